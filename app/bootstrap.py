@@ -1,0 +1,75 @@
+"""Composition root: settings → engine → session factory → services. GUI, CLI and tests start here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.db.engine import describe, make_engine, make_session_factory, sqlite_url
+from app.db.schema import SchemaState, schema_state, upgrade
+from app.domain.regions import default_regions
+from app.infra.paths import AppPaths, app_paths
+from app.infra.reference import load_reference
+from app.infra.secrets import load_or_create_key
+from app.infra.settings import Settings, load_settings
+from app.services.context import ServiceContext, utc_now
+
+
+@dataclass(frozen=True, slots=True)
+class Opened:
+    ctx: ServiceContext
+    settings: Settings
+    database_url: str
+    schema: SchemaState
+
+    @property
+    def database_label(self) -> str:
+        return describe(self.database_url)
+
+
+def resolve_database_url(paths: AppPaths, settings: Settings, db: str | None) -> str:
+    """``--db`` beats ``LOKET_DB`` beats settings.json beats the SQLite file in the data folder."""
+    url = db or os.environ.get("LOKET_DB") or settings.database_url
+    if not url:
+        return sqlite_url(str(paths.default_database))
+    if "://" not in url:  # a bare path means a SQLite file
+        return sqlite_url(str(Path(url).expanduser().resolve()))
+    return url
+
+
+def open_app(
+    db: str | None = None,
+    *,
+    home: str | os.PathLike[str] | None = None,
+    migrate: bool = True,
+    clock: Callable[[], dt.datetime] = utc_now,
+    counter: str | None = None,
+) -> Opened:
+    paths = app_paths(home)
+    paths.ensure()
+    settings = load_settings(paths)
+    url = resolve_database_url(paths, settings, db)
+    if url.startswith("sqlite") and (db_path := url.split(":///", 1)[-1]) and db_path != ":memory:":
+        Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(url)
+    state = upgrade(engine) if migrate else schema_state(engine)
+    if url.startswith("sqlite") and os.name == "posix":
+        db_file = Path(url.split(":///", 1)[-1])
+        for suffix in ("", "-wal", "-shm"):
+            f = db_file.with_name(db_file.name + suffix)
+            if f.exists():
+                f.chmod(0o600)
+    ctx = ServiceContext(
+        engine=engine,
+        session_factory=make_session_factory(engine),
+        paths=paths,
+        audit_key=load_or_create_key(paths.keys / "audit.key"),
+        counter=(counter or settings.counter_name)[:64],
+        regions=default_regions(),
+        reference=load_reference(),
+        clock=clock,
+    )
+    return Opened(ctx, settings, url, state)

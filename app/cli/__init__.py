@@ -1,0 +1,65 @@
+"""``loket`` on the command line: the same services as the GUI, for scripts, IT tasks and tests."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from app.domain.issues import DomainError
+
+# Each module adds its sub-commands with ``register(subparsers, common)``.
+COMMAND_MODULES = ("app.cli.core",)
+
+
+class CliError(Exception):
+    """A user-facing failure: printed as one line, exit code ``code``."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        metavar="URL",
+        help="basis data: URL SQLAlchemy (sqlite:///…, postgresql+psycopg://…) atau path file SQLite",
+    )
+    common.add_argument("--home", default=argparse.SUPPRESS, metavar="DIR", help="folder data Loket (uji/IT)")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = common_options()
+    parser = argparse.ArgumentParser(
+        prog="loket",
+        description="Loket pendaftaran peserta BPJS Ketenagakerjaan. Tanpa argumen: membuka aplikasi.",
+        parents=[common],
+    )
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if not getattr(args, "func", None):
+        build_parser().print_help()
+        return 1
+    try:
+        return int(args.func(args) or 0)
+    except CliError as exc:
+        print(f"loket: {exc}", file=sys.stderr)
+        return exc.code
+    except DomainError as exc:
+        for issue in exc.issues:
+            print(f"loket: {issue.field}: {issue.message} [{issue.code}]", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("loket: dibatalkan", file=sys.stderr)
+        return 130

@@ -1,0 +1,233 @@
+"""Foundation commands: db, branch, officer, enrol, member, demo, audit."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.cli.common import open_from_args, print_json, read_password, require_officer
+from app.services import auth, branch, demo, enrolment, members
+from app.services.audit import append_event, verify_audit
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    db = sub.add_parser("db", help="skema basis data").add_subparsers(dest="db_command", metavar="AKSI")
+    p = db.add_parser("upgrade", parents=[common], help="buat atau perbarui skema basis data")
+    p.set_defaults(func=cmd_db_upgrade)
+    p = db.add_parser("status", parents=[common], help="versi skema basis data")
+    p.set_defaults(func=cmd_db_status)
+
+    br = sub.add_parser("branch", help="data kantor cabang").add_subparsers(
+        dest="branch_command", metavar="AKSI"
+    )
+    p = br.add_parser("setup", parents=[common], help="atur kode, nama dan zona waktu cabang")
+    p.add_argument("--code", required=True, help="3 digit, awalan nomor peserta")
+    p.add_argument("--name", required=True)
+    p.add_argument("--timezone", required=True, choices=["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"])
+    p.set_defaults(func=cmd_branch_setup)
+
+    of = sub.add_parser("officer", help="akun petugas").add_subparsers(dest="officer_command", metavar="AKSI")
+    p = of.add_parser("add", parents=[common], help="tambah petugas (kata sandi dari prompt atau stdin)")
+    p.add_argument("username")
+    p.add_argument("--role", required=True, choices=["officer", "supervisor"])
+    p.add_argument("--name", help="nama lengkap (bawaan: sama dengan username)")
+    p.add_argument(
+        "--by", metavar="SUPERVISOR", help="supervisor yang menambahkan (wajib setelah akun pertama)"
+    )
+    p.set_defaults(func=cmd_officer_add)
+
+    p = sub.add_parser(
+        "enrol", parents=[common], help="daftarkan pekerja dari JSON (satu rekaman atau daftar)"
+    )
+    p.add_argument("--officer", required=True, metavar="USERNAME")
+    p.add_argument("--json", required=True, metavar="FILE", help="file JSON, atau - untuk stdin")
+    p.add_argument("--dry-run", action="store_true", help="periksa saja, tidak menyimpan")
+    p.add_argument(
+        "--confirm-mismatch", action="store_true", help="terima perbedaan tanggal lahir/jenis kelamin"
+    )
+    p.set_defaults(func=cmd_enrol)
+
+    mb = sub.add_parser("member", help="data peserta").add_subparsers(dest="member_command", metavar="AKSI")
+    p = mb.add_parser("show", parents=[common], help="tampilkan peserta menurut nomor atau NIK")
+    p.add_argument("key", metavar="NOMOR|NIK")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--officer", metavar="USERNAME", help="dicatat di jejak audit")
+    p.set_defaults(func=cmd_member_show)
+
+    dm = sub.add_parser("demo", help="data latihan").add_subparsers(dest="demo_command", metavar="AKSI")
+    p = dm.add_parser("seed", parents=[common], help="buat peserta sintetis untuk latihan dan benchmark")
+    p.add_argument("--members", type=int, required=True, metavar="N")
+    p.add_argument("--seed", type=int, default=20261123)
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=cmd_demo_seed)
+
+    au = sub.add_parser("audit", help="jejak audit").add_subparsers(dest="audit_command", metavar="AKSI")
+    p = au.add_parser("verify", parents=[common], help="periksa keutuhan rantai audit")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_audit_verify)
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    opened = open_from_args(args)
+    print(f"Skema {opened.schema.current} (terbaru: {opened.schema.head}) — {opened.database_label}")
+    return 0
+
+
+def cmd_db_status(args: argparse.Namespace) -> int:
+    opened = open_from_args(args, migrate=False)
+    s = opened.schema
+    state = "terbaru" if s.up_to_date else ("kosong" if s.current is None else "perlu diperbarui")
+    print(f"Skema {s.current or '-'} ({state}; terbaru {s.head}) — {opened.database_label}")
+    return 0 if s.up_to_date else 1
+
+
+def cmd_branch_setup(args: argparse.Namespace) -> int:
+    opened = open_from_args(args)
+    b = branch.setup_branch(opened.ctx, code=args.code, name=args.name, timezone=args.timezone)
+    print(f"Cabang {b.code} {b.name} ({b.timezone})")
+    return 0
+
+
+def cmd_officer_add(args: argparse.Namespace) -> int:
+    from app.cli import CliError
+
+    opened = open_from_args(args)
+    by = require_officer(opened, args.by) if args.by else None
+    if by is None and auth.has_officers(opened.ctx):
+        raise CliError("akun pertama sudah ada; sebutkan --by SUPERVISOR", 2)
+    password = read_password(confirm=True)
+    o = auth.add_officer(
+        opened.ctx,
+        username=args.username,
+        full_name=args.name or args.username,
+        role=args.role,
+        password=password,
+        by=by,
+    )
+    print(f"Petugas {o.username} ({o.role}) dibuat.")
+    return 0
+
+
+def _load_records(source: str) -> list[Any]:
+    from app.cli import CliError
+
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8-sig")
+        data = json.loads(text)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CliError(f"tidak bisa membaca {source}: {exc}", 2) from exc
+    except json.JSONDecodeError as exc:
+        raise CliError(f"JSON tidak valid di baris {exc.lineno} kolom {exc.colno}: {exc.msg}", 2) from exc
+    records = data if isinstance(data, list) else [data]
+    return records
+
+
+def cmd_enrol(args: argparse.Namespace) -> int:
+    opened = open_from_args(args)
+    actor = require_officer(opened, args.officer)
+    out: list[dict[str, Any]] = []
+    rejected = False
+    for index, raw in enumerate(_load_records(args.json)):
+        if not isinstance(raw, dict):
+            out.append(
+                {
+                    "index": index,
+                    "status": "rejected",
+                    "number": None,
+                    "warnings": [],
+                    "errors": [
+                        {
+                            "field": "record",
+                            "code": "record.type",
+                            "message": "Setiap rekaman harus berupa objek JSON.",
+                        }
+                    ],
+                }
+            )
+            rejected = True
+            continue
+        outcome = enrolment.enrol_worker(
+            opened.ctx, actor, raw, confirm_mismatch=args.confirm_mismatch, dry_run=args.dry_run
+        )
+        rejected |= not outcome.ok
+        out.append(outcome.as_json(index))
+    print_json(out)
+    return 2 if rejected else 0
+
+
+def cmd_member_show(args: argparse.Namespace) -> int:
+    opened = open_from_args(args)
+    actor = require_officer(opened, args.officer) if args.officer else None
+    m = members.find_member(opened.ctx, args.key)
+    if m is None:
+        print("Peserta tidak ditemukan.", file=sys.stderr)
+        return 1
+    opened.ctx.write(
+        lambda s: append_event(
+            s,
+            opened.ctx,
+            actor=actor,
+            action="member.view",
+            entity="member",
+            entity_id=m.number,
+            member_id=m.id,
+            details={"via": "cli"},
+        )
+    )
+    if args.json:
+        print_json(m.as_json())
+        return 0
+    e = m.current
+    print(f"{m.number}  {m.nama}")
+    print(f"  NIK {m.nik}  lahir {m.tempat_lahir}, {m.tanggal_lahir:%d-%m-%Y}  ({m.jenis_kelamin})")
+    print(f"  Status data: {m.record_status}")
+    if e:
+        print(
+            f"  {e.segment} · {e.occupation_name} · {', '.join(e.programmes)} · Rp{e.income:,}".replace(
+                ",", "."
+            )
+        )
+    return 0
+
+
+def cmd_demo_seed(args: argparse.Namespace) -> int:
+    from app.cli import CliError
+
+    if args.members <= 0:
+        raise CliError("--members harus lebih dari 0", 2)
+    opened = open_from_args(args)
+
+    def progress(done: int, total: int, message: str = "") -> None:
+        if not args.quiet:
+            print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
+
+    try:
+        result = demo.seed_members(opened.ctx, None, args.members, seed=args.seed, progress=progress)
+    except RuntimeError as exc:
+        raise CliError(str(exc), 2) from exc
+    if not args.quiet:
+        print(file=sys.stderr)
+    print(f"{result.created} peserta latihan dibuat ({result.first_number} … {result.last_number}).")
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    opened = open_from_args(args)
+    report = verify_audit(opened.ctx)
+    if args.json:
+        print_json(
+            {
+                "ok": report.ok,
+                "checked": report.checked,
+                "head": report.head,
+                "first_bad_seq": report.first_bad_seq,
+                "problem": report.problem,
+                "message": report.message,
+            }
+        )
+    else:
+        print(report.message)
+    return 0 if report.ok else 1

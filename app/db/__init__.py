@@ -1,0 +1,1 @@
+"""Persistence: typed SQLAlchemy models, engine factory and Alembic migrations."""

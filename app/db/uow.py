@@ -1,0 +1,83 @@
+"""Unit of work: one transaction per use case, retried when the database says "try again"."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from types import TracebackType
+from typing import TypeVar
+
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+T = TypeVar("T")
+
+# PostgreSQL: serialization_failure, deadlock_detected, lock_not_available.
+_PG_RETRY_CODES = frozenset({"40001", "40P01", "55P03"})
+
+
+class UnitOfWork:
+    """``with UnitOfWork(factory) as uow: ... uow.commit()`` — anything not committed is rolled back."""
+
+    def __init__(self, factory: sessionmaker[Session], *, readonly: bool = False) -> None:
+        self._factory = factory
+        self._readonly = readonly
+        self.session: Session
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = self._factory()
+        if self._readonly:
+            self.session.connection(execution_options={"sqlite_begin": "DEFERRED"})
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            self.session.rollback()
+        finally:
+            self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Errors that a retry of the whole transaction can cure."""
+    if isinstance(exc, OperationalError):
+        msg = str(exc.orig).lower() if exc.orig is not None else ""
+        if "database is locked" in msg or "database is busy" in msg:
+            return True
+    if isinstance(exc, DBAPIError) and exc.orig is not None:
+        code = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
+        if code in _PG_RETRY_CODES:
+            return True
+    return False
+
+
+def run_in_transaction(
+    factory: sessionmaker[Session],
+    work: Callable[[Session], T],
+    *,
+    attempts: int = 8,
+    readonly: bool = False,
+) -> T:
+    """Run ``work`` in one transaction and commit; retry it whole on transient failures."""
+    delay = 0.01
+    for attempt in range(1, attempts + 1):
+        try:
+            with UnitOfWork(factory, readonly=readonly) as uow:
+                result = work(uow.session)
+                if not readonly:
+                    uow.commit()
+                return result
+        except DBAPIError as exc:
+            if attempt == attempts or not is_transient(exc):
+                raise
+            time.sleep(delay + random.uniform(0, delay))
+            delay = min(delay * 2, 0.5)
+    raise AssertionError("unreachable")

@@ -1,0 +1,527 @@
+"""The intake record: one schema for the form, ``loket enrol --json``, imports and exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.domain.issues import Issue
+from app.domain.nik import NikInfo, parse_nik
+from app.domain.people import age_on, check_name, normalise_phone
+from app.domain.reference import (
+    CHANNELS,
+    FUNDING_SOURCES,
+    MONTHS_OPTIONS,
+    PROGRAMMES,
+    RELATIONSHIPS,
+    SEGMENTS,
+    ReferenceData,
+)
+from app.domain.regions import RegionDirectory
+
+FIELDS = (
+    "nik",
+    "nama",
+    "tempat_lahir",
+    "tanggal_lahir",
+    "jenis_kelamin",
+    "nama_ibu",
+    "no_hp",
+    "alamat",
+    "kode_wilayah",
+    "pekerjaan",
+    "segmen",
+    "npp",
+    "penghasilan",
+    "program",
+    "bulan_bayar",
+    "sumber_dana",
+    "kanal",
+    "ahli_waris",
+)
+LABELS = {
+    "nik": "NIK",
+    "nama": "Nama lengkap",
+    "tempat_lahir": "Tempat lahir",
+    "tanggal_lahir": "Tanggal lahir",
+    "jenis_kelamin": "Jenis kelamin",
+    "nama_ibu": "Nama ibu kandung",
+    "no_hp": "Nomor HP",
+    "alamat": "Alamat",
+    "kode_wilayah": "Kode wilayah (desa/kelurahan)",
+    "pekerjaan": "Pekerjaan",
+    "segmen": "Segmen",
+    "npp": "NPP (nomor pendaftaran perusahaan)",
+    "penghasilan": "Penghasilan per bulan",
+    "program": "Program",
+    "bulan_bayar": "Bulan dibayar",
+    "sumber_dana": "Sumber dana",
+    "kanal": "Kanal",
+    "ahli_waris": "Ahli waris",
+}
+MAX_TEXT = 200
+MAX_ADDRESS = 250
+MAX_INCOME = 1_000_000_000  # Rp1 miliar a month: anything above is a typing error
+MAX_HEIRS = 10
+_NPP = re.compile(r"[A-Z0-9]{5,30}")
+_DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+# Warnings that stop a save until the officer confirms them (``--confirm-mismatch``).
+CONFIRMABLE = frozenset({"nik.birth_date_mismatch", "nik.gender_mismatch"})
+
+
+@dataclass(frozen=True, slots=True)
+class Heir:
+    nama: str
+    hubungan: str
+
+
+@dataclass(frozen=True, slots=True)
+class IntakeRecord:
+    """A fully validated intake record, normalised for storage."""
+
+    nik: str
+    nama: str
+    tempat_lahir: str
+    tanggal_lahir: dt.date
+    jenis_kelamin: str
+    nama_ibu: str
+    no_hp: str | None
+    alamat: str
+    kode_wilayah: str | None  # dotted village code
+    pekerjaan: str  # occupation code
+    segmen: str
+    npp: str | None
+    penghasilan: int
+    program: tuple[str, ...]  # in PROGRAMMES order
+    bulan_bayar: int
+    sumber_dana: str
+    kanal: str
+    ahli_waris: tuple[Heir, ...]
+    nik_info: NikInfo
+
+    def as_dict(self) -> dict[str, Any]:
+        """The record in the shared schema (the shape ``loket enrol --json`` reads)."""
+        return {
+            "nik": self.nik,
+            "nama": self.nama,
+            "tempat_lahir": self.tempat_lahir,
+            "tanggal_lahir": self.tanggal_lahir.isoformat(),
+            "jenis_kelamin": self.jenis_kelamin,
+            "nama_ibu": self.nama_ibu,
+            "no_hp": self.no_hp,
+            "alamat": self.alamat,
+            "kode_wilayah": self.kode_wilayah,
+            "pekerjaan": self.pekerjaan,
+            "segmen": self.segmen,
+            "npp": self.npp,
+            "penghasilan": self.penghasilan,
+            "program": ",".join(self.program),
+            "bulan_bayar": self.bulan_bayar,
+            "sumber_dana": self.sumber_dana,
+            "kanal": self.kanal,
+            "ahli_waris": ";".join(f"{h.nama}:{h.hubungan}" for h in self.ahli_waris),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class IntakeResult:
+    record: IntakeRecord | None
+    errors: tuple[Issue, ...]
+    warnings: tuple[Issue, ...]
+
+    @property
+    def ok(self) -> bool:
+        return self.record is not None and not self.errors
+
+
+@dataclass(slots=True)
+class _Findings:
+    errors: list[Issue] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+
+    def err(self, key: str, code: str, message: str) -> None:
+        self.errors.append(Issue(key, code, message))
+
+
+def _text(raw: Mapping[str, Any], key: str) -> str:
+    value = raw.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split())
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """ISO ``YYYY-MM-DD``, ``DD/MM/YYYY`` (also with - or .), or a date/datetime object."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        if len(text) == 10 and text[4] == "-" and text[7] == "-":
+            return dt.date.fromisoformat(text)
+        m = _DMY.fullmatch(text)
+        if m:
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
+    return None
+
+
+def _parse_int(value: Any) -> int | None:
+    """Integers only, never through float: ``1500000``, ``1.500.000``, ``Rp1.500.000``."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    text = str(value).strip().upper().removeprefix("RP").strip().replace(" ", "")
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+        text = text.replace(".", "")
+    elif re.fullmatch(r"\d{1,3}(,\d{3})+", text):
+        text = text.replace(",", "")
+    if not text.isascii() or not text.isdigit():
+        return None
+    return int(text)
+
+
+def parse_programmes(value: Any) -> tuple[list[str], list[str]]:
+    """→ (known codes in canonical order, unknown tokens)."""
+    items = value if isinstance(value, list | tuple) else re.split(r"[,;+\s]+", str(value or ""))
+    tokens = [str(t).strip().upper() for t in items if str(t).strip()]
+    unknown = [t for t in tokens if t not in PROGRAMMES]
+    known = [p for p in PROGRAMMES if p in tokens]
+    return known, unknown
+
+
+def parse_heirs(value: Any) -> tuple[list[Heir], list[Issue]]:
+    """``NAMA:HUBUNGAN;…`` or a list of ``{"nama", "hubungan"}`` objects."""
+    issues: list[Issue] = []
+    pairs: list[tuple[str, str]] = []
+    if value is None or value == "":
+        return [], []
+    if isinstance(value, list):
+        for item in value:
+            if isinstance(item, Mapping):
+                pairs.append((str(item.get("nama", "")), str(item.get("hubungan", ""))))
+            else:
+                pairs.append(tuple(str(item).split(":", 1)) if ":" in str(item) else (str(item), ""))  # type: ignore[arg-type]
+    else:
+        for part in str(value).split(";"):
+            if not part.strip():
+                continue
+            if ":" not in part:
+                issues.append(
+                    Issue(
+                        "ahli_waris",
+                        "ahli_waris.format",
+                        "Tulis ahli waris sebagai NAMA:HUBUNGAN, dipisah titik koma (;).",
+                    )
+                )
+                continue
+            nama, hub = part.split(":", 1)
+            pairs.append((nama, hub))
+    if len(pairs) > MAX_HEIRS:
+        issues.append(Issue("ahli_waris", "ahli_waris.count", f"Ahli waris paling banyak {MAX_HEIRS} orang."))
+        return [], issues
+    heirs: list[Heir] = []
+    for nama, hub in pairs:
+        name, name_issues = check_name("ahli_waris", nama, label="Nama ahli waris")
+        for i in name_issues:
+            issues.append(Issue("ahli_waris", i.code.replace("ahli_waris.", "ahli_waris.nama_"), i.message))
+        rel = hub.strip().upper().replace(" ", "_")
+        if rel not in RELATIONSHIPS:
+            issues.append(
+                Issue(
+                    "ahli_waris",
+                    "ahli_waris.hubungan",
+                    f"Hubungan ahli waris '{hub.strip()[:30]}' tidak dikenal. Pilih: "
+                    + ", ".join(RELATIONSHIPS)
+                    + ".",
+                )
+            )
+        elif name:
+            heirs.append(Heir(name, rel))
+    return heirs, issues
+
+
+def validate_intake(
+    raw: Mapping[str, Any],
+    *,
+    today: dt.date,
+    regions: RegionDirectory,
+    reference: ReferenceData,
+    confirm_mismatch: bool = False,
+) -> IntakeResult:
+    """Check a whole record and report every problem at once.
+
+    Disagreements between the NIK and the typed birth date or gender are warnings; until the
+    officer confirms them (``confirm_mismatch``) they are also reported as errors so nothing
+    is saved by accident.
+    """
+    f = _Findings()
+
+    unknown_keys = sorted(k for k in raw if k not in FIELDS and not str(k).startswith("_"))
+    for k in unknown_keys[:5]:
+        f.warnings.append(Issue(str(k)[:40], "record.unknown_key", f"Kolom '{str(k)[:40]}' tidak dikenal."))
+
+    # --- identity -------------------------------------------------------------------------
+    nik_text = _text(raw, "nik")
+    nik_info: NikInfo | None = None
+    if not nik_text:
+        f.err("nik", "nik.required", "NIK wajib diisi.")
+    else:
+        res = parse_nik(nik_text, today=today, regions=regions)
+        f.errors.extend(res.errors)
+        f.warnings.extend(res.warnings)
+        nik_info = res.info
+
+    nama, issues = check_name("nama", _text(raw, "nama"), label="Nama lengkap")
+    f.errors.extend(issues)
+    nama_ibu, issues = check_name("nama_ibu", _text(raw, "nama_ibu"), label="Nama ibu kandung")
+    f.errors.extend(issues)
+
+    tempat = _text(raw, "tempat_lahir").upper()
+    if not tempat:
+        f.err("tempat_lahir", "tempat_lahir.required", "Tempat lahir wajib diisi.")
+    elif len(tempat) > 60:
+        f.err("tempat_lahir", "tempat_lahir.length", "Tempat lahir paling banyak 60 karakter.")
+    elif not all(c.isalpha() or c in " '.,-/()" for c in tempat):
+        f.err("tempat_lahir", "tempat_lahir.chars", "Tempat lahir hanya boleh berisi huruf dan tanda baca.")
+
+    birth: dt.date | None = None
+    raw_birth = raw.get("tanggal_lahir")
+    if raw_birth is None or str(raw_birth).strip() == "":
+        f.err("tanggal_lahir", "tanggal_lahir.required", "Tanggal lahir wajib diisi.")
+    else:
+        birth = parse_date(raw_birth)
+        if birth is None:
+            f.err(
+                "tanggal_lahir",
+                "tanggal_lahir.format",
+                "Tanggal lahir tidak dikenali. Tulis TTTT-BB-HH (mis. 1990-08-17) atau HH/BB/TTTT.",
+            )
+        elif birth > today:
+            f.err("tanggal_lahir", "tanggal_lahir.future", "Tanggal lahir tidak boleh di masa depan.")
+            birth = None
+        elif birth.year < 1900:
+            f.err("tanggal_lahir", "tanggal_lahir.range", "Tanggal lahir terlalu lampau.")
+            birth = None
+
+    gender = _text(raw, "jenis_kelamin").upper()
+    gender = {"LAKI-LAKI": "L", "PEREMPUAN": "P", "M": "L", "F": "P"}.get(gender, gender)
+    if not gender:
+        f.err("jenis_kelamin", "jenis_kelamin.required", "Jenis kelamin wajib diisi (L atau P).")
+    elif gender not in ("L", "P"):
+        f.err("jenis_kelamin", "jenis_kelamin.value", "Jenis kelamin harus L (laki-laki) atau P (perempuan).")
+        gender = ""
+
+    if nik_info is not None:
+        if birth is not None and birth != nik_info.birth_date:
+            issue = Issue(
+                "tanggal_lahir",
+                "nik.birth_date_mismatch",
+                f"Tanggal lahir {birth:%d-%m-%Y} berbeda dengan NIK ({nik_info.birth_date:%d-%m-%Y}). "
+                "Periksa KTP lalu konfirmasi bila memang benar.",
+            )
+            (f.warnings if confirm_mismatch else f.errors).append(issue)
+        if gender and gender != nik_info.gender:
+            issue = Issue(
+                "jenis_kelamin",
+                "nik.gender_mismatch",
+                f"Jenis kelamin {gender} berbeda dengan NIK ({nik_info.gender}). "
+                "Periksa KTP lalu konfirmasi bila memang benar.",
+            )
+            (f.warnings if confirm_mismatch else f.errors).append(issue)
+
+    # --- contact and address ----------------------------------------------------------------
+    phone: str | None = None
+    phone_text = _text(raw, "no_hp")
+    if phone_text:
+        phone, issues = normalise_phone("no_hp", phone_text)
+        f.errors.extend(issues)
+
+    alamat = _text(raw, "alamat").upper()
+    if not alamat:
+        f.err("alamat", "alamat.required", "Alamat wajib diisi (jalan, RT/RW).")
+    elif len(alamat) > MAX_ADDRESS:
+        f.err("alamat", "alamat.length", f"Alamat paling banyak {MAX_ADDRESS} karakter.")
+    elif any(not c.isprintable() for c in alamat):
+        f.err("alamat", "alamat.chars", "Alamat berisi karakter yang tidak dapat dicetak.")
+
+    kode_wilayah: str | None = None
+    kw_text = _text(raw, "kode_wilayah")
+    if kw_text:
+        village = regions.village(kw_text)
+        if village is None:
+            f.err(
+                "kode_wilayah",
+                "kode_wilayah.unknown",
+                "Kode wilayah desa/kelurahan tidak ditemukan (10 digit, mis. 32.76.01.1001).",
+            )
+        else:
+            kode_wilayah = village.code
+
+    # --- work and programmes --------------------------------------------------------------------
+    occ_text = _text(raw, "pekerjaan")
+    occupation = reference.occupations.resolve(occ_text) if occ_text else None
+    if not occ_text:
+        f.err("pekerjaan", "pekerjaan.required", "Pekerjaan wajib dipilih.")
+    elif occupation is None:
+        f.err(
+            "pekerjaan", "pekerjaan.unknown", "Pekerjaan tidak ada di daftar (isi kode P001… atau namanya)."
+        )
+
+    segmen = _text(raw, "segmen").upper()
+    rule = reference.eligibility.segments.get(segmen)
+    if not segmen:
+        f.err("segmen", "segmen.required", "Segmen wajib diisi: " + ", ".join(SEGMENTS) + ".")
+    elif rule is None:
+        f.err("segmen", "segmen.value", "Segmen tidak dikenal. Pilih: " + ", ".join(SEGMENTS) + ".")
+
+    npp = _text(raw, "npp").upper().replace(" ", "") or None
+    if rule is not None and rule.requires_npp and not npp:
+        f.err("npp", "npp.required", "NPP perusahaan wajib diisi untuk pekerja Penerima Upah (PU).")
+    elif npp is not None and not _NPP.fullmatch(npp):
+        f.err("npp", "npp.format", "NPP hanya boleh berisi huruf dan angka, 5–30 karakter.")
+
+    income: int | None = None
+    raw_income = raw.get("penghasilan")
+    if raw_income is None or str(raw_income).strip() == "":
+        f.err("penghasilan", "penghasilan.required", "Penghasilan per bulan wajib diisi (rupiah).")
+    else:
+        income = _parse_int(raw_income)
+        if income is None:
+            f.err(
+                "penghasilan", "penghasilan.format", "Penghasilan harus bilangan bulat rupiah, mis. 1500000."
+            )
+        elif income <= 0:
+            f.err("penghasilan", "penghasilan.positive", "Penghasilan harus lebih dari 0.")
+            income = None
+        elif income > MAX_INCOME:
+            f.err("penghasilan", "penghasilan.range", "Penghasilan terlalu besar; periksa jumlah digitnya.")
+            income = None
+
+    programmes, unknown = parse_programmes(raw.get("program", ""))
+    if unknown:
+        f.err(
+            "program",
+            "program.unknown",
+            "Program tidak dikenal: "
+            + ", ".join(u[:10] for u in unknown[:5])
+            + ". Pilih dari JKK, JKM, JHT, JP, JKP.",
+        )
+    if not programmes and not unknown:
+        f.err("program", "program.required", "Program wajib dipilih (minimal JKK dan JKM).")
+    elif rule is not None:
+        missing = sorted(rule.required - set(programmes))
+        if missing:
+            f.err(
+                "program",
+                "program.required_base",
+                "JKK dan JKM selalu wajib; tambahkan " + ", ".join(missing) + ".",
+            )
+        not_allowed = [p for p in programmes if p not in rule.allowed]
+        if not_allowed:
+            f.err(
+                "program",
+                "program.eligibility",
+                f"Program {', '.join(not_allowed)} tidak tersedia untuk segmen {segmen}.",
+            )
+    age = age_on(birth, today) if birth is not None else None
+    if age is not None and rule is not None:
+        if rule.min_age is not None and age < rule.min_age:
+            f.err(
+                "tanggal_lahir",
+                "tanggal_lahir.too_young",
+                f"Usia {age} tahun; segmen {segmen} minimal {rule.min_age} tahun.",
+            )
+        if rule.max_age is not None and age > rule.max_age:
+            f.err(
+                "tanggal_lahir",
+                "tanggal_lahir.too_old",
+                f"Usia {age} tahun; segmen {segmen} maksimal {rule.max_age} tahun.",
+            )
+        for p in programmes:
+            prule = reference.eligibility.programmes.get(p)
+            if prule is None:
+                continue
+            if prule.max_age_at_registration is not None and age > prule.max_age_at_registration:
+                f.err(
+                    "program",
+                    "program.age",
+                    f"Program {p} hanya untuk pendaftar berusia paling tinggi "
+                    f"{prule.max_age_at_registration} tahun (usia {age}).",
+                )
+            lacking = sorted(prule.requires - set(programmes))
+            if lacking:
+                f.err("program", "program.requires", f"Program {p} mensyaratkan {', '.join(lacking)}.")
+
+    raw_months = raw.get("bulan_bayar")
+    months: int | None = 1
+    if raw_months is not None and str(raw_months).strip() != "":
+        months = _parse_int(raw_months)
+        if months not in MONTHS_OPTIONS:
+            f.err("bulan_bayar", "bulan_bayar.value", "Bulan dibayar harus 0, 1, 3, 6, atau 12.")
+            months = None
+
+    sumber = _text(raw, "sumber_dana").upper() or "MANDIRI"
+    if sumber not in FUNDING_SOURCES:
+        f.err(
+            "sumber_dana",
+            "sumber_dana.value",
+            "Sumber dana harus salah satu: " + ", ".join(FUNDING_SOURCES) + ".",
+        )
+    kanal = _text(raw, "kanal").upper() or "LOKET"
+    if kanal not in CHANNELS:
+        f.err("kanal", "kanal.value", "Kanal harus salah satu: " + ", ".join(CHANNELS) + ".")
+
+    heirs, issues = parse_heirs(raw.get("ahli_waris"))
+    f.errors.extend(issues)
+
+    if f.errors:
+        return IntakeResult(None, tuple(f.errors), tuple(f.warnings))
+    assert nik_info is not None and nama and nama_ibu and birth and income and months is not None
+    assert occupation is not None and rule is not None
+    record = IntakeRecord(
+        nik=nik_info.nik,
+        nama=nama,
+        tempat_lahir=tempat,
+        tanggal_lahir=birth,
+        jenis_kelamin=gender,
+        nama_ibu=nama_ibu,
+        no_hp=phone,
+        alamat=alamat,
+        kode_wilayah=kode_wilayah,
+        pekerjaan=occupation.code,
+        segmen=segmen,
+        npp=npp,
+        penghasilan=income,
+        program=tuple(programmes),
+        bulan_bayar=months,
+        sumber_dana=sumber,
+        kanal=kanal,
+        ahli_waris=tuple(heirs),
+        nik_info=nik_info,
+    )
+    return IntakeResult(record, (), tuple(f.warnings))
+
+
+def validate_field(
+    key: str,
+    raw: Mapping[str, Any],
+    *,
+    today: dt.date,
+    regions: RegionDirectory,
+    reference: ReferenceData,
+) -> list[Issue]:
+    """The errors that concern one field, for validate-as-you-type (same rules, same messages)."""
+    result = validate_intake(raw, today=today, regions=regions, reference=reference, confirm_mismatch=True)
+    return [i for i in result.errors if i.field == key]

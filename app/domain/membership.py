@@ -1,0 +1,72 @@
+"""Membership numbers (KPJ): 11 digits = branch prefix (3) + serial (7) + Damm check digit (1)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.domain.checkdigit import damm_digit, damm_valid
+from app.domain.issues import Issue
+
+PREFIX_LEN = 3
+SERIAL_LEN = 7
+NUMBER_LEN = PREFIX_LEN + SERIAL_LEN + 1
+MAX_SERIAL = 10**SERIAL_LEN - 1
+
+_SEPARATORS = re.compile(r"[\s.\-]")
+
+
+@dataclass(frozen=True, slots=True)
+class MembershipNumber:
+    """A checked membership number."""
+
+    value: str
+
+    @property
+    def prefix(self) -> str:
+        return self.value[:PREFIX_LEN]
+
+    @property
+    def serial(self) -> int:
+        return int(self.value[PREFIX_LEN : PREFIX_LEN + SERIAL_LEN])
+
+    def grouped(self) -> str:
+        """Grouped for reading aloud and copying by hand: ``101 2345 678 9``."""
+        v = self.value
+        return f"{v[:3]} {v[3:7]} {v[7:10]} {v[10:]}"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def valid_prefix(prefix: str) -> bool:
+    return len(prefix) == PREFIX_LEN and prefix.isascii() and prefix.isdigit() and prefix != "000"
+
+
+def make_number(prefix: str, serial: int) -> MembershipNumber:
+    """Compose the number for ``serial`` (1-based) in the branch with ``prefix``."""
+    if not valid_prefix(prefix):
+        raise ValueError(f"invalid branch prefix {prefix!r}")
+    if not 1 <= serial <= MAX_SERIAL:
+        raise ValueError(f"serial {serial} out of range")
+    body = f"{prefix}{serial:0{SERIAL_LEN}d}"
+    return MembershipNumber(body + damm_digit(body))
+
+
+def parse_number(text: str) -> MembershipNumber | Issue:
+    """Read a number typed, scanned or printed (spaces, dots and dashes allowed) and verify it."""
+    digits = _SEPARATORS.sub("", str(text))
+    if len(digits) != NUMBER_LEN or not digits.isascii() or not digits.isdigit():
+        return Issue("nomor", "nomor.format", f"Nomor peserta harus {NUMBER_LEN} digit angka.")
+    if not damm_valid(digits):
+        return Issue(
+            "nomor",
+            "nomor.check_digit",
+            "Nomor peserta salah ketik: digit pemeriksa tidak cocok. Periksa kembali nomornya.",
+        )
+    return MembershipNumber(digits)
+
+
+def looks_like_number(text: str) -> bool:
+    digits = _SEPARATORS.sub("", str(text))
+    return len(digits) == NUMBER_LEN and digits.isascii() and digits.isdigit()

@@ -1,0 +1,77 @@
+"""Names, phone numbers and ages: normalised and checked the same way everywhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+from lokal.phone import parse_phone
+
+from app.domain.issues import Issue
+
+NAME_MAX = 100
+_NAME_PUNCT = frozenset(" '.,-")
+
+
+def _is_latin_letter(ch: str) -> bool:
+    if not ch.isalpha():
+        return False
+    try:
+        return unicodedata.name(ch).startswith("LATIN ")
+    except ValueError:
+        return False
+
+
+def normalise_name(text: str) -> str:
+    """Upper-case and single-spaced, as printed on the KTP."""
+    return " ".join(unicodedata.normalize("NFC", str(text)).split()).upper()
+
+
+def check_name(field: str, text: str, *, label: str) -> tuple[str | None, list[Issue]]:
+    """Normalise a person's name; letters, spaces and ' . , - only; at most 100 characters."""
+    name = normalise_name(text)
+    if not name:
+        return None, [Issue(field, f"{field}.required", f"{label} wajib diisi.")]
+    if len(name) > NAME_MAX:
+        return None, [Issue(field, f"{field}.length", f"{label} paling banyak {NAME_MAX} karakter.")]
+    bad = sorted({c for c in name if not (_is_latin_letter(c) or c in _NAME_PUNCT)})
+    if bad:
+        shown = " ".join(repr(c)[1:-1] if c.isprintable() else f"U+{ord(c):04X}" for c in bad[:5])
+        return None, [
+            Issue(
+                field,
+                f"{field}.chars",
+                f"{label} hanya boleh berisi huruf, spasi, dan tanda ' . , - (ditemukan: {shown}).",
+            )
+        ]
+    if not any(_is_latin_letter(c) for c in name):
+        return None, [Issue(field, f"{field}.chars", f"{label} harus berisi huruf.")]
+    return name, []
+
+
+def normalise_phone(field: str, text: str) -> tuple[str | None, list[Issue]]:
+    """Indonesian mobile number to E.164 (``+6281234567890``)."""
+    info = parse_phone(str(text))
+    if not info.valid or info.e164 is None:
+        return None, [Issue(field, "no_hp.format", "Nomor HP tidak valid. Tulis 08… atau +62…, 10–13 digit.")]
+    if info.type != "mobile":
+        return None, [
+            Issue(field, "no_hp.mobile", "Isi nomor HP (diawali 08 atau +628), bukan telepon rumah.")
+        ]
+    return str(info.e164), []
+
+
+def age_on(birth: dt.date, day: dt.date) -> int:
+    """Completed years of age on ``day``."""
+    years = day.year - birth.year
+    if (day.month, day.day) < (birth.month, birth.day):
+        years -= 1
+    return years
+
+
+def mask_phone(e164: str) -> str:
+    """``+6281234567890`` → ``0812****7890``."""
+    national = "0" + e164[3:] if e164.startswith("+62") else e164
+    if len(national) < 8:
+        return "*" * len(national)
+    return national[:4] + "*" * (len(national) - 8) + national[-4:]

@@ -1,0 +1,137 @@
+"""Reference tables as data: occupations and programme eligibility per segment."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+PROGRAMMES = ("JKK", "JKM", "JHT", "JP", "JKP")
+SEGMENTS = ("BPU", "PU", "JAKON", "PMI")
+FUNDING_SOURCES = ("MANDIRI", "PEMBERI_KERJA", "APBD", "CSR")
+CHANNELS = ("LOKET", "DESA", "PASAR", "UKM", "ECOMMERCE", "EVENT")
+RELATIONSHIPS = ("SUAMI", "ISTRI", "ANAK", "ORANG_TUA", "SAUDARA", "LAINNYA")
+MONTHS_OPTIONS = (0, 1, 3, 6, 12)
+
+FUNDING_LABELS = {
+    "MANDIRI": "Mandiri (dibayar sendiri)",
+    "PEMBERI_KERJA": "Pemberi kerja",
+    "APBD": "APBD / Pemerintah daerah",
+    "CSR": "CSR",
+}
+CHANNEL_LABELS = {
+    "LOKET": "Loket kantor cabang",
+    "DESA": "Desa",
+    "PASAR": "Pasar",
+    "UKM": "UKM",
+    "ECOMMERCE": "E-commerce",
+    "EVENT": "Acara / event",
+}
+RELATIONSHIP_LABELS = {
+    "SUAMI": "Suami",
+    "ISTRI": "Istri",
+    "ANAK": "Anak",
+    "ORANG_TUA": "Orang tua",
+    "SAUDARA": "Saudara",
+    "LAINNYA": "Lainnya",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Occupation:
+    code: str
+    name: str
+    transport: bool  # PP 50/2025 transport sector
+    seasonal: bool  # may pay at harvest time
+
+
+@dataclass(frozen=True, slots=True)
+class OccupationList:
+    items: tuple[Occupation, ...]
+
+    def by_code(self, code: str) -> Occupation | None:
+        return next((o for o in self.items if o.code == code), None)
+
+    def resolve(self, text: str) -> Occupation | None:
+        """Find by code (``P001``) or by exact name, ignoring case and spacing."""
+        key = " ".join(str(text).split()).upper()
+        for o in self.items:
+            if key in (o.code, o.name):
+                return o
+        return None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> OccupationList:
+        return cls(
+            tuple(
+                Occupation(
+                    code=str(o["code"]),
+                    name=str(o["name"]),
+                    transport=bool(o.get("transport", False)),
+                    seasonal=bool(o.get("seasonal", False)),
+                )
+                for o in data["occupations"]
+            )
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentRule:
+    code: str
+    label: str
+    required: frozenset[str]
+    optional: frozenset[str]
+    min_age: int | None
+    max_age: int | None
+    requires_npp: bool
+
+    @property
+    def allowed(self) -> frozenset[str]:
+        return self.required | self.optional
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeRule:
+    code: str
+    label: str
+    max_age_at_registration: int | None
+    requires: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class EligibilityRules:
+    segments: Mapping[str, SegmentRule]
+    programmes: Mapping[str, ProgrammeRule]
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> EligibilityRules:
+        segments = {
+            code: SegmentRule(
+                code=code,
+                label=str(s["label"]),
+                required=frozenset(s["required"]),
+                optional=frozenset(s["optional"]),
+                min_age=s.get("min_age"),
+                max_age=s.get("max_age"),
+                requires_npp=bool(s.get("requires_npp", False)),
+            )
+            for code, s in data["segments"].items()
+        }
+        programmes = {
+            code: ProgrammeRule(
+                code=code,
+                label=str(p["label"]),
+                max_age_at_registration=p.get("max_age_at_registration"),
+                requires=frozenset(p.get("requires", ())),
+            )
+            for code, p in data["programmes"].items()
+        }
+        return cls(segments, programmes)
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceData:
+    """Everything the validators need besides regions; loaded once at start."""
+
+    occupations: OccupationList
+    eligibility: EligibilityRules

@@ -1,0 +1,1 @@
+"""Files outside the database: paths, settings, secret keys and shipped resources."""

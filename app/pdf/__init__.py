@@ -1,0 +1,1 @@
+"""PDF renderers: DTOs in, PDF bytes out. No database access."""

@@ -1,0 +1,1 @@
+"""Use cases: each validates with the domain, runs one transaction, audits, and returns DTOs."""

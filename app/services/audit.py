@@ -1,0 +1,124 @@
+"""Appending to and verifying the hash-chained audit trail."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from app.db.models import AuditEvent, AuditHead, Branch
+from app.domain.audit import ChainedEvent, ChainReport, canonical_json, event_hash, verify_chain
+from app.domain.clock import business_date
+from app.services.context import ServiceContext
+from app.services.dto import Actor
+
+SYSTEM = "system"
+
+
+def append_event(
+    session: Session,
+    ctx: ServiceContext,
+    *,
+    actor: Actor | None,
+    action: str,
+    entity: str,
+    entity_id: str | None = None,
+    member_id: int | None = None,
+    details: dict[str, Any] | None = None,
+    at: dt.datetime | None = None,
+) -> AuditEvent:
+    """Add one event to the chain inside the caller's transaction.
+
+    Locking the head row serialises appenders, so sequence numbers are gapless and each
+    event's ``prev_hash`` is the hash of the event before it.
+    """
+    # A no-op UPDATE takes the row lock on PostgreSQL before we read the tip.
+    session.execute(update(AuditHead).where(AuditHead.id == 1).values(last_seq=AuditHead.last_seq))
+    head = session.execute(select(AuditHead).where(AuditHead.id == 1)).scalar_one()
+    occurred = (at or ctx.clock()).astimezone(dt.UTC)
+    tz = session.execute(select(Branch.timezone).limit(1)).scalar() or "Asia/Jakarta"
+    seq = head.last_seq + 1
+    body = canonical_json(details or {})
+    username = actor.username if actor else SYSTEM
+    digest = event_hash(
+        ctx.audit_key,
+        seq=seq,
+        occurred_at=occurred,
+        actor=username,
+        counter=ctx.counter,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        member_id=member_id,
+        details=body,
+        prev_hash=head.last_hash,
+    )
+    ev = AuditEvent(
+        seq=seq,
+        occurred_at=occurred,
+        business_date=business_date(occurred, tz),
+        officer_id=actor.id if actor else None,
+        actor=username,
+        counter=ctx.counter,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        member_id=member_id,
+        details=body,
+        prev_hash=head.last_hash,
+        hash=digest,
+    )
+    session.add(ev)
+    head.last_seq = seq
+    head.last_hash = digest
+    session.flush()
+    return ev
+
+
+def _iter_chain(session: Session, batch: int = 5000) -> Iterator[ChainedEvent]:
+    last = 0
+    while True:
+        rows = session.execute(
+            select(AuditEvent).where(AuditEvent.seq > last).order_by(AuditEvent.seq).limit(batch)
+        ).scalars()
+        n = 0
+        for ev in rows:
+            n += 1
+            last = ev.seq
+            yield ChainedEvent(
+                seq=ev.seq,
+                occurred_at=ev.occurred_at,
+                actor=ev.actor,
+                counter=ev.counter,
+                action=ev.action,
+                entity=ev.entity,
+                entity_id=ev.entity_id,
+                member_id=ev.member_id,
+                details=ev.details,
+                prev_hash=ev.prev_hash,
+                hash=ev.hash,
+            )
+        session.expunge_all()
+        if n < batch:
+            return
+
+
+def verify_audit(ctx: ServiceContext) -> ChainReport:
+    def work(session: Session) -> ChainReport:
+        head = session.execute(select(AuditHead).where(AuditHead.id == 1)).scalar_one()
+        report = verify_chain(ctx.audit_key, _iter_chain(session), expected_last_seq=head.last_seq)
+        if report.ok and report.head != head.last_hash:
+            return ChainReport(
+                False,
+                report.checked,
+                report.head,
+                head.last_seq,
+                "changed",
+                "Kepala rantai audit tidak cocok.",
+            )
+        return report
+
+    return ctx.read(work)

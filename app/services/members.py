@@ -1,0 +1,114 @@
+"""Reading member records back as DTOs."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from app.db.models import Branch, Enrolment, Member, Officer
+from app.domain.membership import MembershipNumber, parse_number
+from app.domain.nik import clean_nik
+from app.services.context import ServiceContext
+from app.services.dto import EnrolmentDTO, HeirDTO, MemberDTO
+
+
+def member_dto(session: Session, ctx: ServiceContext, m: Member) -> MemberDTO:
+    officer_ids = sorted({e.officer_id for e in m.enrolments})
+    officers = {
+        oid: name
+        for oid, name in session.execute(
+            select(Officer.id, Officer.username).where(Officer.id.in_(officer_ids))
+        ).all()
+    }
+    branch_code = session.execute(select(Branch.code).where(Branch.id == m.branch_id)).scalar_one()
+    merged_into = None
+    if m.merged_into_id is not None:
+        merged_into = session.execute(select(Member.number).where(Member.id == m.merged_into_id)).scalar_one()
+    village = ctx.regions.village(m.kode_wilayah) if m.kode_wilayah else None
+    district = ctx.regions.name(m.nik_district)
+    regency = ctx.regions.name(m.nik_district[:5])
+    province = ctx.regions.province_name(m.nik_district[:2])
+    nik_region = ", ".join(p for p in (district, regency, province) if p) or m.nik_district
+    occupations = ctx.reference.occupations
+    return MemberDTO(
+        id=m.id,
+        number=m.number,
+        nik=m.nik,
+        nama=m.nama,
+        tempat_lahir=m.tempat_lahir,
+        tanggal_lahir=m.tanggal_lahir,
+        jenis_kelamin=m.jenis_kelamin,
+        nama_ibu=m.nama_ibu,
+        no_hp=m.no_hp,
+        alamat=m.alamat,
+        kode_wilayah=m.kode_wilayah,
+        wilayah=f"{village.name}, {village.path}" if village else None,
+        nik_region=nik_region,
+        record_status=m.record_status,
+        merged_into=merged_into,
+        created_at=m.created_at,
+        branch_code=branch_code,
+        heirs=tuple(HeirDTO(h.nama, h.hubungan) for h in m.heirs),
+        enrolments=tuple(
+            EnrolmentDTO(
+                id=e.id,
+                segment=e.segment,
+                occupation_code=e.occupation_code,
+                occupation_name=(
+                    o.name if (o := occupations.by_code(e.occupation_code)) else e.occupation_code
+                ),
+                programmes=tuple(p for p in e.programmes.split(",") if p),
+                income=e.income,
+                funding_source=e.funding_source,
+                channel=e.channel,
+                npp=e.npp,
+                months_at_enrolment=e.months_at_enrolment,
+                enrolled_at=e.enrolled_at,
+                business_date=e.business_date,
+                officer=officers.get(e.officer_id, "?"),
+                counter=e.counter,
+            )
+            for e in m.enrolments
+        ),
+    )
+
+
+def _load(session: Session, *criteria: object) -> Member | None:
+    stmt = (
+        select(Member)
+        .where(*criteria)  # type: ignore[arg-type]
+        .options(selectinload(Member.heirs), selectinload(Member.enrolments))
+        .order_by(Member.record_status != "ACTIVE", Member.id.desc())
+        .limit(1)
+    )
+    return session.execute(stmt).scalar_one_or_none()
+
+
+def find_member(ctx: ServiceContext, key: str) -> MemberDTO | None:
+    """By membership number (check digit verified) or by NIK (the active record first)."""
+    text = key.strip()
+    digits = clean_nik(text)
+
+    def work(session: Session) -> MemberDTO | None:
+        if len(digits) == 16 and digits.isdigit():
+            m = _load(session, Member.nik == digits)
+        else:
+            parsed = parse_number(text)
+            if not isinstance(parsed, MembershipNumber):
+                return None
+            m = _load(session, Member.number == parsed.value)
+        return member_dto(session, ctx, m) if m else None
+
+    return ctx.read(work)
+
+
+def active_member_number_for_nik(session: Session, nik: str) -> str | None:
+    return session.execute(
+        select(Member.number).where(Member.nik == nik, Member.record_status == "ACTIVE")
+    ).scalar_one_or_none()
+
+
+def enrolment_count(session: Session) -> int:
+    from sqlalchemy import func
+
+    return session.execute(select(func.count(Enrolment.id))).scalar_one()

@@ -1,0 +1,118 @@
+"""Enrolment into a real SQLite file: numbers, duplicates, atomicity, audit."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from app.db.models import AuditEvent, Enrolment, Heir, Member
+from app.domain.membership import parse_number
+from app.domain.roles import Permission
+from app.services import enrolment
+from app.services.audit import verify_audit
+from app.services.auth import PermissionDeniedError, authorize
+from app.services.dto import Actor
+from app.services.members import find_member
+from tests.conftest import bpu_record
+
+
+def count(ctx: Any, model: Any) -> int:
+    return ctx.read(lambda s: s.execute(select(func.count()).select_from(model)).scalar_one())
+
+
+def test_enrol_writes_member_enrolment_heirs_and_audit(ctx: Any, officer: Actor, opened: Any) -> None:
+    out = enrolment.enrol_worker(ctx, officer, bpu_record(ahli_waris="BUDI:SUAMI;ANI:ANAK", program="JKK,JKM,JHT"))
+    assert out.status == "enrolled", out.errors
+    assert out.number is not None and parse_number(out.number).value == out.number  # type: ignore[union-attr]
+    assert out.number.startswith("101")
+    m = out.member
+    assert m is not None and m.nama == "SITI AMINAH" and m.current is not None
+    assert m.current.programmes == ("JKK", "JKM", "JHT") and m.current.officer == "budi"
+    assert m.current.business_date.isoformat() == "2026-11-23"
+
+    # The rows really are in the SQLite file on disk.
+    db = opened.database_url.split(":///", 1)[1]
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("select number, nama from member").fetchall() == [(out.number, "SITI AMINAH")]
+        assert raw.execute("pragma journal_mode").fetchone()[0] == "wal"
+    assert count(ctx, Heir) == 2
+    actions = ctx.read(lambda s: s.execute(select(AuditEvent.action).order_by(AuditEvent.seq)).scalars().all())
+    assert actions[-1] == "member.enrol"
+    assert verify_audit(ctx).ok
+
+
+def test_numbers_are_sequential_per_branch(ctx: Any, officer: Actor) -> None:
+    numbers = []
+    for i in range(1, 6):
+        rec = bpu_record(nik=f"16100145089000{i:02d}")
+        out = enrolment.enrol_worker(ctx, officer, rec)
+        assert out.status == "enrolled", out.errors
+        numbers.append(parse_number(out.number))  # type: ignore[arg-type]
+    assert [n.serial for n in numbers] == [1, 2, 3, 4, 5]  # type: ignore[union-attr]
+
+
+def test_duplicate_active_nik_is_refused_naming_the_number(ctx: Any, officer: Actor) -> None:
+    first = enrolment.enrol_worker(ctx, officer, bpu_record())
+    again = enrolment.enrol_worker(ctx, officer, bpu_record(nama="Siti Aminah Binti Ahmad"))
+    assert again.status == "rejected"
+    assert again.errors[0].code == "nik.duplicate"
+    assert first.number in again.errors[0].message
+    assert again.existing_number == first.number
+    assert count(ctx, Member) == 1
+
+
+def test_dry_run_writes_nothing(ctx: Any, officer: Actor) -> None:
+    out = enrolment.enrol_worker(ctx, officer, bpu_record(), dry_run=True)
+    assert out.status == "valid"
+    assert count(ctx, Member) == 0
+
+
+def test_rejected_record_writes_nothing(ctx: Any, officer: Actor) -> None:
+    out = enrolment.enrol_worker(ctx, officer, bpu_record(tanggal_lahir="1990-08-06"))
+    assert out.status == "rejected" and out.errors[0].code == "nik.birth_date_mismatch"
+    assert count(ctx, Member) == 0
+    ok = enrolment.enrol_worker(ctx, officer, bpu_record(tanggal_lahir="1990-08-06"), confirm_mismatch=True)
+    assert ok.status == "enrolled"
+    assert [w.code for w in ok.warnings] == ["nik.birth_date_mismatch"]
+
+
+def test_failure_mid_transaction_leaves_nothing(ctx: Any, officer: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
+    events_before = count(ctx, AuditEvent)
+
+    def boom(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("disk pulled out")
+
+    # Fail after the member, heirs and enrolment are flushed, at the audit append.
+    monkeypatch.setattr(enrolment, "append_event", boom)
+    with pytest.raises(RuntimeError):
+        enrolment.enrol_worker(ctx, officer, bpu_record(ahli_waris="ANI:ANAK"))
+    monkeypatch.undo()
+    assert count(ctx, Member) == 0 and count(ctx, Enrolment) == 0 and count(ctx, Heir) == 0
+    assert count(ctx, AuditEvent) == events_before
+    # The serial was given back: the next enrolment gets number 1.
+    out = enrolment.enrol_worker(ctx, officer, bpu_record())
+    assert parse_number(out.number).serial == 1  # type: ignore[union-attr,arg-type]
+
+
+def test_find_member_by_number_and_nik(ctx: Any, officer: Actor) -> None:
+    out = enrolment.enrol_worker(ctx, officer, bpu_record())
+    assert find_member(ctx, out.number).number == out.number  # type: ignore[arg-type,union-attr]
+    grouped = parse_number(out.number).grouped()  # type: ignore[arg-type,union-attr]
+    assert find_member(ctx, grouped) is not None
+    assert find_member(ctx, "1610014508900003").number == out.number  # type: ignore[union-attr]
+    wrong = out.number[:-1] + str((int(out.number[-1]) + 1) % 10)  # type: ignore[index]
+    assert find_member(ctx, wrong) is None
+
+
+def test_officer_cannot_manage_officers_and_the_denial_is_audited(ctx: Any, officer: Actor) -> None:
+    with pytest.raises(PermissionDeniedError):
+        authorize(ctx, officer, Permission.MANAGE_OFFICERS)
+    last = ctx.read(
+        lambda s: s.execute(
+            select(AuditEvent.action, AuditEvent.entity_id, AuditEvent.actor).order_by(AuditEvent.seq.desc()).limit(1)
+        ).one()
+    )
+    assert tuple(last) == ("access.denied", "manage_officers", "budi")

@@ -1,0 +1,1 @@
+"""Loket's PySide6 user interface: a thin shell over ``app`` services."""

@@ -1,0 +1,22 @@
+"""The ``loket`` entry point: no arguments opens the window, anything else is the CLI."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    gui_flags = {"--db", "--home"}
+    if not args or (args[0] in gui_flags and len(args) == 2):
+        from ui.app import run
+
+        return run(args)
+    from app.cli import main as cli_main
+
+    return cli_main(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
