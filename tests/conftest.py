@@ -14,9 +14,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
-from app.bootstrap import Opened, open_app  # noqa: E402
-from app.services import auth, branch  # noqa: E402
-from app.services.dto import Actor  # noqa: E402
+from app.bootstrap import Opened, open_app
+from app.services import auth, branch
+from app.services.dto import Actor
 
 SUPERVISOR_PASSWORD = "Kantor-Cabang-101!"
 OFFICER_PASSWORD = "Loket-Pagi-Sehat-7"
@@ -68,15 +68,27 @@ def setup_branch(ctx: Any) -> Any:
 
 @pytest.fixture
 def supervisor(ctx: Any, setup_branch: Any) -> Actor:
-    auth.add_officer(ctx, username="siti", full_name="Siti Rahmawati", role="supervisor",
-                     password=SUPERVISOR_PASSWORD, by=None)
+    auth.add_officer(
+        ctx,
+        username="siti",
+        full_name="Siti Rahmawati",
+        role="supervisor",
+        password=SUPERVISOR_PASSWORD,
+        by=None,
+    )
     return auth.login(ctx, "siti", SUPERVISOR_PASSWORD)
 
 
 @pytest.fixture
 def officer(ctx: Any, supervisor: Actor) -> Actor:
-    auth.add_officer(ctx, username="budi", full_name="Budi Santoso", role="officer",
-                     password=OFFICER_PASSWORD, by=supervisor)
+    auth.add_officer(
+        ctx,
+        username="budi",
+        full_name="Budi Santoso",
+        role="officer",
+        password=OFFICER_PASSWORD,
+        by=supervisor,
+    )
     return auth.login(ctx, "budi", OFFICER_PASSWORD)
 
 

@@ -18,7 +18,11 @@ def loket(home: Path, *args: str, stdin: str | None = None) -> subprocess.Comple
     env = {**os.environ, "LOKET_HOME": str(home)}
     return subprocess.run(
         [sys.executable, "-m", "app.cli", *args],
-        input=stdin, capture_output=True, text=True, env=env, timeout=180,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
     )
 
 
@@ -26,7 +30,9 @@ def loket(home: Path, *args: str, stdin: str | None = None) -> subprocess.Comple
 def cli_home(tmp_path: Path) -> Path:
     home = tmp_path / "home"
     assert loket(home, "db", "upgrade").returncode == 0
-    r = loket(home, "branch", "setup", "--code", "101", "--name", "KCP Indralaya", "--timezone", "Asia/Jakarta")
+    r = loket(
+        home, "branch", "setup", "--code", "101", "--name", "KCP Indralaya", "--timezone", "Asia/Jakarta"
+    )
     assert r.returncode == 0, r.stderr
     r = loket(home, "officer", "add", "siti", "--role", "supervisor", stdin=SUPERVISOR_PASSWORD + "\n")
     assert r.returncode == 0, r.stderr
@@ -37,8 +43,13 @@ def test_enrol_list_prints_one_entry_per_record_and_exit_code(cli_home: Path, tm
     records: list[Any] = [
         bpu_record(),
         bpu_record(nik="1610014508900004", nama="Siti <script>"),
-        bpu_record(nik="3171011708450001", nama="Bambang", jenis_kelamin="L", tanggal_lahir="1945-08-17",
-                   kode_wilayah=None),
+        bpu_record(
+            nik="3171011708450001",
+            nama="Bambang",
+            jenis_kelamin="L",
+            tanggal_lahir="1945-08-17",
+            kode_wilayah=None,
+        ),
     ]
     f = tmp_path / "batch.json"
     f.write_text(json.dumps(records), encoding="utf-8")
@@ -48,8 +59,9 @@ def test_enrol_list_prints_one_entry_per_record_and_exit_code(cli_home: Path, tm
     assert [o["index"] for o in out] == [0, 1, 2]
     assert [o["status"] for o in out] == ["enrolled", "rejected", "enrolled"]
     assert out[1]["number"] is None
-    assert out[1]["errors"] == [{"field": "nama", "code": "nama.chars",
-                                 "message": out[1]["errors"][0]["message"]}]
+    assert out[1]["errors"] == [
+        {"field": "nama", "code": "nama.chars", "message": out[1]["errors"][0]["message"]}
+    ]
     assert set(out[0]) == {"index", "status", "number", "errors", "warnings"}
 
     shown = loket(cli_home, "member", "show", out[0]["number"], "--json")
@@ -66,7 +78,9 @@ def test_enrol_from_stdin_dry_run_and_mismatch(cli_home: Path) -> None:
     r = loket(cli_home, "enrol", "--officer", "siti", "--json", "-", "--dry-run", stdin=rec)
     assert r.returncode == 2
     assert json.loads(r.stdout)[0]["errors"][0]["code"] == "nik.gender_mismatch"
-    r = loket(cli_home, "enrol", "--officer", "siti", "--json", "-", "--dry-run", "--confirm-mismatch", stdin=rec)
+    r = loket(
+        cli_home, "enrol", "--officer", "siti", "--json", "-", "--dry-run", "--confirm-mismatch", stdin=rec
+    )
     assert r.returncode == 0
     out = json.loads(r.stdout)[0]
     assert out["status"] == "valid" and out["warnings"][0]["code"] == "nik.gender_mismatch"

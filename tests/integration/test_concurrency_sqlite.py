@@ -30,17 +30,28 @@ def _worker(home: str, index: int, start: Any, out: Any) -> None:
     for i in range(PER_PROCESS):
         serial = index * 1000 + i + 1
         nik = f"161001450890{serial:04d}"
-        rec = {"nik": nik, "nama": "Pekerja Uji", "tempat_lahir": "Palembang", "tanggal_lahir": "1990-08-05",
-               "jenis_kelamin": "P", "nama_ibu": "Ibu Uji", "alamat": "Jl. Uji", "pekerjaan": "P001",
-               "segmen": "BPU", "penghasilan": 1000000, "program": "JKK,JKM"}
+        rec = {
+            "nik": nik,
+            "nama": "Pekerja Uji",
+            "tempat_lahir": "Palembang",
+            "tanggal_lahir": "1990-08-05",
+            "jenis_kelamin": "P",
+            "nama_ibu": "Ibu Uji",
+            "alamat": "Jl. Uji",
+            "pekerjaan": "P001",
+            "segmen": "BPU",
+            "penghasilan": 1000000,
+            "program": "JKK,JKM",
+        }
         res = enrolment.enrol_worker(opened.ctx, actor, rec)
         numbers.append(res.number if res.status == "enrolled" else f"ERR {res.errors}")
     out.put(numbers)
 
 
 def test_four_processes_get_distinct_gapless_numbers(ctx: Any, supervisor: Any, home: Path) -> None:
-    auth.add_officer(ctx, username="budi", full_name="Budi", role="officer", password=OFFICER_PASSWORD,
-                     by=supervisor)
+    auth.add_officer(
+        ctx, username="budi", full_name="Budi", role="officer", password=OFFICER_PASSWORD, by=supervisor
+    )
     mp_ctx = mp.get_context("spawn")
     start = mp_ctx.Event()
     out = mp_ctx.Queue()

@@ -24,7 +24,9 @@ def count(ctx: Any, model: Any) -> int:
 
 
 def test_enrol_writes_member_enrolment_heirs_and_audit(ctx: Any, officer: Actor, opened: Any) -> None:
-    out = enrolment.enrol_worker(ctx, officer, bpu_record(ahli_waris="BUDI:SUAMI;ANI:ANAK", program="JKK,JKM,JHT"))
+    out = enrolment.enrol_worker(
+        ctx, officer, bpu_record(ahli_waris="BUDI:SUAMI;ANI:ANAK", program="JKK,JKM,JHT")
+    )
     assert out.status == "enrolled", out.errors
     assert out.number is not None and parse_number(out.number).value == out.number  # type: ignore[union-attr]
     assert out.number.startswith("101")
@@ -39,7 +41,9 @@ def test_enrol_writes_member_enrolment_heirs_and_audit(ctx: Any, officer: Actor,
         assert raw.execute("select number, nama from member").fetchall() == [(out.number, "SITI AMINAH")]
         assert raw.execute("pragma journal_mode").fetchone()[0] == "wal"
     assert count(ctx, Heir) == 2
-    actions = ctx.read(lambda s: s.execute(select(AuditEvent.action).order_by(AuditEvent.seq)).scalars().all())
+    actions = ctx.read(
+        lambda s: s.execute(select(AuditEvent.action).order_by(AuditEvent.seq)).scalars().all()
+    )
     assert actions[-1] == "member.enrol"
     assert verify_audit(ctx).ok
 
@@ -79,7 +83,9 @@ def test_rejected_record_writes_nothing(ctx: Any, officer: Actor) -> None:
     assert [w.code for w in ok.warnings] == ["nik.birth_date_mismatch"]
 
 
-def test_failure_mid_transaction_leaves_nothing(ctx: Any, officer: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failure_mid_transaction_leaves_nothing(
+    ctx: Any, officer: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
     events_before = count(ctx, AuditEvent)
 
     def boom(*args: Any, **kwargs: Any) -> None:
@@ -112,7 +118,9 @@ def test_officer_cannot_manage_officers_and_the_denial_is_audited(ctx: Any, offi
         authorize(ctx, officer, Permission.MANAGE_OFFICERS)
     last = ctx.read(
         lambda s: s.execute(
-            select(AuditEvent.action, AuditEvent.entity_id, AuditEvent.actor).order_by(AuditEvent.seq.desc()).limit(1)
+            select(AuditEvent.action, AuditEvent.entity_id, AuditEvent.actor)
+            .order_by(AuditEvent.seq.desc())
+            .limit(1)
         ).one()
     )
     assert tuple(last) == ("access.denied", "manage_officers", "budi")

@@ -14,9 +14,18 @@ def chain(n: int) -> list[ChainedEvent]:
     out: list[ChainedEvent] = []
     prev = GENESIS
     for seq in range(1, n + 1):
-        fields = dict(seq=seq, occurred_at=dt.datetime(2026, 11, 23, 3, seq, tzinfo=dt.UTC), actor="budi",
-                      counter="L1", action="member.enrol", entity="member", entity_id=f"N{seq}",
-                      member_id=seq, details=canonical_json({"i": seq}), prev_hash=prev)
+        fields = dict(
+            seq=seq,
+            occurred_at=dt.datetime(2026, 11, 23, 3, seq, tzinfo=dt.UTC),
+            actor="budi",
+            counter="L1",
+            action="member.enrol",
+            entity="member",
+            entity_id=f"N{seq}",
+            member_id=seq,
+            details=canonical_json({"i": seq}),
+            prev_hash=prev,
+        )
         h = event_hash(KEY, **fields)  # type: ignore[arg-type]
         out.append(ChainedEvent(**fields, hash=h))  # type: ignore[arg-type]
         prev = h

@@ -44,9 +44,19 @@ def test_standard_bpu_record_is_normalised() -> None:
 def test_all_errors_are_reported_at_once() -> None:
     res = run({"nik": "12", "nama": "", "segmen": "XX", "penghasilan": "-5", "program": "ABC"})
     got = {e.code for e in res.errors}
-    assert {"nik.format", "nama.required", "tempat_lahir.required", "tanggal_lahir.required",
-            "jenis_kelamin.required", "nama_ibu.required", "alamat.required", "pekerjaan.required",
-            "segmen.value", "penghasilan.format", "program.unknown"} <= got
+    assert {
+        "nik.format",
+        "nama.required",
+        "tempat_lahir.required",
+        "tanggal_lahir.required",
+        "jenis_kelamin.required",
+        "nama_ibu.required",
+        "alamat.required",
+        "pekerjaan.required",
+        "segmen.value",
+        "penghasilan.format",
+        "program.unknown",
+    } <= got
     assert all(e.message for e in res.errors)
 
 
@@ -98,8 +108,14 @@ def test_pu_needs_npp_and_may_take_jp_and_jkp() -> None:
 
 def test_jkp_needs_jht_and_an_age_under_54() -> None:
     assert "program.requires" in codes(bpu_record(segmen="PU", npp="17081342", program="JKK,JKM,JKP"))
-    old = bpu_record(nik="1610010101700001", tanggal_lahir="1970-01-01", jenis_kelamin="L", segmen="PU",
-                     npp="17081342", program="JKK,JKM,JHT,JKP")
+    old = bpu_record(
+        nik="1610010101700001",
+        tanggal_lahir="1970-01-01",
+        jenis_kelamin="L",
+        segmen="PU",
+        npp="17081342",
+        program="JKK,JKM,JHT,JKP",
+    )
     assert "program.age" in codes(old)
 
 
@@ -137,8 +153,12 @@ def test_phone_lengths() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.dictionaries(st.sampled_from(FIELDS), st.one_of(st.text(max_size=30), st.integers(), st.none(),
-                                                           st.floats(allow_nan=True), st.booleans())))
+@given(
+    st.dictionaries(
+        st.sampled_from(FIELDS),
+        st.one_of(st.text(max_size=30), st.integers(), st.none(), st.floats(allow_nan=True), st.booleans()),
+    )
+)
 def test_validator_never_raises_on_hostile_input(raw: dict[str, Any]) -> None:
     res = run(raw)
     assert res.ok or res.errors

@@ -19,8 +19,14 @@ class FakeRegions:
     """Unit tests of the parser do not need the real Kemendagri data."""
 
     provinces = {"16": "Sumatera Selatan", "31": "DKI Jakarta", "91": "Papua", "93": "Papua Selatan"}
-    names = {"16.10": "Kabupaten Ogan Ilir", "16.10.01": "Muara Kuang", "31.71": "Kota Jakarta Pusat",
-             "31.71.01": "Gambir", "93.01": "Kabupaten Merauke", "93.01.01": "Merauke"}
+    names = {
+        "16.10": "Kabupaten Ogan Ilir",
+        "16.10.01": "Muara Kuang",
+        "31.71": "Kota Jakarta Pusat",
+        "31.71.01": "Gambir",
+        "93.01": "Kabupaten Merauke",
+        "93.01.01": "Merauke",
+    }
 
     def province_name(self, code: str) -> str | None:
         return self.provinces.get(code)
@@ -64,8 +70,9 @@ def test_valid_parts_parse_back(parts: tuple[str, str, dt.date, str, str]) -> No
 
 
 @given(nik_parts(), st.integers(0, 15), st.sampled_from("0123456789"))
-def test_mutations_are_rejected_with_the_right_code(parts: tuple[str, str, dt.date, str, str], pos: int,
-                                                    digit: str) -> None:
+def test_mutations_are_rejected_with_the_right_code(
+    parts: tuple[str, str, dt.date, str, str], pos: int, digit: str
+) -> None:
     nik = parts[0]
     mutated = nik[:pos] + digit + nik[pos + 1 :]
     assume(mutated != nik)
