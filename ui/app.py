@@ -1,0 +1,175 @@
+"""Starting the GUI: login window first, the database opened behind it, then the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from ui.login import LoginDialog
+from ui.tasks import TaskRunner
+from ui.theme import apply_theme
+
+_T0 = time.perf_counter()
+
+
+@dataclass(frozen=True)
+class _Ready:
+    opened: Any
+    branch: Any
+    has_officers: bool
+
+
+class StartupController(QObject):
+    """Owns the start-up sequence; tests drive it exactly as ``run`` does."""
+
+    main_window_shown = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, *, db: str | None = None, home: str | None = None) -> None:
+        super().__init__()
+        self.db = db
+        self.home = home
+        self.runner = TaskRunner(self)
+        self.login = LoginDialog()
+        self.login.submitted.connect(self._on_login_submitted)
+        self.first_run: Any = None
+        self.ready: _Ready | None = None
+        self.window: Any = None
+
+    def start(self) -> None:
+        self.login.show()
+        self.runner.run(self._open, on_success=self._on_opened, on_error=self._on_open_failed)
+
+    def _open(self) -> _Ready:
+        # Everything heavy (SQLAlchemy, migrations, region data) happens here, behind the login window.
+        from app.bootstrap import open_app
+        from app.services import auth, branch
+
+        opened = open_app(self.db, home=self.home)
+        opened.ctx.regions.name("16.10")  # load the Kemendagri data now, not at the first NIK
+        return _Ready(opened, branch.current_branch(opened.ctx), auth.has_officers(opened.ctx))
+
+    def _on_open_failed(self, exc: BaseException) -> None:
+        message = getattr(exc, "message", None) or str(exc)
+        self.login.branch_label.setText(f"Basis data tidak dapat dibuka:\n{message}")
+        self.login.branch_label.setProperty("role", "error")
+        self.failed.emit(message)
+
+    def _on_opened(self, ready: _Ready) -> None:
+        self.ready = ready
+        if ready.branch is None or not ready.has_officers:
+            from ui.first_run import FirstRunDialog
+
+            self.login.hide()
+            self.first_run = FirstRunDialog(ready.opened.database_label)
+            self.first_run.submitted.connect(self._on_first_run_submitted)
+            self.first_run.show()
+            return
+        b = ready.branch
+        self.login.set_ready(True, f"Cabang {b.code} {b.name}\n{ready.opened.database_label}")
+
+    def _on_first_run_submitted(self, data: dict[str, str]) -> None:
+        assert self.ready is not None
+        ctx = self.ready.opened.ctx
+
+        def work() -> Any:
+            from app.domain.issues import DomainError
+            from app.services import auth, branch
+            from app.services.auth import validate_new_officer
+
+            problems = list(branch.validate_branch(data["code"], data["name"], data["timezone"]))
+            problems += validate_new_officer(
+                data["username"], data["full_name"], "supervisor", data["password"]
+            )
+            if problems:
+                raise DomainError(problems)
+            b = branch.current_branch(ctx) or branch.setup_branch(
+                ctx, code=data["code"], name=data["name"], timezone=data["timezone"]
+            )
+            if not auth.has_officers(ctx):
+                auth.add_officer(
+                    ctx,
+                    username=data["username"],
+                    full_name=data["full_name"],
+                    role="supervisor",
+                    password=data["password"],
+                    by=None,
+                )
+            actor = auth.login(ctx, data["username"], data["password"])
+            return b, actor
+
+        def done(result: Any) -> None:
+            b, actor = result
+            self.first_run.close()
+            self._show_main(b, actor)
+
+        def failed(exc: BaseException) -> None:
+            from app.domain.issues import DomainError, Issue
+
+            issues = exc.issues if isinstance(exc, DomainError) else [Issue("", "error", str(exc))]
+            self.first_run.show_issues(issues)
+
+        self.runner.run(work, on_success=done, on_error=failed)
+
+    def _on_login_submitted(self, username: str, password: str) -> None:
+        assert self.ready is not None
+        ctx = self.ready.opened.ctx
+        self.login.set_busy(True)
+
+        def work() -> Any:
+            from app.services import auth
+
+            return auth.login(ctx, username, password)
+
+        def done(actor: Any) -> None:
+            self.login.set_busy(False)
+            self.login.hide()
+            self._show_main(self.ready.branch, actor)  # type: ignore[union-attr]
+
+        def failed(exc: BaseException) -> None:
+            self.login.set_busy(False)
+            self.login.show_error(getattr(exc, "message", None) or "Gagal masuk.")
+
+        self.runner.run(work, on_success=done, on_error=failed)
+
+    def _show_main(self, branch: Any, actor: Any) -> None:
+        from ui.context import UiContext
+        from ui.main_window import MainWindow
+
+        assert self.ready is not None
+        ui = UiContext(self.ready.opened, actor, branch, self.runner)
+        self.window = MainWindow(ui)
+        self.window.show()
+        self.main_window_shown.emit(self.window)
+
+
+def run(args: Sequence[str] = ()) -> int:
+    db = home = None
+    rest = list(args)
+    while rest:
+        flag = rest.pop(0)
+        if flag == "--db" and rest:
+            db = rest.pop(0)
+        elif flag == "--home" and rest:
+            home = rest.pop(0)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Loket")
+    app.setOrganizationName("Loket")
+    apply_theme(app)  # type: ignore[arg-type]
+    controller = StartupController(db=db, home=home)
+    controller.start()
+    if os.environ.get("LOKET_STARTUP_PROBE"):
+        # Benchmarks: report when the login window is on screen, then quit.
+        def probe() -> None:
+            print(f"login-window-shown {time.perf_counter() - _T0:.4f}", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, probe)
+    return int(app.exec())

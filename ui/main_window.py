@@ -1,0 +1,137 @@
+"""The main window: a thin shell of navigation, pages and a status bar."""
+
+from __future__ import annotations
+
+from babel.dates import format_date
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import text
+
+from app.domain.clock import TIMEZONES, business_date
+from app.domain.roles import ROLE_LABELS, Role
+from ui.context import UiContext
+from ui.pages.registry import PAGES
+
+
+class MainWindow(QMainWindow):
+    HEALTH_INTERVAL_MS = 30_000
+
+    def __init__(self, ui: UiContext) -> None:
+        super().__init__()
+        self.ui = ui
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(f"Loket — {ui.branch.code} {ui.branch.name}")
+        self.resize(1366, 740)
+        self.setMinimumSize(1024, 640)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        side = QVBoxLayout()
+        side.setSpacing(0)
+        brand = QLabel("◆ Loket")
+        brand.setObjectName("navBrand")
+        side.addWidget(brand)
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setAccessibleName("Navigasi halaman")
+        side.addWidget(self.nav, 1)
+        layout.addLayout(side)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.pages: dict[str, QWidget] = {}
+        for factory in PAGES:
+            page = factory(ui)
+            label = str(getattr(page, "nav_label", page.__class__.__name__))
+            shortcut = str(getattr(page, "shortcut", ""))
+            item = QListWidgetItem(f"{label}" + (f"   {shortcut}" if shortcut else ""))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, label)
+            self.nav.addItem(item)
+            self.stack.addWidget(page)
+            self.pages[page.__class__.__name__] = page
+            if shortcut:
+                index = self.stack.count() - 1
+                QShortcut(QKeySequence(shortcut), self, lambda i=index: self.show_page(i))
+        self.nav.currentRowChanged.connect(self.show_page)
+        self.nav.setCurrentRow(0)
+
+        self._build_status_bar()
+        self._health = QTimer(self, interval=self.HEALTH_INTERVAL_MS)
+        self._health.timeout.connect(self.check_connection)
+        self._health.start()
+        self._clock = QTimer(self, interval=60_000)
+        self._clock.timeout.connect(self._update_date)
+        self._clock.start()
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        role = ROLE_LABELS.get(Role(self.ui.actor.role), self.ui.actor.role)
+        self.status_officer = QLabel(f"Petugas: {self.ui.actor.full_name} ({role})")
+        self.status_officer.setObjectName("statusOfficer")
+        self.status_branch = QLabel(f"Cabang {self.ui.branch.code} {self.ui.branch.name}")
+        self.status_branch.setObjectName("statusBranch")
+        self.status_date = QLabel()
+        self.status_date.setObjectName("statusDate")
+        self.status_db = QLabel(self.ui.opened.database_label)
+        self.status_db.setObjectName("statusDatabase")
+        self.status_db.setToolTip(self.ui.opened.database_label)
+        self.status_conn = QLabel("● Tersambung")
+        self.status_conn.setObjectName("statusConnection")
+        self.status_conn.setStyleSheet("color: #13704a;")
+        for w in (self.status_officer, self.status_branch, self.status_date, self.status_db):
+            w.setTextFormat(Qt.TextFormat.PlainText)
+            bar.addWidget(w)
+        bar.addPermanentWidget(self.status_conn)
+        self._update_date()
+
+    def _update_date(self) -> None:
+        today = business_date(self.ui.ctx.clock(), self.ui.branch.timezone)
+        zone = TIMEZONES.get(self.ui.branch.timezone, "")
+        self.status_date.setText(f"{format_date(today, 'full', locale='id')} ({zone})")
+
+    def show_page(self, index: int) -> None:
+        if self.nav.currentRow() != index:
+            self.nav.setCurrentRow(index)
+            return
+        self.stack.setCurrentIndex(index)
+        page = self.stack.currentWidget()
+        focus = getattr(page, "focus_first", None)
+        if callable(focus):
+            focus()
+
+    def check_connection(self) -> None:
+        engine = self.ui.ctx.engine
+
+        def ping() -> bool:
+            with engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            return True
+
+        def ok(_: object) -> None:
+            self.status_conn.setText("● Tersambung")
+            self.status_conn.setStyleSheet("color: #13704a;")
+
+        def failed(exc: BaseException) -> None:
+            self.status_conn.setText("● Basis data tidak terjangkau")
+            self.status_conn.setStyleSheet("color: #b3261e; font-weight: bold;")
+
+        self.ui.runner.run(ping, on_success=ok, on_error=failed)
+
+    def closeEvent(self, event: object) -> None:
+        self._health.stop()
+        self.ui.runner.wait(10_000)
+        super().closeEvent(event)  # type: ignore[arg-type]

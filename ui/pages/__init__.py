@@ -1,0 +1,1 @@
+"""One widget per page of the main window."""

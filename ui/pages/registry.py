@@ -1,0 +1,14 @@
+"""The pages of the main window, in navigation order. Each capability adds its page here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from ui.context import UiContext
+from ui.pages.intake import IntakePage
+
+PageFactory = Callable[[UiContext], QWidget]
+
+PAGES: list[PageFactory] = [IntakePage]
