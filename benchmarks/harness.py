@@ -89,3 +89,61 @@ def format_table(rows: list[Row]) -> str:
         if i == 0:
             out.append("  ".join("-" * w for w in widths))
     return "\n".join(out)
+
+
+CACHE = Path(__file__).resolve().parent / ".cache"
+BENCH_PASSWORD = "Bangku-Panjang-2026"
+
+
+def _loket(home: Path, *args: str, stdin: str | None = None) -> None:
+    import subprocess
+    import sys
+
+    env = {**os.environ, "LOKET_HOME": str(home)}
+    subprocess.run(
+        [sys.executable, "-m", "app.cli", *args],
+        input=stdin,
+        text=True,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def seeded_home(members: int) -> Path:
+    """A Loket home with a branch, a supervisor ``bench`` and ``members`` demo members.
+
+    Built once with ``loket demo seed`` and cached in ``benchmarks/.cache`` (git-ignored); rebuilt
+    when the schema changes. Benchmarks copy it before writing to it (see ``copy_home``).
+    """
+    from alembic.script import ScriptDirectory
+
+    from app.db.schema import alembic_config
+
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    home = CACHE / f"home-{members}"
+    marker = home / "seeded.txt"
+    if marker.exists() and marker.read_text() == f"{head}\n":
+        return home
+    import shutil
+
+    shutil.rmtree(home, ignore_errors=True)
+    home.mkdir(parents=True)
+    _loket(home, "branch", "setup", "--code", "101", "--name", "KC Palembang", "--timezone", "Asia/Jakarta")
+    _loket(home, "officer", "add", "bench", "--role", "supervisor", stdin=BENCH_PASSWORD + "\n")
+    t0 = time.perf_counter()
+    _loket(home, "demo", "seed", "--members", str(members), "--quiet")
+    (home / "seed-seconds.txt").write_text(f"{time.perf_counter() - t0:.1f}\n")
+    marker.write_text(f"{head}\n")
+    return home
+
+
+@contextmanager
+def copy_home(home: Path) -> Iterator[Path]:
+    """A throwaway copy of a cached home (the SQLite file is copied while nothing has it open)."""
+    import shutil
+
+    with tempfile.TemporaryDirectory(prefix="loket-bench-") as d:
+        dest = Path(d) / "home"
+        shutil.copytree(home, dest)
+        yield dest

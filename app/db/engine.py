@@ -59,3 +59,9 @@ def describe(url: str) -> str:
     if parsed.get_backend_name() == "sqlite":
         return f"SQLite: {parsed.database}"
     return f"PostgreSQL: {parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database or ''}"
+
+
+def tune_for_bulk_load(conn: Any) -> None:
+    """Give a bulk-loading SQLite connection a large page cache (random-key index inserts need it)."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("PRAGMA cache_size = -262144")  # 256 MiB, this connection only

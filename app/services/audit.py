@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.db.models import AuditEvent, AuditHead, Branch
@@ -16,6 +16,24 @@ from app.services.context import ServiceContext
 from app.services.dto import Actor
 
 SYSTEM = "system"
+_HEAD = cast(Table, AuditHead.__table__)
+_EVENTS = cast(Table, AuditEvent.__table__)
+_BUMP_HEAD = (
+    update(_HEAD)
+    .where(_HEAD.c.id == 1)
+    .values(last_seq=_HEAD.c.last_seq + 1)
+    .returning(_HEAD.c.last_seq, _HEAD.c.last_hash)
+)
+_INSERT_EVENT = insert(_EVENTS)
+_SET_HEAD_HASH = update(_HEAD).where(_HEAD.c.id == 1).values(last_hash=bindparam("h"))
+
+
+def _branch_timezone(session: Session, ctx: ServiceContext) -> str:
+    tz = ctx.cache.get("branch_timezone")
+    if tz is None:
+        tz = session.execute(select(Branch.timezone).limit(1)).scalar() or "Asia/Jakarta"
+        ctx.cache["branch_timezone"] = tz
+    return str(tz)
 
 
 def append_event(
@@ -29,18 +47,15 @@ def append_event(
     member_id: int | None = None,
     details: dict[str, Any] | None = None,
     at: dt.datetime | None = None,
-) -> AuditEvent:
-    """Add one event to the chain inside the caller's transaction.
+) -> int:
+    """Add one event to the chain inside the caller's transaction; returns its sequence number.
 
-    Locking the head row serialises appenders, so sequence numbers are gapless and each
-    event's ``prev_hash`` is the hash of the event before it.
+    Bumping the head row first locks it (PostgreSQL row lock; SQLite already holds the write
+    lock), so sequence numbers are gapless and each ``prev_hash`` is the event before it.
     """
-    # A no-op UPDATE takes the row lock on PostgreSQL before we read the tip.
-    session.execute(update(AuditHead).where(AuditHead.id == 1).values(last_seq=AuditHead.last_seq))
-    head = session.execute(select(AuditHead).where(AuditHead.id == 1)).scalar_one()
+    conn = session.connection()
+    seq, prev_hash = conn.execute(_BUMP_HEAD).one()
     occurred = (at or ctx.clock()).astimezone(dt.UTC)
-    tz = session.execute(select(Branch.timezone).limit(1)).scalar() or "Asia/Jakarta"
-    seq = head.last_seq + 1
     body = canonical_json(details or {})
     username = actor.username if actor else SYSTEM
     digest = event_hash(
@@ -54,28 +69,28 @@ def append_event(
         entity_id=entity_id,
         member_id=member_id,
         details=body,
-        prev_hash=head.last_hash,
+        prev_hash=prev_hash,
     )
-    ev = AuditEvent(
-        seq=seq,
-        occurred_at=occurred,
-        business_date=business_date(occurred, tz),
-        officer_id=actor.id if actor else None,
-        actor=username,
-        counter=ctx.counter,
-        action=action,
-        entity=entity,
-        entity_id=entity_id,
-        member_id=member_id,
-        details=body,
-        prev_hash=head.last_hash,
-        hash=digest,
+    conn.execute(
+        _INSERT_EVENT,
+        {
+            "seq": seq,
+            "occurred_at": occurred,
+            "business_date": business_date(occurred, _branch_timezone(session, ctx)),
+            "officer_id": actor.id if actor else None,
+            "actor": username,
+            "counter": ctx.counter,
+            "action": action,
+            "entity": entity,
+            "entity_id": entity_id,
+            "member_id": member_id,
+            "details": body,
+            "prev_hash": prev_hash,
+            "hash": digest,
+        },
     )
-    session.add(ev)
-    head.last_seq = seq
-    head.last_hash = digest
-    session.flush()
-    return ev
+    conn.execute(_SET_HEAD_HASH, {"h": digest})
+    return int(seq)
 
 
 def _iter_chain(session: Session, batch: int = 5000) -> Iterator[ChainedEvent]:

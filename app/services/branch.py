@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -85,7 +86,9 @@ def setup_branch(
         )
         return _dto(branch)
 
-    return ctx.write(work)
+    result = ctx.write(work)
+    ctx.cache.clear()
+    return result
 
 
 def current_branch(ctx: ServiceContext) -> BranchDTO | None:
@@ -94,6 +97,18 @@ def current_branch(ctx: ServiceContext) -> BranchDTO | None:
         return _dto(b) if b else None
 
     return ctx.read(work)
+
+
+def cached_branch(ctx: ServiceContext, max_age_s: float = 30.0) -> BranchDTO | None:
+    """The branch row, re-read at most every ``max_age_s`` seconds (it changes once a year, if ever)."""
+    now = time.monotonic()
+    hit = ctx.cache.get("branch")
+    if hit is not None and now - hit[0] < max_age_s:
+        return hit[1]  # type: ignore[no-any-return]
+    branch = current_branch(ctx)
+    if branch is not None:
+        ctx.cache["branch"] = (now, branch)
+    return branch
 
 
 def today(ctx: ServiceContext, branch: BranchDTO | None = None) -> dt.date:

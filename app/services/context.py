@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TypeVar
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -32,6 +32,8 @@ class ServiceContext:
     regions: RegionDirectory
     reference: ReferenceData
     clock: Callable[[], dt.datetime] = utc_now
+    # Small per-process caches (e.g. the branch row), cleared by the services that change them.
+    cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def write(self, work: Callable[[Session], T]) -> T:
         """Run ``work`` in one write transaction (retried whole on lock/serialisation errors)."""

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import update
+from sqlalchemy import Table, bindparam, insert, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.db.models import Branch, Enrolment, Heir, Member, NumberSequence
+from app.db.models import Enrolment, Heir, Member, NumberSequence
 from app.domain.clock import business_date
 from app.domain.intake import IntakeRecord, IntakeResult, validate_intake
 from app.domain.issues import Issue
@@ -17,10 +18,10 @@ from app.domain.membership import make_number
 from app.domain.roles import Permission
 from app.services.audit import append_event
 from app.services.auth import authorize
-from app.services.branch import current_branch
+from app.services.branch import cached_branch
 from app.services.context import ServiceContext
-from app.services.dto import Actor, BranchDTO, EnrolOutcome
-from app.services.members import active_member_number_for_nik, member_dto
+from app.services.dto import Actor, BranchDTO, EnrolmentDTO, EnrolOutcome, HeirDTO, MemberDTO
+from app.services.members import active_member_number_for_nik
 
 
 class BranchNotSetUpError(RuntimeError):
@@ -49,14 +50,25 @@ def validate_record(
     )
 
 
+_MEMBER = cast(Table, Member.__table__)
+_HEIR = cast(Table, Heir.__table__)
+_ENROLMENT = cast(Table, Enrolment.__table__)
+_SEQUENCE = cast(Table, NumberSequence.__table__)
+# Built once: statements without inline values hit SQLAlchemy's compiled cache at almost no cost.
+_NEXT_SERIAL = (
+    update(_SEQUENCE)
+    .where(_SEQUENCE.c.branch_id == bindparam("b_id"))
+    .values(next_serial=_SEQUENCE.c.next_serial + 1)
+    .returning(_SEQUENCE.c.next_serial)
+)
+_INSERT_MEMBER = insert(_MEMBER).returning(_MEMBER.c.id)
+_INSERT_HEIR = insert(_HEIR)
+_INSERT_ENROLMENT = insert(_ENROLMENT).returning(_ENROLMENT.c.id)
+
+
 def _allocate_serial(session: Session, branch_id: int) -> int:
     """Take the next serial. The UPDATE locks the row until commit; a rollback returns it."""
-    serial = session.execute(
-        update(NumberSequence)
-        .where(NumberSequence.branch_id == branch_id)
-        .values(next_serial=NumberSequence.next_serial + 1)
-        .returning(NumberSequence.next_serial)
-    ).scalar_one()
+    serial = session.connection().execute(_NEXT_SERIAL, {"b_id": branch_id}).scalar_one()
     return int(serial) - 1
 
 
@@ -65,58 +77,71 @@ def _write_member(
     ctx: ServiceContext,
     actor: Actor,
     rec: IntakeRecord,
-    branch: Branch,
+    branch: BranchDTO,
     confirm_mismatch: bool,
-) -> Member:
+) -> MemberDTO:
+    """Member, heirs, enrolment and audit event in the caller's transaction (Core: this is the hot path)."""
+    conn = session.connection()
     now = ctx.clock()
-    number = make_number(branch.code, _allocate_serial(session, branch.id))
-    member = Member(
-        number=number.value,
-        branch_id=branch.id,
-        nik=rec.nik,
-        nama=rec.nama,
-        tempat_lahir=rec.tempat_lahir,
-        tanggal_lahir=rec.tanggal_lahir,
-        jenis_kelamin=rec.jenis_kelamin,
-        nama_ibu=rec.nama_ibu,
-        no_hp=rec.no_hp,
-        alamat=rec.alamat,
-        kode_wilayah=rec.kode_wilayah,
-        nik_district=rec.nik_info.district_code,
-        record_status="ACTIVE",
-        created_at=now,
-        created_by_id=actor.id,
-        heirs=[Heir(position=i, nama=h.nama, hubungan=h.hubungan) for i, h in enumerate(rec.ahli_waris)],
-    )
-    session.add(member)
-    session.flush()
-    session.add(
-        Enrolment(
-            member_id=member.id,
-            segment=rec.segmen,
-            occupation_code=rec.pekerjaan,
-            programmes=",".join(rec.program),
-            income=rec.penghasilan,
-            funding_source=rec.sumber_dana,
-            channel=rec.kanal,
-            npp=rec.npp,
-            months_at_enrolment=rec.bulan_bayar,
-            enrolled_at=now,
-            business_date=business_date(now, branch.timezone),
-            officer_id=actor.id,
-            counter=ctx.counter,
-            mismatch_confirmed=confirm_mismatch,
+    number = make_number(branch.code, _allocate_serial(session, branch.id)).value
+    day = business_date(now, branch.timezone)
+    # A second active member with the same NIK violates uq_member_active_nik here.
+    member_id = conn.execute(
+        _INSERT_MEMBER,
+        {
+            "number": number,
+            "branch_id": branch.id,
+            "nik": rec.nik,
+            "nama": rec.nama,
+            "tempat_lahir": rec.tempat_lahir,
+            "tanggal_lahir": rec.tanggal_lahir,
+            "jenis_kelamin": rec.jenis_kelamin,
+            "nama_ibu": rec.nama_ibu,
+            "no_hp": rec.no_hp,
+            "alamat": rec.alamat,
+            "kode_wilayah": rec.kode_wilayah,
+            "nik_district": rec.nik_info.district_code,
+            "record_status": "ACTIVE",
+            "merged_into_id": None,
+            "created_at": now,
+            "created_by_id": actor.id,
+        },
+    ).scalar_one()
+    if rec.ahli_waris:
+        conn.execute(
+            _INSERT_HEIR,
+            [
+                {"member_id": member_id, "position": i, "nama": h.nama, "hubungan": h.hubungan}
+                for i, h in enumerate(rec.ahli_waris)
+            ],
         )
-    )
-    session.flush()
+    enrolment_id = conn.execute(
+        _INSERT_ENROLMENT,
+        {
+            "member_id": member_id,
+            "segment": rec.segmen,
+            "occupation_code": rec.pekerjaan,
+            "programmes": ",".join(rec.program),
+            "income": rec.penghasilan,
+            "funding_source": rec.sumber_dana,
+            "channel": rec.kanal,
+            "npp": rec.npp,
+            "months_at_enrolment": rec.bulan_bayar,
+            "enrolled_at": now,
+            "business_date": day,
+            "officer_id": actor.id,
+            "counter": ctx.counter,
+            "mismatch_confirmed": confirm_mismatch,
+        },
+    ).scalar_one()
     append_event(
         session,
         ctx,
         actor=actor,
         action="member.enrol",
         entity="member",
-        entity_id=member.number,
-        member_id=member.id,
+        entity_id=number,
+        member_id=member_id,
         details={
             "segment": rec.segmen,
             "programmes": list(rec.program),
@@ -126,7 +151,61 @@ def _write_member(
         },
         at=now,
     )
-    return member
+    return _enrolled_dto(ctx, rec, branch, actor, member_id, enrolment_id, number, now, day)
+
+
+def _enrolled_dto(
+    ctx: ServiceContext,
+    rec: IntakeRecord,
+    branch: BranchDTO,
+    actor: Actor,
+    member_id: int,
+    enrolment_id: int,
+    number: str,
+    now: dt.datetime,
+    day: dt.date,
+) -> MemberDTO:
+    """The new member as a DTO, built from what was just written (no second read)."""
+    village = ctx.regions.village(rec.kode_wilayah) if rec.kode_wilayah else None
+    occupation = ctx.reference.occupations.by_code(rec.pekerjaan)
+    return MemberDTO(
+        id=member_id,
+        number=number,
+        nik=rec.nik,
+        nama=rec.nama,
+        tempat_lahir=rec.tempat_lahir,
+        tanggal_lahir=rec.tanggal_lahir,
+        jenis_kelamin=rec.jenis_kelamin,
+        nama_ibu=rec.nama_ibu,
+        no_hp=rec.no_hp,
+        alamat=rec.alamat,
+        kode_wilayah=rec.kode_wilayah,
+        wilayah=f"{village.name}, {village.path}" if village else None,
+        nik_region=rec.nik_info.region_label() or rec.nik_info.district_code,
+        record_status="ACTIVE",
+        merged_into=None,
+        created_at=now,
+        branch_code=branch.code,
+        heirs=tuple(HeirDTO(h.nama, h.hubungan) for h in rec.ahli_waris),
+        enrolments=(
+            EnrolmentDTO(
+                id=enrolment_id,
+                segment=rec.segmen,
+                occupation_code=rec.pekerjaan,
+                occupation_name=occupation.name if occupation else rec.pekerjaan,
+                programmes=rec.program,
+                income=rec.penghasilan,
+                funding_source=rec.sumber_dana,
+                channel=rec.kanal,
+                npp=rec.npp,
+                months_at_enrolment=rec.bulan_bayar,
+                enrolled_at=now,
+                business_date=day,
+                officer=actor.username,
+                counter=ctx.counter,
+            ),
+        ),
+    )
 
 
 def enrol_worker(
@@ -139,7 +218,7 @@ def enrol_worker(
 ) -> EnrolOutcome:
     """Validate and enrol one worker. Nothing is written unless the whole record is accepted."""
     authorize(ctx, actor, Permission.ENROL)
-    branch = current_branch(ctx)
+    branch = cached_branch(ctx)
     if branch is None:
         raise BranchNotSetUpError()
     result = validate_record(ctx, raw, branch=branch, confirm_mismatch=confirm_mismatch)
@@ -157,25 +236,13 @@ def enrol_worker(
         return EnrolOutcome("valid", warnings=result.warnings)
 
     def work(session: Session) -> EnrolOutcome:
-        existing = active_member_number_for_nik(session, rec.nik)
-        if existing:
-            return EnrolOutcome(
-                "rejected", errors=(_duplicate(existing),), warnings=result.warnings, existing_number=existing
-            )
-        branch_obj = session.get(Branch, branch.id)
-        assert branch_obj is not None
-        member = _write_member(session, ctx, actor, rec, branch_obj, confirm_mismatch)
-        return EnrolOutcome(
-            "enrolled",
-            number=member.number,
-            member=member_dto(session, ctx, member),
-            warnings=result.warnings,
-        )
+        member = _write_member(session, ctx, actor, rec, branch, confirm_mismatch)
+        return EnrolOutcome("enrolled", number=member.number, member=member, warnings=result.warnings)
 
     try:
         return ctx.write(work)
     except IntegrityError:
-        # Another counter enrolled the same NIK between our check and our insert.
+        # The NIK is already an active member (the partial unique index refused the insert).
         existing = ctx.read(lambda s: active_member_number_for_nik(s, rec.nik))
         if existing is None:
             raise

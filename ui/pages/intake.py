@@ -251,6 +251,7 @@ class IntakePage(QWidget):
         self.success_number = QLabel()
         self.success_number.setObjectName("successNumber")
         self.success_number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.success_number.setWordWrap(True)
         s_layout.addWidget(self.success_number)
         self.success_name = QLabel()
         self.success_name.setObjectName("successName")

@@ -1,0 +1,97 @@
+"""Grab every screen offscreen into PNGs for a human look: ``python tools/screenshots.py OUTDIR``."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+PASSWORD = "Kantor-Cabang-101!"
+
+
+def settle(ms: int = 300) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait_for(cond: object, timeout_ms: int = 30_000) -> None:
+    waited = 0
+    while not cond():  # type: ignore[operator]
+        settle(20)
+        waited += 20
+        if waited > timeout_ms:
+            raise TimeoutError("screen did not appear")
+
+
+def main(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from ui.app import StartupController
+    from ui.theme import apply_theme
+
+    apply_theme(app)  # type: ignore[arg-type]
+    with tempfile.TemporaryDirectory() as home:
+        first = StartupController(home=home)
+        first.start()
+        wait_for(lambda: first.first_run is not None)
+        settle()
+        first.first_run.grab().save(str(out / "first-run.png"))
+        d = first.first_run
+        d.code.setText("101")
+        d.name.setText("KCP Indralaya")
+        d.username.setText("siti")
+        d.full_name.setText("Siti Rahmawati")
+        d.password.setText(PASSWORD)
+        d.password2.setText(PASSWORD)
+        d.button.click()
+        wait_for(lambda: first.window is not None)
+        first.window.close()
+        first.runner.wait()
+
+        app2 = StartupController(home=home)
+        app2.start()
+        wait_for(lambda: app2.login.username.isEnabled())
+        settle()
+        app2.login.grab().save(str(out / "login.png"))
+        app2.login.username.setText("siti")
+        app2.login.password.setText(PASSWORD)
+        app2.login.button.click()
+        wait_for(lambda: app2.window is not None)
+        w = app2.window
+        w.resize(1366, 740)
+        settle()
+        w.grab().save(str(out / "intake-empty.png"))
+        page = w.pages["IntakePage"]
+        page.nik.setText("1610014508900003")
+        page._on_nik_edited(page.nik.text())
+        page.nama.setText("Siti Aminah")
+        page.tempat_lahir.setText("Indralaya")
+        page.nama_ibu.setText("Fatimah")
+        page.no_hp.setText("0812-3456-7890")
+        page.alamat.setText("Jl. Merdeka No. 1 RT 001/RW 002")
+        page.penghasilan.setText("1.500.000")
+        page.ahli_waris.setText("BUDI SANTOSO:SUAMI")
+        page.save()
+        settle(1500)
+        w.grab().save(str(out / "intake-saved.png"))
+        page.reset()
+        page.nik.setText("1610013102900003")
+        page._on_nik_edited(page.nik.text())
+        page.nama.setText("Siti <b>")
+        page.save()
+        settle()
+        w.grab().save(str(out / "intake-errors.png"))
+        w.close()
+        app2.runner.wait()
+    print(f"screenshots in {out}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"))
