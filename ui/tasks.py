@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -54,7 +53,8 @@ class _Runnable(QRunnable):
         except Cancelled:
             task.cancelled.emit()
         except Exception as exc:
-            log.error("background task failed: %s", "".join(traceback.format_exception_only(exc)).strip())
+            # Only the type: database errors quote SQL parameters (NIKs, names) and logs hold none.
+            log.error("background task failed: %s", type(exc).__name__)
             task.failed.emit(exc)
         else:
             task.succeeded.emit(result)

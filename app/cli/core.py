@@ -92,12 +92,9 @@ def cmd_branch_setup(args: argparse.Namespace) -> int:
 
 
 def cmd_officer_add(args: argparse.Namespace) -> int:
-    from app.cli import CliError
 
     opened = open_from_args(args)
     by = require_officer(opened, args.by) if args.by else None
-    if by is None and auth.has_officers(opened.ctx):
-        raise CliError("akun pertama sudah ada; sebutkan --by SUPERVISOR", 2)
     password = read_password(confirm=True)
     o = auth.add_officer(
         opened.ctx,
@@ -106,6 +103,7 @@ def cmd_officer_add(args: argparse.Namespace) -> int:
         role=args.role,
         password=password,
         by=by,
+        as_system=by is None,
     )
     print(f"Petugas {o.username} ({o.role}) dibuat.")
     return 0

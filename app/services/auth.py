@@ -111,8 +111,14 @@ def add_officer(
     role: str,
     password: str,
     by: Actor | None,
+    as_system: bool = False,
 ) -> OfficerDTO:
-    """Create an account. ``by`` is None only for the first supervisor at set-up."""
+    """Create an account.
+
+    ``by`` is the supervisor adding it. Without one, only the first supervisor at set-up may be
+    created — or ``as_system`` is set by the command line, where branch IT acts with direct access
+    to the database files; that path is audited as ``system``.
+    """
     username = username.strip().lower()
     issues = validate_new_officer(username, full_name, role, password)
     if issues:
@@ -122,7 +128,7 @@ def add_officer(
     password_hash = HASHER.hash(password)
 
     def work(session: Session) -> OfficerDTO:
-        if by is None and session.execute(select(func.count(Officer.id))).scalar_one() > 0:
+        if by is None and not as_system and session.execute(select(func.count(Officer.id))).scalar_one() > 0:
             raise DomainError(
                 Issue(
                     "username",
@@ -152,7 +158,7 @@ def add_officer(
             action="officer.add",
             entity="officer",
             entity_id=username,
-            details={"role": role},
+            details={"role": role, "via": "cli" if as_system else "app"},
         )
         return _dto(officer)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import os
 import subprocess
 import sys
@@ -103,3 +104,18 @@ def test_demo_seed(cli_home: Path) -> None:
     assert r.returncode == 0, r.stderr
     assert "300 peserta latihan dibuat" in r.stdout
     assert loket(cli_home, "audit", "verify").returncode == 0
+
+
+def test_officer_add_by_it_without_supervisor_is_audited_as_system(cli_home: Path) -> None:
+    r = loket(cli_home, "officer", "add", "budi", "--role", "officer", stdin="Loket-Pagi-Sehat-7\n")
+    assert r.returncode == 0, r.stderr
+    r = loket(
+        cli_home, "officer", "add", "rina", "--role", "officer", "--by", "siti", stdin="Loket-Siang-Cerah-8\n"
+    )
+    assert r.returncode == 0, r.stderr
+    db = sqlite3.connect(cli_home / "data" / "loket.sqlite3")
+    rows = db.execute(
+        "select actor, entity_id from audit_event where action = 'officer.add' order by seq"
+    ).fetchall()
+    db.close()
+    assert rows == [("system", "siti"), ("system", "budi"), ("siti", "rina")]
