@@ -50,6 +50,26 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.set_defaults(func=cmd_enrol)
 
+    p = of.add_parser("list", parents=[common], help="daftar petugas")
+    p.add_argument("--by", required=True, metavar="SUPERVISOR")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_officer_list)
+    p = of.add_parser("deactivate", parents=[common], help="nonaktifkan akun petugas")
+    p.add_argument("username")
+    p.add_argument("--by", required=True, metavar="SUPERVISOR")
+    p.add_argument("--reason", required=True)
+    p.set_defaults(func=cmd_officer_active, active=False)
+    p = of.add_parser("activate", parents=[common], help="aktifkan kembali akun petugas (juga membuka kunci)")
+    p.add_argument("username")
+    p.add_argument("--by", required=True, metavar="SUPERVISOR")
+    p.add_argument("--reason", default="")
+    p.set_defaults(func=cmd_officer_active, active=True)
+    p = of.add_parser(
+        "passwd", parents=[common], help="ganti kata sandi sendiri (lama lalu baru, dari prompt/stdin)"
+    )
+    p.add_argument("username")
+    p.set_defaults(func=cmd_officer_passwd)
+
     mb = sub.add_parser("member", help="data peserta").add_subparsers(dest="member_command", metavar="AKSI")
     p = mb.add_parser("show", parents=[common], help="tampilkan peserta menurut nomor atau NIK")
     p.add_argument("key", metavar="NOMOR|NIK")
@@ -106,6 +126,53 @@ def cmd_officer_add(args: argparse.Namespace) -> int:
         as_system=by is None,
     )
     print(f"Petugas {o.username} ({o.role}) dibuat.")
+    return 0
+
+
+def cmd_officer_list(args: argparse.Namespace) -> int:
+    opened = open_from_args(args)
+    by = require_officer(opened, args.by)
+    officers = auth.list_officers(opened.ctx, by)
+    if args.json:
+        print_json(
+            [
+                {
+                    "username": o.username,
+                    "full_name": o.full_name,
+                    "role": o.role,
+                    "active": o.active,
+                    "locked_until": o.locked_until,
+                }
+                for o in officers
+            ]
+        )
+    else:
+        for o in officers:
+            state = "aktif" if o.active else "nonaktif"
+            print(f"{o.username:<20} {o.role:<11} {state:<9} {o.full_name}")
+    return 0
+
+
+def cmd_officer_active(args: argparse.Namespace) -> int:
+    opened = open_from_args(args)
+    by = require_officer(opened, args.by)
+    o = auth.set_officer_active(opened.ctx, by, args.username, args.active, args.reason)
+    print(f"Petugas {o.username} {'aktif' if o.active else 'dinonaktifkan'}.")
+    return 0
+
+
+def cmd_officer_passwd(args: argparse.Namespace) -> int:
+    from app.cli import CliError
+
+    opened = open_from_args(args)
+    actor = require_officer(opened, args.username)
+    current = read_password("Kata sandi lama: ")
+    new = read_password("Kata sandi baru: ", confirm=True)
+    try:
+        auth.change_password(opened.ctx, actor, current, new)
+    except auth.AuthError as exc:
+        raise CliError(exc.message, 2) from exc
+    print("Kata sandi diganti.")
     return 0
 
 

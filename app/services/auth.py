@@ -263,3 +263,75 @@ def officer_by_username(ctx: ServiceContext, username: str) -> Actor | None:
 @lru_cache(maxsize=1)
 def _dummy_hash() -> str:
     return HASHER.hash("loket-dummy-password-for-timing")
+
+
+def change_password(ctx: ServiceContext, actor: Actor, current: str, new: str) -> None:
+    """An officer changes their own password after proving the current one."""
+    issues = check_password(new, username=actor.username, common=common_passwords())
+    if current == new:
+        issues.append(Issue("password", "password.same", "Kata sandi baru harus berbeda dari yang lama."))
+    if issues:
+        raise DomainError(issues)
+    reauthenticate(ctx, actor, current)
+    new_hash = HASHER.hash(new)
+
+    def work(session: Session) -> None:
+        officer = session.get(Officer, actor.id)
+        assert officer is not None
+        officer.password_hash = new_hash
+        append_event(
+            session,
+            ctx,
+            actor=actor,
+            action="officer.password_changed",
+            entity="officer",
+            entity_id=actor.username,
+        )
+
+    ctx.write(work)
+
+
+def set_officer_active(
+    ctx: ServiceContext, by: Actor, username: str, active: bool, reason: str
+) -> OfficerDTO:
+    """A supervisor deactivates (or reactivates) an account; the reason is audited."""
+    authorize(ctx, by, Permission.MANAGE_OFFICERS)
+    reason = " ".join(reason.split())
+    if active is False and not reason:
+        raise DomainError(Issue("reason", "reason.required", "Alasan penonaktifan wajib diisi."))
+    if username == by.username and not active:
+        raise DomainError(
+            Issue("username", "officer.self", "Supervisor tidak dapat menonaktifkan akunnya sendiri.")
+        )
+
+    def work(session: Session) -> OfficerDTO:
+        officer = session.execute(select(Officer).where(Officer.username == username)).scalar_one_or_none()
+        if officer is None:
+            raise DomainError(Issue("username", "officer.unknown", f"Petugas '{username}' tidak ada."))
+        officer.active = active
+        if active:
+            officer.failed_logins = 0
+            officer.locked_until = None
+        append_event(
+            session,
+            ctx,
+            actor=by,
+            action="officer.activate" if active else "officer.deactivate",
+            entity="officer",
+            entity_id=username,
+            details={"reason": reason[:200]},
+        )
+        session.flush()
+        return _dto(officer)
+
+    return ctx.write(work)
+
+
+def list_officers(ctx: ServiceContext, by: Actor) -> list[OfficerDTO]:
+    authorize(ctx, by, Permission.MANAGE_OFFICERS)
+    return ctx.read(
+        lambda s: [
+            _dto(o)
+            for o in s.execute(select(Officer).order_by(Officer.active.desc(), Officer.username)).scalars()
+        ]
+    )
