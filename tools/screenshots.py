@@ -88,6 +88,15 @@ def main(out: Path) -> None:
         page.save()
         settle()
         w.grab().save(str(out / "intake-errors.png"))
+        for i in range(w.stack.count()):
+            w.show_page(i)
+            settle(500)
+            name = w.stack.widget(i).__class__.__name__
+            w.grab().save(str(out / f"page-{name}.png"))
+        w.lock()
+        settle()
+        w.grab().save(str(out / "locked-window.png"))
+        w.lock_dialog.grab().save(str(out / "lock-dialog.png"))
         w.close()
         app2.runner.wait()
     print(f"screenshots in {out}")

@@ -20,6 +20,7 @@ from sqlalchemy import text
 from app.domain.clock import TIMEZONES, business_date
 from app.domain.roles import ROLE_LABELS, Role
 from ui.context import UiContext
+from ui.lock import IdleWatcher, LockDialog
 from ui.pages.registry import PAGES
 
 
@@ -76,6 +77,44 @@ class MainWindow(QMainWindow):
         self._clock = QTimer(self, interval=60_000)
         self._clock.timeout.connect(self._update_date)
         self._clock.start()
+        self.lock_dialog: LockDialog | None = None
+        self.idle = IdleWatcher(ui.opened.settings.idle_lock_minutes, self)
+        self.idle.idle.connect(self.lock)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
+
+    # ---- idle lock -------------------------------------------------------------------------------
+    def lock(self) -> None:
+        """Hide every page (the data on screen is personal) until the officer's password is re-entered."""
+        if self.lock_dialog is not None:
+            return
+        self.idle.paused = True
+        self.centralWidget().setVisible(False)
+        dialog = LockDialog(self.ui.actor.full_name, self)
+        dialog.submitted.connect(self._on_unlock_submitted)
+        dialog.quit_requested.connect(self.close)
+        self.lock_dialog = dialog
+        dialog.show()
+        dialog.password.setFocus()
+
+    def _on_unlock_submitted(self, password: str) -> None:
+        from app.services.auth import reauthenticate
+
+        def done(_: object) -> None:
+            if self.lock_dialog is not None:
+                self.lock_dialog.done(0)
+                self.lock_dialog.deleteLater()
+                self.lock_dialog = None
+            self.centralWidget().setVisible(True)
+            self.idle.resume()
+            self.show_page(self.stack.currentIndex())
+
+        def failed(exc: BaseException) -> None:
+            if self.lock_dialog is not None:
+                self.lock_dialog.show_error(getattr(exc, "message", None) or "Kata sandi salah.")
+
+        self.ui.runner.run(
+            lambda: reauthenticate(self.ui.ctx, self.ui.actor, password), on_success=done, on_error=failed
+        )
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -133,5 +172,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: object) -> None:
         self._health.stop()
+        self.idle.stop()
         self.ui.runner.wait(10_000)
         super().closeEvent(event)  # type: ignore[arg-type]

@@ -54,7 +54,7 @@ class _Runnable(QRunnable):
             task.cancelled.emit()
         except Exception as exc:
             # Only the type: database errors quote SQL parameters (NIKs, names) and logs hold none.
-            log.error("background task failed: %s", type(exc).__name__)
+            log.warning("background task failed: %s", type(exc).__name__)
             task.failed.emit(exc)
         else:
             task.succeeded.emit(result)

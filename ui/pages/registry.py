@@ -7,8 +7,9 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from ui.context import UiContext
+from ui.pages.accounts import AccountsPage
 from ui.pages.intake import IntakePage
 
 PageFactory = Callable[[UiContext], QWidget]
 
-PAGES: list[PageFactory] = [IntakePage]
+PAGES: list[PageFactory] = [IntakePage, AccountsPage]
