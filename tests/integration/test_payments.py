@@ -303,3 +303,35 @@ def test_sponsor_receipt_lists_every_member_masked(ctx: Any, officer: Actor) -> 
         assert "161001******0101" in text and "1610014508900101" not in text
         assert "Pemkab Ogan Ilir" in text and "Rp604.800" in text  # 18 × 2 × 16.800
     assert len(pypdf.PdfReader(io.BytesIO(cs.sponsor_receipt_pdf(ctx, batch.id))).pages) == 2
+
+
+def test_counters_paying_at_once_never_double_cover_a_month(ctx: Any, officer: Actor) -> None:
+    import threading
+
+    numbers = [enrol(ctx, officer, nik=f"16100145089003{i:02d}", bulan_bayar=0) for i in range(1, 4)]
+    results: list[str] = []
+    barrier = threading.Barrier(4)
+
+    def counter() -> None:
+        barrier.wait()
+        for number in numbers:
+            try:
+                p = cs.pay(ctx, officer, number, months=2, method="cash", start=Month(2026, 4))
+                results.append(p.receipt_no)
+            except DomainError as exc:
+                results.append(exc.issues[0].code)
+
+    threads = [threading.Thread(target=counter) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    receipts = sorted(r for r in results if r.startswith("TBI"))
+    assert len(receipts) == 3 and results.count("payment.overlap") == 9
+    assert receipts == [f"TBI-101-2026-{i:06d}" for i in range(1, 4)]  # gapless
+    live = ctx.read(
+        lambda s: s.execute(
+            select(func.count(PaymentMonth.id)).where(PaymentMonth.voided.is_(False))
+        ).scalar_one()
+    )
+    assert live == 6
