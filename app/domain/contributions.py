@@ -25,9 +25,10 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import Any
 
+from app.domain.intake import _parse_int, parse_programmes
 from app.domain.issues import DomainError, Issue
 from app.domain.money import format_rupiah
-from app.domain.months import Month, period_label
+from app.domain.months import MONTH_ABBR, Month, period_label
 from app.domain.rates import DueRule, ProgrammeRate, RateBook, Shares
 from app.domain.reference import FUNDING_SOURCES, PROGRAMMES, ReferenceData
 
@@ -99,8 +100,6 @@ class Schedule:
     @classmethod
     def parse(cls, text: str) -> Schedule:
         """``3,4,9,10`` or ``Mar,Apr,Sep,Okt``; raises ``DomainError`` with an Indonesian message."""
-        from app.domain.months import MONTH_ABBR
-
         names = {a.upper(): i + 1 for i, a in enumerate(MONTH_ABBR)}
         months: set[int] = set()
         for token in str(text).replace(";", ",").split(","):
@@ -124,8 +123,6 @@ class Schedule:
     def label(self) -> str:
         if self.monthly:
             return "Bulanan"
-        from app.domain.months import MONTH_ABBR
-
         return "Musim panen: " + ", ".join(MONTH_ABBR[m - 1] for m in sorted(self.harvest_months))
 
 
@@ -215,7 +212,7 @@ class ProgrammeTotal:
     programme: str
     label: str
     months: int
-    base: int  # the base of the first month (they normally agree)
+    base: int | None  # the base shared by every month; None when it changes (a new JP cap)
     rate: str
     gross: int
     discount: int
@@ -269,7 +266,7 @@ class Quote:
                     programme=code,
                     label=ls[0].label,
                     months=len(ls),
-                    base=ls[0].base,
+                    base=ls[0].base if len({ln.base for ln in ls}) == 1 else None,
                     rate=ls[0].rate if len({ln.rate for ln in ls}) == 1 else "beragam",
                     gross=sum(ln.gross for ln in ls),
                     discount=sum(ln.discount for ln in ls),
@@ -556,8 +553,6 @@ def quote_input_from_record(
     """The few intake-record keys a quote needs (``segmen``, ``penghasilan``, ``program``,
     ``pekerjaan``, ``sumber_dana``, and for PU the optional ``kelas_risiko``); the rest is ignored,
     so a half-filled form can already be priced."""
-    from app.domain.intake import _parse_int, parse_programmes
-
     issues: list[Issue] = []
     segment = " ".join(str(raw.get("segmen") or "").split()).upper()
     if not segment:

@@ -50,7 +50,7 @@ F_REG, F_BOLD, F_COND, F_COND_BOLD = (
 class ReceiptLine:
     programme: str
     label: str
-    base: int
+    base: int | None  # None: the base differs between months (e.g. a new JP cap)
     rate: str
     months: int
     gross: int
@@ -247,14 +247,15 @@ def _a5_fields(c: Canvas, y: float, pairs: list[tuple[str, str]], *, columns: in
     for i, (label, value) in enumerate(pairs):
         col, row = divmod(i, rows)
         x = m + col * col_w
-        yy = y - row * 9.2 * mm
+        yy = y - row * 8.6 * mm
         c.setFillColor(GREY)
         c.setFont(F_REG, 7)
         c.drawString(x, yy, label.upper())
         c.setFillColor(INK)
-        c.setFont(F_BOLD if label in ("Nama", "Nomor peserta") else F_REG, 9.5)
-        c.drawString(x, yy - 4.2 * mm, _fit(value, F_REG, 9.5, col_w - 3 * mm))
-    return y - rows * 9.2 * mm - 1 * mm
+        font = F_BOLD if label in ("Nama", "Nomor peserta") else F_REG
+        c.setFont(font, 9.5)
+        c.drawString(x, yy - 4.2 * mm, _fit(value, font, 9.5, col_w - 3 * mm))
+    return y - rows * 8.6 * mm - 1 * mm
 
 
 def _rule(c: Canvas, x1: float, x2: float, y: float, color: Color = RULE, width: float = 0.6) -> None:
@@ -266,19 +267,19 @@ def _rule(c: Canvas, x1: float, x2: float, y: float, color: Color = RULE, width:
 def _a5_footer(c: Canvas, officer: str, counter: str, receipt_no: str, page: str = "") -> None:
     width, _ = A5
     m = 12 * mm
-    y = 14 * mm
-    _rule(c, m, width - m, y + 24 * mm)
-    _qr(c, receipt_no, width - m - 20 * mm, y, 20 * mm)
+    y = 13 * mm
+    _rule(c, m, width - m, y + 19 * mm)
+    _qr(c, receipt_no, width - m - 17 * mm, y, 17 * mm)
     c.setFillColor(GREY)
     c.setFont(F_REG, 7.5)
-    c.drawString(m, y + 19 * mm, "Petugas loket")
+    c.drawString(m, y + 14.5 * mm, "Petugas loket")
     c.setFillColor(INK)
     c.setFont(F_BOLD, 9)
-    c.drawString(m, y + 8 * mm, officer)
-    _rule(c, m, m + 60 * mm, y + 6.5 * mm, GREY, 0.5)
+    c.drawString(m, y + 6 * mm, officer)
+    _rule(c, m, m + 60 * mm, y + 4.5 * mm, GREY, 0.5)
     c.setFillColor(GREY)
     c.setFont(F_REG, 7)
-    c.drawString(m, y + 3 * mm, f"Loket: {counter}")
+    c.drawString(m, y + 1.2 * mm, f"Loket: {counter}")
     c.setFont(F_REG, 6.5)
     c.drawString(
         m, y - 4 * mm, "Simpan tanda bukti ini. Dicetak oleh Loket; bukti sah tanpa tanda tangan basah."
@@ -291,6 +292,11 @@ def _a5_payment(c: Canvas, r: ReceiptData) -> None:
     width, height = A5
     m = 12 * mm
     y = _a5_header(c, TITLE, r.branch, r.receipt_no, r.issued_at)
+    if r.void:
+        c.setFillColor(RED)
+        c.setFont(F_BOLD, 8)
+        c.drawString(m, y + 1 * mm, _fit(r.void, F_BOLD, 8, width - 2 * m))
+        y -= 3 * mm
     fields = [
         ("Nomor peserta", r.member_number),
         ("Nama", r.member_name),
@@ -308,11 +314,11 @@ def _a5_payment(c: Canvas, r: ReceiptData) -> None:
     # Line items: one row per programme over the period.
     cols = [
         ("Program", m, "l"),
-        ("Dasar", m + 42 * mm, "r"),
-        ("Tarif", m + 58 * mm, "r"),
-        ("Bln", m + 66 * mm, "r"),
-        ("Iuran", m + 86 * mm, "r"),
-        ("Potongan", m + 105 * mm, "r"),
+        ("Dasar", m + 40 * mm, "r"),
+        ("Tarif", m + 53 * mm, "r"),
+        ("Bln", m + 61 * mm, "r"),
+        ("Iuran", m + 82 * mm, "r"),
+        ("Potongan", m + 101 * mm, "r"),
         ("Jumlah", width - m, "r"),
     ]
     y -= 2 * mm
@@ -325,7 +331,7 @@ def _a5_payment(c: Canvas, r: ReceiptData) -> None:
         (c.drawString if align == "l" else c.drawRightString)(tx, y - 4.1 * mm, label)
     y -= 6 * mm
     for i, ln in enumerate(r.lines):
-        row_h = 9.5 * mm
+        row_h = 8.6 * mm
         if i % 2 == 1:
             c.setFillColor(HexColor("#F5F8F6"))
             c.rect(m, y - row_h, width - 2 * m, row_h, stroke=0, fill=1)
@@ -334,11 +340,11 @@ def _a5_payment(c: Canvas, r: ReceiptData) -> None:
         c.drawString(m + 1.5 * mm, y - 4 * mm, ln.programme)
         c.setFillColor(GREY)
         c.setFont(F_COND, 6.8)
-        c.drawString(m + 1.5 * mm, y - 7.4 * mm, _fit(ln.label, F_COND, 6.8, 40 * mm))
+        c.drawString(m + 1.5 * mm, y - 7.2 * mm, _fit(ln.label, F_COND, 6.8, 38 * mm))
         c.setFillColor(INK)
         c.setFont(F_COND, 8)
         values = [
-            format_rupiah(ln.base) if ln.base else "-",
+            "beragam" if ln.base is None else (format_rupiah(ln.base) if ln.base else "-"),
             ln.rate,
             str(ln.months),
             format_rupiah(ln.gross),
@@ -383,15 +389,11 @@ def _a5_payment(c: Canvas, r: ReceiptData) -> None:
     c.setFont(F_REG, 6.6)
     for note in notes:
         for part in simpleSplit(f"• {note}", F_REG, 6.6, width - 2 * m):
-            if y < 42 * mm:
+            if y < 34 * mm:
                 break
             c.drawString(m, y, part)
             y -= 3.1 * mm
     if r.void:
-        c.setFillColor(RED)
-        c.setFont(F_BOLD, 8)
-        for part in simpleSplit(r.void, F_BOLD, 8, width - 2 * m)[:2]:
-            c.drawString(m, 41 * mm, part)
         _void_stamp(c, width / 2, height / 2 - 10 * mm, 40)
     _a5_footer(c, r.officer, r.counter, r.receipt_no)
 
@@ -612,9 +614,12 @@ def _roll_payment(r: ReceiptData) -> bytes:
         roll.text(f"Dibayar oleh {r.sponsor}", size=7.5)
     roll.rule()
     for ln in r.lines:
-        roll.pair(f"{ln.programme}  {ln.months} bln × {ln.rate}", format_rupiah(ln.gross), font=F_COND_BOLD)
+        rate = f" × {ln.rate}" if ln.rate != "-" else " (tanpa iuran tambahan)"
+        roll.pair(f"{ln.programme}  {ln.months} bln{rate}", format_rupiah(ln.gross), font=F_COND_BOLD)
         roll.text(ln.label, size=7, color=GREY, indent=4 * mm)
-        if ln.base:
+        if ln.base is None:
+            roll.text("dasar beragam per bulan", size=7, color=GREY, indent=4 * mm)
+        elif ln.base:
             roll.text(f"dasar {format_rupiah(ln.base)}", size=7, color=GREY, indent=4 * mm)
         if ln.discount:
             roll.pair("    potongan", f"-{format_rupiah(ln.discount)}", size=7.5)

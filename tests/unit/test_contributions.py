@@ -118,6 +118,8 @@ def test_jp_cap_applies_to_pu_wages_above_it() -> None:
     jkk = next(ln for ln in q.lines if ln.programme == "JKK")
     assert jkk.gross == 178_000  # class 3: 0.89 %
     assert any(n.code.startswith("quote.cap.JP") for n in q.notes)
+    totals = {t.programme: t for t in q.programme_totals()}
+    assert totals["JP"].base is None and totals["JHT"].base == 20_000_000  # the cap changed in March
     # Below the cap the wage itself is the base.
     small = quote(BOOK, dataclasses.replace(inp, income=5_000_000), Month(2025, 3), 1)
     assert next(ln for ln in small.lines if ln.programme == "JP").gross == 150_000
