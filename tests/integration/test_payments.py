@@ -305,6 +305,27 @@ def test_sponsor_receipt_lists_every_member_masked(ctx: Any, officer: Actor) -> 
     assert len(pypdf.PdfReader(io.BytesIO(cs.sponsor_receipt_pdf(ctx, batch.id))).pages) == 2
 
 
+def test_voiding_one_sponsored_payment_marks_it_on_the_sponsor_receipt(
+    ctx: Any, officer: Actor, supervisor: Actor
+) -> None:
+    numbers = [enrol(ctx, officer, nik=f"16100145089001{i:02d}", bulan_bayar=0) for i in range(1, 4)]
+    batch = cs.pay_sponsored(
+        ctx, officer, sponsor="Pemkab Ogan Ilir", numbers=numbers, months=1, reference="SP2D 8"
+    )
+    cs.void_payment(
+        ctx,
+        supervisor,
+        batch.members[1].receipt_no,
+        reason="Peserta pindah daerah",
+        password=SUPERVISOR_PASSWORD,
+    )
+    again = cs.get_sponsor_batch(ctx, batch.id)
+    assert [m.voided for m in again.members] == [False, True, False]
+    assert again.total == batch.total - batch.members[1].total
+    assert "BATAL" in pdf_text(cs.sponsor_receipt_pdf(ctx, batch.id))
+    assert cs.contribution_status(ctx, numbers[1]).paid_through is None
+
+
 def test_counters_paying_at_once_never_double_cover_a_month(ctx: Any, officer: Actor) -> None:
     import threading
 

@@ -357,6 +357,12 @@ def test_a_later_table_takes_over_from_its_month() -> None:
     q = quote_months(book, bpu(), months("2026-12", "2027-01"))
     assert [ln.gross for ln in q.lines if ln.programme == "JKM"] == [6_800, 7_000]
     assert q.table_versions == ("2026-11-23", "2027-01-test")
+    # A corrected table for the same month as the shipped one wins (loaded tables come after).
+    fixed = _table(version="koreksi")
+    assert (
+        RateBook.of([*shipped_rate_tables(), parse_rate_table(fixed)]).table_for(Month(2026, 5)).version
+        == "koreksi"
+    )
 
 
 def test_brackets_when_loaded_replace_the_assumption() -> None:
