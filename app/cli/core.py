@@ -242,8 +242,10 @@ def cmd_member_show(args: argparse.Namespace) -> int:
             details={"via": "cli"},
         )
     )
+    from app.cli.contributions import member_contribution_json, print_member_contribution
+
     if args.json:
-        print_json(m.as_json())
+        print_json({**m.as_json(), **member_contribution_json(opened, m)})
         return 0
     e = m.current
     print(f"{m.number}  {m.nama}")
@@ -255,6 +257,7 @@ def cmd_member_show(args: argparse.Namespace) -> int:
                 ",", "."
             )
         )
+    print_member_contribution(opened, m)
     return 0
 
 
