@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from app.domain.issues import DomainError
 
 # Each module adds its sub-commands with ``register(subparsers, common)``.
-COMMAND_MODULES = ("app.cli.core",)
+COMMAND_MODULES = ("app.cli.core", "app.cli.cards")
 
 
 class CliError(Exception):
