@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -41,6 +42,7 @@ _NAME_WIDTH = 150.0
 _QR_SIZE = 61.0
 _QR_X = CARD_WIDTH - 9.0 - _QR_SIZE
 _QR_Y = 31.0
+_BACK_LEFT = 9.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,11 +103,22 @@ def _watermark(c: Any, x0: float, y0: float) -> None:
     c.restoreState()
 
 
-def draw_front(c: Any, face: CardFace, code: qr.QrOps, x0: float = 0.0, y0: float = 0.0) -> None:
-    """The front of one card with its lower-left corner at (x0, y0)."""
+def _form(c: Any, key: tuple[Any, ...], draw: Any) -> str:
+    """A Form XObject drawn once per document and reused: the parts of a card that every card
+    with the same ``key`` shares. On a sheet of 1,000 cards that leaves a few strings per card."""
+    forms: dict[tuple[Any, ...], str] = c.__dict__.setdefault("_loket_card_forms", {})
+    name = forms.get(key)
+    if name is None:
+        name = f"LoketCard{len(forms)}"
+        c.beginForm(name, 0, 0, CARD_WIDTH, CARD_HEIGHT)
+        draw(c)
+        c.endForm()
+        forms[key] = name
+    return name
+
+
+def _front_static(c: Any, face: CardFace) -> None:
     cw, ch = CARD_WIDTH, CARD_HEIGHT
-    c.saveState()
-    c.translate(x0, y0)
     c.setFillColor(WHITE)
     c.rect(0, 0, cw, ch, stroke=0, fill=1)
 
@@ -144,43 +157,20 @@ def draw_front(c: Any, face: CardFace, code: qr.QrOps, x0: float = 0.0, y0: floa
     c.setFont(fonts.CONDENSED, size)
     c.drawRightString(cw - 9, ch - 25.6, label)
 
-    # Name: shrink, then wrap to two or three lines; never wider than its column.
+    # Field labels.
     c.setFillColor(GREY)
     draw_tracked(c, _LEFT, ch - _HEADER - 9.4, "NAMA PESERTA", fonts.CONDENSED_BOLD, 4.7, 0.45)
-    name = fonts.printable(face.name, fonts.CONDENSED_BOLD)
-    size, lines = fit_lines(
-        name, fonts.CONDENSED_BOLD, _NAME_WIDTH, sizes=((1, 10.5, 8.0), (2, 8.5, 6.5), (3, 6.75, 5.0))
-    )
-    leading = size * 1.12
-    top = ch - _HEADER - 11.3
-    block = leading * (len(lines) - 1) + size * 0.74
-    zone = 24.5
-    baseline = top - size * 0.74 - max(0.0, (zone - block) / 2 - 1.5) if len(lines) > 1 else top - 12.0
-    c.setFillColor(INK)
-    c.setFont(fonts.CONDENSED_BOLD, size)
-    for i, line in enumerate(lines):
-        c.drawString(_LEFT, baseline - i * leading, line)
-
-    # Membership number, grouped for reading aloud.
-    c.setFillColor(GREY)
     draw_tracked(c, _LEFT, 73.5, "NOMOR PESERTA", fonts.CONDENSED_BOLD, 4.7, 0.45)
-    c.setFillColor(GREEN_DARK)
-    draw_tracked(c, _LEFT, 61.0, face.number_grouped, fonts.BOLD, 11.6, 0.35)
+    draw_tracked(c, _LEFT, 50.5, "PROGRAM", fonts.CONDENSED_BOLD, 4.7, 0.45)
+    draw_tracked(c, _LEFT, 29.0, "PESERTA SEJAK", fonts.CONDENSED_BOLD, 4.7, 0.45)
+    draw_tracked(c, _LEFT + 58, 29.0, "KANTOR CABANG", fonts.CONDENSED_BOLD, 4.7, 0.45)
 
     # Programmes as chips.
-    c.setFillColor(GREY)
-    draw_tracked(c, _LEFT, 50.5, "PROGRAM", fonts.CONDENSED_BOLD, 4.7, 0.45)
     x = _LEFT
     for code_text in face.programmes:
         x += _chip(c, x, 38.2, fonts.printable(code_text, fonts.CONDENSED_BOLD)) + 2.6
 
-    # Member since and branch.
-    c.setFillColor(GREY)
-    draw_tracked(c, _LEFT, 29.0, "PESERTA SEJAK", fonts.CONDENSED_BOLD, 4.7, 0.45)
-    draw_tracked(c, _LEFT + 58, 29.0, "KANTOR CABANG", fonts.CONDENSED_BOLD, 4.7, 0.45)
-    c.setFillColor(INK)
-    c.setFont(fonts.CONDENSED_BOLD, 7.0)
-    c.drawString(_LEFT, 20.0, short_date(face.member_since))
+    # Branch.
     size, branch = fit_one_line(
         fonts.printable(face.branch_name, fonts.CONDENSED_BOLD),
         fonts.CONDENSED_BOLD,
@@ -188,37 +178,81 @@ def draw_front(c: Any, face: CardFace, code: qr.QrOps, x0: float = 0.0, y0: floa
         _QR_X - 6 - (_LEFT + 58),
         min_size=5.2,
     )
+    c.setFillColor(INK)
     c.setFont(fonts.CONDENSED_BOLD, size)
     c.drawString(_LEFT + 58, 20.0, branch)
 
-    # QR with its caption.
-    qr.draw_ops(c, code, _QR_X, _QR_Y, _QR_SIZE)
     c.setFillColor(GREY)
     c.setFont(fonts.CONDENSED, 4.6)
     c.drawCentredString(_QR_X + _QR_SIZE / 2, _QR_Y - 7.2, "Pindai untuk cek keaslian")
 
-    # Bottom strip: serial and key.
+    # Bottom strip: serial label and key.
     c.setFillColor(MINT)
     c.rect(0, 0, cw, _STRIP, stroke=0, fill=1)
     c.setFillColor(GREEN_DARK)
     c.setFont(fonts.CONDENSED, 5.2)
     c.drawString(_LEFT, 4.6, "Seri kartu")
-    c.setFont(fonts.CONDENSED_BOLD, 5.6)
-    c.drawString(_LEFT + width("Seri kartu", fonts.CONDENSED, 5.2) + 3, 4.6, fonts.printable(face.serial))
-    c.setFont(fonts.CONDENSED, 5.2)
     c.drawRightString(
         cw - 9, 4.6, f"Cabang {fonts.printable(face.branch_code)} · kunci {fonts.printable(face.key_id)}"
     )
+
+
+@lru_cache(maxsize=4096)
+def _name_layout(name: str) -> tuple[float, tuple[str, ...], float]:
+    """(size, lines, first baseline): shrink, then wrap to two or three lines; never too wide."""
+    size, lines = fit_lines(
+        name, fonts.CONDENSED_BOLD, _NAME_WIDTH, sizes=((1, 10.5, 8.0), (2, 8.5, 6.5), (3, 6.75, 5.0))
+    )
+    leading = size * 1.12
+    top = CARD_HEIGHT - _HEADER - 11.3
+    block = leading * (len(lines) - 1) + size * 0.74
+    zone = 24.5
+    baseline = top - size * 0.74 - max(0.0, (zone - block) / 2 - 1.5) if len(lines) > 1 else top - 12.0
+    return size, tuple(lines), baseline
+
+
+def draw_front(c: Any, face: CardFace, code: qr.QrOps, x0: float = 0.0, y0: float = 0.0) -> None:
+    """The front of one card with its lower-left corner at (x0, y0)."""
+    key = (
+        "front",
+        face.segment,
+        face.segment_label,
+        face.programmes,
+        face.branch_name,
+        face.branch_code,
+        face.key_id,
+    )
+    form = _form(c, key, lambda fc: _front_static(fc, face))
+    c.saveState()
+    c.translate(x0, y0)
+    c.doForm(form)
+
+    size, lines, baseline = _name_layout(fonts.printable(face.name, fonts.CONDENSED_BOLD))
+    c.setFillColor(INK)
+    c.setFont(fonts.CONDENSED_BOLD, size)
+    for i, line in enumerate(lines):
+        c.drawString(_LEFT, baseline - i * size * 1.12, line)
+
+    # Membership number, grouped for reading aloud.
+    c.setFillColor(GREEN_DARK)
+    draw_tracked(c, _LEFT, 61.0, fonts.printable(face.number_grouped), fonts.BOLD, 11.6, 0.35)
+
+    c.setFillColor(INK)
+    c.setFont(fonts.CONDENSED_BOLD, 7.0)
+    c.drawString(_LEFT, 20.0, short_date(face.member_since))
+
+    qr.draw_ops(c, code, _QR_X, _QR_Y, _QR_SIZE)
+
+    c.setFillColor(GREEN_DARK)
+    c.setFont(fonts.CONDENSED_BOLD, 5.6)
+    c.drawString(_LEFT + width("Seri kartu", fonts.CONDENSED, 5.2) + 3, 4.6, fonts.printable(face.serial))
     if face.preview:
         _watermark(c, 0, 0)
     c.restoreState()
 
 
-def draw_back(c: Any, face: CardFace, x0: float = 0.0, y0: float = 0.0) -> None:
-    """The back of one card with its lower-left corner at (x0, y0)."""
+def _back_static(c: Any, face: CardFace) -> None:
     cw, ch = CARD_WIDTH, CARD_HEIGHT
-    c.saveState()
-    c.translate(x0, y0)
     c.setFillColor(WHITE)
     c.rect(0, 0, cw, ch, stroke=0, fill=1)
     c.setFillColor(GREEN_DARK)
@@ -226,7 +260,7 @@ def draw_back(c: Any, face: CardFace, x0: float = 0.0, y0: float = 0.0) -> None:
     c.setFillColor(GOLD)
     c.rect(0, ch - 5.2, cw, 1.0, stroke=0, fill=1)
 
-    left, right = 9.5, cw - 9.5
+    left, right = _BACK_LEFT, cw - _BACK_LEFT
     c.setFillColor(GREEN_DARK)
     draw_tracked(c, left, ch - 15.0, "MANFAAT PROGRAM ANDA", fonts.BOLD, 6.6, 0.4)
     draw_emblem(c, right - 6.5, ch - 14.0, 6.6, ring=MINT)
@@ -287,8 +321,17 @@ def draw_back(c: Any, face: CardFace, x0: float = 0.0, y0: float = 0.0) -> None:
     c.setStrokeColor(MINT_DARK)
     c.setLineWidth(0.5)
     c.line(left, 9.8, right, 9.8)
+
+
+def draw_back(c: Any, face: CardFace, x0: float = 0.0, y0: float = 0.0) -> None:
+    """The back of one card with its lower-left corner at (x0, y0)."""
+    key = ("back", face.benefits, face.found_card, face.terms, face.contact_centre)
+    form = _form(c, key, lambda fc: _back_static(fc, face))
+    c.saveState()
+    c.translate(x0, y0)
+    c.doForm(form)
+    left, right = _BACK_LEFT, CARD_WIDTH - _BACK_LEFT
     c.setFillColor(GREY)
-    c.setFont(fonts.CONDENSED, 4.5)
     branch = fonts.printable(f"{face.branch_name} ({face.branch_code})", fonts.CONDENSED)
     footer = f"Diterbitkan {branch} · {long_date(face.issued_on)} · seri {fonts.printable(face.serial)}"
     size, footer = fit_one_line(footer, fonts.CONDENSED, 4.5, right - left, min_size=3.8)

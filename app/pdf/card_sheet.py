@@ -30,7 +30,7 @@ GRID_X = (PAGE_WIDTH - COLUMNS * CARD_WIDTH) / 2
 GRID_Y = (PAGE_HEIGHT - ROWS * CARD_HEIGHT) / 2
 MARK_GAP, MARK_LENGTH = 3 * mm, 6 * mm
 
-PARALLEL_MIN = 60  # below this, starting worker processes costs more than it saves
+PARALLEL_MIN = 200  # below this, starting worker processes costs more than it saves
 _CHUNK = 25
 
 

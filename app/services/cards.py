@@ -962,15 +962,15 @@ def print_card_sheet(
 
     def work(session: Session) -> list[CardDTO]:
         cards: list[Card] = []
+        ids = [m.id for m, _seq in members]
+        meanwhile = session.execute(
+            select(Card.serial).where(Card.member_id.in_(ids), Card.status == "issued").limit(1)
+        ).scalar()
+        if meanwhile is not None:
+            raise DomainError(
+                Issue("nomor", "card.concurrent", f"Kartu seri {meanwhile} baru saja dicetak di loket lain.")
+            )
         for (m, _seq), face in zip(members, faces, strict=True):
-            if _issued_card(session, m.id) is not None:
-                raise DomainError(
-                    Issue(
-                        "nomor",
-                        "card.concurrent",
-                        f"Kartu peserta {m.number} baru saja dicetak di loket lain.",
-                    )
-                )
             seq = int(face.serial.rsplit("-", 1)[1])
             card = Card(
                 serial=face.serial,
