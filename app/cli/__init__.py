@@ -10,7 +10,11 @@ from collections.abc import Sequence
 from app.domain.issues import DomainError
 
 # Each module adds its sub-commands with ``register(subparsers, common)``.
-COMMAND_MODULES = ("app.cli.core", "app.cli.contributions")
+COMMAND_MODULES = (
+    "app.cli.core",
+    "app.cli.contributions",
+    "app.cli.cards",
+)
 
 
 class CliError(Exception):
