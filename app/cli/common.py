@@ -16,10 +16,11 @@ from app.services.dto import Actor
 def open_from_args(args: argparse.Namespace, *, migrate: bool = True) -> Opened:
     from app.cli import CliError
     from app.db.schema import SchemaTooNewError
+    from app.infra.storage import UnsafeStorageError
 
     try:
         return open_app(getattr(args, "db", None), home=getattr(args, "home", None), migrate=migrate)
-    except SchemaTooNewError as exc:
+    except (SchemaTooNewError, UnsafeStorageError) as exc:
         raise CliError(str(exc), 3) from exc
 
 
