@@ -16,6 +16,7 @@ from app.infra.reference import load_reference
 from app.infra.secrets import load_or_create_key
 from app.infra.settings import Settings, load_settings
 from app.infra.storage import check_sqlite_location
+from app.services.backup import backup_folder_for, pre_upgrade_backup
 from app.services.context import ServiceContext, utc_now
 
 
@@ -59,7 +60,14 @@ def open_app(
         db_path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(url)
     try:
-        state = upgrade(engine) if migrate else schema_state(engine)
+        if migrate:
+            # An existing older schema is backed up first (UpgradeBackupError if that fails); a
+            # newer one is refused (SchemaTooNewError). The daily backup is not taken here: see
+            # app.services.backup.daily_backup_if_due, which the GUI runs in its task runner.
+            backup = pre_upgrade_backup(engine, backup_folder_for(paths), clock)
+            state = upgrade(engine, before_upgrade=backup)
+        else:
+            state = schema_state(engine)
     except BaseException:
         engine.dispose()
         raise

@@ -15,6 +15,7 @@ COMMAND_MODULES = (
     "app.cli.core",
     "app.cli.contributions",
     "app.cli.cards",
+    "app.cli.database",
 )
 
 
