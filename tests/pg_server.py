@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pwd
 import shutil
 import socket
 import subprocess
@@ -35,6 +34,8 @@ def _run_as() -> str | None:
     """The account the server runs under, or None for the current one."""
     if os.name != "posix" or os.geteuid() != 0:
         return None
+    import pwd  # POSIX only
+
     for name in ("postgres", "nobody"):
         with contextlib.suppress(KeyError):
             pwd.getpwnam(name)
