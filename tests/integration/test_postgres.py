@@ -119,3 +119,38 @@ def test_a_real_serialisation_failure_is_retried_and_no_update_is_lost(engine: E
     assert sorted(results) == [1, 2]
     with engine.connect() as conn:
         assert conn.execute(text("SELECT value FROM setting WHERE key = 'n'")).scalar_one() == "2"
+
+
+def test_the_foundation_services_work_on_postgres(pg_url: str, home: Any, clock: Any) -> None:
+    """Branch set-up, officers, login lockout, bulk demo members, search and the audit chain."""
+    from app.bootstrap import open_app
+    from app.domain.membership import parse_number
+    from app.services import auth, branch, demo
+    from app.services.audit import verify_audit
+    from app.services.members import find_member
+
+    opened = open_app(pg_url, home=home, clock=clock, counter="LOKET-1")
+    ctx = opened.ctx
+    try:
+        branch.setup_branch(ctx, code="101", name="KCP Indralaya", timezone="Asia/Jakarta")
+        auth.add_officer(
+            ctx, username="siti", full_name="Siti", role="supervisor", password="Kantor-Cabang-101!", by=None
+        )
+        for _ in range(auth.MAX_FAILURES):
+            with pytest.raises(auth.AuthError):
+                auth.login(ctx, "siti", "salah-salah-salah")
+        with pytest.raises(auth.AuthError) as locked:
+            auth.login(ctx, "siti", "Kantor-Cabang-101!")
+        assert locked.value.code == "login.locked"
+        clock.advance(minutes=16)
+        siti = auth.login(ctx, "siti", "Kantor-Cabang-101!")
+
+        result = demo.seed_members(ctx, siti, 500, seed=1)
+        assert result.created == 500
+        assert parse_number(result.last_number).serial == 500  # type: ignore[arg-type,union-attr]
+        found = find_member(ctx, result.last_number)  # type: ignore[arg-type]
+        assert found is not None and found.created_at.tzinfo is not None
+        assert find_member(ctx, found.nik) is not None
+        assert verify_audit(ctx).ok
+    finally:
+        ctx.engine.dispose()
