@@ -188,10 +188,30 @@ def backup_now(
     if actor is not None:
         authorize(ctx, actor, Permission.SETTINGS)
     target = dest or backup_folder(ctx) / f"loket-{_stamp(ctx.clock())}{_suffix(ctx.engine)}"
+    _refuse_the_live_file(ctx.engine, target)
     _write_backup(ctx.engine, target, progress=progress, cancel=cancel)
     info = _info(target)
     _audit_backup(ctx, actor, info)
     return info
+
+
+def _refuse_the_live_file(engine: Engine, path: Path) -> None:
+    """A backup written over the database itself (or read from it as a "backup") is a mistake."""
+    if engine.dialect.name != "sqlite":
+        return
+    live = _live_file(engine).resolve()
+    names = {live, live.with_name(live.name + "-wal"), live.with_name(live.name + "-shm")}
+    if path.resolve() in names:
+        raise mech.BackupError(f"{path} adalah basis data yang sedang dipakai, bukan file cadangan.")
+
+
+def _pg_alone(engine: Engine) -> None:
+    others = mech.pg_other_sessions(engine)
+    if others:
+        raise mech.DatabaseInUseError(
+            f"Masih ada {len(others)} koneksi lain ke basis data ini "
+            f"({', '.join(sorted(set(others))[:5])}). Tutup Loket di semua loket, lalu ulangi pemulihan."
+        )
 
 
 def _today(ctx: ServiceContext) -> dt.date:
@@ -332,7 +352,9 @@ def restore_backup(
     if actor is not None:
         authorize(ctx, actor, Permission.SETTINGS)
     engine = ctx.engine
+    _refuse_the_live_file(engine, path)
     with tempfile.TemporaryDirectory(prefix="loket-restore-") as d:
+        progress(0, 0, "Memeriksa keutuhan cadangan…")
         check, source = _inspect(engine, path, Path(d))
         if not check.ok or source is None:
             raise DomainError(list(check.issues))
@@ -346,14 +368,10 @@ def restore_backup(
                 kept = None
             mech.restore_sqlite(source, live, keep_as=kept, progress=progress, cancel=cancel)
         else:
-            others = mech.pg_other_sessions(engine)
-            if others:
-                raise mech.DatabaseInUseError(
-                    f"Masih ada {len(others)} koneksi lain ke basis data ini ({', '.join(sorted(set(others))[:5])}). "
-                    "Tutup Loket di semua loket, lalu ulangi pemulihan."
-                )
+            _pg_alone(engine)
             kept = backup_folder(ctx) / f"loket-replaced-{stamp}.dump"
             _write_backup(engine, kept, progress=progress, cancel=cancel)
+            _pg_alone(engine)  # again: someone may have connected during the dump
             mech.pg_restore_replace(engine, source, progress=progress, cancel=cancel)
         engine.dispose()
     result = RestoreResult(path, kept, check.revision, check.needs_upgrade)

@@ -310,3 +310,14 @@ def test_an_officer_may_not_back_up_or_restore(ctx: Any, officer: Actor, tmp_pat
         backup.backup_now(ctx, officer, tmp_path / "x.sqlite3")
     with pytest.raises(PermissionDeniedError):
         backup.restore_backup(ctx, officer, tmp_path / "x.sqlite3")
+
+
+def test_the_live_database_is_never_a_backup_target_or_source(ctx: Any, opened: Opened) -> None:
+    from app.db.backup import BackupError
+
+    live = live_file(opened)
+    for fn in (backup.backup_now, backup.restore_backup):
+        with pytest.raises(BackupError, match="sedang dipakai"):
+            fn(ctx, None, live)
+    with sqlite3.connect(live) as c:
+        assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
