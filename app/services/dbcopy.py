@@ -31,6 +31,7 @@ from app.domain.roles import Permission
 from app.infra.storage import check_sqlite_location
 from app.services.auth import authorize
 from app.services.context import ServiceContext
+from app.services.dbsettings import normalise_url
 from app.services.dto import Actor
 
 BATCH = 5_000
@@ -303,9 +304,12 @@ def copy_database(
         raise CopyRefusedError(
             "Basis data sumber belum diperbarui ke skema terbaru; buka dulu dengan Loket ini."
         )
-    if str(source.url) == target_url or source.url.render_as_string(hide_password=False) == target_url:
+    target_url = normalise_url(target_url)
+    source_url = source.url.render_as_string(hide_password=False)
+    src_path, dst_path = sqlite_path(source_url), sqlite_path(target_url)
+    if source_url == target_url or (src_path and dst_path and src_path.resolve() == dst_path.resolve()):
         raise CopyRefusedError("Sumber dan tujuan adalah basis data yang sama.")
-    if (path := sqlite_path(target_url)) is not None:
+    if (path := dst_path) is not None:
         check_sqlite_location(path)
         path.parent.mkdir(parents=True, exist_ok=True)
     tables, deferred = _plan()

@@ -206,3 +206,11 @@ def test_text_keys_keep_their_order_on_a_server_with_another_collation(
 def test_source_and_target_must_differ(laptop: Any, opened: Opened) -> None:
     with pytest.raises(CopyRefusedError, match="sama"):
         copy_database(laptop, opened.database_url)
+    path = make_url(opened.database_url).database
+    with pytest.raises(CopyRefusedError, match="sama"):
+        copy_database(laptop, str(path))  # a bare path is a SQLite file too
+
+
+def test_a_bare_path_is_a_sqlite_target(laptop: Any, tmp_path: Path) -> None:
+    report = copy_database(laptop, str(tmp_path / "usb" / "salinan.sqlite3"))
+    assert report.target.startswith("SQLite:") and (tmp_path / "usb" / "salinan.sqlite3").exists()
