@@ -8,13 +8,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.db.engine import describe, make_engine, make_session_factory, sqlite_url
+from app.db.engine import describe, make_engine, make_session_factory, sqlite_path, sqlite_url
 from app.db.schema import SchemaState, schema_state, upgrade
 from app.domain.regions import default_regions
 from app.infra.paths import AppPaths, app_paths
 from app.infra.reference import load_reference
 from app.infra.secrets import load_or_create_key
 from app.infra.settings import Settings, load_settings
+from app.infra.storage import check_sqlite_location
+from app.services.backup import backup_folder_for, pre_upgrade_backup
 from app.services.context import ServiceContext, utc_now
 
 
@@ -52,10 +54,23 @@ def open_app(
     paths.ensure()
     settings = load_settings(paths)
     url = resolve_database_url(paths, settings, db)
-    if url.startswith("sqlite") and (db_path := url.split(":///", 1)[-1]) and db_path != ":memory:":
-        Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+    if (db_path := sqlite_path(url)) is not None:
+        # Refuse network shares and cloud-sync folders (UnsafeStorageError) before creating anything.
+        check_sqlite_location(db_path)
+        db_path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(url)
-    state = upgrade(engine) if migrate else schema_state(engine)
+    try:
+        if migrate:
+            # An existing older schema is backed up first (UpgradeBackupError if that fails); a
+            # newer one is refused (SchemaTooNewError). The daily backup is not taken here: see
+            # app.services.backup.daily_backup_if_due, which the GUI runs in its task runner.
+            backup = pre_upgrade_backup(engine, backup_folder_for(paths), clock)
+            state = upgrade(engine, before_upgrade=backup)
+        else:
+            state = schema_state(engine)
+    except BaseException:
+        engine.dispose()
+        raise
     if url.startswith("sqlite") and os.name == "posix":
         db_file = Path(url.split(":///", 1)[-1])
         for suffix in ("", "-wal", "-shm"):

@@ -17,6 +17,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 from app.bootstrap import Opened, open_app
 from app.services import auth, branch
 from app.services.dto import Actor
+from tests.pg_fixtures import any_db_url, pg_empty_url, pg_server, pg_url  # noqa: F401
 
 SUPERVISOR_PASSWORD = "Kantor-Cabang-101!"
 OFFICER_PASSWORD = "Loket-Pagi-Sehat-7"

@@ -7,6 +7,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from app.db.uow import DatabaseBusyError
 from app.domain.issues import DomainError
 
 # Each module adds its sub-commands with ``register(subparsers, common)``.
@@ -14,6 +15,7 @@ COMMAND_MODULES = (
     "app.cli.core",
     "app.cli.contributions",
     "app.cli.cards",
+    "app.cli.database",
 )
 
 
@@ -64,6 +66,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for issue in exc.issues:
             print(f"loket: {issue.field}: {issue.message} [{issue.code}]", file=sys.stderr)
         return 2
+    except DatabaseBusyError as exc:
+        print(f"loket: {exc.message}", file=sys.stderr)
+        return 75  # EX_TEMPFAIL: try again later
     except KeyboardInterrupt:
         print("loket: dibatalkan", file=sys.stderr)
         return 130

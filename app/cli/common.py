@@ -15,11 +15,13 @@ from app.services.dto import Actor
 
 def open_from_args(args: argparse.Namespace, *, migrate: bool = True) -> Opened:
     from app.cli import CliError
+    from app.db.backup import BackupError
     from app.db.schema import SchemaTooNewError
+    from app.infra.storage import UnsafeStorageError
 
     try:
         return open_app(getattr(args, "db", None), home=getattr(args, "home", None), migrate=migrate)
-    except SchemaTooNewError as exc:
+    except (SchemaTooNewError, UnsafeStorageError, BackupError) as exc:
         raise CliError(str(exc), 3) from exc
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -14,6 +15,14 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 def sqlite_url(path: str) -> str:
     return str(URL.create("sqlite+pysqlite", database=path))
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL; None for PostgreSQL and in-memory databases."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
 
 
 def _configure_sqlite(engine: Engine) -> None:

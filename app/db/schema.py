@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,9 +10,12 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from alembic.util.exc import CommandError
+from sqlalchemy import Engine, text
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# pg_advisory_xact_lock key: counters starting together upgrade one at a time.
+_MIGRATION_LOCK = 0x4C4F4B4554  # "LOKET"
 
 
 def alembic_config() -> Config:
@@ -39,29 +43,61 @@ def schema_state(engine: Engine) -> SchemaState:
     assert head is not None
     with engine.connect() as conn:
         current = MigrationContext.configure(conn).get_current_revision()
-    known = True
-    if current is not None:
-        try:
-            known = script.get_revision(current) is not None
-        except Exception:
-            known = False
+    known = current is None or is_known_revision(current, script)
     return SchemaState(current, head, known)
+
+
+def is_known_revision(revision: str | None, script: ScriptDirectory | None = None) -> bool:
+    """Whether this Loket has a migration called ``revision`` (False: made by a newer Loket)."""
+    if revision is None:
+        return False
+    script = script or ScriptDirectory.from_config(alembic_config())
+    try:
+        return script.get_revision(revision) is not None
+    except Exception:
+        return False
 
 
 class SchemaTooNewError(RuntimeError):
     pass
 
 
-def upgrade(engine: Engine, revision: str = "head") -> SchemaState:
-    """Create or upgrade the schema; refuse a database from a newer Loket."""
+def too_new_message(revision: str | None) -> str:
+    return (
+        f"Basis data ini dibuat oleh versi Loket yang lebih baru (skema {revision}). "
+        "Perbarui aplikasi Loket sebelum membukanya."
+    )
+
+
+def upgrade(
+    engine: Engine,
+    revision: str = "head",
+    *,
+    before_upgrade: Callable[[SchemaState], object] | None = None,
+) -> SchemaState:
+    """Create or upgrade the schema; refuse a database from a newer Loket.
+
+    ``before_upgrade`` runs when an existing database (not an empty one) is about to change:
+    bootstrap passes a backup there, and an exception from it cancels the upgrade.
+    """
     state = schema_state(engine)
     if not state.known:
-        raise SchemaTooNewError(
-            f"Basis data ini dibuat oleh versi Loket yang lebih baru (skema {state.current}). "
-            "Perbarui aplikasi Loket sebelum membukanya."
-        )
+        raise SchemaTooNewError(too_new_message(state.current))
+    if state.current is not None and not state.up_to_date and before_upgrade is not None:
+        before_upgrade(state)
     cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+    try:
+        with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # Alembic reads the version inside this lock, so the second counter finds the
+                # schema already upgraded. (SQLite's BEGIN IMMEDIATE serialises the same way.)
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+    except CommandError:
+        # A newer Loket upgraded the database between our look and our lock.
+        again = schema_state(engine)
+        if not again.known:
+            raise SchemaTooNewError(too_new_message(again.current)) from None
+        raise
     return schema_state(engine)

@@ -13,8 +13,23 @@ from sqlalchemy.orm import Session, sessionmaker
 
 T = TypeVar("T")
 
-# PostgreSQL: serialization_failure, deadlock_detected, lock_not_available.
+# PostgreSQL: serialization_failure, deadlock_detected, lock_not_available. psycopg raises
+# them as OperationalError subclasses; SQLAlchemy wraps those in its own OperationalError with
+# the driver's exception in ``.orig``, whose ``sqlstate`` carries the code.
 _PG_RETRY_CODES = frozenset({"40001", "40P01", "55P03"})
+
+
+class DatabaseBusyError(RuntimeError):
+    """The database stayed busy through every retry. ``message`` is for the officer; nothing
+    of the transaction was kept, so the same action can simply be tried again."""
+
+    def __init__(self, attempts: int) -> None:
+        self.attempts = attempts
+        self.message = (
+            "Basis data sedang sibuk melayani loket lain dan transaksi ini belum tersimpan. "
+            "Tunggu sebentar lalu ulangi; tidak ada data yang setengah tersimpan."
+        )
+        super().__init__(self.message)
 
 
 class UnitOfWork:
@@ -66,7 +81,12 @@ def run_in_transaction(
     attempts: int = 8,
     readonly: bool = False,
 ) -> T:
-    """Run ``work`` in one transaction and commit; retry it whole on transient failures."""
+    """Run ``work`` in one transaction and commit; retry it whole on transient failures.
+
+    ``work`` may therefore run more than once: it must not have effects outside the session.
+    When every attempt failed transiently, ``DatabaseBusyError`` is raised (never a raw
+    driver error), chained to the last failure.
+    """
     delay = 0.01
     for attempt in range(1, attempts + 1):
         try:
@@ -76,8 +96,10 @@ def run_in_transaction(
                     uow.commit()
                 return result
         except DBAPIError as exc:
-            if attempt == attempts or not is_transient(exc):
+            if not is_transient(exc):
                 raise
+            if attempt == attempts:
+                raise DatabaseBusyError(attempts) from exc
             time.sleep(delay + random.uniform(0, delay))
             delay = min(delay * 2, 0.5)
     raise AssertionError("unreachable")

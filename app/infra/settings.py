@@ -18,6 +18,7 @@ class Settings:
     counter_name: str = ""
     language: str = "id"
     idle_lock_minutes: int = 10
+    backup_dir: str | None = None  # None: "backups" in the data folder
 
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **changes)

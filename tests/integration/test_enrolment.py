@@ -1,13 +1,21 @@
-"""Enrolment into a real SQLite file: numbers, duplicates, atomicity, audit."""
+"""Enrolment into a real SQLite file and a real PostgreSQL database: numbers, duplicates,
+atomicity, audit."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
 
+from app.bootstrap import Opened, open_app
 from app.db.models import AuditEvent, Enrolment, Heir, Member
 from app.domain.membership import parse_number
 from app.domain.roles import Permission
@@ -16,7 +24,29 @@ from app.services.audit import verify_audit
 from app.services.auth import PermissionDeniedError, authorize
 from app.services.dto import Actor
 from app.services.members import find_member
-from tests.conftest import bpu_record
+from tests.conftest import FIXED_NOW, FakeClock, bpu_record
+from tests.pg_fixtures import is_sqlite
+
+
+@pytest.fixture
+def opened(home: Path, clock: FakeClock, any_db_url: str) -> Iterator[Opened]:
+    """Every test in this module runs on SQLite and on PostgreSQL."""
+    o = open_app(any_db_url, home=home, clock=clock, counter="LOKET-1")
+    yield o
+    o.ctx.engine.dispose()
+
+
+def raw_rows(opened: Opened, sql: str) -> list[tuple[Any, ...]]:
+    """Read straight from the database file or server, past SQLAlchemy."""
+    url = make_url(opened.database_url)
+    if is_sqlite(opened.database_url):
+        with sqlite3.connect(str(url.database)) as raw:
+            return raw.execute(sql).fetchall()
+    conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(conninfo) as conn:
+        # Another session time zone must not change the instants we stored.
+        conn.execute("SET TIME ZONE 'Asia/Jayapura'")
+        return conn.execute(sql).fetchall()  # type: ignore[arg-type]
 
 
 def count(ctx: Any, model: Any) -> int:
@@ -35,11 +65,15 @@ def test_enrol_writes_member_enrolment_heirs_and_audit(ctx: Any, officer: Actor,
     assert m.current.programmes == ("JKK", "JKM", "JHT") and m.current.officer == "budi"
     assert m.current.business_date.isoformat() == "2026-11-23"
 
-    # The rows really are in the SQLite file on disk.
-    db = opened.database_url.split(":///", 1)[1]
-    with sqlite3.connect(db) as raw:
-        assert raw.execute("select number, nama from member").fetchall() == [(out.number, "SITI AMINAH")]
-        assert raw.execute("pragma journal_mode").fetchone()[0] == "wal"
+    # The rows really are in the SQLite file on disk / on the server.
+    assert raw_rows(opened, "select number, nama from member") == [(out.number, "SITI AMINAH")]
+    if is_sqlite(opened.database_url):
+        assert raw_rows(opened, "pragma journal_mode")[0][0] == "wal"
+    else:
+        # timestamptz holds the instant: read in another zone it is still 03:00 UTC.
+        (created,) = raw_rows(opened, "select created_at from member")[0]
+        assert created.utcoffset() == dt.timedelta(hours=9) and created == FIXED_NOW
+    assert m.created_at == FIXED_NOW and m.created_at.tzinfo is dt.UTC
     assert count(ctx, Heir) == 2
     actions = ctx.read(
         lambda s: s.execute(select(AuditEvent.action).order_by(AuditEvent.seq)).scalars().all()
@@ -66,6 +100,17 @@ def test_duplicate_active_nik_is_refused_naming_the_number(ctx: Any, officer: Ac
     assert first.number in again.errors[0].message
     assert again.existing_number == first.number
     assert count(ctx, Member) == 1
+
+
+def test_a_deactivated_record_frees_its_nik_but_two_active_never_share_it(ctx: Any, officer: Actor) -> None:
+    """The partial unique index: one ACTIVE member per NIK, enforced by the database itself."""
+    first = enrolment.enrol_worker(ctx, officer, bpu_record())
+    ctx.write(lambda s: s.execute(update(Member).values(record_status="DEACTIVATED")))
+    second = enrolment.enrol_worker(ctx, officer, bpu_record())
+    assert second.status == "enrolled" and second.number != first.number
+    with pytest.raises(IntegrityError):
+        ctx.write(lambda s: s.execute(update(Member).values(record_status="ACTIVE")))
+    assert count(ctx, Member) == 2
 
 
 def test_dry_run_writes_nothing(ctx: Any, officer: Actor) -> None:

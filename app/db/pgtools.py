@@ -1,0 +1,117 @@
+"""Finding PostgreSQL's command-line tools (pg_dump, pg_restore, psql …) and talking to them by URL."""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.engine import URL, make_url
+
+_VERSION = re.compile(r"\(PostgreSQL\)\s+(\d+)(?:\.(\d+))?")
+
+
+class PgToolsMissingError(RuntimeError):
+    """The PostgreSQL client tools Loket needs are not installed (message in Indonesian)."""
+
+
+def _candidate_dirs() -> list[Path]:
+    """Where PostgreSQL binaries usually live, most specific first (``LOKET_PG_BIN`` wins)."""
+    dirs: list[Path] = []
+    if env := os.environ.get("LOKET_PG_BIN"):
+        dirs.append(Path(env))
+    for entry in os.environ.get("PATH", "").split(os.pathsep):
+        if entry:
+            dirs.append(Path(entry))
+    patterns = ["/usr/lib/postgresql/*/bin", "/usr/local/pgsql/bin", "/opt/homebrew/opt/postgresql@*/bin"]
+    if sys.platform == "win32":
+        patterns = [
+            str(Path(os.environ.get("PROGRAMFILES", r"C:\Program Files")) / "PostgreSQL" / "*" / "bin")
+        ]
+    for pattern in patterns:
+        found = [Path(p) for p in glob.glob(pattern)]
+        dirs.extend(sorted(found, key=lambda p: _numeric_key(str(p)), reverse=True))
+    return dirs
+
+
+def _numeric_key(text: str) -> tuple[int, ...]:
+    return tuple(int(n) for n in re.findall(r"\d+", text)) or (0,)
+
+
+def _exe(directory: Path, name: str) -> Path | None:
+    for candidate in (directory / name, directory / f"{name}.exe"):
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def tool_major(path: Path) -> int:
+    """The major version of a PostgreSQL binary (``pg_dump (PostgreSQL) 15.8`` → 15)."""
+    out = subprocess.run([str(path), "--version"], capture_output=True, text=True, timeout=30, check=False)
+    m = _VERSION.search(out.stdout)
+    return int(m.group(1)) if m else 0
+
+
+@dataclass(frozen=True, slots=True)
+class PgBinaries:
+    directory: Path
+    major: int
+
+    def path(self, name: str) -> Path:
+        exe = _exe(self.directory, name)
+        if exe is None:  # pragma: no cover - find_binaries checked every name
+            raise PgToolsMissingError(f"{name} tidak ada di {self.directory}")
+        return exe
+
+
+def find_binaries(names: tuple[str, ...], *, min_major: int = 0) -> PgBinaries | None:
+    """The newest directory holding every tool in ``names`` at ``min_major`` or later.
+
+    pg_dump refuses to dump a server newer than itself, so callers pass the server's major.
+    """
+    best: PgBinaries | None = None
+    seen: set[Path] = set()
+    for directory in _candidate_dirs():
+        try:
+            key = directory.resolve()
+        except OSError:
+            continue
+        if key in seen:
+            continue
+        seen.add(key)
+        first = _exe(directory, names[0])
+        if first is None or any(_exe(directory, n) is None for n in names[1:]):
+            continue
+        major = tool_major(first)
+        if major >= min_major and (best is None or major > best.major):
+            best = PgBinaries(directory, major)
+    return best
+
+
+def require_binaries(names: tuple[str, ...], *, min_major: int = 0) -> PgBinaries:
+    found = find_binaries(names, min_major=min_major)
+    if found is None:
+        need = f" versi {min_major} atau lebih baru" if min_major else ""
+        raise PgToolsMissingError(
+            f"Program PostgreSQL ({', '.join(names)}){need} tidak ditemukan. Pasang paket klien "
+            "PostgreSQL (Debian/Ubuntu: postgresql-client; Windows: installer PostgreSQL), atau "
+            "tunjukkan foldernya lewat variabel LOKET_PG_BIN."
+        )
+    return found
+
+
+def libpq_target(url: str | URL) -> tuple[str, dict[str, str]]:
+    """A libpq connection URI without the password, and an environment carrying it.
+
+    The password goes through ``PGPASSWORD`` so it never shows in a process list.
+    """
+    parsed = make_url(url)
+    env = dict(os.environ)
+    if parsed.password:
+        env["PGPASSWORD"] = str(parsed.password)
+    plain = parsed.set(drivername="postgresql", password=None)
+    return plain.render_as_string(hide_password=False), env
