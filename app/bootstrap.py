@@ -16,6 +16,7 @@ from app.infra.reference import load_reference
 from app.infra.secrets import load_or_create_key
 from app.infra.settings import Settings, load_settings
 from app.infra.storage import check_sqlite_location
+from app.services.audit import check_audit_key
 from app.services.backup import backup_folder_for, pre_upgrade_backup
 from app.services.context import ServiceContext, utc_now
 
@@ -87,4 +88,10 @@ def open_app(
         reference=load_reference(),
         clock=clock,
     )
+    if migrate:
+        try:
+            check_audit_key(ctx)  # AuditKeyMismatchError: copy the key from the first counter
+        except BaseException:
+            engine.dispose()
+            raise
     return Opened(ctx, settings, url, state)

@@ -18,10 +18,11 @@ def open_from_args(args: argparse.Namespace, *, migrate: bool = True) -> Opened:
     from app.db.backup import BackupError
     from app.db.schema import SchemaTooNewError
     from app.infra.storage import UnsafeStorageError
+    from app.services.audit import AuditKeyMismatchError
 
     try:
         return open_app(getattr(args, "db", None), home=getattr(args, "home", None), migrate=migrate)
-    except (SchemaTooNewError, UnsafeStorageError, BackupError) as exc:
+    except (SchemaTooNewError, UnsafeStorageError, BackupError, AuditKeyMismatchError) as exc:
         raise CliError(str(exc), 3) from exc
 
 

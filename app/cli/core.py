@@ -85,6 +85,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_demo_seed)
 
     au = sub.add_parser("audit", help="jejak audit").add_subparsers(dest="audit_command", metavar="AKSI")
+    key = au.add_parser("key", help="kunci audit (sama untuk semua loket satu basis data)").add_subparsers(
+        dest="audit_key_command", metavar="AKSI"
+    )
+    p = key.add_parser("export", parents=[common], help="salin kunci audit komputer ini ke FILE (rahasia!)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.set_defaults(func=cmd_audit_key_export)
+    p = key.add_parser("import", parents=[common], help="pakai kunci audit dari loket pertama")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_audit_key_import)
     p = au.add_parser("verify", parents=[common], help="periksa keutuhan rantai audit")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_audit_verify)
@@ -279,6 +288,56 @@ def cmd_demo_seed(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(file=sys.stderr)
     print(f"{result.created} peserta latihan dibuat ({result.first_number} … {result.last_number}).")
+    return 0
+
+
+def cmd_audit_key_export(args: argparse.Namespace) -> int:
+    from app.infra.paths import app_paths
+    from app.infra.secrets import load_or_create_key, write_private
+
+    paths = app_paths(getattr(args, "home", None))
+    key = load_or_create_key(paths.keys / "audit.key")
+    write_private(Path(args.output), (key.hex() + "\n").encode("ascii"))
+    print(f"Kunci audit disalin ke {args.output}. Simpan dan pindahkan dengan aman; hapus setelah dipakai.")
+    return 0
+
+
+def cmd_audit_key_import(args: argparse.Namespace) -> int:
+    """Install the key of the first counter; it must match the database's chain when one exists."""
+    from app.bootstrap import resolve_database_url
+    from app.cli import CliError
+    from app.db.engine import make_engine, make_session_factory
+    from app.db.models import Setting
+    from app.infra.paths import app_paths
+    from app.infra.secrets import write_private
+    from app.infra.settings import load_settings
+    from app.services.audit import audit_key_fingerprint
+
+    try:
+        key = bytes.fromhex(Path(args.file).read_text(encoding="ascii").strip())
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        raise CliError(f"file kunci tidak terbaca: {exc}", 2) from exc
+    if len(key) < 32:
+        raise CliError("file kunci tidak valid (terlalu pendek)", 2)
+    paths = app_paths(getattr(args, "home", None))
+    paths.ensure()
+    url = resolve_database_url(paths, load_settings(paths), getattr(args, "db", None))
+    engine = make_engine(url)
+    try:
+        with make_session_factory(engine)() as session:
+            row = session.get(Setting, "audit_key_fingerprint")
+            stored = row.value if row is not None else None
+    except Exception:
+        stored = None  # no database yet: the key will be recorded on first open
+    finally:
+        engine.dispose()
+    if stored is not None and stored != audit_key_fingerprint(key):
+        raise CliError("kunci ini bukan kunci yang dipakai rantai audit basis data ini", 2)
+    target = paths.keys / "audit.key"
+    if target.exists():
+        target.replace(target.with_name("audit.key.replaced"))
+    write_private(target, (key.hex() + "\n").encode("ascii"))
+    print("Kunci audit dipasang.")
     return 0
 
 

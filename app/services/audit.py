@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 from collections.abc import Iterator
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.db.models import AuditEvent, AuditHead, Branch
+from app.db.models import AuditEvent, AuditHead, Branch, Setting
 from app.domain.audit import ChainedEvent, ChainReport, canonical_json, event_hash, verify_chain
 from app.domain.clock import business_date
 from app.services.context import ServiceContext
@@ -135,5 +137,50 @@ def verify_audit(ctx: ServiceContext) -> ChainReport:
                 "Kepala rantai audit tidak cocok.",
             )
         return report
+
+    return ctx.read(work)
+
+
+_FINGERPRINT_KEY = "audit_key_fingerprint"
+
+
+class AuditKeyMismatchError(RuntimeError):
+    """This computer's audit key is not the one the database's chain was signed with."""
+
+    def __init__(self) -> None:
+        self.message = (
+            "Kunci audit di komputer ini berbeda dengan kunci yang dipakai basis data ini. Semua loket yang "
+            "memakai basis data yang sama harus memakai kunci audit yang sama: salin kunci dari loket pertama "
+            "('loket audit key export -o FILE' di sana, lalu 'loket audit key import FILE' di sini)."
+        )
+        super().__init__(self.message)
+
+
+def audit_key_fingerprint(key: bytes) -> str:
+    return hmac.new(key, b"loket/audit-key-fingerprint/v1", hashlib.sha256).hexdigest()[:32]
+
+
+def check_audit_key(ctx: ServiceContext) -> None:
+    """Refuse to work with a key other than the one the chain was started with (recorded on first use)."""
+    mine = audit_key_fingerprint(ctx.audit_key)
+    stored = database_audit_fingerprint(ctx)
+    if stored is None:
+
+        def record(session: Session) -> str:
+            row = session.get(Setting, _FINGERPRINT_KEY)
+            if row is None:
+                session.add(Setting(key=_FINGERPRINT_KEY, value=mine))
+                return mine
+            return row.value  # another counter recorded its key a moment ago
+
+        stored = ctx.write(record)
+    if stored != mine:
+        raise AuditKeyMismatchError()
+
+
+def database_audit_fingerprint(ctx: ServiceContext) -> str | None:
+    def work(session: Session) -> str | None:
+        row = session.get(Setting, _FINGERPRINT_KEY)
+        return row.value if row is not None else None
 
     return ctx.read(work)
