@@ -22,6 +22,7 @@ from app.services.branch import cached_branch
 from app.services.context import ServiceContext
 from app.services.dto import Actor, BranchDTO, EnrolmentDTO, EnrolOutcome, HeirDTO, MemberDTO
 from app.services.members import active_member_number_for_nik
+from app.services.search_index import index_member
 
 
 class BranchNotSetUpError(RuntimeError):
@@ -107,6 +108,10 @@ def _write_member(
             "created_by_id": actor.id,
         },
     ).scalar_one()
+    index_member(
+        session,
+        (member_id, rec.nama, rec.tanggal_lahir, rec.nik_info.district_code, rec.kode_wilayah, "ACTIVE"),
+    )
     if rec.ahli_waris:
         conn.execute(
             _INSERT_HEIR,
