@@ -14,6 +14,7 @@ COMMAND_MODULES = (
     "app.cli.core",
     "app.cli.contributions",
     "app.cli.cards",
+    "app.cli.search",
 )
 
 
