@@ -62,6 +62,7 @@ MAX_NEIGHBOURS = 6
 MAX_COMPLETIONS = 24
 MAX_SPLITS = 2
 MIN_SPLIT = 3  # letters in each half of a joined name
+WEAKER_THAN_BEST = 40.0  # similarity points below the best result that are no longer listed
 MERGE_CHAIN_LIMIT = 20
 
 
@@ -419,7 +420,9 @@ def _rank(session: Session, q: NameQuery, cover: dict[int, float]) -> list[tuple
                     score = max(score, similarity(f"{head} {word}".strip(), f))
         scored.append((-cover[m], -round(score, 3), -fuzz.token_sort_ratio(typed_raw, nama), m, score))
     scored.sort()
-    return [(m, round(score, 1)) for _, _, _, m, score in scored]
+    # Once a good match is there, far weaker ones (typo neighbours of common words) are noise.
+    floor = max((s[4] for s in scored), default=0.0) - WEAKER_THAN_BEST
+    return [(m, round(score, 1)) for _, _, _, m, score in scored if score >= floor]
 
 
 def _by_name(
@@ -442,6 +445,8 @@ def _by_name(
     segs = _plan(session, q)
     cover, total = _candidates(session, segs, region, year)
     ranked = _rank(session, q, cover)
+    if total <= MAX_RANKED:
+        total = len(ranked)  # every candidate was ranked; the far weaker ones are not matches
     page = ranked[offset : offset + limit]
     rows = _rows(session, ctx, [m for m, _ in page], matched_by="name", scores=dict(page))
     return SearchPage(text, "name", rows, offset, total, len(ranked))

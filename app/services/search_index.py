@@ -38,7 +38,7 @@ class IndexStatus:
     ready: bool  # built with today's key rules
     version: str | None
     members: int
-    postings: int
+    word_keys: int  # distinct word keys known to the index
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,8 +139,8 @@ def index_status(ctx: ServiceContext) -> IndexStatus:
     def work(session: Session) -> IndexStatus:
         version = index_version(session)
         members = session.execute(select(func.count(Member.id))).scalar_one()
-        postings = session.execute(select(func.coalesce(func.sum(NameKeyStat.postings), 0))).scalar_one()
-        return IndexStatus(version == KEY_VERSION, version, members, int(postings))
+        keys = session.execute(select(func.count()).select_from(NameKeyStat)).scalar_one()
+        return IndexStatus(version == KEY_VERSION, version, members, int(keys))
 
     return ctx.read(work)
 

@@ -126,12 +126,12 @@ def test_phone_in_08_and_plus62_forms(world: World) -> None:
 
 
 def test_paging_is_stable_and_bounded(world: World) -> None:
-    first = search_members(world.ctx, world.officer, "siti", limit=20)
-    second = search_members(world.ctx, world.officer, "siti", offset=20, limit=20)
-    assert first.total >= first.available >= 40
-    assert first.has_more
+    first = search_members(world.ctx, world.officer, "siti", limit=10)
+    second = search_members(world.ctx, world.officer, "siti", offset=10, limit=10)
+    assert first.total >= first.available >= 20
+    assert first.has_more and len(second.rows) == 10
     assert not {r.member_id for r in first.rows} & {r.member_id for r in second.rows}
-    again = search_members(world.ctx, world.officer, "siti", offset=20, limit=20)
+    again = search_members(world.ctx, world.officer, "siti", offset=10, limit=10)
     assert [r.member_id for r in again.rows] == [r.member_id for r in second.rows]
 
 
