@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -144,7 +143,8 @@ def pair_key(a: str, b: str) -> str:
     return f"{a} {b}" if a <= b else f"{b} {a}"
 
 
-def name_keys(name: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)  # names repeat: half of a million demo names are duplicates
+def name_keys(name: str) -> frozenset[str]:
     """Every key a stored name is found under: each token, and each pair of its tokens.
 
     Pairs make a two- or three-word search read only the few members having both words,
@@ -158,7 +158,7 @@ def name_keys(name: str) -> set[str]:
     for i, a in enumerate(paired):
         for b in paired[i + 1 :]:
             out.add(pair_key(a, b))
-    return out
+    return frozenset(out)
 
 
 KEY_ALPHABET = "ABCDGHKLMNPRSTWY"
@@ -185,16 +185,10 @@ def neighbours(key: str) -> set[str]:
     return {k for k in out if k and k[0] in KEY_ALPHABET}
 
 
+@lru_cache(maxsize=1 << 16)
 def comparable(name: str) -> str:
     """Canonical tokens joined by spaces, initials kept: what rapidfuzz compares."""
     return " ".join(canonical(t) for t in tokens(name))
-
-
-def distinct_keys(names: Iterable[str]) -> set[str]:
-    out: set[str] = set()
-    for n in names:
-        out |= name_keys(n)
-    return out
 
 
 def similarity(typed: str, name: str) -> float:

@@ -53,7 +53,7 @@ from app.services.dto import Actor
 from app.services.records_dto import SearchFilters, SearchPage, SearchRowDTO
 from app.services.search_index import index_version
 
-MAX_RANKED = 1000  # candidates ranked precisely; beyond that the officer should refine
+MAX_RANKED = 500  # candidates ranked precisely; beyond that the officer should refine
 MAX_LIMIT = 200
 # A typo neighbour joins the search when the typed key is unknown, or when the neighbour is
 # far more common (the typed spelling is then probably the slip).
@@ -112,11 +112,12 @@ def search_members(
 def _exact(
     session: Session, ctx: ServiceContext, text: str, kind: str, criterion: Any, offset: int, limit: int
 ) -> SearchPage:
-    ids = list(
-        session.execute(
-            select(Member.id).where(criterion).order_by(Member.record_status != "ACTIVE", Member.id)
-        ).scalars()
-    )
+    ids = [
+        r[0]
+        for r in _fetch_all(
+            session, select(Member.id).where(criterion).order_by(Member.record_status != "ACTIVE", Member.id)
+        )
+    ]
     rows = _rows(session, ctx, ids[offset : offset + limit], matched_by=kind)
     return SearchPage(text, kind, rows, offset, len(ids), len(ids))
 
@@ -135,7 +136,8 @@ def surviving_member_id(session: Session, member_id: int) -> int:
 def _by_number(
     session: Session, ctx: ServiceContext, text: str, number: str, offset: int, limit: int
 ) -> SearchPage:
-    found = session.execute(select(Member.id, Member.record_status).where(Member.number == number)).first()
+    hits = _fetch_all(session, select(Member.id, Member.record_status).where(Member.number == number))
+    found = hits[0] if hits else None
     if found is None:
         return SearchPage(text, "number", (), offset, 0, 0)
     member_id, status = found
@@ -418,7 +420,7 @@ def _rank(session: Session, q: NameQuery, cover: dict[int, float]) -> list[tuple
             for word in f.split():
                 if word != last and word.startswith(last):
                     score = max(score, similarity(f"{head} {word}".strip(), f))
-        scored.append((-cover[m], -round(score, 3), -fuzz.token_sort_ratio(typed_raw, nama), m, score))
+        scored.append((-cover[m], -score, -fuzz.token_sort_ratio(typed_raw, nama), m, score))
     scored.sort()
     # Once a good match is there, far weaker ones (typo neighbours of common words) are noise.
     floor = max((s[4] for s in scored), default=0.0) - WEAKER_THAN_BEST
@@ -479,9 +481,10 @@ def _rows(
 ) -> tuple[SearchRowDTO, ...]:
     if not ids:
         return ()
+    conn = session.connection()  # Core rows: the ORM adds nothing for a page of plain columns
     found = {
         r.id: r
-        for r in session.execute(
+        for r in conn.execute(
             select(
                 Member.id,
                 Member.number,
@@ -497,7 +500,7 @@ def _rows(
     }
     merged_ids = {r.merged_into_id for r in found.values() if r.merged_into_id is not None}
     merged_numbers = (
-        dict(session.execute(select(Member.id, Member.number).where(Member.id.in_(merged_ids))).all())
+        dict(conn.execute(select(Member.id, Member.number).where(Member.id.in_(merged_ids))).all())
         if merged_ids
         else {}
     )
