@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.bootstrap import Opened
 from app.services.context import ServiceContext
 from app.services.dto import Actor, BranchDTO
+from ui.bus import UiBus
 from ui.tasks import TaskRunner
 
 
@@ -16,6 +17,7 @@ class UiContext:
     actor: Actor
     branch: BranchDTO
     runner: TaskRunner
+    bus: UiBus = field(default_factory=UiBus)
 
     @property
     def ctx(self) -> ServiceContext:

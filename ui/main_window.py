@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import text
 
 from app.domain.clock import TIMEZONES, business_date
-from app.domain.roles import ROLE_LABELS, Role
+from app.domain.roles import ROLE_LABELS, Role, allowed
 from ui.context import UiContext
 from ui.lock import IdleWatcher, LockDialog
 from ui.pages.registry import PAGES
@@ -56,6 +56,9 @@ class MainWindow(QMainWindow):
 
         self.pages: dict[str, QWidget] = {}
         for factory in PAGES:
+            needed = getattr(factory, "required_permission", None)
+            if needed is not None and not allowed(ui.actor.role, needed):
+                continue  # the services refuse it anyway; the page is not offered
             page = factory(ui)
             label = str(getattr(page, "nav_label", page.__class__.__name__))
             shortcut = str(getattr(page, "shortcut", ""))
@@ -69,6 +72,8 @@ class MainWindow(QMainWindow):
                 QShortcut(QKeySequence(shortcut), self, lambda i=index: self.show_page(i))
         self.nav.currentRowChanged.connect(self.show_page)
         self.nav.setCurrentRow(0)
+        ui.bus.page_requested.connect(self.show_page_named)
+        ui.bus.member_requested.connect(lambda _number: self.show_page_named("MemberPage"))
 
         self._build_status_bar()
         self._health = QTimer(self, interval=self.HEALTH_INTERVAL_MS)
@@ -151,6 +156,11 @@ class MainWindow(QMainWindow):
         focus = getattr(page, "focus_first", None)
         if callable(focus):
             focus()
+
+    def show_page_named(self, class_name: str) -> None:
+        page = self.pages.get(class_name)
+        if page is not None:
+            self.show_page(self.stack.indexOf(page))
 
     def check_connection(self) -> None:
         engine = self.ui.ctx.engine

@@ -74,52 +74,155 @@ class ChainReport:
     message: str = ""
 
 
+# One stored event as plain values, in this order (what the verifier streams from the database):
+# seq, occurred_at (ISO UTC with microseconds), actor, counter, action, entity, entity_id,
+# member_id, details (canonical JSON), prev_hash, hash.
+EventRow = tuple[int, str, str, str, str, str, str | None, int | None, str, str, str]
+
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+# How far away a displaced event is looked for when classifying a break (only on failure).
+LOOKAROUND = 16
+
+
+def iso_utc(value: dt.datetime | str) -> str:
+    """The hashed form of an instant; SQLite hands back naive UTC text, PostgreSQL aware values."""
+    when = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+    when = when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when.astimezone(dt.UTC)
+    return when.isoformat(timespec="microseconds")
+
+
+def row_hash(key: bytes, row: EventRow, seq: int | None = None) -> str:
+    """The HMAC an event row should carry (optionally as if it stood at ``seq``)."""
+    body = _ENCODER.encode([row[0] if seq is None else seq, *row[1:10]])
+    return hmac.digest(key, body.encode("utf-8"), "sha256").hex()
+
+
+def seal_mac(key: bytes, last_seq: int, last_hash: str) -> str:
+    """The seal over the chain's head: rewinding the head after cutting the tail breaks it."""
+    body = canonical_json(["audit-head", last_seq, last_hash])
+    return hmac.new(key, body.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def as_row(ev: ChainedEvent) -> EventRow:
+    return (
+        ev.seq,
+        iso_utc(ev.occurred_at),
+        ev.actor,
+        ev.counter,
+        ev.action,
+        ev.entity,
+        ev.entity_id,
+        ev.member_id,
+        ev.details,
+        ev.prev_hash,
+        ev.hash,
+    )
+
+
 def verify_chain(
     key: bytes, events: Iterable[ChainedEvent], *, expected_last_seq: int | None = None
 ) -> ChainReport:
     """Walk events in ``seq`` order; report the first one that breaks the chain."""
-    prev_hash = GENESIS
-    expected_seq = 1
-    checked = 0
-    for ev in events:
-        recomputed = event_hash(
-            key,
-            seq=ev.seq,
-            occurred_at=ev.occurred_at,
-            actor=ev.actor,
-            counter=ev.counter,
-            action=ev.action,
-            entity=ev.entity,
-            entity_id=ev.entity_id,
-            member_id=ev.member_id,
-            details=ev.details,
-            prev_hash=ev.prev_hash,
+    return verify_rows(key, (as_row(ev) for ev in events), expected_last_seq=expected_last_seq)
+
+
+def _bad(checked: int, head: str, seq: int, problem: str, message: str) -> ChainReport:
+    return ChainReport(False, checked, head, seq, problem, message)
+
+
+def _classify(
+    key: bytes, cur: EventRow, nxt: EventRow | None, prev: str, expected: int, checked: int
+) -> ChainReport:
+    """``cur`` stands at the expected seq but its HMAC does not match: say what happened."""
+    # A genuine event from further down the chain (its HMAC holds at its original seq)?
+    origin = next(
+        (expected + d for d in range(1, LOOKAROUND + 1) if row_hash(key, cur, expected + d) == cur[10]), None
+    )
+    # The genuine event for this place now one further down: something was put before it.
+    displaced = (
+        nxt is not None
+        and nxt[0] == expected + 1
+        and nxt[9] == prev
+        and row_hash(key, nxt, expected) == nxt[10]
+    )
+    if origin == expected + 1 and displaced:
+        return _bad(
+            checked,
+            prev,
+            expected,
+            "reordered",
+            f"Peristiwa #{expected} dan #{expected + 1} bertukar urutan.",
         )
-        if recomputed != ev.hash:
-            return ChainReport(
-                False, checked, prev_hash, ev.seq, "changed", f"Peristiwa #{ev.seq} telah diubah."
-            )
-        if ev.seq != expected_seq:
-            problem = "removed" if ev.seq > expected_seq else "reordered"
-            what = "hilang (dihapus)" if problem == "removed" else "tidak berurutan"
-            return ChainReport(
-                False, checked, prev_hash, expected_seq, problem, f"Peristiwa #{expected_seq} {what}."
-            )
-        if ev.prev_hash != prev_hash:
-            return ChainReport(
-                False,
+    if origin is not None and (
+        displaced or nxt is None or row_hash(key, nxt, nxt[0] + origin - expected) != nxt[10]
+    ):
+        return _bad(
+            checked, prev, expected, "reordered", f"Peristiwa #{origin} dipindahkan ke posisi #{expected}."
+        )
+    if origin is not None:
+        return _bad(
+            checked,
+            prev,
+            expected,
+            "removed",
+            f"Peristiwa #{expected} (dan {origin - expected - 1} sesudahnya) dihapus; nomor urut berikutnya digeser.",
+        )
+    if displaced:
+        return _bad(
+            checked,
+            prev,
+            expected,
+            "inserted",
+            f"Peristiwa #{expected} disisipkan; peristiwa asli #{expected} bergeser ke bawah.",
+        )
+    return _bad(checked, prev, expected, "changed", f"Peristiwa #{expected} telah diubah.")
+
+
+def verify_rows(key: bytes, rows: Iterable[EventRow], *, expected_last_seq: int | None = None) -> ChainReport:
+    """Walk event rows in ``seq`` order and report the first change, removal, insertion or
+    reordering. ``expected_last_seq`` is the (trusted) head: rows beyond it were inserted,
+    a chain ending before it lost its newest events."""
+    encode = _ENCODER.encode
+    digest = hmac.digest
+    it = iter(rows)
+    prev_hash = GENESIS
+    expected = 1
+    cur = next(it, None)
+    while cur is not None:
+        nxt = next(it, None)
+        seq = cur[0]
+        checked = expected - 1
+        if expected_last_seq is not None and seq > expected_last_seq:
+            return _bad(
                 checked,
                 prev_hash,
-                ev.seq,
+                seq,
                 "inserted",
-                f"Peristiwa #{ev.seq} tidak tersambung ke peristiwa sebelumnya (disisipkan atau diganti).",
+                f"Peristiwa #{seq} ada sesudah ujung rantai (#{expected_last_seq}): disisipkan.",
             )
-        prev_hash = ev.hash
-        expected_seq += 1
-        checked += 1
+        if seq != expected:
+            if nxt is not None and nxt[0] < seq:
+                return _bad(
+                    checked, prev_hash, expected, "reordered", f"Peristiwa #{expected} tidak berurutan."
+                )
+            return _bad(checked, prev_hash, expected, "removed", f"Peristiwa #{expected} hilang (dihapus).")
+        body = encode([seq, *cur[1:10]]).encode("utf-8")
+        if digest(key, body, "sha256").hex() != cur[10]:
+            return _classify(key, cur, nxt, prev_hash, expected, checked)
+        if cur[9] != prev_hash:
+            return _bad(
+                checked,
+                prev_hash,
+                seq,
+                "inserted",
+                f"Peristiwa #{seq} tidak tersambung ke peristiwa sebelumnya (disisipkan atau diganti).",
+            )
+        prev_hash = cur[10]
+        expected += 1
+        cur = nxt
+    checked = expected - 1
     if expected_last_seq is not None and checked != expected_last_seq:
-        return ChainReport(
-            False,
+        return _bad(
             checked,
             prev_hash,
             checked + 1,

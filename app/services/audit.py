@@ -8,12 +8,14 @@ import hmac
 from collections.abc import Iterator
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import CursorResult, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.db.models import AuditEvent, AuditHead, Branch, Setting
-from app.domain.audit import ChainedEvent, ChainReport, canonical_json, event_hash, verify_chain
+from app.db.search_models import AuditSeal
+from app.domain.audit import ChainReport, EventRow, canonical_json, event_hash, iso_utc, seal_mac, verify_rows
 from app.domain.clock import business_date
+from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_progress
 from app.services.context import ServiceContext
 from app.services.dto import Actor
 
@@ -28,6 +30,8 @@ _BUMP_HEAD = (
 )
 _INSERT_EVENT = insert(_EVENTS)
 _SET_HEAD_HASH = update(_HEAD).where(_HEAD.c.id == 1).values(last_hash=bindparam("h"))
+_SEAL = cast(Table, AuditSeal.__table__)
+_SET_SEAL = update(_SEAL).where(_SEAL.c.id == 1).values(mac=bindparam("mac"))
 
 
 def _branch_timezone(session: Session, ctx: ServiceContext) -> str:
@@ -92,42 +96,83 @@ def append_event(
         },
     )
     conn.execute(_SET_HEAD_HASH, {"h": digest})
+    conn.execute(_SET_SEAL, {"mac": seal_mac(ctx.audit_key, int(seq), digest)})
     return int(seq)
 
 
-def _iter_chain(session: Session, batch: int = 5000) -> Iterator[ChainedEvent]:
-    last = 0
+VERIFY_BATCH = 20_000
+
+
+def _iter_rows(
+    session: Session, last_seq: int | None, progress: ProgressSink, cancel: CancelToken
+) -> Iterator[EventRow]:
+    """Every event as plain values, in seq order, in batches (no ORM objects: 1M events in seconds)."""
+    t = AuditEvent.__table__.c
+    cols = (
+        t.seq,
+        t.occurred_at,
+        t.actor,
+        t.counter,
+        t.action,
+        t.entity,
+        t.entity_id,
+        t.member_id,
+        t.details,
+        t.prev_hash,
+        t.hash,
+    )
+    conn = session.connection()
+    after = 0
+    total = last_seq or 0
     while True:
-        rows = session.execute(
-            select(AuditEvent).where(AuditEvent.seq > last).order_by(AuditEvent.seq).limit(batch)
-        ).scalars()
-        n = 0
-        for ev in rows:
-            n += 1
-            last = ev.seq
-            yield ChainedEvent(
-                seq=ev.seq,
-                occurred_at=ev.occurred_at,
-                actor=ev.actor,
-                counter=ev.counter,
-                action=ev.action,
-                entity=ev.entity,
-                entity_id=ev.entity_id,
-                member_id=ev.member_id,
-                details=ev.details,
-                prev_hash=ev.prev_hash,
-                hash=ev.hash,
-            )
-        session.expunge_all()
-        if n < batch:
+        if cancel.cancelled:
+            raise Cancelled()
+        result = cast(
+            CursorResult[Any],
+            conn.execute(select(*cols).where(t.seq > after).order_by(t.seq).limit(VERIFY_BATCH)),
+        )
+        rows = result.cursor.fetchall()
+        result.close()
+        for r in rows:
+            yield (r[0], iso_utc(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10])
+        if len(rows) < VERIFY_BATCH:
             return
+        after = rows[-1][0]
+        progress(min(after, total), total, f"{after:,} peristiwa diperiksa".replace(",", "."))
 
 
-def verify_audit(ctx: ServiceContext) -> ChainReport:
+def verify_audit(
+    ctx: ServiceContext, *, progress: ProgressSink = no_progress, cancel: CancelToken = NEVER
+) -> ChainReport:
+    """Check the whole chain and its sealed head; report the first event changed, removed,
+    inserted or reordered."""
+
     def work(session: Session) -> ChainReport:
-        head = session.execute(select(AuditHead).where(AuditHead.id == 1)).scalar_one()
-        report = verify_chain(ctx.audit_key, _iter_chain(session), expected_last_seq=head.last_seq)
-        if report.ok and report.head != head.last_hash:
+        head = session.execute(select(AuditHead.last_seq, AuditHead.last_hash).where(AuditHead.id == 1)).one()
+        stored_seal = session.execute(select(AuditSeal.mac).where(AuditSeal.id == 1)).scalar_one_or_none()
+        fresh = head.last_seq == 0 and not stored_seal
+        sealed = fresh or (
+            stored_seal is not None
+            and hmac.compare_digest(stored_seal, seal_mac(ctx.audit_key, head.last_seq, head.last_hash))
+        )
+        report = verify_rows(
+            ctx.audit_key,
+            _iter_rows(session, head.last_seq, progress, cancel),
+            expected_last_seq=head.last_seq if sealed else None,
+        )
+        if not report.ok:
+            return report
+        if not sealed:
+            return ChainReport(
+                False,
+                report.checked,
+                report.head,
+                report.checked + 1,
+                "removed",
+                "Segel kepala rantai audit tidak cocok: peristiwa terbaru mungkin dihapus dan kepala "
+                "rantai dimundurkan.",
+            )
+        if report.head != head.last_hash:
             return ChainReport(
                 False,
                 report.checked,
@@ -138,7 +183,18 @@ def verify_audit(ctx: ServiceContext) -> ChainReport:
             )
         return report
 
-    return ctx.read(work)
+    # One snapshot for head and events, so counters appending meanwhile are not "inserted".
+    options = (
+        {"isolation_level": "REPEATABLE READ"}
+        if ctx.engine.dialect.name == "postgresql"
+        else {"sqlite_begin": "DEFERRED"}
+    )
+    with ctx.session_factory() as session:
+        session.connection(execution_options=options)
+        try:
+            return work(session)
+        finally:
+            session.rollback()
 
 
 _FINGERPRINT_KEY = "audit_key_fingerprint"

@@ -25,6 +25,7 @@ from app.services.audit import append_event
 from app.services.branch import current_branch
 from app.services.context import ServiceContext
 from app.services.dto import Actor
+from app.services.search_index import postings_for, write_postings
 
 BATCH = 50_000
 _PHONE_PREFIXES = ("0812", "0813", "0821", "0852", "0857", "0878", "0896", "0838", "0881")
@@ -226,6 +227,20 @@ def seed_members(
                 session.execute(
                     select(Member.number, Member.id).where(Member.number.between(numbers[0], numbers[-1]))
                 ).all()
+            )
+            write_postings(
+                session,
+                postings_for(
+                    (
+                        ids[number],
+                        r["nama"],
+                        r["tanggal_lahir"],
+                        r["nik_district"],
+                        r["kode_wilayah"],
+                        "ACTIVE",
+                    )
+                    for number, r in zip(numbers, rows, strict=True)
+                ),
             )
             enrol_rows = [
                 {

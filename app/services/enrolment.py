@@ -21,7 +21,10 @@ from app.services.auth import authorize
 from app.services.branch import cached_branch
 from app.services.context import ServiceContext
 from app.services.dto import Actor, BranchDTO, EnrolmentDTO, EnrolOutcome, HeirDTO, MemberDTO
+from app.services.duplicates import check_override, duplicate_issue, likely_duplicates, record_override
 from app.services.members import active_member_number_for_nik
+from app.services.records_dto import DuplicateCandidateDTO, DuplicateOverride
+from app.services.search_index import index_member
 
 
 class BranchNotSetUpError(RuntimeError):
@@ -34,6 +37,15 @@ def _duplicate(number: str) -> Issue:
         "nik",
         "nik.duplicate",
         f"NIK ini sudah terdaftar sebagai peserta aktif dengan nomor {number}.",
+    )
+
+
+def _likely_duplicate(dups: list[DuplicateCandidateDTO], warnings: tuple[Issue, ...]) -> EnrolOutcome:
+    return EnrolOutcome(
+        "rejected",
+        errors=(duplicate_issue(dups),),
+        warnings=warnings,
+        extra={"likely_duplicates": tuple(dups)},
     )
 
 
@@ -107,6 +119,10 @@ def _write_member(
             "created_by_id": actor.id,
         },
     ).scalar_one()
+    index_member(
+        session,
+        (member_id, rec.nama, rec.tanggal_lahir, rec.nik_info.district_code, rec.kode_wilayah, "ACTIVE"),
+    )
     if rec.ahli_waris:
         conn.execute(
             _INSERT_HEIR,
@@ -215,9 +231,19 @@ def enrol_worker(
     *,
     confirm_mismatch: bool = False,
     dry_run: bool = False,
+    check_duplicates: bool = False,
+    override: DuplicateOverride | None = None,
 ) -> EnrolOutcome:
-    """Validate and enrol one worker. Nothing is written unless the whole record is accepted."""
+    """Validate and enrol one worker. Nothing is written unless the whole record is accepted.
+
+    With ``check_duplicates`` (the intake form) a likely duplicate — similar name, same birth
+    date and NIK district — is refused with the candidates in ``extra["likely_duplicates"]``,
+    unless a supervisor's ``override`` (with a reason) is given; the override is audited.
+    """
     authorize(ctx, actor, Permission.ENROL)
+    if override is not None:
+        check_override(ctx, override)
+    check_duplicates = check_duplicates or override is not None
     branch = cached_branch(ctx)
     if branch is None:
         raise BranchNotSetUpError()
@@ -233,10 +259,18 @@ def enrol_worker(
             return EnrolOutcome(
                 "rejected", errors=(_duplicate(existing),), warnings=result.warnings, existing_number=existing
             )
+        dups = ctx.read(lambda s: likely_duplicates(s, ctx, rec)) if check_duplicates else []
+        if dups and override is None:
+            return _likely_duplicate(dups, result.warnings)
         return EnrolOutcome("valid", warnings=result.warnings)
 
     def work(session: Session) -> EnrolOutcome:
+        dups = likely_duplicates(session, ctx, rec) if check_duplicates else []
+        if dups and override is None:
+            return _likely_duplicate(dups, result.warnings)
         member = _write_member(session, ctx, actor, rec, branch, confirm_mismatch)
+        if dups and override is not None:
+            record_override(session, ctx, actor, override, member, dups)
         return EnrolOutcome("enrolled", number=member.number, member=member, warnings=result.warnings)
 
     try:

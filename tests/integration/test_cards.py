@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import os
+import shutil
 import stat
 from typing import Any
 
@@ -232,9 +233,13 @@ def test_signing_key_is_private_and_published_for_sibling_counters(
         assert raw_private not in value
 
     # A second counter with its own keys folder, on the same database, trusts the first's cards.
+    # (Counters sharing a database share the audit key: IT copies it with `loket audit key`.)
+    second = home.parent / "counter-2"
+    (second / "keys").mkdir(parents=True)
+    shutil.copy(ctx.paths.keys / "audit.key", second / "keys" / "audit.key")
     other = open_app(
         f"sqlite:///{ctx.engine.url.database}",
-        home=home.parent / "counter-2",
+        home=second,
         clock=ctx.clock,
         counter="LOKET-2",
     )

@@ -187,11 +187,12 @@ def test_text_keys_keep_their_order_on_a_server_with_another_collation(
     try:
         report = copy_database(laptop, url)
         keys = next(t for t in report.tables if t.table == "setting")
-        assert keys.rows == 4
+        assert keys.rows >= 4  # the test's four keys plus the app's own settings
         assert target_digests(url)["setting"] == keys
         engine = make_engine(url)
         with engine.connect() as conn:
-            assert list(conn.execute(text("SELECT key FROM setting ORDER BY key")).scalars()) == [
+            ordered = conn.execute(text("SELECT key FROM setting ORDER BY key")).scalars()
+            assert [k for k in ordered if k in {"ä", "a_z", "b", "B"}] == [
                 "ä",
                 "a_z",
                 "b",

@@ -635,6 +635,7 @@ class IntakePage(QWidget):
         self._set_form_enabled(False)
         self.next_button.setFocus()
         self.enrolled.emit(member)
+        self.ui.bus.enrolled.emit(member)
 
     def _on_save_failed(self, exc: BaseException) -> None:
         self._saving = False

@@ -1,0 +1,140 @@
+"""Closing a member record: died, moved abroad, or a duplicate merged into the record that
+carries on (the merged number then leads there)."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from app.db.search_models import MemberDeactivation
+from app.domain.issues import DomainError, Issue
+from app.domain.roles import Permission
+from app.services.audit import append_event
+from app.services.auth import authorize
+from app.services.context import ServiceContext
+from app.services.corrections import close_pending
+from app.services.dto import Actor
+from app.services.records import resolve_member
+from app.services.records_dto import DeactivationDTO
+from app.services.search_index import remove_postings
+
+# Command-line words and the stored reasons.
+REASONS = {"died": "MENINGGAL", "abroad": "LUAR_NEGERI", "merged": "DUPLIKAT"}
+MAX_NOTE = 500
+
+
+def _reason(reason: str) -> str:
+    code = REASONS.get(reason.strip().lower(), reason.strip().upper())
+    if code not in REASONS.values():
+        raise DomainError(
+            Issue(
+                "reason",
+                "deactivate.reason",
+                "Alasan: died (meninggal), abroad (pindah ke luar negeri) atau merged (duplikat digabung).",
+            )
+        )
+    return code
+
+
+def deactivate_member(
+    ctx: ServiceContext,
+    supervisor: Actor,
+    member_key: int | str,
+    reason: str,
+    *,
+    into: int | str | None = None,
+    note: str = "",
+) -> DeactivationDTO:
+    """Close a record. A merge (``reason="merged"``) needs ``into``: the active record that stays."""
+    authorize(ctx, supervisor, Permission.APPROVE)
+    code = _reason(reason)
+    note = " ".join(note.split())[:MAX_NOTE]
+    if code == "DUPLIKAT" and into is None:
+        raise DomainError(
+            Issue("into", "deactivate.into", "Sebutkan nomor peserta tujuan penggabungan (--into).")
+        )
+    if code != "DUPLIKAT" and into is not None:
+        raise DomainError(Issue("into", "deactivate.into", "Nomor tujuan hanya untuk penggabungan duplikat."))
+
+    def work(session: Session) -> DeactivationDTO:
+        m = resolve_member(session, member_key)
+        if m.record_status != "ACTIVE":
+            raise DomainError(
+                Issue(
+                    "member",
+                    "member.not_active",
+                    f"Peserta {m.number} sudah tidak aktif ({m.record_status}).",
+                )
+            )
+        target = None
+        if into is not None:
+            target = resolve_member(session, into)
+            if target.id == m.id:
+                raise DomainError(
+                    Issue("into", "deactivate.into_self", "Tidak dapat menggabung peserta ke dirinya.")
+                )
+            if target.record_status != "ACTIVE":
+                raise DomainError(
+                    Issue("into", "deactivate.into_inactive", f"Peserta tujuan {target.number} tidak aktif.")
+                )
+        previous = m.record_status
+        now = ctx.clock()
+        if target is not None:
+            m.record_status = "MERGED"
+            m.merged_into_id = target.id
+            remove_postings(session, m.id, m.nama)  # its name now leads to the surviving record
+        else:
+            m.record_status = "DEACTIVATED"
+        session.add(
+            MemberDeactivation(
+                member_id=m.id,
+                reason=code,
+                note=note,
+                merged_into_id=target.id if target else None,
+                previous_status=previous,
+                by_id=supervisor.id,
+                at=now,
+            )
+        )
+        closed = close_pending(
+            session, ctx, supervisor, m.id, f"Ditutup otomatis: peserta dinonaktifkan ({code})."
+        )
+        session.flush()
+        append_event(
+            session,
+            ctx,
+            actor=supervisor,
+            action="member.deactivate",
+            entity="member",
+            entity_id=m.number,
+            member_id=m.id,
+            details={
+                "reason": code,
+                "note": note,
+                "into": target.number if target else None,
+                "before": previous,
+                "after": m.record_status,
+                "corrections_closed": closed,
+            },
+        )
+        if target is not None:
+            append_event(
+                session,
+                ctx,
+                actor=supervisor,
+                action="member.merge_target",
+                entity="member",
+                entity_id=target.number,
+                member_id=target.id,
+                details={"merged": m.number},
+            )
+        return DeactivationDTO(
+            member_id=m.id,
+            number=m.number,
+            reason=code,
+            record_status=m.record_status,
+            merged_into=target.number if target else None,
+            by=supervisor.username,
+            at=now,
+        )
+
+    return ctx.write(work)

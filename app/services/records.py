@@ -1,0 +1,188 @@
+"""A member's full record for the detail page, and the history of every change to it.
+
+Opening the full record (full NIK) is an audited event (``member.view``); so is reading a
+member's history, which holds old and new identity values.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from app.db.models import AuditEvent, Member
+from app.db.search_models import MemberDeactivation
+from app.domain.issues import DomainError, Issue
+from app.domain.membership import MembershipNumber, parse_number
+from app.domain.nik import clean_nik
+from app.domain.roles import Permission
+from app.services.audit import append_event
+from app.services.auth import authorize
+from app.services.context import ServiceContext
+from app.services.dto import Actor
+from app.services.members import member_dto
+from app.services.records_dto import HistoryEntryDTO, MemberRecordDTO
+
+# What the history tab lists by default: changes, not views.
+VIEW_ACTIONS = frozenset({"member.view", "member.history"})
+REASON_LABELS = {
+    "MENINGGAL": "meninggal dunia",
+    "LUAR_NEGERI": "pindah ke luar negeri",
+    "DUPLIKAT": "duplikat, digabung",
+}
+
+
+def not_found(key: object) -> DomainError:
+    return DomainError(Issue("member", "member.not_found", f"Peserta '{key}' tidak ditemukan."))
+
+
+def resolve_member(session: Session, key: int | str, *, full: bool = False) -> Member:
+    """A member by id, membership number (check digit verified) or NIK (the active record first)."""
+    stmt = select(Member)
+    if full:
+        stmt = stmt.options(selectinload(Member.heirs), selectinload(Member.enrolments))
+    if isinstance(key, int):
+        m = session.execute(stmt.where(Member.id == key)).scalar_one_or_none()
+        if m is None:
+            raise not_found(key)
+        return m
+    digits = clean_nik(key)
+    if len(digits) == 16 and digits.isdigit():
+        criterion = Member.nik == digits
+    else:
+        parsed = parse_number(key)
+        if not isinstance(parsed, MembershipNumber):
+            raise DomainError(parsed)
+        criterion = Member.number == parsed.value
+    m = session.execute(
+        stmt.where(criterion).order_by(Member.record_status != "ACTIVE", Member.id.desc()).limit(1)
+    ).scalar_one_or_none()
+    if m is None:
+        raise not_found(key)
+    return m
+
+
+def _summary(action: str, d: dict[str, Any]) -> str:
+    def changes() -> str:
+        ch = d.get("changes") or {}
+        return "; ".join(f"{f}: {v.get('old') or '-'} → {v.get('new') or '-'}" for f, v in ch.items())
+
+    reason = d.get("reason")
+    if action == "member.enrol":
+        return f"Didaftarkan: segmen {d.get('segment')}, program {', '.join(d.get('programmes') or [])}."
+    if action == "member.duplicate_override":
+        return f"Didaftarkan meski mirip peserta {', '.join(d.get('candidates') or [])}; disetujui {d.get('supervisor')}: {reason}"
+    if action == "member.correction.propose":
+        return f"Koreksi #{d.get('correction_id')} diajukan ({reason}): {changes()}"
+    if action == "member.correction.approve":
+        return f"Koreksi #{d.get('correction_id')} disetujui: {changes()}"
+    if action == "member.correction.reject":
+        return f"Koreksi #{d.get('correction_id')} ditolak: {d.get('note')}"
+    if action == "member.deactivate":
+        label = REASON_LABELS.get(str(reason), str(reason))
+        into = f" ke nomor {d['into']}" if d.get("into") else ""
+        return f"Dinonaktifkan: {label}{into}." + (f" {d['note']}" if d.get("note") else "")
+    if action == "member.merge_target":
+        return f"Nomor {d.get('merged')} digabung ke peserta ini."
+    if action == "member.view":
+        return "Data lengkap dibuka."
+    if action == "member.history":
+        return "Riwayat perubahan dibuka."
+    return action
+
+
+def _history(session: Session, member_id: int, include_views: bool) -> tuple[HistoryEntryDTO, ...]:
+    stmt = (
+        select(
+            AuditEvent.seq,
+            AuditEvent.occurred_at,
+            AuditEvent.actor,
+            AuditEvent.counter,
+            AuditEvent.action,
+            AuditEvent.details,
+        )
+        .where(AuditEvent.member_id == member_id)
+        .order_by(AuditEvent.seq)
+    )
+    if not include_views:
+        stmt = stmt.where(AuditEvent.action.not_in(sorted(VIEW_ACTIONS)))
+    out = []
+    for seq, at, actor, counter, action, raw in session.execute(stmt):
+        try:
+            details = json.loads(raw) if raw else {}
+        except ValueError:
+            details = {"_raw": raw}
+        if not isinstance(details, dict):
+            details = {"_value": details}
+        out.append(HistoryEntryDTO(seq, at, actor, counter, action, _summary(action, details), details))
+    return tuple(out)
+
+
+def open_member_record(
+    ctx: ServiceContext, actor: Actor, key: int | str, *, via: str = "gui"
+) -> MemberRecordDTO:
+    """Everything the detail page shows. The view is audited in the same transaction."""
+    authorize(ctx, actor, Permission.VIEW_RECORD)
+    from app.services.corrections import pending_for_member  # corrections builds on this module
+
+    def work(session: Session) -> MemberRecordDTO:
+        m = resolve_member(session, key, full=True)
+        dto = member_dto(session, ctx, m)
+        deactivation = session.execute(
+            select(MemberDeactivation.reason)
+            .where(MemberDeactivation.member_id == m.id)
+            .order_by(MemberDeactivation.id.desc())
+            .limit(1)
+        ).scalar_one_or_none()
+        merged_from = tuple(
+            session.execute(
+                select(Member.number).where(Member.merged_into_id == m.id).order_by(Member.number)
+            ).scalars()
+        )
+        record = MemberRecordDTO(
+            member=dto,
+            history=_history(session, m.id, include_views=False),
+            pending_corrections=pending_for_member(session, m.id),
+            deactivation_reason=deactivation if m.record_status != "ACTIVE" else None,
+            merged_from=merged_from,
+        )
+        append_event(
+            session,
+            ctx,
+            actor=actor,
+            action="member.view",
+            entity="member",
+            entity_id=m.number,
+            member_id=m.id,
+            details={"via": via},
+        )
+        return record
+
+    return ctx.write(work)
+
+
+def member_history(
+    ctx: ServiceContext, actor: Actor | None, key: int | str, *, include_views: bool = False
+) -> tuple[HistoryEntryDTO, ...]:
+    """Every audited change to a member, oldest first (reading it is audited too).
+    ``actor`` None is the local command line."""
+    if actor is not None:
+        authorize(ctx, actor, Permission.VIEW_RECORD)
+
+    def work(session: Session) -> tuple[HistoryEntryDTO, ...]:
+        m = resolve_member(session, key)
+        entries = _history(session, m.id, include_views)
+        append_event(
+            session,
+            ctx,
+            actor=actor,
+            action="member.history",
+            entity="member",
+            entity_id=m.number,
+            member_id=m.id,
+        )
+        return entries
+
+    return ctx.write(work)

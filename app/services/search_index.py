@@ -1,0 +1,218 @@
+"""Keeping the name-key index in step with ``member``: one member at a time, in bulk, or rebuilt.
+
+Every write goes through plain DB-API ``executemany`` with SQL that SQLite (3.24+) and
+PostgreSQL both understand (``INSERT … ON CONFLICT``), because the ORM's per-row cost would
+dominate seeding a million members. Keys are written in sorted order so two counters
+indexing at once on PostgreSQL lock vocabulary rows in the same order and never deadlock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select, text
+from sqlalchemy.orm import Session
+
+from app.db.models import Member, Setting
+from app.db.search_models import MemberNameKey, NameKeyStat
+from app.domain.names import KEY_VERSION, name_keys
+from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_progress
+from app.domain.roles import Permission
+from app.services.audit import append_event
+from app.services.auth import authorize
+from app.services.context import ServiceContext
+from app.services.dto import Actor
+
+INDEX_VERSION_SETTING = "search.name_key_version"
+REBUILD_BATCH = 20_000
+
+# (member id, name, birth date, NIK district "32.76.01", village code or None, record status)
+MemberFacts = tuple[int, str, dt.date, str, str | None, str]
+
+
+@dataclass(frozen=True, slots=True)
+class IndexStatus:
+    ready: bool  # built with today's key rules
+    version: str | None
+    members: int
+    word_keys: int  # distinct word keys known to the index
+
+
+@dataclass(frozen=True, slots=True)
+class RebuildResult:
+    members: int
+    postings: int
+    keys: int
+
+
+def _regency(code: str | None) -> str | None:
+    if not code:
+        return None
+    digits = code.replace(".", "")
+    return digits[:4] if len(digits) >= 4 else None
+
+
+def postings_for(facts: Iterable[MemberFacts]) -> list[tuple[str, int, int, str, str | None]]:
+    """Index rows for members; merged records are left out (their number leads elsewhere)."""
+    rows: list[tuple[str, int, int, str, str | None]] = []
+    for member_id, nama, born, district, village, status in facts:
+        if status == "MERGED":
+            continue
+        year, nik_reg, home_reg = born.year, _regency(district) or "", _regency(village)
+        rows.extend((k, member_id, year, nik_reg, home_reg) for k in name_keys(nama))
+    return rows
+
+
+_INSERT_POSTING = (
+    "INSERT INTO member_name_key (key, member_id, birth_year, nik_regency, home_regency) "
+    "VALUES (?, ?, ?, ?, ?)"
+)
+_ADD_TO_STAT = (
+    "INSERT INTO name_key_stat (key, postings) VALUES (?, ?) "
+    "ON CONFLICT (key) DO UPDATE SET postings = name_key_stat.postings + excluded.postings"
+)
+_TAKE_FROM_STAT = "UPDATE name_key_stat SET postings = postings - 1 WHERE key = ?"
+
+
+def driver_sql(session: Session, sql: str) -> str:
+    """``?`` placeholders in the driver's own style (psycopg wants ``%s``)."""
+    return sql if session.get_bind().dialect.paramstyle == "qmark" else sql.replace("?", "%s")
+
+
+def write_postings(session: Session, rows: Sequence[tuple[str, int, int, str, str | None]]) -> None:
+    """Insert postings and add them to the vocabulary counts, in key order."""
+    if not rows:
+        return
+    conn = session.connection()
+    ordered = sorted(rows)
+    conn.exec_driver_sql(driver_sql(session, _INSERT_POSTING), ordered)
+    # Pair keys ("AMN ST") are looked up directly, never expanded: only word keys are counted.
+    counts = Counter(r[0] for r in ordered if " " not in r[0])
+    conn.exec_driver_sql(driver_sql(session, _ADD_TO_STAT), sorted(counts.items()))
+
+
+def remove_postings(session: Session, member_id: int, nama: str) -> None:
+    """Drop a member's postings (computed from the name they were indexed under)."""
+    keys = sorted(name_keys(nama))
+    if not keys:
+        return
+    gone = session.execute(
+        delete(MemberNameKey)
+        .where(MemberNameKey.member_id == member_id, MemberNameKey.key.in_(keys))
+        .returning(MemberNameKey.key)
+    ).scalars()
+    removed = sorted(k for k in gone if " " not in k)
+    if removed:
+        session.connection().exec_driver_sql(
+            driver_sql(session, _TAKE_FROM_STAT),
+            [(k,) for k in removed],
+        )
+
+
+def facts_of(m: Member) -> MemberFacts:
+    return (m.id, m.nama, m.tanggal_lahir, m.nik_district, m.kode_wilayah, m.record_status)
+
+
+def index_member(session: Session, facts: MemberFacts) -> None:
+    """Called wherever a member is written (enrolment), inside the same transaction."""
+    write_postings(session, postings_for([facts]))
+
+
+def reindex_member(session: Session, member: Member, *, indexed_name: str) -> None:
+    """After a correction or deactivation: replace the member's postings."""
+    remove_postings(session, member.id, indexed_name)
+    write_postings(session, postings_for([facts_of(member)]))
+
+
+def index_version(session: Session) -> str | None:
+    return session.execute(
+        select(Setting.value).where(Setting.key == INDEX_VERSION_SETTING)
+    ).scalar_one_or_none()
+
+
+def index_status(ctx: ServiceContext) -> IndexStatus:
+    """Whether name search can be trusted, for a start-up check in the GUI."""
+
+    def work(session: Session) -> IndexStatus:
+        version = index_version(session)
+        members = session.execute(select(func.count(Member.id))).scalar_one()
+        keys = session.execute(select(func.count()).select_from(NameKeyStat)).scalar_one()
+        return IndexStatus(version == KEY_VERSION, version, members, int(keys))
+
+    return ctx.read(work)
+
+
+def rebuild_search_index(
+    ctx: ServiceContext,
+    actor: Actor | None,
+    *,
+    progress: ProgressSink = no_progress,
+    cancel: CancelToken = NEVER,
+) -> RebuildResult:
+    """Rebuild the whole name index from ``member`` in one transaction.
+
+    One transaction keeps search consistent for other counters (they see the old index until
+    the commit) and makes cancel clean: nothing is kept. ``actor`` None is the IT command line.
+    """
+    if actor is not None:
+        authorize(ctx, actor, Permission.SETTINGS)
+
+    def work(session: Session) -> RebuildResult:
+        if session.get_bind().dialect.name == "postgresql":
+            # Counters enrolling meanwhile wait for the new index instead of racing it.
+            session.execute(text("LOCK TABLE member_name_key, name_key_stat IN EXCLUSIVE MODE"))
+        session.execute(delete(MemberNameKey))
+        session.execute(delete(NameKeyStat))
+        total = session.execute(select(func.count(Member.id))).scalar_one()
+        done = postings = 0
+        last_id = 0
+        progress(0, total, "Membangun indeks nama…")
+        while True:
+            if cancel.cancelled:
+                raise Cancelled()
+            batch = session.execute(
+                select(
+                    Member.id,
+                    Member.nama,
+                    Member.tanggal_lahir,
+                    Member.nik_district,
+                    Member.kode_wilayah,
+                    Member.record_status,
+                )
+                .where(Member.id > last_id)
+                .order_by(Member.id)
+                .limit(REBUILD_BATCH)
+            ).all()
+            if not batch:
+                break
+            rows = postings_for(tuple(r) for r in batch)  # type: ignore[misc]
+            write_postings(session, rows)
+            postings += len(rows)
+            done += len(batch)
+            last_id = batch[-1][0]
+            progress(done, total, f"{done:,} dari {total:,} peserta".replace(",", "."))
+        keys = session.execute(select(func.count()).select_from(NameKeyStat)).scalar_one()
+        _set_version(session, KEY_VERSION)
+        append_event(
+            session,
+            ctx,
+            actor=actor,
+            action="search.reindex",
+            entity="search_index",
+            details={"members": done, "postings": postings, "version": KEY_VERSION},
+        )
+        return RebuildResult(done, postings, keys)
+
+    return ctx.write(work)
+
+
+def _set_version(session: Session, version: str) -> None:
+    row = session.get(Setting, INDEX_VERSION_SETTING)
+    if row is None:
+        session.add(Setting(key=INDEX_VERSION_SETTING, value=version))
+    else:
+        row.value = version
+    session.flush()

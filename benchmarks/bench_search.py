@@ -1,0 +1,404 @@
+"""Issue 5: finding members among 1,000,000 (NIK, number, name) and verifying 1,000,000 audit events.
+
+Data: the 1M-member home from ``harness.seeded_home`` (``benchmarks/.cache/home-1000000``, shared
+with the other benchmarks; demo seeding writes the name index too) and a home with 1,000,000
+chained audit events (``benchmarks/.cache/audit-1000000``). Both are rebuilt when the schema
+changes. Nothing here writes to the shared member home: searches are read-only and the floor
+query uses the existing ``ix_member_nama`` through a raw connection.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import json
+import os
+import random
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from app.bootstrap import Opened
+from benchmarks.harness import BENCH_PASSWORD, CACHE, Row, _loket, percentile, seeded_home, time_calls
+
+MEMBERS = 1_000_000
+EVENTS = 1_000_000
+NAMES = 200  # members whose names are searched, five ways each
+EXACT = 500
+
+
+def _db(home: Path) -> Path:
+    return home / "data" / "loket.sqlite3"
+
+
+def _open(home: Path) -> Opened:
+    from app.bootstrap import open_app
+
+    os.environ["LOKET_HOME"] = str(home)
+    return open_app(home=home)
+
+
+# --- queries --------------------------------------------------------------------------------------
+
+_VARIANTS = (
+    (r"\bMUHAMMAD\b", "MOCH."),
+    (r"\bMUHAMAD\b", "MOHAMMAD"),
+    (r"\bMOHAMMAD\b", "M."),
+    (r"\bNUR\b", "NOOR"),
+    (r"\bSITI\b", "SITTI"),
+    (r"\bAHMAD\b", "ACHMAD"),
+    (r"Y\b", "I"),
+    (r"OE", "U"),
+    (r"U", "OE"),
+)
+
+
+def _variant(name: str) -> str:
+    for pattern, repl in _VARIANTS:
+        changed = re.sub(pattern, repl, name, count=1)
+        if changed != name:
+            return changed
+    return name.lower()
+
+
+def _typo(name: str, rng: random.Random) -> str:
+    words = name.split()
+    i = max(range(len(words)), key=lambda k: len(words[k]))
+    w = words[i]
+    if len(w) >= 4:
+        j = rng.randrange(1, len(w) - 2)
+        words[i] = w[:j] + w[j + 1] + w[j] + w[j + 2 :]
+    return " ".join(words)
+
+
+def _queries(names: list[str], rng: random.Random) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for name in names:
+        words = name.split()
+        out.append(("exact", name))
+        out.append(("variant", _variant(name)))
+        out.append(("typo", _typo(name, rng)))
+        out.append(("first+last", f"{words[0]} {words[-1]}" if len(words) > 1 else words[0]))
+        out.append(("typing", f"{words[0]} {words[1][:3]}" if len(words) > 1 else words[0][:4]))
+    return out
+
+
+# --- member search -------------------------------------------------------------------------------
+
+
+def search_rows() -> list[Row]:
+    home = seeded_home(MEMBERS)
+    seed_seconds = float((home / "seed-seconds.txt").read_text())
+    rng = random.Random(5)
+    raw = sqlite3.connect(f"file:{_db(home)}?mode=ro", uri=True)
+    raw.execute("PRAGMA case_sensitive_like = ON")  # names are stored upper-case: ix_member_nama serves LIKE
+    top = raw.execute("SELECT MAX(id) FROM member").fetchone()[0]
+    picks = [rng.randint(1, top) for _ in range(max(NAMES, EXACT))]
+    sample = {
+        r[0]: r[1:]
+        for r in raw.execute(
+            f"SELECT id, nama, nik, number FROM member WHERE id IN ({','.join(map(str, picks))})"  # noqa: S608
+        )
+    }
+    members = [sample[i] for i in picks if i in sample]
+    postings = raw.execute("SELECT COUNT(*) FROM member_name_key").fetchone()[0]
+
+    from app.services.search import search_members
+
+    opened = _open(home)
+    ctx = opened.ctx
+
+    def timed(texts: list[str]) -> list[float]:
+        out = []
+        for t in texts:
+            t0 = time.perf_counter()
+            search_members(ctx, None, t, limit=50)
+            out.append((time.perf_counter() - t0) * 1000)
+        return out
+
+    niks = [m[1] for m in members[:EXACT]]
+    numbers = [m[2] for m in members[:EXACT]]
+    nik_sql = "SELECT id, number, nama FROM member WHERE nik = ?"
+    number_sql = "SELECT id, number, nama FROM member WHERE number = ?"
+    # One pass to bring the pages in (the figure is the counter's steady state), then measure.
+    _raw_times(raw, nik_sql, niks)
+    _raw_times(raw, number_sql, numbers)
+    timed(niks + numbers)
+    nik_floor = _raw_times(raw, nik_sql, niks)
+    number_floor = _raw_times(raw, number_sql, numbers)
+    nik_times = timed(niks)
+    number_times = timed(numbers)
+
+    queries = _queries([m[0] for m in members[:NAMES]], rng)
+    cold = timed([q for _, q in queries])
+    warm = timed([q for _, q in queries])
+    by_kind: dict[str, list[float]] = {}
+    for (kind, _), ms in zip(queries, warm, strict=True):
+        by_kind.setdefault(kind, []).append(ms)
+    # Floor: the plain indexed prefix query a naive search box would run (same first letters).
+    prefixes = [q.upper()[: max(4, len(q) // 2)].replace("%", "") for _, q in queries]
+    prefix_floor = _raw_times(
+        raw, "SELECT id, number, nama FROM member WHERE nama LIKE ? LIMIT 50", [p + "%" for p in prefixes]
+    )
+    opened.ctx.engine.dispose()
+    raw.close()
+
+    floor_name = "raw sqlite3 indexed prefix LIKE 'X%' LIMIT 50"
+    rows = [
+        Row(
+            "search: exact NIK p95 (1M members)",
+            percentile(nik_times, 95),
+            "ms",
+            percentile(nik_floor, 95),
+            "raw sqlite3 WHERE nik = ?",
+            "p95 < 5 ms",
+            percentile(nik_times, 95) < 5,
+        ),
+        Row(
+            "search: exact number p95",
+            percentile(number_times, 95),
+            "ms",
+            percentile(number_floor, 95),
+            "raw sqlite3 WHERE number = ?",
+            "p95 < 5 ms",
+            percentile(number_times, 95) < 5,
+        ),
+        Row(
+            "search: name p95, all forms (warm)",
+            percentile(warm, 95),
+            "ms",
+            percentile(prefix_floor, 95),
+            floor_name,
+            "p95 < 50 ms",
+            percentile(warm, 95) < 50,
+        ),
+        Row(
+            "search: name p50, all forms (warm)",
+            percentile(warm, 50),
+            "ms",
+            percentile(prefix_floor, 50),
+            floor_name,
+        ),
+        Row("search: name p95, first pass (cold pages)", percentile(cold, 95), "ms"),
+    ]
+    for kind, times in by_kind.items():
+        rows.append(Row(f"search: name p95, {kind}", percentile(times, 95), "ms"))
+    rows.append(Row("demo seed 1M incl. name index (when cached)", seed_seconds, "s"))
+    rows.append(Row("name index postings per member", postings / MEMBERS, "rows"))
+    return rows
+
+
+def seed_rows(members: int = 100_000) -> list[Row]:
+    """Seeding now, with and without writing the name index (the index's own cost)."""
+    from app.services import auth, branch, demo
+
+    def seed(with_index: bool) -> float:
+        with tempfile.TemporaryDirectory(prefix="loket-bench-seed-") as d:
+            opened = _open(Path(d))
+            ctx = opened.ctx
+            branch.setup_branch(ctx, code="101", name="KC Palembang", timezone="Asia/Jakarta")
+            auth.add_officer(
+                ctx, username="bench", full_name="Bench", role="supervisor", password=BENCH_PASSWORD, by=None
+            )
+            names = vars(demo)
+            original = names["write_postings"]
+            if not with_index:
+                names["write_postings"] = lambda session, rows: None
+            try:
+                t0 = time.perf_counter()
+                demo.seed_members(ctx, None, members)
+                return time.perf_counter() - t0
+            finally:
+                names["write_postings"] = original
+                ctx.engine.dispose()
+
+    bare = seed(False)
+    indexed = seed(True)
+    per_million = indexed * 1_000_000 / members
+    return [
+        Row(
+            f"demo seed {members:,} incl. name index".replace(",", "."),
+            indexed,
+            "s",
+            bare,
+            "same seed without the name index",
+            "1M < 120 s (×10)",
+            per_million < 120,
+        )
+    ]
+
+
+def _raw_times(conn: sqlite3.Connection, sql: str, params: list[str]) -> list[float]:
+    it = iter(params)
+
+    def one() -> None:
+        conn.execute(sql, (next(it),)).fetchall()
+
+    return time_calls(one, len(params))
+
+
+# --- audit verify --------------------------------------------------------------------------------
+
+
+def audit_home(events: int) -> Path:
+    """A home whose audit trail holds ``events`` genuinely chained events (cached)."""
+    from alembic.script import ScriptDirectory
+
+    from app.db.schema import alembic_config
+
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    home = CACHE / f"audit-{events}"
+    marker = home / "built.txt"
+    if marker.exists() and marker.read_text() == f"{head}\n":
+        return home
+    shutil.rmtree(home, ignore_errors=True)
+    home.mkdir(parents=True)
+    _loket(home, "branch", "setup", "--code", "101", "--name", "KC Palembang", "--timezone", "Asia/Jakarta")
+    _loket(home, "officer", "add", "bench", "--role", "supervisor", stdin=BENCH_PASSWORD + "\n")
+    _append_events(home, events)
+    marker.write_text(f"{head}\n")
+    return home
+
+
+def _append_events(home: Path, total: int) -> None:
+    from app.domain.audit import canonical_json, event_hash, seal_mac
+    from app.infra.secrets import load_or_create_key
+
+    key = load_or_create_key(home / "keys" / "audit.key")
+    db = sqlite3.connect(_db(home), isolation_level=None)
+    db.execute("PRAGMA cache_size = -262144")
+    seq, prev = db.execute("SELECT last_seq, last_hash FROM audit_head WHERE id = 1").fetchone()
+    start = dt.datetime(2026, 1, 2, 1, 0, tzinfo=dt.UTC)
+    actions = ("member.enrol", "member.view", "login.ok", "payment.record", "card.print")
+    db.execute("BEGIN IMMEDIATE")
+    batch: list[tuple[object, ...]] = []
+    while seq < total:
+        seq += 1
+        at = start + dt.timedelta(seconds=seq * 7)
+        action = actions[seq % len(actions)]
+        details = canonical_json({"segment": "BPU", "programmes": ["JKK", "JKM"], "n": seq})
+        digest = event_hash(
+            key,
+            seq=seq,
+            occurred_at=at,
+            actor="bench",
+            counter="LOKET-1",
+            action=action,
+            entity="member",
+            entity_id=f"101{seq:08d}",
+            member_id=None,
+            details=details,
+            prev_hash=prev,
+        )
+        batch.append(
+            (
+                seq,
+                at.strftime("%Y-%m-%d %H:%M:%S.%f"),
+                at.date().isoformat(),
+                None,
+                "bench",
+                "LOKET-1",
+                action,
+                "member",
+                f"101{seq:08d}",
+                None,
+                details,
+                prev,
+                digest,
+            )
+        )
+        prev = digest
+        if len(batch) == 50_000:
+            db.executemany("INSERT INTO audit_event VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", batch)
+            batch.clear()
+    db.executemany("INSERT INTO audit_event VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", batch)
+    db.execute("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", (seq, prev))
+    db.execute("UPDATE audit_seal SET mac = ? WHERE id = 1", (seal_mac(key, seq, prev),))
+    db.execute("COMMIT")
+    db.close()
+
+
+def audit_rows() -> list[Row]:
+    home = audit_home(EVENTS)
+    from app.infra.secrets import load_or_create_key
+    from app.services.audit import verify_audit
+
+    key = load_or_create_key(home / "keys" / "audit.key")
+    raw = sqlite3.connect(f"file:{_db(home)}?mode=ro", uri=True)
+
+    def floor() -> None:
+        # Bare libraries: read every row with sqlite3 and HMAC its JSON body (no chain logic).
+        cur = raw.execute(
+            "SELECT seq, occurred_at, actor, counter, action, entity, entity_id, member_id, "
+            "details, prev_hash, hash FROM audit_event ORDER BY seq"
+        )
+        encode = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+        digest = hmac.digest
+        for r in cur:
+            digest(key, encode(r[:10]).encode(), "sha256")
+
+    floor_s = _seconds(floor)
+    opened = _open(home)
+    report = None
+
+    def in_process() -> None:
+        nonlocal report
+        report = verify_audit(opened.ctx)
+
+    verify_s = _seconds(in_process)
+    assert report is not None and report.ok and report.checked >= EVENTS, report
+    opened.ctx.engine.dispose()
+    env = {**os.environ, "LOKET_HOME": str(home)}
+    t0 = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-m", "app.cli", "audit", "verify", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    cli_s = time.perf_counter() - t0
+    assert out.returncode == 0 and json.loads(out.stdout)["ok"], out.stdout + out.stderr
+    raw.close()
+    return [
+        Row(
+            "audit verify 1M events (service)",
+            verify_s,
+            "s",
+            floor_s,
+            "sqlite3 scan + HMAC per row",
+            "< 30 s",
+            verify_s < 30,
+        ),
+        Row(
+            "loket audit verify 1M events (process)",
+            cli_s,
+            "s",
+            floor_s,
+            "sqlite3 scan + HMAC per row",
+            "< 30 s",
+            cli_s < 30,
+        ),
+    ]
+
+
+def _seconds(fn: Callable[[], object]) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def run() -> list[Row]:
+    return search_rows() + seed_rows() + audit_rows()
+
+
+if __name__ == "__main__":
+    from benchmarks.harness import format_table
+
+    print(format_table(run()))

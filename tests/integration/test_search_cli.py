@@ -1,0 +1,148 @@
+"""The search and member-record commands, run as real processes against a real SQLite file."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import OFFICER_PASSWORD, SUPERVISOR_PASSWORD, bpu_record
+from tests.integration.test_cli import loket
+from tests.search_fixtures import person
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One home for the module (a process start costs seconds); the read-only test runs first."""
+    tmp_path = tmp_path_factory.mktemp("search-cli")
+    home = tmp_path / "home"
+    r = loket(
+        home, "branch", "setup", "--code", "101", "--name", "KCP Indralaya", "--timezone", "Asia/Jakarta"
+    )
+    assert r.returncode == 0, r.stderr
+    r = loket(home, "officer", "add", "siti", "--role", "supervisor", stdin=SUPERVISOR_PASSWORD + "\n")
+    assert r.returncode == 0, r.stderr
+    r = loket(
+        home, "officer", "add", "budi", "--role", "officer", "--by", "siti", stdin=OFFICER_PASSWORD + "\n"
+    )
+    assert r.returncode == 0, r.stderr
+    records = [
+        bpu_record(nama="Siti Aminah"),
+        person("Mochammad Rizky Pratama", "1991-03-14", "L", serial=9001, no_hp="081290011234"),
+        bpu_record(nik="1610014508900007", nama="Sitti Aminah", no_hp=None),
+    ]
+    f = tmp_path / "people.json"
+    f.write_text(json.dumps(records), encoding="utf-8")
+    r = loket(home, "enrol", "--officer", "budi", "--json", str(f))
+    assert r.returncode == 0, r.stdout + r.stderr
+    return home
+
+
+def numbers(home: Path) -> list[str]:
+    out = loket(home, "search", "siti", "aminah", "--json")
+    return [row["number"] for row in json.loads(out.stdout)["rows"]]
+
+
+def test_search_by_name_number_and_phone(home: Path) -> None:
+    r = loket(home, "search", "Muhamad Rizki", "--json", "--limit", "5")
+    assert r.returncode == 0, r.stderr
+    page = json.loads(r.stdout)
+    assert page["kind"] == "name" and page["rows"][0]["nama"] == "MOCHAMMAD RIZKY PRATAMA"
+    number = page["rows"][0]["number"]
+    assert page["rows"][0]["nik_masked"].count("*") == 6
+
+    spaced = f"{number[:3]} {number[3:7]} {number[7:10]} {number[10]}"
+    r = loket(home, "search", spaced, "--json")
+    assert [row["number"] for row in json.loads(r.stdout)["rows"]] == [number]
+
+    wrong = number[:-1] + str((int(number[-1]) + 1) % 10)
+    r = loket(home, "search", wrong, "--json")
+    assert r.returncode == 2
+    page = json.loads(r.stdout)
+    assert page["issues"][0]["code"] == "nomor.check_digit"
+    assert number in [row["number"] for row in page["rows"]]
+
+    r = loket(home, "search", "+62 812 9001 1234")
+    assert r.returncode == 0 and number in r.stdout and "ditemukan" in r.stderr
+
+    r = loket(home, "search", "siti", "aminah", "--json", "--region", "32")
+    assert r.returncode == 1 and json.loads(r.stdout)["rows"] == []
+    r = loket(home, "search", "siti", "aminah", "--json", "--birth-year", "1990")
+    assert len(json.loads(r.stdout)["rows"]) == 2
+
+    r = loket(home, "search", "reindex", "--quiet")
+    assert r.returncode == 0 and "3 peserta" in r.stdout
+
+
+def test_correct_approve_history_merge_and_verify(home: Path) -> None:
+    keep, dup = numbers(home)
+    r = loket(
+        home,
+        "member",
+        "correct",
+        keep,
+        "--field",
+        "nama",
+        "--value",
+        "Siti Aminah Binti Umar",
+        "--reason",
+        "Sesuai KTP",
+        "--officer",
+        "budi",
+        "--json",
+    )
+    assert r.returncode == 0, r.stderr
+    cid = json.loads(r.stdout)["id"]
+    pending = json.loads(loket(home, "member", "corrections", "--pending", "--json").stdout)
+    assert [c["id"] for c in pending] == [cid]
+
+    r = loket(home, "member", "approve", str(cid), "--supervisor", "siti", stdin="not-the-password\n")
+    assert r.returncode != 0
+    r = loket(
+        home,
+        "member",
+        "approve",
+        str(cid),
+        "--supervisor",
+        "siti",
+        "--json",
+        stdin=SUPERVISOR_PASSWORD + "\n",
+    )
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["status"] == "APPROVED"
+
+    r = loket(home, "member", "history", keep, "--json")
+    history = json.loads(r.stdout)
+    assert [h["action"] for h in history] == [
+        "member.enrol",
+        "member.correction.propose",
+        "member.correction.approve",
+    ]
+    assert history[-1]["details"]["changes"]["nama"] == {
+        "old": "SITI AMINAH",
+        "new": "SITI AMINAH BINTI UMAR",
+    }
+
+    r = loket(home, "member", "deactivate", dup, "--reason", "merged", "--into", keep, "--supervisor", "siti")
+    assert r.returncode == 0, r.stderr
+    page = json.loads(loket(home, "search", dup, "--json").stdout)
+    assert [(row["number"], row["matched_by"]) for row in page["rows"]] == [
+        (keep, "merged_number"),
+        (dup, "number"),
+    ]
+    r = loket(home, "member", "deactivate", dup, "--reason", "died", "--supervisor", "siti")
+    assert r.returncode == 2 and "member.not_active" in r.stderr
+
+    r = loket(home, "audit", "verify", "--json")
+    assert r.returncode == 0 and json.loads(r.stdout)["ok"]
+    db = home / "data" / "loket.sqlite3"
+    with sqlite3.connect(db) as raw:
+        raw.execute("UPDATE audit_event SET details = '{}' WHERE action = 'member.correction.approve'")
+        seq = raw.execute(
+            "SELECT seq FROM audit_event WHERE action = 'member.correction.approve'"
+        ).fetchone()[0]
+    r = loket(home, "audit", "verify", "--json")
+    report = json.loads(r.stdout)
+    assert r.returncode == 1 and (report["problem"], report["first_bad_seq"]) == ("changed", seq)

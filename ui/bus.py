@@ -1,0 +1,16 @@
+"""Signals pages use to talk to each other without knowing each other."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class UiBus(QObject):
+    # "Show this member" (a membership number): the member page opens it and the window switches to it.
+    member_requested = Signal(str)
+    # A member's data changed (payment, correction, card…): pages showing it refresh.
+    member_changed = Signal(str)
+    # A worker was enrolled at the intake page (MemberDTO).
+    enrolled = Signal(object)
+    # Ask the window to show a page by its class name (e.g. "VerifyPage").
+    page_requested = Signal(str)
