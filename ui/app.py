@@ -172,4 +172,6 @@ def run(args: Sequence[str] = ()) -> int:
             app.quit()
 
         QTimer.singleShot(0, probe)
-    return int(app.exec())
+    code = int(app.exec())
+    controller.runner.wait(30_000)  # let a database write in flight finish before the process ends
+    return code

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["--self-test"]:
+        args = ["self-test", *args[1:]]
     gui_flags = {"--db", "--home"}
     if not args or (args[0] in gui_flags and len(args) == 2):
         from ui.app import run

@@ -31,7 +31,7 @@ class Task(QObject):
 
     def report(self, done: int, total: int, message: str = "") -> None:
         # Called from the worker thread; the signal crosses to the GUI thread.
-        self.progressed.emit(done, total, message)
+        _emit(self.progressed, done, total, message)
 
     def cancel(self) -> None:
         self.cancel_flag.cancel()
@@ -51,14 +51,22 @@ class _Runnable(QRunnable):
             else:
                 result = task.fn()
         except Cancelled:
-            task.cancelled.emit()
+            _emit(task.cancelled)
         except Exception as exc:
             # Only the type: database errors quote SQL parameters (NIKs, names) and logs hold none.
             log.warning("background task failed: %s", type(exc).__name__)
-            task.failed.emit(exc)
+            _emit(task.failed, exc)
         else:
-            task.succeeded.emit(result)
-        task.finished.emit()
+            _emit(task.succeeded, result)
+        _emit(task.finished)
+
+
+def _emit(signal: Any, *args: Any) -> None:
+    """Deliver a result unless the application is already gone (closed while the work ran)."""
+    try:
+        signal.emit(*args)
+    except RuntimeError:
+        log.info("result of a background task dropped: the window was closed")
 
 
 class TaskRunner(QObject):

@@ -84,6 +84,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_demo_seed)
 
+    p = sub.add_parser(
+        "self-test", parents=[common], help="swauji: basis data sementara, daftar, kartu, verifikasi"
+    )
+    p.set_defaults(func=cmd_self_test)
+
     au = sub.add_parser("audit", help="jejak audit").add_subparsers(dest="audit_command", metavar="AKSI")
     key = au.add_parser("key", help="kunci audit (sama untuk semua loket satu basis data)").add_subparsers(
         dest="audit_key_command", metavar="AKSI"
@@ -289,6 +294,14 @@ def cmd_demo_seed(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     print(f"{result.created} peserta latihan dibuat ({result.first_number} … {result.last_number}).")
     return 0
+
+
+def cmd_self_test(args: argparse.Namespace) -> int:
+    from app.services.selftest import run_self_test
+
+    report = run_self_test(echo=print)
+    print(report.summary(), file=sys.stdout if report.ok else sys.stderr)
+    return 0 if report.ok else 1
 
 
 def cmd_audit_key_export(args: argparse.Namespace) -> int:
