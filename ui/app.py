@@ -163,7 +163,14 @@ def run(args: Sequence[str] = ()) -> int:
     app.setApplicationName("Loket")
     app.setOrganizationName("Loket")
     apply_theme(app)  # type: ignore[arg-type]
+    from app.infra.logs import configure_logging
+    from app.infra.paths import app_paths
+    from ui.crash import CrashHandler
+
+    log_folder = app_paths(home).logs
+    configure_logging(log_folder)
     controller = StartupController(db=db, home=home)
+    CrashHandler(log_folder, lambda: controller.window or controller.login).install()
     controller.start()
     if os.environ.get("LOKET_STARTUP_PROBE"):
         # Benchmarks: report when the login window is on screen, then quit.

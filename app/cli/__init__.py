@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 
@@ -55,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from app.infra.logs import configure_logging
+    from app.infra.paths import app_paths
+
+    with contextlib.suppress(OSError):  # a read-only home still lets the command run
+        configure_logging(app_paths(getattr(args, "home", None)).logs, level=logging.WARNING)
     if not getattr(args, "func", None):
         build_parser().print_help()
         return 1

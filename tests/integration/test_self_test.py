@@ -13,6 +13,11 @@ def test_self_test_passes_and_touches_nothing_else(home: Path, capsys: pytest.Ca
     assert main(["--self-test"]) == 0
     out = capsys.readouterr().out
     assert "Swauji berhasil." in out
-    for step in ("daftarkan pekerja contoh", "cetak kartu peserta", "verifikasi QR kartu", "periksa rantai audit"):
+    for step in (
+        "daftarkan pekerja contoh",
+        "cetak kartu peserta",
+        "verifikasi QR kartu",
+        "periksa rantai audit",
+    ):
         assert f"OK {step}" in out
     assert not home.exists() or not any(home.rglob("*.sqlite3"))  # the real data folder stays untouched
