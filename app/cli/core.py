@@ -297,7 +297,7 @@ def cmd_demo_seed(args: argparse.Namespace) -> int:
 
 
 def cmd_self_test(args: argparse.Namespace) -> int:
-    from app.services.selftest import run_self_test
+    from app.cli.selftest import run_self_test
 
     report = run_self_test(echo=print)
     print(report.summary(), file=sys.stdout if report.ok else sys.stderr)

@@ -19,6 +19,9 @@ class Settings:
     language: str = "id"
     idle_lock_minutes: int = 10
     backup_dir: str | None = None  # None: "backups" in the data folder
+    card_printer: str | None = None  # None: ask with the print dialog every time
+    card_offset_x_mm: float = 0.0  # card-printer alignment (positive: right)
+    card_offset_y_mm: float = 0.0  # (positive: down)
 
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **changes)

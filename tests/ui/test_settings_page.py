@@ -1,0 +1,75 @@
+"""The supervisor's settings page: counter settings, card alignment, backups, database probe."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+
+from app.infra.settings import load_settings
+from ui.context import UiContext
+from ui.main_window import MainWindow
+from ui.pages.settings import SettingsPage
+
+
+def sup_page(qtbot: Any, ui_ctx: Any, supervisor: Any) -> SettingsPage:
+    page = SettingsPage(UiContext(ui_ctx.opened, supervisor, ui_ctx.branch, ui_ctx.runner))
+    qtbot.addWidget(page)
+    page.resize(1160, 690)
+    page.show()
+    return page
+
+
+def test_officers_do_not_get_the_settings_page(qtbot: Any, ui_ctx: Any) -> None:
+    window = MainWindow(ui_ctx)
+    qtbot.addWidget(window)
+    assert "SettingsPage" not in window.pages and "IntakePage" in window.pages
+
+
+def test_counter_settings_are_saved(qtbot: Any, ui_ctx: Any, supervisor: Any) -> None:
+    page = sup_page(qtbot, ui_ctx, supervisor)
+    page.idle_minutes.setValue(3)
+    page.counter_name.setText("LOKET-DEPAN")
+    page.save_counter.click()
+    s = load_settings(ui_ctx.ctx.paths)
+    assert (s.idle_lock_minutes, s.counter_name) == (3, "LOKET-DEPAN")
+
+
+def test_alignment_page_prints_card_sized_with_offsets(
+    qtbot: Any, ui_ctx: Any, supervisor: Any, tmp_path: Path
+) -> None:
+    page = sup_page(qtbot, ui_ctx, supervisor)
+    page.offset_x.setValue(1.5)
+    page.offset_y.setValue(-0.5)
+    page.save_printer.click()
+    assert load_settings(ui_ctx.ctx.paths).card_offset_x_mm == 1.5
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "align.pdf"))
+    assert page.print_alignment(printer) == 1
+    box = PdfReader(tmp_path / "align.pdf").pages[0].mediabox
+    assert abs(float(box.width) / 72 * 25.4 - 85.6) < 0.5
+    assert (
+        "UJI PENJAJARAN" in PdfReader(__import__("io").BytesIO(page.alignment_pdf())).pages[0].extract_text()
+    )
+
+
+def test_backup_now_and_listed(qtbot: Any, ui_ctx: Any, supervisor: Any) -> None:
+    page = sup_page(qtbot, ui_ctx, supervisor)
+    page.backup_button.click()
+    qtbot.waitUntil(lambda: page.backups.count() >= 1, timeout=20_000)
+    assert "Cadangan dibuat" in page.banner.text.text()
+
+
+def test_database_probe_of_a_new_sqlite_file(
+    qtbot: Any, ui_ctx: Any, supervisor: Any, tmp_path: Path
+) -> None:
+    page = sup_page(qtbot, ui_ctx, supervisor)
+    page.db_url.setText(str(tmp_path / "baru.sqlite3"))
+    page.db_test.click()
+    qtbot.waitUntil(
+        lambda: "Tersambung" in page.db_result.text() or "Tidak" in page.db_result.text(), timeout=20_000
+    )
+    assert "kosong" in page.db_result.text()
