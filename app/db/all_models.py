@@ -4,5 +4,6 @@
 from app.db import (
     cards_models,  # noqa: F401
     contribution_models,  # noqa: F401
+    import_models,  # noqa: F401
     models,  # noqa: F401
 )

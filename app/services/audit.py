@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, insert, select, update
@@ -93,6 +94,86 @@ def append_event(
     )
     conn.execute(_SET_HEAD_HASH, {"h": digest})
     return int(seq)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditItem:
+    """One event for ``append_events``."""
+
+    action: str
+    entity: str
+    entity_id: str | None = None
+    member_id: int | None = None
+    details: dict[str, Any] | None = None
+
+
+_BUMP_HEAD_BY = (
+    update(_HEAD)
+    .where(_HEAD.c.id == 1)
+    .values(last_seq=_HEAD.c.last_seq + bindparam("n"))
+    .returning(_HEAD.c.last_seq, _HEAD.c.last_hash)
+)
+
+
+def append_events(
+    session: Session,
+    ctx: ServiceContext,
+    *,
+    actor: Actor | None,
+    events: Sequence[AuditItem],
+    at: dt.datetime | None = None,
+) -> int:
+    """Many events in one go (bulk imports), chained exactly as ``append_event`` chains them.
+
+    The head row is bumped once by ``len(events)`` (taking its lock), the hashes are chained in
+    memory and the rows go in with one executemany. Returns the last sequence number.
+    """
+    if not events:
+        return 0
+    conn = session.connection()
+    last_seq, prev_hash = conn.execute(_BUMP_HEAD_BY, {"n": len(events)}).one()
+    seq = int(last_seq) - len(events)
+    occurred = (at or ctx.clock()).astimezone(dt.UTC)
+    day = business_date(occurred, _branch_timezone(session, ctx))
+    username = actor.username if actor else SYSTEM
+    rows = []
+    for ev in events:
+        seq += 1
+        body = canonical_json(ev.details or {})
+        digest = event_hash(
+            ctx.audit_key,
+            seq=seq,
+            occurred_at=occurred,
+            actor=username,
+            counter=ctx.counter,
+            action=ev.action,
+            entity=ev.entity,
+            entity_id=ev.entity_id,
+            member_id=ev.member_id,
+            details=body,
+            prev_hash=prev_hash,
+        )
+        rows.append(
+            {
+                "seq": seq,
+                "occurred_at": occurred,
+                "business_date": day,
+                "officer_id": actor.id if actor else None,
+                "actor": username,
+                "counter": ctx.counter,
+                "action": ev.action,
+                "entity": ev.entity,
+                "entity_id": ev.entity_id,
+                "member_id": ev.member_id,
+                "details": body,
+                "prev_hash": prev_hash,
+                "hash": digest,
+            }
+        )
+        prev_hash = digest
+    conn.execute(_INSERT_EVENT, rows)
+    conn.execute(_SET_HEAD_HASH, {"h": prev_hash})
+    return seq
 
 
 def _iter_chain(session: Session, batch: int = 5000) -> Iterator[ChainedEvent]:
