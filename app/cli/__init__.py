@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "app.cli.contributions",
     "app.cli.cards",
     "app.cli.database",
+    "app.cli.importing",
 )
 
 
