@@ -12,6 +12,7 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.db.bulk import bulk_insert
 from app.db.models import AuditEvent, AuditHead, Branch, Setting
 from app.domain.audit import ChainedEvent, ChainReport, canonical_json, event_hash, verify_chain
 from app.domain.clock import business_date
@@ -171,7 +172,7 @@ def append_events(
             }
         )
         prev_hash = digest
-    conn.execute(_INSERT_EVENT, rows)
+    bulk_insert(conn, _EVENTS, rows)
     conn.execute(_SET_HEAD_HASH, {"h": prev_hash})
     return seq
 

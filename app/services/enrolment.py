@@ -11,6 +11,7 @@ from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.db.bulk import bulk_insert
 from app.db.models import Enrolment, Heir, Member, NumberSequence
 from app.domain.clock import business_date
 from app.domain.intake import IntakeRecord, IntakeResult, validate_intake
@@ -71,8 +72,6 @@ _NEXT_SERIALS = (
     .values(next_serial=_SEQUENCE.c.next_serial + bindparam("n"))
     .returning(_SEQUENCE.c.next_serial)
 )
-_INSERT_MEMBERS = insert(_MEMBER)
-_INSERT_ENROLMENT_MANY = insert(_ENROLMENT)
 _IDS_IN_RANGE = select(_MEMBER.c.number, _MEMBER.c.id).where(
     _MEMBER.c.number.between(bindparam("first"), bindparam("last"))
 )
@@ -224,8 +223,9 @@ def write_members(
     numbers = [make_number(branch.code, first_serial + i).value for i in range(len(records))]
     # A plain executemany (SQLite's RETURNING would go row by row); the serial range is ours
     # (the sequence row is locked), so the number range finds exactly these rows.
-    conn.execute(
-        _INSERT_MEMBERS,
+    bulk_insert(
+        conn,
+        _MEMBER,
         [_member_row(rec, n, branch, actor, now) for rec, n in zip(records, numbers, strict=True)],
     )
     by_number = dict(conn.execute(_IDS_IN_RANGE, {"first": numbers[0], "last": numbers[-1]}).all())
@@ -235,10 +235,10 @@ def write_members(
         for mid, rec in zip(ids, records, strict=True)
         for i, h in enumerate(rec.ahli_waris)
     ]
-    if heirs:
-        conn.execute(_INSERT_HEIR, heirs)
-    conn.execute(
-        _INSERT_ENROLMENT_MANY,
+    bulk_insert(conn, _HEIR, heirs)
+    bulk_insert(
+        conn,
+        _ENROLMENT,
         [
             _enrolment_row(ctx, mid, rec, actor, now, day, False)
             for mid, rec in zip(ids, records, strict=True)

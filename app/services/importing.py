@@ -16,17 +16,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
+import pickle
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, cast
 
-from sqlalchemy import Table, insert, select, tuple_, update
+from sqlalchemy import Table, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.db.bulk import select_by_pairs, stored_value
 from app.db.import_models import ImportBatch, ImportHeaderMapping
 from app.db.models import Member
 from app.domain.clock import business_date
@@ -80,6 +81,7 @@ WRITE_CHUNK = 500  # rows per duplicate check and per multi-row INSERT; cancel i
 _PROGRESS_EVERY = 250
 _DISPLAY_CHARS = 500  # a cell copied into the report is cut here
 _BATCH = cast(Table, ImportBatch.__table__)
+_MEMBER = cast(Table, Member.__table__)
 
 RowCallback = Callable[[RowOutcome], None]
 
@@ -366,82 +368,92 @@ def write_template(ctx: ServiceContext, dest: str | Path) -> Path:
 # --- reading and checking every row -------------------------------------------------------------------
 
 
-def _record_json(rec: IntakeRecord) -> dict[str, Any]:
+def _record_tuple(rec: IntakeRecord) -> tuple[Any, ...]:
+    """A validated record as plain values for the spool (rebuilt by ``_record_from_tuple``)."""
     i = rec.nik_info
-    return {
-        **rec.as_dict(),
-        "ahli_waris": [[h.nama, h.hubungan] for h in rec.ahli_waris],
-        "program": list(rec.program),
-        "_nik": [
+    return (
+        rec.nik,
+        rec.nama,
+        rec.tempat_lahir,
+        rec.tanggal_lahir,
+        rec.jenis_kelamin,
+        rec.nama_ibu,
+        rec.no_hp,
+        rec.alamat,
+        rec.kode_wilayah,
+        rec.pekerjaan,
+        rec.segmen,
+        rec.npp,
+        rec.penghasilan,
+        rec.program,
+        rec.bulan_bayar,
+        rec.sumber_dana,
+        rec.kanal,
+        tuple((h.nama, h.hubungan) for h in rec.ahli_waris),
+        (
             i.province_code,
             i.regency_code,
             i.district_code,
             i.province,
             i.regency,
             i.district,
-            i.birth_date.isoformat(),
+            i.birth_date,
             i.gender,
             i.serial,
-        ],
-    }
-
-
-def _record_from_json(d: Mapping[str, Any]) -> IntakeRecord:
-    n = d["_nik"]
-    info = NikInfo(d["nik"], n[0], n[1], n[2], n[3], n[4], n[5], dt.date.fromisoformat(n[6]), n[7], n[8])
-    return IntakeRecord(
-        nik=d["nik"],
-        nama=d["nama"],
-        tempat_lahir=d["tempat_lahir"],
-        tanggal_lahir=dt.date.fromisoformat(d["tanggal_lahir"]),
-        jenis_kelamin=d["jenis_kelamin"],
-        nama_ibu=d["nama_ibu"],
-        no_hp=d["no_hp"],
-        alamat=d["alamat"],
-        kode_wilayah=d["kode_wilayah"],
-        pekerjaan=d["pekerjaan"],
-        segmen=d["segmen"],
-        npp=d["npp"],
-        penghasilan=int(d["penghasilan"]),
-        program=tuple(d["program"]),
-        bulan_bayar=int(d["bulan_bayar"]),
-        sumber_dana=d["sumber_dana"],
-        kanal=d["kanal"],
-        ahli_waris=tuple(Heir(a, b) for a, b in d["ahli_waris"]),
-        nik_info=info,
+        ),
     )
 
 
-def _issues_json(issues: Sequence[Issue]) -> list[list[str]]:
-    return [[i.field, i.code, i.message] for i in issues]
+def _record_from_tuple(t: Sequence[Any]) -> IntakeRecord:
+    n = t[18]
+    heirs = tuple(Heir(a, b) for a, b in t[17])
+    return IntakeRecord(*t[:17], heirs, NikInfo(t[0], *n))  # type: ignore[call-arg]
+
+
+def _issues_json(issues: Sequence[Issue]) -> list[tuple[str, str, str]]:
+    return [(i.field, i.code, i.message) for i in issues]
 
 
 def _issues_from(data: Sequence[Sequence[str]]) -> tuple[Issue, ...]:
+    if not data:
+        return ()
     return tuple(Issue(a, b, c) for a, b, c in data)
 
 
-class _Spool:
-    """Checked rows as JSON lines in a private temporary folder (0700), deleted when closed.
+def _dump(f: IO[bytes], obj: Any) -> None:
+    f.write(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
 
-    Two files read in lockstep: one line per row (status, issues, report values) and one line
-    per valid row (its normalised record), so the last pass after a commit reads only the first.
+
+def _loads(f: IO[bytes]) -> Iterator[Any]:
+    while True:
+        try:
+            # Our own spool, written by this process into its private folder a moment ago.
+            yield pickle.load(f)  # noqa: S301
+        except EOFError:
+            return
+
+
+class _Spool:
+    """Checked rows in a private temporary folder (0700), deleted when closed.
+
+    Two files read in lockstep: one entry per row (status, issues, report values) and one per
+    valid row (its normalised record), so the last pass after a commit reads only the first.
+    Pickled plain values, one object at a time: the spool never holds more than one row in memory.
     """
 
     def __init__(self) -> None:
         self._dir = tempfile.TemporaryDirectory(prefix="loket-import-")
-        self.rows_path = Path(self._dir.name) / "rows.jsonl"
-        self.records_path = Path(self._dir.name) / "records.jsonl"
-        self._rows: IO[str] | None = self.rows_path.open("w", encoding="utf-8")
-        self._records: IO[str] | None = self.records_path.open("w", encoding="utf-8")
+        self.rows_path = Path(self._dir.name) / "rows.bin"
+        self.records_path = Path(self._dir.name) / "records.bin"
+        self._rows: IO[bytes] | None = self.rows_path.open("wb")
+        self._records: IO[bytes] | None = self.records_path.open("wb")
 
-    def add(self, entry: dict[str, Any], record: dict[str, Any] | None) -> None:
+    def add(self, entry: dict[str, Any], record: IntakeRecord | None) -> None:
         assert self._rows is not None and self._records is not None
         entry["ok"] = record is not None
-        self._rows.write(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
-        self._rows.write("\n")
+        _dump(self._rows, entry)
         if record is not None:
-            self._records.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
-            self._records.write("\n")
+            _dump(self._records, _record_tuple(record))
 
     def finish(self) -> None:
         for f in (self._rows, self._records):
@@ -451,13 +463,10 @@ class _Spool:
 
     def entries(self, *, records: bool) -> Iterator[dict[str, Any]]:
         """Every row's entry; with ``records``, ``entry["r"]`` holds a valid row's record (else None)."""
-        with (
-            self.rows_path.open("r", encoding="utf-8") as rows,
-            self.records_path.open("r", encoding="utf-8") as recs,
-        ):
-            for line in rows:
-                entry = json.loads(line)
-                entry["r"] = json.loads(next(recs)) if records and entry["ok"] else None
+        with self.rows_path.open("rb") as rows, self.records_path.open("rb") as recs:
+            stored = _loads(recs)
+            for entry in _loads(rows):
+                entry["r"] = _record_from_tuple(next(stored)) if records and entry["ok"] else None
                 yield entry
 
     def chunks(self, size: int, *, records: bool) -> Iterator[list[dict[str, Any]]]:
@@ -654,12 +663,15 @@ def _read_into(
         result = validate_record(ctx, raw, branch=branch)
         # A cell refused above (formula without value, merged, numeric NIK…) is also "missing" to
         # the intake rules; its own message says more, so the bare "required" one is left out.
-        explained = {i.field for i in errors}
-        errors = [
-            *errors,
-            *(i for i in result.errors if i.field not in explained or not i.code.endswith(".required")),
-        ]
-        warnings = [*warnings, *result.warnings]
+        if errors:
+            explained = {i.field for i in errors}
+            errors += [
+                i for i in result.errors if i.field not in explained or not i.code.endswith(".required")
+            ]
+        else:
+            errors = list(result.errors)
+        if result.warnings:
+            warnings += result.warnings
         rec = result.record if result.ok and not errors else None
         nik = rec.nik if rec is not None else clean_nik(str(raw.get("nik") or ""))
         if len(nik) == 16 and nik.isdigit():
@@ -679,7 +691,7 @@ def _read_into(
                 "w": _issues_json(warnings),
                 "v": [_display(v) for v in values[:width]] if keep_values else None,
             },
-            _record_json(rec) if rec is not None else None,
+            rec,
         )
     if cancel.cancelled:
         raise Cancelled()
@@ -705,31 +717,36 @@ def _check_database(
     if not valid:
         return found
     conn = session.connection()
-    niks = {e["r"]["nik"] for e in valid}
+    niks = {e["r"].nik for e in valid}
     taken: dict[str, str] = {
         nik: number
         for nik, number in conn.execute(
             select(Member.nik, Member.number).where(Member.nik.in_(niks), Member.record_status == "ACTIVE")
         ).all()
     }
-    pairs = {(dt.date.fromisoformat(e["r"]["tanggal_lahir"]), e["r"]["_nik"][2]) for e in valid}
-    near: dict[tuple[dt.date, str], list[tuple[str, str, str]]] = {}
-    for number, nama, nik, born, district in conn.execute(
-        select(Member.number, Member.nama, Member.nik, Member.tanggal_lahir, Member.nik_district).where(
-            tuple_(Member.tanggal_lahir, Member.nik_district).in_(sorted(pairs)),
-            Member.record_status == "ACTIVE",
-        )
-    ).all():
+    pairs = sorted({(e["r"].tanggal_lahir, e["r"].nik_info.district_code) for e in valid})
+    # Padded to the chunk size so every chunk runs the same statement text.
+    pairs += [pairs[-1]] * (-len(pairs) % WRITE_CHUNK)
+    stored = stored_value(conn, _MEMBER, "tanggal_lahir")
+    near: dict[tuple[Any, str], list[tuple[str, str, str]]] = {}
+    for number, nama, nik, born, district in select_by_pairs(
+        conn,
+        _MEMBER,
+        ("number", "nama", "nik", "tanggal_lahir", "nik_district"),
+        ("tanggal_lahir", "nik_district"),
+        pairs,
+        equals={"record_status": "ACTIVE"},
+    ):
         near.setdefault((born, district), []).append((number, nama, nik))
     for e in valid:
-        r = e["r"]
+        r: IntakeRecord = e["r"]
         errors: list[Issue] = []
         warnings: list[Issue] = []
-        if r["nik"] in taken:
-            errors.append(_duplicate(taken[r["nik"]]))
+        if r.nik in taken:
+            errors.append(_duplicate(taken[r.nik]))
         else:
-            for number, nama, nik in near.get((dt.date.fromisoformat(r["tanggal_lahir"]), r["_nik"][2]), ()):
-                if nik != r["nik"] and names_similar(nama, r["nama"]):
+            for number, nama, nik in near.get((stored(r.tanggal_lahir), r.nik_info.district_code), ()):
+                if nik != r.nik and names_similar(nama, r.nama):
                     warnings.append(
                         Issue(
                             "nama",
@@ -792,6 +809,7 @@ class _Decisions:
     extra: dict[int, tuple[list[Issue], list[Issue]]] = field(default_factory=dict)
     first_serial: int | None = None
     enrolled: int = 0
+    written: bytearray = field(default_factory=bytearray)  # by row index: 1 = in the database
     batch_id: int | None = None
     first_number: str | None = None
     last_number: str | None = None
@@ -819,6 +837,12 @@ def _outcome(
     )
 
 
+def _check_written(decisions: _Decisions, entry: dict[str, Any], ok: bool) -> None:
+    """The report numbers rows in the order they were written; it must agree with the write."""
+    if bool(decisions.written[entry["i"]]) != ok:
+        raise RuntimeError(f"import report disagrees with the committed rows at row {entry['n']}")
+
+
 def _emit(
     ctx: ServiceContext,
     actor: Actor,
@@ -840,6 +864,7 @@ def _emit(
     tally = _Tally()
     writer = RowReportWriter(Path(report_xlsx), checked.plan.info.headers) if report_xlsx else None
     committed = status == "committed"
+    quiet = writer is None and on_row is None
     serial = decisions.first_serial
     done = 0
 
@@ -849,7 +874,24 @@ def _emit(
             if session is not None:
                 decisions.extra.update(_check_database(session, chunk))
             for entry in chunk:
+                if (
+                    quiet
+                    and entry["ok"]
+                    and not entry["e"]
+                    and not entry["w"]
+                    and entry["n"] not in decisions.extra
+                    and not (entry["k"] and entry["k"] in checked.repeated)
+                ):
+                    # A clean row nobody needs to see: only counted (and numbered, in sequence).
+                    tally.accepted += 1
+                    if committed:
+                        _check_written(decisions, entry, True)
+                        assert serial is not None
+                        serial += 1
+                    continue
                 outcome = _outcome(entry, checked, decisions, status_ok="enrolled" if committed else "valid")
+                if committed:
+                    _check_written(decisions, entry, outcome.ok)
                 if committed and outcome.ok:
                     assert serial is not None
                     outcome = RowOutcome(
@@ -1199,6 +1241,7 @@ def _write_batch(
     decisions.extra.clear()
     decisions.first_serial = None
     decisions.enrolled = 0
+    decisions.written = bytearray(checked.rows)
     info = checked.plan.info
     now = ctx.clock()
     day = business_date(now, branch.timezone)
@@ -1237,12 +1280,14 @@ def _write_batch(
         records: list[IntakeRecord] = []
         details: list[dict[str, Any]] = []
         for entry in chunk:
-            outcome = _outcome(entry, checked, decisions, status_ok="enrolled")
-            if not outcome.ok:
+            refused_here = entry["n"] in found and found[entry["n"]][0]  # errors, not mere warnings
+            ok = entry["ok"] and not refused_here and not (entry["k"] and entry["k"] in checked.repeated)
+            if not ok:
                 if mode == "all":
                     raise _Refused()
                 continue
-            records.append(_record_from_json(entry["r"]))
+            records.append(entry["r"])
+            decisions.written[entry["i"]] = 1
             details.append({"import_batch": batch_id, "row": entry["n"]})
         if not records:
             continue

@@ -24,6 +24,7 @@ from app.domain.progress import CancelFlag, Cancelled
 from app.services import enrolment, importing
 from app.services.audit import verify_audit
 from app.services.dto import Actor
+from app.services.members import find_member
 from tests.conftest import SUPERVISOR_PASSWORD, bpu_record
 from tests.import_fixtures import as_cells, valid_rows, write_csv, write_xlsx
 
@@ -111,6 +112,16 @@ def test_duplicates_in_file_in_database_and_likely(ctx: Any, officer: Actor, tmp
     )
     assert "baris 4, 5" in by_row[4].errors[0].message
     assert (report.accepted, report.rejected, report.with_warnings) == (3, 3, 1)
+
+    # The commit writes the flagged row too (a warning, not an error), in "all" mode nothing.
+    assert importing.commit_import(ctx, officer, path, None, "all").refusal is not None
+    seen: list[Any] = []
+    result = importing.commit_import(ctx, officer, path, None, "accepted", on_row=seen.append)
+    assert result.enrolled == 3 and [o.row for o in seen if o.number] == [2, 6, 7]
+    for outcome in seen:
+        if outcome.number:  # every number printed in the report is the member of that row
+            member = find_member(ctx, outcome.number)
+            assert member is not None and member.nik == rows[outcome.row - 2]["nik"]
 
 
 def test_sponsor_funds_every_row(ctx: Any, officer: Actor, tmp_path: Path) -> None:
@@ -250,3 +261,19 @@ def test_sigkill_during_commit_leaves_before_or_all(tmp_path: Path) -> None:
         )
         with sqlite3.connect(db) as con:
             assert con.execute("select count(*) from member").fetchone()[0] == rows
+
+
+def test_likely_duplicate_search_is_indexed(ctx: Any, setup_branch: Any) -> None:
+    from app.db.bulk import pairs_sql
+
+    def plan(s: Any) -> list[Any]:
+        conn = s.connection()
+        sql = pairs_sql(
+            conn, Member.__table__, ("number",), ("tanggal_lahir", "nik_district"), 3, ("record_status",)
+        )
+        return conn.exec_driver_sql(
+            "EXPLAIN QUERY PLAN " + sql, ("1990-08-05", "16.10.01") * 3 + ("ACTIVE",)
+        ).all()
+
+    details = " | ".join(str(r[-1]) for r in ctx.read(plan))
+    assert "USING INDEX ix_member_birth_region" in details and "SCAN member" not in details, details
