@@ -17,7 +17,7 @@ from typing import Any
 from benchmarks.harness import Row, median, temp_home
 
 ROWS = 10_000
-RUNS = 3
+RUNS = 5
 MEMORY_ROWS = (10_000, 50_000)
 PASSWORD = "Bangku-Panjang-2026"
 INSERT_MEMBER = (

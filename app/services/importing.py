@@ -19,7 +19,8 @@ import hashlib
 import pickle
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any, cast
 
@@ -59,6 +60,7 @@ from app.domain.intake import Heir, IntakeRecord
 from app.domain.issues import DomainError, Issue
 from app.domain.nik import NikInfo, clean_nik, mask_nik
 from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_progress
+from app.domain.regions import RegionDirectory
 from app.domain.roles import Permission
 from app.infra.tabular import CellScan, TableReader, UnreadableFileError, open_table
 from app.infra.xlsx_out import RowReportWriter
@@ -587,6 +589,16 @@ def _count_csv_records(plan: _Plan, row_limit: int) -> None:
             raise ImportFileError(_too_many(plan.info.file_name, row_limit + 1, row_limit, exact=False))
 
 
+class _RememberedRegions:
+    """Kemendagri lookups remembered for one import: a regional list repeats the same districts
+    and villages thousands of times (same data, same answers, fewer dictionary walks)."""
+
+    def __init__(self, inner: RegionDirectory) -> None:
+        self.province_name = lru_cache(maxsize=4096)(inner.province_name)
+        self.name = lru_cache(maxsize=65536)(inner.name)
+        self.village = lru_cache(maxsize=131072)(inner.village)
+
+
 def _read_into(
     ctx: ServiceContext,
     checked: _Checked,
@@ -600,6 +612,7 @@ def _read_into(
 ) -> None:
     plan = checked.plan
     info = plan.info
+    ctx = replace(ctx, regions=_RememberedRegions(ctx.regions))
     mapped = [c for c in plan.columns if c.key]
     width = len(plan.columns)
     merged = _merged_rows(plan.scan, info.header_row, plan.columns)
