@@ -193,6 +193,7 @@ HINTS: dict[str, str] = {
     "ahli_waris": "NAMA:HUBUNGAN;… (boleh kosong)",
 }
 
+_SPECIAL_TEXT_KEYS = frozenset({"nik", "tanggal_lahir"})  # text that needs more than a trim
 _ERROR_VALUES = frozenset(
     {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA"}
 )
@@ -526,7 +527,7 @@ def coerce_cells(cells: Mapping[str, object], *, epoch_1904: bool = False) -> Co
                     )
                 )
                 continue
-            if text.upper() in _ERROR_VALUES:
+            if text[0] == "#" and text.upper() in _ERROR_VALUES:
                 out.errors.append(
                     Issue(
                         key,
@@ -536,6 +537,9 @@ def coerce_cells(cells: Mapping[str, object], *, epoch_1904: bool = False) -> Co
                 )
                 continue
             value = text
+            if key not in _SPECIAL_TEXT_KEYS:
+                out.raw[key] = value  # plain text: the intake rules read it as it is
+                continue
         if key == "nik":
             if isinstance(value, bool):
                 value = str(value)

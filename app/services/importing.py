@@ -29,6 +29,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.db.bulk import select_by_pairs, stored_value
+from app.db.engine import tune_for_bulk_load
 from app.db.import_models import ImportBatch, ImportHeaderMapping
 from app.db.models import Member
 from app.domain.clock import business_date
@@ -1259,6 +1260,7 @@ def _write_batch(
     now = ctx.clock()
     day = business_date(now, branch.timezone)
     conn = session.connection()
+    tune_for_bulk_load(conn)  # thousands of random-key index inserts into a big member table
     batch_id = int(
         conn.execute(
             insert(_BATCH).returning(_BATCH.c.id),

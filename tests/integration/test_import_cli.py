@@ -69,8 +69,9 @@ def test_dry_run_json_reports_and_exit_codes(cli_home: Path, tmp_path: Path) -> 
 
     from openpyxl import load_workbook
 
-    ws = load_workbook(xlsx, read_only=True).worksheets[0]
-    table = [list(r) for r in ws.iter_rows(values_only=True)]
+    wb = load_workbook(xlsx, read_only=True)
+    table = [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
+    wb.close()
     assert table[0][:5] == ["Baris", "Status", "Nomor peserta", "Kesalahan", "Peringatan"]
     assert table[0][5:] == list(FIELDS)
     assert table[3][:2] == [4, "ditolak"] and "[nik.province]" in table[3][3]
