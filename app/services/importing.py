@@ -595,9 +595,10 @@ class _RememberedRegions:
     and villages thousands of times (same data, same answers, fewer dictionary walks)."""
 
     def __init__(self, inner: RegionDirectory) -> None:
-        self.province_name = lru_cache(maxsize=4096)(inner.province_name)
-        self.name = lru_cache(maxsize=65536)(inner.name)
-        self.village = lru_cache(maxsize=131072)(inner.village)
+        # Bounded: a list spread over the whole country keeps memory flat, a local one hits.
+        self.province_name = lru_cache(maxsize=256)(inner.province_name)
+        self.name = lru_cache(maxsize=4096)(inner.name)
+        self.village = lru_cache(maxsize=4096)(inner.village)
 
 
 def _read_into(
