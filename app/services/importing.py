@@ -231,10 +231,13 @@ def _open_plan(
         scan = reader.scan(chosen)
         notes = _scan_notes(scan, header_row, columns)
         issues[:0] = [n for n in notes if n.code == "file.header_merged"]  # the cause of the others
-        samples = []
+        samples: list[tuple[str, ...]] = []
         for n, values in head:
             if n <= header_row or is_blank(values):
                 continue
+            mapped_cells = {c.key: values[c.index] for c in columns if c.key and c.index < len(values)}
+            if not samples and is_hints_row(cast(dict[str, object], mapped_cells)):
+                continue  # the template's hints row is not data
             samples.append(tuple(_text(values[c.index]) if c.index < len(values) else "" for c in columns))
             if len(samples) >= SAMPLE_ROWS:
                 break

@@ -131,6 +131,8 @@ def test_template_round_trip(ctx: Any, officer: Actor, tmp_path: Path) -> None:
         for col, key in enumerate(FIELDS, start=1):
             ws.cell(row=i, column=col, value=r.get(key))
     wb.save(path)
+    info = importing.inspect_file(ctx, path)
+    assert len(info.sample_rows) == 2 and info.sample_rows[0][0] == valid_rows(1)[0]["nik"]
     report = importing.validate_import(ctx, officer, path)
     assert (report.rows, report.rejected, report.sheet) == (2, 0, "Peserta")
 
