@@ -631,13 +631,10 @@ class Sponsor:
 def check_sponsor(name: str, months: int | None) -> tuple[Sponsor | None, list[Issue]]:
     clean = " ".join(str(name or "").split())
     issues = []
-    if not clean:
+    if not 3 <= len(clean) <= 100 or not clean.isprintable():
+        # The contributions service's rule for sponsor batches, so the payment can follow.
         issues.append(
-            Issue("sponsor", "sponsor.name", "Nama penyandang dana (mis. Pemkab Ogan Ilir) wajib diisi.")
-        )
-    elif len(clean) > 100 or not clean.isprintable():
-        issues.append(
-            Issue("sponsor", "sponsor.name", "Nama penyandang dana paling banyak 100 karakter biasa.")
+            Issue("sponsor", "sponsor.name", "Nama penyandang dana 3–100 karakter, mis. Pemkab Ogan Ilir.")
         )
     paid = [m for m in MONTHS_OPTIONS if m > 0]
     if months not in paid:

@@ -1117,16 +1117,23 @@ def _record_sponsored_payment(
     records: Sequence[IntakeRecord],
     day: dt.date,
 ) -> None:
-    """TODO(merge feat/contrib): record the sponsor's payment for these members.
+    """TODO(merge): record the sponsor's payment for these members, in this transaction.
 
-    Called inside the import's single transaction, once per chunk of newly written members, only
-    when the import has a sponsor. At merge time this should call the contributions service's
-    in-transaction writer (not a function that opens its own unit of work) to record one APBD
-    payment per member for ``sponsor.months`` months starting at the enrolment month, payer
-    ``sponsor.name``, referencing ``import_batch`` ``batch_id`` — so the import and its payments
-    commit or roll back together. Until then nothing is recorded: the enrolments carry
-    ``funding_source = "APBD"`` and ``months_at_enrolment = sponsor.months``, and the batch row
-    carries the sponsor's name and months, which is everything the payment needs.
+    Called inside the import's single transaction, once per chunk (≤ ``WRITE_CHUNK``) of members
+    just written, only when the import has a sponsor. Until it is connected nothing is recorded
+    (no payment is faked): the enrolments carry ``funding_source = "APBD"`` and
+    ``months_at_enrolment = sponsor.months``, and the ``import_batch`` row carries the sponsor's
+    name and months — everything the payment needs, so it can also be recorded afterwards with
+    ``contributions.pay_sponsored(numbers=first_number…last_number)``.
+
+    To connect it (``app/services/contributions.py`` is on main now): factor the ``work(session)``
+    of ``pay_sponsored`` into an in-transaction writer, e.g. ``write_sponsored_payment(session,
+    ctx, actor, *, sponsor, numbers, months, method="apbd", start=None)`` that neither opens a
+    unit of work nor commits, and call it here with ``sponsor.name``, ``[m.number for m in
+    members]`` and ``sponsor.months`` (start: the enrolment month, ``Month.of(day)``). Mind its
+    ``MAX_SPONSOR_MEMBERS`` (5,000: one sponsor batch per chunk, or raise the limit for imports)
+    and its per-payment ORM writes (about 10,000 payments for a 10,000-row import). A refusal it
+    raises (``DomainError``) rolls the whole import back, which is the intended all-or-nothing.
     """
     return None
 
