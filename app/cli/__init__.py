@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "app.cli.cards",
     "app.cli.database",
     "app.cli.search",
+    "app.cli.importing",
 )
 
 

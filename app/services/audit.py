@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.db.bulk import bulk_insert
 from app.db.models import AuditEvent, AuditHead, Branch, Setting
 from app.db.search_models import AuditSeal
 from app.domain.audit import ChainReport, EventRow, canonical_json, event_hash, iso_utc, seal_mac, verify_rows
@@ -98,6 +100,87 @@ def append_event(
     conn.execute(_SET_HEAD_HASH, {"h": digest})
     conn.execute(_SET_SEAL, {"mac": seal_mac(ctx.audit_key, int(seq), digest)})
     return int(seq)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditItem:
+    """One event for ``append_events``."""
+
+    action: str
+    entity: str
+    entity_id: str | None = None
+    member_id: int | None = None
+    details: dict[str, Any] | None = None
+
+
+_BUMP_HEAD_BY = (
+    update(_HEAD)
+    .where(_HEAD.c.id == 1)
+    .values(last_seq=_HEAD.c.last_seq + bindparam("n"))
+    .returning(_HEAD.c.last_seq, _HEAD.c.last_hash)
+)
+
+
+def append_events(
+    session: Session,
+    ctx: ServiceContext,
+    *,
+    actor: Actor | None,
+    events: Sequence[AuditItem],
+    at: dt.datetime | None = None,
+) -> int:
+    """Many events in one go (bulk imports), chained exactly as ``append_event`` chains them.
+
+    The head row is bumped once by ``len(events)`` (taking its lock), the hashes are chained in
+    memory and the rows go in with one executemany. Returns the last sequence number.
+    """
+    if not events:
+        return 0
+    conn = session.connection()
+    last_seq, prev_hash = conn.execute(_BUMP_HEAD_BY, {"n": len(events)}).one()
+    seq = int(last_seq) - len(events)
+    occurred = (at or ctx.clock()).astimezone(dt.UTC)
+    day = business_date(occurred, _branch_timezone(session, ctx))
+    username = actor.username if actor else SYSTEM
+    rows = []
+    for ev in events:
+        seq += 1
+        body = canonical_json(ev.details or {})
+        digest = event_hash(
+            ctx.audit_key,
+            seq=seq,
+            occurred_at=occurred,
+            actor=username,
+            counter=ctx.counter,
+            action=ev.action,
+            entity=ev.entity,
+            entity_id=ev.entity_id,
+            member_id=ev.member_id,
+            details=body,
+            prev_hash=prev_hash,
+        )
+        rows.append(
+            {
+                "seq": seq,
+                "occurred_at": occurred,
+                "business_date": day,
+                "officer_id": actor.id if actor else None,
+                "actor": username,
+                "counter": ctx.counter,
+                "action": ev.action,
+                "entity": ev.entity,
+                "entity_id": ev.entity_id,
+                "member_id": ev.member_id,
+                "details": body,
+                "prev_hash": prev_hash,
+                "hash": digest,
+            }
+        )
+        prev_hash = digest
+    bulk_insert(conn, _EVENTS, rows)
+    conn.execute(_SET_HEAD_HASH, {"h": prev_hash})
+    conn.execute(_SET_SEAL, {"mac": seal_mac(ctx.audit_key, seq, prev_hash)})
+    return seq
 
 
 VERIFY_BATCH = 20_000

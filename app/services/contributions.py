@@ -776,6 +776,103 @@ def _payment_dto(session: Session, p: Payment) -> PaymentDTO:
 # --- sponsored batches ------------------------------------------------------------------------------
 
 
+def write_sponsored_payment(
+    session: Session,
+    ctx: ServiceContext,
+    actor: Actor,
+    *,
+    name: str,
+    wanted: Sequence[str],
+    months: int,
+    method: str,
+    ref: str | None,
+    start: Month | None,
+    progress: ProgressSink = no_progress,
+    cancel: CancelToken = NEVER,
+) -> SponsorBatch:
+    """The sponsor batch and its payments in the caller's transaction (no commit): used by
+    ``pay_sponsored`` and by sponsored spreadsheet imports, which write members and payments at once."""
+    branch = _branch(session)
+    book = _rate_book(session)
+    now = ctx.clock()
+    today = business_date(now, branch.timezone)
+    first = start or Month.of(today)
+    members: list[Member] = []
+    issues: list[Issue] = []
+    for number in wanted:
+        try:
+            m = _member(session, number)
+        except DomainError as exc:
+            issues.extend(Issue(number, i.code, i.message) for i in exc.issues)
+            continue
+        if m.record_status != "ACTIVE":
+            issues.append(Issue(number, "member.inactive_record", "Data peserta tidak aktif."))
+            continue
+        covered = _covered(session, m.id)
+        clash = [mo for mo in MONTHLY.months_from(first, months) if mo in covered]
+        if clash:
+            issues.append(
+                Issue(number, "payment.overlap", f"Iuran bulan {period_label(clash)} sudah dibayar.")
+            )
+            continue
+        members.append(m)
+    if issues:
+        raise DomainError(issues)
+    batch_no = _next_receipt(session, "TBS", branch.code, today.year)
+    last = first.plus(months - 1)
+    batch = SponsorBatch(
+        receipt_no=batch_no,
+        sponsor=name,
+        method=method,
+        reference=ref,
+        months_count=months,
+        first_month=first.as_int(),
+        last_month=last.as_int(),
+        member_count=len(members),
+        total=0,
+        received_at=now,
+        business_date=today,
+        officer_id=actor.id,
+        counter=ctx.counter,
+    )
+    session.add(batch)
+    session.flush()
+    total = 0
+    for i, m in enumerate(members, start=1):
+        if cancel.cancelled:
+            raise Cancelled()
+        p = _write_payment(
+            session,
+            ctx,
+            actor,
+            member=m,
+            branch=branch,
+            book=book,
+            months=months,
+            method=method,
+            reference=ref,
+            start=first,
+            receipt_no=f"{batch_no}/{i:04d}",
+            sponsor_batch_id=batch.id,
+            schedule_override=MONTHLY,
+        )
+        total += p.total
+        progress(i, len(members), m.number)
+    batch.total = total
+    session.flush()
+    append_event(
+        session,
+        ctx,
+        actor=actor,
+        action="sponsor.pay",
+        entity="sponsor_batch",
+        entity_id=batch_no,
+        details={"members": len(members), "months": months, "total": total, "method": method},
+        at=now,
+    )
+    return batch
+
+
 def pay_sponsored(
     ctx: ServiceContext,
     actor: Actor,
@@ -815,83 +912,18 @@ def pay_sponsored(
         )
 
     def work(session: Session) -> SponsorBatchDTO:
-        branch = _branch(session)
-        book = _rate_book(session)
-        now = ctx.clock()
-        today = business_date(now, branch.timezone)
-        first = start or Month.of(today)
-        members: list[Member] = []
-        issues: list[Issue] = []
-        for number in wanted:
-            try:
-                m = _member(session, number)
-            except DomainError as exc:
-                issues.extend(Issue(number, i.code, i.message) for i in exc.issues)
-                continue
-            if m.record_status != "ACTIVE":
-                issues.append(Issue(number, "member.inactive_record", "Data peserta tidak aktif."))
-                continue
-            covered = _covered(session, m.id)
-            clash = [mo for mo in MONTHLY.months_from(first, months) if mo in covered]
-            if clash:
-                issues.append(
-                    Issue(number, "payment.overlap", f"Iuran bulan {period_label(clash)} sudah dibayar.")
-                )
-                continue
-            members.append(m)
-        if issues:
-            raise DomainError(issues)
-        batch_no = _next_receipt(session, "TBS", branch.code, today.year)
-        last = first.plus(months - 1)
-        batch = SponsorBatch(
-            receipt_no=batch_no,
-            sponsor=name,
-            method=method,
-            reference=ref,
-            months_count=months,
-            first_month=first.as_int(),
-            last_month=last.as_int(),
-            member_count=len(members),
-            total=0,
-            received_at=now,
-            business_date=today,
-            officer_id=actor.id,
-            counter=ctx.counter,
-        )
-        session.add(batch)
-        session.flush()
-        total = 0
-        for i, m in enumerate(members, start=1):
-            if cancel.cancelled:
-                raise Cancelled()
-            p = _write_payment(
-                session,
-                ctx,
-                actor,
-                member=m,
-                branch=branch,
-                book=book,
-                months=months,
-                method=method,
-                reference=ref,
-                start=first,
-                receipt_no=f"{batch_no}/{i:04d}",
-                sponsor_batch_id=batch.id,
-                schedule_override=MONTHLY,
-            )
-            total += p.total
-            progress(i, len(members), m.number)
-        batch.total = total
-        session.flush()
-        append_event(
+        batch = write_sponsored_payment(
             session,
             ctx,
-            actor=actor,
-            action="sponsor.pay",
-            entity="sponsor_batch",
-            entity_id=batch_no,
-            details={"members": len(members), "months": months, "total": total, "method": method},
-            at=now,
+            actor,
+            name=name,
+            wanted=wanted,
+            months=months,
+            method=method,
+            ref=ref,
+            start=start,
+            progress=progress,
+            cancel=cancel,
         )
         return _batch_dto(session, batch)
 

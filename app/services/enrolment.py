@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.db.bulk import bulk_insert
 from app.db.models import Enrolment, Heir, Member, NumberSequence
 from app.domain.clock import business_date
 from app.domain.intake import IntakeRecord, IntakeResult, validate_intake
-from app.domain.issues import Issue
-from app.domain.membership import make_number
+from app.domain.issues import DomainError, Issue
+from app.domain.membership import MAX_SERIAL, make_number
 from app.domain.roles import Permission
-from app.services.audit import append_event
+from app.services.audit import AuditItem, append_event, append_events
 from app.services.auth import authorize
 from app.services.branch import cached_branch
 from app.services.context import ServiceContext
@@ -24,7 +26,7 @@ from app.services.dto import Actor, BranchDTO, EnrolmentDTO, EnrolOutcome, HeirD
 from app.services.duplicates import check_override, duplicate_issue, likely_duplicates, record_override
 from app.services.members import active_member_number_for_nik
 from app.services.records_dto import DuplicateCandidateDTO, DuplicateOverride
-from app.services.search_index import index_member
+from app.services.search_index import index_member, postings_for, write_postings
 
 
 class BranchNotSetUpError(RuntimeError):
@@ -76,12 +78,81 @@ _NEXT_SERIAL = (
 _INSERT_MEMBER = insert(_MEMBER).returning(_MEMBER.c.id)
 _INSERT_HEIR = insert(_HEIR)
 _INSERT_ENROLMENT = insert(_ENROLMENT).returning(_ENROLMENT.c.id)
+_NEXT_SERIALS = (
+    update(_SEQUENCE)
+    .where(_SEQUENCE.c.branch_id == bindparam("b_id"))
+    .values(next_serial=_SEQUENCE.c.next_serial + bindparam("n"))
+    .returning(_SEQUENCE.c.next_serial)
+)
+_IDS_IN_RANGE = select(_MEMBER.c.number, _MEMBER.c.id).where(
+    _MEMBER.c.number.between(bindparam("first"), bindparam("last"))
+)
 
 
 def _allocate_serial(session: Session, branch_id: int) -> int:
     """Take the next serial. The UPDATE locks the row until commit; a rollback returns it."""
     serial = session.connection().execute(_NEXT_SERIAL, {"b_id": branch_id}).scalar_one()
     return int(serial) - 1
+
+
+def _member_row(
+    rec: IntakeRecord, number: str, branch: BranchDTO, actor: Actor, now: dt.datetime
+) -> dict[str, Any]:
+    return {
+        "number": number,
+        "branch_id": branch.id,
+        "nik": rec.nik,
+        "nama": rec.nama,
+        "tempat_lahir": rec.tempat_lahir,
+        "tanggal_lahir": rec.tanggal_lahir,
+        "jenis_kelamin": rec.jenis_kelamin,
+        "nama_ibu": rec.nama_ibu,
+        "no_hp": rec.no_hp,
+        "alamat": rec.alamat,
+        "kode_wilayah": rec.kode_wilayah,
+        "nik_district": rec.nik_info.district_code,
+        "record_status": "ACTIVE",
+        "merged_into_id": None,
+        "created_at": now,
+        "created_by_id": actor.id,
+    }
+
+
+def _enrolment_row(
+    ctx: ServiceContext,
+    member_id: int,
+    rec: IntakeRecord,
+    actor: Actor,
+    now: dt.datetime,
+    day: dt.date,
+    confirm_mismatch: bool,
+) -> dict[str, Any]:
+    return {
+        "member_id": member_id,
+        "segment": rec.segmen,
+        "occupation_code": rec.pekerjaan,
+        "programmes": ",".join(rec.program),
+        "income": rec.penghasilan,
+        "funding_source": rec.sumber_dana,
+        "channel": rec.kanal,
+        "npp": rec.npp,
+        "months_at_enrolment": rec.bulan_bayar,
+        "enrolled_at": now,
+        "business_date": day,
+        "officer_id": actor.id,
+        "counter": ctx.counter,
+        "mismatch_confirmed": confirm_mismatch,
+    }
+
+
+def _enrol_details(rec: IntakeRecord, confirm_mismatch: bool) -> dict[str, Any]:
+    return {
+        "segment": rec.segmen,
+        "programmes": list(rec.program),
+        "channel": rec.kanal,
+        "funding": rec.sumber_dana,
+        "mismatch_confirmed": confirm_mismatch,
+    }
 
 
 def _write_member(
@@ -98,27 +169,7 @@ def _write_member(
     number = make_number(branch.code, _allocate_serial(session, branch.id)).value
     day = business_date(now, branch.timezone)
     # A second active member with the same NIK violates uq_member_active_nik here.
-    member_id = conn.execute(
-        _INSERT_MEMBER,
-        {
-            "number": number,
-            "branch_id": branch.id,
-            "nik": rec.nik,
-            "nama": rec.nama,
-            "tempat_lahir": rec.tempat_lahir,
-            "tanggal_lahir": rec.tanggal_lahir,
-            "jenis_kelamin": rec.jenis_kelamin,
-            "nama_ibu": rec.nama_ibu,
-            "no_hp": rec.no_hp,
-            "alamat": rec.alamat,
-            "kode_wilayah": rec.kode_wilayah,
-            "nik_district": rec.nik_info.district_code,
-            "record_status": "ACTIVE",
-            "merged_into_id": None,
-            "created_at": now,
-            "created_by_id": actor.id,
-        },
-    ).scalar_one()
+    member_id = conn.execute(_INSERT_MEMBER, _member_row(rec, number, branch, actor, now)).scalar_one()
     index_member(
         session,
         (member_id, rec.nama, rec.tanggal_lahir, rec.nik_info.district_code, rec.kode_wilayah, "ACTIVE"),
@@ -132,23 +183,7 @@ def _write_member(
             ],
         )
     enrolment_id = conn.execute(
-        _INSERT_ENROLMENT,
-        {
-            "member_id": member_id,
-            "segment": rec.segmen,
-            "occupation_code": rec.pekerjaan,
-            "programmes": ",".join(rec.program),
-            "income": rec.penghasilan,
-            "funding_source": rec.sumber_dana,
-            "channel": rec.kanal,
-            "npp": rec.npp,
-            "months_at_enrolment": rec.bulan_bayar,
-            "enrolled_at": now,
-            "business_date": day,
-            "officer_id": actor.id,
-            "counter": ctx.counter,
-            "mismatch_confirmed": confirm_mismatch,
-        },
+        _INSERT_ENROLMENT, _enrolment_row(ctx, member_id, rec, actor, now, day, confirm_mismatch)
     ).scalar_one()
     append_event(
         session,
@@ -158,16 +193,98 @@ def _write_member(
         entity="member",
         entity_id=number,
         member_id=member_id,
-        details={
-            "segment": rec.segmen,
-            "programmes": list(rec.program),
-            "channel": rec.kanal,
-            "funding": rec.sumber_dana,
-            "mismatch_confirmed": confirm_mismatch,
-        },
+        details=_enrol_details(rec, confirm_mismatch),
         at=now,
     )
     return _enrolled_dto(ctx, rec, branch, actor, member_id, enrolment_id, number, now, day)
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenMember:
+    member_id: int
+    number: str
+
+
+def allocate_serials(session: Session, branch: BranchDTO, count: int) -> int:
+    """Take ``count`` consecutive serials at once; returns the first. The row stays locked until commit."""
+    end = session.connection().execute(_NEXT_SERIALS, {"b_id": branch.id, "n": count}).scalar_one()
+    first = int(end) - count
+    if first + count - 1 > MAX_SERIAL:
+        raise DomainError(Issue("number", "number.exhausted", "Nomor peserta cabang ini sudah habis."))
+    return first
+
+
+def write_members(
+    session: Session,
+    ctx: ServiceContext,
+    actor: Actor,
+    records: Sequence[IntakeRecord],
+    branch: BranchDTO,
+    *,
+    first_serial: int,
+    audit_details: Sequence[Mapping[str, Any]] | None = None,
+    now: dt.datetime | None = None,
+) -> list[WrittenMember]:
+    """Many members at once in the caller's transaction: the bulk twin of ``_write_member``.
+
+    Numbers are ``first_serial``, ``first_serial + 1`` … (taken with ``allocate_serials``);
+    rows go in with multi-row INSERT … RETURNING, one ``member.enrol`` audit event each
+    (``audit_details[i]`` is merged into event *i*'s details). Nothing is committed here.
+    """
+    if not records:
+        return []
+    conn = session.connection()
+    now = now or ctx.clock()
+    day = business_date(now, branch.timezone)
+    numbers = [make_number(branch.code, first_serial + i).value for i in range(len(records))]
+    # A plain executemany (SQLite's RETURNING would go row by row); the serial range is ours
+    # (the sequence row is locked), so the number range finds exactly these rows.
+    bulk_insert(
+        conn,
+        _MEMBER,
+        [_member_row(rec, n, branch, actor, now) for rec, n in zip(records, numbers, strict=True)],
+    )
+    by_number = dict(conn.execute(_IDS_IN_RANGE, {"first": numbers[0], "last": numbers[-1]}).all())
+    ids = [int(by_number[n]) for n in numbers]
+    # Imported members are found by name like any other (the search index is kept in the same transaction).
+    write_postings(
+        session,
+        postings_for(
+            (mid, rec.nama, rec.tanggal_lahir, rec.nik_info.district_code, rec.kode_wilayah, "ACTIVE")
+            for mid, rec in zip(ids, records, strict=True)
+        ),
+    )
+    heirs = [
+        {"member_id": mid, "position": i, "nama": h.nama, "hubungan": h.hubungan}
+        for mid, rec in zip(ids, records, strict=True)
+        for i, h in enumerate(rec.ahli_waris)
+    ]
+    bulk_insert(conn, _HEIR, heirs)
+    bulk_insert(
+        conn,
+        _ENROLMENT,
+        [
+            _enrolment_row(ctx, mid, rec, actor, now, day, False)
+            for mid, rec in zip(ids, records, strict=True)
+        ],
+    )
+    append_events(
+        session,
+        ctx,
+        actor=actor,
+        events=[
+            AuditItem(
+                action="member.enrol",
+                entity="member",
+                entity_id=number,
+                member_id=mid,
+                details={**_enrol_details(rec, False), **(audit_details[i] if audit_details else {})},
+            )
+            for i, (rec, number, mid) in enumerate(zip(records, numbers, ids, strict=True))
+        ],
+        at=now,
+    )
+    return [WrittenMember(mid, number) for mid, number in zip(ids, numbers, strict=True)]
 
 
 def _enrolled_dto(
