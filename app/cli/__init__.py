@@ -9,7 +9,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from app.db.uow import DatabaseBusyError
+from app.db.uow import DatabaseBusyError, StorageError
 from app.domain.issues import DomainError
 
 # Each module adds its sub-commands with ``register(subparsers, common)``.
@@ -78,6 +78,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DatabaseBusyError as exc:
         print(f"loket: {exc.message}", file=sys.stderr)
         return 75  # EX_TEMPFAIL: try again later
+    except StorageError as exc:
+        print(f"loket: {exc.message}", file=sys.stderr)
+        return 74  # EX_IOERR
     except KeyboardInterrupt:
         print("loket: dibatalkan", file=sys.stderr)
         return 130

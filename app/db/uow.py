@@ -32,6 +32,43 @@ class DatabaseBusyError(RuntimeError):
         super().__init__(self.message)
 
 
+class StorageError(RuntimeError):
+    """The disk refused the write (full, or failing). Nothing of the transaction was kept; once space
+    is freed or the disk is fixed, the same action works again. ``message`` is for the officer."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind  # "full" | "io"
+        if kind == "full":
+            self.message = (
+                "Penyimpanan penuh: data belum tersimpan dan tidak ada yang setengah tersimpan. "
+                "Kosongkan ruang disk (atau hubungi IT cabang), lalu ulangi."
+            )
+        else:
+            self.message = (
+                "Disk gagal membaca/menulis: data belum tersimpan dan tidak ada yang setengah tersimpan. "
+                "Hubungi IT cabang; setelah diperbaiki, ulangi."
+            )
+        super().__init__(self.message)
+
+
+_FULL_MARKERS = ("database or disk is full", "no space left on device", "could not extend file", "disk full")
+_IO_MARKERS = ("disk i/o error", "input/output error", "could not write", "could not read block")
+_PG_FULL_CODES = frozenset({"53100"})  # disk_full
+_PG_IO_CODES = frozenset({"58030"})  # io_error
+
+
+def storage_problem(exc: BaseException) -> str | None:
+    """``"full"`` or ``"io"`` when ``exc`` is the disk refusing, else None."""
+    orig = getattr(exc, "orig", None) or exc
+    code = getattr(orig, "sqlstate", None)
+    msg = str(orig).lower()
+    if code in _PG_FULL_CODES or any(m in msg for m in _FULL_MARKERS):
+        return "full"
+    if code in _PG_IO_CODES or any(m in msg for m in _IO_MARKERS):
+        return "io"
+    return None
+
+
 class UnitOfWork:
     """``with UnitOfWork(factory) as uow: ... uow.commit()`` — anything not committed is rolled back."""
 
@@ -96,6 +133,8 @@ def run_in_transaction(
                     uow.commit()
                 return result
         except DBAPIError as exc:
+            if (kind := storage_problem(exc)) is not None:
+                raise StorageError(kind) from exc
             if not is_transient(exc):
                 raise
             if attempt == attempts:
