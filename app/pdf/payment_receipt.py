@@ -258,6 +258,39 @@ def _a5_fields(c: Canvas, y: float, pairs: list[tuple[str, str]], *, columns: in
     return y - rows * 8.6 * mm - 1 * mm
 
 
+def _wrap(text: str, font: str, size: float, width: float, max_lines: int) -> list[str]:
+    """Word-wrap ``text`` to ``width``; the last allowed line ends in … when text remains."""
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        candidate = f"{line} {word}".strip()
+        if _width(candidate, font, size) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        line = word if _width(word, font, size) <= width else _fit(word, font, size, width)
+    if line:
+        lines.append(line)
+    if len(lines) > max_lines:
+        lines = [*lines[: max_lines - 1], _fit(" ".join(lines[max_lines - 1 :]), font, size, width)]
+    return lines
+
+
+def _a5_wide_field(c: Canvas, y: float, label: str, value: str) -> float:
+    """A label and a value across the whole width, wrapped (sponsor names can be long)."""
+    width, _ = A5
+    m = 12 * mm
+    c.setFillColor(GREY)
+    c.setFont(F_REG, 7)
+    c.drawString(m, y, label.upper())
+    c.setFillColor(INK)
+    c.setFont(F_BOLD, 9.5)
+    lines = _wrap(value, F_BOLD, 9.5, width - 2 * m, 3)
+    for i, line in enumerate(lines):
+        c.drawString(m, y - 4.2 * mm - i * 4.2 * mm, line)
+    return y - (len(lines) + 1) * 4.2 * mm - 1.5 * mm
+
+
 def _rule(c: Canvas, x1: float, x2: float, y: float, color: Color = RULE, width: float = 0.6) -> None:
     c.setStrokeColor(color)
     c.setLineWidth(width)
@@ -412,11 +445,11 @@ def _a5_sponsor(c: Canvas, r: SponsorReceiptData) -> None:
     for page_no, chunk in enumerate(chunks, start=1):
         y = _a5_header(c, SPONSOR_TITLE, r.branch, r.receipt_no, r.issued_at)
         if page_no == 1:
+            y = _a5_wide_field(c, y, "Diterima dari", r.sponsor)
             y = _a5_fields(
                 c,
                 y,
                 [
-                    ("Diterima dari", r.sponsor),
                     ("Cara bayar", r.method),
                     ("Referensi", r.reference or "-"),
                     ("Periode iuran", f"{r.period} ({r.months_count} bulan)"),
