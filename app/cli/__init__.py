@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "app.cli.database",
     "app.cli.search",
     "app.cli.importing",
+    "app.cli.privacy",
 )
 
 

@@ -105,7 +105,9 @@ class Member(Base):
             postgresql_where=text("record_status = 'ACTIVE'"),
         ),
         Index("ix_member_birth_region", "tanggal_lahir", "nik_district"),
-        CheckConstraint("record_status IN ('ACTIVE', 'DEACTIVATED', 'MERGED')", name="record_status"),
+        CheckConstraint(
+            "record_status IN ('ACTIVE', 'DEACTIVATED', 'MERGED', 'PURGED')", name="record_status"
+        ),
         CheckConstraint("jenis_kelamin IN ('L', 'P')", name="gender"),
     )
 
@@ -124,6 +126,9 @@ class Member(Base):
     nik_district: Mapped[str] = mapped_column(String(8))  # "32.76.01", where the NIK was issued
     record_status: Mapped[str] = mapped_column(String(12), default="ACTIVE")
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    # Set when the retention period ended: the row stays as a tombstone (number, audit links) with
+    # every personal field blanked.
+    purged_at: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime]
     created_by_id: Mapped[int] = mapped_column(ForeignKey("officer.id"))
 
@@ -194,7 +199,9 @@ class AuditEvent(Base):
     entity: Mapped[str] = mapped_column(String(30))
     entity_id: Mapped[str | None] = mapped_column(String(40))
     member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"), index=True)
-    details: Mapped[str] = mapped_column(Text)  # canonical JSON, hashed as stored
+    details: Mapped[str] = mapped_column(Text)  # canonical JSON; the chain signs its SHA-256
+    # Set only when the details were purged (retention): the digest the chain signed.
+    details_digest: Mapped[str | None] = mapped_column(String(64))
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 

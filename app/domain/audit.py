@@ -33,6 +33,19 @@ class ChainedEvent:
     hash: str
 
 
+# A redacted event keeps the digest of its original details (in the ``details`` slot of an
+# EventRow, behind this prefix) so the chain still verifies after personal data is purged.
+REDACTED_PREFIX = "\x00sha256:"
+
+
+def details_digest(details: str) -> str:
+    """What the chain actually signs for an event's details: their SHA-256, so the details
+    themselves can be purged later (UU PDP retention) without breaking the chain."""
+    if details.startswith(REDACTED_PREFIX):
+        return details[len(REDACTED_PREFIX) :]
+    return hashlib.sha256(details.encode("utf-8")).hexdigest()
+
+
 def event_hash(
     key: bytes,
     *,
@@ -57,7 +70,7 @@ def event_hash(
             entity,
             entity_id,
             member_id,
-            details,
+            details_digest(details),
             prev_hash,
         ]
     )
@@ -93,7 +106,7 @@ def iso_utc(value: dt.datetime | str) -> str:
 
 def row_hash(key: bytes, row: EventRow, seq: int | None = None) -> str:
     """The HMAC an event row should carry (optionally as if it stood at ``seq``)."""
-    body = _ENCODER.encode([row[0] if seq is None else seq, *row[1:10]])
+    body = _ENCODER.encode([row[0] if seq is None else seq, *row[1:8], details_digest(row[8]), row[9]])
     return hmac.digest(key, body.encode("utf-8"), "sha256").hex()
 
 
@@ -206,7 +219,7 @@ def verify_rows(key: bytes, rows: Iterable[EventRow], *, expected_last_seq: int 
                     checked, prev_hash, expected, "reordered", f"Peristiwa #{expected} tidak berurutan."
                 )
             return _bad(checked, prev_hash, expected, "removed", f"Peristiwa #{expected} hilang (dihapus).")
-        body = encode([seq, *cur[1:10]]).encode("utf-8")
+        body = encode([seq, *cur[1:8], details_digest(cur[8]), cur[9]]).encode("utf-8")
         if digest(key, body, "sha256").hex() != cur[10]:
             return _classify(key, cur, nxt, prev_hash, expected, checked)
         if cur[9] != prev_hash:

@@ -15,7 +15,16 @@ from sqlalchemy.orm import Session
 from app.db.bulk import bulk_insert
 from app.db.models import AuditEvent, AuditHead, Branch, Setting
 from app.db.search_models import AuditSeal
-from app.domain.audit import ChainReport, EventRow, canonical_json, event_hash, iso_utc, seal_mac, verify_rows
+from app.domain.audit import (
+    REDACTED_PREFIX,
+    ChainReport,
+    EventRow,
+    canonical_json,
+    event_hash,
+    iso_utc,
+    seal_mac,
+    verify_rows,
+)
 from app.domain.clock import business_date
 from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_progress
 from app.services.context import ServiceContext
@@ -203,6 +212,7 @@ def _iter_rows(
         t.details,
         t.prev_hash,
         t.hash,
+        t.details_digest,
     )
     conn = session.connection()
     after = 0
@@ -217,7 +227,8 @@ def _iter_rows(
         rows = result.cursor.fetchall()
         result.close()
         for r in rows:
-            yield (r[0], iso_utc(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10])
+            details = r[8] if r[11] is None else REDACTED_PREFIX + r[11]
+            yield (r[0], iso_utc(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], details, r[9], r[10])
         if len(rows) < VERIFY_BATCH:
             return
         after = rows[-1][0]
