@@ -27,6 +27,73 @@ LABELS = {
 }
 
 
+# Field names as a citizen reads them; internal identifiers are left out of the PDF (the JSON has all).
+FIELD_LABELS = {
+    "number": "Nomor peserta",
+    "nik": "NIK",
+    "nama": "Nama",
+    "tempat_lahir": "Tempat lahir",
+    "tanggal_lahir": "Tanggal lahir",
+    "jenis_kelamin": "Jenis kelamin",
+    "nama_ibu": "Nama ibu kandung",
+    "no_hp": "Nomor HP",
+    "alamat": "Alamat",
+    "kode_wilayah": "Kode wilayah",
+    "wilayah": "Desa/kelurahan",
+    "nik_region": "Wilayah penerbitan NIK",
+    "record_status": "Status data",
+    "merged_into": "Digabung ke",
+    "created_at": "Terdaftar",
+    "branch_code": "Kode cabang",
+    "heirs": "Ahli waris",
+    "hubungan": "Hubungan",
+    "enrolments": "Kepesertaan",
+    "segment": "Segmen",
+    "occupation_name": "Pekerjaan",
+    "programmes": "Program",
+    "income": "Penghasilan (Rp)",
+    "funding_source": "Sumber dana",
+    "channel": "Kanal",
+    "npp": "NPP",
+    "months_at_enrolment": "Bulan dibayar saat daftar",
+    "enrolled_at": "Waktu daftar",
+    "business_date": "Tanggal",
+    "officer": "Petugas",
+    "counter": "Loket",
+    "status": "Status",
+    "status_label": "Keterangan",
+    "paid_through": "Lunas sampai",
+    "next_due_date": "Jatuh tempo berikutnya",
+    "schedule_label": "Jadwal bayar",
+    "receipt_no": "Nomor tanda bukti",
+    "total": "Jumlah (Rp)",
+    "method": "Cara bayar",
+    "serial": "Seri kartu",
+    "issued_at": "Dicetak",
+    "reason": "Alasan",
+    "action": "Kegiatan",
+    "at": "Waktu",
+    "actor": "Oleh",
+    "occurred_at": "Waktu",
+}
+HIDDEN = {
+    "id",
+    "member_id",
+    "occupation_code",
+    "covered_now",
+    "schedule",
+    "as_of",
+    "member_number",
+    "arrears_months",
+    "next_due_month",
+    "details",
+}
+
+
+def _label(key: str) -> str:
+    return FIELD_LABELS.get(key, key.replace("_", " ").capitalize())
+
+
 def _text(value: Any) -> str:
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False)[:2000]
@@ -65,12 +132,16 @@ def render_subject_access(data: dict[str, Any], *, generated: dt.datetime) -> by
         value = data.get(key)
         story.append(p(label, head))
         if isinstance(value, dict):
-            rows = [[p(k, small), p(v, small)] for k, v in value.items() if not isinstance(v, list | dict)]
-            nested = [(k, v) for k, v in value.items() if isinstance(v, list | dict)]
+            rows = [
+                [p(_label(k), small), p(v, small)]
+                for k, v in value.items()
+                if k not in HIDDEN and not isinstance(v, list | dict)
+            ]
+            nested = [(k, v) for k, v in value.items() if k not in HIDDEN and isinstance(v, list | dict)]
             if rows:
                 story.append(_table(rows, [45 * mm, 125 * mm]))
             for k, v in nested:
-                story.append(p(f"{k}:", small))
+                story.append(p(f"{_label(k)}:", small))
                 story.extend(_items(v, p, small))
         elif isinstance(value, list):
             story.extend(_items(value, p, small) if value else [p("(tidak ada)", small)])
@@ -105,7 +176,7 @@ def _items(value: Any, p: Any, style: ParagraphStyle) -> list[Any]:
     out: list[Any] = []
     for item in items[:500]:
         if isinstance(item, dict):
-            rows = [[p(k, style), p(v, style)] for k, v in item.items()]
+            rows = [[p(_label(k), style), p(v, style)] for k, v in item.items() if k not in HIDDEN]
             out.append(_table(rows, [45 * mm, 125 * mm]))
             out.append(Spacer(1, 2 * mm))
         else:

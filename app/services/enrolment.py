@@ -313,7 +313,7 @@ def _enrolled_dto(
         no_hp=rec.no_hp,
         alamat=rec.alamat,
         kode_wilayah=rec.kode_wilayah,
-        wilayah=f"{village.name}, {village.path}" if village else None,
+        wilayah=village.path if village else None,
         nik_region=rec.nik_info.region_label() or rec.nik_info.district_code,
         record_status="ACTIVE",
         merged_into=None,

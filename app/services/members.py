@@ -42,7 +42,7 @@ def member_dto(session: Session, ctx: ServiceContext, m: Member) -> MemberDTO:
         no_hp=m.no_hp,
         alamat=m.alamat,
         kode_wilayah=m.kode_wilayah,
-        wilayah=f"{village.name}, {village.path}" if village else None,
+        wilayah=village.path if village else None,
         nik_region=nik_region,
         record_status=m.record_status,
         merged_into=merged_into,
