@@ -42,8 +42,12 @@ def main(out: Path) -> None:
         first.start()
         wait_for(lambda: first.first_run is not None)
         settle()
-        first.first_run.grab().save(str(out / "first-run.png"))
+        first.first_run.grab().save(str(out / "first-run-database.png"))
         d = first.first_run
+        d.db_next.click()
+        wait_for(lambda: d.steps.currentIndex() == 1)
+        settle()
+        d.grab().save(str(out / "first-run-branch.png"))
         d.code.setText("101")
         d.name.setText("KCP Indralaya")
         d.username.setText("siti")

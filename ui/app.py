@@ -45,7 +45,71 @@ class StartupController(QObject):
 
     def start(self) -> None:
         self.login.show()
+        if self._first_start_here():
+            # A new computer: ask where the database lives before creating anything.
+            from ui.first_run import STEP_DATABASE, FirstRunDialog
+
+            self.login.hide()
+            self.first_run = FirstRunDialog()
+            self.first_run.database_chosen.connect(self._on_database_chosen)
+            self.first_run.test_requested.connect(self._on_test_requested)
+            self.first_run.submitted.connect(self._on_first_run_submitted)
+            self.first_run.show_step(STEP_DATABASE)
+            self.first_run.show()
+            return
         self.runner.run(self._open, on_success=self._on_opened, on_error=self._on_open_failed)
+
+    def _first_start_here(self) -> bool:
+        import os
+
+        from app.infra.paths import app_paths
+
+        if self.db or os.environ.get("LOKET_DB"):
+            return False
+        return not app_paths(self.home).settings_file.exists()
+
+    def _on_test_requested(self, url: str) -> None:
+        from app.services.dbsettings import probe_database
+
+        def describe(probe: Any) -> str:
+            if not probe.ok:
+                return "Tidak dapat dipakai: " + " ".join(i.message for i in probe.issues)
+            if probe.schema is None:
+                return f"Tersambung ke {probe.label}. Basis data kosong: Loket akan menyiapkannya."
+            return f"Tersambung ke {probe.label} (skema {probe.schema})."
+
+        self.first_run.show_probe("Menguji koneksi…")
+        self.runner.run(
+            lambda: describe(probe_database(url)),
+            on_success=self.first_run.show_probe,
+            on_error=lambda e: self.first_run.show_probe(str(e)),
+        )
+
+    def _on_database_chosen(self, url: str | None) -> None:
+        def work() -> _Ready:
+            from app.infra.paths import app_paths
+            from app.infra.settings import load_settings, save_settings
+            from app.services.dbsettings import save_database_url
+
+            paths = app_paths(self.home)
+            paths.ensure()
+            if url is None:
+                save_settings(paths, load_settings(paths))  # marks this computer as set up
+            else:
+                save_database_url(paths, url)  # DomainError when the server is unusable
+            return self._open()
+
+        def failed(exc: BaseException) -> None:
+            from app.domain.issues import DomainError
+
+            text = (
+                "\n".join(i.message for i in exc.issues)
+                if isinstance(exc, DomainError)
+                else (getattr(exc, "message", None) or str(exc))
+            )
+            self.first_run.database_failed(text)
+
+        self.runner.run(work, on_success=self._on_opened, on_error=failed)
 
     def _open(self) -> _Ready:
         # Everything heavy (SQLAlchemy, migrations, region data) happens here, behind the login window.
@@ -65,13 +129,20 @@ class StartupController(QObject):
     def _on_opened(self, ready: _Ready) -> None:
         self.ready = ready
         if ready.branch is None or not ready.has_officers:
-            from ui.first_run import FirstRunDialog
+            from ui.first_run import STEP_BRANCH, FirstRunDialog
 
             self.login.hide()
-            self.first_run = FirstRunDialog(ready.opened.database_label)
-            self.first_run.submitted.connect(self._on_first_run_submitted)
+            if self.first_run is None:
+                self.first_run = FirstRunDialog(ready.opened.database_label)
+                self.first_run.submitted.connect(self._on_first_run_submitted)
+            self.first_run.set_database_label(ready.opened.database_label)
+            self.first_run.show_step(STEP_BRANCH)
             self.first_run.show()
             return
+        if self.first_run is not None:  # joined a server whose branch is already set up
+            self.first_run.close()
+            self.first_run = None
+            self.login.show()
         b = ready.branch
         self.login.set_ready(True, f"Cabang {b.code} {b.name}\n{ready.opened.database_label}")
 

@@ -1,40 +1,135 @@
-"""First start: set up the branch and the first supervisor account, in one dialog."""
+"""First start on a computer: where the database lives, then the branch and first supervisor, then the card printer."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtPrintSupport import QPrinterInfo
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.clock import TIMEZONES
 from app.domain.issues import Issue
 from ui.widgets import Banner, FieldRow, primary_button
 
+STEP_DATABASE, STEP_BRANCH = 0, 1
+
 
 class FirstRunDialog(QDialog):
-    """Collects branch and supervisor data; ``submitted`` carries them as a dict."""
+    """``database_chosen`` carries a URL (None: the local SQLite file); ``submitted`` the branch data."""
 
+    database_chosen = Signal(object)
+    test_requested = Signal(str)
     submitted = Signal(dict)
 
-    def __init__(self, database_label: str, parent: QWidget | None = None) -> None:
+    def __init__(self, database_label: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("firstRunDialog")
         self.setWindowTitle("Loket — Pengaturan awal")
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(740)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         title = QLabel("Selamat datang di Loket")
         title.setObjectName("loginTitle")
         layout.addWidget(title)
+        self.banner = Banner("firstRunBanner")
+        layout.addWidget(self.banner)
+        self.steps = QStackedWidget()
+        self.steps.setObjectName("firstRunSteps")
+        self.steps.addWidget(self._database_step())
+        self.steps.addWidget(self._branch_step(database_label))
+        layout.addWidget(self.steps)
+
+    # ---- step 1: the database -------------------------------------------------------------------------
+    def _database_step(self) -> QWidget:
+        page = QWidget()
+        v = QVBoxLayout(page)
+        v.setContentsMargins(0, 0, 0, 0)
         intro = QLabel(
-            "Basis data baru sudah dibuat. Isi data kantor cabang dan akun supervisor pertama.\n"
-            f"Basis data: {database_label}"
+            "Langkah 1 dari 2 — Basis data. Satu loket di laptop atau di acara desa/pasar memakai basis data "
+            "lokal. Bila beberapa loket di kantor cabang berbagi satu server, pilih server cabang."
         )
         intro.setObjectName("pageHint")
         intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.banner = Banner("firstRunBanner")
-        layout.addWidget(self.banner)
+        v.addWidget(intro)
+        self.db_local = QRadioButton(
+            "Basis data lokal di komputer ini (SQLite) — disarankan untuk satu loket"
+        )
+        self.db_local.setObjectName("firstRunLocal")
+        self.db_server = QRadioButton("Server cabang (PostgreSQL)")
+        self.db_server.setObjectName("firstRunServer")
+        self.db_local.setChecked(True)
+        v.addWidget(self.db_local)
+        v.addWidget(self.db_server)
+        self.db_url = QLineEdit()
+        self.db_url.setObjectName("firstRunUrl")
+        self.db_url.setPlaceholderText("postgresql+psycopg://loket@server-cabang/loket")
+        self.db_url.setEnabled(False)
+        self.url_row = FieldRow("url", "Alamat server basis data", self.db_url)
+        v.addWidget(self.url_row)
+        self.db_result = QLabel()
+        self.db_result.setObjectName("firstRunProbe")
+        self.db_result.setWordWrap(True)
+        self.db_result.setTextFormat(Qt.TextFormat.PlainText)
+        v.addWidget(self.db_result)
+        row = QHBoxLayout()
+        self.db_test = QPushButton("Tes koneksi")
+        self.db_test.setObjectName("firstRunTest")
+        self.db_test.setEnabled(False)
+        self.db_next = primary_button("Lanjut", "firstRunNext")
+        self.db_next.setDefault(True)
+        row.addWidget(self.db_test)
+        row.addStretch(1)
+        row.addWidget(self.db_next)
+        v.addLayout(row)
+        self.db_server.toggled.connect(self.db_url.setEnabled)
+        self.db_server.toggled.connect(self.db_test.setEnabled)
+        self.db_test.clicked.connect(lambda: self.test_requested.emit(self.db_url.text().strip()))
+        self.db_next.clicked.connect(self._on_database_next)
+        return page
 
+    def _on_database_next(self) -> None:
+        if self.db_server.isChecked():
+            url = self.db_url.text().strip()
+            if not url:
+                self.url_row.set_error("Isi alamat server, atau pilih basis data lokal.")
+                return
+            self.url_row.set_error(None)
+            self.db_next.setEnabled(False)
+            self.database_chosen.emit(url)
+        else:
+            self.db_next.setEnabled(False)
+            self.database_chosen.emit(None)
+
+    def show_probe(self, text: str) -> None:
+        self.db_result.setText(text)
+
+    def database_failed(self, message: str) -> None:
+        self.db_next.setEnabled(True)
+        self.banner.show_message("error", message)
+
+    # ---- step 2: branch, supervisor, printer -------------------------------------------------------------
+    def _branch_step(self, database_label: str) -> QWidget:
+        page = QWidget()
+        v = QVBoxLayout(page)
+        v.setContentsMargins(0, 0, 0, 0)
+        self.branch_intro = QLabel()
+        self.branch_intro.setObjectName("pageHint")
+        self.branch_intro.setWordWrap(True)
+        self.branch_intro.setTextFormat(Qt.TextFormat.PlainText)
+        v.addWidget(self.branch_intro)
+        self.set_database_label(database_label)
         self.code = QLineEdit()
         self.code.setMaxLength(3)
         self.code.setObjectName("field_code")
@@ -57,8 +152,15 @@ class FirstRunDialog(QDialog):
         self.password2 = QLineEdit()
         self.password2.setEchoMode(QLineEdit.EchoMode.Password)
         self.password2.setObjectName("field_password2")
+        self.printer = QComboBox()
+        self.printer.setObjectName("field_printer")
+        self.printer.addItem("— tanyakan setiap mencetak —", "")
+        for printer_name in QPrinterInfo.availablePrinterNames():
+            self.printer.addItem(printer_name, printer_name)
         self.rows = {
-            "code": FieldRow("code", "Kode cabang (3 digit, awalan nomor peserta)", self.code, required=True),
+            "code": FieldRow(
+                "code", "Kode cabang (3 digit)", self.code, hint="awalan nomor peserta", required=True
+            ),
             "name": FieldRow("name", "Nama kantor cabang", self.name, required=True),
             "timezone": FieldRow("timezone", "Zona waktu", self.timezone, required=True),
             "username": FieldRow("username", "Nama pengguna supervisor", self.username, required=True),
@@ -67,14 +169,35 @@ class FirstRunDialog(QDialog):
                 "password", "Kata sandi (minimal 12 karakter)", self.password, required=True
             ),
             "password2": FieldRow("password2", "Ulangi kata sandi", self.password2, required=True),
+            "printer": FieldRow("printer", "Printer kartu", self.printer, hint="bisa diubah di Pengaturan"),
         }
-        for row in self.rows.values():
-            layout.addWidget(row)
+        grid = QHBoxLayout()
+        left, right = QVBoxLayout(), QVBoxLayout()
+        for key in ("code", "name", "timezone", "printer"):
+            left.addWidget(self.rows[key])
+        for key in ("username", "full_name", "password", "password2"):
+            right.addWidget(self.rows[key])
+        left.addStretch(1)
+        right.addStretch(1)
+        grid.addLayout(left)
+        grid.addLayout(right)
+        v.addLayout(grid)
         self.button = primary_button("Simpan dan mulai", "firstRunButton")
         self.button.setDefault(True)
-        layout.addWidget(self.button)
+        v.addWidget(self.button)
         self.button.clicked.connect(self._submit)
-        self.code.setFocus()
+        return page
+
+    def set_database_label(self, label: str) -> None:
+        self.branch_intro.setText(
+            "Langkah 2 dari 2 — Basis data siap. Isi data kantor cabang dan akun supervisor pertama."
+            + (f"\nBasis data: {label}" if label else "")
+        )
+
+    def show_step(self, step: int) -> None:
+        self.steps.setCurrentIndex(step)
+        self.banner.clear()
+        (self.db_local if step == STEP_DATABASE else self.code).setFocus()
 
     def show_issues(self, issues: list[Issue]) -> None:
         for row in self.rows.values():
@@ -96,13 +219,13 @@ class FirstRunDialog(QDialog):
             return
         self.button.setEnabled(False)
         self.banner.clear()
-        self.submitted.emit(
-            {
-                "code": self.code.text().strip(),
-                "name": self.name.text().strip(),
-                "timezone": self.timezone.currentData(),
-                "username": self.username.text().strip().lower(),
-                "full_name": self.full_name.text().strip(),
-                "password": self.password.text(),
-            }
-        )
+        data: dict[str, Any] = {
+            "code": self.code.text().strip(),
+            "name": self.name.text().strip(),
+            "timezone": self.timezone.currentData(),
+            "username": self.username.text().strip().lower(),
+            "full_name": self.full_name.text().strip(),
+            "password": self.password.text(),
+            "printer": self.printer.currentData() or None,
+        }
+        self.submitted.emit(data)

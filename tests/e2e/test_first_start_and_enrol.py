@@ -25,6 +25,10 @@ def test_first_start_then_login_and_enrol(qtbot: Any, qapp: QApplication, home: 
     first.start()
     qtbot.waitUntil(lambda: first.first_run is not None and first.first_run.isVisible(), timeout=20_000)
     dlg = first.first_run
+    assert dlg.steps.currentIndex() == 0 and dlg.db_local.isChecked()  # where the database lives, first
+    qtbot.mouseClick(dlg.db_next, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.steps.currentIndex() == 1, timeout=20_000)
+    assert "loket.sqlite3" in dlg.branch_intro.text()
     type_into(qtbot, dlg.code, "101")
     type_into(qtbot, dlg.name, "KCP Indralaya")
     type_into(qtbot, dlg.username, "siti")
