@@ -86,6 +86,15 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(ui.opened.settings.idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)
         QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
+        QShortcut(QKeySequence("F1"), self, self.show_help)
+        self.help_dialog: QWidget | None = None
+
+    def show_help(self) -> None:
+        from ui.help import HelpDialog
+
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self, [self.stack.widget(i) for i in range(self.stack.count())])
+        self.help_dialog.open()
 
     # ---- idle lock -------------------------------------------------------------------------------
     def lock(self) -> None:

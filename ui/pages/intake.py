@@ -58,6 +58,11 @@ class IntakePage(QWidget):
     enrolled = Signal(object)  # MemberDTO
     nav_label = "Pendaftaran"
     shortcut = "F2"
+    help_shortcuts = (
+        ("Enter", "pindah ke kolom berikutnya (kolom yang terisi dari NIK dilewati)"),
+        ("Ctrl+S", "simpan pendaftaran"),
+        ("Ctrl+N", "peserta berikutnya (formulir kosong)"),
+    )
 
     def __init__(self, ui: UiContext) -> None:
         super().__init__()

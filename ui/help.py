@@ -1,0 +1,72 @@
+"""F1: every keyboard shortcut, global and per page, in one table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+GLOBAL_SHORTCUTS: list[tuple[str, str]] = [
+    ("F1", "Bantuan: daftar pintasan ini"),
+    ("Ctrl+L", "Kunci layar sekarang (perlu kata sandi untuk membuka)"),
+    ("Tab / Shift+Tab", "Kolom berikutnya / sebelumnya"),
+    ("Enter", "Di formulir pendaftaran: kolom berikutnya; di tombol: jalankan"),
+    ("Esc", "Tutup jendela pratinjau atau dialog"),
+]
+
+
+class HelpDialog(QDialog):
+    def __init__(self, parent: QWidget, pages: list[QWidget]) -> None:
+        super().__init__(parent)
+        self.setObjectName("helpDialog")
+        self.setWindowTitle("Bantuan — pintasan keyboard")
+        self.resize(640, 560)
+        layout = QVBoxLayout(self)
+        title = QLabel("Pintasan keyboard")
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        hint = QLabel(
+            "Semua pekerjaan di loket bisa dilakukan dengan keyboard saja. Pemindai QR/barcode USB "
+            "bekerja seperti keyboard di kotak pencarian dan di Verifikasi Kartu."
+        )
+        hint.setObjectName("pageHint")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        rows: list[tuple[str, str]] = []
+        for page in pages:
+            key = str(getattr(page, "shortcut", "") or "")
+            label = str(getattr(page, "nav_label", page.__class__.__name__))
+            if key:
+                rows.append((key, f"Buka halaman {label}"))
+        rows.extend(GLOBAL_SHORTCUTS)
+        for page in pages:
+            label = str(getattr(page, "nav_label", ""))
+            for key, what in getattr(page, "help_shortcuts", ()):
+                rows.append((key, f"{label}: {what}"))
+        self.table = QTableWidget(len(rows), 2)
+        self.table.setObjectName("helpTable")
+        self.table.setHorizontalHeaderLabels(["Tombol", "Fungsi"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setAlternatingRowColors(True)
+        for i, (key, what) in enumerate(rows):
+            self.table.setItem(i, 0, QTableWidgetItem(key))
+            self.table.setItem(i, 1, QTableWidgetItem(what))
+        layout.addWidget(self.table, 1)
+        close = QPushButton("Tutup  (Esc)")
+        close.setObjectName("helpClose")
+        close.clicked.connect(self.accept)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+
+    def shortcut_keys(self) -> list[str]:
+        return [self.table.item(i, 0).text() for i in range(self.table.rowCount())]
