@@ -134,17 +134,15 @@ class DuplicatePanel(QWidget):
         self.reason.setObjectName("dupReason")
         self.reason.setMaxLength(200)
         self.rows = {
-            "supervisor": FieldRow(
-                "supervisor", "Supervisor (nama pengguna)", self.supervisor, required=True
-            ),
+            "supervisor": FieldRow("supervisor", "Supervisor", self.supervisor, required=True),
             "password": FieldRow("password", "Kata sandi supervisor", self.password, required=True),
             "reason": FieldRow(
-                "reason", "Alasan (mis. orang berbeda, sudah dicek KK)", self.reason, required=True
+                "reason", "Alasan", self.reason, hint="mis. orang berbeda, sudah dicek KK", required=True
             ),
         }
-        fields.addWidget(self.rows["supervisor"], 2)
-        fields.addWidget(self.rows["password"], 2)
-        fields.addWidget(self.rows["reason"], 4)
+        fields.addWidget(self.rows["supervisor"], 2, Qt.AlignmentFlag.AlignTop)
+        fields.addWidget(self.rows["password"], 2, Qt.AlignmentFlag.AlignTop)
+        fields.addWidget(self.rows["reason"], 4, Qt.AlignmentFlag.AlignTop)
         v.addLayout(fields)
         self.error = QLabel()
         self.error.setObjectName("dupOverrideError")

@@ -133,7 +133,9 @@ class QuotePanel(QFrame):
         employer = sum(ln.employer for ln in q.lines)
         if employer:
             worker = sum(ln.worker for ln in q.lines)
-            period += f"\nPemberi kerja {format_rupiah(employer)} · pekerja {format_rupiah(worker)}"
+            period += (
+                f"\nDibayar pemberi kerja {format_rupiah(employer)}\nDibayar pekerja {format_rupiah(worker)}"
+            )
         self.period.setText(period)
         self.period.setVisible(True)
         notes = [n.message for n in q.notes if not n.code.startswith("quote.discount.")]

@@ -63,7 +63,7 @@ SEGMENT_LABELS = {
     "PMI": "PMI — Pekerja Migran",
 }
 GENDER_ITEMS = (("", "— pilih —"), ("L", "L — Laki-laki"), ("P", "P — Perempuan"))
-PRINT_TEXT = "Cetak kartu && tanda terima  (Ctrl+P)"  # && shows one "&"
+PRINT_TEXT = "Cetak kartu && tanda terima (Ctrl+P)"  # && shows one "&"
 # Stand-ins for fields not filled yet, so the likely-duplicate check can run on NIK, name and birth
 # date alone (it compares only those; the stand-ins never match a stored member).
 _PROBE = {
@@ -353,7 +353,7 @@ class IntakePage(QWidget):
         side.setFrameShape(QFrame.Shape.NoFrame)
         side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side.viewport().setObjectName("intakeSideViewport")
-        side.setFixedWidth(330)
+        side.setFixedWidth(350)
         outer.addWidget(side)
 
         # Enter walks this chain; fields filled from the NIK are skipped (Tab still reaches them).
@@ -761,11 +761,13 @@ class IntakePage(QWidget):
         self.left_stack.setCurrentWidget(self.duplicate_panel)
         self.duplicate_banner.setVisible(False)  # the comparison says it in full
         self.compare_button.setVisible(False)
+        self.save_button.setVisible(False)  # its own button saves, with the supervisor's approval
         self.duplicate_panel.focus_first()
 
     def show_form(self) -> None:
         if self.left_stack.currentWidget() is self.duplicate_panel:
             self.left_stack.setCurrentIndex(0)
+            self.save_button.setVisible(not self.success.isVisible())
             if self._likely and not self.success.isVisible():
                 self._set_likely(self._likely)
             if not self.success.isVisible():
