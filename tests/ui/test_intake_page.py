@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QApplication, QLabel
 from sqlalchemy import func, select
 
 from app.db.models import Member
-from app.services import enrolment
-from tests.conftest import bpu_record
+from app.services import cards, contributions, enrolment, records
+from tests.card_helpers import decode_qr, pdf_text
+from tests.conftest import OFFICER_PASSWORD, SUPERVISOR_PASSWORD, bpu_record
 from ui.pages.intake import IntakePage
 
 
@@ -151,3 +152,185 @@ def test_markup_in_a_name_is_shown_literally(qtbot: Any, ui_ctx: Any) -> None:
     qtbot.waitUntil(lambda: "hanya boleh berisi huruf" in error_text(page, "nama"))
     label = page.findChild(QLabel, "error_nama")
     assert "/ < >" in label.text() and label.textFormat() == Qt.TextFormat.PlainText
+
+
+# --- live quote, payment, card and receipts, likely duplicates ---------------------------------------
+
+
+def fill_walk_in(qtbot: Any, page: IntakePage, **overrides: Any) -> None:
+    rec = bpu_record(**overrides)
+    page.nik.setFocus()
+    for widget, text in (
+        (page.nik, rec["nik"]),
+        (page.nama, rec["nama"]),
+        (page.tempat_lahir, rec["tempat_lahir"]),
+        (page.nama_ibu, rec["nama_ibu"]),
+        (page.no_hp, rec["no_hp"]),
+        (page.alamat, rec["alamat"]),
+        (page.penghasilan, str(rec["penghasilan"])),
+    ):
+        widget.setFocus()
+        qtbot.keyClicks(widget, text)
+
+
+def quote_total(page: IntakePage) -> str:
+    label = page.findChild(QLabel, "quoteTotal")
+    return label.text() if label.isVisibleTo(page) else ""
+
+
+def test_live_quote_follows_income_programmes_funding_and_months(qtbot: Any, ui_ctx: Any) -> None:
+    page = make_page(qtbot, ui_ctx)
+    qtbot.waitUntil(lambda: page._book is not None)
+    assert "penghasilan" in page.quote_panel.notes.text()
+    qtbot.keyClicks(page.penghasilan, "1000000")
+    # 23 Nov 2026 is inside PP 50/2025's months: JKK Rp10.000 and JKM Rp6.800 are halved.
+    qtbot.waitUntil(lambda: quote_total(page) == "Rp8.400")
+    assert page.findChild(QLabel, "quoteAmount_JKK").text() == "Rp10.000"
+    assert page.findChild(QLabel, "quoteDiscount_JKK").text().strip() == "Potongan 50% (PP 50/2025)"
+    assert page.findChild(QLabel, "quoteAmount_JKM").text() == "Rp6.800"
+    assert "Nov 2026" in page.quote_panel.period.text()
+    page.programmes["JHT"].setChecked(True)  # JHT 2% is never discounted
+    qtbot.waitUntil(lambda: quote_total(page) == "Rp28.400")
+    page.programmes["JHT"].setChecked(False)
+    page.bulan_bayar.setCurrentIndex(page.bulan_bayar.findData("3"))
+    # Nov and Dec 2026 discounted, Jan 2027 at the full Rp16.800: what the service charges.
+    expected = contributions.quote_for_record(ui_ctx.ctx, bpu_record(), months=3)
+    assert expected.total == 8_400 + 8_400 + 16_800
+    qtbot.waitUntil(lambda: quote_total(page) == "Rp33.600")
+    assert "Nov 2026 – Jan 2027" in page.quote_panel.period.text()
+    page.sumber_dana.setCurrentIndex(page.sumber_dana.findData("APBD"))  # no discount for the budget
+    qtbot.waitUntil(lambda: quote_total(page) == "Rp50.400")
+    assert "potongan tidak berlaku" in page.quote_panel.notes.text()
+    page.bulan_bayar.setCurrentIndex(page.bulan_bayar.findData("0"))
+    qtbot.waitUntil(lambda: "belum membayar" in page.quote_panel.title.text())
+    assert "Rp16.800" in page.quote_panel.period.text() and quote_total(page) == ""
+    page.bulan_bayar.setCurrentIndex(page.bulan_bayar.findData("1"))
+    page.penghasilan.clear()
+    qtbot.keyClicks(page.penghasilan, "satu juta")
+    qtbot.waitUntil(lambda: "bilangan bulat" in page.quote_panel.notes.text())
+
+
+def saved_page(qtbot: Any, ui_ctx: Any, months: str = "3") -> IntakePage:
+    page = make_page(qtbot, ui_ctx)
+    qtbot.waitUntil(lambda: page._book is not None)
+    fill_walk_in(qtbot, page)
+    page.bulan_bayar.setCurrentIndex(page.bulan_bayar.findData(months))
+    with qtbot.waitSignal(page.enrolled, timeout=10_000):
+        qtbot.keyClick(page, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    return page
+
+
+def test_payment_after_saving_needs_a_reference_for_transfer(qtbot: Any, ui_ctx: Any) -> None:
+    page = saved_page(qtbot, ui_ctx)
+    panel = page.payment_panel
+    assert panel.isVisible() and focused() is panel.pay_button
+    assert panel.amount.text() == "Rp33.600" and panel.title.text() == "Bayar 3 bulan"
+    assert not panel.rows["referensi"].isVisible()  # cash: no reference asked
+    panel.method.setCurrentIndex(panel.method.findData("transfer"))
+    assert panel.rows["referensi"].isVisible()
+    qtbot.keyClick(page, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert "wajib" in error_text(panel, "referensi") and focused() is panel.reference
+    qtbot.keyClicks(panel.reference, "TRX 0042")
+    with qtbot.waitSignal(panel.paid, timeout=10_000) as paid:
+        qtbot.keyClick(panel.reference, Qt.Key.Key_Return)
+    payment = paid.args[0]
+    assert payment.total == 33_600 and payment.method == "transfer" and payment.reference == "TRX 0042"
+    assert [str(m) for m in payment.months] == ["2026-11", "2026-12", "2027-01"]
+    assert payment.receipt_no in panel.done.text() and "Lunas 3 bulan" in panel.title.text()
+    assert focused() is page.print_button
+    stored = contributions.payments_for_member(ui_ctx.ctx, payment.member_number)
+    assert [p.receipt_no for p in stored] == [payment.receipt_no]
+
+
+def close_preview(qtbot: Any, page: IntakePage) -> Any:
+    job = page.print_job
+    qtbot.waitUntil(lambda: job.dialog is not None, timeout=20_000)
+    dialog = job.dialog
+    assert dialog.isVisible()
+    pdf = dialog.pdf
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: job.dialog is not dialog)
+    return dialog.property("document"), pdf
+
+
+def test_ctrl_p_issues_the_card_then_shows_the_receipts_one_at_a_time(qtbot: Any, ui_ctx: Any) -> None:
+    page = saved_page(qtbot, ui_ctx)
+    with qtbot.waitSignal(page.payment_panel.paid, timeout=10_000):
+        qtbot.keyClick(page.payment_panel.pay_button, Qt.Key.Key_Return)  # cash, Enter on the button
+    qtbot.keyClick(page, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    kind, card = close_preview(qtbot, page)
+    assert kind == "card"
+    issued = page.print_job.issued
+    assert issued is not None
+    codes = decode_qr(card)  # rendered at 300 dpi with pdftoppm, as a print shop would
+    assert [c.text for c in codes] == [issued.face.qr_text]
+    verdict = cards.verify_card_text(ui_ctx.ctx, codes[0].text)
+    assert verdict.valid and verdict.number == issued.card.number
+    kind, receipts = close_preview(qtbot, page)
+    assert kind == "registration+payment"
+    text = pdf_text(receipts)
+    assert "TTP-101-" in text and "TBI-101-2026-000001" in text and "Rp33.600" in text
+    assert "1610014508900003" not in text  # masked NIK only
+    qtbot.waitUntil(lambda: not page.print_job.busy)
+    assert page.focusWidget() is page.next_button  # focus comes back there with the window
+    assert page.print_job.shown == ["card", "registration+payment"]
+    # Nothing was printed (the previews were closed): Ctrl+P shows the same card, never a second one.
+    with qtbot.waitActive(page):
+        page.activateWindow()
+    qtbot.keyClick(page, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    kind, again = close_preview(qtbot, page)
+    assert kind == "card" and again == card
+    close_preview(qtbot, page)
+    assert [c.serial for c in cards.member_cards(ui_ctx.ctx, issued.card.number)] == [issued.card.serial]
+    qtbot.waitUntil(lambda: not page.print_job.busy)
+    with qtbot.waitActive(page):
+        page.activateWindow()
+    qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert focused() is page.nik and not page.print_button.isVisible()
+
+
+def test_likely_duplicate_is_shown_side_by_side_and_saved_only_with_a_supervisor(
+    qtbot: Any, ui_ctx: Any
+) -> None:
+    first = enrolment.enrol_worker(ui_ctx.ctx, ui_ctx.actor, bpu_record())
+    page = make_page(qtbot, ui_ctx)
+    # The same woman, the NIK mistyped in its serial, the name spelt a little differently.
+    fill_walk_in(qtbot, page, nik="1610014508900007", nama="Sitti Aminah")
+    qtbot.waitUntil(lambda: page.duplicate_banner.isVisible(), timeout=10_000)
+    assert first.number[:3] in page.duplicate_banner.text.text().replace(" ", "")
+    qtbot.keyClick(page, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    panel = page.duplicate_panel
+    qtbot.waitUntil(lambda: page.left_stack.currentWidget() is panel, timeout=10_000)
+    assert members(ui_ctx) == 1  # the service refused it: member.likely_duplicate
+    assert "Belum disimpan" in page.banner.text.text()
+    table = panel.table
+    header = table.horizontalHeaderItem(1).text()
+    assert header.startswith("101 0000 001 3")
+    rows = [table.verticalHeaderItem(r).text() for r in range(table.rowCount())]
+    assert table.item(rows.index("NIK"), 0).text() == "1610014508900007"
+    assert table.item(rows.index("NIK"), 1).text() == "1610014508900003"
+    assert table.item(rows.index("Nama ibu kandung"), 1).toolTip() == "Sama dengan formulir"
+    assert focused() is panel.back_button
+    qtbot.keyClick(panel.back_button, Qt.Key.Key_Escape)  # back to the form, nothing lost
+    assert page.left_stack.currentIndex() == 0 and page.nama.text() == "Sitti Aminah"
+    qtbot.keyClick(page, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert page.left_stack.currentWidget() is panel
+
+    def override(username: str, password: str, reason: str) -> None:
+        for edit, text in ((panel.supervisor, username), (panel.password, password), (panel.reason, reason)):
+            edit.clear()
+            qtbot.keyClicks(edit, text)
+        qtbot.keyClick(panel.reason, Qt.Key.Key_Return)
+
+    override("siti", "salah", "Orang berbeda, sudah dicek KK")
+    qtbot.waitUntil(lambda: "salah" in error_text(panel, "password"), timeout=10_000)
+    override("budi", OFFICER_PASSWORD, "Orang berbeda, sudah dicek KK")
+    qtbot.waitUntil(lambda: "bukan supervisor" in error_text(panel, "supervisor"), timeout=10_000)
+    override("siti", SUPERVISOR_PASSWORD, "ok")
+    qtbot.waitUntil(lambda: "minimal 5" in error_text(panel, "reason"), timeout=10_000)
+    assert members(ui_ctx) == 1
+    with qtbot.waitSignal(page.enrolled, timeout=10_000) as saved:
+        override("siti", SUPERVISOR_PASSWORD, "Orang berbeda, sudah dicek KK")
+    assert members(ui_ctx) == 2 and page.left_stack.currentIndex() == 0 and page.success.isVisible()
+    history = records.member_history(ui_ctx.ctx, ui_ctx.actor, saved.args[0].number)
+    assert [h.action for h in history] == ["member.enrol", "member.duplicate_override"]

@@ -1,4 +1,8 @@
-"""Pendaftaran: the intake form, in the order a trained officer types a KTP, keyboard only."""
+"""Pendaftaran: the intake form, in the order a trained officer types a KTP, keyboard only.
+
+Beside the form: the live contribution quote and likely-duplicate warnings; after saving, the first
+payment and the card and receipts (Ctrl+P).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -19,24 +24,36 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.clock import business_date
+from app.domain.contributions import Quote, quote_record
 from app.domain.intake import IntakeResult, validate_intake
-from app.domain.issues import Issue
+from app.domain.issues import DomainError, Issue
 from app.domain.membership import MembershipNumber
+from app.domain.months import Month
 from app.domain.nik import NikInfo, clean_nik, parse_nik
+from app.domain.rates import RateBook
 from app.domain.reference import (
     CHANNEL_LABELS,
     FUNDING_LABELS,
     MONTHS_OPTIONS,
     PROGRAMMES,
 )
-from app.services import enrolment, members
+from app.services import contributions, duplicates, enrolment, members
+from app.services.auth import AuthError, PermissionDeniedError
+from app.services.contribution_dto import PaymentDTO
 from app.services.dto import EnrolOutcome, MemberDTO
+from app.services.records_dto import DuplicateCandidateDTO
 from ui.context import UiContext
+from ui.dialogs.counter_duplicates import DuplicatePanel, form_values
+from ui.dialogs.counter_payment import EnrolmentPaymentPanel
+from ui.dialogs.counter_print import CounterPrintJob
+from ui.dialogs.counter_quote import QuotePanel
+from ui.theme import repolish
 from ui.widgets import Banner, FieldRow, primary_button
 
 SEGMENT_LABELS = {
@@ -46,6 +63,25 @@ SEGMENT_LABELS = {
     "PMI": "PMI — Pekerja Migran",
 }
 GENDER_ITEMS = (("", "— pilih —"), ("L", "L — Laki-laki"), ("P", "P — Perempuan"))
+PRINT_TEXT = "Cetak kartu && tanda terima (Ctrl+P)"  # && shows one "&"
+# Stand-ins for fields not filled yet, so the likely-duplicate check can run on NIK, name and birth
+# date alone (it compares only those; the stand-ins never match a stored member).
+_PROBE = {
+    "tempat_lahir": "TIDAK DIISI",
+    "nama_ibu": "TIDAK DIISI",
+    "alamat": "TIDAK DIISI",
+    "no_hp": "",
+    "kode_wilayah": "",
+    "pekerjaan": "P001",
+    "segmen": "BPU",
+    "npp": "",
+    "penghasilan": "1000000",
+    "program": "JKK,JKM",
+    "bulan_bayar": "1",
+    "sumber_dana": "MANDIRI",
+    "kanal": "LOKET",
+    "ahli_waris": "",
+}
 
 
 def _fmt_date(d: dt.date) -> str:
@@ -75,12 +111,23 @@ class IntakePage(QWidget):
         self._duplicate: str | None = None
         self._saving = False
         self._last_occupation = "P001"
+        self._book: RateBook | None = None
+        self._likely: tuple[DuplicateCandidateDTO, ...] = ()
+        self._likely_key: tuple[str, str, str] | None = None
+        self._saved_quote: Quote | None = None
+        self.saved_member: MemberDTO | None = None
+        self.print_job: CounterPrintJob | None = None
         self._validate_timer = QTimer(self, singleShot=True, interval=120)
         self._validate_timer.timeout.connect(self._validate)
         self.rows: dict[str, FieldRow] = {}
         self._build()
         self._wire()
         self.reset()
+        self.ui.runner.run(
+            lambda: contributions.rate_book(self.ui.ctx),
+            on_success=self._on_book_loaded,
+            on_error=self._on_book_failed,
+        )
 
     # ---- construction ---------------------------------------------------------------------
     def _line(self, key: str, *, max_len: int = 100) -> QLineEdit:
@@ -233,7 +280,16 @@ class IntakePage(QWidget):
         scroll.viewport().setObjectName("formViewport")
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         left.addWidget(scroll, 1)
-        outer.addLayout(left, 1)
+        form_page = QWidget()
+        form_page.setObjectName("intakeFormPage")
+        left.setContentsMargins(0, 0, 0, 0)
+        form_page.setLayout(left)
+        self.duplicate_panel = DuplicatePanel()
+        self.left_stack = QStackedWidget()
+        self.left_stack.setObjectName("intakeLeft")
+        self.left_stack.addWidget(form_page)
+        self.left_stack.addWidget(self.duplicate_panel)
+        outer.addWidget(self.left_stack, 1)
 
         # Right: status, duplicate warnings, the saved number, actions ----------------------------
         right = QVBoxLayout()
@@ -266,7 +322,24 @@ class IntakePage(QWidget):
         self.success.setVisible(False)
         right.addWidget(self.success)
         self.extension = QVBoxLayout()  # later capabilities (quote, print) add their panels here
+        self.extension.setSpacing(10)
         right.addLayout(self.extension)
+        self.duplicate_banner = Banner("duplicateBanner")
+        self.extension.addWidget(self.duplicate_banner)
+        self.compare_button = QPushButton("Bandingkan data  (Ctrl+D)")
+        self.compare_button.setObjectName("compareButton")
+        self.compare_button.setVisible(False)
+        self.extension.addWidget(self.compare_button)
+        self.quote_panel = QuotePanel()
+        self.extension.addWidget(self.quote_panel)
+        self.payment_panel = EnrolmentPaymentPanel(self.ui)
+        self.extension.addWidget(self.payment_panel)
+        self.print_button = QPushButton(PRINT_TEXT)
+        self.print_button.setObjectName("printButton")
+        self.print_button.setAccessibleName("Cetak kartu dan tanda terima")
+        self.print_button.setAutoDefault(True)
+        self.print_button.setVisible(False)
+        self.extension.addWidget(self.print_button)
         right.addStretch(1)
 
         self.save_button = primary_button("Simpan  (Ctrl+S)", "saveButton")
@@ -275,9 +348,18 @@ class IntakePage(QWidget):
         right.addWidget(self.save_button)
         right.addWidget(self.next_button)
         panel = QWidget()
+        panel.setObjectName("intakeSide")
         panel.setLayout(right)
-        panel.setFixedWidth(310)
-        outer.addWidget(panel)
+        right.setContentsMargins(0, 0, 4, 0)
+        side = QScrollArea()  # a tall quote on a small screen scrolls instead of squashing the buttons
+        side.setObjectName("intakeSideScroll")
+        side.setWidgetResizable(True)
+        side.setWidget(panel)
+        side.setFrameShape(QFrame.Shape.NoFrame)
+        side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side.viewport().setObjectName("intakeSideViewport")
+        side.setFixedWidth(350)
+        outer.addWidget(side)
 
         # Enter walks this chain; fields filled from the NIK are skipped (Tab still reaches them).
         self._chain: list[QWidget] = [
@@ -316,6 +398,10 @@ class IntakePage(QWidget):
             self.kanal,
             self.confirm_mismatch,
             self.save_button,
+            self.payment_panel.method,
+            self.payment_panel.reference,
+            self.payment_panel.pay_button,
+            self.print_button,
             self.next_button,
         ]
         for a, b in itertools.pairwise(order):
@@ -356,6 +442,16 @@ class IntakePage(QWidget):
         QShortcut(
             QKeySequence("Ctrl+N"), self, self.reset, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
+        within = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        QShortcut(QKeySequence("Ctrl+P"), self, self.print_documents, context=within)
+        QShortcut(QKeySequence("Ctrl+B"), self, self.payment_panel.pay, context=within)
+        QShortcut(QKeySequence("Ctrl+D"), self, self.show_duplicates, context=within)
+        self.print_button.clicked.connect(self.print_documents)
+        self.payment_panel.paid.connect(self._on_paid)
+        self.compare_button.clicked.connect(self.show_duplicates)
+        self.duplicate_panel.back_requested.connect(self.show_form)
+        self.duplicate_panel.open_member_requested.connect(self.ui.bus.member_requested)
+        self.duplicate_panel.override_requested.connect(self._on_override_requested)
         for w in self._chain[:-1]:
             w.installEventFilter(self)
             if isinstance(w, QComboBox) and w.isEditable():
@@ -575,12 +671,165 @@ class IntakePage(QWidget):
         ok = result.ok and self._duplicate is None and not self._saving
         self.save_button.setEnabled(not self.success.isVisible() and not self._saving)
         self._update_summary(result, ok)
+        if not self.success.isVisible():
+            self.update_quote()
+            self._maybe_check_likely(result)
         return result
+
+    # ---- live quote ------------------------------------------------------------------------------
+    def _on_book_loaded(self, book: RateBook) -> None:
+        self._book = book
+        self.update_quote()
+
+    def _on_book_failed(self, _exc: BaseException) -> None:
+        self.quote_panel.show_message(
+            "Tabel tarif tidak dapat dimuat; iuran tidak dihitung. Buka ulang halaman atau hubungi IT.",
+            warning=True,
+        )
+
+    def update_quote(self) -> None:
+        """Recompute the quote from the form (pure, on the GUI thread: well under a millisecond)."""
+        if self._book is None:
+            return
+        raw = self.record()
+        if not self.penghasilan.text().strip():
+            self.quote_panel.show_message("Isi penghasilan per bulan untuk menghitung iuran.")
+            return
+        months = int(raw.get("bulan_bayar") or 0)
+        start = Month.of(self._today())
+        ref = self.ui.ctx.reference
+        if months <= 0:
+            self.quote_panel.show_unpaid(quote_record(self._book, ref, raw, start=start, months=1))
+            return
+        self.quote_panel.show_result(quote_record(self._book, ref, raw, start=start, months=months), months)
+
+    # ---- likely duplicates (similar name, same birth date and NIK district) -------------------------
+    def _likely_probe(self, result: IntakeResult) -> tuple[tuple[str, str, str], dict[str, Any]] | None:
+        """The key and record to check, once NIK, name and birth date are filled and valid."""
+        bad = {i.field for i in result.errors}
+        if self._nik_info is None or self._duplicate is not None or bad & {"nik", "nama", "tanggal_lahir"}:
+            return None
+        raw = self.record()
+        key = (clean_nik(raw["nik"]), " ".join(raw["nama"].upper().split()), raw["tanggal_lahir"])
+        if not all(key):
+            return None
+        for field in bad:
+            if field in _PROBE:
+                raw[field] = _PROBE[field]
+        if "jenis_kelamin" in bad:
+            raw["jenis_kelamin"] = self._nik_info.gender
+        return key, raw
+
+    def _maybe_check_likely(self, result: IntakeResult) -> None:
+        probe = self._likely_probe(result)
+        key = probe[0] if probe else None
+        if key != self._likely_key:
+            self._likely_key = None
+            self._set_likely(())
+        if probe is None or key == self._likely_key:
+            return
+        if QApplication.focusWidget() in (self.nik, self.nama, self.tanggal_lahir):
+            return  # still typing there: check when the officer moves on
+        key, raw = probe
+        self._likely_key = key
+
+        def done(found: tuple[DuplicateCandidateDTO, ...]) -> None:
+            if self._likely_key != key or self.success.isVisible():
+                return  # the officer has changed the name, NIK or birth date since
+            self._set_likely(found)
+
+        self.ui.runner.run(
+            lambda: duplicates.find_likely_duplicates(self.ui.ctx, self.ui.actor, raw), on_success=done
+        )
+
+    def _set_likely(self, found: tuple[DuplicateCandidateDTO, ...]) -> None:
+        self._likely = tuple(found)
+        comparing = self.left_stack.currentWidget() is self.duplicate_panel
+        self.compare_button.setVisible(bool(found) and not comparing)
+        if not found or comparing:
+            self.duplicate_banner.clear()
+            return
+        who = ", ".join(f"{MembershipNumber(c.number).grouped()} {c.nama}" for c in found[:2])
+        more = f" dan {len(found) - 2} lainnya" if len(found) > 2 else ""
+        self.duplicate_banner.show_message(
+            "warning",
+            f"Mirip peserta terdaftar: {who}{more}. Nama mirip, tanggal lahir dan kecamatan NIK sama. "
+            "Bandingkan sebelum menyimpan.",
+        )
+
+    def show_duplicates(self) -> None:
+        """The form and the likely duplicates side by side, in place of the form (Esc goes back)."""
+        if not self._likely or self.success.isVisible():
+            return
+        region = self._nik_info.region_label() if self._nik_info else ""
+        self.duplicate_panel.show_candidates(form_values(self.record(), region), self._likely)
+        self.left_stack.setCurrentWidget(self.duplicate_panel)
+        self.duplicate_banner.setVisible(False)  # the comparison says it in full
+        self.compare_button.setVisible(False)
+        self.save_button.setVisible(False)  # its own button saves, with the supervisor's approval
+        self.duplicate_panel.focus_first()
+
+    def show_form(self) -> None:
+        if self.left_stack.currentWidget() is self.duplicate_panel:
+            self.left_stack.setCurrentIndex(0)
+            self.save_button.setVisible(not self.success.isVisible())
+            if self._likely and not self.success.isVisible():
+                self._set_likely(self._likely)
+            if not self.success.isVisible():
+                self.nama.setFocus()
+                self.nama.selectAll()
+
+    def _on_override_requested(self, username: str, password: str, reason: str) -> None:
+        if self._saving or self.success.isVisible():
+            return
+        raw = self.record()
+        confirm = self.confirm_mismatch.isChecked()
+        self._saving = True
+        self.duplicate_panel.set_busy(True)
+
+        def work() -> EnrolOutcome:
+            override = duplicates.supervisor_override(self.ui.ctx, username, password, reason)
+            return enrolment.enrol_worker(
+                self.ui.ctx,
+                self.ui.actor,
+                raw,
+                confirm_mismatch=confirm,
+                check_duplicates=True,
+                override=override,
+            )
+
+        def failed(exc: BaseException) -> None:
+            self._saving = False
+            self.duplicate_panel.set_busy(False)
+            if isinstance(exc, AuthError):
+                self.duplicate_panel.show_error("password", exc.message)
+            elif isinstance(exc, PermissionDeniedError):
+                self.duplicate_panel.show_error(
+                    "supervisor", "Akun ini bukan supervisor; persetujuan harus dari supervisor."
+                )
+            elif isinstance(exc, DomainError):
+                for issue in exc.issues:
+                    self.duplicate_panel.show_error(issue.field, issue.message)
+            else:
+                self.duplicate_panel.show_error(
+                    "", "Gagal menyimpan; data di formulir tidak hilang. Coba lagi."
+                )
+
+        def saved(outcome: EnrolOutcome) -> None:
+            self.duplicate_panel.set_busy(False)
+            if outcome.status == "enrolled":
+                self.duplicate_panel.reset()
+                self.show_form()
+            self._on_saved(outcome)
+
+        self.ui.runner.run(work, on_success=saved, on_error=failed)
 
     def _update_summary(self, result: IntakeResult, ok: bool) -> None:
         if self.success.isVisible():
             return
-        if ok:
+        if ok and self._likely:
+            self.summary.setText("Mirip peserta terdaftar: simpan hanya dengan persetujuan supervisor.")
+        elif ok:
             self.summary.setText("Data lengkap. Tekan Ctrl+S untuk menyimpan.")
         elif self._duplicate:
             self.summary.setText("NIK sudah terdaftar; data tidak dapat disimpan.")
@@ -610,7 +859,9 @@ class IntakePage(QWidget):
         self.save_button.setText("Menyimpan…")
         self.banner.clear()
         self.ui.runner.run(
-            lambda: enrolment.enrol_worker(self.ui.ctx, self.ui.actor, raw, confirm_mismatch=confirm),
+            lambda: enrolment.enrol_worker(
+                self.ui.ctx, self.ui.actor, raw, confirm_mismatch=confirm, check_duplicates=True
+            ),
             on_success=self._on_saved,
             on_error=self._on_save_failed,
         )
@@ -626,7 +877,15 @@ class IntakePage(QWidget):
             if outcome.existing_number:
                 self._duplicate = outcome.existing_number
             text = "\n".join(i.message for i in outcome.errors) or "Data ditolak."
-            self.banner.show_message("error", text)
+            likely = outcome.extra.get("likely_duplicates")
+            if likely:
+                text = "Data mirip peserta yang sudah terdaftar: lihat perbandingan di kiri."
+            self.banner.show_message("error", "Belum disimpan. " + text)
+            if likely:
+                self._set_likely(tuple(likely))
+                probe = self._likely_probe(self._run_validation())
+                self._likely_key = probe[0] if probe else None
+                self.show_duplicates()
             return
         member = outcome.member
         self._last_occupation = member.current.occupation_code if member.current else self._last_occupation
@@ -637,10 +896,71 @@ class IntakePage(QWidget):
         self.success.setVisible(True)
         self.summary.setText("")
         self.save_button.setEnabled(False)
+        self.save_button.setVisible(False)
+        self._set_likely(())
         self._set_form_enabled(False)
-        self.next_button.setFocus()
+        self.saved_member = member
+        months = member.current.months_at_enrolment if member.current else 0
+        self._saved_quote = self.quote_panel.quote if months > 0 else None
+        self.payment_panel.start(member.number, self._saved_quote, self._book)
+        self.quote_panel.set_compact(True)
+        self.print_job = CounterPrintJob(self.ui, self, member.number)
+        self.print_job.finished.connect(self._on_print_round_done)
+        self.print_job.failed.connect(self._on_print_failed)
+        self.print_button.setVisible(True)
+        self.print_button.setEnabled(True)
+        self._set_print_primary(not self.payment_panel.pending)
+        if self.payment_panel.pending:
+            self.payment_panel.pay_button.setFocus()
+        else:
+            self.print_button.setFocus()
         self.enrolled.emit(member)
         self.ui.bus.enrolled.emit(member)
+
+    # ---- after saving: payment, card and receipts ----------------------------------------------------
+    def _set_print_primary(self, primary: bool) -> None:
+        self.print_button.setProperty("primary", primary)
+        repolish(self.print_button)
+
+    def _on_paid(self, payment: PaymentDTO) -> None:
+        self._set_print_primary(True)
+        self.banner.clear()
+        self.print_button.setFocus()
+        if self.saved_member is not None:
+            self.ui.bus.member_changed.emit(self.saved_member.number)
+
+    def print_documents(self) -> None:
+        """Ctrl+P: issue the card and make the receipts, then preview them one after the other."""
+        job = self.print_job
+        if job is None or not self.success.isVisible() or job.busy:
+            return
+        if job.all_printed and (self.payment_panel.payment is None or "payment" in job.printed):
+            self.banner.show_message(
+                "info",
+                "Kartu dan tanda terima sudah dicetak. Kartu gagal cetak dicatat di halaman Cetak Kartu (F6); "
+                "cetak ulang kartu memerlukan persetujuan supervisor.",
+            )
+            return
+        self.banner.clear()
+        if job.run(self.payment_panel.payment):
+            self.print_button.setEnabled(False)
+            self.print_button.setText("Menyiapkan kartu dan tanda terima…")
+
+    def _on_print_round_done(self) -> None:
+        self.print_button.setEnabled(True)
+        self.print_button.setText(PRINT_TEXT)
+        job = self.print_job
+        if job is not None and job.messages:
+            self.banner.show_message("warning", "\n".join(job.messages))
+        if job is not None and job.issued is not None and self.saved_member is not None:
+            self.ui.bus.member_changed.emit(self.saved_member.number)
+        self.next_button.setFocus()
+
+    def _on_print_failed(self, message: str) -> None:
+        self.print_button.setEnabled(True)
+        self.print_button.setText(PRINT_TEXT)
+        self.banner.show_message("error", f"Gagal menyiapkan dokumen: {message}")
+        self.print_button.setFocus()
 
     def _on_save_failed(self, exc: BaseException) -> None:
         self._saving = False
@@ -661,8 +981,21 @@ class IntakePage(QWidget):
 
     def reset(self) -> None:
         """Clear the form for the next worker, keeping sensible defaults."""
-        if self._saving:
+        if self._saving or (self.print_job is not None and self.print_job.busy):
             return
+        self.print_job = None
+        self.saved_member = None
+        self._saved_quote = None
+        self._likely = ()
+        self._likely_key = None
+        self._set_likely(())
+        self.duplicate_panel.reset()
+        self.left_stack.setCurrentIndex(0)
+        self.payment_panel.setVisible(False)
+        self.print_button.setVisible(False)
+        self.print_button.setText(PRINT_TEXT)
+        self.save_button.setVisible(True)
+        self.quote_panel.set_compact(False)
         self._attempted = False
         self._touched.clear()
         self._autofilled.clear()
@@ -702,8 +1035,11 @@ class IntakePage(QWidget):
         for row in self.rows.values():
             row.set_error(None)
         self.summary.setText("")
+        self.update_quote()
         self.nik.setFocus()
 
     def focus_first(self) -> None:
-        if not self.success.isVisible():
+        if self.left_stack.currentWidget() is self.duplicate_panel:
+            self.duplicate_panel.focus_first()
+        elif not self.success.isVisible():
             self.nik.setFocus()

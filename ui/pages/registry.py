@@ -8,9 +8,11 @@ from PySide6.QtWidgets import QWidget
 
 from ui.context import UiContext
 from ui.pages.accounts import AccountsPage
+from ui.pages.cards import CardsPage
 from ui.pages.intake import IntakePage
 from ui.pages.settings import SettingsPage
+from ui.pages.verify import VerifyPage
 
 PageFactory = Callable[[UiContext], QWidget]
 
-PAGES: list[PageFactory] = [IntakePage, SettingsPage, AccountsPage]
+PAGES: list[PageFactory] = [IntakePage, VerifyPage, CardsPage, SettingsPage, AccountsPage]

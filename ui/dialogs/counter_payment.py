@@ -1,0 +1,191 @@
+"""The first payment, right after saving at intake: the months chosen on the form, cash by default."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QLineEdit, QVBoxLayout
+
+from app.domain.contributions import Quote, quote_months
+from app.domain.issues import DomainError
+from app.domain.money import format_rupiah
+from app.domain.rates import RateBook
+from app.services import contributions
+from app.services.contribution_dto import METHOD_LABELS, PaymentDTO
+from ui.context import UiContext
+from ui.widgets import FieldRow, primary_button
+
+PAY_TEXT = "Terima pembayaran  (Ctrl+B)"
+
+
+class EnrolmentPaymentPanel(QFrame):
+    """Records ``record_enrolment_payment`` off the GUI thread and says what was received."""
+
+    paid = Signal(object)  # PaymentDTO
+
+    def __init__(self, ui: UiContext) -> None:
+        super().__init__()
+        self.ui = ui
+        self.setObjectName("paymentPanel")
+        self.number: str | None = None
+        self.quote: Quote | None = None
+        self.book: RateBook | None = None
+        self.payment: PaymentDTO | None = None
+        self._busy = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(4)
+        self.title = QLabel("Pembayaran iuran")
+        self.title.setWordWrap(True)
+        self.title.setObjectName("paymentTitle")
+        layout.addWidget(self.title)
+        self.amount = QLabel()
+        self.amount.setObjectName("paymentAmount")
+        self.amount.setTextFormat(Qt.TextFormat.PlainText)
+        self.amount.setWordWrap(True)
+        layout.addWidget(self.amount)
+        self.method = QComboBox()
+        self.method.setObjectName("paymentMethod")
+        for code, label in METHOD_LABELS.items():
+            self.method.addItem(label, code)
+        self.reference = QLineEdit()
+        self.reference.setObjectName("paymentReference")
+        self.reference.setMaxLength(60)
+        self.rows = {
+            "metode": FieldRow("metode", "Cara bayar", self.method),
+            "referensi": FieldRow(
+                "referensi", "No. referensi (transfer/SP2D/surat)", self.reference, required=True
+            ),
+        }
+        for row in self.rows.values():
+            layout.addWidget(row)
+        self.error = QLabel()
+        self.error.setObjectName("paymentError")
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setVisible(False)
+        layout.addWidget(self.error)
+        self.pay_button = primary_button(PAY_TEXT, "payButton")
+        self.pay_button.setAutoDefault(True)  # Enter on the focused button pays
+        layout.addWidget(self.pay_button)
+        self.done = QLabel()
+        self.done.setObjectName("paymentDone")
+        self.done.setProperty("role", "derived")
+        self.done.setTextFormat(Qt.TextFormat.PlainText)
+        self.done.setWordWrap(True)
+        self.done.setVisible(False)
+        layout.addWidget(self.done)
+        self.method.currentIndexChanged.connect(self._on_method_changed)
+        self.reference.returnPressed.connect(self.pay)
+        self.pay_button.clicked.connect(self.pay)
+        self.setVisible(False)
+
+    # ---- state --------------------------------------------------------------------------------------
+    def start(self, number: str, quote: Quote | None, book: RateBook | None) -> None:
+        """A member was just saved with ``quote`` (the form's months); None when nothing is due now."""
+        self.number, self.quote, self.book, self.payment = number, quote, book, None
+        self._busy = False
+        self.method.setCurrentIndex(0)
+        self.reference.clear()
+        self._clear_errors()
+        self.done.setVisible(False)
+        for w in (self.rows["metode"], self.pay_button):
+            w.setVisible(True)
+        self.pay_button.setText(PAY_TEXT)
+        self.setVisible(quote is not None)
+        self._on_method_changed()
+
+    @property
+    def pending(self) -> bool:
+        """Months chosen on the form and not yet paid."""
+        return not self.isHidden() and self.payment is None
+
+    def _quote_for(self, method: str) -> Quote | None:
+        q = self.quote
+        if q is None or self.book is None:
+            return q
+        inp = q.input.paid_by(method)
+        if inp == q.input:
+            return q
+        try:
+            return quote_months(self.book, inp, q.months, q.schedule)
+        except DomainError:
+            return q
+
+    def _on_method_changed(self) -> None:
+        method = str(self.method.currentData())
+        cash = method == "cash"
+        # Cash needs no reference: the row appears only for the methods that require one.
+        self.rows["referensi"].setVisible(not cash and self.payment is None)
+        if cash:
+            self.reference.clear()
+            self.rows["referensi"].set_error(None)
+        q = self._quote_for(method)
+        if q is not None:
+            self.title.setText(f"Bayar {len(q.months)} bulan")
+            text = format_rupiah(q.total)
+            if self.quote is not None and q.total != self.quote.total:
+                text += "  (tanpa potongan: dana APBD)"
+            self.amount.setText(text)
+
+    def _clear_errors(self) -> None:
+        for row in self.rows.values():
+            row.set_error(None)
+        self.error.setVisible(False)
+
+    # ---- paying ----------------------------------------------------------------------------------------
+    def pay(self) -> None:
+        if self._busy or self.number is None or self.payment is not None or self.isHidden():
+            return
+        method = str(self.method.currentData())
+        reference = self.reference.text()
+        self._clear_errors()
+        if method != "cash" and not reference.strip():
+            self.rows["referensi"].set_error("Nomor referensi wajib untuk cara bayar ini.")
+            self.reference.setFocus()
+            return
+        number = self.number
+        self._busy = True
+        self.pay_button.setEnabled(False)
+        self.pay_button.setText("Menyimpan pembayaran…")
+        self.ui.runner.run(
+            lambda: contributions.record_enrolment_payment(
+                self.ui.ctx, self.ui.actor, number, method=method, reference=reference or None
+            ),
+            on_success=self._on_paid,
+            on_error=self._on_failed,
+        )
+
+    def _on_paid(self, payment: PaymentDTO | None) -> None:
+        self._busy = False
+        self.pay_button.setEnabled(True)
+        self.pay_button.setText(PAY_TEXT)
+        if payment is None:  # bulan_bayar was 0 after all
+            self.setVisible(False)
+            return
+        self.payment = payment
+        for w in (*self.rows.values(), self.pay_button):
+            w.setVisible(False)
+        self.title.setText(f"Lunas {len(payment.months)} bulan · {payment.period}")
+        ref = f" · ref. {payment.reference}" if payment.reference else ""
+        self.amount.setText(format_rupiah(payment.total))
+        self.done.setText(f"{payment.method_label}{ref}\nTanda bukti {payment.receipt_no}")
+        self.done.setVisible(True)
+        self.paid.emit(payment)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self.pay_button.setEnabled(True)
+        self.pay_button.setText(PAY_TEXT)
+        if isinstance(exc, DomainError):
+            for issue in exc.issues:
+                row = self.rows.get(issue.field)
+                if row is not None:
+                    row.set_error(issue.message)
+                else:
+                    self.error.setText(issue.message)
+                    self.error.setVisible(True)
+            return
+        message = getattr(exc, "message", None) or "Pembayaran gagal disimpan; coba lagi."
+        self.error.setText(str(message))
+        self.error.setVisible(True)

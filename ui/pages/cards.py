@@ -1,0 +1,412 @@
+"""Cetak Kartu: A4 sheets of ten cards with crop marks for outreach events, spoiled prints, reprints."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QDateEdit,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.clock import business_date
+from app.domain.issues import DomainError
+from app.domain.roles import Permission
+from app.services import cards
+from app.services.cards import CardDTO, ReprintRequestDTO, SheetResult
+from ui.context import UiContext
+from ui.printing import PdfPreviewDialog, page_sizes_pt
+from ui.widgets import Banner, FieldRow, primary_button
+
+PER_SHEET = 10
+PREVIEW_MAX_PAGES = 20  # a 1:1 preview of more A4 pages costs too much memory: save, then print
+MAKE_TEXT = "Buat lembar kartu  (Ctrl+Enter)"
+
+
+def parse_numbers(text: str) -> list[str]:
+    """Membership numbers one per line (or separated by commas, semicolons or spaces between digits)."""
+    out: list[str] = []
+    for line in text.splitlines():
+        for token in re.split(r"[,;\t]+", line):
+            token = token.strip()
+            if token:
+                out.append(token)
+    return out
+
+
+class CardsPage(QWidget):
+    nav_label = "Cetak Kartu"
+    shortcut = "F6"
+    required_permission = Permission.PRINT
+
+    def __init__(self, ui: UiContext) -> None:
+        super().__init__()
+        self.ui = ui
+        self.setObjectName("page")
+        self.sheet: SheetResult | None = None
+        self.preview: PdfPreviewDialog | None = None
+        self.task: Any = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(18, 14, 18, 12)
+        outer.setSpacing(10)
+        title = QLabel("Cetak Kartu")
+        title.setObjectName("pageTitle")
+        outer.addWidget(title)
+        hint = QLabel(
+            "Lembar A4 berisi 10 kartu dengan tanda potong, untuk acara jemput bola. Peserta yang sudah "
+            "memegang kartu berlaku dilewati: penggantinya lewat cetak ulang dengan persetujuan supervisor."
+        )
+        hint.setObjectName("pageHint")
+        hint.setWordWrap(True)
+        outer.addWidget(hint)
+        self.banner = Banner("cardsBanner")
+        outer.addWidget(self.banner)
+        body = QHBoxLayout()
+        body.setSpacing(16)
+        outer.addLayout(body, 1)
+        body.addWidget(self._build_sheet_box(), 3)
+        side = QVBoxLayout()
+        side.setSpacing(10)
+        side.addWidget(self._build_spoil_box())
+        side.addWidget(self._build_reprint_box())
+        side.addStretch(1)
+        body.addLayout(side, 2)
+        self.ui.bus.member_changed.connect(lambda _n: self.refresh_reprints())
+        self.refresh_reprints()
+
+    # ---- construction ---------------------------------------------------------------------------
+    def _build_sheet_box(self) -> QGroupBox:
+        box = QGroupBox("Lembar kartu A4")
+        v = QVBoxLayout(box)
+        v.setSpacing(6)
+        self.by_date = QRadioButton("Peserta yang didaftarkan pada tanggal")
+        self.by_date.setObjectName("sheetByDate")
+        self.by_numbers = QRadioButton("Nomor peserta tertentu (satu nomor per baris)")
+        self.by_numbers.setObjectName("sheetByNumbers")
+        group = QButtonGroup(self)
+        group.addButton(self.by_date)
+        group.addButton(self.by_numbers)
+        self.by_date.setChecked(True)
+        self.date = QDateEdit()
+        self.date.setObjectName("sheetDate")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dd-MM-yyyy")
+        self.date.setAccessibleName("Tanggal pendaftaran")
+        today = business_date(self.ui.ctx.clock(), self.ui.branch.timezone)
+        self.date.setDate(QDate(today.year, today.month, today.day))
+        self.date.setMaximumWidth(180)
+        self.numbers = QPlainTextEdit()
+        self.numbers.setObjectName("sheetNumbers")
+        self.numbers.setAccessibleName("Nomor peserta, satu per baris")
+        self.numbers.setPlaceholderText("10100000013\n10100000021\n…")
+        self.numbers.setTabChangesFocus(True)
+        self.numbers.setMaximumHeight(110)
+        v.addWidget(self.by_date)
+        date_row = QHBoxLayout()
+        date_row.setContentsMargins(26, 0, 0, 0)
+        date_row.addWidget(self.date)
+        date_row.addStretch(1)
+        v.addLayout(date_row)
+        v.addWidget(self.by_numbers)
+        numbers_row = QHBoxLayout()
+        numbers_row.setContentsMargins(26, 0, 0, 0)
+        numbers_row.addWidget(self.numbers)
+        v.addLayout(numbers_row)
+        self.numbers_error = QLabel()
+        self.numbers_error.setObjectName("error_numbers")
+        self.numbers_error.setProperty("role", "error")
+        self.numbers_error.setTextFormat(Qt.TextFormat.PlainText)
+        self.numbers_error.setVisible(False)
+        v.addWidget(self.numbers_error)
+        buttons = QHBoxLayout()
+        self.make_button = primary_button(MAKE_TEXT, "makeSheetButton")
+        self.make_button.setAutoDefault(True)
+        buttons.addWidget(self.make_button)
+        buttons.addStretch(1)
+        self.show_button = QPushButton("Tampilkan lagi")
+        self.show_button.setObjectName("showSheetButton")
+        self.save_button = QPushButton("Simpan PDF…")
+        self.save_button.setObjectName("saveSheetButton")
+        for b in (self.show_button, self.save_button):
+            b.setEnabled(False)
+            buttons.addWidget(b)
+        v.addLayout(buttons)
+        self.result_label = QLabel()
+        self.result_label.setObjectName("sheetResult")
+        self.result_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.result_label.setWordWrap(True)
+        self.result_label.setProperty("role", "derived")
+        v.addWidget(self.result_label)
+        self.skipped = QTableWidget(0, 2)
+        self.skipped.setObjectName("skippedTable")
+        self.skipped.setHorizontalHeaderLabels(["Dilewati", "Alasan"])
+        self.skipped.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.skipped.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.skipped.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.skipped.setWordWrap(True)
+        self.skipped.verticalHeader().setVisible(False)
+        header = self.skipped.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.skipped.setVisible(False)
+        v.addWidget(self.skipped, 1)
+        v.addStretch(0)
+
+        self.by_date.toggled.connect(self._on_mode_changed)
+        self.numbers.textChanged.connect(lambda: self.by_numbers.setChecked(True))
+        self.make_button.clicked.connect(self.make_sheet)
+        self.show_button.clicked.connect(self.show_sheet)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        within = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.make_sheet, context=within)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, self.make_sheet, context=within)
+        return box
+
+    def _build_spoil_box(self) -> QGroupBox:
+        box = QGroupBox("Rusak cetak")
+        v = QVBoxLayout(box)
+        note = QLabel(
+            "Kartu macet atau salah cetak hari ini: catat serinya agar tidak berlaku. "
+            "Kartu pengganti lalu dapat dicetak biasa."
+        )
+        note.setObjectName("pageHint")
+        note.setWordWrap(True)
+        v.addWidget(note)
+        self.spoil_serial = QLineEdit()
+        self.spoil_serial.setObjectName("spoilSerial")
+        self.spoil_serial.setMaxLength(24)
+        self.spoil_serial.setPlaceholderText("mis. 10100000013-1")
+        self.spoil_reason = QLineEdit()
+        self.spoil_reason.setObjectName("spoilReason")
+        self.spoil_reason.setMaxLength(200)
+        self.spoil_reason.setPlaceholderText("mis. printer macet")
+        self.spoil_rows = {
+            "serial": FieldRow("serial", "Seri kartu", self.spoil_serial, required=True),
+            "reason": FieldRow("reason", "Alasan", self.spoil_reason, required=True),
+        }
+        for row in self.spoil_rows.values():
+            v.addWidget(row)
+        self.spoil_button = QPushButton("Catat rusak cetak")
+        self.spoil_button.setObjectName("spoilButton")
+        self.spoil_button.setAutoDefault(True)
+        v.addWidget(self.spoil_button)
+        self.spoil_serial.returnPressed.connect(self.spoil_reason.setFocus)
+        self.spoil_reason.returnPressed.connect(self.spoil)
+        self.spoil_button.clicked.connect(self.spoil)
+        return box
+
+    def _build_reprint_box(self) -> QGroupBox:
+        box = QGroupBox("Cetak ulang")
+        v = QVBoxLayout(box)
+        self.reprint_label = QLabel("Menghitung permintaan cetak ulang…")
+        self.reprint_label.setObjectName("reprintCount")
+        self.reprint_label.setWordWrap(True)
+        self.reprint_label.setTextFormat(Qt.TextFormat.PlainText)
+        v.addWidget(self.reprint_label)
+        self.approvals_button = QPushButton("Buka halaman Persetujuan")
+        self.approvals_button.setObjectName("openApprovals")
+        self.approvals_button.clicked.connect(lambda: self.ui.bus.page_requested.emit("ApprovalsPage"))
+        v.addWidget(self.approvals_button)
+        return box
+
+    # ---- sheets -----------------------------------------------------------------------------------
+    def _on_mode_changed(self) -> None:
+        self.numbers_error.setVisible(False)
+
+    def make_sheet(self) -> None:
+        if self.task is not None:
+            return
+        self.banner.clear()
+        self.numbers_error.setVisible(False)
+        ctx, actor = self.ui.ctx, self.ui.actor
+        numbers: list[str] | None = None
+        enrolled_on: dt.date | None = None
+        if self.by_numbers.isChecked():
+            numbers = parse_numbers(self.numbers.toPlainText())
+            if not numbers:
+                self.numbers_error.setText("Tulis minimal satu nomor peserta.")
+                self.numbers_error.setVisible(True)
+                self.numbers.setFocus()
+                return
+        else:
+            enrolled_on = self.date.date().toPython()  # type: ignore[assignment]
+
+        def work(progress: Any, cancel: Any) -> SheetResult:
+            return cards.print_card_sheet(
+                ctx, actor, numbers=numbers, enrolled_on=enrolled_on, progress=progress, cancel=cancel
+            )
+
+        self.make_button.setEnabled(False)
+        self.make_button.setText("Membuat lembar…")
+        self.task = self.ui.runner.run_with_dialog(
+            self,
+            "Membuat lembar kartu…",
+            work,
+            on_success=self._on_sheet_made,
+            on_error=self._on_sheet_failed,
+            on_cancel=self._on_sheet_cancelled,
+        )
+
+    def _done(self) -> None:
+        self.task = None
+        self.make_button.setEnabled(True)
+        self.make_button.setText(MAKE_TEXT)
+
+    def _on_sheet_cancelled(self) -> None:
+        self._done()
+        self.banner.show_message("warning", "Dibatalkan. Tidak ada kartu yang dicatat.")
+
+    def _on_sheet_failed(self, exc: BaseException) -> None:
+        self._done()
+        if isinstance(exc, DomainError):
+            text = "\n".join(i.message for i in exc.issues)
+        else:
+            text = getattr(exc, "message", None) or "Lembar kartu gagal dibuat; coba lagi."
+        self.banner.show_message("error", str(text))
+
+    def _on_sheet_made(self, result: SheetResult) -> None:
+        self._done()
+        self.sheet = result
+        self.skipped.setRowCount(len(result.skipped))
+        for i, s in enumerate(result.skipped):
+            self.skipped.setItem(i, 0, QTableWidgetItem(s.key))
+            self.skipped.setItem(i, 1, QTableWidgetItem(s.message))
+        self.skipped.resizeRowsToContents()
+        self.skipped.setVisible(bool(result.skipped))
+        has_pdf = result.pdf is not None
+        self.show_button.setEnabled(has_pdf)
+        self.save_button.setEnabled(has_pdf)
+        n = len(result.cards)
+        sheets = (n + PER_SHEET - 1) // PER_SHEET
+        skipped = f" · {len(result.skipped)} dilewati" if result.skipped else ""
+        if not has_pdf:
+            self.result_label.setText("")
+            self.banner.show_message("warning", f"Tidak ada kartu yang dapat dicetak{skipped}.")
+            return
+        self.result_label.setText(
+            f"{n} kartu dicatat, {sheets} lembar A4 (depan dan belakang){skipped}. "
+            "Cetak bolak-balik, lalu potong di tanda potong."
+        )
+        self.show_sheet()
+
+    def show_sheet(self) -> None:
+        if self.sheet is None or self.sheet.pdf is None or self.preview is not None:
+            return
+        pdf = self.sheet.pdf
+        if len(page_sizes_pt(pdf)) > PREVIEW_MAX_PAGES:
+            self.banner.show_message(
+                "info", "Lembar terlalu banyak untuk pratinjau. Simpan PDF lalu cetak dari pembaca PDF."
+            )
+            return
+        n = len(self.sheet.cards)
+        dialog = PdfPreviewDialog(
+            self.window(), f"Lembar kartu — {n} kartu", pdf, suggested_name=self._name()
+        )
+        dialog.resize(1000, 700)  # an A4 sheet is wider than a card
+        dialog.finished.connect(self._on_preview_closed)
+        self.preview = dialog
+        dialog.open()
+
+    def _on_preview_closed(self) -> None:
+        if self.preview is not None:
+            self.preview.deleteLater()
+        self.preview = None
+        self.make_button.setFocus()
+
+    def _name(self) -> str:
+        if self.sheet is not None and self.sheet.cards:
+            return f"lembar-kartu-{self.sheet.cards[0].business_date.isoformat()}.pdf"
+        return "lembar-kartu.pdf"
+
+    def _on_save_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Simpan lembar kartu", self._name(), "PDF (*.pdf)")
+        if path:
+            self.save_sheet_to(Path(path))
+
+    def save_sheet_to(self, path: Path) -> None:
+        if self.sheet is None or self.sheet.pdf is None:
+            return
+        if path.suffix.lower() != ".pdf":
+            path = path.with_suffix(".pdf")
+        try:
+            path.write_bytes(self.sheet.pdf)
+        except OSError:
+            self.banner.show_message("error", f"Tidak dapat menyimpan ke {path}. Pilih folder lain.")
+            return
+        self.banner.show_message("info", f"Lembar kartu disimpan: {path}")
+
+    # ---- spoiled prints ---------------------------------------------------------------------------
+    def spoil(self) -> None:
+        for row in self.spoil_rows.values():
+            row.set_error(None)
+        serial, reason = self.spoil_serial.text().strip(), self.spoil_reason.text()
+        if not serial:
+            self.spoil_rows["serial"].set_error("Tulis seri kartu yang rusak, mis. 10100000013-1.")
+            self.spoil_serial.setFocus()
+            return
+        self.spoil_button.setEnabled(False)
+
+        def done(card: CardDTO) -> None:
+            self.spoil_button.setEnabled(True)
+            self.spoil_serial.clear()
+            self.spoil_reason.clear()
+            self.banner.show_message(
+                "info",
+                f"Kartu seri {card.serial} dicatat rusak cetak dan tidak berlaku lagi. "
+                "Kartu pengganti dapat dicetak biasa.",
+            )
+            self.ui.bus.member_changed.emit(card.number)
+
+        def failed(exc: BaseException) -> None:
+            self.spoil_button.setEnabled(True)
+            if isinstance(exc, DomainError):
+                for issue in exc.issues:
+                    row = self.spoil_rows.get(issue.field, self.spoil_rows["serial"])
+                    row.set_error(issue.message)
+                    row.editor.setFocus()
+                return
+            self.banner.show_message("error", getattr(exc, "message", None) or "Gagal mencatat; coba lagi.")
+
+        self.ui.runner.run(
+            lambda: cards.spoil_card(self.ui.ctx, self.ui.actor, serial, reason),
+            on_success=done,
+            on_error=failed,
+        )
+
+    # ---- reprint requests ------------------------------------------------------------------------------
+    def refresh_reprints(self) -> None:
+        self.ui.runner.run(lambda: cards.pending_reprints(self.ui.ctx), on_success=self._on_reprints)
+
+    def _on_reprints(self, pending: list[ReprintRequestDTO]) -> None:
+        n = len(pending)
+        if n == 0:
+            self.reprint_label.setText("Tidak ada permintaan cetak ulang yang menunggu persetujuan.")
+        else:
+            self.reprint_label.setText(f"{n} permintaan cetak ulang menunggu persetujuan supervisor.")
+        self.reprint_label.setProperty("count", n)
+
+    def focus_first(self) -> None:
+        self.refresh_reprints()
+        if self.by_numbers.isChecked():
+            self.numbers.setFocus()
+        else:
+            self.date.setFocus()
