@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "app.cli.cards",
     "app.cli.database",
     "app.cli.search",
+    "app.cli.day",
 )
 
 
