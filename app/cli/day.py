@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import sys
+import functools
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,21 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError("tanggal ditulis TTTT-BB-HH, mis. 2026-11-23") from exc
+
+
+def _friendly(fn: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """Refused logins and permissions print as one line (exit 2), like the other refusals."""
+
+    @functools.wraps(fn)
+    def run(args: argparse.Namespace) -> int:
+        from app.services.auth import AuthError, PermissionDeniedError
+
+        try:
+            return fn(args)
+        except (AuthError, PermissionDeniedError) as exc:
+            raise _fail(exc.message) from exc
+
+    return run
 
 
 def _fail(message: str, code: int = 2) -> Exception:
@@ -66,6 +81,17 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     p.set_defaults(func=cmd_day_pdf)
 
+    p = sub.add_parser("export", parents=[common], help="ekspor pendaftaran dan pembayaran (CSV/XLSX)")
+    p.add_argument("--from", dest="start", type=_date, required=True, metavar="TTTT-BB-HH")
+    p.add_argument("--to", dest="end", type=_date, required=True, metavar="TTTT-BB-HH")
+    p.add_argument("--format", choices=["csv", "xlsx"], default="xlsx")
+    p.add_argument("-o", "--output", required=True, metavar="FOLDER", help="folder tujuan (harus sudah ada)")
+    p.add_argument("--officer", required=True, metavar="USERNAME")
+    p.add_argument("--full-nik", action="store_true", help="NIK lengkap (hanya supervisor; dicatat di audit)")
+    p.add_argument("--name", metavar="NAMA", help="nama dasar berkas (bawaan: loket-KODE-DARI_SAMPAI)")
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p.set_defaults(func=cmd_export)
+
 
 def _write_pdf(path: str, data: bytes) -> None:
     try:
@@ -74,6 +100,7 @@ def _write_pdf(path: str, data: bytes) -> None:
         raise _fail(f"tidak bisa menulis {path}: {exc.strerror or exc}") from exc
 
 
+@_friendly
 def cmd_report_day(args: argparse.Namespace) -> int:
     from app.services import day
 
@@ -122,6 +149,7 @@ def _print_status(status: Any) -> None:
             )
 
 
+@_friendly
 def cmd_day_close(args: argparse.Namespace) -> int:
     from app.services import day
     from app.services.auth import AuthError
@@ -143,6 +171,7 @@ def cmd_day_close(args: argparse.Namespace) -> int:
     return 0
 
 
+@_friendly
 def cmd_day_reopen(args: argparse.Namespace) -> int:
     from app.services import day
     from app.services.auth import AuthError
@@ -161,6 +190,7 @@ def cmd_day_reopen(args: argparse.Namespace) -> int:
     return 0
 
 
+@_friendly
 def cmd_day_status(args: argparse.Namespace) -> int:
     from app.services import day
 
@@ -173,6 +203,7 @@ def cmd_day_status(args: argparse.Namespace) -> int:
     return 0
 
 
+@_friendly
 def cmd_day_pdf(args: argparse.Namespace) -> int:
     from app.services import day
 
@@ -187,6 +218,34 @@ def cmd_day_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
-def _unused() -> None:  # keep imports used until the export commands land
-    json.dumps({})
-    sys.stdout.flush()
+@_friendly
+def cmd_export(args: argparse.Namespace) -> int:
+    from app.services import exports
+
+    opened = open_from_args(args)
+    actor = require_officer(opened, args.officer)
+    result = exports.export_records(
+        opened.ctx,
+        actor,
+        start=args.start,
+        end=args.end,
+        fmt=args.format,
+        folder=Path(args.output),
+        full_nik=args.full_nik,
+        name=args.name,
+    )
+    if args.as_json:
+        print_json(
+            {
+                "files": [str(f) for f in result.files],
+                "enrolments": result.enrolments,
+                "payments": result.payments,
+                "full_nik": result.full_nik,
+            }
+        )
+        return 0
+    for f in result.files:
+        print(f)
+    nik = "NIK lengkap" if result.full_nik else "NIK disamarkan"
+    print(f"{result.enrolments} pendaftaran, {result.payments} pembayaran ({nik})")
+    return 0
