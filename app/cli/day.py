@@ -115,6 +115,22 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--json", dest="as_json", action="store_true")
     p.set_defaults(func=cmd_import_package)
 
+    tg = sub.add_parser("target", help="target cakupan per kabupaten/kota").add_subparsers(
+        dest="target_command", metavar="AKSI"
+    )
+    p = tg.add_parser("set", parents=[common], help="tetapkan target satu kabupaten/kota (supervisor)")
+    p.add_argument("--regency", required=True, metavar="KODE", help="kode Kemendagri, mis. 16.10")
+    p.add_argument("--workers", type=int, required=True, metavar="N", help="jumlah pekerja di wilayah itu")
+    p.add_argument("--target", required=True, metavar="PERSEN", help="mis. 50")
+    p.add_argument("--baseline", required=True, metavar="PERSEN", help="cakupan awal, mis. 34")
+    p.add_argument("--baseline-date", type=_date, required=True, metavar="TTTT-BB-HH")
+    p.add_argument("--supervisor", required=True, metavar="USERNAME")
+    p.set_defaults(func=cmd_target_set)
+    p = tg.add_parser("list", parents=[common], help="target dan cakupan sekarang")
+    p.add_argument("--officer", required=True, metavar="USERNAME")
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p.set_defaults(func=cmd_target_list)
+
     pk = sub.add_parser("package", help="konflik paket jemput bola").add_subparsers(
         dest="package_command", metavar="AKSI"
     )
@@ -392,4 +408,73 @@ def cmd_package_resolve(args: argparse.Namespace) -> int:
     actor = require_officer(opened, args.supervisor)
     c = packages.resolve_conflict(opened.ctx, actor, args.conflict, args.note)
     print(f"Konflik #{c.id} diputuskan.")
+    return 0
+
+
+@_friendly
+def cmd_target_set(args: argparse.Namespace) -> int:
+    from app.domain.coverage import format_bp, parse_percent
+    from app.domain.issues import DomainError, Issue
+    from app.services import dashboard
+
+    opened = open_from_args(args)
+    actor = require_officer(opened, args.supervisor)
+    target, baseline = parse_percent(args.target, "target"), parse_percent(args.baseline, "awal")
+    problems = [x for x in (target, baseline) if isinstance(x, Issue)]
+    if problems:
+        raise DomainError(problems)
+    assert isinstance(target, int) and isinstance(baseline, int)
+    t = dashboard.set_coverage_target(
+        opened.ctx,
+        actor,
+        regency_code=args.regency,
+        workers=args.workers,
+        target_bp=target,
+        baseline_bp=baseline,
+        baseline_date=args.baseline_date,
+    )
+    print(
+        f"{t.regency_code} {t.regency_name}: target {format_bp(t.target_bp)} dari {format_bp(t.baseline_bp)}"
+    )
+    return 0
+
+
+@_friendly
+def cmd_target_list(args: argparse.Namespace) -> int:
+    from app.domain.coverage import format_bp
+    from app.domain.money import format_number
+    from app.services import dashboard
+
+    opened = open_from_args(args)
+    actor = require_officer(opened, args.officer)
+    dash = dashboard.dashboard(opened.ctx, actor)
+    if args.as_json:
+        print_json(
+            [
+                {
+                    "regency": line.regency_code,
+                    "name": line.regency_name,
+                    "workers": line.coverage.workers,
+                    "baseline_bp": line.coverage.baseline_bp,
+                    "target_bp": line.coverage.target_bp,
+                    "enrolled_since": line.coverage.enrolled_since,
+                    "covered": line.coverage.covered,
+                    "covered_bp": line.coverage.covered_bp,
+                    "remaining": line.coverage.remaining,
+                }
+                for line in dash.coverage
+            ]
+        )
+        return 0
+    if not dash.coverage:
+        print(
+            "Belum ada target. Supervisor: loket target set --regency 16.10 --workers N --target 50 --baseline 34 …"
+        )
+    for line in dash.coverage:
+        c = line.coverage
+        print(
+            f"{line.regency_code} {line.regency_name}: {format_bp(c.covered_bp)} (awal {format_bp(c.baseline_bp)}, "
+            f"target {format_bp(c.target_bp)}); +{format_number(c.enrolled_since)} sejak {c.baseline_date.isoformat()}, "
+            f"kurang {format_number(c.remaining)}"
+        )
     return 0
