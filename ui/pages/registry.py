@@ -8,8 +8,10 @@ from PySide6.QtWidgets import QWidget
 
 from ui.context import UiContext
 from ui.pages.accounts import AccountsPage
+from ui.pages.dashboard import DashboardPage
+from ui.pages.day_close import DayClosePage
 from ui.pages.intake import IntakePage
 
 PageFactory = Callable[[UiContext], QWidget]
 
-PAGES: list[PageFactory] = [IntakePage, AccountsPage]
+PAGES: list[PageFactory] = [IntakePage, DashboardPage, DayClosePage, AccountsPage]

@@ -1,0 +1,1 @@
+"""Dialogs and in-page panels of the counter and member screens."""
