@@ -30,7 +30,9 @@ def test_close_and_reopen_the_day_from_the_page(qtbot: Any, ui_ctx: UiContext, s
     assert page.close_row.error.isVisible()
     qtbot.keyClicks(page.password, "salah-sandi")
     page.close_button.click()
-    qtbot.waitUntil(lambda: page.close_row.error.isVisible() and page.close_button.isEnabled(), timeout=15_000)
+    qtbot.waitUntil(
+        lambda: page.close_row.error.isVisible() and page.close_button.isEnabled(), timeout=15_000
+    )
     assert not day.day_status(ui_ctx.ctx, DAY).closed
 
     page.password.clear()
@@ -52,7 +54,9 @@ def test_close_and_reopen_the_day_from_the_page(qtbot: Any, ui_ctx: UiContext, s
     assert enrolment.enrol_worker(ui_ctx.ctx, ui_ctx.actor, record_for(1)).status == "enrolled"
 
 
-def test_only_supervisors_get_the_page_and_its_shortcuts(qtbot: Any, ui_ctx: UiContext, supervisor: Any) -> None:
+def test_only_supervisors_get_the_page_and_its_shortcuts(
+    qtbot: Any, ui_ctx: UiContext, supervisor: Any
+) -> None:
     officer_window = MainWindow(ui_ctx)
     qtbot.addWidget(officer_window)
     assert "DayClosePage" not in officer_window.pages and "DashboardPage" in officer_window.pages
