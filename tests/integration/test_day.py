@@ -268,3 +268,30 @@ def test_cli_close_status_reopen(
     monkeypatch.setattr("sys.stdin", io.StringIO("salah\n"))
     assert cli_main(["day", "close", "--date", "2026-11-23", "--supervisor", "siti"]) == 2
     assert "salah" in capsys.readouterr().err.lower()
+
+
+@pytest.mark.postgres
+def test_close_guard_and_reopen_on_postgresql(pg_url: str, tmp_path: Path, clock: FakeClock) -> None:
+    from app.bootstrap import open_app
+    from app.services import auth
+    from app.services.branch import setup_branch
+
+    o = open_app(pg_url, home=tmp_path / "pg-home", clock=clock, counter="LOKET-PG")
+    try:
+        c = o.ctx
+        setup_branch(c, code="101", name="KCP Indralaya", timezone="Asia/Jakarta")
+        auth.add_officer(c, username="siti", full_name="Siti Rahmawati", role="supervisor",
+                         password=SUPERVISOR_PASSWORD, by=None)  # fmt: skip
+        siti = auth.login(c, "siti", SUPERVISOR_PASSWORD)
+        d = make_day(c, siti, siti, clock, n=2)
+        status = day.close_day(c, siti, DAY, password=SUPERVISOR_PASSWORD, verify_chain=False)
+        assert status.closed
+        _lock, pdf = day.archived_pdf(c, siti, DAY)
+        assert hashlib.sha256(pdf).hexdigest() == status.history[0].pdf_sha256
+        with pytest.raises(DomainError) as exc:
+            cs.pay(c, siti, d.numbers[1], months=1, method="cash")
+        assert codes(exc) == {"day.closed"}
+        day.reopen_day(c, siti, DAY, password=SUPERVISOR_PASSWORD, reason="Uji server cabang")
+        assert cs.pay(c, siti, d.numbers[1], months=1, method="cash").total > 0
+    finally:
+        o.ctx.engine.dispose()
