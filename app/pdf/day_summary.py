@@ -169,10 +169,13 @@ class _Heading(Flowable):  # type: ignore[misc]
         self.width, self.height = BODY_W, 8 * mm
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self._available = aw
         return self.width, self.height
 
     def draw(self) -> None:
         c = self.canv
+        # Tables are centred in the frame (and as wide as the body): line the band up with them.
+        c.translate((getattr(self, "_available", self.width) - self.width) / 2, 0)
         c.setFillColor(MINT)
         c.rect(0, 1 * mm, self.width, 6 * mm, stroke=0, fill=1)
         c.setFillColor(GREEN)
@@ -512,6 +515,7 @@ def _money_section(s: DaySummary) -> list[Flowable]:
         )
         style = _grid_style(len(rows), total_row=False, numeric_from=2, font_size=7.5)
         style.add("ALIGN", (3, 0), (-1, -1), "LEFT")
+        style.add("LEFTPADDING", (3, 0), (3, -1), 10)
         vt.setStyle(style)
         out += [KeepTogether([_note("Pembayaran yang dibatalkan hari ini", color=INK, bold=True), vt])]
         out.append(Spacer(0, 1.5 * mm))
@@ -593,6 +597,14 @@ LIST_COLUMNS = (
     ("Kanal", 12 * mm),
     ("Kab./kota", 21 * mm),
 )
+LIST_CHANNELS = {
+    "LOKET": "Loket",
+    "DESA": "Desa",
+    "PASAR": "Pasar",
+    "UKM": "UKM",
+    "ECOMMERCE": "E-com",
+    "EVENT": "Event",
+}
 LIST_OFFICER_W = BODY_W - sum(w for _, w in LIST_COLUMNS)
 
 
@@ -627,7 +639,7 @@ def enrolment_list_rows(s: DaySummary) -> list[list[str]]:
                 e.nik_masked,
                 e.segment,
                 _fit(e.occupation_name.title(), COND, 7.2, widths[6]),
-                _fit(e.channel.title(), COND, 7.2, widths[7]),
+                LIST_CHANNELS.get(e.channel, e.channel.title()),
                 _fit(e.regency_name.replace("Kabupaten ", "Kab. "), COND, 7.2, widths[8]),
                 _fit(e.officer, COND, 7.2, widths[9]),
             ]
