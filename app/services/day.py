@@ -378,7 +378,12 @@ def _read_day(session: Session, ctx: ServiceContext, day: dt.date, officer: str 
         assert by is not None
         closed = ClosedInfo(local_time(lock.closed_at, b.timezone), by.username, by.full_name)
         # A closed day shows the audit head recorded when it was closed (later logins are not the day's books).
-        head = (lock.audit_seq, lock.audit_hash, head[2])
+        upto = session.execute(
+            select(func.count(AuditEvent.seq)).where(
+                AuditEvent.business_date == day, AuditEvent.seq <= (lock.audit_seq or 0)
+            )
+        ).scalar_one()
+        head = (lock.audit_seq, lock.audit_hash, int(upto))
     return _Read(b.code, b.name, b.timezone, officer_name, figures, head, closed)
 
 
