@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "app.cli.search",
     "app.cli.importing",
     "app.cli.privacy",
+    "app.cli.day",
 )
 
 

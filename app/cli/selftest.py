@@ -137,6 +137,17 @@ def run_self_test(echo: Callable[[str], None] = lambda _line: None) -> SelfTestR
                 return "QR sah (Claim 169, Ed25519)"
 
             test.step("verifikasi QR kartu", verify)
+
+            def day() -> str:
+                from app.domain.clock import business_date
+                from app.services.day import day_report
+
+                summary, pdf = day_report(ctx, actor, business_date(ctx.clock(), "Asia/Jakarta"))
+                if not pdf.startswith(b"%PDF"):
+                    raise RuntimeError("ringkasan harian bukan PDF")
+                return f"{format_number(len(pdf))} B, kepala audit #{summary.audit.seq}"
+
+            test.step("cetak ringkasan harian", day)
             for name, fn in EXTRA_STEPS:
                 test.step(name, _bind(fn, ctx, actor, number))
 

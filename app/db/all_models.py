@@ -4,6 +4,7 @@
 from app.db import (
     cards_models,  # noqa: F401
     contribution_models,  # noqa: F401
+    day_models,  # noqa: F401
     import_models,  # noqa: F401
     models,  # noqa: F401
     search_models,  # noqa: F401

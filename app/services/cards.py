@@ -44,6 +44,7 @@ from app.services.audit import append_event
 from app.services.auth import AuthError, authorize, officer_by_username, reauthenticate
 from app.services.card_keys import ensure_published, require_branch, signing_key, trusted_keys
 from app.services.context import ServiceContext
+from app.services.day_lock import ensure_day_open
 from app.services.dto import Actor, BranchDTO
 
 RECORD_STATUS_LABELS = {
@@ -390,6 +391,7 @@ def _new_card(
     details: dict[str, Any] | None = None,
 ) -> tuple[Card, CardFace]:
     now = ctx.clock().astimezone(dt.UTC).replace(microsecond=0)  # the QR keeps whole seconds
+    ensure_day_open(session, ctx, now)  # issue and reprint: refused when today is closed
     seq = _next_seq(session, m.id)
     holder = _holder(m)
     serial, qr_text = _sign(holder, seq, now, key)
@@ -549,6 +551,7 @@ def spoil_card(ctx: ServiceContext, actor: Actor, serial: str, reason: str) -> C
                 )
             )
         now = ctx.clock()
+        ensure_day_open(session, ctx, now)
         if card.business_date != business_date(now, branch.timezone):
             raise DomainError(
                 Issue(
@@ -961,6 +964,7 @@ def print_card_sheet(
     progress(len(faces), len(faces), "Menyimpan catatan kartu…")
 
     def work(session: Session) -> list[CardDTO]:
+        ensure_day_open(session, ctx, now)
         cards: list[Card] = []
         ids = [m.id for m, _seq in members]
         meanwhile = session.execute(

@@ -73,6 +73,7 @@ from app.services.contribution_dto import (
     SponsorBatchDTO,
     SponsorMemberDTO,
 )
+from app.services.day_lock import ensure_day_open
 from app.services.dto import Actor
 
 if TYPE_CHECKING:
@@ -484,9 +485,10 @@ def _write_payment(
                 f"Data peserta {member.number} tidak aktif ({member.record_status}).",
             )
         )
+    now = ctx.clock()
+    ensure_day_open(session, ctx, now)  # refused when today is closed
     status, e, schedule, covered = _status(session, ctx, member, branch, book)
     schedule = schedule_override or schedule
-    now = ctx.clock()
     current = Month.of(business_date(now, branch.timezone))
     first = start or (Month.of(e.business_date) if enrolment_payment else status.next_due_month)
     if first < current.plus(-GRACE_MONTHS) and not enrolment_payment:
@@ -690,6 +692,8 @@ def void_payment(
                 Issue("pembayaran", "payment.already_void", f"Pembayaran {p.receipt_no} sudah dibatalkan.")
             )
         now = ctx.clock()
+        # A void is dated today (an adjustment when the payment's own day is closed); refused if today is.
+        ensure_day_open(session, ctx, now)
         p.status, p.voided_at, p.voided_by_id, p.void_reason = "VOID", now, actor.id, why
         session.execute(update(PaymentMonth).where(PaymentMonth.payment_id == p.id).values(voided=True))
         session.flush()
@@ -795,7 +799,7 @@ def write_sponsored_payment(
     branch = _branch(session)
     book = _rate_book(session)
     now = ctx.clock()
-    today = business_date(now, branch.timezone)
+    today = ensure_day_open(session, ctx, now)
     first = start or Month.of(today)
     members: list[Member] = []
     issues: list[Issue] = []

@@ -24,6 +24,7 @@ from app.services.audit import append_event
 from app.services.auth import authorize, reauthenticate
 from app.services.branch import current_branch
 from app.services.context import ServiceContext
+from app.services.day_lock import ensure_day_open
 from app.services.dto import Actor
 from app.services.records import resolve_member
 from app.services.records_dto import CorrectionChangeDTO, CorrectionDTO
@@ -291,6 +292,7 @@ def approve_correction(
     authorize(ctx, supervisor, Permission.APPROVE)
 
     def work(session: Session) -> CorrectionDTO:
+        ensure_day_open(session, ctx)  # an approval is dated today; refused when today is closed
         c = _load(session, correction_id)
         if c.proposed_by_id == supervisor.id:
             raise DomainError(

@@ -22,6 +22,7 @@ from app.services.audit import AuditItem, append_event, append_events
 from app.services.auth import authorize
 from app.services.branch import cached_branch
 from app.services.context import ServiceContext
+from app.services.day_lock import ensure_day_open
 from app.services.dto import Actor, BranchDTO, EnrolmentDTO, EnrolOutcome, HeirDTO, MemberDTO
 from app.services.duplicates import check_override, duplicate_issue, likely_duplicates, record_override
 from app.services.members import active_member_number_for_nik
@@ -166,8 +167,8 @@ def _write_member(
     """Member, heirs, enrolment and audit event in the caller's transaction (Core: this is the hot path)."""
     conn = session.connection()
     now = ctx.clock()
+    day = ensure_day_open(session, ctx, now)  # refused when today is closed
     number = make_number(branch.code, _allocate_serial(session, branch.id)).value
-    day = business_date(now, branch.timezone)
     # A second active member with the same NIK violates uq_member_active_nik here.
     member_id = conn.execute(_INSERT_MEMBER, _member_row(rec, number, branch, actor, now)).scalar_one()
     index_member(

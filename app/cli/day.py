@@ -1,0 +1,480 @@
+"""End-of-day commands: report day, day close/reopen/status/pdf, export, export-package,
+import-package, package conflicts, target set/list."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from app.cli.common import open_from_args, print_json, read_password, require_officer
+from app.domain.day_summary import long_date
+from app.domain.money import format_rupiah
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError("tanggal ditulis TTTT-BB-HH, mis. 2026-11-23") from exc
+
+
+def _friendly(fn: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """Refused logins and permissions print as one line (exit 2), like the other refusals."""
+
+    @functools.wraps(fn)
+    def run(args: argparse.Namespace) -> int:
+        from app.services.auth import AuthError, PermissionDeniedError
+
+        try:
+            return fn(args)
+        except (AuthError, PermissionDeniedError) as exc:
+            raise _fail(exc.message) from exc
+
+    return run
+
+
+def _fail(message: str, code: int = 2) -> Exception:
+    from app.cli import CliError
+
+    return CliError(message, code)
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    rp = sub.add_parser("report", help="laporan").add_subparsers(dest="report_command", metavar="AKSI")
+    p = rp.add_parser("day", parents=[common], help="ringkasan harian (PDF) cabang atau satu petugas")
+    p.add_argument("--date", type=_date, required=True, metavar="TTTT-BB-HH")
+    p.add_argument("-o", "--output", metavar="FILE.pdf", help="simpan PDF")
+    p.add_argument(
+        "--officer", metavar="USERNAME", help="ringkasan petugas ini (tanpa --by: petugas itu sendiri)"
+    )
+    p.add_argument("--by", metavar="USERNAME", help="yang meminta laporan (bawaan: --officer)")
+    p.add_argument("--json", dest="as_json", action="store_true", help="angka ringkasan sebagai JSON")
+    p.add_argument("--no-verify", action="store_true", help="lewati pemeriksaan seluruh rantai audit")
+    p.set_defaults(func=cmd_report_day)
+
+    dy = sub.add_parser("day", help="menutup hari").add_subparsers(dest="day_command", metavar="AKSI")
+    p = dy.add_parser("close", parents=[common], help="tutup hari (supervisor; kata sandi dari stdin)")
+    p.add_argument("--date", type=_date, required=True, metavar="TTTT-BB-HH")
+    p.add_argument("--supervisor", required=True, metavar="USERNAME")
+    p.add_argument("-o", "--output", metavar="FILE.pdf", help="simpan juga salinan PDF arsip")
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p.set_defaults(func=cmd_day_close)
+    p = dy.add_parser(
+        "reopen", parents=[common], help="buka kembali hari (supervisor; kata sandi dari stdin)"
+    )
+    p.add_argument("--date", type=_date, required=True, metavar="TTTT-BB-HH")
+    p.add_argument("--supervisor", required=True, metavar="USERNAME")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p.set_defaults(func=cmd_day_reopen)
+    p = dy.add_parser("status", parents=[common], help="apakah hari sudah ditutup, oleh siapa, hash arsip")
+    p.add_argument("--date", type=_date, required=True, metavar="TTTT-BB-HH")
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p.set_defaults(func=cmd_day_status)
+    p = dy.add_parser("pdf", parents=[common], help="ambil PDF arsip penutupan hari (diperiksa hash-nya)")
+    p.add_argument("--date", type=_date, required=True, metavar="TTTT-BB-HH")
+    p.add_argument("--supervisor", required=True, metavar="USERNAME")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    p.set_defaults(func=cmd_day_pdf)
+
+    p = sub.add_parser("export", parents=[common], help="ekspor pendaftaran dan pembayaran (CSV/XLSX)")
+    p.add_argument("--from", dest="start", type=_date, required=True, metavar="TTTT-BB-HH")
+    p.add_argument("--to", dest="end", type=_date, required=True, metavar="TTTT-BB-HH")
+    p.add_argument("--format", choices=["csv", "xlsx"], default="xlsx")
+    p.add_argument("-o", "--output", required=True, metavar="FOLDER", help="folder tujuan (harus sudah ada)")
+    p.add_argument("--officer", required=True, metavar="USERNAME")
+    p.add_argument("--full-nik", action="store_true", help="NIK lengkap (hanya supervisor; dicatat di audit)")
+    p.add_argument("--name", metavar="NAMA", help="nama dasar berkas (bawaan: loket-KODE-DARI_SAMPAI)")
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser(
+        "export-package", parents=[common], help="paket bertanda tangan dari laptop jemput bola ke cabang"
+    )
+    p.add_argument("--from", dest="start", type=_date, required=True, metavar="TTTT-BB-HH")
+    p.add_argument("--to", dest="end", type=_date, required=True, metavar="TTTT-BB-HH")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.lpkg")
+    p.add_argument("--officer", required=True, metavar="USERNAME")
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p.set_defaults(func=cmd_export_package)
+
+    p = sub.add_parser(
+        "import-package",
+        parents=[common],
+        help="periksa dan gabungkan paket (supervisor; kata sandi dari stdin)",
+    )
+    p.add_argument("file", metavar="FILE.lpkg")
+    p.add_argument("--supervisor", required=True, metavar="USERNAME")
+    p.add_argument(
+        "--check", action="store_true", help="periksa tanda tangan dan hash saja, tanpa menggabung"
+    )
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p.set_defaults(func=cmd_import_package)
+
+    tg = sub.add_parser("target", help="target cakupan per kabupaten/kota").add_subparsers(
+        dest="target_command", metavar="AKSI"
+    )
+    p = tg.add_parser("set", parents=[common], help="tetapkan target satu kabupaten/kota (supervisor)")
+    p.add_argument("--regency", required=True, metavar="KODE", help="kode Kemendagri, mis. 16.10")
+    p.add_argument("--workers", type=int, required=True, metavar="N", help="jumlah pekerja di wilayah itu")
+    p.add_argument("--target", required=True, metavar="PERSEN", help="mis. 50")
+    p.add_argument("--baseline", required=True, metavar="PERSEN", help="cakupan awal, mis. 34")
+    p.add_argument("--baseline-date", type=_date, required=True, metavar="TTTT-BB-HH")
+    p.add_argument("--supervisor", required=True, metavar="USERNAME")
+    p.set_defaults(func=cmd_target_set)
+    p = tg.add_parser("list", parents=[common], help="target dan cakupan sekarang")
+    p.add_argument("--officer", required=True, metavar="USERNAME")
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p.set_defaults(func=cmd_target_list)
+
+    pk = sub.add_parser("package", help="konflik paket jemput bola").add_subparsers(
+        dest="package_command", metavar="AKSI"
+    )
+    p = pk.add_parser("conflicts", parents=[common], help="peserta paket yang tidak digabung")
+    p.add_argument("--supervisor", required=True, metavar="USERNAME")
+    p.add_argument("--all", action="store_true", help="termasuk yang sudah diputuskan")
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p.set_defaults(func=cmd_package_conflicts)
+    p = pk.add_parser("resolve", parents=[common], help="catat keputusan atas satu konflik")
+    p.add_argument("conflict", type=int, metavar="ID")
+    p.add_argument("--supervisor", required=True, metavar="USERNAME")
+    p.add_argument("--note", required=True)
+    p.set_defaults(func=cmd_package_resolve)
+
+
+def _write_pdf(path: str, data: bytes) -> None:
+    try:
+        Path(path).write_bytes(data)
+    except OSError as exc:
+        raise _fail(f"tidak bisa menulis {path}: {exc.strerror or exc}") from exc
+
+
+@_friendly
+def cmd_report_day(args: argparse.Namespace) -> int:
+    from app.services import day
+
+    opened = open_from_args(args)
+    by = args.by or args.officer
+    if not by:
+        raise _fail("sebutkan --officer (ringkasan petugas itu) atau --by SUPERVISOR (ringkasan cabang)")
+    actor = require_officer(opened, by)
+    verify = not args.no_verify
+    if args.output:
+        summary, pdf = day.day_report(opened.ctx, actor, args.date, officer=args.officer, verify_chain=verify)
+        _write_pdf(args.output, pdf)
+    else:
+        summary = day.day_summary(opened.ctx, actor, args.date, officer=args.officer, verify_chain=verify)
+    if args.as_json:
+        print_json(summary.as_json())
+        return 0
+    f = summary.figures
+    scope = f"petugas {summary.officer}" if summary.officer else "cabang"
+    print(f"Ringkasan {scope} {summary.branch_code} {long_date(summary.business_date)}")
+    print(f"  pendaftaran     {f.enrolment_count}")
+    print(f"  iuran diterima  {format_rupiah(f.received_amount)} ({f.received_count} tanda bukti)")
+    print(f"  dibatalkan      {format_rupiah(f.voided_amount)} ({f.voided_count})")
+    print(f"  bersih          {format_rupiah(f.net_amount)}")
+    print(f"  cocok tanda bukti: {'ya' if f.reconciliation.ok else 'TIDAK'}")
+    print(
+        f"  kartu           {f.cards_issued} baru, {f.cards_reprinted} cetak ulang, {f.cards_spoiled} rusak"
+    )
+    print(f"  koreksi         {len(f.corrections)}")
+    if args.output:
+        print(f"  PDF: {args.output}")
+    return 0
+
+
+def _print_status(status: Any) -> None:
+    state = "DITUTUP" if status.closed else "terbuka"
+    print(f"{status.business_date.isoformat()}: {state}")
+    for h in status.history:
+        line = f"  ditutup {h.closed_at.isoformat(timespec='seconds')} oleh {h.closed_by}; PDF sha256 {h.pdf_sha256}"
+        print(line)
+        if h.audit_seq is not None:
+            print(f"    kepala audit hari itu #{h.audit_seq} {h.audit_hash}")
+        if h.reopened_at is not None:
+            print(
+                f"  dibuka kembali {h.reopened_at.isoformat(timespec='seconds')} oleh {h.reopened_by}: {h.reopen_reason}"
+            )
+
+
+@_friendly
+def cmd_day_close(args: argparse.Namespace) -> int:
+    from app.services import day
+    from app.services.auth import AuthError
+
+    opened = open_from_args(args)
+    actor = require_officer(opened, args.supervisor)
+    password = read_password("Kata sandi supervisor: ")
+    try:
+        status = day.close_day(opened.ctx, actor, args.date, password=password)
+    except AuthError as exc:
+        raise _fail(exc.message) from exc
+    if args.output:
+        _dto, pdf = day.archived_pdf(opened.ctx, actor, args.date)
+        _write_pdf(args.output, pdf)
+    if args.as_json:
+        print_json(status.as_json())
+    else:
+        _print_status(status)
+    return 0
+
+
+@_friendly
+def cmd_day_reopen(args: argparse.Namespace) -> int:
+    from app.services import day
+    from app.services.auth import AuthError
+
+    opened = open_from_args(args)
+    actor = require_officer(opened, args.supervisor)
+    password = read_password("Kata sandi supervisor: ")
+    try:
+        status = day.reopen_day(opened.ctx, actor, args.date, password=password, reason=args.reason)
+    except AuthError as exc:
+        raise _fail(exc.message) from exc
+    if args.as_json:
+        print_json(status.as_json())
+    else:
+        _print_status(status)
+    return 0
+
+
+@_friendly
+def cmd_day_status(args: argparse.Namespace) -> int:
+    from app.services import day
+
+    opened = open_from_args(args)
+    status = day.day_status(opened.ctx, args.date)
+    if args.as_json:
+        print_json(status.as_json())
+    else:
+        _print_status(status)
+    return 0
+
+
+@_friendly
+def cmd_day_pdf(args: argparse.Namespace) -> int:
+    from app.services import day
+
+    opened = open_from_args(args)
+    actor = require_officer(opened, args.supervisor)
+    try:
+        dto, pdf = day.archived_pdf(opened.ctx, actor, args.date)
+    except day.ArchiveDamagedError as exc:
+        raise _fail(exc.message, 4) from exc
+    _write_pdf(args.output, pdf)
+    print(f"{args.output}: sha256 {dto.pdf_sha256} (cocok dengan arsip)")
+    return 0
+
+
+@_friendly
+def cmd_export(args: argparse.Namespace) -> int:
+    from app.services import exports
+
+    opened = open_from_args(args)
+    actor = require_officer(opened, args.officer)
+    result = exports.export_records(
+        opened.ctx,
+        actor,
+        start=args.start,
+        end=args.end,
+        fmt=args.format,
+        folder=Path(args.output),
+        full_nik=args.full_nik,
+        name=args.name,
+    )
+    if args.as_json:
+        print_json(
+            {
+                "files": [str(f) for f in result.files],
+                "enrolments": result.enrolments,
+                "payments": result.payments,
+                "full_nik": result.full_nik,
+            }
+        )
+        return 0
+    for f in result.files:
+        print(f)
+    nik = "NIK lengkap" if result.full_nik else "NIK disamarkan"
+    print(f"{result.enrolments} pendaftaran, {result.payments} pembayaran ({nik})")
+    return 0
+
+
+@_friendly
+def cmd_export_package(args: argparse.Namespace) -> int:
+    from app.services import packages
+
+    opened = open_from_args(args)
+    actor = require_officer(opened, args.officer)
+    info = packages.export_package(opened.ctx, actor, start=args.start, end=args.end, path=Path(args.output))
+    if args.as_json:
+        print_json(
+            {
+                "file": str(info.path),
+                "package_id": info.package_id,
+                "source": info.source_code,
+                "key_id": info.key_id,
+                "counts": dict(info.counts),
+                "manifest_sha256": info.manifest_sha256,
+            }
+        )
+        return 0
+    c = info.counts
+    print(f"{info.path}: paket {info.package_id} dari {info.source_code}, kunci {info.key_id}")
+    print(
+        f"  {c['members']} peserta, {c['payments']} pembayaran, {c['cards']} kartu, {c['audit_events']} peristiwa audit"
+    )
+    return 0
+
+
+def _print_conflicts(conflicts: Any) -> None:
+    for c in conflicts:
+        print(f"  konflik #{c.id} [{c.kind}] {c.number} {c.name} (NIK {c.nik_masked}): {c.message}")
+
+
+@_friendly
+def cmd_import_package(args: argparse.Namespace) -> int:
+    from app.services import packages
+
+    opened = open_from_args(args)
+    actor = require_officer(opened, args.supervisor)
+    path = Path(args.file)
+    if args.check:
+        info = packages.verify_package(opened.ctx, path).info
+        print(
+            f"{path}: tanda tangan dan hash cocok; paket {info.package_id} dari {info.source_code} {info.source_name}"
+        )
+        return 0
+    password = read_password("Kata sandi supervisor: ")
+    result = packages.import_package(opened.ctx, actor, path, password=password)
+    if args.as_json:
+        print_json(result.as_json())
+        return 0
+    if result.already_imported:
+        print(f"Paket {result.package_id} sudah pernah diimpor; tidak ada yang berubah.")
+        return 0
+    print(f"Paket {result.package_id} dari {result.source} digabung:")
+    print(
+        f"  {result.members_added} peserta baru ({result.members_existing} sudah ada), "
+        f"{result.payments_added} pembayaran ({format_rupiah(result.payments_amount)}), "
+        f"{result.cards_added} kartu, {result.events_added} peristiwa audit"
+    )
+    for w in result.warnings:
+        print(f"  peringatan: {w}")
+    if result.conflicts:
+        print(f"  {len(result.conflicts)} konflik untuk supervisor (tidak digabung):")
+        _print_conflicts(result.conflicts)
+    return 0
+
+
+@_friendly
+def cmd_package_conflicts(args: argparse.Namespace) -> int:
+    from app.services import packages
+
+    opened = open_from_args(args)
+    actor = require_officer(opened, args.supervisor)
+    conflicts = packages.package_conflicts(opened.ctx, actor, include_resolved=args.all)
+    if args.as_json:
+        print_json(
+            [
+                {
+                    "id": c.id,
+                    "kind": c.kind,
+                    "number": c.number,
+                    "local_number": c.local_number,
+                    "nik": c.nik_masked,
+                    "status": c.status,
+                    "package_id": c.package_id,
+                }
+                for c in conflicts
+            ]
+        )
+        return 0
+    if not conflicts:
+        print("Tidak ada konflik terbuka.")
+    _print_conflicts(conflicts)
+    return 0
+
+
+@_friendly
+def cmd_package_resolve(args: argparse.Namespace) -> int:
+    from app.services import packages
+
+    opened = open_from_args(args)
+    actor = require_officer(opened, args.supervisor)
+    c = packages.resolve_conflict(opened.ctx, actor, args.conflict, args.note)
+    print(f"Konflik #{c.id} diputuskan.")
+    return 0
+
+
+@_friendly
+def cmd_target_set(args: argparse.Namespace) -> int:
+    from app.domain.coverage import format_bp, parse_percent
+    from app.domain.issues import DomainError, Issue
+    from app.services import dashboard
+
+    opened = open_from_args(args)
+    actor = require_officer(opened, args.supervisor)
+    target, baseline = parse_percent(args.target, "target"), parse_percent(args.baseline, "awal")
+    problems = [x for x in (target, baseline) if isinstance(x, Issue)]
+    if problems:
+        raise DomainError(problems)
+    assert isinstance(target, int) and isinstance(baseline, int)
+    t = dashboard.set_coverage_target(
+        opened.ctx,
+        actor,
+        regency_code=args.regency,
+        workers=args.workers,
+        target_bp=target,
+        baseline_bp=baseline,
+        baseline_date=args.baseline_date,
+    )
+    print(
+        f"{t.regency_code} {t.regency_name}: target {format_bp(t.target_bp)} dari {format_bp(t.baseline_bp)}"
+    )
+    return 0
+
+
+@_friendly
+def cmd_target_list(args: argparse.Namespace) -> int:
+    from app.domain.coverage import format_bp
+    from app.domain.money import format_number
+    from app.services import dashboard
+
+    opened = open_from_args(args)
+    actor = require_officer(opened, args.officer)
+    dash = dashboard.dashboard(opened.ctx, actor)
+    if args.as_json:
+        print_json(
+            [
+                {
+                    "regency": line.regency_code,
+                    "name": line.regency_name,
+                    "workers": line.coverage.workers,
+                    "baseline_bp": line.coverage.baseline_bp,
+                    "target_bp": line.coverage.target_bp,
+                    "enrolled_since": line.coverage.enrolled_since,
+                    "covered": line.coverage.covered,
+                    "covered_bp": line.coverage.covered_bp,
+                    "remaining": line.coverage.remaining,
+                }
+                for line in dash.coverage
+            ]
+        )
+        return 0
+    if not dash.coverage:
+        print(
+            "Belum ada target. Supervisor: loket target set --regency 16.10 --workers N --target 50 --baseline 34 …"
+        )
+    for line in dash.coverage:
+        c = line.coverage
+        print(
+            f"{line.regency_code} {line.regency_name}: {format_bp(c.covered_bp)} (awal {format_bp(c.baseline_bp)}, "
+            f"target {format_bp(c.target_bp)}); +{format_number(c.enrolled_since)} sejak {c.baseline_date.isoformat()}, "
+            f"kurang {format_number(c.remaining)}"
+        )
+    return 0

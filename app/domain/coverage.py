@@ -1,0 +1,82 @@
+"""Coverage against a regency's target: how many of its workers are covered now, and how far the
+branch has come from the baseline toward the target. Percentages are basis points (5000 = 50%)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from app.domain.issues import Issue
+
+_PERCENT = re.compile(r"\s*(\d{1,3})(?:[.,](\d{1,2}))?\s*%?\s*")
+
+
+def parse_percent(text: str, field: str) -> int | Issue:
+    """``"34"``, ``"34,5"``, ``"34.25%"`` → basis points (3400, 3450, 3425)."""
+    m = _PERCENT.fullmatch(str(text))
+    if m is None:
+        return Issue(field, "target.percent", "Persentase ditulis angka 0–100, mis. 34 atau 34,5.")
+    whole, frac = int(m.group(1)), (m.group(2) or "0").ljust(2, "0")
+    bp = whole * 100 + int(frac)
+    if bp > 10_000:
+        return Issue(field, "target.percent", "Persentase paling besar 100.")
+    return bp
+
+
+def format_bp(bp: int) -> str:
+    """3450 → ``34,5%``; 5000 → ``50%``."""
+    whole, frac = divmod(bp, 100)
+    if frac == 0:
+        return f"{whole}%"
+    return f"{whole},{frac:02d}".rstrip("0") + "%"
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    workers: int
+    baseline_bp: int
+    target_bp: int
+    baseline_date: dt.date
+    enrolled_since: int  # members of the regency enrolled after the baseline date
+
+    @property
+    def covered_at_baseline(self) -> int:
+        return self.workers * self.baseline_bp // 10_000
+
+    @property
+    def target_count(self) -> int:
+        return -(-self.workers * self.target_bp // 10_000)
+
+    @property
+    def covered(self) -> int:
+        return min(self.workers, self.covered_at_baseline + self.enrolled_since)
+
+    @property
+    def covered_bp(self) -> int:
+        return self.covered * 10_000 // self.workers if self.workers else 0
+
+    @property
+    def remaining(self) -> int:
+        return max(0, self.target_count - self.covered)
+
+    @property
+    def progress_bp(self) -> int:
+        """Share of the way from baseline to target, 0–10000."""
+        span = self.target_count - self.covered_at_baseline
+        if span <= 0:
+            return 10_000
+        return max(0, min(10_000, (self.covered - self.covered_at_baseline) * 10_000 // span))
+
+
+def check_target(workers: int, baseline_bp: int, target_bp: int) -> list[Issue]:
+    issues: list[Issue] = []
+    if workers <= 0:
+        issues.append(Issue("pekerja", "target.workers", "Jumlah pekerja di wilayah harus lebih dari 0."))
+    if target_bp <= 0:
+        issues.append(Issue("target", "target.percent", "Target harus lebih dari 0%."))
+    if target_bp <= baseline_bp:
+        issues.append(
+            Issue("target", "target.below_baseline", "Target harus lebih tinggi dari cakupan awal.")
+        )
+    return issues

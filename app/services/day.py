@@ -1,0 +1,685 @@
+"""The day summary, closing a day (archived PDF with its hash) and reopening it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from sqlalchemy import and_, exists, func, select
+from sqlalchemy.orm import Session, aliased
+
+from app.db.cards_models import Card
+from app.db.contribution_models import Payment, SponsorBatch
+from app.db.day_models import DayLock, ImportedPackage, PackageRecord
+from app.db.models import AuditEvent, Branch, Enrolment, Member, Officer
+from app.db.search_models import MemberCorrection, MemberCorrectionChange
+from app.domain.clock import TIMEZONES, business_date, local_time
+from app.domain.day_summary import (
+    AuditHead,
+    BatchRow,
+    CardRow,
+    ClosedInfo,
+    CorrectionRow,
+    DayFigures,
+    DaySummary,
+    EnrolmentRow,
+    ImportRow,
+    PaymentRow,
+    VoidRow,
+    day_bounds,
+    long_date,
+    regency_of,
+    summarise_day,
+)
+from app.domain.issues import DomainError, Issue
+from app.domain.nik import mask_nik
+from app.domain.roles import Permission
+from app.infra.paths import resources_dir
+from app.pdf import fonts
+from app.pdf.day_summary import render_day_summary
+from app.services.audit import append_event, verify_audit
+from app.services.auth import authorize, reauthenticate
+from app.services.context import ServiceContext
+from app.services.day_lock import closed_lock, hold_books
+from app.services.dto import Actor
+
+
+@dataclass(frozen=True, slots=True)
+class DayLockDTO:
+    """One closing of a day (and its reopening, if any)."""
+
+    id: int
+    business_date: dt.date
+    status: str  # CLOSED | REOPENED
+    closed_at: dt.datetime
+    closed_by: str
+    pdf_sha256: str
+    audit_seq: int | None
+    audit_hash: str | None
+    reopened_at: dt.datetime | None
+    reopened_by: str | None
+    reopen_reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DayStatusDTO:
+    business_date: dt.date
+    closed: bool
+    history: tuple[DayLockDTO, ...]  # oldest first
+
+    @property
+    def current(self) -> DayLockDTO | None:
+        return next((h for h in reversed(self.history) if h.status == "CLOSED"), None)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "date": self.business_date.isoformat(),
+            "status": "closed" if self.closed else "open",
+            "history": [
+                {
+                    "status": h.status,
+                    "closed_at": h.closed_at.isoformat(),
+                    "closed_by": h.closed_by,
+                    "pdf_sha256": h.pdf_sha256,
+                    "audit_seq": h.audit_seq,
+                    "audit_hash": h.audit_hash,
+                    "reopened_at": h.reopened_at.isoformat() if h.reopened_at else None,
+                    "reopened_by": h.reopened_by,
+                    "reopen_reason": h.reopen_reason,
+                }
+                for h in self.history
+            ],
+        }
+
+
+def ensure_fonts() -> None:
+    fonts.register(resources_dir() / "fonts")
+
+
+# --- reading the day --------------------------------------------------------------------------------
+
+
+def _not_imported(entity: str, column: Any) -> Any:
+    return ~exists().where(and_(PackageRecord.entity == entity, PackageRecord.local_id == column))
+
+
+class _Labels:
+    """Occupation and regency names, looked up once per code."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+        self.regencies: dict[str, str] = {}
+        self.occupations: dict[str, str] = {}
+
+    def regency(self, code: str) -> str:
+        name = self.regencies.get(code)
+        if name is None:
+            name = self.ctx.regions.name(code) or f"Wilayah {code}"
+            self.regencies[code] = name
+        return name
+
+    def occupation(self, code: str) -> str:
+        name = self.occupations.get(code)
+        if name is None:
+            occ = self.ctx.reference.occupations.by_code(code)
+            name = occ.name if occ else code
+            self.occupations[code] = name
+        return name
+
+
+def _branch(session: Session) -> Branch:
+    b = session.execute(select(Branch).limit(1)).scalar_one_or_none()
+    if b is None:
+        raise DomainError(Issue("cabang", "branch.missing", "Cabang belum diatur."))
+    return b
+
+
+def _officer_id(session: Session, username: str) -> tuple[int, str]:
+    row = session.execute(
+        select(Officer.id, Officer.full_name).where(Officer.username == username.strip().lower())
+    ).first()
+    if row is None:
+        raise DomainError(Issue("petugas", "officer.not_found", f"Petugas '{username[:40]}' tidak ada."))
+    return int(row[0]), str(row[1])
+
+
+def _figures(
+    session: Session, ctx: ServiceContext, day: dt.date, tz: str, officer_id: int | None
+) -> DayFigures:
+    start, end = day_bounds(day, tz)
+    labels = _Labels(ctx)
+    who = aliased(Officer)
+
+    q1: Any = (
+        select(
+            Enrolment.enrolled_at,
+            Member.number,
+            Member.nama,
+            Member.nik,
+            Enrolment.segment,
+            Enrolment.occupation_code,
+            Enrolment.channel,
+            Member.kode_wilayah,
+            Member.nik_district,
+            Enrolment.funding_source,
+            Enrolment.programmes,
+            who.username,
+        )
+        .join(Member, Member.id == Enrolment.member_id)
+        .join(who, who.id == Enrolment.officer_id)
+        .where(Enrolment.business_date == day, _not_imported("enrolment", Enrolment.id))
+    )
+    if officer_id is not None:
+        q1 = q1.where(Enrolment.officer_id == officer_id)
+    enrolments = []
+    for at, number, nama, nik, seg, occ, channel, kw, district, funding, progs, username in session.execute(
+        q1
+    ):
+        regency = regency_of(kw, district)
+        enrolments.append(
+            EnrolmentRow(
+                local_time=local_time(at, tz),
+                number=number,
+                name=nama,
+                nik_masked=mask_nik(nik),
+                segment=seg,
+                occupation_code=occ,
+                occupation_name=labels.occupation(occ),
+                channel=channel,
+                regency_code=regency,
+                regency_name=labels.regency(regency),
+                funding=funding,
+                programmes=tuple(p for p in progs.split(",") if p),
+                officer=username,
+            )
+        )
+
+    batch = aliased(SponsorBatch)
+    q3: Any = (
+        select(
+            Payment.receipt_no,
+            Payment.method,
+            Payment.total,
+            who.username,
+            batch.receipt_no,
+            Payment.status,
+            Payment.voided_at,
+        )
+        .join(who, who.id == Payment.officer_id)
+        .outerjoin(batch, batch.id == Payment.sponsor_batch_id)
+        .where(Payment.business_date == day, _not_imported("payment", Payment.id))
+    )
+    if officer_id is not None:
+        q3 = q3.where(Payment.officer_id == officer_id)
+    payments = [
+        PaymentRow(
+            rno,
+            method,
+            int(total),
+            user,
+            brno,
+            status == "VOID" and voided_at is not None and voided_at < end,
+        )
+        for rno, method, total, user, brno, status, voided_at in session.execute(q3)
+    ]
+    todays = {p.receipt_no for p in payments}
+
+    q5: Any = select(
+        SponsorBatch.id,
+        SponsorBatch.receipt_no,
+        SponsorBatch.sponsor,
+        SponsorBatch.method,
+        SponsorBatch.total,
+        SponsorBatch.member_count,
+    ).where(SponsorBatch.business_date == day)
+    if officer_id is not None:
+        q5 = q5.where(SponsorBatch.officer_id == officer_id)
+    batch_rows = session.execute(q5).all()
+    voided_in_batch: dict[int, int] = {}
+    if batch_rows:
+        vq = (
+            select(Payment.sponsor_batch_id, func.sum(Payment.total))
+            .where(
+                Payment.sponsor_batch_id.in_([b[0] for b in batch_rows]),
+                Payment.status == "VOID",
+                Payment.voided_at < end,
+            )
+            .group_by(Payment.sponsor_batch_id)
+        )
+        voided_in_batch = {int(k or 0): int(v or 0) for k, v in session.execute(vq)}
+    batches = [
+        BatchRow(rno, sponsor, method, int(total), int(n), voided_in_batch.get(bid, 0))
+        for bid, rno, sponsor, method, total, n in batch_rows
+    ]
+
+    voider = aliased(Officer)
+    q7: Any = (
+        select(
+            Payment.receipt_no,
+            Payment.method,
+            Payment.total,
+            Payment.business_date,
+            Payment.voided_at,
+            voider.username,
+            Payment.void_reason,
+        )
+        .join(voider, voider.id == Payment.voided_by_id)
+        .where(Payment.status == "VOID", Payment.voided_at >= start, Payment.voided_at < end)
+    )
+    if officer_id is not None:
+        q7 = q7.where(Payment.officer_id == officer_id)
+    voids = [
+        VoidRow(rno, method, int(total), paid_on, local_time(at, tz), user, reason or "", rno in todays)
+        for rno, method, total, paid_on, at, user, reason in session.execute(q7)
+    ]
+
+    q9: Any = (
+        select(Card.serial, Card.approved_by_id, Card.status, who.username)
+        .join(who, who.id == Card.issued_by_id)
+        .where(Card.business_date == day, _not_imported("card", Card.id))
+    )
+    if officer_id is not None:
+        q9 = q9.where(Card.issued_by_id == officer_id)
+    cards = [
+        CardRow(serial, approved is not None, status == "spoiled", user)
+        for serial, approved, status, user in session.execute(q9)
+    ]
+
+    proposer = aliased(Officer)
+    q11: Any = (
+        select(
+            MemberCorrection.id, MemberCorrection.decided_at, Member.number, proposer.username, who.username
+        )
+        .join(Member, Member.id == MemberCorrection.member_id)
+        .join(proposer, proposer.id == MemberCorrection.proposed_by_id)
+        .join(who, who.id == MemberCorrection.decided_by_id)
+        .where(
+            MemberCorrection.status == "APPROVED",
+            MemberCorrection.decided_at >= start,
+            MemberCorrection.decided_at < end,
+        )
+    )
+    if officer_id is not None:
+        q11 = q11.where(MemberCorrection.proposed_by_id == officer_id)
+    correction_rows = session.execute(q11).all()
+    fields: dict[int, list[str]] = {}
+    if correction_rows:
+        for cid, field in session.execute(
+            select(MemberCorrectionChange.correction_id, MemberCorrectionChange.field)
+            .where(MemberCorrectionChange.correction_id.in_([r[0] for r in correction_rows]))
+            .order_by(MemberCorrectionChange.id)
+        ):
+            fields.setdefault(int(cid), []).append(field)
+    corrections = [
+        CorrectionRow(local_time(at, tz), number, tuple(fields.get(cid, ())), prop, appr)
+        for cid, at, number, prop, appr in correction_rows
+    ]
+
+    q13: Any = select(ImportedPackage).where(ImportedPackage.business_date == day)
+    if officer_id is not None:
+        q13 = q13.where(ImportedPackage.imported_by_id == officer_id)
+    imports = [
+        ImportRow(
+            p.package_id,
+            f"{p.source_code} {p.source_name}",
+            p.members,
+            p.payments,
+            p.payments_amount,
+            p.cards,
+            p.conflicts,
+        )
+        for p in session.execute(q13.order_by(ImportedPackage.imported_at)).scalars()
+    ]
+    return summarise_day(
+        enrolments=enrolments,
+        payments=payments,
+        batches=batches,
+        voids=voids,
+        cards=cards,
+        corrections=corrections,
+        imports=imports,
+    )
+
+
+def _day_head(session: Session, day: dt.date) -> tuple[int | None, str | None, int]:
+    seq, count = session.execute(
+        select(func.max(AuditEvent.seq), func.count(AuditEvent.seq)).where(AuditEvent.business_date == day)
+    ).one()
+    if seq is None:
+        return None, None, 0
+    h = session.execute(select(AuditEvent.hash).where(AuditEvent.seq == seq)).scalar_one()
+    return int(seq), str(h), int(count)
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    branch_code: str
+    branch_name: str
+    timezone: str
+    officer_name: str | None
+    figures: DayFigures
+    head: tuple[int | None, str | None, int]
+    closed: ClosedInfo | None
+
+
+def _read_day(session: Session, ctx: ServiceContext, day: dt.date, officer: str | None) -> _Read:
+    b = _branch(session)
+    officer_id, officer_name = _officer_id(session, officer) if officer else (None, None)
+    figures = _figures(session, ctx, day, b.timezone, officer_id)
+    head = _day_head(session, day)
+    lock = closed_lock(session, day)
+    closed = None
+    if lock is not None:
+        by = session.get(Officer, lock.closed_by_id)
+        assert by is not None
+        closed = ClosedInfo(local_time(lock.closed_at, b.timezone), by.username, by.full_name)
+        # A closed day shows the audit head recorded when it was closed (later logins are not the day's books).
+        upto = session.execute(
+            select(func.count(AuditEvent.seq)).where(
+                AuditEvent.business_date == day, AuditEvent.seq <= (lock.audit_seq or 0)
+            )
+        ).scalar_one()
+        head = (lock.audit_seq, lock.audit_hash, int(upto))
+    return _Read(b.code, b.name, b.timezone, officer_name, figures, head, closed)
+
+
+def _check_scope(ctx: ServiceContext, actor: Actor, officer: str | None) -> None:
+    """A supervisor sees the branch and every officer; an officer sees their own summary."""
+    if officer is None or officer.strip().lower() != actor.username:
+        authorize(ctx, actor, Permission.CLOSE_DAY)
+
+
+def _check_date(ctx: ServiceContext, day: dt.date, tz: str) -> None:
+    if day > business_date(ctx.clock(), tz):
+        raise DomainError(Issue("tanggal", "day.future", f"Tanggal {long_date(day)} belum tiba."))
+
+
+def _summary(
+    ctx: ServiceContext,
+    read: _Read,
+    day: dt.date,
+    officer: str | None,
+    *,
+    verify_chain: bool,
+    closed: ClosedInfo | None = None,
+) -> DaySummary:
+    if verify_chain:
+        report = verify_audit(ctx)
+        chain_ok, message = report.ok, report.message
+    else:
+        chain_ok, message = True, "tidak diperiksa"
+    seq, h, events = read.head
+    return DaySummary(
+        branch_code=read.branch_code,
+        branch_name=read.branch_name,
+        timezone=read.timezone,
+        tz_label=TIMEZONES.get(read.timezone, read.timezone),
+        business_date=day,
+        officer=officer.strip().lower() if officer else None,
+        officer_name=read.officer_name,
+        generated_at=local_time(ctx.clock(), read.timezone),
+        figures=read.figures,
+        audit=AuditHead(seq, h, events, chain_ok, message),
+        closed=closed or read.closed,
+    )
+
+
+def day_summary(
+    ctx: ServiceContext,
+    actor: Actor,
+    day: dt.date,
+    *,
+    officer: str | None = None,
+    verify_chain: bool = True,
+) -> DaySummary:
+    """The day's figures for the branch (supervisor) or for ``officer`` (the officer themself or a
+    supervisor). ``verify_chain`` checks the whole audit chain (seconds on a million events)."""
+    _check_scope(ctx, actor, officer)
+    read = ctx.read(lambda s: _read_day(s, ctx, day, officer))
+    return _summary(ctx, read, day, officer, verify_chain=verify_chain)
+
+
+def summary_pdf(summary: DaySummary) -> bytes:
+    ensure_fonts()
+    return render_day_summary(summary)
+
+
+def day_report(
+    ctx: ServiceContext,
+    actor: Actor,
+    day: dt.date,
+    *,
+    officer: str | None = None,
+    verify_chain: bool = True,
+) -> tuple[DaySummary, bytes]:
+    """The summary and its PDF (what ``loket report day`` and the GUI's preview use)."""
+    summary = day_summary(ctx, actor, day, officer=officer, verify_chain=verify_chain)
+    return summary, summary_pdf(summary)
+
+
+# --- closing and reopening -----------------------------------------------------------------------
+
+
+def _lock_dto(session: Session, lock: DayLock) -> DayLockDTO:
+    names = dict(
+        session.execute(
+            select(Officer.id, Officer.username).where(
+                Officer.id.in_([i for i in (lock.closed_by_id, lock.reopened_by_id) if i is not None])
+            )
+        ).all()
+    )
+    return DayLockDTO(
+        id=lock.id,
+        business_date=lock.business_date,
+        status=lock.status,
+        closed_at=lock.closed_at,
+        closed_by=names.get(lock.closed_by_id, "?"),
+        pdf_sha256=lock.pdf_sha256,
+        audit_seq=lock.audit_seq,
+        audit_hash=lock.audit_hash,
+        reopened_at=lock.reopened_at,
+        reopened_by=names.get(lock.reopened_by_id) if lock.reopened_by_id else None,
+        reopen_reason=lock.reopen_reason,
+    )
+
+
+def _status(session: Session, day: dt.date) -> DayStatusDTO:
+    locks = session.execute(
+        select(DayLock).where(DayLock.business_date == day).order_by(DayLock.id)
+    ).scalars()
+    history = tuple(_lock_dto(session, lk) for lk in locks)
+    return DayStatusDTO(day, any(h.status == "CLOSED" for h in history), history)
+
+
+def day_status(ctx: ServiceContext, day: dt.date) -> DayStatusDTO:
+    return ctx.read(lambda s: _status(s, day))
+
+
+def _figures_key(f: DayFigures) -> str:
+    return json.dumps(_figures_json(f), sort_keys=True, default=str)
+
+
+def _figures_json(f: DayFigures) -> Any:
+    from dataclasses import asdict
+
+    return asdict(f)
+
+
+def close_day(
+    ctx: ServiceContext,
+    supervisor: Actor,
+    day: dt.date,
+    *,
+    password: str,
+    verify_chain: bool = True,
+) -> DayStatusDTO:
+    """Close ``day``: the supervisor re-enters the password; the summary PDF is made, archived in
+    the database with its SHA-256 (also in the audit event), and the day is locked: later
+    enrolments, payments, voids, card prints and correction approvals dated that day are refused."""
+    authorize(ctx, supervisor, Permission.CLOSE_DAY)
+    reauthenticate(ctx, supervisor, password)
+    tz = ctx.read(lambda s: _branch(s).timezone)
+    _check_date(ctx, day, tz)
+    for _attempt in range(3):
+        if day_status(ctx, day).closed:
+            raise DomainError(_already_closed(day))
+        read = ctx.read(lambda s: _read_day(s, ctx, day, None))
+        now = ctx.clock()
+        closing = ClosedInfo(local_time(now, tz), supervisor.username, supervisor.full_name)
+        summary = _summary(ctx, read, day, None, verify_chain=verify_chain, closed=closing)
+        pdf = summary_pdf(summary)
+        expected = _figures_key(read.figures)
+
+        record = partial(
+            _record_close,
+            ctx=ctx,
+            supervisor=supervisor,
+            day=day,
+            summary=summary,
+            pdf=pdf,
+            expected=expected,
+            now=now,
+        )
+        result = ctx.write(record)
+        if result is not None:
+            return result
+    raise DomainError(
+        Issue(
+            "tanggal",
+            "day.busy",
+            "Loket lain terus mencatat transaksi selama ringkasan dibuat. Minta loket berhenti sebentar, lalu ulangi.",
+        )
+    )
+
+
+def _record_close(
+    session: Session,
+    *,
+    ctx: ServiceContext,
+    supervisor: Actor,
+    day: dt.date,
+    summary: DaySummary,
+    pdf: bytes,
+    expected: str,
+    now: dt.datetime,
+) -> DayStatusDTO | None:
+    """Inside the closing transaction: nothing changed since the summary was made → lock the day."""
+    digest = hashlib.sha256(pdf).hexdigest()
+    hold_books(session, exclusive=True)
+    if closed_lock(session, day) is not None:
+        raise DomainError(_already_closed(day))
+    b = _branch(session)
+    if _figures_key(_figures(session, ctx, day, b.timezone, None)) != expected:
+        return None  # a counter wrote meanwhile: make the summary again
+    f = summary.figures
+    session.add(
+        DayLock(
+            business_date=day,
+            status="CLOSED",
+            closed_at=now,
+            closed_by_id=supervisor.id,
+            summary=json.dumps(summary.as_json(), ensure_ascii=False, sort_keys=True),
+            pdf=pdf,
+            pdf_sha256=digest,
+            audit_seq=summary.audit.seq,
+            audit_hash=summary.audit.hash,
+        )
+    )
+    session.flush()
+    append_event(
+        session,
+        ctx,
+        actor=supervisor,
+        action="day.close",
+        entity="day",
+        entity_id=day.isoformat(),
+        details={
+            "pdf_sha256": digest,
+            "enrolments": f.enrolment_count,
+            "received": f.received_amount,
+            "net": f.net_amount,
+            "reconciled": f.reconciliation.ok,
+            "day_audit_seq": summary.audit.seq,
+            "day_audit_hash": summary.audit.hash,
+        },
+        at=now,
+    )
+    return _status(session, day)
+
+
+def _already_closed(day: dt.date) -> Issue:
+    return Issue("tanggal", "day.already_closed", f"Hari {long_date(day)} sudah ditutup.")
+
+
+MIN_REASON = 5
+
+
+def reopen_day(
+    ctx: ServiceContext, supervisor: Actor, day: dt.date, *, password: str, reason: str
+) -> DayStatusDTO:
+    """Reopen a closed day (supervisor, password, reason; audited). The archived PDF is kept; a
+    later close archives a new one."""
+    authorize(ctx, supervisor, Permission.CLOSE_DAY)
+    why = " ".join(reason.split())
+    if not MIN_REASON <= len(why) <= 500:
+        raise DomainError(
+            Issue("alasan", "day.reopen_reason", "Tulis alasan membuka kembali hari (5–500 karakter).")
+        )
+    reauthenticate(ctx, supervisor, password)
+
+    def work(session: Session) -> DayStatusDTO:
+        hold_books(session, exclusive=True)
+        lock = closed_lock(session, day)
+        if lock is None:
+            raise DomainError(Issue("tanggal", "day.not_closed", f"Hari {long_date(day)} belum ditutup."))
+        now = ctx.clock()
+        lock.status, lock.reopened_at, lock.reopened_by_id, lock.reopen_reason = (
+            "REOPENED",
+            now,
+            supervisor.id,
+            why,
+        )
+        session.flush()
+        append_event(
+            session,
+            ctx,
+            actor=supervisor,
+            action="day.reopen",
+            entity="day",
+            entity_id=day.isoformat(),
+            details={"reason": why, "pdf_sha256": lock.pdf_sha256},
+            at=now,
+        )
+        return _status(session, day)
+
+    return ctx.write(work)
+
+
+class ArchiveDamagedError(RuntimeError):
+    def __init__(self, day: dt.date) -> None:
+        self.message = f"Arsip PDF penutupan hari {long_date(day)} tidak cocok dengan hash yang dicatat: arsip telah diubah."
+        super().__init__(self.message)
+
+
+def archived_pdf(ctx: ServiceContext, actor: Actor, day: dt.date) -> tuple[DayLockDTO, bytes]:
+    """The PDF archived when ``day`` was (last) closed, checked against its recorded SHA-256."""
+    authorize(ctx, actor, Permission.CLOSE_DAY)
+
+    def work(session: Session) -> tuple[DayLockDTO, bytes]:
+        lock = session.execute(
+            select(DayLock).where(DayLock.business_date == day).order_by(DayLock.id.desc()).limit(1)
+        ).scalar_one_or_none()
+        if lock is None:
+            raise DomainError(
+                Issue("tanggal", "day.no_archive", f"Hari {long_date(day)} belum pernah ditutup.")
+            )
+        return _lock_dto(session, lock), bytes(lock.pdf)
+
+    dto, pdf = ctx.read(work)
+    if hashlib.sha256(pdf).hexdigest() != dto.pdf_sha256:
+        raise ArchiveDamagedError(day)
+    return dto, pdf

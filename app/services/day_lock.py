@@ -1,0 +1,87 @@
+"""The closed-day guard that every service writing the day's business calls.
+
+Semantics (the same for enrolments, payments, voids, card prints/reprints/spoils and correction
+approvals):
+
+- Every record is dated with the branch's business date of the moment it is written. If that
+  date is closed, the write is refused: "today is closed; a supervisor reopens it, or carry on
+  tomorrow". Nothing is ever back-dated into a closed day or forward-dated into the next one.
+- Work on a closed day's records done on a later day (voiding a payment, approving a correction,
+  reprinting a card) is simply dated that later, open day: its summary lists it as an adjustment,
+  and the closed day's figures never change (they are made only from facts dated that day).
+
+On PostgreSQL, writers take a shared advisory lock and closing takes it exclusively, so a write
+that checked "open" cannot commit after the day's summary was frozen; SQLite writers are already
+serialised by ``BEGIN IMMEDIATE``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from app.db.day_models import DayLock
+from app.db.models import Branch, Officer
+from app.domain.clock import business_date, local_time
+from app.domain.issues import DomainError, Issue
+from app.services.context import ServiceContext
+
+# pg_advisory_xact_lock key for "the day's books": an arbitrary constant ("LOKETDAY").
+DAY_LOCK_KEY = 0x4C4F4B4554444159
+
+
+def branch_timezone(session: Session, ctx: ServiceContext) -> str:
+    tz = ctx.cache.get("branch_timezone")
+    if tz is None:
+        tz = session.execute(select(Branch.timezone).limit(1)).scalar() or "Asia/Jakarta"
+        ctx.cache["branch_timezone"] = tz
+    return str(tz)
+
+
+def hold_books(session: Session, *, exclusive: bool = False) -> None:
+    """Serialise day-dated writes against closing (PostgreSQL; a no-op elsewhere)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    fn = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+    session.execute(text(f"SELECT {fn}(:k)"), {"k": DAY_LOCK_KEY})
+
+
+def closed_lock(session: Session, day: dt.date) -> DayLock | None:
+    return session.execute(
+        select(DayLock).where(DayLock.business_date == day, DayLock.status == "CLOSED")
+    ).scalar_one_or_none()
+
+
+def day_closed_issue(day: dt.date, closed_at: dt.datetime, closed_by: str, timezone: str) -> Issue:
+    from app.domain.day_summary import long_date
+
+    when = local_time(closed_at, timezone).strftime("%H.%M")
+    return Issue(
+        "tanggal",
+        "day.closed",
+        f"Hari {long_date(day)} sudah ditutup oleh {closed_by} pukul {when}. Perubahan tidak dicatat "
+        "pada hari yang sudah ditutup: minta supervisor membuka kembali hari ini (dengan alasan), "
+        "atau lanjutkan besok.",
+    )
+
+
+def ensure_day_open(session: Session, ctx: ServiceContext, at: dt.datetime | None = None) -> dt.date:
+    """The business date to record for a write happening ``at`` (default: now), inside the
+    caller's transaction. Raises ``DomainError`` (``day.closed``) when that date is closed."""
+    tz = branch_timezone(session, ctx)
+    day = business_date(at or ctx.clock(), tz)
+    hold_books(session)
+    row = session.execute(
+        select(DayLock.closed_at, Officer.full_name)
+        .join(Officer, Officer.id == DayLock.closed_by_id)
+        .where(DayLock.business_date == day, DayLock.status == "CLOSED")
+    ).first()
+    if row is not None:
+        raise DomainError(day_closed_issue(day, row[0], row[1], tz))
+    return day
+
+
+def is_day_closed(ctx: ServiceContext, day: dt.date) -> bool:
+    return ctx.read(lambda s: closed_lock(s, day) is not None)

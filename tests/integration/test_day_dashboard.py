@@ -1,0 +1,66 @@
+"""Dashboard figures and coverage targets per regency."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from app.domain.coverage import Coverage, format_bp, parse_percent
+from app.domain.issues import DomainError, Issue
+from app.services import dashboard
+from app.services.auth import PermissionDeniedError
+from app.services.dto import Actor
+from tests.conftest import FakeClock
+from tests.day_fixtures import make_day
+
+
+def test_periods_channels_occupations_and_coverage(
+    ctx: Any, officer: Actor, supervisor: Actor, clock: FakeClock
+) -> None:
+    with pytest.raises(PermissionDeniedError):
+        dashboard.set_coverage_target(ctx, officer, regency_code="16.10", workers=1000, target_bp=5000,
+                                      baseline_bp=3400, baseline_date=dt.date(2026, 1, 1))  # fmt: skip
+    with pytest.raises(DomainError) as exc:
+        dashboard.set_coverage_target(ctx, supervisor, regency_code="99.99", workers=0, target_bp=3000,
+                                      baseline_bp=3400, baseline_date=dt.date(2026, 1, 1))  # fmt: skip
+    assert {i.code for i in exc.value.issues} == {"target.regency", "target.workers", "target.below_baseline"}
+    dashboard.set_coverage_target(ctx, supervisor, regency_code="1610", workers=1000, target_bp=5000,
+                                  baseline_bp=3400, baseline_date=dt.date(2026, 1, 1))  # fmt: skip
+    empty = dashboard.dashboard(ctx, officer)
+    assert empty.period("today").enrolments == 0 and empty.coverage[0].coverage.covered == 340
+
+    d = make_day(ctx, officer, supervisor, clock)  # Monday 23 November 2026
+    dash = dashboard.dashboard(ctx, officer)
+    today, week, month = dash.periods
+    assert (today.start, week.start, month.start) == (dt.date(2026, 11, 23),) * 2 + (dt.date(2026, 11, 1),)
+    assert today.enrolments == week.enrolments == month.enrolments == len(d.numbers)
+    assert {t.code: t.count for t in today.by_channel}["DESA"] == 1
+    assert today.by_occupation[0].code == "P001" and today.by_occupation[0].label == "Petani/Pekebun"
+    assert today.payments == len(d.receipts) - 1  # one voided
+    (line,) = dash.coverage
+    assert line.regency_name == "Kabupaten Ogan Ilir"
+    assert line.coverage.enrolled_since == 4  # two of the six live in Palembang (16.71)
+    assert line.coverage.covered == 344
+
+    clock.advance(days=7)
+    later = dashboard.dashboard(ctx, officer)
+    assert later.period("today").enrolments == 0 and later.period("week").enrolments == 0
+    assert later.period("month").enrolments == len(d.numbers)
+
+
+def test_coverage_arithmetic_and_percent_parsing() -> None:
+    c = Coverage(workers=1_000_000, baseline_bp=3400, target_bp=5000, baseline_date=dt.date(2026, 1, 1),
+                 enrolled_since=40_000)  # fmt: skip
+    assert (c.covered_at_baseline, c.target_count, c.covered, c.covered_bp) == (
+        340_000,
+        500_000,
+        380_000,
+        3800,
+    )
+    assert c.remaining == 120_000 and c.progress_bp == 2500
+    assert Coverage(10, 0, 5000, dt.date(2026, 1, 1), 99).covered == 10
+    assert parse_percent("34", "x") == 3400 and parse_percent("34,5%", "x") == 3450
+    assert isinstance(parse_percent("101", "x"), Issue) and isinstance(parse_percent("abc", "x"), Issue)
+    assert format_bp(3450) == "34,5%" and format_bp(5000) == "50%" and format_bp(3425) == "34,25%"

@@ -1,0 +1,46 @@
+"""Dasbor: numbers after an enrolment (refreshed off the GUI thread), coverage rows, own summary PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from app.services import dashboard, enrolment
+from tests.day_fixtures import record_for
+from ui.context import UiContext
+from ui.pages.dashboard import DashboardPage
+
+
+def test_dashboard_shows_numbers_after_an_enrolment(qtbot: Any, ui_ctx: UiContext, supervisor: Any) -> None:
+    dashboard.set_coverage_target(ui_ctx.ctx, supervisor, regency_code="16.10", workers=1000, target_bp=5000,
+                                  baseline_bp=3400, baseline_date=dt.date(2026, 1, 1))  # fmt: skip
+    page = DashboardPage(ui_ctx)
+    qtbot.addWidget(page)
+    page.resize(1160, 690)
+    page.show()
+    qtbot.waitUntil(lambda: page.refreshes >= 1, timeout=10_000)
+    assert page.cards["today"].enrolments.text() == "0 pendaftaran"
+    assert not hasattr(page, "targets_button")  # an officer reads targets, a supervisor sets them
+    assert page.coverage.rowCount() == 1 and page.coverage.item(0, 3).text() == "34%"
+
+    out = enrolment.enrol_worker(ui_ctx.ctx, ui_ctx.actor, record_for(0))
+    assert out.member is not None
+    ui_ctx.bus.enrolled.emit(out.member)
+    qtbot.waitUntil(lambda: page.cards["today"].enrolments.text() == "1 pendaftaran", timeout=10_000)
+    assert page.cards["month"].enrolments.text() == "1 pendaftaran"
+    assert page.coverage.item(0, 3).text() == "34,1%"
+    series = page.channel_chart.series()[0]
+    assert [int(series.barSets()[0].at(i)) for i in range(6)] == [1, 0, 0, 0, 0, 0]
+
+
+def test_officer_gets_their_own_summary_pdf(qtbot: Any, ui_ctx: UiContext) -> None:
+    enrolment.enrol_worker(ui_ctx.ctx, ui_ctx.actor, record_for(1))
+    page = DashboardPage(ui_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.refreshes >= 1, timeout=10_000)
+    page.mine_button.click()
+    qtbot.waitUntil(lambda: getattr(page, "preview", None) is not None, timeout=20_000)
+    assert page.preview.isVisible() and len(page.preview.page_labels) >= 1
+    assert page.preview.pdf.startswith(b"%PDF")
+    page.preview.close()

@@ -1,0 +1,383 @@
+"""Dasbor: today, this week and this month; enrolments by channel and occupation; coverage against
+the target per regency; and the officer's own summary of the day as a PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.coverage import format_bp
+from app.domain.day_summary import Tally, long_date, top_with_rest
+from app.domain.issues import DomainError
+from app.domain.money import format_number, format_rupiah
+from app.domain.roles import Permission, allowed
+from app.services import dashboard as dash_service
+from app.services import day as day_service
+from app.services.dashboard import DashboardDTO, PeriodFigures
+from ui.context import UiContext
+from ui.printing import PdfPreviewDialog
+from ui.widgets import Banner, primary_button
+
+GREEN = QColor("#13704a")
+CHART_CHANNELS = {
+    "LOKET": "Loket",
+    "DESA": "Desa",
+    "PASAR": "Pasar",
+    "UKM": "UKM",
+    "ECOMMERCE": "E-com",
+    "EVENT": "Event",
+}
+REFRESH_MS = 60_000
+
+
+def _plain(text: str, name: str, role: str | None = None) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+class _PeriodCard(QFrame):
+    """One period's headline figures."""
+
+    def __init__(self, key: str, title: str) -> None:
+        super().__init__()
+        self.setObjectName(f"period_{key}")
+        self.setProperty("card", True)
+        v = QVBoxLayout(self)
+        v.setContentsMargins(14, 10, 14, 10)
+        v.setSpacing(2)
+        head = _plain(title, f"{key}Title", "caption")
+        self.range = _plain("", f"{key}Range", "caption")
+        self.enrolments = _plain("–", f"{key}Enrolments", "bigFigure")
+        self.money = _plain("", f"{key}Money", "note")
+        top = QHBoxLayout()
+        top.addWidget(head)
+        top.addStretch(1)
+        top.addWidget(self.range)
+        v.addLayout(top)
+        v.addWidget(self.enrolments)
+        v.addWidget(self.money)
+
+    def show_figures(self, p: PeriodFigures) -> None:
+        self.enrolments.setText(f"{format_number(p.enrolments)} pendaftaran")
+        self.money.setText(f"Iuran {format_rupiah(p.amount)} · {format_number(p.payments)} tanda bukti")
+        if p.start == p.end:
+            self.range.setText(long_date(p.start))
+        else:
+            self.range.setText(f"{p.start.day}–{long_date(p.end)}")
+
+
+def _chart(title: str) -> tuple[QChart, QChartView]:
+    chart = QChart()
+    chart.setTitle(title)
+    font = QFont("DejaVu Sans", 10)
+    font.setBold(True)
+    chart.setTitleFont(font)
+    chart.legend().setVisible(False)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.setBackgroundRoundness(6)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(210)
+    return chart, view
+
+
+def _fill_bars(chart: QChart, tallies: list[Tally], *, horizontal: bool) -> None:
+    chart.removeAllSeries()
+    for axis in chart.axes():
+        chart.removeAxis(axis)
+    bars = QBarSet("Pendaftaran")
+    bars.setColor(GREEN)
+    bars.setLabelColor(QColor("#1d2b24"))
+    for t in tallies:
+        bars.append(t.count)
+    series: QBarSeries | QHorizontalBarSeries = QHorizontalBarSeries() if horizontal else QBarSeries()
+    series.append(bars)
+    series.setLabelsVisible(True)
+    series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+    chart.addSeries(series)
+    categories = QBarCategoryAxis()
+    categories.append([t.label for t in tallies] or ["–"])
+    values = QValueAxis()
+    top = max([t.count for t in tallies] + [1])
+    step = max(1, -(-int(top * 1.2) // 4))  # four equal whole-number steps with room for the labels
+    values.setRange(0, step * 4)
+    values.setLabelFormat("%d")
+    values.setTickCount(5)
+    small = QFont("DejaVu Sans", 8)
+    categories.setLabelsFont(small)
+    values.setLabelsFont(small)
+    if horizontal:
+        chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+    else:
+        chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(categories)
+    series.attachAxis(values)
+
+
+class DashboardPage(QWidget):
+    nav_label = "Dasbor"
+    shortcut = "F7"
+
+    def __init__(self, ui: UiContext) -> None:
+        super().__init__()
+        self.ui = ui
+        self.setObjectName("page")
+        self.data: DashboardDTO | None = None
+        self.refreshes = 0
+        self._busy = False
+        self._stale = True
+        self.is_supervisor = allowed(ui.actor.role, Permission.CLOSE_DAY)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.setSpacing(10)
+
+        head = QHBoxLayout()
+        title = QLabel("Dasbor")
+        title.setObjectName("pageTitle")
+        head.addWidget(title)
+        self.updated = _plain("", "dashboardUpdated")
+        self.updated.setObjectName("pageHint")
+        head.addWidget(self.updated)
+        head.addStretch(1)
+        self.refresh_button = QPushButton("Perbarui  (F5)")
+        self.refresh_button.setObjectName("dashboardRefresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        head.addWidget(self.refresh_button)
+        if self.is_supervisor:
+            self.targets_button = QPushButton("Atur target…")
+            self.targets_button.setObjectName("dashboardTargets")
+            self.targets_button.clicked.connect(self._on_targets_clicked)
+            head.addWidget(self.targets_button)
+        self.mine_button = primary_button("Ringkasan saya hari ini  (Ctrl+R)", "dashboardMySummary")
+        self.mine_button.clicked.connect(self.my_summary)
+        head.addWidget(self.mine_button)
+        layout.addLayout(head)
+
+        self.banner = Banner("dashboardBanner")
+        layout.addWidget(self.banner)
+
+        cards = QHBoxLayout()
+        self.cards = {k: _PeriodCard(k, dash_service.PERIOD_LABELS[k]) for k in dash_service.PERIODS}
+        for card in self.cards.values():
+            cards.addWidget(card, 1)
+        layout.addLayout(cards)
+
+        charts_head = QHBoxLayout()
+        charts_head.addWidget(_plain("Pendaftaran per kanal dan pekerjaan:", "chartsLabel", "fieldLabel"))
+        self.period_box = QComboBox()
+        self.period_box.setObjectName("dashboardPeriod")
+        self.period_box.setAccessibleName("Periode grafik")
+        for k in dash_service.PERIODS:
+            self.period_box.addItem(dash_service.PERIOD_LABELS[k], k)
+        self.period_box.setCurrentIndex(2)
+        self.period_box.currentIndexChanged.connect(self._show_charts)
+        charts_head.addWidget(self.period_box)
+        charts_head.addStretch(1)
+        layout.addLayout(charts_head)
+        charts = QHBoxLayout()
+        self.channel_chart, channel_view = _chart("Per kanal")
+        channel_view.setObjectName("channelChart")
+        self.occupation_chart, occupation_view = _chart("Per pekerjaan (terbanyak)")
+        occupation_view.setObjectName("occupationChart")
+        charts.addWidget(channel_view, 1)
+        charts.addWidget(occupation_view, 1)
+        layout.addLayout(charts, 1)
+
+        layout.addWidget(_plain("Cakupan terhadap target per kabupaten/kota", "coverageLabel", "fieldLabel"))
+        self.coverage = QTableWidget(0, 7)
+        self.coverage.setObjectName("coverageTable")
+        self.coverage.setHorizontalHeaderLabels(
+            ["Kabupaten/kota", "Pekerja", "Awal", "Sekarang", "Target", "Kurang", "Kemajuan ke target"]
+        )
+        self.coverage.verticalHeader().setVisible(False)
+        self.coverage.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.coverage.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.coverage.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.coverage.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self.coverage.setMaximumHeight(150)
+        layout.addWidget(self.coverage)
+        self.coverage_hint = _plain(
+            "Belum ada target cakupan. "
+            + (
+                "Tekan 'Atur target…' untuk menambah kabupaten/kota."
+                if self.is_supervisor
+                else "Supervisor menetapkannya."
+            ),
+            "coverageHint",
+        )
+        self.coverage_hint.setObjectName("pageHint")
+        layout.addWidget(self.coverage_hint)
+
+        QShortcut(QKeySequence("F5"), self, self.refresh)
+        QShortcut(QKeySequence("Ctrl+R"), self, self.my_summary)
+        self.timer = QTimer(self, interval=REFRESH_MS)
+        self.timer.timeout.connect(self._on_timer)
+        self.timer.start()
+        ui.bus.enrolled.connect(self._on_bus_enrolled)
+        ui.bus.member_changed.connect(self._on_bus_enrolled)
+
+    def focus_first(self) -> None:
+        self.mine_button.setFocus()
+
+    # ---- refreshing off the GUI thread ---------------------------------------------------------------
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def _on_timer(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def _on_bus_enrolled(self, _payload: object) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self._busy:
+            self._stale = True
+            return
+        self._busy = True
+        self._stale = False
+        ctx, actor = self.ui.ctx, self.ui.actor
+        self.ui.runner.run(
+            lambda: dash_service.dashboard(ctx, actor), on_success=self._on_loaded, on_error=self._on_failed
+        )
+
+    def _on_loaded(self, data: DashboardDTO) -> None:
+        self._busy = False
+        self.data = data
+        self.refreshes += 1
+        self.banner.clear()
+        for key, card in self.cards.items():
+            card.show_figures(data.period(key))
+        self._show_charts()
+        self._show_coverage()
+        self.updated.setText(f"diperbarui {time.strftime('%H.%M')}")
+        if self._stale:
+            self.refresh()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        message = exc.issues[0].message if isinstance(exc, DomainError) else getattr(exc, "message", None)
+        self.banner.show_message("error", message or "Dasbor belum dapat dimuat. Coba perbarui (F5).")
+
+    def _show_charts(self) -> None:
+        if self.data is None:
+            return
+        p = self.data.period(str(self.period_box.currentData()))
+        channels = [Tally(t.code, CHART_CHANNELS.get(t.code, t.label), t.count) for t in p.by_channel]
+        _fill_bars(self.channel_chart, channels, horizontal=False)
+        occupations = list(reversed(top_with_rest(p.by_occupation, 6)))
+        _fill_bars(self.occupation_chart, occupations, horizontal=True)
+
+    def _show_coverage(self) -> None:
+        assert self.data is not None
+        lines = self.data.coverage
+        self.coverage.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            c = line.coverage
+            cells = [
+                line.regency_name,
+                format_number(c.workers),
+                format_bp(c.baseline_bp),
+                format_bp(c.covered_bp),
+                format_bp(c.target_bp),
+                format_number(c.remaining),
+            ]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.coverage.setItem(row, col, item)
+            bar = QProgressBar()
+            bar.setObjectName(f"coverageProgress_{row}")
+            bar.setRange(0, 10_000)
+            bar.setValue(c.progress_bp)
+            bar.setFormat(f"{format_bp(c.progress_bp)} dari awal ke target")
+            bar.setAccessibleName(f"Kemajuan {line.regency_name}")
+            self.coverage.setCellWidget(row, 6, bar)
+        self.coverage.setVisible(bool(lines))
+        self.coverage_hint.setVisible(not lines)
+
+    # ---- actions -------------------------------------------------------------------------------------
+    def my_summary(self) -> None:
+        """The officer's own day summary (PDF) for today, in the preview."""
+        ctx, actor = self.ui.ctx, self.ui.actor
+        today = self.data.today if self.data else None
+
+        def work(progress: Any, cancel: Any) -> tuple[dt.date, bytes]:
+            progress(0, 2, "Menyusun ringkasan…")
+            day = today or dash_service.dashboard(ctx, actor).today
+            _summary, pdf = day_service.day_report(
+                ctx, actor, day, officer=actor.username, verify_chain=False
+            )
+            return day, pdf
+
+        self.mine_button.setEnabled(False)
+        task = self.ui.runner.run_with_dialog(
+            self,
+            "Ringkasan saya hari ini",
+            work,
+            on_success=self._on_my_summary,
+            on_error=self._on_summary_failed,
+        )
+        task.finished.connect(lambda: self.mine_button.setEnabled(True))
+
+    def _on_my_summary(self, result: tuple[dt.date, bytes]) -> None:
+        day, pdf = result
+        self.preview = PdfPreviewDialog(
+            self,
+            f"Ringkasan harian {self.ui.actor.username} — {long_date(day)}",
+            pdf,
+            suggested_name=f"ringkasan-{self.ui.actor.username}-{day.isoformat()}.pdf",
+        )
+        self.preview.open()
+
+    def _on_summary_failed(self, exc: BaseException) -> None:
+        message = exc.issues[0].message if isinstance(exc, DomainError) else getattr(exc, "message", None)
+        self.banner.show_message("error", message or "Ringkasan belum dapat dibuat. Coba lagi.")
+
+    def _on_targets_clicked(self) -> None:
+        from ui.dialogs.eod_targets import EodTargetsDialog
+
+        self.targets_dialog = EodTargetsDialog(self.ui, self)
+        self.targets_dialog.finished.connect(lambda _r: self.refresh())
+        self.targets_dialog.open()
