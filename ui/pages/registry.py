@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QWidget
 from ui.context import UiContext
 from ui.pages.accounts import AccountsPage
 from ui.pages.intake import IntakePage
+from ui.pages.search import SearchPage
 
 PageFactory = Callable[[UiContext], QWidget]
 
-PAGES: list[PageFactory] = [IntakePage, AccountsPage]
+PAGES: list[PageFactory] = [IntakePage, SearchPage, AccountsPage]
