@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QWidget
 from ui.context import UiContext
 from ui.pages.accounts import AccountsPage
 from ui.pages.intake import IntakePage
+from ui.pages.member import MemberPage
 from ui.pages.search import SearchPage
 
 PageFactory = Callable[[UiContext], QWidget]
 
-PAGES: list[PageFactory] = [IntakePage, SearchPage, AccountsPage]
+PAGES: list[PageFactory] = [IntakePage, SearchPage, MemberPage, AccountsPage]
