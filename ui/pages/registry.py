@@ -8,10 +8,11 @@ from PySide6.QtWidgets import QWidget
 
 from ui.context import UiContext
 from ui.pages.accounts import AccountsPage
+from ui.pages.approvals import ApprovalsPage
 from ui.pages.intake import IntakePage
 from ui.pages.member import MemberPage
 from ui.pages.search import SearchPage
 
 PageFactory = Callable[[UiContext], QWidget]
 
-PAGES: list[PageFactory] = [IntakePage, SearchPage, MemberPage, AccountsPage]
+PAGES: list[PageFactory] = [IntakePage, SearchPage, MemberPage, ApprovalsPage, AccountsPage]
