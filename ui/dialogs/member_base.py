@@ -209,6 +209,12 @@ class MemberReasonDialog(MemberDialog):
         self.body.addStretch(1)
         self.setMinimumWidth(520)
         self.set_focus_order([self.reason, self.password] if password else [self.reason])
+        if password:
+            # Enter in the reason moves on to the password; Enter there decides.
+            self.confirm.setDefault(False)
+            self.confirm.setAutoDefault(False)
+            self.reason.returnPressed.connect(self.password.setFocus)
+            self.password.returnPressed.connect(self.submit)
 
     def submit(self) -> None:
         reason = " ".join(self.reason.text().split())

@@ -359,6 +359,8 @@ class MemberPage(QWidget):
             self.contrib[key] = value
             status.addWidget(name, 0, i)
             status.addWidget(value, 1, i, Qt.AlignmentFlag.AlignTop)
+        for col, stretch in enumerate((1, 1, 2, 1)):  # the next due date is the longest line
+            status.setColumnStretch(col, stretch)
         v.addLayout(status)
         self.payments_model: RowsModel[PaymentDTO] = RowsModel(
             [
@@ -624,7 +626,7 @@ class MemberPage(QWidget):
         self.contrib["status"].setText(s.status_label if s else "—")
         self.contrib["paid_through"].setText(s.paid_through.label() if s and s.paid_through else "belum ada")
         self.contrib["next_due"].setText(
-            f"{s.next_due_month.label()} (bayar s.d. {display.date(s.next_due_date)})" if s else "—"
+            f"{s.next_due_month.label()} · batas {display.date(s.next_due_date)}" if s else "—"
         )
         self.contrib["schedule"].setText(s.schedule_label if s else "—")
         self.payments_model.set_rows(view.payments)
