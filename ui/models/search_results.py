@@ -49,6 +49,7 @@ class SearchResultsModel(QAbstractTableModel):
         self.runner = runner
         self.fetch = fetch
         self._rows: list[SearchRowDTO] = []
+        self._texts: list[tuple[str, ...]] = []  # formatted once per row: the view asks many times
         self._generation = 0  # of the newest query asked for
         self._shown: _Request | None = None  # the query whose rows are held
         self._available = 0
@@ -105,6 +106,7 @@ class SearchResultsModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._rows = list(page.rows)
+        self._texts = [self._row_texts(r) for r in self._rows]
         self._available = page.available
         self._shown = request
         self._fetching_more = False
@@ -124,6 +126,7 @@ class SearchResultsModel(QAbstractTableModel):
         self._waiting = None
         self.beginResetModel()
         self._rows = []
+        self._texts = []
         self._available = 0
         self._shown = None
         self._fetching_more = False
@@ -160,6 +163,7 @@ class SearchResultsModel(QAbstractTableModel):
         if rows:
             self.beginInsertRows(QModelIndex(), offset, offset + len(rows) - 1)
             self._rows.extend(rows)
+            self._texts.extend(self._row_texts(r) for r in rows)
             self.endInsertRows()
         else:
             self._available = len(self._rows)  # the ranking shrank meanwhile (another counter wrote)
@@ -197,18 +201,22 @@ class SearchResultsModel(QAbstractTableModel):
         r = self._rows[index.row()]
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(r, col)
+            return self._texts[index.row()][col]
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_STATUS and r.matched_by == "merged_number":
                 return "Nomor yang dicari sudah digabung ke peserta ini."
             if col == COL_STATUS and r.matched_by == "suggestion":
                 return "Nomor ini beda satu angka dari yang diketik."
-            return self._text(r, col)
+            return self._texts[index.row()][col]
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS and r.record_status != "ACTIVE":
             return QBrush(INACTIVE)
         if role == Qt.ItemDataRole.UserRole:
             return r
         return None
+
+    @classmethod
+    def _row_texts(cls, r: SearchRowDTO) -> tuple[str, ...]:
+        return tuple(cls._text(r, col) for col in range(len(COLUMNS)))
 
     @staticmethod
     def _text(r: SearchRowDTO, col: int) -> str:
