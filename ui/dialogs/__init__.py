@@ -1,1 +1,1 @@
-"""Dialogs and in-page panels of the counter and member screens."""
+"""Dialogs and in-page panels opened from pages (one level deep: a dialog closes itself before any preview opens)."""

@@ -8,20 +8,27 @@ from PySide6.QtWidgets import QWidget
 
 from ui.context import UiContext
 from ui.pages.accounts import AccountsPage
+from ui.pages.approvals import ApprovalsPage
 from ui.pages.cards import CardsPage
 from ui.pages.dashboard import DashboardPage
 from ui.pages.day_close import DayClosePage
 from ui.pages.intake import IntakePage
+from ui.pages.member import MemberPage
+from ui.pages.search import SearchPage
 from ui.pages.settings import SettingsPage
 from ui.pages.verify import VerifyPage
 
 PageFactory = Callable[[UiContext], QWidget]
 
+# The order a counter works in: enrol, find, see, verify, print; then the supervisor's pages.
 PAGES: list[PageFactory] = [
     IntakePage,
+    SearchPage,
+    MemberPage,
     VerifyPage,
     CardsPage,
     DashboardPage,
+    ApprovalsPage,
     DayClosePage,
     SettingsPage,
     AccountsPage,

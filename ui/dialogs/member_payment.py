@@ -1,0 +1,294 @@
+"""Bayar iuran: months and method, the live quote shown before confirming, then the receipt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import shiboken6
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.contributions import MAX_MONTHS, Quote
+from app.domain.issues import Issue
+from app.services import contributions
+from app.services.contribution_dto import METHOD_LABELS, ContributionStatusDTO, PaymentDTO
+from ui.context import UiContext
+from ui.dialogs.member_base import MemberDialog, line
+from ui.models import display
+
+MONTH_CHOICES = (1, 3, 6, 12)
+PAPERS = (("A5", "A5 (lembar)"), ("80mm", "Struk 80 mm"))
+QUOTE_DELAY_MS = 120
+# Service field names → this dialog's rows.
+_FIELDS = {"bulan": "months", "metode": "method", "referensi": "reference"}
+
+
+@dataclass(frozen=True)
+class PaymentDone:
+    payment: PaymentDTO
+    pdf: bytes
+    paper: str
+
+
+class MemberPaymentDialog(MemberDialog):
+    """``succeeded`` carries a :class:`PaymentDone` (the receipt already rendered)."""
+
+    def __init__(
+        self,
+        ui: UiContext,
+        number: str,
+        name: str,
+        status: ContributionStatusDTO | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        start = (
+            f"Mulai {status.next_due_month.label()} (bulan pertama yang belum dibayar)."
+            if status is not None
+            else "Mulai bulan pertama yang belum dibayar."
+        )
+        super().__init__(
+            ui,
+            object_name="memberPaymentDialog",
+            title="Bayar iuran",
+            intro=f"{name} · {display.grouped(number)}\n{start}",
+            confirm_text="Terima pembayaran  (Enter)",
+            parent=parent,
+        )
+        self.number = number
+        self.quote: Quote | None = None
+        self._quoted_for: tuple[int, str] | None = None
+        self._quote_generation = 0
+        self._quote_timer = QTimer(self, singleShot=True, interval=QUOTE_DELAY_MS)
+        self._quote_timer.timeout.connect(self._request_quote)
+
+        self.months = QComboBox()
+        self.months.setObjectName("paymentMonths")
+        for m in MONTH_CHOICES:
+            self.months.addItem(f"{m} bulan", m)
+        self.months.addItem("Lainnya…", 0)
+        self.custom = QSpinBox()
+        self.custom.setObjectName("paymentCustomMonths")
+        self.custom.setRange(1, MAX_MONTHS)
+        self.custom.setSuffix(" bulan")
+        self.custom.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)  # ↑/↓ keys still step it
+        self.custom.setStyleSheet("QSpinBox:disabled { background: #eceff0; color: #7b8a83; }")
+        self.custom.setEnabled(False)
+        self.method = QComboBox()
+        self.method.setObjectName("paymentMethod")
+        for code, label in METHOD_LABELS.items():
+            self.method.addItem(label, code)
+        self.reference = line("paymentReference", max_len=60)
+        self.reference.setEnabled(False)
+        self.paper = QComboBox()
+        self.paper.setObjectName("paymentPaper")
+        for code, label in PAPERS:
+            self.paper.addItem(label, code)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(14)
+        top = Qt.AlignmentFlag.AlignTop
+        grid.addWidget(self.row("months", "Jumlah bulan", self.months), 0, 0, top)
+        grid.addWidget(self.row("custom", "Jumlah lain (Lainnya…)", self.custom), 0, 1, top)
+        grid.addWidget(self.row("method", "Cara bayar", self.method), 1, 0, top)
+        grid.addWidget(
+            self.row(
+                "reference",
+                "Nomor referensi",
+                self.reference,
+                hint="Nomor transfer, SP2D, atau surat pemberi kerja",
+            ),
+            1,
+            1,
+            top,
+        )
+        grid.addWidget(self.row("paper", "Tanda bukti", self.paper), 2, 0, top)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        self.body.addLayout(grid)
+        self.body.addWidget(self._build_quote_panel(), 1)
+        self.confirm.setEnabled(False)
+        # Tall enough up front for three lines of notes and an error under a field: a dialog does not
+        # grow by itself when they appear.
+        self.resize(800, max(self.sizeHint().height() + 120, 680))
+        self.set_focus_order([self.months, self.custom, self.method, self.reference, self.paper])
+
+        self.months.currentIndexChanged.connect(self._on_months_changed)
+        self.custom.valueChanged.connect(self._on_inputs_changed)
+        self.method.currentIndexChanged.connect(self._on_method_changed)
+        self._request_quote()
+
+    def _build_quote_panel(self) -> QFrame:
+        panel = QFrame()
+        panel.setObjectName("quotePanel")
+        panel.setFrameShape(QFrame.Shape.StyledPanel)
+        v = QVBoxLayout(panel)
+        v.setContentsMargins(12, 10, 12, 10)
+        head = QHBoxLayout()
+        title = QLabel("Rincian iuran")
+        title.setProperty("role", "fieldLabel")
+        head.addWidget(title)
+        head.addStretch(1)
+        self.period = QLabel()
+        self.period.setObjectName("quotePeriod")
+        self.period.setProperty("role", "derived")
+        head.addWidget(self.period)
+        v.addLayout(head)
+        self.lines = QTableWidget(0, 5)
+        self.lines.setObjectName("quoteLines")
+        self.lines.setHorizontalHeaderLabels(["Program", "Dasar / tarif", "Bulan", "Potongan", "Jumlah"])
+        self.lines.verticalHeader().setVisible(False)
+        self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.lines.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.lines.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        header = self.lines.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.lines.verticalHeader().setDefaultSectionSize(28)
+        self._fit_lines(2)
+        v.addWidget(self.lines)
+        self.notes = QLabel()
+        self.notes.setObjectName("quoteNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes.setProperty("role", "warning")
+        v.addWidget(self.notes)
+        v.addStretch(1)
+        total_row = QHBoxLayout()
+        total_label = QLabel("Total dibayar")
+        total_label.setProperty("role", "fieldLabel")
+        total_row.addWidget(total_label)
+        total_row.addStretch(1)
+        self.total = QLabel("—")
+        self.total.setObjectName("quoteTotal")
+        self.total.setStyleSheet("font-size: 18pt; font-weight: bold; color: #0f5a3a;")
+        total_row.addWidget(self.total)
+        v.addLayout(total_row)
+        return panel
+
+    def _fit_lines(self, rows: int) -> None:
+        """As tall as its programmes (two to five): no empty grey well under them."""
+        header = self.lines.horizontalHeader().sizeHint().height()
+        self.lines.setFixedHeight(header + max(rows, 2) * 28 + 4)
+
+    # ---- the live quote -------------------------------------------------------------------------
+    def inputs(self) -> tuple[int, str]:
+        chosen = int(self.months.currentData())
+        return (chosen or self.custom.value(), str(self.method.currentData()))
+
+    def _on_months_changed(self) -> None:
+        self.custom.setEnabled(self.months.currentData() == 0)
+        if self.custom.isEnabled():
+            self.custom.setFocus()
+        self._on_inputs_changed()
+
+    def _on_method_changed(self) -> None:
+        cash = self.method.currentData() == "cash"
+        self.reference.setEnabled(not cash)
+        self.rows["reference"].label.setText("Nomor referensi" + ("" if cash else " *"))
+        if cash:
+            self.reference.clear()
+            self.rows["reference"].set_error(None)
+        self._on_inputs_changed()
+
+    def _on_inputs_changed(self) -> None:
+        self.confirm.setEnabled(False)  # until the quote for what is chosen now is on screen
+        self.total.setText("…")
+        self._quote_timer.start()
+
+    def _request_quote(self) -> None:
+        self._quote_generation += 1
+        generation = self._quote_generation
+        months, method = wanted = self.inputs()
+        ctx, number = self.ui.ctx, self.number
+        self.ui.runner.run(
+            lambda: contributions.quote_for_member(ctx, number, months=months, method=method),
+            on_success=lambda q: self._on_quote(generation, wanted, q),
+            on_error=lambda exc: self._on_quote_failed(generation, exc),
+        )
+
+    def _on_quote(self, generation: int, wanted: tuple[int, str], quote: Quote) -> None:
+        if not shiboken6.isValid(self) or generation != self._quote_generation:
+            return
+        self.quote = quote
+        self._quoted_for = wanted
+        self.period.setText(f"{quote.period} · {len(quote.months)} bulan")
+        totals = quote.programme_totals()
+        self.lines.setRowCount(len(totals))
+        self._fit_lines(len(totals))
+        for i, t in enumerate(totals):
+            base = f"{display.rupiah(t.base)} × {t.rate}" if t.base else t.rate
+            cells = (
+                f"{t.programme} — {t.label}",
+                base,
+                str(t.months),
+                display.rupiah(t.discount),
+                display.rupiah(t.amount),
+            )
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if j >= 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.lines.setItem(i, j, item)
+        notes = sorted({ln.discount_label for ln in quote.lines if ln.discount_label})
+        notes += [n.message for n in quote.notes if not n.code.startswith("quote.discount.")]
+        self.notes.setText("\n".join(notes[:3]))
+        self.notes.setVisible(bool(notes))
+        self.total.setText(display.rupiah(quote.total))
+        self.rows["months"].set_error(None)
+        self.error.setVisible(False)
+        self.confirm.setEnabled(not self.busy and self.inputs() == wanted)
+
+    def _on_quote_failed(self, generation: int, exc: BaseException) -> None:
+        if not shiboken6.isValid(self) or generation != self._quote_generation:
+            return
+        self.quote = None
+        self._quoted_for = None
+        self.total.setText("—")
+        self.lines.setRowCount(0)
+        self.show_issues(
+            [Issue(_FIELDS.get(i.field, i.field), i.code, i.message) for i in display.error_issues(exc)]
+        )
+
+    # ---- paying ------------------------------------------------------------------------------------
+    def submit(self) -> None:
+        months, method = self.inputs()
+        if self.quote is None or self._quoted_for != (months, method) or self._quote_timer.isActive():
+            return  # the officer confirms only an amount they have seen
+        reference = self.reference.text().strip() or None
+        if method != "cash" and reference is None:
+            self.show_issues(
+                [Issue("reference", "payment.reference_required", "Isi nomor referensi pembayaran.")]
+            )
+            return
+        ctx, actor, number = self.ui.ctx, self.ui.actor, self.number
+        paper = str(self.paper.currentData())
+        start = self.quote.months[0]
+
+        def work() -> PaymentDone:
+            payment = contributions.pay(
+                ctx, actor, number, months=months, method=method, reference=reference, start=start
+            )
+            pdf = contributions.receipt_pdf(ctx, payment.id, paper=paper)  # type: ignore[arg-type]
+            return PaymentDone(payment, pdf, paper)
+
+        self.run(work)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        super()._on_failed(exc)
+        if shiboken6.isValid(self):
+            self.show_issues(
+                [Issue(_FIELDS.get(i.field, i.field), i.code, i.message) for i in display.error_issues(exc)]
+            )

@@ -1,0 +1,1 @@
+"""Qt item models over service DTOs (search results, payments, cards, history, approvals)."""

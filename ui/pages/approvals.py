@@ -1,0 +1,481 @@
+"""Persetujuan (supervisor): identity corrections and card reprints waiting for a decision."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.roles import Permission
+from app.services import cards, corrections, members
+from app.services.auth import AuthError
+from app.services.records_dto import CorrectionChangeDTO, CorrectionDTO
+from ui.context import UiContext
+from ui.dialogs.member_base import line, password_field
+from ui.models import display
+from ui.models.rows import Column, RowsModel
+from ui.printing import PdfPreviewDialog
+from ui.widgets import Banner, FieldRow, primary_button
+
+
+@dataclass(frozen=True)
+class Pending:
+    corrections: tuple[CorrectionDTO, ...]
+    reprints: tuple[cards.ReprintRequestDTO, ...]
+    names: dict[str, str] = field(default_factory=dict)  # number → name, for the reprint requests
+
+
+def _table(name: str, accessible: str, model: Any, stretch: int) -> QTableView:
+    t = QTableView()
+    t.setObjectName(name)
+    t.setAccessibleName(accessible)
+    t.setModel(model)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setAlternatingRowColors(True)
+    t.setWordWrap(False)
+    t.setTabKeyNavigation(False)
+    t.verticalHeader().setVisible(False)
+    t.verticalHeader().setDefaultSectionSize(30)
+    header = t.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return t
+
+
+def _text(name: str, *, role: str = "") -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # names and reasons are typed by people
+    label.setWordWrap(True)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+class _Decision(QFrame):
+    """Password + approve, note + reject: the two ways a pending item leaves the queue."""
+
+    def __init__(self, prefix: str, approve_text: str, username: str) -> None:
+        super().__init__()
+        g = QGridLayout(self)
+        g.setContentsMargins(0, 6, 0, 0)
+        g.setHorizontalSpacing(10)
+        self.password = password_field(f"{prefix}Password")
+        self.password_row = FieldRow(f"{prefix}_password", f"Kata sandi {username}", self.password)
+        self.approve = primary_button(approve_text, f"{prefix}Approve")
+        self.note = line(f"{prefix}Note", max_len=200)
+        self.note_row = FieldRow(f"{prefix}_note", "Alasan penolakan", self.note)
+        self.reject = QPushButton("&Tolak")
+        self.reject.setObjectName(f"{prefix}Reject")
+        g.addWidget(self.password_row, 0, 0)
+        g.addWidget(self.approve, 0, 1, Qt.AlignmentFlag.AlignBottom)
+        g.addWidget(self.note_row, 1, 0)
+        g.addWidget(self.reject, 1, 1, Qt.AlignmentFlag.AlignBottom)
+        g.setColumnStretch(0, 1)
+        QWidget.setTabOrder(self.password, self.approve)
+        QWidget.setTabOrder(self.approve, self.note)
+        QWidget.setTabOrder(self.note, self.reject)
+
+    def set_enabled(self, enabled: bool) -> None:
+        for w in (self.password, self.approve, self.note, self.reject):
+            w.setEnabled(enabled)
+
+    def clear(self) -> None:
+        self.password.clear()
+        self.note.clear()
+        self.password_row.set_error(None)
+        self.note_row.set_error(None)
+
+
+class ApprovalsPage(QWidget):
+    """Refreshes whenever it is shown and after every decision."""
+
+    nav_label = "Persetujuan"
+    shortcut = "F8"
+    required_permission = Permission.APPROVE
+    refreshed = Signal(object)  # Pending, once on screen
+
+    def __init__(self, ui: UiContext) -> None:
+        super().__init__()
+        self.ui = ui
+        self.setObjectName("page")
+        self.preview: PdfPreviewDialog | None = None
+        self.pending = Pending((), ())
+        self._stale = True
+        self._busy = False
+        self._build()
+        self._wire()
+
+    # ---- construction ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 10)
+        layout.setSpacing(8)
+        title = QLabel("Persetujuan")
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        hint = QLabel(
+            "Pilih baris dan periksa; setujui dengan kata sandi Anda (Enter) atau tolak dengan alasan. "
+            "Tab = ke kata sandi · Ctrl+Tab = tab berikutnya"
+        )
+        hint.setObjectName("pageHint")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.banner = Banner("approvalsBanner")
+        layout.addWidget(self.banner)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("approvalTabs")
+        self.tabs.addTab(self._build_corrections(), "&Koreksi data")
+        self.tabs.addTab(self._build_reprints(), "&Cetak ulang kartu")
+        layout.addWidget(self.tabs, 1)
+
+    def _build_corrections(self) -> QWidget:
+        tab = QWidget()
+        h = QHBoxLayout(tab)
+        h.setContentsMargins(8, 10, 8, 8)
+        h.setSpacing(14)
+        tz = self.ui.branch.timezone
+        self.corrections_model: RowsModel[CorrectionDTO] = RowsModel(
+            [
+                Column("No.", lambda c: f"#{c.id}", right=True),
+                Column("Nomor peserta", lambda c: display.grouped(c.member_number)),
+                Column("Nama", lambda c: c.member_nama),
+                Column("Diajukan", lambda c: display.when(c.proposed_at, tz)),
+            ],
+            parent=self,
+        )
+        self.corrections_table = _table("correctionsTable", "Koreksi menunggu", self.corrections_model, 2)
+        h.addWidget(self.corrections_table, 6)
+
+        right = QVBoxLayout()
+        right.setSpacing(6)
+        self.correction_title = _text("correctionTitle")
+        self.correction_title.setStyleSheet("font-size: 13pt; font-weight: bold; color: #0f5a3a;")
+        right.addWidget(self.correction_title)
+        self.changes_model: RowsModel[CorrectionChangeDTO] = RowsModel(
+            [
+                Column("Kolom", lambda ch: ch.label),
+                Column("Data lama", lambda ch: ch.old_value or "—"),
+                Column("Data baru", lambda ch: ch.new_value or "—"),
+            ],
+            parent=self,
+        )
+        self.changes_table = _table("correctionChanges", "Data lama dan baru", self.changes_model, 2)
+        self.changes_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.changes_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.changes_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        right.addWidget(self.changes_table, 1)
+        self.correction_reason = _text("correctionReason")
+        right.addWidget(self.correction_reason)
+        self.open_member_button = QPushButton("Buka data peserta (F4)")
+        self.open_member_button.setObjectName("correctionOpenMember")
+        right.addWidget(self.open_member_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.correction_decision = _Decision("correction", "&Setujui  (Enter)", self.ui.actor.username)
+        right.addWidget(self.correction_decision)
+        h.addLayout(right, 5)
+        return tab
+
+    def _build_reprints(self) -> QWidget:
+        tab = QWidget()
+        h = QHBoxLayout(tab)
+        h.setContentsMargins(8, 10, 8, 8)
+        h.setSpacing(14)
+        tz = self.ui.branch.timezone
+        self.reprints_model: RowsModel[cards.ReprintRequestDTO] = RowsModel(
+            [
+                Column("No.", lambda r: f"#{r.id}", right=True),
+                Column("Nomor peserta", lambda r: display.grouped(r.number)),
+                Column("Nama", lambda r: self.pending.names.get(r.number, "")),
+                Column("Alasan", lambda r: r.reason_label),
+                Column("Diminta", lambda r: display.when(r.requested_at, tz)),
+            ],
+            parent=self,
+        )
+        self.reprints_table = _table("reprintsTable", "Permintaan cetak ulang", self.reprints_model, 2)
+        h.addWidget(self.reprints_table, 6)
+        right = QVBoxLayout()
+        right.setSpacing(6)
+        self.reprint_title = _text("reprintTitle")
+        self.reprint_title.setStyleSheet("font-size: 13pt; font-weight: bold; color: #0f5a3a;")
+        right.addWidget(self.reprint_title)
+        self.reprint_detail = _text("reprintDetail")
+        right.addWidget(self.reprint_detail)
+        right.addStretch(1)
+        self.reprint_decision = _Decision("reprint", "&Setujui dan cetak  (Enter)", self.ui.actor.username)
+        right.addWidget(self.reprint_decision)
+        h.addLayout(right, 5)
+        return tab
+
+    def _wire(self) -> None:
+        self.corrections_table.selectionModel().currentRowChanged.connect(self._show_correction)
+        self.reprints_table.selectionModel().currentRowChanged.connect(self._show_reprint)
+        d = self.correction_decision
+        d.approve.clicked.connect(self.approve_correction)
+        d.password.returnPressed.connect(self.approve_correction)
+        d.reject.clicked.connect(self.reject_correction)
+        d.note.returnPressed.connect(self.reject_correction)
+        r = self.reprint_decision
+        r.approve.clicked.connect(self.approve_reprint)
+        r.password.returnPressed.connect(self.approve_reprint)
+        r.reject.clicked.connect(self.reject_reprint)
+        r.note.returnPressed.connect(self.reject_reprint)
+        self.open_member_button.clicked.connect(self._open_member)
+        # Table → password → approve → note → reject: decide without the mouse.
+        QWidget.setTabOrder(self.corrections_table, d.password)
+        QWidget.setTabOrder(d.reject, self.open_member_button)
+        QWidget.setTabOrder(self.reprints_table, r.password)
+        self.ui.bus.member_changed.connect(self._on_member_changed)
+
+    # ---- loading -----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        ctx, actor = self.ui.ctx, self.ui.actor
+        self._stale = False
+
+        def work() -> Pending:
+            reprints = tuple(cards.pending_reprints(ctx))
+            names = {}
+            for r in reprints:
+                found = members.find_member(ctx, r.number)
+                names[r.number] = found.nama if found else ""
+            return Pending(corrections.list_corrections(ctx, actor, status="PENDING"), reprints, names)
+
+        self.ui.runner.run(work, on_success=self._on_refreshed, on_error=self._failed)
+
+    def _on_refreshed(self, pending: Pending) -> None:
+        if not shiboken6.isValid(self):
+            return
+        keep_c = self.current_correction()
+        keep_r = self.current_reprint()
+        self.pending = pending
+        self.corrections_model.set_rows(pending.corrections)
+        self.reprints_model.set_rows(pending.reprints)
+        self.tabs.setTabText(0, f"&Koreksi data ({len(pending.corrections)})")
+        self.tabs.setTabText(1, f"&Cetak ulang kartu ({len(pending.reprints)})")
+        self._select(
+            self.corrections_table, [c.id for c in pending.corrections], keep_c.id if keep_c else None
+        )
+        self._select(self.reprints_table, [r.id for r in pending.reprints], keep_r.id if keep_r else None)
+        self._show_correction()
+        self._show_reprint()
+        self.refreshed.emit(pending)
+
+    @staticmethod
+    def _select(table: QTableView, ids: list[int], keep: int | None) -> None:
+        if not ids:
+            return
+        row = ids.index(keep) if keep in ids else 0
+        table.setCurrentIndex(table.model().index(row, 0))
+        table.selectRow(row)
+
+    def _on_member_changed(self, _number: str) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    # ---- showing -------------------------------------------------------------------------------------
+    def current_correction(self) -> CorrectionDTO | None:
+        return self.corrections_model.row_at(self.corrections_table.currentIndex().row())
+
+    def current_reprint(self) -> cards.ReprintRequestDTO | None:
+        return self.reprints_model.row_at(self.reprints_table.currentIndex().row())
+
+    def _show_correction(self, *_: Any) -> None:
+        c = self.current_correction()
+        self.correction_decision.clear()
+        self.correction_decision.set_enabled(c is not None and not self._busy)
+        self.open_member_button.setEnabled(c is not None)
+        if c is None:
+            self.correction_title.setText("Tidak ada koreksi yang menunggu.")
+            self.changes_model.set_rows([])
+            self.correction_reason.setText("")
+            return
+        self.correction_title.setText(
+            f"Koreksi #{c.id} · {c.member_nama} · {display.grouped(c.member_number)}"
+        )
+        self.changes_model.set_rows(c.changes)
+        self.correction_reason.setText(
+            f"Alasan: {c.reason}\nDiajukan oleh {c.proposed_by}, {display.when(c.proposed_at, self.ui.branch.timezone)}"
+        )
+
+    def _show_reprint(self, *_: Any) -> None:
+        r = self.current_reprint()
+        self.reprint_decision.clear()
+        self.reprint_decision.set_enabled(r is not None and not self._busy)
+        if r is None:
+            self.reprint_title.setText("Tidak ada permintaan cetak ulang.")
+            self.reprint_detail.setText("")
+            return
+        name = self.pending.names.get(r.number, "")
+        self.reprint_title.setText(f"Permintaan #{r.id} · {name} · {display.grouped(r.number)}")
+        lines = [
+            f"Alasan: {r.reason_label}" + (f" — {r.note}" if r.note else ""),
+            f"Kartu yang dicabut: seri {r.old_serial or '—'}",
+            f"Diminta oleh {r.requested_by}, {display.when(r.requested_at, self.ui.branch.timezone)}",
+            "Setelah disetujui, kartu baru langsung ditampilkan untuk dicetak.",
+        ]
+        self.reprint_detail.setText("\n".join(lines))
+
+    def _open_member(self) -> None:
+        c = self.current_correction()
+        if c is not None:
+            self.ui.bus.member_requested.emit(c.member_number)
+
+    # ---- deciding ------------------------------------------------------------------------------------
+    def _decide(
+        self,
+        decision: _Decision,
+        fn: Callable[[], Any],
+        on_success: Callable[[Any], None],
+        error_row: FieldRow,
+    ) -> None:
+        self._busy = True
+        decision.set_enabled(False)
+        self.banner.clear()
+
+        def done(result: Any) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self._busy = False
+            decision.clear()
+            on_success(result)  # emits member_changed: a visible page refreshes on it
+            if not self.isVisible():
+                self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self._busy = False
+            decision.set_enabled(True)
+            if isinstance(exc, AuthError):
+                decision.password_row.set_error(exc.message)
+                decision.password.selectAll()
+                decision.password.setFocus()
+            else:
+                error_row.set_error(display.error_text(exc))
+
+        self.ui.runner.run(fn, on_success=done, on_error=failed)
+
+    def approve_correction(self) -> None:
+        c = self.current_correction()
+        d = self.correction_decision
+        if c is None or self._busy:
+            return
+        if not d.password.text():
+            d.password_row.set_error("Masukkan kata sandi Anda untuk menyetujui.")
+            d.password.setFocus()
+            return
+        ctx, actor, password = self.ui.ctx, self.ui.actor, d.password.text()
+
+        def done(result: CorrectionDTO) -> None:
+            self.banner.show_message(
+                "info", f"Koreksi #{result.id} disetujui; data {result.member_nama} sudah diperbarui."
+            )
+            self.ui.bus.member_changed.emit(result.member_number)
+
+        self._decide(
+            d, lambda: corrections.approve_correction(ctx, actor, c.id, password), done, d.password_row
+        )
+
+    def reject_correction(self) -> None:
+        c = self.current_correction()
+        d = self.correction_decision
+        if c is None or self._busy:
+            return
+        note = " ".join(d.note.text().split())
+        if len(note) < corrections.MIN_REASON:
+            d.note_row.set_error("Tulis alasan penolakan (minimal 5 karakter).")
+            d.note.setFocus()
+            return
+        ctx, actor = self.ui.ctx, self.ui.actor
+
+        def done(result: CorrectionDTO) -> None:
+            self.banner.show_message("info", f"Koreksi #{result.id} ditolak.")
+            self.ui.bus.member_changed.emit(result.member_number)
+
+        self._decide(d, lambda: corrections.reject_correction(ctx, actor, c.id, note), done, d.note_row)
+
+    def approve_reprint(self) -> None:
+        r = self.current_reprint()
+        d = self.reprint_decision
+        if r is None or self._busy:
+            return
+        if not d.password.text():
+            d.password_row.set_error("Masukkan kata sandi Anda untuk menyetujui.")
+            d.password.setFocus()
+            return
+        ctx, username, password = self.ui.ctx, self.ui.actor.username, d.password.text()
+
+        def work() -> tuple[cards.IssuedCard, bytes]:
+            issued = cards.approve_reprint(ctx, r.id, approver_username=username, approver_password=password)
+            return issued, cards.card_pdf(issued.face)
+
+        def done(result: tuple[cards.IssuedCard, bytes]) -> None:
+            issued, pdf = result
+            serial = issued.card.serial
+            self.banner.show_message("info", f"Cetak ulang #{r.id} disetujui. Kartu baru seri {serial}.")
+            self.ui.bus.member_changed.emit(r.number)
+            self.show_pdf(f"Kartu peserta {serial}", pdf, f"kartu-{serial}.pdf")
+
+        self._decide(d, work, done, d.password_row)
+
+    def reject_reprint(self) -> None:
+        r = self.current_reprint()
+        d = self.reprint_decision
+        if r is None or self._busy:
+            return
+        note = " ".join(d.note.text().split())
+        if len(note) < 5:
+            d.note_row.set_error("Tulis alasan penolakan (minimal 5 karakter).")
+            d.note.setFocus()
+            return
+        ctx, actor = self.ui.ctx, self.ui.actor
+
+        def done(result: cards.ReprintRequestDTO) -> None:
+            self.banner.show_message("info", f"Permintaan cetak ulang #{result.id} ditolak.")
+            self.ui.bus.member_changed.emit(result.number)
+
+        self._decide(d, lambda: cards.reject_reprint(ctx, actor, r.id, note=note), done, d.note_row)
+
+    def show_pdf(self, title: str, pdf: bytes, suggested_name: str) -> None:
+        if not shiboken6.isValid(self):
+            return
+        if self.preview is not None and shiboken6.isValid(self.preview):
+            self.preview.close()
+        self.preview = PdfPreviewDialog(self, title, pdf, suggested_name=suggested_name)
+        self.preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.preview.open()
+
+    def _failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.banner.show_message("error", display.error_text(exc))
+
+    def focus_first(self) -> None:
+        table = self.corrections_table if self.tabs.currentIndex() == 0 else self.reprints_table
+        table.setFocus()
