@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QWidget
 
 from ui.context import UiContext
 from ui.pages.accounts import AccountsPage
+from ui.pages.importer import ImportPage
 from ui.pages.intake import IntakePage
 from ui.pages.settings import SettingsPage
 
 PageFactory = Callable[[UiContext], QWidget]
 
-PAGES: list[PageFactory] = [IntakePage, SettingsPage, AccountsPage]
+PAGES: list[PageFactory] = [IntakePage, SettingsPage, ImportPage, AccountsPage]
