@@ -26,6 +26,8 @@ def test_enrol_then_find_by_name_and_open_the_member(qtbot: Any, qapp: QApplicat
     app.start()
     qtbot.waitUntil(lambda: app.first_run is not None and app.first_run.isVisible(), timeout=20_000)
     dlg = app.first_run
+    qtbot.mouseClick(dlg.db_next, Qt.MouseButton.LeftButton)  # the database: local SQLite
+    qtbot.waitUntil(lambda: dlg.steps.currentIndex() == 1, timeout=20_000)
     for widget, text in (
         (dlg.code, "101"),
         (dlg.name, "KCP Indralaya"),

@@ -12,6 +12,7 @@ from ui.pages.approvals import ApprovalsPage
 from ui.pages.cards import CardsPage
 from ui.pages.dashboard import DashboardPage
 from ui.pages.day_close import DayClosePage
+from ui.pages.importer import ImportPage
 from ui.pages.intake import IntakePage
 from ui.pages.member import MemberPage
 from ui.pages.search import SearchPage
@@ -27,6 +28,7 @@ PAGES: list[PageFactory] = [
     MemberPage,
     VerifyPage,
     CardsPage,
+    ImportPage,
     DashboardPage,
     ApprovalsPage,
     DayClosePage,

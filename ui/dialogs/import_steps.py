@@ -1,0 +1,836 @@
+"""The import wizard's steps as in-page panels: file, preview, mapping, dry run, commit, result.
+
+Each step owns its widgets and shows the DTOs it is given; the page (``ui.pages.importer``)
+owns the flow and every service call.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.imports import REQUIRED_KEYS, FileInfo, ImportReport, ImportResult, Sponsor, check_sponsor
+from app.domain.intake import FIELDS, LABELS
+from app.domain.issues import Issue
+from app.domain.membership import MembershipNumber
+from app.domain.money import format_rupiah
+from app.domain.months import period_label
+from app.domain.nik import clean_nik, mask_nik
+from app.services.contribution_dto import SponsorBatchDTO
+from ui.dialogs.import_report import ImportReportPanel, count
+from ui.theme import repolish
+from ui.widgets import FieldRow
+
+Mapping = dict[str, str | None]
+
+IGNORE = "— abaikan kolom ini —"
+AUTO_SHEET = "— otomatis: lembar dengan judul kolom yang dikenali —"
+SPONSOR_MONTHS = (1, 3, 6, 12)
+ENCODINGS = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8 (dengan BOM)",
+    "cp1252": "Windows-1252 (ANSI)",
+    "utf-16": "UTF-16 (Teks Unicode dari Excel)",
+}
+DELIMITERS = {",": "koma ( , )", ";": "titik koma ( ; )", "\t": "tab"}
+SOURCES = {
+    "auto": "dikenali dari judul kolom",
+    "saved": "pemetaan tersimpan dari impor sebelumnya",
+    "explicit": "dipilih petugas",
+}
+MODE_LABELS = {"all": "semua atau tidak sama sekali", "accepted": "hanya baris yang lolos"}
+
+
+def plain(text: str = "", name: str = "", *, role: str | None = None) -> QLabel:
+    """A wrapping label that never renders markup (file names and cells come from outside)."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if name:
+        label.setObjectName(name)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+def hint(text: str = "") -> QLabel:
+    """Small grey help text (the house style's ``fieldHint``)."""
+    label = plain(text, "fieldHint")
+    return label
+
+
+_NIK_LIKE = re.compile(r"[\d .\-]{16,24}")
+
+
+def shown_cell(text: str, *, nik: bool = False) -> str:
+    """A cell as the wizard shows it: a NIK (its column, or anything NIK-shaped) is masked."""
+    if nik or (_NIK_LIKE.fullmatch(text) and len(clean_nik(text)) == 16):
+        return mask_nik(text) if text.strip() else text
+    return text
+
+
+def section(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", "fieldLabel")
+    return label
+
+
+def file_size(n: int) -> str:
+    if n >= 1024 * 1024:
+        return f"{n / 1024 / 1024:.1f} MB".replace(".", ",")
+    if n >= 1024:
+        return f"{n / 1024:.0f} KB"
+    return f"{n} bita"
+
+
+def key_text(key: str) -> str:
+    return f"{key} — {LABELS[key]}" + ("  *" if key in REQUIRED_KEYS else "")
+
+
+def _bare(widget: QWidget) -> QVBoxLayout:
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(0, 4, 0, 0)
+    return layout
+
+
+# ---- 1: the file --------------------------------------------------------------------------------------
+
+
+class FileStep(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        v = _bare(self)
+        box = QGroupBox("Berkas yang diimpor")
+        g = QGridLayout(box)
+        self.path_edit = QLineEdit()
+        self.path_edit.setObjectName("filePath")
+        self.path_edit.setPlaceholderText("mis. C:\\Data\\pemkab-ogan-ilir.xlsx")
+        self.browse_button = QPushButton("Pilih berkas…  (Ctrl+O)")
+        self.browse_button.setObjectName("browseButton")
+        row = QWidget()
+        h = QHBoxLayout(row)
+        h.setContentsMargins(0, 0, 0, 0)
+        h.addWidget(self.path_edit, 1)
+        h.addWidget(self.browse_button)
+        self.path_row = FieldRow("path", "Berkas XLSX atau CSV", row, required=True)
+        self.path_edit.setAccessibleName("Berkas XLSX atau CSV")
+        self.path_row.label.setBuddy(self.path_edit)
+        g.addWidget(self.path_row, 0, 0)
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.setObjectName("sheetCombo")
+        self.sheet_row = FieldRow(
+            "sheet",
+            "Lembar (XLSX)",
+            self.sheet_combo,
+            hint="Daftar lembar muncul setelah berkas dibaca; ganti lembar lalu tekan Enter untuk membaca ulang.",
+        )
+        g.addWidget(self.sheet_row, 1, 0)
+        v.addWidget(box)
+
+        help_box = QGroupBox("Isi berkas")
+        hv = QVBoxLayout(help_box)
+        hv.addWidget(
+            plain(
+                "Satu baris per pekerja dengan judul kolom di atasnya (baris judul dokumen di atas judul kolom "
+                "boleh ada). Judul kolom memakai kunci rekaman — nik, nama, tempat_lahir, tanggal_lahir, "
+                "jenis_kelamin, nama_ibu, alamat, pekerjaan, segmen, penghasilan, program, … — atau variannya "
+                "seperti “Nama Lengkap” dan “Tgl Lahir”; judul lain dapat dipetakan di langkah 3."
+            )
+        )
+        hv.addWidget(
+            hint(
+                "CSV: UTF-8 atau Windows-1252, pemisah koma atau titik koma. Format kolom NIK sebagai Teks "
+                "agar Excel tidak mengubah digit terakhirnya."
+            )
+        )
+        t = QHBoxLayout()
+        self.template_button = QPushButton("Unduh templat XLSX…")
+        self.template_button.setObjectName("templateButton")
+        self.template_button.setAccessibleName("Unduh templat XLSX kosong dengan judul kolom dan petunjuk")
+        t.addWidget(self.template_button)
+        t.addWidget(hint("Templat kosong: judul kolom, petunjuk isi dan daftar pilihan."), 1)
+        hv.addLayout(t)
+        v.addWidget(help_box)
+        v.addStretch(1)
+        self.fill_sheets(None)
+
+    def fill_sheets(self, info: FileInfo | None) -> None:
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.clear()
+        self.sheet_combo.addItem(AUTO_SHEET, None)
+        if info is not None:
+            for name in info.sheets:
+                self.sheet_combo.addItem(name, name)
+            self.sheet_combo.setCurrentIndex(max(self.sheet_combo.findData(info.sheet), 0))
+        self.sheet_combo.setEnabled(info is not None and len(info.sheets) > 1)
+        self.sheet_combo.blockSignals(False)
+
+    def chosen_sheet(self) -> str | None:
+        data = self.sheet_combo.currentData() if self.sheet_combo.isEnabled() else None
+        return str(data) if data else None
+
+
+# ---- 2: preview ---------------------------------------------------------------------------------------
+
+
+class PreviewStep(QWidget):
+    FACTS = (
+        ("file", "Berkas"),
+        ("kind", "Jenis"),
+        ("encoding", "Pengodean"),
+        ("delimiter", "Pemisah"),
+        ("sheet", "Lembar"),
+        ("header", "Baris judul kolom"),
+        ("rows", "Perkiraan baris data"),
+        ("source", "Pemetaan kolom"),
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        v = _bare(self)
+        box = QGroupBox("Yang terbaca dari berkas")
+        grid = QGridLayout(box)
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(4)
+        self.facts: dict[str, QLabel] = {}
+        for i, (key, label) in enumerate(self.FACTS):
+            r, c = divmod(i, 2)
+            value = plain("", f"fact_{key}")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(section(label), r, c * 2)
+            grid.addWidget(value, r, c * 2 + 1)
+            self.facts[key] = value
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        v.addWidget(box)
+        self.issues = plain("", "previewIssues", role="warning")
+        self.notes = plain("", "previewNotes", role="warning")
+        v.addWidget(self.issues)
+        v.addWidget(self.notes)
+        caption = section("Baris data pertama (paling banyak 10)")
+        v.addWidget(caption)
+        self.table = QTableWidget(0, 0)
+        self.table.setObjectName("sampleTable")
+        self.table.setAccessibleName("Baris data pertama berkas")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        caption.setBuddy(self.table)
+        v.addWidget(self.table, 1)
+
+    def show_info(self, info: FileInfo) -> None:
+        f = self.facts
+        f["file"].setText(f"{info.file_name} ({file_size(info.size)})")
+        f["kind"].setText("Excel (XLSX)" if info.kind == "xlsx" else "Teks berpemisah (CSV)")
+        f["encoding"].setText(ENCODINGS.get(info.encoding or "", info.encoding or "— (XLSX)"))
+        f["delimiter"].setText(DELIMITERS.get(info.delimiter or "", info.delimiter or "— (XLSX)"))
+        if info.sheet:
+            others = (
+                f"  (dari {len(info.sheets)} lembar: {', '.join(info.sheets)})"
+                if len(info.sheets) > 1
+                else ""
+            )
+            f["sheet"].setText(f"{info.sheet}{others}")
+        else:
+            f["sheet"].setText("— (CSV)")
+        f["header"].setText(f"baris {info.header_row}")
+        f["rows"].setText(
+            f"± {count(info.estimated_rows)} baris"
+            if info.estimated_rows is not None
+            else "belum diketahui (dihitung saat pemeriksaan)"
+        )
+        f["source"].setText(SOURCES.get(info.mapping_source, info.mapping_source))
+
+        issues = [self._plain_issue(info, i) for i in info.issues]
+        self.issues.setText("Perlu pemetaan kolom:\n• " + "\n• ".join(issues) if issues else "")
+        self.issues.setVisible(bool(issues))
+        notes = [i.message for i in info.notes]
+        self.notes.setText("Catatan:\n• " + "\n• ".join(notes) if notes else "")
+        self.notes.setVisible(bool(notes))
+
+        t = self.table
+        t.clear()
+        t.setColumnCount(len(info.columns))
+        t.setRowCount(len(info.sample_rows))
+        t.setHorizontalHeaderLabels([f"{c.letter} · {c.header or '(tanpa judul)'}" for c in info.columns])
+        nik_columns = {i for i, c in enumerate(info.columns) if c.key == "nik"}
+        for r, values in enumerate(info.sample_rows):
+            for c, text in enumerate(values):
+                item = QTableWidgetItem(shown_cell(text[:200], nik=c in nik_columns))
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                t.setItem(r, c, item)
+        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        t.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        t.resizeColumnsToContents()
+        for c in range(t.columnCount()):
+            t.setColumnWidth(c, min(max(t.columnWidth(c), 60), 240))
+
+    @staticmethod
+    def _plain_issue(info: FileInfo, issue: Issue) -> str:
+        if issue.code == "mapping.missing":
+            # The service's text names the CLI's --map; here the next step is the way.
+            present = {c.key for c in info.columns if c.key}
+            missing = [LABELS[k] for k in REQUIRED_KEYS if k not in present]
+            return "Kolom wajib belum dikenali: " + ", ".join(missing) + ". Petakan di langkah berikutnya."
+        return issue.message
+
+
+# ---- 3: mapping ---------------------------------------------------------------------------------------
+
+
+class MappingStep(QWidget):
+    changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        h = QHBoxLayout(self)
+        h.setContentsMargins(0, 4, 0, 0)
+        h.setSpacing(16)
+        left = QVBoxLayout()
+        left.addWidget(
+            hint(
+                "Pilih untuk setiap kolom berkas kunci rekaman yang diisinya; kolom yang tidak diperlukan "
+                "diabaikan. Kunci bertanda * wajib ada."
+            )
+        )
+        self.body = QWidget()
+        self.body.setObjectName("formBody")
+        self.grid = QGridLayout(self.body)
+        self.grid.setContentsMargins(0, 0, 8, 0)
+        self.grid.setHorizontalSpacing(12)
+        self.grid.setVerticalSpacing(3)
+        scroll = QScrollArea()
+        scroll.setObjectName("mappingScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.body)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.viewport().setObjectName("formViewport")
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left.addWidget(scroll, 1)
+        h.addLayout(left, 1)
+
+        right = QVBoxLayout()
+        right.setSpacing(6)
+        right.addWidget(section("Kolom wajib"))
+        self.required_labels: dict[str, QLabel] = {}
+        for key in REQUIRED_KEYS:
+            label = plain("", f"required_{key}", role="derived")
+            right.addWidget(label)
+            self.required_labels[key] = label
+        right.addSpacing(4)
+        self.error = plain("", "mappingError", role="error")
+        self.error.setVisible(False)
+        right.addWidget(self.error)
+        right.addSpacing(8)
+        self.save = QCheckBox("Simpan pemetaan untuk berikutnya")
+        self.save.setObjectName("saveMapping")
+        self.save.setChecked(True)
+        right.addWidget(self.save)
+        right.addWidget(
+            hint(
+                "Berkas berikutnya dengan judul kolom yang sama langsung memakai pemetaan ini. "
+                "Impor yang tersimpan selalu mengingat pemetaannya."
+            )
+        )
+        right.addStretch(1)
+        panel = QWidget()
+        panel.setLayout(right)
+        panel.setFixedWidth(330)
+        h.addWidget(panel)
+        self.info: FileInfo | None = None
+        self.combos: list[tuple[str, str, QComboBox]] = []  # (letter, header, combo)
+
+    def build(self, info: FileInfo, chosen: Mapping | None) -> None:
+        """One row per column of the file, pre-filled with ``chosen``, else what the service detected
+        (a header it knows, or the mapping saved for these headers)."""
+        self.info = info
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.combos = []
+        for c, text in enumerate(("Kolom", "Judul di berkas", "Contoh isi", "Dipakai sebagai")):
+            self.grid.addWidget(section(text), 0, c)
+        for r, col in enumerate(info.columns, start=1):
+            letter = QLabel(col.letter)
+            letter.setProperty("role", "derived")
+            example = next(
+                (row[col.index] for row in info.sample_rows if row[col.index :] and row[col.index]), ""
+            )
+            example = shown_cell(example, nik=col.key == "nik")
+            combo = QComboBox()
+            combo.setObjectName(f"map_{col.letter}")
+            combo.setAccessibleName(f"Kolom {col.letter} {col.header}: dipakai sebagai")
+            combo.addItem(IGNORE, None)
+            for field in FIELDS:
+                combo.addItem(key_text(field), field)
+            combo.setMaxVisibleItems(len(FIELDS) + 1)
+            current = (chosen or {}).get(col.header, col.key) if col.header else None
+            combo.setCurrentIndex(max(combo.findData(current), 0) if current else 0)
+            combo.setEnabled(bool(col.header))
+            if not col.header:
+                combo.setToolTip("Kolom tanpa judul selalu diabaikan.")
+            combo.currentIndexChanged.connect(self._on_combo_changed)
+            self.grid.addWidget(letter, r, 0)
+            self.grid.addWidget(plain(col.header or "(tanpa judul)"), r, 1)
+            self.grid.addWidget(hint(example[:40] + ("…" if len(example) > 40 else "")), r, 2)
+            self.grid.addWidget(combo, r, 3)
+            self.combos.append((col.letter, col.header, combo))
+        self.grid.setRowStretch(len(info.columns) + 1, 1)
+        self.grid.setColumnStretch(1, 2)
+        self.grid.setColumnStretch(2, 2)
+        self.grid.setColumnStretch(3, 3)
+        for (_l1, _h1, a), (_l2, _h2, b) in itertools.pairwise(self.combos):
+            QWidget.setTabOrder(a, b)
+        self._refresh()
+
+    def combo_for(self, header: str) -> QComboBox:
+        return next(c for _letter, h, c in self.combos if h == header)
+
+    def chosen(self) -> Mapping:
+        """Header → key as the combo boxes say (``None``: the column is ignored)."""
+        return {h: c.currentData() for _letter, h, c in self.combos if h}
+
+    def detected(self) -> Mapping:
+        assert self.info is not None
+        return {c.header: c.key for c in self.info.columns if c.header}
+
+    def _fed(self) -> dict[str, list[str]]:
+        fed: dict[str, list[str]] = {}
+        for letter, _header, combo in self.combos:
+            key = combo.currentData()
+            if key:
+                fed.setdefault(key, []).append(letter)
+        return fed
+
+    def problems(self) -> list[str]:
+        fed = self._fed()
+        out = [
+            f"{LABELS[k]} dipilih untuk beberapa kolom ({', '.join(cols)}). Pilih satu, abaikan yang lain."
+            for k, cols in fed.items()
+            if len(cols) > 1
+        ]
+        missing = [LABELS[k] for k in REQUIRED_KEYS if k not in fed]
+        if missing:
+            out.append("Belum dipetakan: " + ", ".join(missing) + ".")
+        return out
+
+    def ok(self) -> bool:
+        return self.info is not None and not self.problems()
+
+    def first_open(self) -> QComboBox | None:
+        """Where the officer starts: while a required key is missing, the first column whose header
+        was not recognised (row counters and our report columns are ignored on purpose)."""
+        if not self.combos or self.info is None:
+            return None
+        if not self.ok():
+            unknown = {c.letter for c in self.info.columns if c.source == "unknown"}
+            for letter, header, combo in self.combos:
+                if header and combo.currentData() is None and letter in unknown:
+                    return combo
+        return self.combos[0][2]
+
+    def _on_combo_changed(self, *_: Any) -> None:
+        self._refresh()
+        self.changed.emit()
+
+    def _refresh(self) -> None:
+        fed = self._fed()
+        for key, label in self.required_labels.items():
+            cols = fed.get(key)
+            label.setText(
+                f"✓ {LABELS[key]} — kolom {', '.join(cols)}" if cols else f"✗ {LABELS[key]} — belum"
+            )
+            label.setProperty("role", "derived" if cols else "error")
+            repolish(label)
+        problems = self.problems()
+        self.error.setText("\n".join(problems))
+        self.error.setVisible(bool(problems))
+        for _letter, _header, combo in self.combos:
+            key = combo.currentData()
+            combo.setProperty("invalid", bool(key and len(fed.get(key, ())) > 1))
+            repolish(combo)
+
+
+# ---- 4: the dry run -----------------------------------------------------------------------------------
+
+
+class CheckStep(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        v = _bare(self)
+        self.summary = plain("", "checkSummary", role="derived")
+        v.addWidget(self.summary)
+        self.panel = ImportReportPanel("checkReport")
+        v.addWidget(self.panel, 1)
+        buttons = QHBoxLayout()
+        self.recheck_button = QPushButton("Periksa ulang")
+        self.recheck_button.setObjectName("recheckButton")
+        self.xlsx_button = QPushButton("Simpan laporan XLSX…")
+        self.xlsx_button.setObjectName("checkXlsxButton")
+        self.xlsx_button.setAccessibleName("Simpan laporan XLSX: setiap baris dengan kolom kesalahan")
+        self.pdf_button = QPushButton("Ringkasan PDF…")
+        self.pdf_button.setObjectName("checkPdfButton")
+        buttons.addWidget(self.recheck_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.xlsx_button)
+        buttons.addWidget(self.pdf_button)
+        v.addLayout(buttons)
+
+    def show_report(self, report: ImportReport | None) -> None:
+        if report is None:
+            self.panel.clear()
+            return
+        self.panel.show_report(report)
+        text = (
+            f"Pemeriksaan selesai: {count(report.rows)} baris data, {count(report.accepted)} lolos, "
+            f"{count(report.rejected)} ditolak. Belum ada yang disimpan."
+        )
+        if report.accepted == 0:
+            text += " Tidak ada baris yang lolos: perbaiki berkas lalu periksa ulang."
+        elif report.rejected:
+            text += " Perbaiki baris yang ditolak lalu periksa ulang, atau simpan hanya baris yang lolos."
+        self.summary.setText(text)
+
+
+# ---- 5: commit ------------------------------------------------------------------------------------------
+
+
+class CommitStep(QWidget):
+    changed = Signal()  # the officer changed a choice
+
+    def __init__(self) -> None:
+        super().__init__()
+        h = QHBoxLayout(self)
+        h.setContentsMargins(0, 4, 0, 0)
+        h.setSpacing(16)
+        left = QVBoxLayout()
+        mode_box = QGroupBox("Mode penyimpanan (pilih salah satu)")
+        mv = QVBoxLayout(mode_box)
+        mv.setSpacing(2)
+        self.mode_all = QRadioButton("Semua atau tidak sama sekali")
+        self.mode_all.setObjectName("modeAll")
+        self.mode_accepted = QRadioButton("Hanya baris yang lolos")
+        self.mode_accepted.setObjectName("modeAccepted")
+        self.mode_group = QButtonGroup(self)
+        self.mode_group.addButton(self.mode_all)
+        self.mode_group.addButton(self.mode_accepted)
+        self.mode_all_hint = hint()
+        self.mode_accepted_hint = hint()
+        self.mode_all_hint.setContentsMargins(26, 0, 0, 6)
+        self.mode_accepted_hint.setContentsMargins(26, 0, 0, 0)
+        for widget in (self.mode_all, self.mode_all_hint, self.mode_accepted, self.mode_accepted_hint):
+            mv.addWidget(widget)
+        self.mode_error = plain("", "error_mode", role="error")
+        self.mode_error.setVisible(False)
+        mv.addWidget(self.mode_error)
+        left.addWidget(mode_box)
+
+        sponsor_box = QGroupBox("Penyandang dana (tidak wajib)")
+        sg = QGridLayout(sponsor_box)
+        self.sponsor_check = QCheckBox("Iuran seluruh peserta dibayar APBD (pemerintah daerah)")
+        self.sponsor_check.setObjectName("sponsorCheck")
+        sg.addWidget(self.sponsor_check, 0, 0, 1, 2)
+        self.sponsor_name = QLineEdit()
+        self.sponsor_name.setObjectName("sponsorName")
+        self.sponsor_name.setMaxLength(100)
+        self.sponsor_months = QComboBox()
+        self.sponsor_months.setObjectName("sponsorMonths")
+        for m in SPONSOR_MONTHS:
+            self.sponsor_months.addItem(f"{m} bulan", m)
+        self.name_row = FieldRow(
+            "sponsor_name", "Nama penyandang dana", self.sponsor_name, hint="mis. Pemkab Ogan Ilir"
+        )
+        self.months_row = FieldRow("sponsor_months", "Lama pendanaan", self.sponsor_months)
+        sg.addWidget(self.name_row, 1, 0, Qt.AlignmentFlag.AlignTop)
+        sg.addWidget(self.months_row, 1, 1, Qt.AlignmentFlag.AlignTop)
+        sg.setColumnStretch(0, 3)
+        sg.setColumnStretch(1, 1)
+        sg.addWidget(
+            hint(
+                "Sumber dana setiap baris menjadi APBD dan bulan dibayar sama dengan lama pendanaan; setiap baris "
+                "diperiksa ulang dengan aturan itu saat disimpan. Iuran dicatat dengan tanda bukti penyandang "
+                "dana (APBD tidak mendapat potongan PP 50/2025)."
+            ),
+            2,
+            0,
+            1,
+            2,
+        )
+        left.addWidget(sponsor_box)
+        left.addStretch(1)
+        h.addLayout(left, 1)
+
+        right = QVBoxLayout()
+        right.setSpacing(8)
+        right.addWidget(section("Ringkasan"))
+        self.summary = plain("", "commitSummary")
+        right.addWidget(self.summary)
+        right.addSpacing(6)
+        self.confirm = QCheckBox("Laporan sudah saya periksa")
+        self.confirm.setObjectName("confirmCommit")
+        right.addWidget(self.confirm)
+        self.confirm_error = plain("", "error_confirm", role="error")
+        self.confirm_error.setVisible(False)
+        right.addWidget(self.confirm_error)
+        right.addWidget(
+            hint(
+                "Penyimpanan berjalan dalam satu transaksi: bila dibatalkan atau gagal di tengah jalan, tidak "
+                "ada satu pun peserta dari berkas ini yang tersimpan."
+            )
+        )
+        right.addStretch(1)
+        panel = QWidget()
+        panel.setLayout(right)
+        panel.setFixedWidth(400)
+        h.addWidget(panel)
+
+        self.info: FileInfo | None = None
+        self.report: ImportReport | None = None
+        self.mode_group.buttonToggled.connect(self._on_mode_toggled)
+        self.sponsor_check.toggled.connect(self._on_sponsor_toggled)
+        self.sponsor_name.textEdited.connect(self._on_sponsor_edited)
+        self.sponsor_months.currentIndexChanged.connect(self._on_sponsor_edited)
+        self.confirm.toggled.connect(self._on_confirm_toggled)
+        self._on_sponsor_toggled(False)
+
+    def reset(self) -> None:
+        self.mode_group.setExclusive(False)
+        self.mode_all.setChecked(False)
+        self.mode_accepted.setChecked(False)
+        self.mode_group.setExclusive(True)
+        self.sponsor_check.setChecked(False)
+        self.sponsor_name.clear()
+        self.sponsor_months.setCurrentIndex(0)
+        self.confirm.setChecked(False)
+        for label in (self.mode_error, self.confirm_error):
+            label.setVisible(False)
+
+    def mode(self) -> str | None:
+        if self.mode_all.isChecked():
+            return "all"
+        if self.mode_accepted.isChecked():
+            return "accepted"
+        return None
+
+    def set_report(self, info: FileInfo, report: ImportReport) -> None:
+        self.info, self.report = info, report
+        self.mode_all_hint.setText(
+            f"Bila satu baris saja ditolak, tidak ada yang disimpan. Saat ini {count(report.rejected)} baris "
+            "ditolak, jadi impor akan ditolak seluruhnya."
+            if report.rejected
+            else "Semua baris lolos pemeriksaan; semuanya disimpan bersama, atau tidak sama sekali."
+        )
+        self.mode_accepted_hint.setText(
+            f"{count(report.accepted)} baris yang lolos disimpan; "
+            + (
+                f"{count(report.rejected)} baris yang ditolak dilewati dan tetap tercantum di laporan."
+                if report.rejected
+                else "tidak ada baris yang ditolak."
+            )
+        )
+        self.refresh()
+
+    def refresh(self) -> None:
+        r, info = self.report, self.info
+        if r is None or info is None:
+            self.summary.setText("")
+            return
+        lines = [f"Berkas: {info.file_name}" + (f", lembar {info.sheet}" if info.sheet else "")]
+        lines.append(f"Baris data: {count(r.rows)} · lolos {count(r.accepted)} · ditolak {count(r.rejected)}")
+        mode = self.mode()
+        if mode is None:
+            lines.append("Mode: belum dipilih.")
+        else:
+            lines.append(f"Mode: {MODE_LABELS[mode]}.")
+            if mode == "all" and r.rejected:
+                lines.append(f"Akan ditolak seluruhnya: {count(r.rejected)} baris tidak lolos.")
+            else:
+                lines.append(f"Akan disimpan: {count(r.accepted)} peserta.")
+        if self.sponsor_check.isChecked():
+            name = " ".join(self.sponsor_name.text().split()) or "(nama belum diisi)"
+            lines.append(f"Didanai {name}, {self.sponsor_months.currentData()} bulan.")
+        self.summary.setText("\n".join(lines))
+        self.changed.emit()
+
+    def sponsor(self) -> tuple[Sponsor | None, bool]:
+        """The sponsor typed (or None), and whether it is acceptable; problems go under the fields."""
+        if not self.sponsor_check.isChecked():
+            return None, True
+        sponsor, issues = check_sponsor(self.sponsor_name.text(), self.sponsor_months.currentData())
+        for issue in issues:
+            (self.months_row if issue.code == "sponsor.months" else self.name_row).set_error(issue.message)
+        return sponsor, not issues
+
+    def validate(self) -> tuple[str | None, Sponsor | None, QWidget | None]:
+        """Mode, sponsor, and the first widget needing attention (None when ready)."""
+        first: QWidget | None = None
+        mode = self.mode()
+        if mode is None:
+            self.mode_error.setText(
+                "Pilih mode penyimpanan: semua atau tidak sama sekali, atau hanya baris yang lolos."
+            )
+            self.mode_error.setVisible(True)
+            first = self.mode_all
+        sponsor, sponsor_ok = self.sponsor()
+        if not sponsor_ok and first is None:
+            first = self.sponsor_name
+        if not self.confirm.isChecked():
+            self.confirm_error.setText("Centang bila laporan sudah diperiksa.")
+            self.confirm_error.setVisible(True)
+            if first is None:
+                first = self.confirm
+        return mode, sponsor, first
+
+    def _on_mode_toggled(self, *_: Any) -> None:
+        self.mode_error.setVisible(False)
+        self.refresh()
+
+    def _on_sponsor_toggled(self, on: bool) -> None:
+        for w in (self.sponsor_name, self.sponsor_months):
+            w.setEnabled(on)
+        if not on:
+            self.name_row.set_error(None)
+            self.months_row.set_error(None)
+        self.refresh()
+
+    def _on_sponsor_edited(self, *_: Any) -> None:
+        self.name_row.set_error(None)
+        self.months_row.set_error(None)
+        self.refresh()
+
+    def _on_confirm_toggled(self, on: bool) -> None:
+        if on:
+            self.confirm_error.setVisible(False)
+
+
+# ---- 6: result --------------------------------------------------------------------------------------------
+
+
+class ResultStep(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        v = _bare(self)
+        self.outcome = QFrame()
+        self.outcome.setObjectName("successPanel")
+        grid = QGridLayout(self.outcome)
+        grid.setContentsMargins(14, 8, 14, 8)
+        grid.setVerticalSpacing(2)
+        self.title = plain("", "outcomeTitle", role="outcomeTitle")
+        self.numbers = plain("", "outcomeNumbers", role="outcomeNumbers")
+        self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reason = plain("", "outcomeReason")
+        self.batch = plain("", "outcomeBatch")
+        self.sponsor = plain("", "outcomeSponsor")
+        self.sponsor.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for i, w in enumerate((self.title, self.numbers, self.reason, self.batch, self.sponsor)):
+            grid.addWidget(w, i, 0)
+        grid.setColumnStretch(0, 1)
+        buttons = QVBoxLayout()
+        self.open_member_button = QPushButton("Buka peserta pertama")
+        self.open_member_button.setObjectName("openMemberButton")
+        self.sponsor_receipt_button = QPushButton("Tanda bukti penyandang dana…")
+        self.sponsor_receipt_button.setObjectName("sponsorReceiptButton")
+        buttons.addWidget(self.open_member_button)
+        buttons.addWidget(self.sponsor_receipt_button)
+        buttons.addStretch(1)
+        grid.addLayout(buttons, 0, 1, 5, 1)
+        v.addWidget(self.outcome)
+        self.panel = ImportReportPanel("resultReport")
+        v.addWidget(self.panel, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.xlsx_button = QPushButton("Simpan laporan XLSX…")
+        self.xlsx_button.setObjectName("resultXlsxButton")
+        self.xlsx_button.setAccessibleName("Simpan laporan XLSX dengan nomor peserta setiap baris")
+        self.pdf_button = QPushButton("Ringkasan PDF…")
+        self.pdf_button.setObjectName("resultPdfButton")
+        row.addWidget(self.xlsx_button)
+        row.addWidget(self.pdf_button)
+        v.addLayout(row)
+
+    def show_result(self, result: ImportResult) -> None:
+        report = result.report
+        self.panel.show_report(report)
+        self.sponsor.setText("")
+        self.sponsor.setVisible(False)
+        self.sponsor_receipt_button.setVisible(False)
+        committed = result.committed and result.first_number and result.last_number
+        self.outcome.setObjectName("successPanel" if committed else "refusedPanel")
+        self.numbers.setVisible(bool(committed))
+        self.reason.setVisible(not committed)
+        if committed:
+            assert result.first_number and result.last_number
+            first = MembershipNumber(result.first_number).grouped()
+            last = MembershipNumber(result.last_number).grouped()
+            self.title.setText(f"Tersimpan: {count(result.enrolled)} peserta terdaftar")
+            self.numbers.setText(
+                f"Nomor peserta {first} s.d. {last}" if first != last else f"Nomor peserta {first}"
+            )
+            rejected = f" · {count(report.rejected)} baris ditolak, tidak disimpan" if report.rejected else ""
+            mode = MODE_LABELS.get(report.mode or "", "")
+            self.batch.setText(f"Batch impor #{result.batch_id} · mode {mode}{rejected}")
+            if report.sponsor is not None:
+                self.sponsor.setText(f"Didanai {report.sponsor.name}, {report.sponsor.months} bulan.")
+                self.sponsor.setVisible(True)
+            self.open_member_button.setVisible(True)
+        else:
+            self.title.setText("Tidak ada yang disimpan")
+            self.reason.setText(self.refusal_text(result))
+            self.batch.setText("Basis data tidak berubah.")
+            self.open_member_button.setVisible(False)
+        for widget in (self.outcome, self.title):
+            repolish(widget)
+
+    @staticmethod
+    def refusal_text(result: ImportResult) -> str:
+        refusal = result.refusal
+        if refusal is not None and refusal.code == "import.refused_all":
+            # The service's text names the CLI's mode 'accepted'; here it is a radio button.
+            return (
+                f"Mode semua atau tidak sama sekali: {count(result.report.rejected)} baris ditolak, jadi tidak "
+                "ada yang disimpan. Perbaiki baris tersebut lalu periksa ulang, atau kembali (Alt+←) dan pilih "
+                "“Hanya baris yang lolos”."
+            )
+        return refusal.message if refusal is not None else "Impor ditolak; tidak ada yang disimpan."
+
+    def show_sponsor_batch(self, batch: SponsorBatchDTO | None, last_receipt: str | None) -> None:
+        if batch is None:
+            self.sponsor.setText(self.sponsor.text() + " Tanda bukti penyandang dana tidak ditemukan.")
+            return
+        receipts = batch.receipt_no
+        if last_receipt and last_receipt != batch.receipt_no:
+            receipts += f" s.d. {last_receipt} (satu tanda bukti per 500 peserta)"
+        self.sponsor.setText(
+            f"Didanai {batch.sponsor}: iuran {period_label(batch.months)} ({len(batch.months)} bulan).\n"
+            f"Tanda bukti penyandang dana {receipts} · {count(len(batch.members))} peserta · "
+            f"{format_rupiah(batch.total)}"
+        )
+        self.sponsor.setVisible(True)
+        self.sponsor_receipt_button.setVisible(True)
