@@ -137,6 +137,7 @@ class DayClosePage(QWidget):
         left.addWidget(_caption("Per petugas"))
         self.officers = QTableWidget(0, 2)
         self.officers.setObjectName("dayOfficers")
+        self.officers.setAccessibleName("Pendaftaran per petugas")
         self.officers.setHorizontalHeaderLabels(["Petugas", "Pendaftaran"])
         self.officers.verticalHeader().setVisible(False)
         self.officers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
