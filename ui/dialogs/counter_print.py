@@ -18,7 +18,7 @@ from app.services import cards, contributions, registration_receipt
 from app.services.cards import IssuedCard
 from app.services.contribution_dto import PaymentDTO
 from ui.context import UiContext
-from ui.printing import PdfPreviewDialog
+from ui.printing import PdfPreviewDialog, card_print_options
 
 CARD, REGISTRATION, PAYMENT = "card", "registration", "payment"
 
@@ -146,6 +146,7 @@ class CounterPrintJob(QObject):
             title,
             pdf,
             suggested_name=names.get(kind, f"tanda-terima-{self.number}.pdf"),
+            **card_print_options(self.ui.ctx.paths, pdf),
         )
         dialog.setProperty("document", kind)
         dialog.finished.connect(lambda _result: self._on_closed(kind, dialog))

@@ -43,7 +43,7 @@ from ui.dialogs.member_payment import MemberPaymentDialog, PaymentDone
 from ui.dialogs.member_reprint import MemberReprintDialog, Reprinted, ReprintRequested
 from ui.models import display
 from ui.models.rows import Column, RowsModel
-from ui.printing import PdfPreviewDialog
+from ui.printing import PdfPreviewDialog, card_print_options
 from ui.widgets import Banner, primary_button
 
 STATUS_CHIP = {"AKTIF": "ok", "MENUNGGAK": "warn", "NONAKTIF": "bad"}
@@ -740,7 +740,13 @@ class MemberPage(QWidget):
             return  # the page closed while the PDF was being made
         if self.preview is not None and shiboken6.isValid(self.preview):
             self.preview.close()
-        self.preview = PdfPreviewDialog(self, title, pdf, suggested_name=suggested_name)
+        self.preview = PdfPreviewDialog(
+            self,
+            title,
+            pdf,
+            suggested_name=suggested_name,
+            **card_print_options(self.ui.ctx.paths, pdf),
+        )
         self.preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.preview.open()
 
@@ -778,7 +784,7 @@ class MemberPage(QWidget):
             return
         ctx = self.ui.ctx
         self.ui.runner.run(
-            lambda: contributions.receipt_pdf(ctx, p.id, paper=paper),  # type: ignore[arg-type]
+            lambda: contributions.receipt_pdf(ctx, p.id, paper=paper),
             on_success=lambda pdf: self.show_pdf(
                 f"Tanda bukti iuran {p.receipt_no}", pdf, f"tanda-bukti-{p.receipt_no}.pdf"
             ),
