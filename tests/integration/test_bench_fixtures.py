@@ -1,0 +1,40 @@
+"""The benchmarks' hand-built data stays valid as the schema grows (a small run of the same code)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.bootstrap import open_app
+from app.services.audit import verify_audit
+
+
+def test_the_audit_benchmark_builds_a_chain_that_verifies(tmp_path: Path, monkeypatch: Any) -> None:
+    from benchmarks import bench_search
+
+    monkeypatch.setattr(bench_search, "CACHE", tmp_path)
+    home = bench_search.audit_home(500)
+    opened = open_app(home=home)
+    try:
+        report = verify_audit(opened.ctx)
+        assert report.ok and report.checked == 500, report
+    finally:
+        opened.ctx.engine.dispose()
+
+
+def _bench_modules() -> list[str]:
+    import pkgutil
+
+    import benchmarks
+
+    return sorted(m.name for m in pkgutil.iter_modules(benchmarks.__path__) if m.name.startswith("bench_"))
+
+
+@pytest.mark.parametrize("name", _bench_modules())
+def test_every_benchmark_module_imports(name: str) -> None:
+    import importlib
+
+    module = importlib.import_module(f"benchmarks.{name}")
+    assert callable(module.run)
