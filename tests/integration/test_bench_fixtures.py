@@ -38,3 +38,28 @@ def test_every_benchmark_module_imports(name: str) -> None:
 
     module = importlib.import_module(f"benchmarks.{name}")
     assert callable(module.run)
+
+
+def test_the_enrolment_floor_writes_the_same_rows_and_enrolment_continues_after_it(
+    opened: Any, officer: Any
+) -> None:
+    import sqlite3
+
+    from app.services import enrolment
+    from benchmarks.bench_foundation import _raw_floor
+    from tests.conftest import bpu_record
+
+    db = Path(opened.database_url.split(":///", 1)[1])
+    assert len(_raw_floor(db, 3)) == 3
+    out = enrolment.enrol_worker(opened.ctx, officer, bpu_record(ahli_waris="BUDI:SUAMI"))
+    assert out.status == "enrolled", out.errors
+    con = sqlite3.connect(db)
+    try:
+        counts = {
+            t: con.execute(f"select count(*) from {t}").fetchone()[0]  # noqa: S608 - fixed table names
+            for t in ("member", "enrolment", "heir")
+        }
+        postings = con.execute("select count(distinct member_id) from member_name_key").fetchone()[0]
+    finally:
+        con.close()
+    assert counts == {"member": 4, "enrolment": 4, "heir": 4} and postings == 4
