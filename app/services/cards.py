@@ -610,6 +610,40 @@ def _approver(ctx: ServiceContext, username: str, password: str) -> Actor:
     return approver
 
 
+def _request_reprint(
+    session: Session,
+    ctx: ServiceContext,
+    actor: Actor,
+    member: Member,
+    current: Card,
+    reason: str,
+    note: str | None,
+) -> CardReprint:
+    """A pending reprint request for ``current`` (audited); approval revokes the old serial."""
+    req = CardReprint(
+        member_id=member.id,
+        reason=reason,
+        note=note,
+        status="pending",
+        requested_by_id=actor.id,
+        requested_at=ctx.clock(),
+        old_card_id=current.id,
+    )
+    session.add(req)
+    session.flush()
+    append_event(
+        session,
+        ctx,
+        actor=actor,
+        action="card.reprint_request",
+        entity="card_reprint",
+        entity_id=str(req.id),
+        member_id=member.id,
+        details={"reason": reason, "serial": current.serial},
+    )
+    return req
+
+
 def _reprint_dto(session: Session, r: CardReprint) -> ReprintRequestDTO:
     names = _usernames(session, {r.requested_by_id, r.decided_by_id})
     rows = session.execute(
@@ -720,27 +754,7 @@ def request_reprint(
                     f"Permintaan cetak ulang #{pending} masih menunggu persetujuan.",
                 )
             )
-        req = CardReprint(
-            member_id=m.id,
-            reason=reason,
-            note=note,
-            status="pending",
-            requested_by_id=actor.id,
-            requested_at=ctx.clock(),
-            old_card_id=current.id,
-        )
-        session.add(req)
-        session.flush()
-        append_event(
-            session,
-            ctx,
-            actor=actor,
-            action="card.reprint_request",
-            entity="card_reprint",
-            entity_id=str(req.id),
-            member_id=m.id,
-            details={"reason": reason, "serial": current.serial},
-        )
+        req = _request_reprint(session, ctx, actor, m, current, reason, note)
         return _reprint_dto(session, req)
 
     result: ReprintRequestDTO = ctx.write(work)
@@ -847,27 +861,7 @@ def reprint_card(
         m = _load_member(session, parsed.value)
         _check_printable(m)
         current = _current_for_reprint(session, m)
-        req = CardReprint(
-            member_id=m.id,
-            reason=reason,
-            note=note,
-            status="pending",
-            requested_by_id=actor.id,
-            requested_at=ctx.clock(),
-            old_card_id=current.id,
-        )
-        session.add(req)
-        session.flush()
-        append_event(
-            session,
-            ctx,
-            actor=actor,
-            action="card.reprint_request",
-            entity="card_reprint",
-            entity_id=str(req.id),
-            member_id=m.id,
-            details={"reason": reason, "serial": current.serial},
-        )
+        req = _request_reprint(session, ctx, actor, m, current, reason, note)
         return _approve_in(session, ctx, req, m, actor, approver, branch, key)
 
     result: IssuedCard = _write_card(ctx, work)
