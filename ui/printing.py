@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import translate
 from ui.widgets import primary_button
 
 POINTS_PER_INCH = 72.0
@@ -78,7 +79,7 @@ def print_pdf(printer: QPrinter, pdf: bytes, *, offset_mm: tuple[float, float] =
     dpi = min(max(printer.resolution(), 150), 600)
     painter = QPainter()
     if not painter.begin(printer):
-        raise OSError("Printer tidak dapat dibuka.")
+        raise OSError(translate("PdfPreviewDialog", "Printer tidak dapat dibuka."))
     try:
         pages = render_pages(pdf, dpi)
         target_dpi = printer.resolution()
@@ -112,7 +113,9 @@ class PdfPreviewDialog(QDialog):
         heading = QLabel(title)
         heading.setObjectName("pageTitle")
         layout.addWidget(heading)
-        note = QLabel("Ukuran sebenarnya (1:1). Periksa nama dan nomor sebelum mencetak.")
+        note = QLabel(
+            translate("PdfPreviewDialog", "Ukuran sebenarnya (1:1). Periksa nama dan nomor sebelum mencetak.")
+        )
         note.setObjectName("pageHint")
         layout.addWidget(note)
         pages = QWidget()
@@ -133,10 +136,10 @@ class PdfPreviewDialog(QDialog):
         scroll.setWidgetResizable(True)
         layout.addWidget(scroll, 1)
         buttons = QHBoxLayout()
-        self.print_button = primary_button("Cetak  (Ctrl+P)", "previewPrint")
-        self.save_button = QPushButton("Simpan PDF…  (Ctrl+S)")
+        self.print_button = primary_button(translate("PdfPreviewDialog", "Cetak  (Ctrl+P)"), "previewPrint")
+        self.save_button = QPushButton(translate("PdfPreviewDialog", "Simpan PDF…  (Ctrl+S)"))
         self.save_button.setObjectName("previewSave")
-        self.close_button = QPushButton("Tutup  (Esc)")
+        self.close_button = QPushButton(translate("PdfPreviewDialog", "Tutup  (Esc)"))
         self.close_button.setObjectName("previewClose")
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
@@ -154,13 +157,18 @@ class PdfPreviewDialog(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         configure_printer(printer, self.pdf)
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("Cetak")
+        dialog.setWindowTitle(translate("PdfPreviewDialog", "Cetak"))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.printed_pages = print_pdf(printer, self.pdf)
             self.accept()
 
     def save_with_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Simpan PDF", self.suggested_name, "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            translate("PdfPreviewDialog", "Simpan PDF"),
+            self.suggested_name,
+            translate("PdfPreviewDialog", "PDF (*.pdf)"),
+        )
         if path:
             self.save_to(Path(path))
 
