@@ -3,8 +3,8 @@
 The core (``app/``) speaks Indonesian and never imports Qt, so its messages cannot be wrapped at the
 source. This tool reads ``app/`` with the AST and collects
 
-- the constant messages of ``Issue(field, code, "message")`` and ``AuthError(code, "message")``
-  (context ``Issue``), and
+- the constant messages of ``Issue(field, code, "message")``, ``AuthError(code, "message")`` and
+  the core's helpers that build Issues (``err``, ``warn`` …; context ``Issue``), and
 - the constant values of module-level ``*LABELS`` and ``*REASONS`` dictionaries (context ``Label``:
   roles, funding sources, channels, programmes, reprint reasons …),
 
@@ -26,8 +26,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "ui" / "i18n_domain.py"
 _LABEL_NAME = re.compile(r"(^|_)(LABELS|REASONS)$")
-# (callable name, index of the message among the positional arguments)
-_MESSAGE_CALLS = {"Issue": 2, "AuthError": 1}
+# Callables that carry an officer-facing message -> index of the message among the positional
+# arguments: the Issue itself, refused logins, and the core's small helpers that build Issues.
+_MESSAGE_CALLS = {
+    "Issue": 2,
+    "AuthError": 1,
+    "err": 2,  # app/domain/intake.py, app/domain/rates.py: findings collectors
+    "_refused": 1,  # app/services/packages.py
+    "bad": 0,  # app/domain/exports.py
+    "UnreadableFileError": 1,  # app/infra/tabular.py
+}
 
 
 def _constant(node: ast.AST | None) -> str | None:

@@ -5,7 +5,7 @@
     <name>AccountsPage</name>
     <message>
         <source>Akun &amp; Petugas</source>
-        <translation>Accounts &amp; Officers</translation>
+        <translation>Accounts</translation>
     </message>
     <message>
         <source>Ganti kata sandi saya</source>
@@ -428,6 +428,10 @@ Proposed by {proposed_by}, {proposed_at}</translation>
         <translation>No reprint requests are waiting for approval.</translation>
     </message>
     <message>
+        <source>1 permintaan cetak ulang menunggu persetujuan supervisor.</source>
+        <translation>1 reprint request is waiting for a supervisor&apos;s approval.</translation>
+    </message>
+    <message>
         <source>{n} permintaan cetak ulang menunggu persetujuan supervisor.</source>
         <translation>{n} reprint requests are waiting for a supervisor&apos;s approval.</translation>
     </message>
@@ -484,10 +488,6 @@ Proposed by {proposed_by}, {proposed_at}</translation>
     <message>
         <source>Iuran seluruh peserta dibayar APBD (pemerintah daerah)</source>
         <translation>Contributions of all members paid by APBD (regional government)</translation>
-    </message>
-    <message>
-        <source>{m} bulan</source>
-        <translation>{m} months</translation>
     </message>
     <message>
         <source>Nama penyandang dana</source>
@@ -570,8 +570,8 @@ Proposed by {proposed_by}, {proposed_at}</translation>
         <translation>(name not filled in)</translation>
     </message>
     <message>
-        <source>Didanai {name}, {months} bulan.</source>
-        <translation>Funded by {name}, {months} months.</translation>
+        <source>Didanai {name}, {months}.</source>
+        <translation>Funded by {name}, {months}.</translation>
     </message>
     <message>
         <source>Pilih mode penyimpanan: semua atau tidak sama sekali, atau hanya baris yang lolos.</source>
@@ -973,12 +973,28 @@ Report (without member data): {last_report}</translation>
         <translation>Female</translation>
     </message>
     <message>
+        <source>Bulanan</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <source>Musim panen: {months}</source>
+        <translation>Harvest season: {months}</translation>
+    </message>
+    <message>
         <source>Digabung → {number}</source>
         <translation>Merged → {number}</translation>
     </message>
     <message>
-        <source>Menunggak {n} bulan</source>
-        <translation>{n} months in arrears</translation>
+        <source>Menunggak {months}</source>
+        <translation>{months} in arrears</translation>
+    </message>
+    <message>
+        <source>1 bulan</source>
+        <translation>1 month</translation>
+    </message>
+    <message>
+        <source>{n} bulan</source>
+        <translation>{n} months</translation>
     </message>
     <message>
         <source>Terjadi kesalahan; data tidak berubah. Coba lagi, atau hubungi TI cabang bila berulang.</source>
@@ -1121,8 +1137,12 @@ Report (without member data): {last_report}</translation>
         <translation>Reference no. (transfer/SP2D/letter)</translation>
     </message>
     <message>
-        <source>Bayar {months} bulan</source>
-        <translation>Pay {months} months</translation>
+        <source>Bayar {months}</source>
+        <translation>Pay {months}</translation>
+    </message>
+    <message>
+        <source>Lunas {months} · {period}</source>
+        <translation>Paid {months} · {period}</translation>
     </message>
     <message>
         <source>  (tanpa potongan: dana APBD)</source>
@@ -1135,10 +1155,6 @@ Report (without member data): {last_report}</translation>
     <message>
         <source>Menyimpan pembayaran…</source>
         <translation>Saving payment…</translation>
-    </message>
-    <message>
-        <source>Lunas {months} bulan · {period}</source>
-        <translation>Paid {months} months · {period}</translation>
     </message>
     <message>
         <source> · ref. {reference}</source>
@@ -1878,10 +1894,6 @@ Nothing was saved.</translation>
         <translation>— not filled in —</translation>
     </message>
     <message>
-        <source>{m} bulan</source>
-        <translation>{m} months</translation>
-    </message>
-    <message>
         <source>NIK (16 digit)</source>
         <translation>NIK (16 digits)</translation>
     </message>
@@ -2042,6 +2054,10 @@ Enrolled {date}. No need to enrol again.</translation>
         <translation>The NIK is already enrolled; the data cannot be saved.</translation>
     </message>
     <message>
+        <source>1 kolom masih perlu diisi atau diperbaiki.</source>
+        <translation>1 field still needs filling in or fixing.</translation>
+    </message>
+    <message>
         <source>{n} kolom masih perlu diisi atau diperbaiki.</source>
         <translation>{n} fields still need filling in or fixing.</translation>
     </message>
@@ -2087,6 +2103,26 @@ The data in the form is not lost; try again.</translation>
 <context>
     <name>Issue</name>
     <message>
+        <source>&apos;brackets&apos; harus daftar.</source>
+        <translation>&apos;brackets&apos; must be a list.</translation>
+    </message>
+    <message>
+        <source>&apos;discounts&apos; harus daftar.</source>
+        <translation>&apos;discounts&apos; must be a list.</translation>
+    </message>
+    <message>
+        <source>&apos;rounding&apos; wajib diisi.</source>
+        <translation>&apos;rounding&apos; is required.</translation>
+    </message>
+    <message>
+        <source>&apos;segments&apos; wajib diisi.</source>
+        <translation>&apos;segments&apos; is required.</translation>
+    </message>
+    <message>
+        <source>&apos;wage_cap&apos; harus daftar.</source>
+        <translation>&apos;wage_cap&apos; must be a list.</translation>
+    </message>
+    <message>
         <source>Ada bulan yang tercantum dua kali.</source>
         <translation>A month is listed twice.</translation>
     </message>
@@ -2101,6 +2137,14 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Alamat basis data tidak dikenali.</source>
         <translation>The database address is not recognised.</translation>
+    </message>
+    <message>
+        <source>Alamat berisi karakter yang tidak dapat dicetak.</source>
+        <translation>The address contains characters that cannot be printed.</translation>
+    </message>
+    <message>
+        <source>Alamat wajib diisi (jalan, RT/RW).</source>
+        <translation>The address is required (street, RT/RW).</translation>
     </message>
     <message>
         <source>Alasan menyimpan data yang mirip wajib diisi (minimal 5 karakter).</source>
@@ -2123,6 +2167,18 @@ The data in the form is not lost; try again.</translation>
         <translation>This database holds another application&apos;s tables; use an empty database for Loket.</translation>
     </message>
     <message>
+        <source>Batas upah harus urut bulan, tanpa bulan ganda.</source>
+        <translation>Wage caps must be in month order, without repeated months.</translation>
+    </message>
+    <message>
+        <source>Bulan akhir potongan sebelum bulan awalnya.</source>
+        <translation>The discount&apos;s last month is before its first month.</translation>
+    </message>
+    <message>
+        <source>Bulan dibayar harus 0, 1, 3, 6, atau 12.</source>
+        <translation>Months paid must be 0, 1, 3, 6 or 12.</translation>
+    </message>
+    <message>
         <source>Bulan mulai paling jauh 12 bulan ke depan.</source>
         <translation>The first month may be at most 12 months ahead.</translation>
     </message>
@@ -2141,6 +2197,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Catatan cetak ulang paling banyak 200 karakter.</source>
         <translation>The reprint note may be at most 200 characters.</translation>
+    </message>
+    <message>
+        <source>Daftar bagian di manifest tidak sesuai format paket.</source>
+        <translation>The list of parts in the manifest does not match the package format.</translation>
     </message>
     <message>
         <source>Daftar nomor peserta kosong.</source>
@@ -2167,8 +2227,28 @@ The data in the form is not lost; try again.</translation>
         <translation>This file is not a Loket backup (neither SQLite nor a pg_dump archive).</translation>
     </message>
     <message>
+        <source>Format atau versi paket tidak dikenal oleh Loket ini.</source>
+        <translation>This Loket does not know the package&apos;s format or version.</translation>
+    </message>
+    <message>
         <source>Format ekspor: csv atau xlsx.</source>
         <translation>Export format: csv or xlsx.</translation>
+    </message>
+    <message>
+        <source>Golongan harus mulai dari 0 dan bersambung.</source>
+        <translation>Bands must start at 0 and be contiguous.</translation>
+    </message>
+    <message>
+        <source>Golongan terakhir harus tanpa batas atas (high: null).</source>
+        <translation>The last band must have no upper limit (high: null).</translation>
+    </message>
+    <message>
+        <source>Hanya golongan terakhir boleh tanpa batas atas.</source>
+        <translation>Only the last band may have no upper limit.</translation>
+    </message>
+    <message>
+        <source>ID paket tidak sah.</source>
+        <translation>Invalid package ID.</translation>
     </message>
     <message>
         <source>Indeks pencarian nama belum dibangun. Minta supervisor/TI menjalankan &apos;loket search reindex&apos;.</source>
@@ -2177,6 +2257,14 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Isi nomor HP (diawali 08 atau +628), bukan telepon rumah.</source>
         <translation>Fill in a mobile number (starting 08 or +628), not a landline.</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin harus L (laki-laki) atau P (perempuan).</source>
+        <translation>Sex must be L (male) or P (female).</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin wajib diisi (L atau P).</source>
+        <translation>Sex is required (L or P).</translation>
     </message>
     <message>
         <source>Judul kolom memakai sel yang digabung (merge). Pisahkan sel judul sehingga setiap kolom punya satu judul, lalu impor lagi.</source>
@@ -2211,6 +2299,18 @@ The data in the form is not lost; try again.</translation>
         <translation>The JKK risk class must be 1–5.</translation>
     </message>
     <message>
+        <source>Kelas risiko bawaan harus salah satu kelas.</source>
+        <translation>The default risk class must be one of the classes.</translation>
+    </message>
+    <message>
+        <source>Kelas risiko harus bernomor 1, 2, ….</source>
+        <translation>Risk classes must be numbered 1, 2, ….</translation>
+    </message>
+    <message>
+        <source>Kelas risiko wajib diisi.</source>
+        <translation>The risk class is required.</translation>
+    </message>
+    <message>
         <source>Ketik minimal 3 huruf nama, atau NIK / nomor peserta / nomor HP.</source>
         <translation>Type at least 3 letters of a name, or a NIK / membership number / mobile number.</translation>
     </message>
@@ -2225,6 +2325,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Kode kecamatan pada NIK tidak boleh 00.</source>
         <translation>The district code in the NIK may not be 00.</translation>
+    </message>
+    <message>
+        <source>Kode wilayah desa/kelurahan tidak ditemukan (10 digit, mis. 32.76.01.1001).</source>
+        <translation>Village region code not found (10 digits, e.g. 32.76.01.1001).</translation>
     </message>
     <message>
         <source>Kode wilayah: 2 digit provinsi (16) atau 4 digit kabupaten/kota (16.10).</source>
@@ -2243,6 +2347,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Other counters kept recording transactions while the summary was made. Ask the counters to pause briefly, then repeat.</translation>
     </message>
     <message>
+        <source>Metode &apos;brackets&apos; butuh daftar golongan.</source>
+        <translation>The &apos;brackets&apos; method needs a list of bands.</translation>
+    </message>
+    <message>
         <source>NIK baru sudah dipakai peserta aktif lain.</source>
         <translation>The new NIK is already used by another active member.</translation>
     </message>
@@ -2255,8 +2363,40 @@ The data in the form is not lost; try again.</translation>
         <translation>The NIK is stored as a number; better format the NIK column as Text.</translation>
     </message>
     <message>
+        <source>NIK wajib diisi.</source>
+        <translation>The NIK is required.</translation>
+    </message>
+    <message>
+        <source>NPP hanya boleh berisi huruf dan angka, 5–30 karakter.</source>
+        <translation>The NPP may only contain letters and digits, 5–30 characters.</translation>
+    </message>
+    <message>
+        <source>NPP perusahaan wajib diisi untuk pekerja Penerima Upah (PU).</source>
+        <translation>The employer NPP is required for wage earners (PU).</translation>
+    </message>
+    <message>
+        <source>Nama berkas ekspor kosong.</source>
+        <translation>The export file name is empty.</translation>
+    </message>
+    <message>
+        <source>Nama berkas hanya boleh huruf, angka, spasi, titik, &apos;-&apos;, &apos;_&apos; dan tanda kurung.</source>
+        <translation>A file name may only contain letters, digits, spaces, dots, &apos;-&apos;, &apos;_&apos; and brackets.</translation>
+    </message>
+    <message>
         <source>Nama berkas keluar dari folder yang dipilih.</source>
         <translation>The file name leads outside the chosen folder.</translation>
+    </message>
+    <message>
+        <source>Nama berkas tidak boleh diawali titik, spasi atau &apos;-&apos;, atau diakhiri titik atau spasi.</source>
+        <translation>A file name may not start with a dot, space or &apos;-&apos;, or end with a dot or space.</translation>
+    </message>
+    <message>
+        <source>Nama berkas tidak boleh memuat &apos;..&apos;.</source>
+        <translation>A file name may not contain &apos;..&apos;.</translation>
+    </message>
+    <message>
+        <source>Nama berkas tidak boleh memuat / \ atau : (berkas disimpan di folder yang dipilih).</source>
+        <translation>A file name may not contain / \ or : (the file is saved in the chosen folder).</translation>
     </message>
     <message>
         <source>Nama cabang 3–100 karakter (huruf, angka, tanda baca biasa).</source>
@@ -2315,8 +2455,24 @@ The data in the form is not lost; try again.</translation>
         <translation>The NIK serial (last 4 digits) may not be 0000.</translation>
     </message>
     <message>
+        <source>Paket tidak memuat manifest.json.</source>
+        <translation>The package holds no manifest.json.</translation>
+    </message>
+    <message>
+        <source>Paket tidak memuat tanda tangan (manifest.sig).</source>
+        <translation>The package holds no signature (manifest.sig).</translation>
+    </message>
+    <message>
+        <source>Pekerjaan tidak ada di daftar (isi kode P001… atau namanya).</source>
+        <translation>The occupation is not in the list (fill in a code P001… or its name).</translation>
+    </message>
+    <message>
         <source>Pekerjaan tidak ada di daftar.</source>
         <translation>The occupation is not in the list.</translation>
+    </message>
+    <message>
+        <source>Pekerjaan wajib dipilih.</source>
+        <translation>The occupation is required.</translation>
     </message>
     <message>
         <source>Penghasilan harus bilangan bulat lebih dari 0.</source>
@@ -2327,8 +2483,20 @@ The data in the form is not lost; try again.</translation>
         <translation>Income must be whole rupiah, e.g. 1500000.</translation>
     </message>
     <message>
+        <source>Penghasilan harus lebih dari 0.</source>
+        <translation>Income must be more than 0.</translation>
+    </message>
+    <message>
         <source>Penghasilan ini tidak masuk golongan mana pun.</source>
         <translation>This income falls in no income band.</translation>
+    </message>
+    <message>
+        <source>Penghasilan per bulan wajib diisi (rupiah).</source>
+        <translation>The monthly income is required (rupiah).</translation>
+    </message>
+    <message>
+        <source>Penghasilan terlalu besar; periksa jumlah digitnya.</source>
+        <translation>The income is too large; check the number of digits.</translation>
     </message>
     <message>
         <source>Peran harus &apos;officer&apos; atau &apos;supervisor&apos;.</source>
@@ -2355,6 +2523,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Choose the import mode: &apos;all&apos; (all or nothing) or &apos;accepted&apos;.</translation>
     </message>
     <message>
+        <source>Program potongan tidak dikenal.</source>
+        <translation>Unknown discount programme.</translation>
+    </message>
+    <message>
         <source>Program wajib dipilih (minimal JKK dan JKM).</source>
         <translation>Programmes are required (at least JKK and JKM).</translation>
     </message>
@@ -2371,12 +2543,20 @@ The data in the form is not lost; try again.</translation>
         <translation>Give the membership number to merge into (--into).</translation>
     </message>
     <message>
+        <source>Segmen potongan tidak dikenal.</source>
+        <translation>Unknown discount segment.</translation>
+    </message>
+    <message>
         <source>Segmen wajib diisi.</source>
         <translation>The segment is required.</translation>
     </message>
     <message>
         <source>Seri kartu ditulis NOMOR-URUT, mis. 10100000013-1.</source>
         <translation>Write the card serial as NUMBER-SEQUENCE, e.g. 10100000013-1.</translation>
+    </message>
+    <message>
+        <source>Setiap potongan harus punya id yang berbeda.</source>
+        <translation>Every discount must have a different id.</translation>
     </message>
     <message>
         <source>Sumber dana tidak dikenal.</source>
@@ -2399,8 +2579,16 @@ The data in the form is not lost; try again.</translation>
         <translation>The same rate table is already loaded.</translation>
     </message>
     <message>
+        <source>Tanda tangan paket tidak cocok: manifest diubah atau paket tidak ditandatangani kunci itu.</source>
+        <translation>The package signature does not match: the manifest was changed or the package was not signed with that key.</translation>
+    </message>
+    <message>
         <source>Tanggal akhir sebelum tanggal awal.</source>
         <translation>The end date is before the start date.</translation>
+    </message>
+    <message>
+        <source>Tanggal jatuh tempo harus 1–28.</source>
+        <translation>The due day must be 1–28.</translation>
     </message>
     <message>
         <source>Tanggal lahir pada NIK (digit 7–12) bukan tanggal yang benar.</source>
@@ -2411,12 +2599,40 @@ The data in the form is not lost; try again.</translation>
         <translation>The date of birth in the NIK is in the future.</translation>
     </message>
     <message>
+        <source>Tanggal lahir terlalu lampau.</source>
+        <translation>The date of birth is too far in the past.</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir tidak boleh di masa depan.</source>
+        <translation>The date of birth may not be in the future.</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir tidak dikenali. Tulis TTTT-BB-HH (mis. 1990-08-17) atau HH/BB/TTTT.</source>
+        <translation>The date of birth is not recognised. Write YYYY-MM-DD (e.g. 1990-08-17) or DD/MM/YYYY.</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir wajib diisi.</source>
+        <translation>The date of birth is required.</translation>
+    </message>
+    <message>
         <source>Target harus lebih dari 0%.</source>
         <translation>The target must be more than 0%.</translation>
     </message>
     <message>
         <source>Target harus lebih tinggi dari cakupan awal.</source>
         <translation>The target must be higher than the baseline coverage.</translation>
+    </message>
+    <message>
+        <source>Tempat lahir hanya boleh berisi huruf dan tanda baca.</source>
+        <translation>The place of birth may only contain letters and punctuation.</translation>
+    </message>
+    <message>
+        <source>Tempat lahir paling banyak 60 karakter.</source>
+        <translation>The place of birth may be at most 60 characters.</translation>
+    </message>
+    <message>
+        <source>Tempat lahir wajib diisi.</source>
+        <translation>The place of birth is required.</translation>
     </message>
     <message>
         <source>Terlalu banyak percobaan gagal. Akun dikunci selama 15 menit.</source>
@@ -2453,6 +2669,18 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Zona waktu harus Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT).</source>
         <translation>The time zone must be Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT).</translation>
+    </message>
+    <message>
+        <source>manifest.json rusak atau bukan manifest paket Loket.</source>
+        <translation>manifest.json is damaged or not a Loket package manifest.</translation>
+    </message>
+    <message>
+        <source>manifest.json tidak lengkap.</source>
+        <translation>manifest.json is incomplete.</translation>
+    </message>
+    <message>
+        <source>month_offset harus 0, 1 atau 2.</source>
+        <translation>month_offset must be 0, 1 or 2.</translation>
     </message>
 </context>
 <context>
@@ -2667,7 +2895,7 @@ The data in the form is not lost; try again.</translation>
     </message>
     <message>
         <source>Loket kantor cabang</source>
-        <translation>Branch office counter</translation>
+        <translation>Branch counter</translation>
     </message>
     <message>
         <source>Lunas sampai</source>
@@ -2675,7 +2903,7 @@ The data in the form is not lost; try again.</translation>
     </message>
     <message>
         <source>Mandiri (dibayar sendiri)</source>
-        <translation>Self-funded (pays own)</translation>
+        <translation>Self-funded</translation>
     </message>
     <message>
         <source>Menunggak</source>
@@ -3474,6 +3702,10 @@ Press F3 to search for a member, or type a membership number / NIK at the top ri
         <translation>Old numbers merged into this member: {numbers}</translation>
     </message>
     <message>
+        <source>Iuran {money} dibayar ({method}), {months}: {span}.</source>
+        <translation>Contribution {money} paid ({method}), {months}: {span}.</translation>
+    </message>
+    <message>
         <source>Pembayaran {money} dibatalkan: {reason}</source>
         <translation>Payment of {money} voided: {reason}</translation>
     </message>
@@ -3640,10 +3872,6 @@ The payment is not deleted: it is marked VOID with the reason, and its months ca
         <translation>{first} to {last}</translation>
     </message>
     <message>
-        <source>Iuran {money} dibayar ({method}), {months} bulan: {span}.</source>
-        <translation>Contribution {money} paid ({method}), {months} months: {span}.</translation>
-    </message>
-    <message>
         <source>Permintaan cetak ulang ditolak.</source>
         <translation>Reprint request rejected.</translation>
     </message>
@@ -3677,10 +3905,6 @@ The payment is not deleted: it is marked VOID with the reason, and its months ca
     <message>
         <source>Terima pembayaran  (Enter)</source>
         <translation>Take payment  (Enter)</translation>
-    </message>
-    <message>
-        <source>{m} bulan</source>
-        <translation>{m} months</translation>
     </message>
     <message>
         <source>Lainnya…</source>
@@ -3743,8 +3967,8 @@ The payment is not deleted: it is marked VOID with the reason, and its months ca
         <translation>Total paid</translation>
     </message>
     <message>
-        <source>{period} · {months} bulan</source>
-        <translation>{period} · {months} months</translation>
+        <source>{period} · {months}</source>
+        <translation>{period} · {months}</translation>
     </message>
     <message>
         <source>Isi nomor referensi pembayaran.</source>
@@ -3972,12 +4196,8 @@ Card serial {serial} will be revoked and become void; the new card gets a new se
         <translation>Loading the rate table…</translation>
     </message>
     <message>
-        <source>Iuran {months} bulan</source>
-        <translation>Contribution for {months} months</translation>
-    </message>
-    <message>
-        <source>Iuran 1 bulan</source>
-        <translation>Contribution for 1 month</translation>
+        <source>Iuran {months}</source>
+        <translation>Contribution for {months}</translation>
     </message>
     <message>
         <source>Periode {period}</source>
@@ -4053,8 +4273,14 @@ Monthly contribution later: {per}.</translation>
         <translation>Import batch #{batch_id} · mode {mode}{rejected}</translation>
     </message>
     <message>
-        <source>Didanai {name}, {months} bulan.</source>
-        <translation>Funded by {name}, {months} months.</translation>
+        <source>Didanai {name}, {months}.</source>
+        <translation>Funded by {name}, {months}.</translation>
+    </message>
+    <message>
+        <source>Didanai {sponsor}: iuran {period} ({months}).
+Tanda bukti penyandang dana {receipts} · {count} peserta · {total}</source>
+        <translation>Funded by {sponsor}: contributions {period} ({months}).
+Sponsor receipt {receipts} · {count} members · {total}</translation>
     </message>
     <message>
         <source>Tidak ada yang disimpan</source>
@@ -4079,12 +4305,6 @@ Monthly contribution later: {per}.</translation>
     <message>
         <source> s.d. {last_receipt} (satu tanda bukti per 500 peserta)</source>
         <translation> to {last_receipt} (one receipt per 500 members)</translation>
-    </message>
-    <message>
-        <source>Didanai {sponsor}: iuran {period} ({months} bulan).
-Tanda bukti penyandang dana {receipts} · {count} peserta · {total}</source>
-        <translation>Funded by {sponsor}: contributions {period} ({months} months).
-Sponsor receipt {receipts} · {count} members · {total}</translation>
     </message>
 </context>
 <context>
@@ -4158,6 +4378,10 @@ Sponsor receipt {receipts} · {count} members · {total}</translation>
         <translation>No member matches.</translation>
     </message>
     <message>
+        <source>1 peserta ditemukan</source>
+        <translation>1 member found</translation>
+    </message>
+    <message>
         <source>{total} peserta ditemukan</source>
         <translation>{total} members found</translation>
     </message>
@@ -4182,7 +4406,7 @@ Sponsor receipt {receipts} · {count} members · {total}</translation>
     <name>SearchResultsModel</name>
     <message>
         <source>Nomor peserta</source>
-        <translation>Membership number</translation>
+        <translation>Member no.</translation>
     </message>
     <message>
         <source>Nama</source>
@@ -4799,8 +5023,16 @@ Sponsor receipt {receipts} · {count} members · {total}</translation>
 <context>
     <name>_PeriodCard</name>
     <message>
+        <source>1 pendaftaran</source>
+        <translation>1 enrolment</translation>
+    </message>
+    <message>
         <source>{enrolments} pendaftaran</source>
         <translation>{enrolments} enrolments</translation>
+    </message>
+    <message>
+        <source>Iuran {amount} · 1 tanda bukti</source>
+        <translation>Contributions {amount} · 1 receipt</translation>
     </message>
     <message>
         <source>Iuran {amount} · {payments} tanda bukti</source>

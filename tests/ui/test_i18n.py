@@ -164,7 +164,7 @@ def test_core_messages_read_english_when_constant(qapp: Any, english: None) -> N
     assert display.error_issues(constant)[0].message == "The NIK must be 16 digits."
     built = DomainError(Issue("member", "member.not_found", "Peserta '123' tidak ditemukan."))
     assert display.error_text(built) == "Peserta '123' tidak ditemukan."  # values inside: stays Indonesian
-    assert display.label("Mandiri (dibayar sendiri)") == "Self-funded (pays own)"
+    assert display.label("Mandiri (dibayar sendiri)") == "Self-funded"
     assert display.contribution_status("MENUNGGAK", "Menunggak 2 bulan", 2) == "2 months in arrears"
     assert display.record_status("ACTIVE") == "Active"
 

@@ -85,6 +85,7 @@ NOT_SHOWN = {
     "text",  # sqlalchemy.text
     "execute",
     "with_suffix",
+    "sub",  # re.sub patterns
     "get",
     "setData",
     "translate",

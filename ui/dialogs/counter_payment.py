@@ -128,7 +128,9 @@ class EnrolmentPaymentPanel(QFrame):
         q = self._quote_for(method)
         if q is not None:
             self.title.setText(
-                translate("EnrolmentPaymentPanel", "Bayar {months} bulan").format(months=len(q.months))
+                translate("EnrolmentPaymentPanel", "Bayar {months}").format(
+                    months=display.months(len(q.months))
+                )
             )
             text = i18n.money(q.total)
             if self.quote is not None and q.total != self.quote.total:
@@ -176,8 +178,8 @@ class EnrolmentPaymentPanel(QFrame):
         for w in (*self.rows.values(), self.pay_button):
             w.setVisible(False)
         self.title.setText(
-            translate("EnrolmentPaymentPanel", "Lunas {months} bulan · {period}").format(
-                months=len(payment.months), period=display.period(payment.months)
+            translate("EnrolmentPaymentPanel", "Lunas {months} · {period}").format(
+                months=display.months(len(payment.months)), period=display.period(payment.months)
             )
         )
         ref = (

@@ -110,7 +110,7 @@ class QuotePanel(QFrame):
             name.setToolTip(t.label)
             name.setProperty("role", "quoteProgramme")
             self.grid.addWidget(name, row, 0)
-            self.grid.addWidget(_label(t.rate, role="quoteRate", align_right=True), row, 1)
+            self.grid.addWidget(_label(display.figure(t.rate), role="quoteRate", align_right=True), row, 1)
             self.grid.addWidget(
                 _label(
                     i18n.money(t.gross),
@@ -135,11 +135,7 @@ class QuotePanel(QFrame):
                 )
                 row += 1
         self.lines.setVisible(True)
-        self.title.setText(
-            translate("QuotePanel", "Iuran {months} bulan").format(months=months)
-            if months > 1
-            else translate("QuotePanel", "Iuran 1 bulan")
-        )
+        self.title.setText(translate("QuotePanel", "Iuran {months}").format(months=display.months(months)))
         self.total.setText(i18n.money(q.total))
         self.total_row.setVisible(True)
         per = q.monthly_total

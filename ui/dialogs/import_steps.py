@@ -642,7 +642,7 @@ class CommitStep(QWidget):
         self.sponsor_months = QComboBox()
         self.sponsor_months.setObjectName("sponsorMonths")
         for m in SPONSOR_MONTHS:
-            self.sponsor_months.addItem(translate("CommitStep", "{m} bulan").format(m=m), m)
+            self.sponsor_months.addItem(display.months(m), m)
         self.name_row = FieldRow(
             "sponsor_name",
             translate("CommitStep", "Nama penyandang dana"),
@@ -792,8 +792,8 @@ class CommitStep(QWidget):
         if self.sponsor_check.isChecked():
             name = " ".join(self.sponsor_name.text().split()) or translate("CommitStep", "(nama belum diisi)")
             lines.append(
-                translate("CommitStep", "Didanai {name}, {months} bulan.").format(
-                    name=name, months=self.sponsor_months.currentData()
+                translate("CommitStep", "Didanai {name}, {months}.").format(
+                    name=name, months=display.months(int(self.sponsor_months.currentData() or 0))
                 )
             )
         self.summary.setText("\n".join(lines))
@@ -941,8 +941,8 @@ class ResultStep(QWidget):
             )
             if report.sponsor is not None:
                 self.sponsor.setText(
-                    translate("ResultStep", "Didanai {name}, {months} bulan.").format(
-                        name=report.sponsor.name, months=report.sponsor.months
+                    translate("ResultStep", "Didanai {name}, {months}.").format(
+                        name=report.sponsor.name, months=display.months(report.sponsor.months)
                     )
                 )
                 self.sponsor.setVisible(True)
@@ -984,12 +984,12 @@ class ResultStep(QWidget):
         self.sponsor.setText(
             translate(
                 "ResultStep",
-                "Didanai {sponsor}: iuran {period} ({months} bulan).\n"
+                "Didanai {sponsor}: iuran {period} ({months}).\n"
                 "Tanda bukti penyandang dana {receipts} · {count} peserta · {total}",
             ).format(
                 sponsor=batch.sponsor,
                 period=display.period(batch.months),
-                months=len(batch.months),
+                months=display.months(len(batch.months)),
                 receipts=receipts,
                 count=count(len(batch.members)),
                 total=i18n.money(batch.total),

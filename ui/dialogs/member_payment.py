@@ -83,7 +83,7 @@ class MemberPaymentDialog(MemberDialog):
         self.months = QComboBox()
         self.months.setObjectName("paymentMonths")
         for m in MONTH_CHOICES:
-            self.months.addItem(translate("MemberPaymentDialog", "{m} bulan").format(m=m), m)
+            self.months.addItem(display.months(m), m)
         self.months.addItem(translate("MemberPaymentDialog", "Lainnya…"), 0)
         self.custom = QSpinBox()
         self.custom.setObjectName("paymentCustomMonths")
@@ -252,15 +252,16 @@ class MemberPaymentDialog(MemberDialog):
         self.quote = quote
         self._quoted_for = wanted
         self.period.setText(
-            translate("MemberPaymentDialog", "{period} · {months} bulan").format(
-                period=display.period(quote.months), months=len(quote.months)
+            translate("MemberPaymentDialog", "{period} · {months}").format(
+                period=display.period(quote.months), months=display.months(len(quote.months))
             )
         )
         totals = quote.programme_totals()
         self.lines.setRowCount(len(totals))
         self._fit_lines(len(totals))
         for i, t in enumerate(totals):
-            base = f"{display.rupiah(t.base)} × {t.rate}" if t.base else t.rate
+            rate = display.figure(t.rate)
+            base = f"{display.rupiah(t.base)} × {rate}" if t.base else rate
             cells = (
                 f"{t.programme} — {t.label}",
                 base,

@@ -8,6 +8,7 @@ looked up in the ``Issue`` (messages) and ``Label`` (code labels) contexts, whic
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from babel.dates import format_date
@@ -68,6 +69,20 @@ def month_short(m: Month) -> str:
     return str(format_date(m.first_day(), format="MMM y", locale=i18n.current_locale()))
 
 
+def schedule(code: str, fallback: str = "") -> str:
+    """A ContributionStatusDTO's ``schedule`` (``MONTHLY`` / ``HARVEST:3,4,9,10``) in words."""
+    if code == "MONTHLY":
+        return translate("Display", "Bulanan")
+    if code.startswith("HARVEST:"):
+        try:
+            numbers = sorted(int(n) for n in code.removeprefix("HARVEST:").split(",") if n.strip())
+        except ValueError:
+            return fallback or code
+        names = ", ".join(month_short(Month(2000, n)).removesuffix(" 2000") for n in numbers if 1 <= n <= 12)
+        return translate("Display", "Musim panen: {months}").format(months=names)
+    return fallback or code
+
+
 def period(months: Sequence[Month]) -> str:
     """``Apr 2026 – Jun 2026``; separate runs joined by commas (as ``app.domain.months.period_label``)."""
     if i18n.current_locale() == i18n.SOURCE_LANGUAGE:
@@ -84,6 +99,14 @@ def period(months: Sequence[Month]) -> str:
         prev = m
     runs.append((start, prev))
     return ", ".join(month_short(a) if a == b else f"{month_short(a)} – {month_short(b)}" for a, b in runs)
+
+
+def figure(text: str) -> str:
+    """A figure the core wrote the Indonesian way (``5,7%``, ``Rp6.800``) in the interface language."""
+    if i18n.current_locale() == i18n.SOURCE_LANGUAGE:
+        return text
+    text = re.sub(r"Rp(\d{1,3}(?:\.\d{3})*)\b", lambda m: i18n.money(int(m[1].replace(".", ""))), text)
+    return re.sub(r"(\d),(\d+)%", r"\1.\2%", text)
 
 
 def rupiah(amount: int | None) -> str:
@@ -114,8 +137,13 @@ def record_status(status: str, merged_into: str | None = None) -> str:
 def contribution_status(status: str, label: str, arrears: int) -> str:
     """``Aktif`` / ``Menunggak 2 bulan`` / ``Nonaktif`` from a ContributionStatusDTO's fields."""
     if status == "MENUNGGAK":
-        return translate("Display", "Menunggak {n} bulan").format(n=arrears)
+        return translate("Display", "Menunggak {months}").format(months=months(arrears))
     return translate("Label", label)
+
+
+def months(n: int) -> str:
+    """``1 bulan`` / ``3 bulan`` — English needs the singular apart."""
+    return translate("Display", "1 bulan") if n == 1 else translate("Display", "{n} bulan").format(n=n)
 
 
 def label(text: str) -> str:

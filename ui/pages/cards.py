@@ -456,9 +456,11 @@ class CardsPage(QWidget):
             )
         else:
             self.reprint_label.setText(
-                translate("CardsPage", "{n} permintaan cetak ulang menunggu persetujuan supervisor.").format(
-                    n=n
-                )
+                (
+                    translate("CardsPage", "1 permintaan cetak ulang menunggu persetujuan supervisor.")
+                    if n == 1
+                    else translate("CardsPage", "{n} permintaan cetak ulang menunggu persetujuan supervisor.")
+                ).format(n=n)
             )
         self.reprint_label.setProperty("count", n)
 

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.coverage import format_bp
-from app.domain.day_summary import Tally, long_date, top_with_rest
+from app.domain.day_summary import Tally, top_with_rest
 from app.domain.issues import DomainError
 from app.domain.roles import Permission, allowed
 from app.services import dashboard as dash_service
@@ -92,17 +92,23 @@ class _PeriodCard(QFrame):
 
     def show_figures(self, p: PeriodFigures) -> None:
         self.enrolments.setText(
-            translate("_PeriodCard", "{enrolments} pendaftaran").format(enrolments=i18n.number(p.enrolments))
+            (
+                translate("_PeriodCard", "1 pendaftaran")
+                if p.enrolments == 1
+                else translate("_PeriodCard", "{enrolments} pendaftaran")
+            ).format(enrolments=i18n.number(p.enrolments))
         )
         self.money.setText(
-            translate("_PeriodCard", "Iuran {amount} · {payments} tanda bukti").format(
-                amount=i18n.money(p.amount), payments=i18n.number(p.payments)
-            )
+            (
+                translate("_PeriodCard", "Iuran {amount} · 1 tanda bukti")
+                if p.payments == 1
+                else translate("_PeriodCard", "Iuran {amount} · {payments} tanda bukti")
+            ).format(amount=i18n.money(p.amount), payments=i18n.number(p.payments))
         )
         if p.start == p.end:
-            self.range.setText(long_date(p.start))
+            self.range.setText(display.long_date(p.start))
         else:
-            self.range.setText(f"{p.start.day}–{long_date(p.end)}")
+            self.range.setText(f"{p.start.day}–{display.long_date(p.end)}")
 
 
 def _chart(title: str) -> tuple[QChart, QChartView]:
@@ -421,7 +427,7 @@ class DashboardPage(QWidget):
         self.preview = PdfPreviewDialog(
             self,
             translate("DashboardPage", "Ringkasan harian {username} — {day}").format(
-                username=self.ui.actor.username, day=long_date(day)
+                username=self.ui.actor.username, day=display.long_date(day)
             ),
             pdf,
             suggested_name=f"ringkasan-{self.ui.actor.username}-{day.isoformat()}.pdf",

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.clock import business_date, local_time
-from app.domain.day_summary import DaySummary, full_date
+from app.domain.day_summary import DaySummary
 from app.domain.issues import DomainError
 from app.domain.roles import Permission
 from app.services import day as day_service
@@ -287,7 +287,7 @@ class DayClosePage(QWidget):
     def _show_status(self) -> None:
         st = self.status
         assert st is not None
-        day_text = full_date(st.business_date)
+        day_text = i18n.date_full(st.business_date)
         current = st.current
         if st.closed and current is not None:
             at = local_time(current.closed_at, self.ui.branch.timezone).strftime("%H.%M")
@@ -401,7 +401,7 @@ class DayClosePage(QWidget):
             self.banner.show_message(
                 "info",
                 translate("DayClosePage", "Hari {day} sudah ditutup dan PDF-nya diarsipkan.").format(
-                    day=full_date(day)
+                    day=i18n.date_full(day)
                 ),
             )
             self.load()
@@ -439,7 +439,8 @@ class DayClosePage(QWidget):
             self.reason.clear()
             self.reopen_password.clear()
             self.banner.show_message(
-                "info", translate("DayClosePage", "Hari {day} dibuka kembali.").format(day=full_date(day))
+                "info",
+                translate("DayClosePage", "Hari {day} dibuka kembali.").format(day=i18n.date_full(day)),
             )
             self.load()
 

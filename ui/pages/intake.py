@@ -216,7 +216,7 @@ class IntakePage(QWidget):
         self.penghasilan = self._line("penghasilan", max_len=16)
         self.bulan_bayar = self._combo(
             "bulan_bayar",
-            [(str(m), translate("IntakePage", "{m} bulan").format(m=m)) for m in MONTHS_OPTIONS],
+            [(str(m), display.months(m)) for m in MONTHS_OPTIONS],
         )
         self.sumber_dana = self._combo(
             "sumber_dana", [(code, display.label(text)) for code, text in FUNDING_LABELS.items()]
@@ -962,7 +962,11 @@ class IntakePage(QWidget):
         else:
             n = len({i.field for i in result.errors})
             self.summary.setText(
-                translate("IntakePage", "{n} kolom masih perlu diisi atau diperbaiki.").format(n=n)
+                (
+                    translate("IntakePage", "1 kolom masih perlu diisi atau diperbaiki.")
+                    if n == 1
+                    else translate("IntakePage", "{n} kolom masih perlu diisi atau diperbaiki.")
+                ).format(n=n)
                 if n
                 else ""
             )

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.issues import DomainError
-from app.domain.reference import CHANNEL_LABELS, FUNDING_LABELS
+from app.domain.reference import CHANNEL_LABELS, FUNDING_LABELS, RELATIONSHIP_LABELS
 from app.domain.roles import Permission, allowed
 from app.services import cards, contributions, records, registration_receipt
 from app.services.contribution_dto import METHOD_LABELS, ContributionStatusDTO, PaymentDTO
@@ -113,6 +113,12 @@ def _table(name: str, accessible: str, model: Any, stretch: int) -> QTableView:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return t
+
+
+def _relation(code: str) -> str:
+    """``ORANG_TUA`` → ``orang tua`` (or the English label), as the heirs line reads it."""
+    label = RELATIONSHIP_LABELS.get(code)
+    return display.label(label).lower() if label else code.replace("_", " ").lower()
 
 
 class MemberPage(QWidget):
@@ -648,9 +654,7 @@ class MemberPage(QWidget):
         else:
             for key in ("segmen", "pekerjaan", "program", "penghasilan", "dana", "terdaftar"):
                 v[key].setText("—")
-        v["ahli_waris"].setText(
-            "\n".join(f"{h.nama} ({h.hubungan.replace('_', ' ').lower()})" for h in m.heirs) or "—"
-        )
+        v["ahli_waris"].setText("\n".join(f"{h.nama} ({_relation(h.hubungan)})" for h in m.heirs) or "—")
         pending = view.record.pending_corrections
         self.pending_box.setVisible(bool(pending))
         self.pending.setText(
@@ -681,7 +685,7 @@ class MemberPage(QWidget):
             if s
             else "—"
         )
-        self.contrib["schedule"].setText(s.schedule_label if s else "—")
+        self.contrib["schedule"].setText(display.schedule(s.schedule, s.schedule_label) if s else "—")
         self.payments_model.set_rows(view.payments)
         if view.payments:
             self.payments_table.selectRow(0)  # the newest: what a reprint or a void is usually about
@@ -1098,8 +1102,8 @@ def history_text(h: HistoryEntryDTO) -> str:
             else (months[0] if months else "")
         )
         method = display.label(METHOD_LABELS.get(str(d.get("method")), str(d.get("method") or "")))
-        return translate("MemberPage", "Iuran {money} dibayar ({method}), {months} bulan: {span}.").format(
-            money=money, method=method, months=len(months), span=span
+        return translate("MemberPage", "Iuran {money} dibayar ({method}), {months}: {span}.").format(
+            money=money, method=method, months=display.months(len(months)), span=span
         )
     if h.action == "payment.void":
         return translate("MemberPage", "Pembayaran {money} dibatalkan: {reason}").format(

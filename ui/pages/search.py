@@ -337,7 +337,11 @@ class SearchPage(QWidget):
                 text = translate("SearchPage", "Tidak ada peserta yang cocok.")
             self.summary.setText(text)
             return
-        text = translate("SearchPage", "{total} peserta ditemukan").format(total=page.total)
+        text = (
+            translate("SearchPage", "1 peserta ditemukan")
+            if page.total == 1
+            else translate("SearchPage", "{total} peserta ditemukan")
+        ).format(total=page.total)
         if page.kind == "invalid":
             text = translate("SearchPage", "{total} nomor yang hanya beda satu angka").format(
                 total=page.total
