@@ -158,8 +158,8 @@ class EodTargetsDialog(QDialog):
                     t.regency_code,
                     t.regency_name,
                     i18n.number(t.workers),
-                    format_bp(t.baseline_bp),
-                    format_bp(t.target_bp),
+                    display.figure(format_bp(t.baseline_bp)),
+                    display.figure(format_bp(t.target_bp)),
                 ]
             ):
                 self.table.setItem(row, col, QTableWidgetItem(text))

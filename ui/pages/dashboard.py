@@ -372,9 +372,9 @@ class DashboardPage(QWidget):
             cells = [
                 line.regency_name,
                 i18n.number(c.workers),
-                format_bp(c.baseline_bp),
-                format_bp(c.covered_bp),
-                format_bp(c.target_bp),
+                display.figure(format_bp(c.baseline_bp)),
+                display.figure(format_bp(c.covered_bp)),
+                display.figure(format_bp(c.target_bp)),
                 i18n.number(c.remaining),
             ]
             for col, text in enumerate(cells):
@@ -388,7 +388,7 @@ class DashboardPage(QWidget):
             bar.setValue(c.progress_bp)
             bar.setFormat(
                 translate("DashboardPage", "{progress_bp} dari awal ke target").format(
-                    progress_bp=format_bp(c.progress_bp)
+                    progress_bp=display.figure(format_bp(c.progress_bp))
                 )
             )
             bar.setAccessibleName(
