@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint bench bundle clean
+.PHONY: run test lint bench bundle clean i18n
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Loket butuh Python 3.11 atau lebih baru")'
@@ -37,6 +37,13 @@ lint: $(TSTAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+
+## Translations: refresh the core's texts, update resources/i18n/*.ts from ui/, build the .qm files.
+I18N_TS := $(wildcard resources/i18n/loket_*.ts)
+i18n: $(TSTAMP)
+	$(BIN)/python tools/i18n_domain.py
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none $(shell find ui -name '*.py' | sort) -ts $(I18N_TS)
+	for ts in $(I18N_TS); do $(BIN)/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm || exit 1; done
 
 ## Benchmarks: prints a table, each figure beside its bare-library floor measured in the same run.
 bench: $(TSTAMP)

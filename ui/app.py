@@ -9,10 +9,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from ui.i18n import current_locale, install_translator, translate
 from ui.login import LoginDialog
+from ui.models import display
 from ui.tasks import TaskRunner
 from ui.theme import apply_theme
 
@@ -36,12 +38,24 @@ class StartupController(QObject):
         super().__init__()
         self.db = db
         self.home = home
+        self.language = self._install_language()  # before any window exists: the login window too
         self.runner = TaskRunner(self)
         self.login = LoginDialog()
         self.login.submitted.connect(self._on_login_submitted)
         self.first_run: Any = None
         self.ready: _Ready | None = None
         self.window: Any = None
+
+    def _install_language(self) -> str:
+        """The interface language from this computer's settings.json (Indonesian when unset)."""
+        from app.infra.paths import app_paths
+        from app.infra.settings import load_settings
+
+        language = load_settings(app_paths(self.home)).language
+        app = QCoreApplication.instance()
+        if app is not None:
+            install_translator(app, language)
+        return current_locale()
 
     def start(self) -> None:
         self.login.show()
@@ -73,12 +87,18 @@ class StartupController(QObject):
 
         def describe(probe: Any) -> str:
             if not probe.ok:
-                return "Tidak dapat dipakai: " + " ".join(i.message for i in probe.issues)
+                return translate("StartupController", "Tidak dapat dipakai: ") + " ".join(
+                    display.message(i.message) for i in probe.issues
+                )
             if probe.schema is None:
-                return f"Tersambung ke {probe.label}. Basis data kosong: Loket akan menyiapkannya."
-            return f"Tersambung ke {probe.label} (skema {probe.schema})."
+                return translate(
+                    "StartupController", "Tersambung ke {label}. Basis data kosong: Loket akan menyiapkannya."
+                ).format(label=probe.label)
+            return translate("StartupController", "Tersambung ke {label} (skema {schema}).").format(
+                label=probe.label, schema=probe.schema
+            )
 
-        self.first_run.show_probe("Menguji koneksi…")
+        self.first_run.show_probe(translate("StartupController", "Menguji koneksi…"))
         self.runner.run(
             lambda: describe(probe_database(url)),
             on_success=self.first_run.show_probe,
@@ -103,9 +123,9 @@ class StartupController(QObject):
             from app.domain.issues import DomainError
 
             text = (
-                "\n".join(i.message for i in exc.issues)
+                "\n".join(display.message(i.message) for i in exc.issues)
                 if isinstance(exc, DomainError)
-                else (getattr(exc, "message", None) or str(exc))
+                else (display.message_of(exc) or str(exc))
             )
             self.first_run.database_failed(text)
 
@@ -121,8 +141,12 @@ class StartupController(QObject):
         return _Ready(opened, branch.current_branch(opened.ctx), auth.has_officers(opened.ctx))
 
     def _on_open_failed(self, exc: BaseException) -> None:
-        message = getattr(exc, "message", None) or str(exc)
-        self.login.branch_label.setText(f"Basis data tidak dapat dibuka:\n{message}")
+        message = display.message_of(exc) or str(exc)
+        self.login.branch_label.setText(
+            translate("StartupController", "Basis data tidak dapat dibuka:\n{message}").format(
+                message=message
+            )
+        )
         self.login.branch_label.setProperty("role", "error")
         self.failed.emit(message)
 
@@ -144,7 +168,12 @@ class StartupController(QObject):
             self.first_run = None
             self.login.show()
         b = ready.branch
-        self.login.set_ready(True, f"Cabang {b.code} {b.name}\n{ready.opened.database_label}")
+        self.login.set_ready(
+            True,
+            translate("StartupController", "Cabang {code} {name}\n{database_label}").format(
+                code=b.code, name=b.name, database_label=ready.opened.database_label
+            ),
+        )
 
     def _on_first_run_submitted(self, data: dict[str, str]) -> None:
         assert self.ready is not None
@@ -206,7 +235,7 @@ class StartupController(QObject):
 
         def failed(exc: BaseException) -> None:
             self.login.set_busy(False)
-            self.login.show_error(getattr(exc, "message", None) or "Gagal masuk.")
+            self.login.show_error(display.message_of(exc) or translate("StartupController", "Gagal masuk."))
 
         self.runner.run(work, on_success=done, on_error=failed)
 

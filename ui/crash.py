@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app import __version__
 from app.infra.logs import safe_traceback, write_crash_report
+from ui.i18n import translate
 
 log = logging.getLogger("loket.crash")
 
@@ -49,11 +50,21 @@ class CrashHandler:
             box = QMessageBox(self.parent())
             box.setObjectName("crashDialog")
             box.setIcon(QMessageBox.Icon.Critical)
-            box.setWindowTitle("Terjadi kesalahan")
-            where = f"\n\nLaporan (tanpa data peserta): {self.last_report}" if self.last_report else ""
+            box.setWindowTitle(translate("CrashHandler", "Terjadi kesalahan"))
+            where = (
+                translate("CrashHandler", "\n\nLaporan (tanpa data peserta): {last_report}").format(
+                    last_report=self.last_report
+                )
+                if self.last_report
+                else ""
+            )
             box.setText(
-                "Terjadi kesalahan yang tidak terduga. Data yang sedang diisi tetap ada di layar; "
-                "periksa lalu coba simpan lagi. Bila berulang, hubungi IT cabang." + where
+                translate(
+                    "CrashHandler",
+                    "Terjadi kesalahan yang tidak terduga. Data yang sedang diisi tetap ada di layar; "
+                    "periksa lalu coba simpan lagi. Bila berulang, hubungi IT cabang.",
+                )
+                + where
             )
             box.open()
             box.finished.connect(self._closed)

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.clock import TIMEZONES
 from app.domain.issues import Issue
+from ui.i18n import translate
+from ui.models import display
 from ui.widgets import Banner, FieldRow, primary_button
 
 STEP_DATABASE, STEP_BRANCH = 0, 1
@@ -36,11 +38,11 @@ class FirstRunDialog(QDialog):
     def __init__(self, database_label: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("firstRunDialog")
-        self.setWindowTitle("Loket — Pengaturan awal")
+        self.setWindowTitle(translate("FirstRunDialog", "Loket — Pengaturan awal"))
         self.setMinimumWidth(740)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
-        title = QLabel("Selamat datang di Loket")
+        title = QLabel(translate("FirstRunDialog", "Selamat datang di Loket"))
         title.setObjectName("loginTitle")
         layout.addWidget(title)
         self.banner = Banner("firstRunBanner")
@@ -57,26 +59,33 @@ class FirstRunDialog(QDialog):
         v = QVBoxLayout(page)
         v.setContentsMargins(0, 0, 0, 0)
         intro = QLabel(
-            "Langkah 1 dari 2 — Basis data. Satu loket di laptop atau di acara desa/pasar memakai basis data "
-            "lokal. Bila beberapa loket di kantor cabang berbagi satu server, pilih server cabang."
+            translate(
+                "FirstRunDialog",
+                "Langkah 1 dari 2 — Basis data. Satu loket di laptop atau di acara desa/pasar memakai basis data "
+                "lokal. Bila beberapa loket di kantor cabang berbagi satu server, pilih server cabang.",
+            )
         )
         intro.setObjectName("pageHint")
         intro.setWordWrap(True)
         v.addWidget(intro)
         self.db_local = QRadioButton(
-            "Basis data lokal di komputer ini (SQLite) — disarankan untuk satu loket"
+            translate(
+                "FirstRunDialog", "Basis data lokal di komputer ini (SQLite) — disarankan untuk satu loket"
+            )
         )
         self.db_local.setObjectName("firstRunLocal")
-        self.db_server = QRadioButton("Server cabang (PostgreSQL)")
+        self.db_server = QRadioButton(translate("FirstRunDialog", "Server cabang (PostgreSQL)"))
         self.db_server.setObjectName("firstRunServer")
         self.db_local.setChecked(True)
         v.addWidget(self.db_local)
         v.addWidget(self.db_server)
         self.db_url = QLineEdit()
         self.db_url.setObjectName("firstRunUrl")
-        self.db_url.setPlaceholderText("postgresql+psycopg://loket@server-cabang/loket")
+        self.db_url.setPlaceholderText(
+            translate("FirstRunDialog", "postgresql+psycopg://loket@server-cabang/loket")
+        )
         self.db_url.setEnabled(False)
-        self.url_row = FieldRow("url", "Alamat server basis data", self.db_url)
+        self.url_row = FieldRow("url", translate("FirstRunDialog", "Alamat server basis data"), self.db_url)
         v.addWidget(self.url_row)
         self.db_result = QLabel()
         self.db_result.setObjectName("firstRunProbe")
@@ -84,10 +93,10 @@ class FirstRunDialog(QDialog):
         self.db_result.setTextFormat(Qt.TextFormat.PlainText)
         v.addWidget(self.db_result)
         row = QHBoxLayout()
-        self.db_test = QPushButton("Tes koneksi")
+        self.db_test = QPushButton(translate("FirstRunDialog", "Tes koneksi"))
         self.db_test.setObjectName("firstRunTest")
         self.db_test.setEnabled(False)
-        self.db_next = primary_button("Lanjut", "firstRunNext")
+        self.db_next = primary_button(translate("FirstRunDialog", "Lanjut"), "firstRunNext")
         self.db_next.setDefault(True)
         row.addWidget(self.db_test)
         row.addStretch(1)
@@ -103,7 +112,9 @@ class FirstRunDialog(QDialog):
         if self.db_server.isChecked():
             url = self.db_url.text().strip()
             if not url:
-                self.url_row.set_error("Isi alamat server, atau pilih basis data lokal.")
+                self.url_row.set_error(
+                    translate("FirstRunDialog", "Isi alamat server, atau pilih basis data lokal.")
+                )
                 return
             self.url_row.set_error(None)
             self.db_next.setEnabled(False)
@@ -154,22 +165,50 @@ class FirstRunDialog(QDialog):
         self.password2.setObjectName("field_password2")
         self.printer = QComboBox()
         self.printer.setObjectName("field_printer")
-        self.printer.addItem("— tanyakan setiap mencetak —", "")
+        self.printer.addItem(translate("FirstRunDialog", "— tanyakan setiap mencetak —"), "")
         for printer_name in QPrinterInfo.availablePrinterNames():
             self.printer.addItem(printer_name, printer_name)
         self.rows = {
             "code": FieldRow(
-                "code", "Kode cabang (3 digit)", self.code, hint="awalan nomor peserta", required=True
+                "code",
+                translate("FirstRunDialog", "Kode cabang (3 digit)"),
+                self.code,
+                hint=translate("FirstRunDialog", "awalan nomor peserta"),
+                required=True,
             ),
-            "name": FieldRow("name", "Nama kantor cabang", self.name, required=True),
-            "timezone": FieldRow("timezone", "Zona waktu", self.timezone, required=True),
-            "username": FieldRow("username", "Nama pengguna supervisor", self.username, required=True),
-            "full_name": FieldRow("full_name", "Nama lengkap supervisor", self.full_name, required=True),
+            "name": FieldRow(
+                "name", translate("FirstRunDialog", "Nama kantor cabang"), self.name, required=True
+            ),
+            "timezone": FieldRow(
+                "timezone", translate("FirstRunDialog", "Zona waktu"), self.timezone, required=True
+            ),
+            "username": FieldRow(
+                "username",
+                translate("FirstRunDialog", "Nama pengguna supervisor"),
+                self.username,
+                required=True,
+            ),
+            "full_name": FieldRow(
+                "full_name",
+                translate("FirstRunDialog", "Nama lengkap supervisor"),
+                self.full_name,
+                required=True,
+            ),
             "password": FieldRow(
-                "password", "Kata sandi (minimal 12 karakter)", self.password, required=True
+                "password",
+                translate("FirstRunDialog", "Kata sandi (minimal 12 karakter)"),
+                self.password,
+                required=True,
             ),
-            "password2": FieldRow("password2", "Ulangi kata sandi", self.password2, required=True),
-            "printer": FieldRow("printer", "Printer kartu", self.printer, hint="bisa diubah di Pengaturan"),
+            "password2": FieldRow(
+                "password2", translate("FirstRunDialog", "Ulangi kata sandi"), self.password2, required=True
+            ),
+            "printer": FieldRow(
+                "printer",
+                translate("FirstRunDialog", "Printer kartu"),
+                self.printer,
+                hint=translate("FirstRunDialog", "bisa diubah di Pengaturan"),
+            ),
         }
         grid = QHBoxLayout()
         left, right = QVBoxLayout(), QVBoxLayout()
@@ -182,7 +221,7 @@ class FirstRunDialog(QDialog):
         grid.addLayout(left)
         grid.addLayout(right)
         v.addLayout(grid)
-        self.button = primary_button("Simpan dan mulai", "firstRunButton")
+        self.button = primary_button(translate("FirstRunDialog", "Simpan dan mulai"), "firstRunButton")
         self.button.setDefault(True)
         v.addWidget(self.button)
         self.button.clicked.connect(self._submit)
@@ -190,8 +229,11 @@ class FirstRunDialog(QDialog):
 
     def set_database_label(self, label: str) -> None:
         self.branch_intro.setText(
-            "Langkah 2 dari 2 — Basis data siap. Isi data kantor cabang dan akun supervisor pertama."
-            + (f"\nBasis data: {label}" if label else "")
+            translate(
+                "FirstRunDialog",
+                "Langkah 2 dari 2 — Basis data siap. Isi data kantor cabang dan akun supervisor pertama.",
+            )
+            + (translate("FirstRunDialog", "\nBasis data: {label}").format(label=label) if label else "")
         )
 
     def show_step(self, step: int) -> None:
@@ -206,16 +248,24 @@ class FirstRunDialog(QDialog):
         for issue in issues:
             row = self.rows.get(issue.field)
             if row is not None:
-                row.set_error(issue.message)
+                row.set_error(display.message(issue.message))
             else:
-                general.append(issue.message)
+                general.append(display.message(issue.message))
         if general:
             self.banner.show_message("error", "\n".join(general))
         self.button.setEnabled(True)
 
     def _submit(self) -> None:
         if self.password.text() != self.password2.text():
-            self.show_issues([Issue("password2", "password.mismatch", "Kedua kata sandi tidak sama.")])
+            self.show_issues(
+                [
+                    Issue(
+                        "password2",
+                        "password.mismatch",
+                        translate("FirstRunDialog", "Kedua kata sandi tidak sama."),
+                    )
+                ]
+            )
             return
         self.button.setEnabled(False)
         self.banner.clear()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
@@ -14,12 +14,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import translate
+
 GLOBAL_SHORTCUTS: list[tuple[str, str]] = [
-    ("F1", "Bantuan: daftar pintasan ini"),
-    ("Ctrl+L", "Kunci layar sekarang (perlu kata sandi untuk membuka)"),
-    ("Tab / Shift+Tab", "Kolom berikutnya / sebelumnya"),
-    ("Enter", "Di formulir pendaftaran: kolom berikutnya; di tombol: jalankan"),
-    ("Esc", "Tutup jendela pratinjau atau dialog"),
+    ("F1", QT_TRANSLATE_NOOP("HelpDialog", "Bantuan: daftar pintasan ini")),
+    ("Ctrl+L", QT_TRANSLATE_NOOP("HelpDialog", "Kunci layar sekarang (perlu kata sandi untuk membuka)")),
+    ("Tab / Shift+Tab", QT_TRANSLATE_NOOP("HelpDialog", "Kolom berikutnya / sebelumnya")),
+    (
+        "Enter",
+        QT_TRANSLATE_NOOP("HelpDialog", "Di formulir pendaftaran: kolom berikutnya; di tombol: jalankan"),
+    ),
+    ("Esc", QT_TRANSLATE_NOOP("HelpDialog", "Tutup jendela pratinjau atau dialog")),
 ]
 
 
@@ -27,15 +32,18 @@ class HelpDialog(QDialog):
     def __init__(self, parent: QWidget, pages: list[QWidget]) -> None:
         super().__init__(parent)
         self.setObjectName("helpDialog")
-        self.setWindowTitle("Bantuan — pintasan keyboard")
+        self.setWindowTitle(translate("HelpDialog", "Bantuan — pintasan keyboard"))
         self.resize(640, 560)
         layout = QVBoxLayout(self)
-        title = QLabel("Pintasan keyboard")
+        title = QLabel(translate("HelpDialog", "Pintasan keyboard"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
         hint = QLabel(
-            "Semua pekerjaan di loket bisa dilakukan dengan keyboard saja. Pemindai QR/barcode USB "
-            "bekerja seperti keyboard di kotak pencarian dan di Verifikasi Kartu."
+            translate(
+                "HelpDialog",
+                "Semua pekerjaan di loket bisa dilakukan dengan keyboard saja. Pemindai QR/barcode USB "
+                "bekerja seperti keyboard di kotak pencarian dan di Verifikasi Kartu.",
+            )
         )
         hint.setObjectName("pageHint")
         hint.setWordWrap(True)
@@ -43,17 +51,19 @@ class HelpDialog(QDialog):
         rows: list[tuple[str, str]] = []
         for page in pages:
             key = str(getattr(page, "shortcut", "") or "")
-            label = str(getattr(page, "nav_label", page.__class__.__name__))
+            label = translate(type(page).__name__, str(getattr(page, "nav_label", type(page).__name__)))
             if key:
-                rows.append((key, f"Buka halaman {label}"))
-        rows.extend(GLOBAL_SHORTCUTS)
+                rows.append((key, translate("HelpDialog", "Buka halaman {label}").format(label=label)))
+        rows.extend((key, translate("HelpDialog", what)) for key, what in GLOBAL_SHORTCUTS)
         for page in pages:
-            label = str(getattr(page, "nav_label", ""))
+            label = translate(type(page).__name__, str(getattr(page, "nav_label", "")))
             for key, what in getattr(page, "help_shortcuts", ()):
-                rows.append((key, f"{label}: {what}"))
+                rows.append((key, f"{label}: {translate(type(page).__name__, what)}"))
         self.table = QTableWidget(len(rows), 2)
         self.table.setObjectName("helpTable")
-        self.table.setHorizontalHeaderLabels(["Tombol", "Fungsi"])
+        self.table.setHorizontalHeaderLabels(
+            [translate("HelpDialog", "Tombol"), translate("HelpDialog", "Fungsi")]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -63,7 +73,7 @@ class HelpDialog(QDialog):
             self.table.setItem(i, 0, QTableWidgetItem(key))
             self.table.setItem(i, 1, QTableWidgetItem(what))
         layout.addWidget(self.table, 1)
-        close = QPushButton("Tutup  (Esc)")
+        close = QPushButton(translate("HelpDialog", "Tutup  (Esc)"))
         close.setObjectName("helpClose")
         close.clicked.connect(self.accept)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)

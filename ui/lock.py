@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from ui.i18n import translate
 from ui.widgets import primary_button
 
 _INPUT_EVENTS = frozenset(
@@ -72,16 +73,19 @@ class LockDialog(QDialog):
     def __init__(self, full_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lockDialog")
-        self.setWindowTitle("Loket terkunci")
+        self.setWindowTitle(translate("LockDialog", "Loket terkunci"))
         self.setModal(True)
         self.setMinimumWidth(400)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(26, 22, 26, 22)
-        title = QLabel("Layar terkunci")
+        title = QLabel(translate("LockDialog", "Layar terkunci"))
         title.setObjectName("loginTitle")
         layout.addWidget(title)
         who = QLabel(
-            f"Terkunci karena tidak ada aktivitas. Masukkan kata sandi {full_name} untuk melanjutkan."
+            translate(
+                "LockDialog",
+                "Terkunci karena tidak ada aktivitas. Masukkan kata sandi {full_name} untuk melanjutkan.",
+            ).format(full_name=full_name)
         )
         who.setWordWrap(True)
         who.setTextFormat(Qt.TextFormat.PlainText)
@@ -89,7 +93,7 @@ class LockDialog(QDialog):
         self.password = QLineEdit()
         self.password.setObjectName("lockPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Kata sandi")
+        self.password.setAccessibleName(translate("LockDialog", "Kata sandi"))
         layout.addWidget(self.password)
         self.error = QLabel()
         self.error.setObjectName("lockError")
@@ -97,10 +101,10 @@ class LockDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setVisible(False)
         layout.addWidget(self.error)
-        self.button = primary_button("Buka kunci", "unlockButton")
+        self.button = primary_button(translate("LockDialog", "Buka kunci"), "unlockButton")
         self.button.setDefault(True)
         layout.addWidget(self.button)
-        self.quit_button = QPushButton("Keluar dari Loket")
+        self.quit_button = QPushButton(translate("LockDialog", "Keluar dari Loket"))
         self.quit_button.setObjectName("lockQuit")
         layout.addWidget(self.quit_button)
         self.button.clicked.connect(self._submit)

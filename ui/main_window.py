@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from babel.dates import format_date
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -19,8 +18,11 @@ from sqlalchemy import text
 
 from app.domain.clock import TIMEZONES, business_date
 from app.domain.roles import ROLE_LABELS, Role, allowed
+from ui import i18n
 from ui.context import UiContext
+from ui.i18n import translate
 from ui.lock import IdleWatcher, LockDialog
+from ui.models import display
 from ui.pages.registry import PAGES
 
 
@@ -31,7 +33,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ui = ui
         self.setObjectName("mainWindow")
-        self.setWindowTitle(f"Loket — {ui.branch.code} {ui.branch.name}")
+        self.setWindowTitle(
+            translate("MainWindow", "Loket — {code} {name}").format(code=ui.branch.code, name=ui.branch.name)
+        )
         self.resize(1366, 740)
         self.setMinimumSize(1024, 640)
 
@@ -46,7 +50,7 @@ class MainWindow(QMainWindow):
         side.addWidget(brand)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.setAccessibleName("Navigasi halaman")
+        self.nav.setAccessibleName(translate("MainWindow", "Navigasi halaman"))
         side.addWidget(self.nav, 1)
         layout.addLayout(side)
         self.stack = QStackedWidget()
@@ -60,7 +64,8 @@ class MainWindow(QMainWindow):
             if needed is not None and not allowed(ui.actor.role, needed):
                 continue  # the services refuse it anyway; the page is not offered
             page = factory(ui)
-            label = str(getattr(page, "nav_label", page.__class__.__name__))
+            # nav_label is marked with QT_TRANSLATE_NOOP in the page class's own context.
+            label = translate(type(page).__name__, str(getattr(page, "nav_label", type(page).__name__)))
             shortcut = str(getattr(page, "shortcut", ""))
             item = QListWidgetItem(f"{label}" + (f"   {shortcut}" if shortcut else ""))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, label)
@@ -124,7 +129,9 @@ class MainWindow(QMainWindow):
 
         def failed(exc: BaseException) -> None:
             if self.lock_dialog is not None:
-                self.lock_dialog.show_error(getattr(exc, "message", None) or "Kata sandi salah.")
+                self.lock_dialog.show_error(
+                    display.message_of(exc) or translate("MainWindow", "Kata sandi salah.")
+                )
 
         self.ui.runner.run(
             lambda: reauthenticate(self.ui.ctx, self.ui.actor, password), on_success=done, on_error=failed
@@ -132,17 +139,25 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        role = ROLE_LABELS.get(Role(self.ui.actor.role), self.ui.actor.role)
-        self.status_officer = QLabel(f"Petugas: {self.ui.actor.full_name} ({role})")
+        role = display.label(ROLE_LABELS.get(Role(self.ui.actor.role), self.ui.actor.role))
+        self.status_officer = QLabel(
+            translate("MainWindow", "Petugas: {full_name} ({role})").format(
+                full_name=self.ui.actor.full_name, role=role
+            )
+        )
         self.status_officer.setObjectName("statusOfficer")
-        self.status_branch = QLabel(f"Cabang {self.ui.branch.code} {self.ui.branch.name}")
+        self.status_branch = QLabel(
+            translate("MainWindow", "Cabang {code} {name}").format(
+                code=self.ui.branch.code, name=self.ui.branch.name
+            )
+        )
         self.status_branch.setObjectName("statusBranch")
         self.status_date = QLabel()
         self.status_date.setObjectName("statusDate")
         self.status_db = QLabel(self.ui.opened.database_label)
         self.status_db.setObjectName("statusDatabase")
         self.status_db.setToolTip(self.ui.opened.database_label)
-        self.status_conn = QLabel("● Tersambung")
+        self.status_conn = QLabel(translate("MainWindow", "● Tersambung"))
         self.status_conn.setObjectName("statusConnection")
         self.status_conn.setStyleSheet("color: #13704a;")
         for w in (self.status_officer, self.status_branch, self.status_date, self.status_db):
@@ -154,7 +169,7 @@ class MainWindow(QMainWindow):
     def _update_date(self) -> None:
         today = business_date(self.ui.ctx.clock(), self.ui.branch.timezone)
         zone = TIMEZONES.get(self.ui.branch.timezone, "")
-        self.status_date.setText(f"{format_date(today, 'full', locale='id')} ({zone})")
+        self.status_date.setText(f"{i18n.date_full(today)} ({zone})")
 
     def show_page(self, index: int) -> None:
         if self.nav.currentRow() != index:
@@ -180,11 +195,11 @@ class MainWindow(QMainWindow):
             return True
 
         def ok(_: object) -> None:
-            self.status_conn.setText("● Tersambung")
+            self.status_conn.setText(translate("MainWindow", "● Tersambung"))
             self.status_conn.setStyleSheet("color: #13704a;")
 
         def failed(exc: BaseException) -> None:
-            self.status_conn.setText("● Basis data tidak terjangkau")
+            self.status_conn.setText(translate("MainWindow", "● Basis data tidak terjangkau"))
             self.status_conn.setStyleSheet("color: #b3261e; font-weight: bold;")
 
         self.ui.runner.run(ping, on_success=ok, on_error=failed)

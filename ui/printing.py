@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.infra.paths import AppPaths
 from app.infra.settings import load_settings
+from ui.i18n import translate
 from ui.widgets import primary_button
 
 POINTS_PER_INCH = 72.0
@@ -101,7 +102,7 @@ def print_pdf(printer: QPrinter, pdf: bytes, *, offset_mm: tuple[float, float] =
     dpi = min(max(printer.resolution(), 150), 600)
     painter = QPainter()
     if not painter.begin(printer):
-        raise OSError("Printer tidak dapat dibuka.")
+        raise OSError(translate("PdfPreviewDialog", "Printer tidak dapat dibuka."))
     try:
         pages = render_pages(pdf, dpi)
         target_dpi = printer.resolution()
@@ -148,7 +149,9 @@ class PdfPreviewDialog(QDialog):
         heading = QLabel(title)
         heading.setObjectName("pageTitle")
         layout.addWidget(heading)
-        note = QLabel("Ukuran sebenarnya (1:1). Periksa nama dan nomor sebelum mencetak.")
+        note = QLabel(
+            translate("PdfPreviewDialog", "Ukuran sebenarnya (1:1). Periksa nama dan nomor sebelum mencetak.")
+        )
         note.setObjectName("pageHint")
         layout.addWidget(note)
         pages = QWidget()
@@ -169,11 +172,15 @@ class PdfPreviewDialog(QDialog):
         scroll.setWidgetResizable(True)
         layout.addWidget(scroll, 1)
         buttons = QHBoxLayout()
-        label = f"Cetak ke {self.printer_name}  (Ctrl+P)" if self.printer_name else "Cetak  (Ctrl+P)"
+        label = (
+            translate("PdfPreviewDialog", "Cetak ke {printer}  (Ctrl+P)").format(printer=self.printer_name)
+            if self.printer_name
+            else translate("PdfPreviewDialog", "Cetak  (Ctrl+P)")
+        )
         self.print_button = primary_button(label, "previewPrint")
-        self.save_button = QPushButton("Simpan PDF…  (Ctrl+S)")
+        self.save_button = QPushButton(translate("PdfPreviewDialog", "Simpan PDF…  (Ctrl+S)"))
         self.save_button.setObjectName("previewSave")
-        self.close_button = QPushButton("Tutup  (Esc)")
+        self.close_button = QPushButton(translate("PdfPreviewDialog", "Tutup  (Esc)"))
         self.close_button.setObjectName("previewClose")
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
@@ -198,14 +205,19 @@ class PdfPreviewDialog(QDialog):
         configure_printer(printer, self.pdf)
         if not self.printer_name:
             dialog = QPrintDialog(printer, self)
-            dialog.setWindowTitle("Cetak")
+            dialog.setWindowTitle(translate("PdfPreviewDialog", "Cetak"))
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
         self.printed_pages = print_pdf(printer, self.pdf, offset_mm=self.offset_mm)
         self.accept()
 
     def save_with_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Simpan PDF", self.suggested_name, "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            translate("PdfPreviewDialog", "Simpan PDF"),
+            self.suggested_name,
+            translate("PdfPreviewDialog", "PDF (*.pdf)"),
+        )
         if path:
             self.save_to(Path(path))
 

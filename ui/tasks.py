@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.domain.progress import CancelFlag, Cancelled
+from ui.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +118,7 @@ class TaskRunner(QObject):
         on_cancel: Callable[[], None] | None = None,
     ) -> Task:
         """Long work: a progress dialog with a cancel button that stops the work cleanly."""
-        dialog = QProgressDialog(title, "Batalkan", 0, 0, parent)
+        dialog = QProgressDialog(title, translate("TaskRunner", "Batalkan"), 0, 0, parent)
         dialog.setObjectName("taskProgress")
         dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)

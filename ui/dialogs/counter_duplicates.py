@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,26 +28,27 @@ from PySide6.QtWidgets import (
 
 from app.domain.membership import MembershipNumber
 from app.services.records_dto import DuplicateCandidateDTO
+from ui.i18n import translate
+from ui.models import display
 from ui.widgets import FieldRow, primary_button
 
-RECORD_STATUS = {"ACTIVE": "Aktif", "DEACTIVATED": "Nonaktif", "MERGED": "Digabung"}
-GENDER = {"L": "Laki-laki", "P": "Perempuan"}
 # (intake key, label) in the order an officer compares a KTP.
 ROWS: tuple[tuple[str, str], ...] = (
     ("nik", "NIK"),
-    ("nama", "Nama"),
-    ("tanggal_lahir", "Tanggal lahir"),
-    ("jenis_kelamin", "Jenis kelamin"),
-    ("tempat_lahir", "Tempat lahir"),
-    ("nama_ibu", "Nama ibu kandung"),
-    ("alamat", "Alamat"),
-    ("no_hp", "Nomor HP"),
-    ("nik_region", "Wilayah NIK"),
+    ("nama", QT_TRANSLATE_NOOP("DuplicatePanel", "Nama")),
+    ("tanggal_lahir", QT_TRANSLATE_NOOP("DuplicatePanel", "Tanggal lahir")),
+    ("jenis_kelamin", QT_TRANSLATE_NOOP("DuplicatePanel", "Jenis kelamin")),
+    ("tempat_lahir", QT_TRANSLATE_NOOP("DuplicatePanel", "Tempat lahir")),
+    ("nama_ibu", QT_TRANSLATE_NOOP("DuplicatePanel", "Nama ibu kandung")),
+    ("alamat", QT_TRANSLATE_NOOP("DuplicatePanel", "Alamat")),
+    ("no_hp", QT_TRANSLATE_NOOP("DuplicatePanel", "Nomor HP")),
+    ("nik_region", QT_TRANSLATE_NOOP("DuplicatePanel", "Wilayah NIK")),
 )
 SAME_BG = QColor("#dff0e6")
 
 
 def _date(value: dt.date) -> str:
+    """As the form's birth-date field takes it, so typed and stored dates compare at a glance."""
     return value.strftime("%d-%m-%Y")
 
 
@@ -56,7 +57,7 @@ def _candidate_values(c: DuplicateCandidateDTO) -> dict[str, str]:
         "nik": c.nik,
         "nama": c.nama,
         "tanggal_lahir": _date(c.tanggal_lahir),
-        "jenis_kelamin": GENDER.get(c.jenis_kelamin, c.jenis_kelamin),
+        "jenis_kelamin": display.gender(c.jenis_kelamin),
         "tempat_lahir": c.tempat_lahir,
         "nama_ibu": c.nama_ibu,
         "alamat": c.alamat,
@@ -79,12 +80,15 @@ class DuplicatePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        title = QLabel("Kemungkinan data ganda")
+        title = QLabel(translate("DuplicatePanel", "Kemungkinan data ganda"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
         self.explain = QLabel(
-            "Nama mirip, tanggal lahir dan kecamatan NIK sama dengan peserta yang sudah terdaftar. "
-            "Bandingkan dengan KTP. Sel hijau = sama persis dengan formulir."
+            translate(
+                "DuplicatePanel",
+                "Nama mirip, tanggal lahir dan kecamatan NIK sama dengan peserta yang sudah terdaftar. "
+                "Bandingkan dengan KTP. Sel hijau = sama persis dengan formulir.",
+            )
         )
         self.explain.setObjectName("pageHint")
         self.explain.setWordWrap(True)
@@ -92,8 +96,10 @@ class DuplicatePanel(QWidget):
 
         self.table = QTableWidget(len(ROWS), 1)
         self.table.setObjectName("duplicateTable")
-        self.table.setAccessibleName("Perbandingan data formulir dan peserta terdaftar")
-        self.table.setVerticalHeaderLabels([label for _k, label in ROWS])
+        self.table.setAccessibleName(
+            translate("DuplicatePanel", "Perbandingan data formulir dan peserta terdaftar")
+        )
+        self.table.setVerticalHeaderLabels([translate("DuplicatePanel", label) for _k, label in ROWS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -106,20 +112,22 @@ class DuplicatePanel(QWidget):
         layout.addWidget(self.table, 1)
 
         same_row = QHBoxLayout()
-        same = QLabel("Orang yang sama? Jangan didaftarkan lagi.")
+        same = QLabel(translate("DuplicatePanel", "Orang yang sama? Jangan didaftarkan lagi."))
         same.setProperty("role", "fieldLabel")
         same_row.addWidget(same)
         same_row.addStretch(1)
-        self.open_button = QPushButton("Buka data peserta")
+        self.open_button = QPushButton(translate("DuplicatePanel", "Buka data peserta"))
         self.open_button.setObjectName("duplicateOpenMember")
-        self.back_button = QPushButton("Kembali ke formulir  (Esc)")
+        self.back_button = QPushButton(translate("DuplicatePanel", "Kembali ke formulir  (Esc)"))
         self.back_button.setObjectName("duplicateBack")
         self.back_button.setAutoDefault(True)
         same_row.addWidget(self.open_button)
         same_row.addWidget(self.back_button)
         layout.addLayout(same_row)
 
-        box = QGroupBox("Bukan orang yang sama — simpan dengan persetujuan supervisor")
+        box = QGroupBox(
+            translate("DuplicatePanel", "Bukan orang yang sama — simpan dengan persetujuan supervisor")
+        )
         box.setObjectName("duplicateOverrideBox")
         v = QVBoxLayout(box)
         fields = QHBoxLayout()
@@ -134,10 +142,18 @@ class DuplicatePanel(QWidget):
         self.reason.setObjectName("dupReason")
         self.reason.setMaxLength(200)
         self.rows = {
-            "supervisor": FieldRow("supervisor", "Supervisor", self.supervisor, required=True),
-            "password": FieldRow("password", "Kata sandi supervisor", self.password, required=True),
+            "supervisor": FieldRow(
+                "supervisor", translate("DuplicatePanel", "Supervisor"), self.supervisor, required=True
+            ),
+            "password": FieldRow(
+                "password", translate("DuplicatePanel", "Kata sandi supervisor"), self.password, required=True
+            ),
             "reason": FieldRow(
-                "reason", "Alasan", self.reason, hint="mis. orang berbeda, sudah dicek KK", required=True
+                "reason",
+                translate("DuplicatePanel", "Alasan"),
+                self.reason,
+                hint=translate("DuplicatePanel", "mis. orang berbeda, sudah dicek KK"),
+                required=True,
             ),
         }
         fields.addWidget(self.rows["supervisor"], 2, Qt.AlignmentFlag.AlignTop)
@@ -153,7 +169,9 @@ class DuplicatePanel(QWidget):
         v.addWidget(self.error)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.override_button = primary_button("Simpan dengan persetujuan  (Ctrl+Enter)", "dupOverrideButton")
+        self.override_button = primary_button(
+            translate("DuplicatePanel", "Simpan dengan persetujuan  (Ctrl+Enter)"), "dupOverrideButton"
+        )
         self.override_button.setAutoDefault(True)
         buttons.addWidget(self.override_button)
         v.addLayout(buttons)
@@ -184,10 +202,13 @@ class DuplicatePanel(QWidget):
         self.candidates = tuple(candidates)
         self.table.clear()
         self.table.setColumnCount(1 + len(self.candidates))
-        self.table.setVerticalHeaderLabels([label for _k, label in ROWS])
-        headers = ["Formulir ini"] + [
-            f"{MembershipNumber(c.number).grouped()}\n"
-            f"{RECORD_STATUS.get(c.record_status, c.record_status).lower()} · nama mirip {c.similarity:.0f}%"
+        self.table.setVerticalHeaderLabels([translate("DuplicatePanel", label) for _k, label in ROWS])
+        headers = [translate("DuplicatePanel", "Formulir ini")] + [
+            translate("DuplicatePanel", "{number}\n{status} · nama mirip {similarity:.0f}%").format(
+                number=MembershipNumber(c.number).grouped(),
+                status=display.record_status(c.record_status).lower(),
+                similarity=c.similarity,
+            )
             for c in self.candidates
         ]
         self.table.setHorizontalHeaderLabels(headers)
@@ -202,12 +223,16 @@ class DuplicatePanel(QWidget):
                 if key in cand.same or (key == "nik" and value == typed):
                     item.setBackground(QBrush(SAME_BG))
                     item.setFont(bold)
-                    item.setToolTip("Sama dengan formulir")
+                    item.setToolTip(translate("DuplicatePanel", "Sama dengan formulir"))
                 self.table.setItem(r, c_index, item)
         self.table.resizeRowsToContents()
         self.open_button.setEnabled(bool(self.candidates))
         many = len(self.candidates) > 1
-        self.open_button.setText("Buka data peserta pertama" if many else "Buka data peserta")
+        self.open_button.setText(
+            translate("DuplicatePanel", "Buka data peserta pertama")
+            if many
+            else translate("DuplicatePanel", "Buka data peserta")
+        )
         self.clear_errors()
 
     def _on_open_clicked(self) -> None:
@@ -221,9 +246,13 @@ class DuplicatePanel(QWidget):
         self.clear_errors()
         missing = False
         for key, edit, message in (
-            ("supervisor", self.supervisor, "Nama pengguna supervisor wajib diisi."),
-            ("password", self.password, "Kata sandi supervisor wajib diisi."),
-            ("reason", self.reason, "Alasan wajib diisi (minimal 5 karakter)."),
+            (
+                "supervisor",
+                self.supervisor,
+                translate("DuplicatePanel", "Nama pengguna supervisor wajib diisi."),
+            ),
+            ("password", self.password, translate("DuplicatePanel", "Kata sandi supervisor wajib diisi.")),
+            ("reason", self.reason, translate("DuplicatePanel", "Alasan wajib diisi (minimal 5 karakter).")),
         ):
             if not edit.text().strip():
                 self.rows[key].set_error(message)
@@ -238,7 +267,11 @@ class DuplicatePanel(QWidget):
 
     def set_busy(self, busy: bool) -> None:
         self.override_button.setEnabled(not busy)
-        self.override_button.setText("Menyimpan…" if busy else "Simpan dengan persetujuan  (Ctrl+Enter)")
+        self.override_button.setText(
+            translate("DuplicatePanel", "Menyimpan…")
+            if busy
+            else translate("DuplicatePanel", "Simpan dengan persetujuan  (Ctrl+Enter)")
+        )
 
     def show_error(self, field: str, message: str) -> None:
         row = self.rows.get(field)
@@ -274,7 +307,7 @@ def form_values(record: Mapping[str, Any], nik_region: str) -> dict[str, str]:
         "nik": "".join(ch for ch in text.get("nik", "") if ch.isdigit()),
         "nama": text.get("nama", "").upper(),
         "tanggal_lahir": text.get("tanggal_lahir", "").replace("/", "-"),
-        "jenis_kelamin": GENDER.get(text.get("jenis_kelamin", ""), text.get("jenis_kelamin", "")),
+        "jenis_kelamin": display.gender(text.get("jenis_kelamin", "")),
         "tempat_lahir": text.get("tempat_lahir", "").upper(),
         "nama_ibu": text.get("nama_ibu", "").upper(),
         "alamat": text.get("alamat", "").upper(),

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QLineEdit, QVBoxLayout
 
 from app.domain.contributions import Quote, quote_months
 from app.domain.issues import DomainError
-from app.domain.money import format_rupiah
 from app.domain.rates import RateBook
 from app.services import contributions
 from app.services.contribution_dto import METHOD_LABELS, PaymentDTO
+from ui import i18n
 from ui.context import UiContext
+from ui.i18n import translate
+from ui.models import display
 from ui.widgets import FieldRow, primary_button
 
-PAY_TEXT = "Terima pembayaran  (Ctrl+B)"
+PAY_TEXT = QT_TRANSLATE_NOOP("EnrolmentPaymentPanel", "Terima pembayaran  (Ctrl+B)")
 
 
 class EnrolmentPaymentPanel(QFrame):
@@ -34,7 +36,7 @@ class EnrolmentPaymentPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(4)
-        self.title = QLabel("Pembayaran iuran")
+        self.title = QLabel(translate("EnrolmentPaymentPanel", "Pembayaran iuran"))
         self.title.setWordWrap(True)
         self.title.setObjectName("paymentTitle")
         layout.addWidget(self.title)
@@ -46,14 +48,17 @@ class EnrolmentPaymentPanel(QFrame):
         self.method = QComboBox()
         self.method.setObjectName("paymentMethod")
         for code, label in METHOD_LABELS.items():
-            self.method.addItem(label, code)
+            self.method.addItem(display.label(label), code)
         self.reference = QLineEdit()
         self.reference.setObjectName("paymentReference")
         self.reference.setMaxLength(60)
         self.rows = {
-            "metode": FieldRow("metode", "Cara bayar", self.method),
+            "metode": FieldRow("metode", translate("EnrolmentPaymentPanel", "Cara bayar"), self.method),
             "referensi": FieldRow(
-                "referensi", "No. referensi (transfer/SP2D/surat)", self.reference, required=True
+                "referensi",
+                translate("EnrolmentPaymentPanel", "No. referensi (transfer/SP2D/surat)"),
+                self.reference,
+                required=True,
             ),
         }
         for row in self.rows.values():
@@ -65,7 +70,7 @@ class EnrolmentPaymentPanel(QFrame):
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setVisible(False)
         layout.addWidget(self.error)
-        self.pay_button = primary_button(PAY_TEXT, "payButton")
+        self.pay_button = primary_button(translate("EnrolmentPaymentPanel", PAY_TEXT), "payButton")
         self.pay_button.setAutoDefault(True)  # Enter on the focused button pays
         layout.addWidget(self.pay_button)
         self.done = QLabel()
@@ -91,7 +96,7 @@ class EnrolmentPaymentPanel(QFrame):
         self.done.setVisible(False)
         for w in (self.rows["metode"], self.pay_button):
             w.setVisible(True)
-        self.pay_button.setText(PAY_TEXT)
+        self.pay_button.setText(translate("EnrolmentPaymentPanel", PAY_TEXT))
         self.setVisible(quote is not None)
         self._on_method_changed()
 
@@ -122,10 +127,14 @@ class EnrolmentPaymentPanel(QFrame):
             self.rows["referensi"].set_error(None)
         q = self._quote_for(method)
         if q is not None:
-            self.title.setText(f"Bayar {len(q.months)} bulan")
-            text = format_rupiah(q.total)
+            self.title.setText(
+                translate("EnrolmentPaymentPanel", "Bayar {months}").format(
+                    months=display.months(len(q.months))
+                )
+            )
+            text = i18n.money(q.total)
             if self.quote is not None and q.total != self.quote.total:
-                text += "  (tanpa potongan: dana APBD)"
+                text += translate("EnrolmentPaymentPanel", "  (tanpa potongan: dana APBD)")
             self.amount.setText(text)
 
     def _clear_errors(self) -> None:
@@ -141,13 +150,15 @@ class EnrolmentPaymentPanel(QFrame):
         reference = self.reference.text()
         self._clear_errors()
         if method != "cash" and not reference.strip():
-            self.rows["referensi"].set_error("Nomor referensi wajib untuk cara bayar ini.")
+            self.rows["referensi"].set_error(
+                translate("EnrolmentPaymentPanel", "Nomor referensi wajib untuk cara bayar ini.")
+            )
             self.reference.setFocus()
             return
         number = self.number
         self._busy = True
         self.pay_button.setEnabled(False)
-        self.pay_button.setText("Menyimpan pembayaran…")
+        self.pay_button.setText(translate("EnrolmentPaymentPanel", "Menyimpan pembayaran…"))
         self.ui.runner.run(
             lambda: contributions.record_enrolment_payment(
                 self.ui.ctx, self.ui.actor, number, method=method, reference=reference or None
@@ -159,33 +170,47 @@ class EnrolmentPaymentPanel(QFrame):
     def _on_paid(self, payment: PaymentDTO | None) -> None:
         self._busy = False
         self.pay_button.setEnabled(True)
-        self.pay_button.setText(PAY_TEXT)
+        self.pay_button.setText(translate("EnrolmentPaymentPanel", PAY_TEXT))
         if payment is None:  # bulan_bayar was 0 after all
             self.setVisible(False)
             return
         self.payment = payment
         for w in (*self.rows.values(), self.pay_button):
             w.setVisible(False)
-        self.title.setText(f"Lunas {len(payment.months)} bulan · {payment.period}")
-        ref = f" · ref. {payment.reference}" if payment.reference else ""
-        self.amount.setText(format_rupiah(payment.total))
-        self.done.setText(f"{payment.method_label}{ref}\nTanda bukti {payment.receipt_no}")
+        self.title.setText(
+            translate("EnrolmentPaymentPanel", "Lunas {months} · {period}").format(
+                months=display.months(len(payment.months)), period=display.period(payment.months)
+            )
+        )
+        ref = (
+            translate("EnrolmentPaymentPanel", " · ref. {reference}").format(reference=payment.reference)
+            if payment.reference
+            else ""
+        )
+        self.amount.setText(i18n.money(payment.total))
+        self.done.setText(
+            translate("EnrolmentPaymentPanel", "{method_label}{ref}\nTanda bukti {receipt_no}").format(
+                method_label=display.label(payment.method_label), ref=ref, receipt_no=payment.receipt_no
+            )
+        )
         self.done.setVisible(True)
         self.paid.emit(payment)
 
     def _on_failed(self, exc: BaseException) -> None:
         self._busy = False
         self.pay_button.setEnabled(True)
-        self.pay_button.setText(PAY_TEXT)
+        self.pay_button.setText(translate("EnrolmentPaymentPanel", PAY_TEXT))
         if isinstance(exc, DomainError):
             for issue in exc.issues:
                 row = self.rows.get(issue.field)
                 if row is not None:
-                    row.set_error(issue.message)
+                    row.set_error(display.message(issue.message))
                 else:
-                    self.error.setText(issue.message)
+                    self.error.setText(display.message(issue.message))
                     self.error.setVisible(True)
             return
-        message = getattr(exc, "message", None) or "Pembayaran gagal disimpan; coba lagi."
+        message = display.message_of(exc) or translate(
+            "EnrolmentPaymentPanel", "Pembayaran gagal disimpan; coba lagi."
+        )
         self.error.setText(str(message))
         self.error.setVisible(True)

@@ -18,6 +18,8 @@ from app.services import cards, contributions, registration_receipt
 from app.services.cards import IssuedCard
 from app.services.contribution_dto import PaymentDTO
 from ui.context import UiContext
+from ui.i18n import translate
+from ui.models import display
 from ui.printing import PdfPreviewDialog, card_print_options
 
 CARD, REGISTRATION, PAYMENT = "card", "registration", "payment"
@@ -92,7 +94,7 @@ class CounterPrintJob(QObject):
                 try:
                     card = cards.issue_card(ctx, actor, number)
                 except DomainError as exc:
-                    card_error = "\n".join(i.message for i in exc.issues)
+                    card_error = "\n".join(display.message(i.message) for i in exc.issues)
             if card is not None and need_card_pdf:
                 card_pdf = cards.card_pdf(card.face)
             receipts: dict[str, bytes] = {}
@@ -109,9 +111,11 @@ class CounterPrintJob(QObject):
     def _on_failed(self, exc: BaseException) -> None:
         self.busy = False
         if isinstance(exc, DomainError):
-            text = "\n".join(i.message for i in exc.issues)
+            text = "\n".join(display.message(i.message) for i in exc.issues)
         else:
-            text = getattr(exc, "message", None) or "Dokumen tidak dapat dibuat. Coba lagi."
+            text = display.message_of(exc) or translate(
+                "CounterPrintJob", "Dokumen tidak dapat dibuat. Coba lagi."
+            )
         self.failed.emit(str(text))
 
     def _on_made(self, made: _Made) -> None:
@@ -125,10 +129,18 @@ class CounterPrintJob(QObject):
         self._queue = []
         if CARD in self.pdfs and CARD not in self.printed:
             serial = self.issued.card.serial if self.issued else self.number
-            self._queue.append((CARD, f"Kartu peserta — seri {serial}", self.pdfs[CARD]))
+            self._queue.append(
+                (
+                    CARD,
+                    translate("CounterPrintJob", "Kartu peserta — seri {serial}").format(serial=serial),
+                    self.pdfs[CARD],
+                )
+            )
         receipts = [k for k in (REGISTRATION, PAYMENT) if k in self.pdfs and k not in self.printed]
         if receipts:
-            title = "Tanda terima pendaftaran" + (" dan bukti iuran" if PAYMENT in receipts else "")
+            title = translate("CounterPrintJob", "Tanda terima pendaftaran") + (
+                translate("CounterPrintJob", " dan bukti iuran") if PAYMENT in receipts else ""
+            )
             merged = merge_pdfs([self.pdfs[k] for k in receipts])
             self._queue.append(("+".join(receipts), title, merged))
         self._show_next()

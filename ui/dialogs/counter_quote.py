@@ -6,7 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.domain.contributions import Quote, QuoteResult
-from app.domain.money import format_rupiah
+from ui import i18n
+from ui.i18n import translate
+from ui.models import display
 from ui.theme import repolish
 
 
@@ -25,7 +27,7 @@ def _label(text: str, name: str = "", *, role: str = "", align_right: bool = Fal
 def short_discount(label: str | None) -> str:
     """``Potongan 50% iuran JKK dan JKM BPU (PP 50/2025)`` → ``Potongan 50% (PP 50/2025)``."""
     if not label:
-        return "Potongan"
+        return translate("QuotePanel", "Potongan")
     head = label.split(" iuran ")[0] if " iuran " in label else label.split(" (")[0]
     tail = label[label.rfind("(") :] if "(" in label else ""
     return f"{head} {tail}".strip()
@@ -37,11 +39,11 @@ class QuotePanel(QFrame):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("quotePanel")
-        self.setAccessibleName("Perhitungan iuran")
+        self.setAccessibleName(translate("QuotePanel", "Perhitungan iuran"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(4)
-        self.title = _label("Iuran", "quoteTitle")
+        self.title = _label(translate("QuotePanel", "Iuran"), "quoteTitle")
         layout.addWidget(self.title)
         self.lines = QWidget()
         self.lines.setObjectName("quoteLines")
@@ -55,7 +57,7 @@ class QuotePanel(QFrame):
         self.total_row.setObjectName("quoteTotalRow")
         total_layout = QHBoxLayout(self.total_row)
         total_layout.setContentsMargins(0, 4, 0, 0)
-        self.total_caption = _label("Total", "quoteTotalCaption")
+        self.total_caption = _label(translate("QuotePanel", "Total"), "quoteTotalCaption")
         self.total = _label("", "quoteTotal", align_right=True)
         total_layout.addWidget(self.total_caption)
         total_layout.addWidget(self.total, 1)
@@ -67,7 +69,7 @@ class QuotePanel(QFrame):
         self.notes.setWordWrap(True)
         layout.addWidget(self.notes)
         self.quote: Quote | None = None
-        self.show_message("Memuat tabel tarif…")
+        self.show_message(translate("QuotePanel", "Memuat tabel tarif…"))
 
     # ---- states ---------------------------------------------------------------------------------
     def _clear_lines(self) -> None:
@@ -89,7 +91,7 @@ class QuotePanel(QFrame):
         self.quote = None
         self._clear_lines()
         self.lines.setVisible(False)
-        self.title.setText("Iuran")
+        self.title.setText(translate("QuotePanel", "Iuran"))
         self.total.setText("")
         self.total_row.setVisible(False)
         self.period.setText("")
@@ -98,7 +100,7 @@ class QuotePanel(QFrame):
 
     def show_result(self, result: QuoteResult, months: int) -> None:
         if result.quote is None:
-            self.show_message("\n".join(i.message for i in result.issues), warning=True)
+            self.show_message("\n".join(display.message(i.message) for i in result.issues), warning=True)
             return
         self.quote = q = result.quote
         self._clear_lines()
@@ -108,37 +110,47 @@ class QuotePanel(QFrame):
             name.setToolTip(t.label)
             name.setProperty("role", "quoteProgramme")
             self.grid.addWidget(name, row, 0)
-            self.grid.addWidget(_label(t.rate, role="quoteRate", align_right=True), row, 1)
+            self.grid.addWidget(_label(display.figure(t.rate), role="quoteRate", align_right=True), row, 1)
             self.grid.addWidget(
-                _label(format_rupiah(t.gross), f"quoteAmount_{t.programme}", align_right=True), row, 2
+                _label(
+                    i18n.money(t.gross),
+                    f"quoteAmount_{t.programme}",
+                    align_right=True,
+                ),
+                row,
+                2,
             )
             row += 1
             if t.discount:
                 text = "  " + short_discount(t.discount_label)
-                disc = _label(text, f"quoteDiscount_{t.programme}", role="quoteDiscount")
+                disc = _label(
+                    text,
+                    f"quoteDiscount_{t.programme}",
+                    role="quoteDiscount",
+                )
                 disc.setToolTip(t.discount_label or "")
                 self.grid.addWidget(disc, row, 0, 1, 2)
                 self.grid.addWidget(
-                    _label("−" + format_rupiah(t.discount), role="quoteDiscount", align_right=True), row, 2
+                    _label("−" + i18n.money(t.discount), role="quoteDiscount", align_right=True), row, 2
                 )
                 row += 1
         self.lines.setVisible(True)
-        self.title.setText(f"Iuran {months} bulan" if months > 1 else "Iuran 1 bulan")
-        self.total.setText(format_rupiah(q.total))
+        self.title.setText(translate("QuotePanel", "Iuran {months}").format(months=display.months(months)))
+        self.total.setText(i18n.money(q.total))
         self.total_row.setVisible(True)
         per = q.monthly_total
-        period = f"Periode {q.period}"
+        period = translate("QuotePanel", "Periode {period}").format(period=display.period(q.months))
         if months > 1 and per is not None:
-            period += f" · {format_rupiah(per)}/bulan"
+            period += translate("QuotePanel", " · {per}/bulan").format(per=i18n.money(per))
         employer = sum(ln.employer for ln in q.lines)
         if employer:
             worker = sum(ln.worker for ln in q.lines)
-            period += (
-                f"\nDibayar pemberi kerja {format_rupiah(employer)}\nDibayar pekerja {format_rupiah(worker)}"
-            )
+            period += translate(
+                "QuotePanel", "\nDibayar pemberi kerja {employer}\nDibayar pekerja {worker}"
+            ).format(employer=i18n.money(employer), worker=i18n.money(worker))
         self.period.setText(period)
         self.period.setVisible(True)
-        notes = [n.message for n in q.notes if not n.code.startswith("quote.discount.")]
+        notes = [display.message(n.message) for n in q.notes if not n.code.startswith("quote.discount.")]
         self._set_notes("\n".join(f"• {n}" for n in notes))
 
     def set_compact(self, compact: bool) -> None:
@@ -149,12 +161,12 @@ class QuotePanel(QFrame):
         """``bulan_bayar = 0``: nothing is paid now; say what a month will cost later."""
         self.show_message("")
         self.quote = None
-        self.title.setText("Iuran: belum membayar")
+        self.title.setText(translate("QuotePanel", "Iuran: belum membayar"))
         per = result.quote.total if result.quote is not None else None
-        text = "Peserta belum membayar iuran saat mendaftar."
+        text = translate("QuotePanel", "Peserta belum membayar iuran saat mendaftar.")
         if per is not None:
-            text += f"\nIuran per bulan nanti: {format_rupiah(per)}."
+            text += translate("QuotePanel", "\nIuran per bulan nanti: {per}.").format(per=i18n.money(per))
         elif result.issues:
-            text += "\n" + "\n".join(i.message for i in result.issues)
+            text += "\n" + "\n".join(display.message(i.message) for i in result.issues)
         self.period.setText(text)
         self.period.setVisible(True)

@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 
 from app.domain.coverage import format_bp, parse_percent
 from app.domain.issues import DomainError, Issue
-from app.domain.money import format_number
 from app.services import dashboard as dash_service
 from app.services.dashboard import CoverageTargetDTO
+from ui import i18n
 from ui.context import UiContext
+from ui.i18n import translate
+from ui.models import display
 from ui.widgets import Banner, FieldRow, primary_button
 
 
@@ -37,15 +39,18 @@ class EodTargetsDialog(QDialog):
         super().__init__(parent)
         self.ui = ui
         self.setObjectName("eodTargets")
-        self.setWindowTitle("Target cakupan per kabupaten/kota")
+        self.setWindowTitle(translate("EodTargetsDialog", "Target cakupan per kabupaten/kota"))
         self.targets: tuple[CoverageTargetDTO, ...] = ()
         layout = QVBoxLayout(self)
-        title = QLabel("Target cakupan per kabupaten/kota")
+        title = QLabel(translate("EodTargetsDialog", "Target cakupan per kabupaten/kota"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
         hint = QLabel(
-            "Cakupan sekarang = cakupan awal + peserta wilayah itu yang mendaftar sesudah tanggal awal. "
-            "Contoh: Sumatera Selatan menargetkan 50% pekerja terlindungi, dari 34%."
+            translate(
+                "EodTargetsDialog",
+                "Cakupan sekarang = cakupan awal + peserta wilayah itu yang mendaftar sesudah tanggal awal. "
+                "Contoh: Sumatera Selatan menargetkan 50% pekerja terlindungi, dari 34%.",
+            )
         )
         hint.setObjectName("pageHint")
         hint.setWordWrap(True)
@@ -55,7 +60,15 @@ class EodTargetsDialog(QDialog):
 
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("targetsTable")
-        self.table.setHorizontalHeaderLabels(["Kode", "Kabupaten/kota", "Pekerja", "Awal", "Target"])
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("EodTargetsDialog", "Kode"),
+                translate("EodTargetsDialog", "Kabupaten/kota"),
+                translate("EodTargetsDialog", "Pekerja"),
+                translate("EodTargetsDialog", "Awal"),
+                translate("EodTargetsDialog", "Target"),
+            ]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -81,21 +94,39 @@ class EodTargetsDialog(QDialog):
         self.baseline_date.setDisplayFormat("dd-MM-yyyy")
         self.baseline_date.setDate(QDate(dt.date.today().year, 1, 1))
         self.rows = {
-            "wilayah": FieldRow("wilayah", "Kode kabupaten/kota (Kemendagri)", self.regency, required=True),
-            "pekerja": FieldRow("pekerja", "Pekerja di wilayah", self.workers, required=True),
-            "awal": FieldRow("awal", "Cakupan awal (%)", self.baseline, required=True),
-            "target": FieldRow("target", "Target (%)", self.target, required=True),
-            "tanggal": FieldRow("tanggal", "Tanggal cakupan awal", self.baseline_date, required=True),
+            "wilayah": FieldRow(
+                "wilayah",
+                translate("EodTargetsDialog", "Kode kabupaten/kota (Kemendagri)"),
+                self.regency,
+                required=True,
+            ),
+            "pekerja": FieldRow(
+                "pekerja", translate("EodTargetsDialog", "Pekerja di wilayah"), self.workers, required=True
+            ),
+            "awal": FieldRow(
+                "awal", translate("EodTargetsDialog", "Cakupan awal (%)"), self.baseline, required=True
+            ),
+            "target": FieldRow(
+                "target", translate("EodTargetsDialog", "Target (%)"), self.target, required=True
+            ),
+            "tanggal": FieldRow(
+                "tanggal",
+                translate("EodTargetsDialog", "Tanggal cakupan awal"),
+                self.baseline_date,
+                required=True,
+            ),
         }
         for i, key in enumerate(self.rows):
             form.addWidget(self.rows[key], i // 3, i % 3)
         layout.addLayout(form)
 
         buttons = QHBoxLayout()
-        self.save_button = primary_button("Simpan target  (Enter)", "targetSave")
-        self.remove_button = QPushButton("Hapus yang dipilih")
+        self.save_button = primary_button(
+            translate("EodTargetsDialog", "Simpan target  (Enter)"), "targetSave"
+        )
+        self.remove_button = QPushButton(translate("EodTargetsDialog", "Hapus yang dipilih"))
         self.remove_button.setObjectName("targetRemove")
-        self.close_button = QPushButton("Tutup  (Esc)")
+        self.close_button = QPushButton(translate("EodTargetsDialog", "Tutup  (Esc)"))
         self.close_button.setObjectName("targetClose")
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.remove_button)
@@ -126,9 +157,9 @@ class EodTargetsDialog(QDialog):
                 [
                     t.regency_code,
                     t.regency_name,
-                    format_number(t.workers),
-                    format_bp(t.baseline_bp),
-                    format_bp(t.target_bp),
+                    i18n.number(t.workers),
+                    display.figure(format_bp(t.baseline_bp)),
+                    display.figure(format_bp(t.target_bp)),
                 ]
             ):
                 self.table.setItem(row, col, QTableWidgetItem(text))
@@ -152,7 +183,13 @@ class EodTargetsDialog(QDialog):
         digits = self.workers.text().replace(".", "").replace(",", "").strip()
         workers = int(digits) if digits.isdigit() else 0
         if not digits.isdigit():
-            issues.append(Issue("pekerja", "target.workers", "Tulis jumlah pekerja dengan angka."))
+            issues.append(
+                Issue(
+                    "pekerja",
+                    "target.workers",
+                    translate("EodTargetsDialog", "Tulis jumlah pekerja dengan angka."),
+                )
+            )
         target, baseline = (
             parse_percent(self.target.text(), "target"),
             parse_percent(self.baseline.text(), "awal"),
@@ -169,7 +206,12 @@ class EodTargetsDialog(QDialog):
 
         def done(t: CoverageTargetDTO) -> None:
             self.save_button.setEnabled(True)
-            self.banner.show_message("info", f"Target {t.regency_name} disimpan.")
+            self.banner.show_message(
+                "info",
+                translate("EodTargetsDialog", "Target {regency_name} disimpan.").format(
+                    regency_name=t.regency_name
+                ),
+            )
             self.load()
 
         def failed(exc: BaseException) -> None:
@@ -177,7 +219,10 @@ class EodTargetsDialog(QDialog):
             if isinstance(exc, DomainError):
                 self._show_issues(exc.issues)
             else:
-                self.banner.show_message("error", getattr(exc, "message", None) or "Target belum tersimpan.")
+                self.banner.show_message(
+                    "error",
+                    display.message_of(exc) or translate("EodTargetsDialog", "Target belum tersimpan."),
+                )
 
         self.ui.runner.run(
             lambda: dash_service.set_coverage_target(
@@ -197,19 +242,21 @@ class EodTargetsDialog(QDialog):
         for issue in issues:
             row = self.rows.get(issue.field)
             if row is not None:
-                row.set_error(issue.message)
+                row.set_error(display.message(issue.message))
             else:
-                self.banner.show_message("error", issue.message)
+                self.banner.show_message("error", display.message(issue.message))
 
     def remove_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
-            self.banner.show_message("info", "Pilih dulu baris target yang akan dihapus.")
+            self.banner.show_message(
+                "info", translate("EodTargetsDialog", "Pilih dulu baris target yang akan dihapus.")
+            )
             return
         code = self.targets[rows[0].row()].regency_code
         ctx, actor = self.ui.ctx, self.ui.actor
         self.ui.runner.run(
             lambda: dash_service.remove_coverage_target(ctx, actor, code),
             on_success=lambda _r: self.load(),
-            on_error=lambda exc: self.banner.show_message("error", getattr(exc, "message", str(exc))),
+            on_error=lambda exc: self.banner.show_message("error", display.message_of(exc) or str(exc)),
         )

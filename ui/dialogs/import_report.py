@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.imports import CodeCount, ImportReport
 from app.domain.intake import LABELS
+from ui import i18n
+from ui.i18n import translate
+from ui.models import display
 from ui.theme import repolish
 
 DUPLICATE_CODES = ("nik.duplicate", "import.duplicate_in_file")
@@ -25,20 +28,21 @@ LIKELY_CODE = "import.likely_duplicate"
 SHOWN_LINES = 300  # problem lines in the table; the XLSX report holds every row
 _FIELD_LABELS = {
     **LABELS,
-    "import": "Impor",
-    "file": "Berkas",
-    "mapping": "Pemetaan",
-    "sponsor": "Penyandang",
+    "import": QT_TRANSLATE_NOOP("Label", "Impor"),
+    "file": QT_TRANSLATE_NOOP("Label", "Berkas"),
+    "mapping": QT_TRANSLATE_NOOP("Label", "Pemetaan"),
+    "sponsor": QT_TRANSLATE_NOOP("Label", "Penyandang"),
 }
 
 
 def count(n: int) -> str:
-    """``12345`` → ``12.345`` (Indonesian grouping)."""
-    return f"{n:,}".replace(",", ".")
+    """``12345`` → ``12.345`` in Indonesian, ``12,345`` in English."""
+    return i18n.number(n)
 
 
 def field_label(field: str) -> str:
-    return _FIELD_LABELS.get(field, field)
+    text = _FIELD_LABELS.get(field)
+    return display.label(text) if text else field
 
 
 def rows_with(counts: tuple[CodeCount, ...], *codes: str) -> int:
@@ -110,12 +114,14 @@ class ImportReportPanel(QWidget):
         tiles = QHBoxLayout()
         tiles.setSpacing(8)
         self.tiles = {
-            "rows": CountTile("rows", "Baris data"),
-            "valid": CountTile("valid", "Lolos pemeriksaan"),
-            "rejected": CountTile("rejected", "Ditolak"),
-            "duplicates": CountTile("duplicates", "Duplikat NIK (di berkas / sudah terdaftar)"),
-            "likely": CountTile("likely", "Mungkin duplikat (periksa KTP)"),
-            "warnings": CountTile("warnings", "Dengan peringatan"),
+            "rows": CountTile("rows", translate("ImportReportPanel", "Baris data")),
+            "valid": CountTile("valid", translate("ImportReportPanel", "Lolos pemeriksaan")),
+            "rejected": CountTile("rejected", translate("ImportReportPanel", "Ditolak")),
+            "duplicates": CountTile(
+                "duplicates", translate("ImportReportPanel", "Duplikat NIK (di berkas / sudah terdaftar)")
+            ),
+            "likely": CountTile("likely", translate("ImportReportPanel", "Mungkin duplikat (periksa KTP)")),
+            "warnings": CountTile("warnings", translate("ImportReportPanel", "Dengan peringatan")),
         }
         for tile in self.tiles.values():
             tiles.addWidget(tile, 1)
@@ -123,16 +129,28 @@ class ImportReportPanel(QWidget):
 
         self.codes = _table(
             "codesTable",
-            ["Jenis", "Kode", "Kolom", "Baris", "Contoh pesan"],
-            "Masalah menurut kode",
+            [
+                translate("ImportReportPanel", "Jenis"),
+                translate("ImportReportPanel", "Kode"),
+                translate("ImportReportPanel", "Kolom"),
+                translate("ImportReportPanel", "Baris"),
+                translate("ImportReportPanel", "Contoh pesan"),
+            ],
+            translate("ImportReportPanel", "Masalah menurut kode"),
         )
         head = self.codes.horizontalHeader()
         for i in range(4):
             head.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
         self.problems = _table(
             "problemsTable",
-            ["Baris", "NIK", "Status", "Kolom", "Pesan"],
-            "Baris bermasalah",
+            [
+                translate("ImportReportPanel", "Baris"),
+                "NIK",
+                translate("ImportReportPanel", "Status"),
+                translate("ImportReportPanel", "Kolom"),
+                translate("ImportReportPanel", "Pesan"),
+            ],
+            translate("ImportReportPanel", "Baris bermasalah"),
         )
         head = self.problems.horizontalHeader()
         for i in range(4):
@@ -146,7 +164,7 @@ class ImportReportPanel(QWidget):
         v = QVBoxLayout(codes_box)
         v.setContentsMargins(0, 0, 0, 0)
         v.setSpacing(2)
-        label = QLabel("Masalah menurut kode")
+        label = QLabel(translate("ImportReportPanel", "Masalah menurut kode"))
         label.setProperty("role", "fieldLabel")
         label.setBuddy(self.codes)
         v.addWidget(label)
@@ -155,7 +173,7 @@ class ImportReportPanel(QWidget):
         v = QVBoxLayout(problems_box)
         v.setContentsMargins(0, 0, 0, 0)
         v.setSpacing(2)
-        label = QLabel("Baris bermasalah (nomor baris seperti di Excel)")
+        label = QLabel(translate("ImportReportPanel", "Baris bermasalah (nomor baris seperti di Excel)"))
         label.setProperty("role", "fieldLabel")
         label.setBuddy(self.problems)
         v.addWidget(label)
@@ -179,19 +197,19 @@ class ImportReportPanel(QWidget):
         t = self.tiles
         t["rows"].set(report.rows)
         if committed:
-            passed = "Terdaftar"
+            passed = translate("ImportReportPanel", "Terdaftar")
         elif report.status == "refused":
-            passed = "Lolos, tetapi tidak disimpan"
+            passed = translate("ImportReportPanel", "Lolos, tetapi tidak disimpan")
         else:
-            passed = "Lolos pemeriksaan"
+            passed = translate("ImportReportPanel", "Lolos pemeriksaan")
         t["valid"].set(report.enrolled if committed else report.accepted, "good", passed)
         t["rejected"].set(report.rejected, "bad")
         t["duplicates"].set(rows_with(report.error_counts, *DUPLICATE_CODES), "bad")
         t["likely"].set(rows_with(report.warning_counts, LIKELY_CODE), "warn")
         t["warnings"].set(report.with_warnings, "warn")
 
-        codes = [("Kesalahan", c) for c in report.error_counts] + [
-            ("Peringatan", c) for c in report.warning_counts
+        codes = [(translate("ImportReportPanel", "Kesalahan"), c) for c in report.error_counts] + [
+            (translate("ImportReportPanel", "Peringatan"), c) for c in report.warning_counts
         ]
         self.codes.setRowCount(len(codes))
         for r, (kind, c) in enumerate(codes):
@@ -199,13 +217,18 @@ class ImportReportPanel(QWidget):
             self.codes.setItem(r, 1, _item(c.code))
             self.codes.setItem(r, 2, _item(field_label(c.field)))
             self.codes.setItem(r, 3, _item(count(c.count), align_right=True))
-            self.codes.setItem(r, 4, _item(c.message))
+            self.codes.setItem(r, 4, _item(display.message(c.message)))
 
         lines: list[tuple[str, str, str, str, str]] = []
         for o in report.problems:
-            for kind, issues in (("Ditolak", o.errors), ("Peringatan", o.warnings)):
+            for kind, issues in (
+                (translate("ImportReportPanel", "Ditolak"), o.errors),
+                (translate("ImportReportPanel", "Peringatan"), o.warnings),
+            ):
                 for i in issues:
-                    lines.append((str(o.row), o.nik or "", kind, field_label(i.field), i.message))
+                    lines.append(
+                        (str(o.row), o.nik or "", kind, field_label(i.field), display.message(i.message))
+                    )
         shown = lines[:SHOWN_LINES]
         self.problems.setRowCount(len(shown))
         for r, line in enumerate(shown):
@@ -214,10 +237,13 @@ class ImportReportPanel(QWidget):
         hidden = len(lines) - len(shown)
         if report.problems_truncated or hidden > 0:
             self.problems_note.setText(
-                "Hanya sebagian baris bermasalah ditampilkan; laporan XLSX memuat setiap baris."
+                translate(
+                    "ImportReportPanel",
+                    "Hanya sebagian baris bermasalah ditampilkan; laporan XLSX memuat setiap baris.",
+                )
             )
         elif not lines:
-            self.problems_note.setText("Tidak ada baris bermasalah.")
+            self.problems_note.setText(translate("ImportReportPanel", "Tidak ada baris bermasalah."))
         else:
             self.problems_note.setText("")
         self.problems_note.setVisible(bool(self.problems_note.text()))

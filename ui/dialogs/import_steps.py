@@ -10,7 +10,7 @@ import itertools
 import re
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -36,32 +36,40 @@ from app.domain.imports import REQUIRED_KEYS, FileInfo, ImportReport, ImportResu
 from app.domain.intake import FIELDS, LABELS
 from app.domain.issues import Issue
 from app.domain.membership import MembershipNumber
-from app.domain.money import format_rupiah
-from app.domain.months import period_label
 from app.domain.nik import clean_nik, mask_nik
 from app.services.contribution_dto import SponsorBatchDTO
+from ui import i18n
 from ui.dialogs.import_report import ImportReportPanel, count
+from ui.i18n import translate
+from ui.models import display
 from ui.theme import repolish
 from ui.widgets import FieldRow
 
 Mapping = dict[str, str | None]
 
-IGNORE = "— abaikan kolom ini —"
-AUTO_SHEET = "— otomatis: lembar dengan judul kolom yang dikenali —"
+IGNORE = QT_TRANSLATE_NOOP("FileStep", "— abaikan kolom ini —")
+AUTO_SHEET = QT_TRANSLATE_NOOP("FileStep", "— otomatis: lembar dengan judul kolom yang dikenali —")
 SPONSOR_MONTHS = (1, 3, 6, 12)
 ENCODINGS = {
-    "utf-8": "UTF-8",
-    "utf-8-sig": "UTF-8 (dengan BOM)",
-    "cp1252": "Windows-1252 (ANSI)",
-    "utf-16": "UTF-16 (Teks Unicode dari Excel)",
+    "utf-8": QT_TRANSLATE_NOOP("FileStep", "UTF-8"),
+    "utf-8-sig": QT_TRANSLATE_NOOP("FileStep", "UTF-8 (dengan BOM)"),
+    "cp1252": QT_TRANSLATE_NOOP("FileStep", "Windows-1252 (ANSI)"),
+    "utf-16": QT_TRANSLATE_NOOP("FileStep", "UTF-16 (Teks Unicode dari Excel)"),
 }
-DELIMITERS = {",": "koma ( , )", ";": "titik koma ( ; )", "\t": "tab"}
+DELIMITERS = {
+    ",": QT_TRANSLATE_NOOP("FileStep", "koma ( , )"),
+    ";": QT_TRANSLATE_NOOP("FileStep", "titik koma ( ; )"),
+    "\t": QT_TRANSLATE_NOOP("FileStep", "tab"),
+}
 SOURCES = {
-    "auto": "dikenali dari judul kolom",
-    "saved": "pemetaan tersimpan dari impor sebelumnya",
-    "explicit": "dipilih petugas",
+    "auto": QT_TRANSLATE_NOOP("FileStep", "dikenali dari judul kolom"),
+    "saved": QT_TRANSLATE_NOOP("FileStep", "pemetaan tersimpan dari impor sebelumnya"),
+    "explicit": QT_TRANSLATE_NOOP("FileStep", "dipilih petugas"),
 }
-MODE_LABELS = {"all": "semua atau tidak sama sekali", "accepted": "hanya baris yang lolos"}
+MODE_LABELS = {
+    "all": QT_TRANSLATE_NOOP("FileStep", "semua atau tidak sama sekali"),
+    "accepted": QT_TRANSLATE_NOOP("FileStep", "hanya baris yang lolos"),
+}
 
 
 def plain(text: str = "", name: str = "", *, role: str | None = None) -> QLabel:
@@ -100,14 +108,14 @@ def section(text: str) -> QLabel:
 
 def file_size(n: int) -> str:
     if n >= 1024 * 1024:
-        return f"{n / 1024 / 1024:.1f} MB".replace(".", ",")
+        return translate("FileStep", "{size} MB").format(size=i18n.decimal(n / 1024 / 1024))
     if n >= 1024:
-        return f"{n / 1024:.0f} KB"
-    return f"{n} bita"
+        return translate("FileStep", "{size} KB").format(size=i18n.number(round(n / 1024)))
+    return translate("FileStep", "{n} bita").format(n=n)
 
 
 def key_text(key: str) -> str:
-    return f"{key} — {LABELS[key]}" + ("  *" if key in REQUIRED_KEYS else "")
+    return f"{key} — {display.label(LABELS[key])}" + ("  *" if key in REQUIRED_KEYS else "")
 
 
 def _bare(widget: QWidget) -> QVBoxLayout:
@@ -123,55 +131,68 @@ class FileStep(QWidget):
     def __init__(self) -> None:
         super().__init__()
         v = _bare(self)
-        box = QGroupBox("Berkas yang diimpor")
+        box = QGroupBox(translate("FileStep", "Berkas yang diimpor"))
         g = QGridLayout(box)
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("filePath")
-        self.path_edit.setPlaceholderText("mis. C:\\Data\\pemkab-ogan-ilir.xlsx")
-        self.browse_button = QPushButton("Pilih berkas…  (Ctrl+O)")
+        self.path_edit.setPlaceholderText(translate("FileStep", "mis. C:\\Data\\pemkab-ogan-ilir.xlsx"))
+        self.browse_button = QPushButton(translate("FileStep", "Pilih berkas…  (Ctrl+O)"))
         self.browse_button.setObjectName("browseButton")
         row = QWidget()
         h = QHBoxLayout(row)
         h.setContentsMargins(0, 0, 0, 0)
         h.addWidget(self.path_edit, 1)
         h.addWidget(self.browse_button)
-        self.path_row = FieldRow("path", "Berkas XLSX atau CSV", row, required=True)
-        self.path_edit.setAccessibleName("Berkas XLSX atau CSV")
+        self.path_row = FieldRow("path", translate("FileStep", "Berkas XLSX atau CSV"), row, required=True)
+        self.path_edit.setAccessibleName(translate("FileStep", "Berkas XLSX atau CSV"))
         self.path_row.label.setBuddy(self.path_edit)
         g.addWidget(self.path_row, 0, 0)
         self.sheet_combo = QComboBox()
         self.sheet_combo.setObjectName("sheetCombo")
         self.sheet_row = FieldRow(
             "sheet",
-            "Lembar (XLSX)",
+            translate("FileStep", "Lembar (XLSX)"),
             self.sheet_combo,
-            hint="Daftar lembar muncul setelah berkas dibaca; ganti lembar lalu tekan Enter untuk membaca ulang.",
+            hint=translate(
+                "FileStep",
+                "Daftar lembar muncul setelah berkas dibaca; ganti lembar lalu tekan Enter untuk membaca ulang.",
+            ),
         )
         g.addWidget(self.sheet_row, 1, 0)
         v.addWidget(box)
 
-        help_box = QGroupBox("Isi berkas")
+        help_box = QGroupBox(translate("FileStep", "Isi berkas"))
         hv = QVBoxLayout(help_box)
         hv.addWidget(
             plain(
-                "Satu baris per pekerja dengan judul kolom di atasnya (baris judul dokumen di atas judul kolom "
-                "boleh ada). Judul kolom memakai kunci rekaman — nik, nama, tempat_lahir, tanggal_lahir, "
-                "jenis_kelamin, nama_ibu, alamat, pekerjaan, segmen, penghasilan, program, … — atau variannya "
-                "seperti “Nama Lengkap” dan “Tgl Lahir”; judul lain dapat dipetakan di langkah 3."
+                translate(
+                    "FileStep",
+                    "Satu baris per pekerja dengan judul kolom di atasnya (baris judul dokumen di atas judul kolom "
+                    "boleh ada). Judul kolom memakai kunci rekaman — nik, nama, tempat_lahir, tanggal_lahir, "
+                    "jenis_kelamin, nama_ibu, alamat, pekerjaan, segmen, penghasilan, program, … — atau variannya "
+                    "seperti “Nama Lengkap” dan “Tgl Lahir”; judul lain dapat dipetakan di langkah 3.",
+                )
             )
         )
         hv.addWidget(
             hint(
-                "CSV: UTF-8 atau Windows-1252, pemisah koma atau titik koma. Format kolom NIK sebagai Teks "
-                "agar Excel tidak mengubah digit terakhirnya."
+                translate(
+                    "FileStep",
+                    "CSV: UTF-8 atau Windows-1252, pemisah koma atau titik koma. Format kolom NIK sebagai Teks "
+                    "agar Excel tidak mengubah digit terakhirnya.",
+                )
             )
         )
         t = QHBoxLayout()
-        self.template_button = QPushButton("Unduh templat XLSX…")
+        self.template_button = QPushButton(translate("FileStep", "Unduh templat XLSX…"))
         self.template_button.setObjectName("templateButton")
-        self.template_button.setAccessibleName("Unduh templat XLSX kosong dengan judul kolom dan petunjuk")
+        self.template_button.setAccessibleName(
+            translate("FileStep", "Unduh templat XLSX kosong dengan judul kolom dan petunjuk")
+        )
         t.addWidget(self.template_button)
-        t.addWidget(hint("Templat kosong: judul kolom, petunjuk isi dan daftar pilihan."), 1)
+        t.addWidget(
+            hint(translate("FileStep", "Templat kosong: judul kolom, petunjuk isi dan daftar pilihan.")), 1
+        )
         hv.addLayout(t)
         v.addWidget(help_box)
         v.addStretch(1)
@@ -180,7 +201,7 @@ class FileStep(QWidget):
     def fill_sheets(self, info: FileInfo | None) -> None:
         self.sheet_combo.blockSignals(True)
         self.sheet_combo.clear()
-        self.sheet_combo.addItem(AUTO_SHEET, None)
+        self.sheet_combo.addItem(translate("FileStep", AUTO_SHEET), None)
         if info is not None:
             for name in info.sheets:
                 self.sheet_combo.addItem(name, name)
@@ -198,20 +219,20 @@ class FileStep(QWidget):
 
 class PreviewStep(QWidget):
     FACTS = (
-        ("file", "Berkas"),
-        ("kind", "Jenis"),
-        ("encoding", "Pengodean"),
-        ("delimiter", "Pemisah"),
-        ("sheet", "Lembar"),
-        ("header", "Baris judul kolom"),
-        ("rows", "Perkiraan baris data"),
-        ("source", "Pemetaan kolom"),
+        ("file", QT_TRANSLATE_NOOP("PreviewStep", "Berkas")),
+        ("kind", QT_TRANSLATE_NOOP("PreviewStep", "Jenis")),
+        ("encoding", QT_TRANSLATE_NOOP("PreviewStep", "Pengodean")),
+        ("delimiter", QT_TRANSLATE_NOOP("PreviewStep", "Pemisah")),
+        ("sheet", QT_TRANSLATE_NOOP("PreviewStep", "Lembar")),
+        ("header", QT_TRANSLATE_NOOP("PreviewStep", "Baris judul kolom")),
+        ("rows", QT_TRANSLATE_NOOP("PreviewStep", "Perkiraan baris data")),
+        ("source", QT_TRANSLATE_NOOP("PreviewStep", "Pemetaan kolom")),
     )
 
     def __init__(self) -> None:
         super().__init__()
         v = _bare(self)
-        box = QGroupBox("Yang terbaca dari berkas")
+        box = QGroupBox(translate("PreviewStep", "Yang terbaca dari berkas"))
         grid = QGridLayout(box)
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(4)
@@ -220,7 +241,7 @@ class PreviewStep(QWidget):
             r, c = divmod(i, 2)
             value = plain("", f"fact_{key}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            grid.addWidget(section(label), r, c * 2)
+            grid.addWidget(section(translate("PreviewStep", label)), r, c * 2)
             grid.addWidget(value, r, c * 2 + 1)
             self.facts[key] = value
         grid.setColumnStretch(1, 1)
@@ -230,11 +251,11 @@ class PreviewStep(QWidget):
         self.notes = plain("", "previewNotes", role="warning")
         v.addWidget(self.issues)
         v.addWidget(self.notes)
-        caption = section("Baris data pertama (paling banyak 10)")
+        caption = section(translate("PreviewStep", "Baris data pertama (paling banyak 10)"))
         v.addWidget(caption)
         self.table = QTableWidget(0, 0)
         self.table.setObjectName("sampleTable")
-        self.table.setAccessibleName("Baris data pertama berkas")
+        self.table.setAccessibleName(translate("PreviewStep", "Baris data pertama berkas"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setTabKeyNavigation(False)
@@ -246,38 +267,61 @@ class PreviewStep(QWidget):
     def show_info(self, info: FileInfo) -> None:
         f = self.facts
         f["file"].setText(f"{info.file_name} ({file_size(info.size)})")
-        f["kind"].setText("Excel (XLSX)" if info.kind == "xlsx" else "Teks berpemisah (CSV)")
-        f["encoding"].setText(ENCODINGS.get(info.encoding or "", info.encoding or "— (XLSX)"))
-        f["delimiter"].setText(DELIMITERS.get(info.delimiter or "", info.delimiter or "— (XLSX)"))
+        f["kind"].setText(
+            translate("PreviewStep", "Excel (XLSX)")
+            if info.kind == "xlsx"
+            else translate("PreviewStep", "Teks berpemisah (CSV)")
+        )
+        f["encoding"].setText(
+            translate("FileStep", ENCODINGS[info.encoding])
+            if info.encoding in ENCODINGS
+            else info.encoding or translate("PreviewStep", "— (XLSX)")
+        )
+        f["delimiter"].setText(
+            translate("FileStep", DELIMITERS[info.delimiter])
+            if info.delimiter in DELIMITERS
+            else info.delimiter or translate("PreviewStep", "— (XLSX)")
+        )
         if info.sheet:
             others = (
-                f"  (dari {len(info.sheets)} lembar: {', '.join(info.sheets)})"
+                translate("PreviewStep", "  (dari {n} lembar: {sheets})").format(
+                    n=len(info.sheets), sheets=", ".join(info.sheets)
+                )
                 if len(info.sheets) > 1
                 else ""
             )
             f["sheet"].setText(f"{info.sheet}{others}")
         else:
-            f["sheet"].setText("— (CSV)")
-        f["header"].setText(f"baris {info.header_row}")
+            f["sheet"].setText(translate("PreviewStep", "— (CSV)"))
+        f["header"].setText(translate("PreviewStep", "baris {header_row}").format(header_row=info.header_row))
         f["rows"].setText(
-            f"± {count(info.estimated_rows)} baris"
+            translate("PreviewStep", "± {estimated_rows} baris").format(
+                estimated_rows=count(info.estimated_rows)
+            )
             if info.estimated_rows is not None
-            else "belum diketahui (dihitung saat pemeriksaan)"
+            else translate("PreviewStep", "belum diketahui (dihitung saat pemeriksaan)")
         )
-        f["source"].setText(SOURCES.get(info.mapping_source, info.mapping_source))
+        f["source"].setText(
+            translate("FileStep", SOURCES[info.mapping_source])
+            if info.mapping_source in SOURCES
+            else info.mapping_source
+        )
 
         issues = [self._plain_issue(info, i) for i in info.issues]
-        self.issues.setText("Perlu pemetaan kolom:\n• " + "\n• ".join(issues) if issues else "")
+        self.issues.setText(
+            translate("PreviewStep", "Perlu pemetaan kolom:\n• ") + "\n• ".join(issues) if issues else ""
+        )
         self.issues.setVisible(bool(issues))
-        notes = [i.message for i in info.notes]
-        self.notes.setText("Catatan:\n• " + "\n• ".join(notes) if notes else "")
+        notes = [display.message(i.message) for i in info.notes]
+        self.notes.setText(translate("PreviewStep", "Catatan:\n• ") + "\n• ".join(notes) if notes else "")
         self.notes.setVisible(bool(notes))
 
         t = self.table
         t.clear()
         t.setColumnCount(len(info.columns))
         t.setRowCount(len(info.sample_rows))
-        t.setHorizontalHeaderLabels([f"{c.letter} · {c.header or '(tanpa judul)'}" for c in info.columns])
+        untitled = translate("MappingStep", "(tanpa judul)")
+        t.setHorizontalHeaderLabels([f"{c.letter} · {c.header or untitled}" for c in info.columns])
         nik_columns = {i for i, c in enumerate(info.columns) if c.key == "nik"}
         for r, values in enumerate(info.sample_rows):
             for c, text in enumerate(values):
@@ -295,9 +339,11 @@ class PreviewStep(QWidget):
         if issue.code == "mapping.missing":
             # The service's text names the CLI's --map; here the next step is the way.
             present = {c.key for c in info.columns if c.key}
-            missing = [LABELS[k] for k in REQUIRED_KEYS if k not in present]
-            return "Kolom wajib belum dikenali: " + ", ".join(missing) + ". Petakan di langkah berikutnya."
-        return issue.message
+            missing = [display.label(LABELS[k]) for k in REQUIRED_KEYS if k not in present]
+            return translate(
+                "PreviewStep", "Kolom wajib belum dikenali: {fields}. Petakan di langkah berikutnya."
+            ).format(fields=", ".join(missing))
+        return display.message(issue.message)
 
 
 # ---- 3: mapping ---------------------------------------------------------------------------------------
@@ -314,8 +360,11 @@ class MappingStep(QWidget):
         left = QVBoxLayout()
         left.addWidget(
             hint(
-                "Pilih untuk setiap kolom berkas kunci rekaman yang diisinya; kolom yang tidak diperlukan "
-                "diabaikan. Kunci bertanda * wajib ada."
+                translate(
+                    "MappingStep",
+                    "Pilih untuk setiap kolom berkas kunci rekaman yang diisinya; kolom yang tidak diperlukan "
+                    "diabaikan. Kunci bertanda * wajib ada.",
+                )
             )
         )
         self.body = QWidget()
@@ -336,7 +385,7 @@ class MappingStep(QWidget):
 
         right = QVBoxLayout()
         right.setSpacing(6)
-        right.addWidget(section("Kolom wajib"))
+        right.addWidget(section(translate("MappingStep", "Kolom wajib")))
         self.required_labels: dict[str, QLabel] = {}
         for key in REQUIRED_KEYS:
             label = plain("", f"required_{key}", role="derived")
@@ -347,14 +396,17 @@ class MappingStep(QWidget):
         self.error.setVisible(False)
         right.addWidget(self.error)
         right.addSpacing(8)
-        self.save = QCheckBox("Simpan pemetaan untuk berikutnya")
+        self.save = QCheckBox(translate("MappingStep", "Simpan pemetaan untuk berikutnya"))
         self.save.setObjectName("saveMapping")
         self.save.setChecked(True)
         right.addWidget(self.save)
         right.addWidget(
             hint(
-                "Berkas berikutnya dengan judul kolom yang sama langsung memakai pemetaan ini. "
-                "Impor yang tersimpan selalu mengingat pemetaannya."
+                translate(
+                    "MappingStep",
+                    "Berkas berikutnya dengan judul kolom yang sama langsung memakai pemetaan ini. "
+                    "Impor yang tersimpan selalu mengingat pemetaannya.",
+                )
             )
         )
         right.addStretch(1)
@@ -375,7 +427,14 @@ class MappingStep(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.combos = []
-        for c, text in enumerate(("Kolom", "Judul di berkas", "Contoh isi", "Dipakai sebagai")):
+        for c, text in enumerate(
+            (
+                translate("MappingStep", "Kolom"),
+                translate("MappingStep", "Judul di berkas"),
+                translate("MappingStep", "Contoh isi"),
+                translate("MappingStep", "Dipakai sebagai"),
+            )
+        ):
             self.grid.addWidget(section(text), 0, c)
         for r, col in enumerate(info.columns, start=1):
             letter = QLabel(col.letter)
@@ -386,8 +445,12 @@ class MappingStep(QWidget):
             example = shown_cell(example, nik=col.key == "nik")
             combo = QComboBox()
             combo.setObjectName(f"map_{col.letter}")
-            combo.setAccessibleName(f"Kolom {col.letter} {col.header}: dipakai sebagai")
-            combo.addItem(IGNORE, None)
+            combo.setAccessibleName(
+                translate("MappingStep", "Kolom {letter} {header}: dipakai sebagai").format(
+                    letter=col.letter, header=col.header
+                )
+            )
+            combo.addItem(translate("FileStep", IGNORE), None)
             for field in FIELDS:
                 combo.addItem(key_text(field), field)
             combo.setMaxVisibleItems(len(FIELDS) + 1)
@@ -395,10 +458,10 @@ class MappingStep(QWidget):
             combo.setCurrentIndex(max(combo.findData(current), 0) if current else 0)
             combo.setEnabled(bool(col.header))
             if not col.header:
-                combo.setToolTip("Kolom tanpa judul selalu diabaikan.")
+                combo.setToolTip(translate("MappingStep", "Kolom tanpa judul selalu diabaikan."))
             combo.currentIndexChanged.connect(self._on_combo_changed)
             self.grid.addWidget(letter, r, 0)
-            self.grid.addWidget(plain(col.header or "(tanpa judul)"), r, 1)
+            self.grid.addWidget(plain(col.header or translate("MappingStep", "(tanpa judul)")), r, 1)
             self.grid.addWidget(hint(example[:40] + ("…" if len(example) > 40 else "")), r, 2)
             self.grid.addWidget(combo, r, 3)
             self.combos.append((col.letter, col.header, combo))
@@ -432,13 +495,18 @@ class MappingStep(QWidget):
     def problems(self) -> list[str]:
         fed = self._fed()
         out = [
-            f"{LABELS[k]} dipilih untuk beberapa kolom ({', '.join(cols)}). Pilih satu, abaikan yang lain."
+            translate(
+                "MappingStep",
+                "{field} dipilih untuk beberapa kolom ({cols}). Pilih satu, abaikan yang lain.",
+            ).format(field=display.label(LABELS[k]), cols=", ".join(cols))
             for k, cols in fed.items()
             if len(cols) > 1
         ]
-        missing = [LABELS[k] for k in REQUIRED_KEYS if k not in fed]
+        missing = [display.label(LABELS[k]) for k in REQUIRED_KEYS if k not in fed]
         if missing:
-            out.append("Belum dipetakan: " + ", ".join(missing) + ".")
+            out.append(
+                translate("MappingStep", "Belum dipetakan: {fields}.").format(fields=", ".join(missing))
+            )
         return out
 
     def ok(self) -> bool:
@@ -465,7 +533,11 @@ class MappingStep(QWidget):
         for key, label in self.required_labels.items():
             cols = fed.get(key)
             label.setText(
-                f"✓ {LABELS[key]} — kolom {', '.join(cols)}" if cols else f"✗ {LABELS[key]} — belum"
+                translate("MappingStep", "✓ {field} — kolom {cols}").format(
+                    field=display.label(LABELS[key]), cols=", ".join(cols)
+                )
+                if cols
+                else translate("MappingStep", "✗ {field} — belum").format(field=display.label(LABELS[key]))
             )
             label.setProperty("role", "derived" if cols else "error")
             repolish(label)
@@ -490,12 +562,14 @@ class CheckStep(QWidget):
         self.panel = ImportReportPanel("checkReport")
         v.addWidget(self.panel, 1)
         buttons = QHBoxLayout()
-        self.recheck_button = QPushButton("Periksa ulang")
+        self.recheck_button = QPushButton(translate("CheckStep", "Periksa ulang"))
         self.recheck_button.setObjectName("recheckButton")
-        self.xlsx_button = QPushButton("Simpan laporan XLSX…")
+        self.xlsx_button = QPushButton(translate("CheckStep", "Simpan laporan XLSX…"))
         self.xlsx_button.setObjectName("checkXlsxButton")
-        self.xlsx_button.setAccessibleName("Simpan laporan XLSX: setiap baris dengan kolom kesalahan")
-        self.pdf_button = QPushButton("Ringkasan PDF…")
+        self.xlsx_button.setAccessibleName(
+            translate("CheckStep", "Simpan laporan XLSX: setiap baris dengan kolom kesalahan")
+        )
+        self.pdf_button = QPushButton(translate("CheckStep", "Ringkasan PDF…"))
         self.pdf_button.setObjectName("checkPdfButton")
         buttons.addWidget(self.recheck_button)
         buttons.addStretch(1)
@@ -508,14 +582,17 @@ class CheckStep(QWidget):
             self.panel.clear()
             return
         self.panel.show_report(report)
-        text = (
-            f"Pemeriksaan selesai: {count(report.rows)} baris data, {count(report.accepted)} lolos, "
-            f"{count(report.rejected)} ditolak. Belum ada yang disimpan."
-        )
+        text = translate(
+            "CheckStep",
+            "Pemeriksaan selesai: {rows} baris data, {accepted} lolos, {rejected} ditolak. Belum ada yang disimpan.",
+        ).format(rows=count(report.rows), accepted=count(report.accepted), rejected=count(report.rejected))
         if report.accepted == 0:
-            text += " Tidak ada baris yang lolos: perbaiki berkas lalu periksa ulang."
+            text += translate("CheckStep", " Tidak ada baris yang lolos: perbaiki berkas lalu periksa ulang.")
         elif report.rejected:
-            text += " Perbaiki baris yang ditolak lalu periksa ulang, atau simpan hanya baris yang lolos."
+            text += translate(
+                "CheckStep",
+                " Perbaiki baris yang ditolak lalu periksa ulang, atau simpan hanya baris yang lolos.",
+            )
         self.summary.setText(text)
 
 
@@ -531,12 +608,12 @@ class CommitStep(QWidget):
         h.setContentsMargins(0, 4, 0, 0)
         h.setSpacing(16)
         left = QVBoxLayout()
-        mode_box = QGroupBox("Mode penyimpanan (pilih salah satu)")
+        mode_box = QGroupBox(translate("CommitStep", "Mode penyimpanan (pilih salah satu)"))
         mv = QVBoxLayout(mode_box)
         mv.setSpacing(2)
-        self.mode_all = QRadioButton("Semua atau tidak sama sekali")
+        self.mode_all = QRadioButton(translate("CommitStep", "Semua atau tidak sama sekali"))
         self.mode_all.setObjectName("modeAll")
-        self.mode_accepted = QRadioButton("Hanya baris yang lolos")
+        self.mode_accepted = QRadioButton(translate("CommitStep", "Hanya baris yang lolos"))
         self.mode_accepted.setObjectName("modeAccepted")
         self.mode_group = QButtonGroup(self)
         self.mode_group.addButton(self.mode_all)
@@ -552,9 +629,11 @@ class CommitStep(QWidget):
         mv.addWidget(self.mode_error)
         left.addWidget(mode_box)
 
-        sponsor_box = QGroupBox("Penyandang dana (tidak wajib)")
+        sponsor_box = QGroupBox(translate("CommitStep", "Penyandang dana (tidak wajib)"))
         sg = QGridLayout(sponsor_box)
-        self.sponsor_check = QCheckBox("Iuran seluruh peserta dibayar APBD (pemerintah daerah)")
+        self.sponsor_check = QCheckBox(
+            translate("CommitStep", "Iuran seluruh peserta dibayar APBD (pemerintah daerah)")
+        )
         self.sponsor_check.setObjectName("sponsorCheck")
         sg.addWidget(self.sponsor_check, 0, 0, 1, 2)
         self.sponsor_name = QLineEdit()
@@ -563,20 +642,28 @@ class CommitStep(QWidget):
         self.sponsor_months = QComboBox()
         self.sponsor_months.setObjectName("sponsorMonths")
         for m in SPONSOR_MONTHS:
-            self.sponsor_months.addItem(f"{m} bulan", m)
+            self.sponsor_months.addItem(display.months(m), m)
         self.name_row = FieldRow(
-            "sponsor_name", "Nama penyandang dana", self.sponsor_name, hint="mis. Pemkab Ogan Ilir"
+            "sponsor_name",
+            translate("CommitStep", "Nama penyandang dana"),
+            self.sponsor_name,
+            hint=translate("CommitStep", "mis. Pemkab Ogan Ilir"),
         )
-        self.months_row = FieldRow("sponsor_months", "Lama pendanaan", self.sponsor_months)
+        self.months_row = FieldRow(
+            "sponsor_months", translate("CommitStep", "Lama pendanaan"), self.sponsor_months
+        )
         sg.addWidget(self.name_row, 1, 0, Qt.AlignmentFlag.AlignTop)
         sg.addWidget(self.months_row, 1, 1, Qt.AlignmentFlag.AlignTop)
         sg.setColumnStretch(0, 3)
         sg.setColumnStretch(1, 1)
         sg.addWidget(
             hint(
-                "Sumber dana setiap baris menjadi APBD dan bulan dibayar sama dengan lama pendanaan; setiap baris "
-                "diperiksa ulang dengan aturan itu saat disimpan. Iuran dicatat dengan tanda bukti penyandang "
-                "dana (APBD tidak mendapat potongan PP 50/2025)."
+                translate(
+                    "CommitStep",
+                    "Sumber dana setiap baris menjadi APBD dan bulan dibayar sama dengan lama pendanaan; setiap baris "
+                    "diperiksa ulang dengan aturan itu saat disimpan. Iuran dicatat dengan tanda bukti penyandang "
+                    "dana (APBD tidak mendapat potongan PP 50/2025).",
+                )
             ),
             2,
             0,
@@ -589,11 +676,11 @@ class CommitStep(QWidget):
 
         right = QVBoxLayout()
         right.setSpacing(8)
-        right.addWidget(section("Ringkasan"))
+        right.addWidget(section(translate("CommitStep", "Ringkasan")))
         self.summary = plain("", "commitSummary")
         right.addWidget(self.summary)
         right.addSpacing(6)
-        self.confirm = QCheckBox("Laporan sudah saya periksa")
+        self.confirm = QCheckBox(translate("CommitStep", "Laporan sudah saya periksa"))
         self.confirm.setObjectName("confirmCommit")
         right.addWidget(self.confirm)
         self.confirm_error = plain("", "error_confirm", role="error")
@@ -601,8 +688,11 @@ class CommitStep(QWidget):
         right.addWidget(self.confirm_error)
         right.addWidget(
             hint(
-                "Penyimpanan berjalan dalam satu transaksi: bila dibatalkan atau gagal di tengah jalan, tidak "
-                "ada satu pun peserta dari berkas ini yang tersimpan."
+                translate(
+                    "CommitStep",
+                    "Penyimpanan berjalan dalam satu transaksi: bila dibatalkan atau gagal di tengah jalan, tidak "
+                    "ada satu pun peserta dari berkas ini yang tersimpan.",
+                )
             )
         )
         right.addStretch(1)
@@ -642,17 +732,26 @@ class CommitStep(QWidget):
     def set_report(self, info: FileInfo, report: ImportReport) -> None:
         self.info, self.report = info, report
         self.mode_all_hint.setText(
-            f"Bila satu baris saja ditolak, tidak ada yang disimpan. Saat ini {count(report.rejected)} baris "
-            "ditolak, jadi impor akan ditolak seluruhnya."
+            translate(
+                "CommitStep",
+                "Bila satu baris saja ditolak, tidak ada yang disimpan. Saat ini {rejected} baris ditolak, jadi impor akan ditolak seluruhnya.",
+            ).format(rejected=count(report.rejected))
             if report.rejected
-            else "Semua baris lolos pemeriksaan; semuanya disimpan bersama, atau tidak sama sekali."
+            else translate(
+                "CommitStep",
+                "Semua baris lolos pemeriksaan; semuanya disimpan bersama, atau tidak sama sekali.",
+            )
         )
         self.mode_accepted_hint.setText(
-            f"{count(report.accepted)} baris yang lolos disimpan; "
+            translate("CommitStep", "{accepted} baris yang lolos disimpan; ").format(
+                accepted=count(report.accepted)
+            )
             + (
-                f"{count(report.rejected)} baris yang ditolak dilewati dan tetap tercantum di laporan."
+                translate(
+                    "CommitStep", "{rejected} baris yang ditolak dilewati dan tetap tercantum di laporan."
+                ).format(rejected=count(report.rejected))
                 if report.rejected
-                else "tidak ada baris yang ditolak."
+                else translate("CommitStep", "tidak ada baris yang ditolak.")
             )
         )
         self.refresh()
@@ -662,20 +761,41 @@ class CommitStep(QWidget):
         if r is None or info is None:
             self.summary.setText("")
             return
-        lines = [f"Berkas: {info.file_name}" + (f", lembar {info.sheet}" if info.sheet else "")]
-        lines.append(f"Baris data: {count(r.rows)} · lolos {count(r.accepted)} · ditolak {count(r.rejected)}")
+        lines = [
+            translate("CommitStep", "Berkas: {file_name}").format(file_name=info.file_name)
+            + (translate("CommitStep", ", lembar {sheet}").format(sheet=info.sheet) if info.sheet else "")
+        ]
+        lines.append(
+            translate("CommitStep", "Baris data: {rows} · lolos {accepted} · ditolak {rejected}").format(
+                rows=count(r.rows), accepted=count(r.accepted), rejected=count(r.rejected)
+            )
+        )
         mode = self.mode()
         if mode is None:
-            lines.append("Mode: belum dipilih.")
+            lines.append(translate("CommitStep", "Mode: belum dipilih."))
         else:
-            lines.append(f"Mode: {MODE_LABELS[mode]}.")
+            lines.append(
+                translate("CommitStep", "Mode: {mode}.").format(mode=translate("FileStep", MODE_LABELS[mode]))
+            )
             if mode == "all" and r.rejected:
-                lines.append(f"Akan ditolak seluruhnya: {count(r.rejected)} baris tidak lolos.")
+                lines.append(
+                    translate("CommitStep", "Akan ditolak seluruhnya: {rejected} baris tidak lolos.").format(
+                        rejected=count(r.rejected)
+                    )
+                )
             else:
-                lines.append(f"Akan disimpan: {count(r.accepted)} peserta.")
+                lines.append(
+                    translate("CommitStep", "Akan disimpan: {accepted} peserta.").format(
+                        accepted=count(r.accepted)
+                    )
+                )
         if self.sponsor_check.isChecked():
-            name = " ".join(self.sponsor_name.text().split()) or "(nama belum diisi)"
-            lines.append(f"Didanai {name}, {self.sponsor_months.currentData()} bulan.")
+            name = " ".join(self.sponsor_name.text().split()) or translate("CommitStep", "(nama belum diisi)")
+            lines.append(
+                translate("CommitStep", "Didanai {name}, {months}.").format(
+                    name=name, months=display.months(int(self.sponsor_months.currentData() or 0))
+                )
+            )
         self.summary.setText("\n".join(lines))
         self.changed.emit()
 
@@ -685,7 +805,9 @@ class CommitStep(QWidget):
             return None, True
         sponsor, issues = check_sponsor(self.sponsor_name.text(), self.sponsor_months.currentData())
         for issue in issues:
-            (self.months_row if issue.code == "sponsor.months" else self.name_row).set_error(issue.message)
+            (self.months_row if issue.code == "sponsor.months" else self.name_row).set_error(
+                display.message(issue.message)
+            )
         return sponsor, not issues
 
     def validate(self) -> tuple[str | None, Sponsor | None, QWidget | None]:
@@ -694,7 +816,10 @@ class CommitStep(QWidget):
         mode = self.mode()
         if mode is None:
             self.mode_error.setText(
-                "Pilih mode penyimpanan: semua atau tidak sama sekali, atau hanya baris yang lolos."
+                translate(
+                    "CommitStep",
+                    "Pilih mode penyimpanan: semua atau tidak sama sekali, atau hanya baris yang lolos.",
+                )
             )
             self.mode_error.setVisible(True)
             first = self.mode_all
@@ -702,7 +827,7 @@ class CommitStep(QWidget):
         if not sponsor_ok and first is None:
             first = self.sponsor_name
         if not self.confirm.isChecked():
-            self.confirm_error.setText("Centang bila laporan sudah diperiksa.")
+            self.confirm_error.setText(translate("CommitStep", "Centang bila laporan sudah diperiksa."))
             self.confirm_error.setVisible(True)
             if first is None:
                 first = self.confirm
@@ -753,9 +878,9 @@ class ResultStep(QWidget):
             grid.addWidget(w, i, 0)
         grid.setColumnStretch(0, 1)
         buttons = QVBoxLayout()
-        self.open_member_button = QPushButton("Buka peserta pertama")
+        self.open_member_button = QPushButton(translate("ResultStep", "Buka peserta pertama"))
         self.open_member_button.setObjectName("openMemberButton")
-        self.sponsor_receipt_button = QPushButton("Tanda bukti penyandang dana…")
+        self.sponsor_receipt_button = QPushButton(translate("ResultStep", "Tanda bukti penyandang dana…"))
         self.sponsor_receipt_button.setObjectName("sponsorReceiptButton")
         buttons.addWidget(self.open_member_button)
         buttons.addWidget(self.sponsor_receipt_button)
@@ -766,10 +891,12 @@ class ResultStep(QWidget):
         v.addWidget(self.panel, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.xlsx_button = QPushButton("Simpan laporan XLSX…")
+        self.xlsx_button = QPushButton(translate("ResultStep", "Simpan laporan XLSX…"))
         self.xlsx_button.setObjectName("resultXlsxButton")
-        self.xlsx_button.setAccessibleName("Simpan laporan XLSX dengan nomor peserta setiap baris")
-        self.pdf_button = QPushButton("Ringkasan PDF…")
+        self.xlsx_button.setAccessibleName(
+            translate("ResultStep", "Simpan laporan XLSX dengan nomor peserta setiap baris")
+        )
+        self.pdf_button = QPushButton(translate("ResultStep", "Ringkasan PDF…"))
         self.pdf_button.setObjectName("resultPdfButton")
         row.addWidget(self.xlsx_button)
         row.addWidget(self.pdf_button)
@@ -789,21 +916,41 @@ class ResultStep(QWidget):
             assert result.first_number and result.last_number
             first = MembershipNumber(result.first_number).grouped()
             last = MembershipNumber(result.last_number).grouped()
-            self.title.setText(f"Tersimpan: {count(result.enrolled)} peserta terdaftar")
-            self.numbers.setText(
-                f"Nomor peserta {first} s.d. {last}" if first != last else f"Nomor peserta {first}"
+            self.title.setText(
+                translate("ResultStep", "Tersimpan: {enrolled} peserta terdaftar").format(
+                    enrolled=count(result.enrolled)
+                )
             )
-            rejected = f" · {count(report.rejected)} baris ditolak, tidak disimpan" if report.rejected else ""
-            mode = MODE_LABELS.get(report.mode or "", "")
-            self.batch.setText(f"Batch impor #{result.batch_id} · mode {mode}{rejected}")
+            self.numbers.setText(
+                translate("ResultStep", "Nomor peserta {first} s.d. {last}").format(first=first, last=last)
+                if first != last
+                else translate("ResultStep", "Nomor peserta {first}").format(first=first)
+            )
+            rejected = (
+                translate("ResultStep", " · {rejected} baris ditolak, tidak disimpan").format(
+                    rejected=count(report.rejected)
+                )
+                if report.rejected
+                else ""
+            )
+            mode = translate("FileStep", MODE_LABELS[report.mode]) if report.mode in MODE_LABELS else ""
+            self.batch.setText(
+                translate("ResultStep", "Batch impor #{batch_id} · mode {mode}{rejected}").format(
+                    batch_id=result.batch_id, mode=mode, rejected=rejected
+                )
+            )
             if report.sponsor is not None:
-                self.sponsor.setText(f"Didanai {report.sponsor.name}, {report.sponsor.months} bulan.")
+                self.sponsor.setText(
+                    translate("ResultStep", "Didanai {name}, {months}.").format(
+                        name=report.sponsor.name, months=display.months(report.sponsor.months)
+                    )
+                )
                 self.sponsor.setVisible(True)
             self.open_member_button.setVisible(True)
         else:
-            self.title.setText("Tidak ada yang disimpan")
+            self.title.setText(translate("ResultStep", "Tidak ada yang disimpan"))
             self.reason.setText(self.refusal_text(result))
-            self.batch.setText("Basis data tidak berubah.")
+            self.batch.setText(translate("ResultStep", "Basis data tidak berubah."))
             self.open_member_button.setVisible(False)
         for widget in (self.outcome, self.title):
             repolish(widget)
@@ -813,24 +960,40 @@ class ResultStep(QWidget):
         refusal = result.refusal
         if refusal is not None and refusal.code == "import.refused_all":
             # The service's text names the CLI's mode 'accepted'; here it is a radio button.
-            return (
-                f"Mode semua atau tidak sama sekali: {count(result.report.rejected)} baris ditolak, jadi tidak "
-                "ada yang disimpan. Perbaiki baris tersebut lalu periksa ulang, atau kembali (Alt+←) dan pilih "
-                "“Hanya baris yang lolos”."
-            )
-        return refusal.message if refusal is not None else "Impor ditolak; tidak ada yang disimpan."
+            return translate(
+                "ResultStep",
+                "Mode semua atau tidak sama sekali: {rejected} baris ditolak, jadi tidak ada yang disimpan. Perbaiki baris tersebut lalu periksa ulang, atau kembali (Alt+←) dan pilih “Hanya baris yang lolos”.",
+            ).format(rejected=count(result.report.rejected))
+        return (
+            display.message(refusal.message)
+            if refusal is not None
+            else translate("ResultStep", "Impor ditolak; tidak ada yang disimpan.")
+        )
 
     def show_sponsor_batch(self, batch: SponsorBatchDTO | None, last_receipt: str | None) -> None:
         if batch is None:
-            self.sponsor.setText(self.sponsor.text() + " Tanda bukti penyandang dana tidak ditemukan.")
+            self.sponsor.setText(
+                self.sponsor.text() + translate("ResultStep", " Tanda bukti penyandang dana tidak ditemukan.")
+            )
             return
         receipts = batch.receipt_no
         if last_receipt and last_receipt != batch.receipt_no:
-            receipts += f" s.d. {last_receipt} (satu tanda bukti per 500 peserta)"
+            receipts += translate(
+                "ResultStep", " s.d. {last_receipt} (satu tanda bukti per 500 peserta)"
+            ).format(last_receipt=last_receipt)
         self.sponsor.setText(
-            f"Didanai {batch.sponsor}: iuran {period_label(batch.months)} ({len(batch.months)} bulan).\n"
-            f"Tanda bukti penyandang dana {receipts} · {count(len(batch.members))} peserta · "
-            f"{format_rupiah(batch.total)}"
+            translate(
+                "ResultStep",
+                "Didanai {sponsor}: iuran {period} ({months}).\n"
+                "Tanda bukti penyandang dana {receipts} · {count} peserta · {total}",
+            ).format(
+                sponsor=batch.sponsor,
+                period=display.period(batch.months),
+                months=display.months(len(batch.months)),
+                receipts=receipts,
+                count=count(len(batch.members)),
+                total=i18n.money(batch.total),
+            )
         )
         self.sponsor.setVisible(True)
         self.sponsor_receipt_button.setVisible(True)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.domain.issues import Issue
 from app.services.auth import AuthError
 from ui.context import UiContext
+from ui.i18n import translate
 from ui.models import display
 from ui.widgets import FieldRow, primary_button
 
@@ -89,7 +90,7 @@ class MemberDialog(QDialog):
         self.buttons = QHBoxLayout()
         self.confirm = primary_button(confirm_text, "dialogConfirm")
         self.confirm.setDefault(True)
-        self.cancel = QPushButton("Batal  (Esc)")
+        self.cancel = QPushButton(translate("MemberDialog", "Batal  (Esc)"))
         self.cancel.setObjectName("dialogCancel")
         self.buttons.addWidget(self.confirm)
         self.buttons.addStretch(1)
@@ -141,7 +142,7 @@ class MemberDialog(QDialog):
         self.confirm.setEnabled(True)
         issues = display.error_issues(exc)
         if isinstance(exc, AuthError) and "password" in self.rows:
-            issues = [Issue("password", exc.code, exc.message)]
+            issues = [Issue("password", exc.code, display.message(exc.message))]
         self.show_issues(issues)  # everything typed stays: the officer fixes and retries
 
     def clear_issues(self) -> None:
@@ -156,9 +157,9 @@ class MemberDialog(QDialog):
         for issue in issues:
             r = self.rows.get(issue.field)
             if r is None:
-                loose.append(issue.message)
+                loose.append(display.message(issue.message))
                 continue
-            r.set_error(issue.message)
+            r.set_error(display.message(issue.message))
             first = first or r
         if loose:
             self.error.setText("\n".join(loose))
@@ -203,7 +204,12 @@ class MemberReasonDialog(MemberDialog):
         if password:
             self.body.addWidget(
                 self.row(
-                    "password", f"Kata sandi {ui.actor.username} (konfirmasi)", self.password, required=True
+                    "password",
+                    translate("MemberReasonDialog", "Kata sandi {username} (konfirmasi)").format(
+                        username=ui.actor.username
+                    ),
+                    self.password,
+                    required=True,
                 )
             )
         self.body.addStretch(1)
@@ -220,11 +226,27 @@ class MemberReasonDialog(MemberDialog):
         reason = " ".join(self.reason.text().split())
         if len(reason) < self.min_reason:
             self.show_issues(
-                [Issue("reason", "reason.short", f"Tulis alasannya (minimal {self.min_reason} karakter).")]
+                [
+                    Issue(
+                        "reason",
+                        "reason.short",
+                        translate("MemberReasonDialog", "Tulis alasannya (minimal {n} karakter).").format(
+                            n=self.min_reason
+                        ),
+                    )
+                ]
             )
             return
         if self.needs_password and not self.password.text():
-            self.show_issues([Issue("password", "password.empty", "Masukkan kata sandi Anda.")])
+            self.show_issues(
+                [
+                    Issue(
+                        "password",
+                        "password.empty",
+                        translate("MemberReasonDialog", "Masukkan kata sandi Anda."),
+                    )
+                ]
+            )
             return
         password = self.password.text()
         action = self.action

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLineEdit, QWidget
 
 from app.domain.issues import Issue
@@ -11,17 +12,18 @@ from app.services import corrections
 from app.services.dto import MemberDTO
 from ui.context import UiContext
 from ui.dialogs.member_base import MemberDialog, line
+from ui.i18n import translate
 from ui.models import display
 
 # (service field, label, max length), in the order a KTP is read.
 FIELDS = (
-    ("nik", "NIK (16 digit)", 24),
-    ("nama", "Nama lengkap (sesuai KTP)", 100),
-    ("tempat_lahir", "Tempat lahir", 60),
-    ("tanggal_lahir", "Tanggal lahir (HH-BB-TTTT)", 10),
-    ("nama_ibu", "Nama ibu kandung", 100),
-    ("no_hp", "Nomor HP", 20),
-    ("alamat", "Alamat (jalan, RT/RW)", 250),
+    ("nik", QT_TRANSLATE_NOOP("MemberCorrectionDialog", "NIK (16 digit)"), 24),
+    ("nama", QT_TRANSLATE_NOOP("MemberCorrectionDialog", "Nama lengkap (sesuai KTP)"), 100),
+    ("tempat_lahir", QT_TRANSLATE_NOOP("MemberCorrectionDialog", "Tempat lahir"), 60),
+    ("tanggal_lahir", QT_TRANSLATE_NOOP("MemberCorrectionDialog", "Tanggal lahir (HH-BB-TTTT)"), 10),
+    ("nama_ibu", QT_TRANSLATE_NOOP("MemberCorrectionDialog", "Nama ibu kandung"), 100),
+    ("no_hp", QT_TRANSLATE_NOOP("MemberCorrectionDialog", "Nomor HP"), 20),
+    ("alamat", QT_TRANSLATE_NOOP("MemberCorrectionDialog", "Alamat (jalan, RT/RW)"), 250),
 )
 
 
@@ -32,13 +34,14 @@ class MemberCorrectionDialog(MemberDialog):
         super().__init__(
             ui,
             object_name="memberCorrectionDialog",
-            title="Ajukan koreksi data",
+            title=translate("MemberCorrectionDialog", "Ajukan koreksi data"),
             intro=(
-                f"{member.nama} · {display.grouped(member.number)}\n"
-                "Ubah kolom yang salah sesuai KTP/KK, lalu tulis alasannya. Data berubah setelah disetujui "
-                "supervisor; data lama tetap tercatat di riwayat."
+                translate(
+                    "MemberCorrectionDialog",
+                    "{nama} · {number}\nUbah kolom yang salah sesuai KTP/KK, lalu tulis alasannya. Data berubah setelah disetujui supervisor; data lama tetap tercatat di riwayat.",
+                ).format(nama=member.nama, number=display.grouped(member.number))
             ),
-            confirm_text="Ajukan koreksi  (Ctrl+Enter)",
+            confirm_text=translate("MemberCorrectionDialog", "Ajukan koreksi  (Ctrl+Enter)"),
             parent=parent,
         )
         self.confirm.setDefault(False)  # Enter moves between fields here; Ctrl+Enter proposes
@@ -48,7 +51,9 @@ class MemberCorrectionDialog(MemberDialog):
             "nik": member.nik,
             "nama": member.nama,
             "tempat_lahir": member.tempat_lahir,
-            "tanggal_lahir": display.date(member.tanggal_lahir),
+            "tanggal_lahir": member.tanggal_lahir.strftime(
+                "%d-%m-%Y"
+            ),  # the input format, not the display one
             "nama_ibu": member.nama_ibu,
             "no_hp": member.no_hp or "",
             "alamat": member.alamat,
@@ -63,22 +68,34 @@ class MemberCorrectionDialog(MemberDialog):
             e.setText(self.original[key])
             e.returnPressed.connect(self.focusNextChild)
             self.editors[key] = e
-            grid.addWidget(self.row(key, label, e), i // 2, i % 2)
+            grid.addWidget(self.row(key, translate("MemberCorrectionDialog", label), e), i // 2, i % 2)
         self.gender = QComboBox()
         self.gender.setObjectName("correct_jenis_kelamin")
-        self.gender.addItem("L — Laki-laki", "L")
-        self.gender.addItem("P — Perempuan", "P")
+        self.gender.addItem(translate("MemberCorrectionDialog", "L — Laki-laki"), "L")
+        self.gender.addItem(translate("MemberCorrectionDialog", "P — Perempuan"), "P")
         self.gender.setCurrentIndex(max(self.gender.findData(member.jenis_kelamin), 0))
-        grid.addWidget(self.row("jenis_kelamin", "Jenis kelamin", self.gender), len(FIELDS) // 2, 1)
+        grid.addWidget(
+            self.row("jenis_kelamin", translate("MemberCorrectionDialog", "Jenis kelamin"), self.gender),
+            len(FIELDS) // 2,
+            1,
+        )
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         self.body.addLayout(grid)
         self.reason = line("correctionReason", max_len=500)
         self.body.addWidget(
-            self.row("reason", "Alasan koreksi (dokumen yang dilihat)", self.reason, required=True)
+            self.row(
+                "reason",
+                translate("MemberCorrectionDialog", "Alasan koreksi (dokumen yang dilihat)"),
+                self.reason,
+                required=True,
+            )
         )
         self.confirm_mismatch = QCheckBox(
-            "Sudah dicek dengan KTP: tanggal lahir/jenis kelamin memang berbeda dengan NIK"
+            translate(
+                "MemberCorrectionDialog",
+                "Sudah dicek dengan KTP: tanggal lahir/jenis kelamin memang berbeda dengan NIK",
+            )
         )
         self.confirm_mismatch.setObjectName("correctionConfirmMismatch")
         self.confirm_mismatch.setVisible(False)
@@ -103,10 +120,20 @@ class MemberCorrectionDialog(MemberDialog):
         reason = " ".join(self.reason.text().split())
         problems = []
         if not changes:
-            problems.append(Issue("", "correction.empty", "Belum ada kolom yang diubah."))
+            problems.append(
+                Issue(
+                    "",
+                    "correction.empty",
+                    translate("MemberCorrectionDialog", "Belum ada kolom yang diubah."),
+                )
+            )
         if len(reason) < corrections.MIN_REASON:
             problems.append(
-                Issue("reason", "correction.reason", "Tulis alasan koreksi (minimal 5 karakter).")
+                Issue(
+                    "reason",
+                    "correction.reason",
+                    translate("MemberCorrectionDialog", "Tulis alasan koreksi (minimal 5 karakter)."),
+                )
             )
         if problems:
             self.show_issues(problems)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QButtonGroup, QRadioButton, QVBoxLayout, QWidget
 
 from app.domain.issues import Issue
@@ -10,12 +11,13 @@ from app.services.dto import MemberDTO
 from app.services.records_dto import DeactivationDTO
 from ui.context import UiContext
 from ui.dialogs.member_base import MemberDialog, line, password_field
+from ui.i18n import translate
 from ui.models import display
 
 REASONS = (
-    ("died", "Meninggal dunia"),
-    ("abroad", "Pindah ke luar negeri"),
-    ("merged", "Duplikat — gabungkan ke nomor peserta lain"),
+    ("died", QT_TRANSLATE_NOOP("MemberDeactivateDialog", "Meninggal dunia")),
+    ("abroad", QT_TRANSLATE_NOOP("MemberDeactivateDialog", "Pindah ke luar negeri")),
+    ("merged", QT_TRANSLATE_NOOP("MemberDeactivateDialog", "Duplikat — gabungkan ke nomor peserta lain")),
 )
 
 
@@ -26,12 +28,14 @@ class MemberDeactivateDialog(MemberDialog):
         super().__init__(
             ui,
             object_name="memberDeactivateDialog",
-            title="Nonaktifkan peserta",
+            title=translate("MemberDeactivateDialog", "Nonaktifkan peserta"),
             intro=(
-                f"{member.nama} · {display.grouped(member.number)}\n"
-                "Nomor ini tidak dapat dipakai untuk iuran atau kartu lagi. Tindakan ini tercatat di riwayat."
+                translate(
+                    "MemberDeactivateDialog",
+                    "{nama} · {number}\nNomor ini tidak dapat dipakai untuk iuran atau kartu lagi. Tindakan ini tercatat di riwayat.",
+                ).format(nama=member.nama, number=display.grouped(member.number))
             ),
-            confirm_text="Nonaktifkan  (Ctrl+Enter)",
+            confirm_text=translate("MemberDeactivateDialog", "Nonaktifkan  (Ctrl+Enter)"),
             parent=parent,
         )
         self.confirm.setDefault(False)
@@ -44,27 +48,40 @@ class MemberDeactivateDialog(MemberDialog):
         self.group = QButtonGroup(self)
         self.choices: dict[str, QRadioButton] = {}
         for code, label in REASONS:
-            rb = QRadioButton(label)
+            rb = QRadioButton(translate("MemberDeactivateDialog", label))
             rb.setObjectName(f"deactivate_{code}")
             self.group.addButton(rb)
             self.choices[code] = rb
             v.addWidget(rb)
-        self.body.addWidget(self.row("reason", "Alasan", box, required=True))
+        self.body.addWidget(
+            self.row("reason", translate("MemberDeactivateDialog", "Alasan"), box, required=True)
+        )
         self.into = line("deactivateInto", max_len=20)
         self.into.setEnabled(False)
         self.body.addWidget(
             self.row(
                 "into",
-                "Nomor peserta tujuan (yang tetap dipakai)",
+                translate("MemberDeactivateDialog", "Nomor peserta tujuan (yang tetap dipakai)"),
                 self.into,
-                hint="11 digit, mis. 101 0000 002 6",
+                hint=translate("MemberDeactivateDialog", "11 digit, mis. 101 0000 002 6"),
             )
         )
         self.note = line("deactivateNote", max_len=500)
-        self.body.addWidget(self.row("note", "Catatan (mis. nomor akta kematian)", self.note))
+        self.body.addWidget(
+            self.row(
+                "note", translate("MemberDeactivateDialog", "Catatan (mis. nomor akta kematian)"), self.note
+            )
+        )
         self.password = password_field("passwordField")
         self.body.addWidget(
-            self.row("password", f"Kata sandi {ui.actor.username} (konfirmasi)", self.password, required=True)
+            self.row(
+                "password",
+                translate("MemberDeactivateDialog", "Kata sandi {username} (konfirmasi)").format(
+                    username=ui.actor.username
+                ),
+                self.password,
+                required=True,
+            )
         )
         self.body.addStretch(1)
         self.group.buttonToggled.connect(self._on_reason_changed)
@@ -85,11 +102,25 @@ class MemberDeactivateDialog(MemberDialog):
         reason = self.reason()
         problems = []
         if reason is None:
-            problems.append(Issue("reason", "deactivate.reason", "Pilih alasannya."))
+            problems.append(
+                Issue("reason", "deactivate.reason", translate("MemberDeactivateDialog", "Pilih alasannya."))
+            )
         if reason == "merged" and not self.into.text().strip():
-            problems.append(Issue("into", "deactivate.into", "Isi nomor peserta yang tetap dipakai."))
+            problems.append(
+                Issue(
+                    "into",
+                    "deactivate.into",
+                    translate("MemberDeactivateDialog", "Isi nomor peserta yang tetap dipakai."),
+                )
+            )
         if not self.password.text():
-            problems.append(Issue("password", "password.empty", "Masukkan kata sandi Anda."))
+            problems.append(
+                Issue(
+                    "password",
+                    "password.empty",
+                    translate("MemberDeactivateDialog", "Masukkan kata sandi Anda."),
+                )
+            )
         if problems:
             self.show_issues(problems)
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,10 +27,14 @@ from app.services import contributions
 from app.services.contribution_dto import METHOD_LABELS, ContributionStatusDTO, PaymentDTO
 from ui.context import UiContext
 from ui.dialogs.member_base import MemberDialog, line
+from ui.i18n import translate
 from ui.models import display
 
 MONTH_CHOICES = (1, 3, 6, 12)
-PAPERS = (("A5", "A5 (lembar)"), ("80mm", "Struk 80 mm"))
+PAPERS = (
+    ("A5", QT_TRANSLATE_NOOP("MemberPaymentDialog", "A5 (lembar)")),
+    ("80mm", QT_TRANSLATE_NOOP("MemberPaymentDialog", "Struk 80 mm")),
+)
 QUOTE_DELAY_MS = 120
 # Service field names → this dialog's rows.
 _FIELDS = {"bulan": "months", "metode": "method", "referensi": "reference"}
@@ -55,16 +59,18 @@ class MemberPaymentDialog(MemberDialog):
         parent: QWidget | None = None,
     ) -> None:
         start = (
-            f"Mulai {status.next_due_month.label()} (bulan pertama yang belum dibayar)."
+            translate("MemberPaymentDialog", "Mulai {label} (bulan pertama yang belum dibayar).").format(
+                label=display.month(status.next_due_month)
+            )
             if status is not None
-            else "Mulai bulan pertama yang belum dibayar."
+            else translate("MemberPaymentDialog", "Mulai bulan pertama yang belum dibayar.")
         )
         super().__init__(
             ui,
             object_name="memberPaymentDialog",
-            title="Bayar iuran",
+            title=translate("MemberPaymentDialog", "Bayar iuran"),
             intro=f"{name} · {display.grouped(number)}\n{start}",
-            confirm_text="Terima pembayaran  (Enter)",
+            confirm_text=translate("MemberPaymentDialog", "Terima pembayaran  (Enter)"),
             parent=parent,
         )
         self.number = number
@@ -77,44 +83,55 @@ class MemberPaymentDialog(MemberDialog):
         self.months = QComboBox()
         self.months.setObjectName("paymentMonths")
         for m in MONTH_CHOICES:
-            self.months.addItem(f"{m} bulan", m)
-        self.months.addItem("Lainnya…", 0)
+            self.months.addItem(display.months(m), m)
+        self.months.addItem(translate("MemberPaymentDialog", "Lainnya…"), 0)
         self.custom = QSpinBox()
         self.custom.setObjectName("paymentCustomMonths")
         self.custom.setRange(1, MAX_MONTHS)
-        self.custom.setSuffix(" bulan")
+        self.custom.setSuffix(translate("MemberPaymentDialog", " bulan"))
         self.custom.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)  # ↑/↓ keys still step it
         self.custom.setStyleSheet("QSpinBox:disabled { background: #eceff0; color: #7b8a83; }")
         self.custom.setEnabled(False)
         self.method = QComboBox()
         self.method.setObjectName("paymentMethod")
         for code, label in METHOD_LABELS.items():
-            self.method.addItem(label, code)
+            self.method.addItem(display.label(label), code)
         self.reference = line("paymentReference", max_len=60)
         self.reference.setEnabled(False)
         self.paper = QComboBox()
         self.paper.setObjectName("paymentPaper")
         for code, label in PAPERS:
-            self.paper.addItem(label, code)
+            self.paper.addItem(translate("MemberPaymentDialog", label), code)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
         top = Qt.AlignmentFlag.AlignTop
-        grid.addWidget(self.row("months", "Jumlah bulan", self.months), 0, 0, top)
-        grid.addWidget(self.row("custom", "Jumlah lain (Lainnya…)", self.custom), 0, 1, top)
-        grid.addWidget(self.row("method", "Cara bayar", self.method), 1, 0, top)
+        grid.addWidget(
+            self.row("months", translate("MemberPaymentDialog", "Jumlah bulan"), self.months), 0, 0, top
+        )
+        grid.addWidget(
+            self.row("custom", translate("MemberPaymentDialog", "Jumlah lain (Lainnya…)"), self.custom),
+            0,
+            1,
+            top,
+        )
+        grid.addWidget(
+            self.row("method", translate("MemberPaymentDialog", "Cara bayar"), self.method), 1, 0, top
+        )
         grid.addWidget(
             self.row(
                 "reference",
-                "Nomor referensi",
+                translate("MemberPaymentDialog", "Nomor referensi"),
                 self.reference,
-                hint="Nomor transfer, SP2D, atau surat pemberi kerja",
+                hint=translate("MemberPaymentDialog", "Nomor transfer, SP2D, atau surat pemberi kerja"),
             ),
             1,
             1,
             top,
         )
-        grid.addWidget(self.row("paper", "Tanda bukti", self.paper), 2, 0, top)
+        grid.addWidget(
+            self.row("paper", translate("MemberPaymentDialog", "Tanda bukti"), self.paper), 2, 0, top
+        )
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         self.body.addLayout(grid)
@@ -137,7 +154,7 @@ class MemberPaymentDialog(MemberDialog):
         v = QVBoxLayout(panel)
         v.setContentsMargins(12, 10, 12, 10)
         head = QHBoxLayout()
-        title = QLabel("Rincian iuran")
+        title = QLabel(translate("MemberPaymentDialog", "Rincian iuran"))
         title.setProperty("role", "fieldLabel")
         head.addWidget(title)
         head.addStretch(1)
@@ -148,7 +165,15 @@ class MemberPaymentDialog(MemberDialog):
         v.addLayout(head)
         self.lines = QTableWidget(0, 5)
         self.lines.setObjectName("quoteLines")
-        self.lines.setHorizontalHeaderLabels(["Program", "Dasar / tarif", "Bulan", "Potongan", "Jumlah"])
+        self.lines.setHorizontalHeaderLabels(
+            [
+                translate("MemberPaymentDialog", "Program"),
+                translate("MemberPaymentDialog", "Dasar / tarif"),
+                translate("MemberPaymentDialog", "Bulan"),
+                translate("MemberPaymentDialog", "Potongan"),
+                translate("MemberPaymentDialog", "Jumlah"),
+            ]
+        )
         self.lines.verticalHeader().setVisible(False)
         self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.lines.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -167,7 +192,7 @@ class MemberPaymentDialog(MemberDialog):
         v.addWidget(self.notes)
         v.addStretch(1)
         total_row = QHBoxLayout()
-        total_label = QLabel("Total dibayar")
+        total_label = QLabel(translate("MemberPaymentDialog", "Total dibayar"))
         total_label.setProperty("role", "fieldLabel")
         total_row.addWidget(total_label)
         total_row.addStretch(1)
@@ -197,7 +222,9 @@ class MemberPaymentDialog(MemberDialog):
     def _on_method_changed(self) -> None:
         cash = self.method.currentData() == "cash"
         self.reference.setEnabled(not cash)
-        self.rows["reference"].label.setText("Nomor referensi" + ("" if cash else " *"))
+        self.rows["reference"].label.setText(
+            translate("MemberPaymentDialog", "Nomor referensi") + ("" if cash else " *")
+        )
         if cash:
             self.reference.clear()
             self.rows["reference"].set_error(None)
@@ -224,12 +251,17 @@ class MemberPaymentDialog(MemberDialog):
             return
         self.quote = quote
         self._quoted_for = wanted
-        self.period.setText(f"{quote.period} · {len(quote.months)} bulan")
+        self.period.setText(
+            translate("MemberPaymentDialog", "{period} · {months}").format(
+                period=display.period(quote.months), months=display.months(len(quote.months))
+            )
+        )
         totals = quote.programme_totals()
         self.lines.setRowCount(len(totals))
         self._fit_lines(len(totals))
         for i, t in enumerate(totals):
-            base = f"{display.rupiah(t.base)} × {t.rate}" if t.base else t.rate
+            rate = display.figure(t.rate)
+            base = f"{display.rupiah(t.base)} × {rate}" if t.base else rate
             cells = (
                 f"{t.programme} — {t.label}",
                 base,
@@ -243,7 +275,7 @@ class MemberPaymentDialog(MemberDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.lines.setItem(i, j, item)
         notes = sorted({ln.discount_label for ln in quote.lines if ln.discount_label})
-        notes += [n.message for n in quote.notes if not n.code.startswith("quote.discount.")]
+        notes += [display.message(n.message) for n in quote.notes if not n.code.startswith("quote.discount.")]
         self.notes.setText("\n".join(notes[:3]))
         self.notes.setVisible(bool(notes))
         self.total.setText(display.rupiah(quote.total))
@@ -259,7 +291,10 @@ class MemberPaymentDialog(MemberDialog):
         self.total.setText("—")
         self.lines.setRowCount(0)
         self.show_issues(
-            [Issue(_FIELDS.get(i.field, i.field), i.code, i.message) for i in display.error_issues(exc)]
+            [
+                Issue(_FIELDS.get(i.field, i.field), i.code, display.message(i.message))
+                for i in display.error_issues(exc)
+            ]
         )
 
     # ---- paying ------------------------------------------------------------------------------------
@@ -270,7 +305,13 @@ class MemberPaymentDialog(MemberDialog):
         reference = self.reference.text().strip() or None
         if method != "cash" and reference is None:
             self.show_issues(
-                [Issue("reference", "payment.reference_required", "Isi nomor referensi pembayaran.")]
+                [
+                    Issue(
+                        "reference",
+                        "payment.reference_required",
+                        translate("MemberPaymentDialog", "Isi nomor referensi pembayaran."),
+                    )
+                ]
             )
             return
         ctx, actor, number = self.ui.ctx, self.ui.actor, self.number
@@ -290,5 +331,8 @@ class MemberPaymentDialog(MemberDialog):
         super()._on_failed(exc)
         if shiboken6.isValid(self):
             self.show_issues(
-                [Issue(_FIELDS.get(i.field, i.field), i.code, i.message) for i in display.error_issues(exc)]
+                [
+                    Issue(_FIELDS.get(i.field, i.field), i.code, display.message(i.message))
+                    for i in display.error_issues(exc)
+                ]
             )

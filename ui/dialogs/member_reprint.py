@@ -12,6 +12,7 @@ from app.domain.roles import Permission, allowed
 from app.services import cards
 from ui.context import UiContext
 from ui.dialogs.member_base import MemberDialog, line, password_field
+from ui.i18n import translate
 from ui.models import display
 
 
@@ -39,38 +40,69 @@ class MemberReprintDialog(MemberDialog):
         super().__init__(
             ui,
             object_name="memberReprintDialog",
-            title="Cetak ulang kartu",
+            title=translate("MemberReprintDialog", "Cetak ulang kartu"),
             intro=(
-                f"{name} · {display.grouped(number)}\n"
-                f"Kartu seri {serial} akan dicabut dan tidak berlaku lagi; kartu baru mendapat seri baru."
+                translate(
+                    "MemberReprintDialog",
+                    "{name} · {number}\nKartu seri {serial} akan dicabut dan tidak berlaku lagi; kartu baru mendapat seri baru.",
+                ).format(name=name, number=display.grouped(number), serial=serial)
             ),
-            confirm_text="Setujui && cetak  (Ctrl+Enter)",
+            confirm_text=translate("MemberReprintDialog", "Setujui && cetak  (Ctrl+Enter)"),
             parent=parent,
         )
         self.number = number
         self.reason = QComboBox()
         self.reason.setObjectName("reprintReason")
         for code, label in REPRINT_REASONS.items():
-            self.reason.addItem(label, code)
+            self.reason.addItem(display.label(label), code)
         self.note = line("reprintNote", max_len=200)
         row = QHBoxLayout()
-        row.addWidget(self.row("reason", "Alasan cetak ulang", self.reason, required=True), 1)
-        row.addWidget(self.row("note", "Catatan (mis. nomor laporan kehilangan)", self.note), 2)
+        row.addWidget(
+            self.row(
+                "reason", translate("MemberReprintDialog", "Alasan cetak ulang"), self.reason, required=True
+            ),
+            1,
+        )
+        row.addWidget(
+            self.row(
+                "note", translate("MemberReprintDialog", "Catatan (mis. nomor laporan kehilangan)"), self.note
+            ),
+            2,
+        )
         self.body.addLayout(row)
 
-        box = QGroupBox("Persetujuan supervisor di loket")
+        box = QGroupBox(translate("MemberReprintDialog", "Persetujuan supervisor di loket"))
         v = QVBoxLayout(box)
         self.approver = line("reprintApprover", max_len=40)
         if allowed(ui.actor.role, Permission.APPROVE):
             self.approver.setText(ui.actor.username)
         self.password = password_field("passwordField")
         pair = QHBoxLayout()
-        pair.addWidget(self.row("approver", "Nama pengguna supervisor", self.approver, required=True), 1)
-        pair.addWidget(self.row("password", "Kata sandi supervisor", self.password, required=True), 1)
+        pair.addWidget(
+            self.row(
+                "approver",
+                translate("MemberReprintDialog", "Nama pengguna supervisor"),
+                self.approver,
+                required=True,
+            ),
+            1,
+        )
+        pair.addWidget(
+            self.row(
+                "password",
+                translate("MemberReprintDialog", "Kata sandi supervisor"),
+                self.password,
+                required=True,
+            ),
+            1,
+        )
         v.addLayout(pair)
         alone = QLabel(
-            "Tidak ada supervisor di loket? Pilih «Ajukan saja»: permintaan menunggu di halaman "
-            "Persetujuan, lalu kartu baru dicetak setelah disetujui."
+            translate(
+                "MemberReprintDialog",
+                "Tidak ada supervisor di loket? Pilih «Ajukan saja»: permintaan menunggu di halaman "
+                "Persetujuan, lalu kartu baru dicetak setelah disetujui.",
+            )
         )
         alone.setObjectName("pageHint")
         alone.setWordWrap(True)
@@ -78,7 +110,7 @@ class MemberReprintDialog(MemberDialog):
         self.body.addWidget(box)
         self.body.addStretch(1)
 
-        self.request_button = QPushButton("Ajukan saja  (Alt+A)")
+        self.request_button = QPushButton(translate("MemberReprintDialog", "Ajukan saja  (Alt+A)"))
         self.request_button.setObjectName("reprintRequest")
         self.request_button.setShortcut("Alt+A")
         self.buttons.insertWidget(1, self.request_button)
@@ -93,9 +125,21 @@ class MemberReprintDialog(MemberDialog):
     def submit(self) -> None:
         problems = []
         if not self.approver.text().strip():
-            problems.append(Issue("approver", "approver.empty", "Isi nama pengguna supervisor."))
+            problems.append(
+                Issue(
+                    "approver",
+                    "approver.empty",
+                    translate("MemberReprintDialog", "Isi nama pengguna supervisor."),
+                )
+            )
         if not self.password.text():
-            problems.append(Issue("password", "password.empty", "Supervisor memasukkan kata sandinya."))
+            problems.append(
+                Issue(
+                    "password",
+                    "password.empty",
+                    translate("MemberReprintDialog", "Supervisor memasukkan kata sandinya."),
+                )
+            )
         if problems:
             self.show_issues(problems)
             return

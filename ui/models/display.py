@@ -1,21 +1,37 @@
-"""How DTO values read on screen: dates, statuses, errors — one wording for every page."""
+"""How DTO values read on screen: dates, money, statuses, errors — one wording for every page.
+
+Dates and money follow the interface language (``ui.i18n``); texts the core produces in Indonesian are
+looked up in the ``Issue`` (messages) and ``Label`` (code labels) contexts, which
+``tools/i18n_domain.py`` fills from ``app/`` into ``ui/i18n_domain.py``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Sequence
+
+from babel.dates import format_date
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app.domain.clock import local_time
 from app.domain.issues import DomainError, Issue
 from app.domain.membership import MembershipNumber, parse_number
-from app.domain.money import format_rupiah
+from app.domain.months import Month, period_label
+from ui import i18n
+from ui.i18n import translate
 
-RECORD_STATUS = {"ACTIVE": "Aktif", "DEACTIVATED": "Nonaktif", "MERGED": "Digabung"}
-DEACTIVATION_REASONS = {
-    "MENINGGAL": "meninggal dunia",
-    "LUAR_NEGERI": "pindah ke luar negeri",
-    "DUPLIKAT": "duplikat, digabung ke nomor lain",
+RECORD_STATUS = {
+    "ACTIVE": QT_TRANSLATE_NOOP("Display", "Aktif"),
+    "DEACTIVATED": QT_TRANSLATE_NOOP("Display", "Nonaktif"),
+    "MERGED": QT_TRANSLATE_NOOP("Display", "Digabung"),
 }
-GENDER = {"L": "Laki-laki", "P": "Perempuan"}
+DEACTIVATION_REASONS = {
+    "MENINGGAL": QT_TRANSLATE_NOOP("Display", "meninggal dunia"),
+    "LUAR_NEGERI": QT_TRANSLATE_NOOP("Display", "pindah ke luar negeri"),
+    "DUPLIKAT": QT_TRANSLATE_NOOP("Display", "duplikat, digabung ke nomor lain"),
+}
+GENDER = {"L": QT_TRANSLATE_NOOP("Display", "Laki-laki"), "P": QT_TRANSLATE_NOOP("Display", "Perempuan")}
 
 
 def grouped(number: str | None) -> str:
@@ -27,36 +43,142 @@ def grouped(number: str | None) -> str:
 
 
 def date(d: dt.date | None) -> str:
-    return d.strftime("%d-%m-%Y") if d else "—"
+    return i18n.date_short(d) if d else "—"
+
+
+def long_date(d: dt.date | None) -> str:
+    return i18n.date_long(d) if d else "—"
 
 
 def when(instant: dt.datetime | None, timezone: str) -> str:
     """A stored UTC instant in the branch's local time."""
-    return local_time(instant, timezone).strftime("%d-%m-%Y %H:%M") if instant else "—"
+    return i18n.date_time(local_time(instant, timezone)) if instant else "—"
+
+
+def month(m: Month) -> str:
+    """``April 2026`` (month name in the interface language)."""
+    if i18n.current_locale() == i18n.SOURCE_LANGUAGE:
+        return m.label()
+    return str(format_date(m.first_day(), format="MMMM y", locale=i18n.current_locale()))
+
+
+def month_short(m: Month) -> str:
+    """``Apr 2026`` / ``Agu 2026``."""
+    if i18n.current_locale() == i18n.SOURCE_LANGUAGE:
+        return m.short()
+    return str(format_date(m.first_day(), format="MMM y", locale=i18n.current_locale()))
+
+
+def schedule(code: str, fallback: str = "") -> str:
+    """A ContributionStatusDTO's ``schedule`` (``MONTHLY`` / ``HARVEST:3,4,9,10``) in words."""
+    if code == "MONTHLY":
+        return translate("Display", "Bulanan")
+    if code.startswith("HARVEST:"):
+        try:
+            numbers = sorted(int(n) for n in code.removeprefix("HARVEST:").split(",") if n.strip())
+        except ValueError:
+            return fallback or code
+        names = ", ".join(month_short(Month(2000, n)).removesuffix(" 2000") for n in numbers if 1 <= n <= 12)
+        return translate("Display", "Musim panen: {months}").format(months=names)
+    return fallback or code
+
+
+def period(months: Sequence[Month]) -> str:
+    """``Apr 2026 – Jun 2026``; separate runs joined by commas (as ``app.domain.months.period_label``)."""
+    if i18n.current_locale() == i18n.SOURCE_LANGUAGE:
+        return period_label(list(months))
+    if not months:
+        return "-"
+    ordered = sorted(months)
+    runs: list[tuple[Month, Month]] = []
+    start = prev = ordered[0]
+    for m in ordered[1:]:
+        if m.index != prev.index + 1:
+            runs.append((start, prev))
+            start = m
+        prev = m
+    runs.append((start, prev))
+    return ", ".join(month_short(a) if a == b else f"{month_short(a)} – {month_short(b)}" for a, b in runs)
+
+
+def figure(text: str) -> str:
+    """A figure the core wrote the Indonesian way (``5,7%``, ``Rp6.800``) in the interface language."""
+    if i18n.current_locale() == i18n.SOURCE_LANGUAGE:
+        return text
+    text = re.sub(r"Rp(\d{1,3}(?:\.\d{3})*)\b", lambda m: i18n.money(int(m[1].replace(".", ""))), text)
+    return re.sub(r"(\d),(\d+)%", r"\1.\2%", text)
 
 
 def rupiah(amount: int | None) -> str:
-    return format_rupiah(amount) if amount is not None else "—"
+    return i18n.money(amount) if amount is not None else "—"
+
+
+def number(n: int | None) -> str:
+    return i18n.number(n) if n is not None else "—"
+
+
+def gender(code: str) -> str:
+    text = GENDER.get(code)
+    return translate("Display", text) if text else code
+
+
+def deactivation_reason(code: str | None) -> str:
+    text = DEACTIVATION_REASONS.get(code or "")
+    return translate("Display", text) if text else ""
 
 
 def record_status(status: str, merged_into: str | None = None) -> str:
     if status == "MERGED" and merged_into:
-        return f"Digabung → {grouped(merged_into)}"
-    return RECORD_STATUS.get(status, status)
+        return translate("Display", "Digabung → {number}").format(number=grouped(merged_into))
+    text = RECORD_STATUS.get(status)
+    return translate("Display", text) if text else status
+
+
+def contribution_status(status: str, label: str, arrears: int) -> str:
+    """``Aktif`` / ``Menunggak 2 bulan`` / ``Nonaktif`` from a ContributionStatusDTO's fields."""
+    if status == "MENUNGGAK":
+        return translate("Display", "Menunggak {months}").format(months=months(arrears))
+    return translate("Label", label)
+
+
+def months(n: int) -> str:
+    """``1 bulan`` / ``3 bulan`` — English needs the singular apart."""
+    return translate("Display", "1 bulan") if n == 1 else translate("Display", "{n} bulan").format(n=n)
+
+
+def label(text: str) -> str:
+    """A label the core keeps for a code (``FUNDING_LABELS``, ``ROLE_LABELS`` …) in the interface language."""
+    return translate("Label", text)
+
+
+def message(text: str) -> str:
+    """A message of the core (an ``Issue``, a refused login) in the interface language.
+
+    Constant messages have translations; messages with values in them stay Indonesian.
+    """
+    return translate("Issue", text)
+
+
+def message_of(exc: BaseException) -> str | None:
+    """The officer-facing ``message`` of an exception from the core (AuthError …), if it has one."""
+    text = getattr(exc, "message", None)
+    return message(text) if isinstance(text, str) and text else None
 
 
 def error_issues(exc: BaseException) -> list[Issue]:
-    """Findings to show at fields; anything else becomes one plain Indonesian message."""
+    """Findings to show at fields; anything else becomes one plain message."""
     if isinstance(exc, DomainError):
-        return list(exc.issues)
+        return [Issue(i.field, i.code, message(i.message)) for i in exc.issues]
     return [Issue("", getattr(exc, "code", "error"), error_text(exc))]
 
 
 def error_text(exc: BaseException) -> str:
     if isinstance(exc, DomainError):
-        return "\n".join(i.message for i in exc.issues)
-    message = getattr(exc, "message", None)  # AuthError, PermissionDeniedError
-    if isinstance(message, str) and message:
-        return message
+        return "\n".join(message(i.message) for i in exc.issues)
+    text = getattr(exc, "message", None)  # AuthError, PermissionDeniedError
+    if isinstance(text, str) and text:
+        return message(text)
     # Database and other errors may quote personal data in their text: never show it raw.
-    return "Terjadi kesalahan; data tidak berubah. Coba lagi, atau hubungi TI cabang bila berulang."
+    return translate(
+        "Display", "Terjadi kesalahan; data tidak berubah. Coba lagi, atau hubungi TI cabang bila berulang."
+    )

@@ -12,17 +12,33 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from app.services.records_dto import SearchFilters, SearchPage, SearchRowDTO
+from ui.i18n import translate
 from ui.models import display
 from ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 Fetch = Callable[[str, SearchFilters, int, int], SearchPage]
 
-COLUMNS = ("Nomor peserta", "Nama", "NIK", "Tgl lahir", "L/P", "Wilayah NIK", "Status")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("SearchResultsModel", "Nomor peserta"),
+    QT_TRANSLATE_NOOP("SearchResultsModel", "Nama"),
+    "NIK",
+    QT_TRANSLATE_NOOP("SearchResultsModel", "Tgl lahir"),
+    "L/P",
+    QT_TRANSLATE_NOOP("SearchResultsModel", "Wilayah NIK"),
+    QT_TRANSLATE_NOOP("SearchResultsModel", "Status"),
+)
 COL_NUMBER, COL_NAME, COL_NIK, COL_BORN, COL_GENDER, COL_REGION, COL_STATUS = range(len(COLUMNS))
 INACTIVE = QColor("#8a5300")
 
@@ -192,7 +208,7 @@ class SearchResultsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return translate("SearchResultsModel", COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = 0) -> Any:
@@ -204,9 +220,9 @@ class SearchResultsModel(QAbstractTableModel):
             return self._texts[index.row()][col]
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_STATUS and r.matched_by == "merged_number":
-                return "Nomor yang dicari sudah digabung ke peserta ini."
+                return translate("SearchResultsModel", "Nomor yang dicari sudah digabung ke peserta ini.")
             if col == COL_STATUS and r.matched_by == "suggestion":
-                return "Nomor ini beda satu angka dari yang diketik."
+                return translate("SearchResultsModel", "Nomor ini beda satu angka dari yang diketik.")
             return self._texts[index.row()][col]
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS and r.record_status != "ACTIVE":
             return QBrush(INACTIVE)
@@ -234,5 +250,5 @@ class SearchResultsModel(QAbstractTableModel):
             return r.region
         status = display.record_status(r.record_status, r.merged_into)
         if r.matched_by == "merged_number":
-            return f"{status} (tujuan gabung)"
+            return translate("SearchResultsModel", "{status} (tujuan gabung)").format(status=status)
         return status

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from app.services.auth import AuthError
 from app.services.records_dto import CorrectionChangeDTO, CorrectionDTO
 from ui.context import UiContext
 from ui.dialogs.member_base import line, password_field
+from ui.i18n import translate
 from ui.models import display
 from ui.models.rows import Column, RowsModel
 from ui.printing import PdfPreviewDialog
@@ -81,11 +82,19 @@ class _Decision(QFrame):
         g.setContentsMargins(0, 6, 0, 0)
         g.setHorizontalSpacing(10)
         self.password = password_field(f"{prefix}Password")
-        self.password_row = FieldRow(f"{prefix}_password", f"Kata sandi {username}", self.password)
+        self.password_row = FieldRow(
+            f"{prefix}_password",
+            translate("_Decision", "Kata sandi {username}").format(username=username),
+            self.password,
+        )
         self.approve = primary_button(approve_text, f"{prefix}Approve")
         self.note = line(f"{prefix}Note", max_len=200)
-        self.note_row = FieldRow(f"{prefix}_note", "Alasan penolakan", self.note)
-        self.reject = QPushButton("&Tolak")
+        self.note_row = FieldRow(
+            f"{prefix}_note",
+            translate("_Decision", "Alasan penolakan"),
+            self.note,
+        )
+        self.reject = QPushButton(translate("_Decision", "&Tolak"))
         self.reject.setObjectName(f"{prefix}Reject")
         g.addWidget(self.password_row, 0, 0)
         g.addWidget(self.approve, 0, 1, Qt.AlignmentFlag.AlignBottom)
@@ -110,7 +119,7 @@ class _Decision(QFrame):
 class ApprovalsPage(QWidget):
     """Refreshes whenever it is shown and after every decision."""
 
-    nav_label = "Persetujuan"
+    nav_label = QT_TRANSLATE_NOOP("ApprovalsPage", "Persetujuan")
     shortcut = "F8"
     required_permission = Permission.APPROVE
     refreshed = Signal(object)  # Pending, once on screen
@@ -131,12 +140,15 @@ class ApprovalsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 10)
         layout.setSpacing(8)
-        title = QLabel("Persetujuan")
+        title = QLabel(translate("ApprovalsPage", "Persetujuan"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
         hint = QLabel(
-            "Pilih baris dan periksa; setujui dengan kata sandi Anda (Enter) atau tolak dengan alasan. "
-            "Tab = ke kata sandi · Ctrl+Tab = tab berikutnya"
+            translate(
+                "ApprovalsPage",
+                "Pilih baris dan periksa; setujui dengan kata sandi Anda (Enter) atau tolak dengan alasan. "
+                "Tab = ke kata sandi · Ctrl+Tab = tab berikutnya",
+            )
         )
         hint.setObjectName("pageHint")
         hint.setWordWrap(True)
@@ -145,8 +157,8 @@ class ApprovalsPage(QWidget):
         layout.addWidget(self.banner)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("approvalTabs")
-        self.tabs.addTab(self._build_corrections(), "&Koreksi data")
-        self.tabs.addTab(self._build_reprints(), "&Cetak ulang kartu")
+        self.tabs.addTab(self._build_corrections(), translate("ApprovalsPage", "&Koreksi data"))
+        self.tabs.addTab(self._build_reprints(), translate("ApprovalsPage", "&Cetak ulang kartu"))
         layout.addWidget(self.tabs, 1)
 
     def _build_corrections(self) -> QWidget:
@@ -157,14 +169,18 @@ class ApprovalsPage(QWidget):
         tz = self.ui.branch.timezone
         self.corrections_model: RowsModel[CorrectionDTO] = RowsModel(
             [
-                Column("No.", lambda c: f"#{c.id}", right=True),
-                Column("Nomor peserta", lambda c: display.grouped(c.member_number)),
-                Column("Nama", lambda c: c.member_nama),
-                Column("Diajukan", lambda c: display.when(c.proposed_at, tz)),
+                Column(translate("ApprovalsPage", "No."), lambda c: f"#{c.id}", right=True),
+                Column(
+                    translate("ApprovalsPage", "Nomor peserta"), lambda c: display.grouped(c.member_number)
+                ),
+                Column(translate("ApprovalsPage", "Nama"), lambda c: c.member_nama),
+                Column(translate("ApprovalsPage", "Diajukan"), lambda c: display.when(c.proposed_at, tz)),
             ],
             parent=self,
         )
-        self.corrections_table = _table("correctionsTable", "Koreksi menunggu", self.corrections_model, 2)
+        self.corrections_table = _table(
+            "correctionsTable", translate("ApprovalsPage", "Koreksi menunggu"), self.corrections_model, 2
+        )
         h.addWidget(self.corrections_table, 6)
 
         right = QVBoxLayout()
@@ -174,23 +190,27 @@ class ApprovalsPage(QWidget):
         right.addWidget(self.correction_title)
         self.changes_model: RowsModel[CorrectionChangeDTO] = RowsModel(
             [
-                Column("Kolom", lambda ch: ch.label),
-                Column("Data lama", lambda ch: ch.old_value or "—"),
-                Column("Data baru", lambda ch: ch.new_value or "—"),
+                Column(translate("ApprovalsPage", "Kolom"), lambda ch: ch.label),
+                Column(translate("ApprovalsPage", "Data lama"), lambda ch: ch.old_value or "—"),
+                Column(translate("ApprovalsPage", "Data baru"), lambda ch: ch.new_value or "—"),
             ],
             parent=self,
         )
-        self.changes_table = _table("correctionChanges", "Data lama dan baru", self.changes_model, 2)
+        self.changes_table = _table(
+            "correctionChanges", translate("ApprovalsPage", "Data lama dan baru"), self.changes_model, 2
+        )
         self.changes_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.changes_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.changes_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         right.addWidget(self.changes_table, 1)
         self.correction_reason = _text("correctionReason")
         right.addWidget(self.correction_reason)
-        self.open_member_button = QPushButton("Buka data peserta (F4)")
+        self.open_member_button = QPushButton(translate("ApprovalsPage", "Buka data peserta (F4)"))
         self.open_member_button.setObjectName("correctionOpenMember")
         right.addWidget(self.open_member_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.correction_decision = _Decision("correction", "&Setujui  (Enter)", self.ui.actor.username)
+        self.correction_decision = _Decision(
+            "correction", translate("ApprovalsPage", "&Setujui  (Enter)"), self.ui.actor.username
+        )
         right.addWidget(self.correction_decision)
         h.addLayout(right, 5)
         return tab
@@ -203,15 +223,17 @@ class ApprovalsPage(QWidget):
         tz = self.ui.branch.timezone
         self.reprints_model: RowsModel[cards.ReprintRequestDTO] = RowsModel(
             [
-                Column("No.", lambda r: f"#{r.id}", right=True),
-                Column("Nomor peserta", lambda r: display.grouped(r.number)),
-                Column("Nama", lambda r: self.pending.names.get(r.number, "")),
-                Column("Alasan", lambda r: r.reason_label),
-                Column("Diminta", lambda r: display.when(r.requested_at, tz)),
+                Column(translate("ApprovalsPage", "No."), lambda r: f"#{r.id}", right=True),
+                Column(translate("ApprovalsPage", "Nomor peserta"), lambda r: display.grouped(r.number)),
+                Column(translate("ApprovalsPage", "Nama"), lambda r: self.pending.names.get(r.number, "")),
+                Column(translate("ApprovalsPage", "Alasan"), lambda r: display.label(r.reason_label)),
+                Column(translate("ApprovalsPage", "Diminta"), lambda r: display.when(r.requested_at, tz)),
             ],
             parent=self,
         )
-        self.reprints_table = _table("reprintsTable", "Permintaan cetak ulang", self.reprints_model, 2)
+        self.reprints_table = _table(
+            "reprintsTable", translate("ApprovalsPage", "Permintaan cetak ulang"), self.reprints_model, 2
+        )
         h.addWidget(self.reprints_table, 6)
         right = QVBoxLayout()
         right.setSpacing(6)
@@ -221,7 +243,9 @@ class ApprovalsPage(QWidget):
         self.reprint_detail = _text("reprintDetail")
         right.addWidget(self.reprint_detail)
         right.addStretch(1)
-        self.reprint_decision = _Decision("reprint", "&Setujui dan cetak  (Enter)", self.ui.actor.username)
+        self.reprint_decision = _Decision(
+            "reprint", translate("ApprovalsPage", "&Setujui dan cetak  (Enter)"), self.ui.actor.username
+        )
         right.addWidget(self.reprint_decision)
         h.addLayout(right, 5)
         return tab
@@ -269,8 +293,18 @@ class ApprovalsPage(QWidget):
         self.pending = pending
         self.corrections_model.set_rows(pending.corrections)
         self.reprints_model.set_rows(pending.reprints)
-        self.tabs.setTabText(0, f"&Koreksi data ({len(pending.corrections)})")
-        self.tabs.setTabText(1, f"&Cetak ulang kartu ({len(pending.reprints)})")
+        self.tabs.setTabText(
+            0,
+            translate("ApprovalsPage", "&Koreksi data ({corrections})").format(
+                corrections=len(pending.corrections)
+            ),
+        )
+        self.tabs.setTabText(
+            1,
+            translate("ApprovalsPage", "&Cetak ulang kartu ({reprints})").format(
+                reprints=len(pending.reprints)
+            ),
+        )
         self._select(
             self.corrections_table, [c.id for c in pending.corrections], keep_c.id if keep_c else None
         )
@@ -311,16 +345,22 @@ class ApprovalsPage(QWidget):
         self.correction_decision.set_enabled(c is not None and not self._busy)
         self.open_member_button.setEnabled(c is not None)
         if c is None:
-            self.correction_title.setText("Tidak ada koreksi yang menunggu.")
+            self.correction_title.setText(translate("ApprovalsPage", "Tidak ada koreksi yang menunggu."))
             self.changes_model.set_rows([])
             self.correction_reason.setText("")
             return
         self.correction_title.setText(
-            f"Koreksi #{c.id} · {c.member_nama} · {display.grouped(c.member_number)}"
+            translate("ApprovalsPage", "Koreksi #{id} · {member_nama} · {member_number}").format(
+                id=c.id, member_nama=c.member_nama, member_number=display.grouped(c.member_number)
+            )
         )
         self.changes_model.set_rows(c.changes)
         self.correction_reason.setText(
-            f"Alasan: {c.reason}\nDiajukan oleh {c.proposed_by}, {display.when(c.proposed_at, self.ui.branch.timezone)}"
+            translate("ApprovalsPage", "Alasan: {reason}\nDiajukan oleh {proposed_by}, {proposed_at}").format(
+                reason=c.reason,
+                proposed_by=c.proposed_by,
+                proposed_at=display.when(c.proposed_at, self.ui.branch.timezone),
+            )
         )
 
     def _show_reprint(self, *_: Any) -> None:
@@ -328,16 +368,26 @@ class ApprovalsPage(QWidget):
         self.reprint_decision.clear()
         self.reprint_decision.set_enabled(r is not None and not self._busy)
         if r is None:
-            self.reprint_title.setText("Tidak ada permintaan cetak ulang.")
+            self.reprint_title.setText(translate("ApprovalsPage", "Tidak ada permintaan cetak ulang."))
             self.reprint_detail.setText("")
             return
         name = self.pending.names.get(r.number, "")
-        self.reprint_title.setText(f"Permintaan #{r.id} · {name} · {display.grouped(r.number)}")
+        self.reprint_title.setText(
+            translate("ApprovalsPage", "Permintaan #{id} · {name} · {number}").format(
+                id=r.id, name=name, number=display.grouped(r.number)
+            )
+        )
         lines = [
-            f"Alasan: {r.reason_label}" + (f" — {r.note}" if r.note else ""),
-            f"Kartu yang dicabut: seri {r.old_serial or '—'}",
-            f"Diminta oleh {r.requested_by}, {display.when(r.requested_at, self.ui.branch.timezone)}",
-            "Setelah disetujui, kartu baru langsung ditampilkan untuk dicetak.",
+            translate("ApprovalsPage", "Alasan: {reason_label}").format(
+                reason_label=display.label(r.reason_label)
+            )
+            + (f" — {r.note}" if r.note else ""),
+            translate("ApprovalsPage", "Kartu yang dicabut: seri {value}").format(value=r.old_serial or "—"),
+            translate("ApprovalsPage", "Diminta oleh {requested_by}, {requested_at}").format(
+                requested_by=r.requested_by,
+                requested_at=display.when(r.requested_at, self.ui.branch.timezone),
+            ),
+            translate("ApprovalsPage", "Setelah disetujui, kartu baru langsung ditampilkan untuk dicetak."),
         ]
         self.reprint_detail.setText("\n".join(lines))
 
@@ -373,7 +423,7 @@ class ApprovalsPage(QWidget):
             self._busy = False
             decision.set_enabled(True)
             if isinstance(exc, AuthError):
-                decision.password_row.set_error(exc.message)
+                decision.password_row.set_error(display.message(exc.message))
                 decision.password.selectAll()
                 decision.password.setFocus()
             else:
@@ -387,14 +437,17 @@ class ApprovalsPage(QWidget):
         if c is None or self._busy:
             return
         if not d.password.text():
-            d.password_row.set_error("Masukkan kata sandi Anda untuk menyetujui.")
+            d.password_row.set_error(translate("ApprovalsPage", "Masukkan kata sandi Anda untuk menyetujui."))
             d.password.setFocus()
             return
         ctx, actor, password = self.ui.ctx, self.ui.actor, d.password.text()
 
         def done(result: CorrectionDTO) -> None:
             self.banner.show_message(
-                "info", f"Koreksi #{result.id} disetujui; data {result.member_nama} sudah diperbarui."
+                "info",
+                translate(
+                    "ApprovalsPage", "Koreksi #{id} disetujui; data {member_nama} sudah diperbarui."
+                ).format(id=result.id, member_nama=result.member_nama),
             )
             self.ui.bus.member_changed.emit(result.member_number)
 
@@ -409,13 +462,15 @@ class ApprovalsPage(QWidget):
             return
         note = " ".join(d.note.text().split())
         if len(note) < corrections.MIN_REASON:
-            d.note_row.set_error("Tulis alasan penolakan (minimal 5 karakter).")
+            d.note_row.set_error(translate("ApprovalsPage", "Tulis alasan penolakan (minimal 5 karakter)."))
             d.note.setFocus()
             return
         ctx, actor = self.ui.ctx, self.ui.actor
 
         def done(result: CorrectionDTO) -> None:
-            self.banner.show_message("info", f"Koreksi #{result.id} ditolak.")
+            self.banner.show_message(
+                "info", translate("ApprovalsPage", "Koreksi #{id} ditolak.").format(id=result.id)
+            )
             self.ui.bus.member_changed.emit(result.member_number)
 
         self._decide(d, lambda: corrections.reject_correction(ctx, actor, c.id, note), done, d.note_row)
@@ -426,7 +481,7 @@ class ApprovalsPage(QWidget):
         if r is None or self._busy:
             return
         if not d.password.text():
-            d.password_row.set_error("Masukkan kata sandi Anda untuk menyetujui.")
+            d.password_row.set_error(translate("ApprovalsPage", "Masukkan kata sandi Anda untuk menyetujui."))
             d.password.setFocus()
             return
         ctx, username, password = self.ui.ctx, self.ui.actor.username, d.password.text()
@@ -438,9 +493,18 @@ class ApprovalsPage(QWidget):
         def done(result: tuple[cards.IssuedCard, bytes]) -> None:
             issued, pdf = result
             serial = issued.card.serial
-            self.banner.show_message("info", f"Cetak ulang #{r.id} disetujui. Kartu baru seri {serial}.")
+            self.banner.show_message(
+                "info",
+                translate("ApprovalsPage", "Cetak ulang #{id} disetujui. Kartu baru seri {serial}.").format(
+                    id=r.id, serial=serial
+                ),
+            )
             self.ui.bus.member_changed.emit(r.number)
-            self.show_pdf(f"Kartu peserta {serial}", pdf, f"kartu-{serial}.pdf")
+            self.show_pdf(
+                translate("ApprovalsPage", "Kartu peserta {serial}").format(serial=serial),
+                pdf,
+                f"kartu-{serial}.pdf",
+            )
 
         self._decide(d, work, done, d.password_row)
 
@@ -451,13 +515,16 @@ class ApprovalsPage(QWidget):
             return
         note = " ".join(d.note.text().split())
         if len(note) < 5:
-            d.note_row.set_error("Tulis alasan penolakan (minimal 5 karakter).")
+            d.note_row.set_error(translate("ApprovalsPage", "Tulis alasan penolakan (minimal 5 karakter)."))
             d.note.setFocus()
             return
         ctx, actor = self.ui.ctx, self.ui.actor
 
         def done(result: cards.ReprintRequestDTO) -> None:
-            self.banner.show_message("info", f"Permintaan cetak ulang #{result.id} ditolak.")
+            self.banner.show_message(
+                "info",
+                translate("ApprovalsPage", "Permintaan cetak ulang #{id} ditolak.").format(id=result.id),
+            )
             self.ui.bus.member_changed.emit(result.number)
 
         self._decide(d, lambda: cards.reject_reprint(ctx, actor, r.id, note=note), done, d.note_row)

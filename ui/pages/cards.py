@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,12 +34,14 @@ from app.domain.roles import Permission
 from app.services import cards
 from app.services.cards import CardDTO, ReprintRequestDTO, SheetResult
 from ui.context import UiContext
+from ui.i18n import translate
+from ui.models import display
 from ui.printing import PdfPreviewDialog, page_sizes_pt
 from ui.widgets import Banner, FieldRow, primary_button
 
 PER_SHEET = 10
 PREVIEW_MAX_PAGES = 20  # a 1:1 preview of more A4 pages costs too much memory: save, then print
-MAKE_TEXT = "Buat lembar kartu  (Ctrl+Enter)"
+MAKE_TEXT = QT_TRANSLATE_NOOP("CardsPage", "Buat lembar kartu  (Ctrl+Enter)")
 
 
 def parse_numbers(text: str) -> list[str]:
@@ -54,7 +56,7 @@ def parse_numbers(text: str) -> list[str]:
 
 
 class CardsPage(QWidget):
-    nav_label = "Cetak Kartu"
+    nav_label = QT_TRANSLATE_NOOP("CardsPage", "Cetak Kartu")
     shortcut = "F6"
     required_permission = Permission.PRINT
 
@@ -68,12 +70,15 @@ class CardsPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(18, 14, 18, 12)
         outer.setSpacing(10)
-        title = QLabel("Cetak Kartu")
+        title = QLabel(translate("CardsPage", "Cetak Kartu"))
         title.setObjectName("pageTitle")
         outer.addWidget(title)
         hint = QLabel(
-            "Lembar A4 berisi 10 kartu dengan tanda potong, untuk acara jemput bola. Peserta yang sudah "
-            "memegang kartu berlaku dilewati: penggantinya lewat cetak ulang dengan persetujuan supervisor."
+            translate(
+                "CardsPage",
+                "Lembar A4 berisi 10 kartu dengan tanda potong, untuk acara jemput bola. Peserta yang sudah "
+                "memegang kartu berlaku dilewati: penggantinya lewat cetak ulang dengan persetujuan supervisor.",
+            )
         )
         hint.setObjectName("pageHint")
         hint.setWordWrap(True)
@@ -95,12 +100,14 @@ class CardsPage(QWidget):
 
     # ---- construction ---------------------------------------------------------------------------
     def _build_sheet_box(self) -> QGroupBox:
-        box = QGroupBox("Lembar kartu A4")
+        box = QGroupBox(translate("CardsPage", "Lembar kartu A4"))
         v = QVBoxLayout(box)
         v.setSpacing(6)
-        self.by_date = QRadioButton("Peserta yang didaftarkan pada tanggal")
+        self.by_date = QRadioButton(translate("CardsPage", "Peserta yang didaftarkan pada tanggal"))
         self.by_date.setObjectName("sheetByDate")
-        self.by_numbers = QRadioButton("Nomor peserta tertentu (satu nomor per baris)")
+        self.by_numbers = QRadioButton(
+            translate("CardsPage", "Nomor peserta tertentu (satu nomor per baris)")
+        )
         self.by_numbers.setObjectName("sheetByNumbers")
         group = QButtonGroup(self)
         group.addButton(self.by_date)
@@ -110,13 +117,13 @@ class CardsPage(QWidget):
         self.date.setObjectName("sheetDate")
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd-MM-yyyy")
-        self.date.setAccessibleName("Tanggal pendaftaran")
+        self.date.setAccessibleName(translate("CardsPage", "Tanggal pendaftaran"))
         today = business_date(self.ui.ctx.clock(), self.ui.branch.timezone)
         self.date.setDate(QDate(today.year, today.month, today.day))
         self.date.setMaximumWidth(180)
         self.numbers = QPlainTextEdit()
         self.numbers.setObjectName("sheetNumbers")
-        self.numbers.setAccessibleName("Nomor peserta, satu per baris")
+        self.numbers.setAccessibleName(translate("CardsPage", "Nomor peserta, satu per baris"))
         self.numbers.setPlaceholderText("10100000013\n10100000021\n…")
         self.numbers.setTabChangesFocus(True)
         self.numbers.setMaximumHeight(110)
@@ -138,13 +145,13 @@ class CardsPage(QWidget):
         self.numbers_error.setVisible(False)
         v.addWidget(self.numbers_error)
         buttons = QHBoxLayout()
-        self.make_button = primary_button(MAKE_TEXT, "makeSheetButton")
+        self.make_button = primary_button(translate("CardsPage", MAKE_TEXT), "makeSheetButton")
         self.make_button.setAutoDefault(True)
         buttons.addWidget(self.make_button)
         buttons.addStretch(1)
-        self.show_button = QPushButton("Tampilkan lagi")
+        self.show_button = QPushButton(translate("CardsPage", "Tampilkan lagi"))
         self.show_button.setObjectName("showSheetButton")
-        self.save_button = QPushButton("Simpan PDF…")
+        self.save_button = QPushButton(translate("CardsPage", "Simpan PDF…"))
         self.save_button.setObjectName("saveSheetButton")
         for b in (self.show_button, self.save_button):
             b.setEnabled(False)
@@ -158,7 +165,9 @@ class CardsPage(QWidget):
         v.addWidget(self.result_label)
         self.skipped = QTableWidget(0, 2)
         self.skipped.setObjectName("skippedTable")
-        self.skipped.setHorizontalHeaderLabels(["Dilewati", "Alasan"])
+        self.skipped.setHorizontalHeaderLabels(
+            [translate("CardsPage", "Dilewati"), translate("CardsPage", "Alasan")]
+        )
         self.skipped.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.skipped.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.skipped.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -182,11 +191,14 @@ class CardsPage(QWidget):
         return box
 
     def _build_spoil_box(self) -> QGroupBox:
-        box = QGroupBox("Rusak cetak")
+        box = QGroupBox(translate("CardsPage", "Rusak cetak"))
         v = QVBoxLayout(box)
         note = QLabel(
-            "Kartu macet atau salah cetak hari ini: catat serinya agar tidak berlaku. "
-            "Kartu pengganti lalu dapat dicetak biasa."
+            translate(
+                "CardsPage",
+                "Kartu macet atau salah cetak hari ini: catat serinya agar tidak berlaku. "
+                "Kartu pengganti lalu dapat dicetak biasa.",
+            )
         )
         note.setObjectName("pageHint")
         note.setWordWrap(True)
@@ -194,18 +206,20 @@ class CardsPage(QWidget):
         self.spoil_serial = QLineEdit()
         self.spoil_serial.setObjectName("spoilSerial")
         self.spoil_serial.setMaxLength(24)
-        self.spoil_serial.setPlaceholderText("mis. 10100000013-1")
+        self.spoil_serial.setPlaceholderText(translate("CardsPage", "mis. 10100000013-1"))
         self.spoil_reason = QLineEdit()
         self.spoil_reason.setObjectName("spoilReason")
         self.spoil_reason.setMaxLength(200)
-        self.spoil_reason.setPlaceholderText("mis. printer macet")
+        self.spoil_reason.setPlaceholderText(translate("CardsPage", "mis. printer macet"))
         self.spoil_rows = {
-            "serial": FieldRow("serial", "Seri kartu", self.spoil_serial, required=True),
-            "reason": FieldRow("reason", "Alasan", self.spoil_reason, required=True),
+            "serial": FieldRow(
+                "serial", translate("CardsPage", "Seri kartu"), self.spoil_serial, required=True
+            ),
+            "reason": FieldRow("reason", translate("CardsPage", "Alasan"), self.spoil_reason, required=True),
         }
         for row in self.spoil_rows.values():
             v.addWidget(row)
-        self.spoil_button = QPushButton("Catat rusak cetak")
+        self.spoil_button = QPushButton(translate("CardsPage", "Catat rusak cetak"))
         self.spoil_button.setObjectName("spoilButton")
         self.spoil_button.setAutoDefault(True)
         v.addWidget(self.spoil_button)
@@ -215,14 +229,14 @@ class CardsPage(QWidget):
         return box
 
     def _build_reprint_box(self) -> QGroupBox:
-        box = QGroupBox("Cetak ulang")
+        box = QGroupBox(translate("CardsPage", "Cetak ulang"))
         v = QVBoxLayout(box)
-        self.reprint_label = QLabel("Menghitung permintaan cetak ulang…")
+        self.reprint_label = QLabel(translate("CardsPage", "Menghitung permintaan cetak ulang…"))
         self.reprint_label.setObjectName("reprintCount")
         self.reprint_label.setWordWrap(True)
         self.reprint_label.setTextFormat(Qt.TextFormat.PlainText)
         v.addWidget(self.reprint_label)
-        self.approvals_button = QPushButton("Buka halaman Persetujuan")
+        self.approvals_button = QPushButton(translate("CardsPage", "Buka halaman Persetujuan"))
         self.approvals_button.setObjectName("openApprovals")
         self.approvals_button.clicked.connect(lambda: self.ui.bus.page_requested.emit("ApprovalsPage"))
         v.addWidget(self.approvals_button)
@@ -243,7 +257,7 @@ class CardsPage(QWidget):
         if self.by_numbers.isChecked():
             numbers = parse_numbers(self.numbers.toPlainText())
             if not numbers:
-                self.numbers_error.setText("Tulis minimal satu nomor peserta.")
+                self.numbers_error.setText(translate("CardsPage", "Tulis minimal satu nomor peserta."))
                 self.numbers_error.setVisible(True)
                 self.numbers.setFocus()
                 return
@@ -256,10 +270,10 @@ class CardsPage(QWidget):
             )
 
         self.make_button.setEnabled(False)
-        self.make_button.setText("Membuat lembar…")
+        self.make_button.setText(translate("CardsPage", "Membuat lembar…"))
         self.task = self.ui.runner.run_with_dialog(
             self,
-            "Membuat lembar kartu…",
+            translate("CardsPage", "Membuat lembar kartu…"),
             work,
             on_success=self._on_sheet_made,
             on_error=self._on_sheet_failed,
@@ -269,18 +283,20 @@ class CardsPage(QWidget):
     def _done(self) -> None:
         self.task = None
         self.make_button.setEnabled(True)
-        self.make_button.setText(MAKE_TEXT)
+        self.make_button.setText(translate("CardsPage", MAKE_TEXT))
 
     def _on_sheet_cancelled(self) -> None:
         self._done()
-        self.banner.show_message("warning", "Dibatalkan. Tidak ada kartu yang dicatat.")
+        self.banner.show_message(
+            "warning", translate("CardsPage", "Dibatalkan. Tidak ada kartu yang dicatat.")
+        )
 
     def _on_sheet_failed(self, exc: BaseException) -> None:
         self._done()
         if isinstance(exc, DomainError):
-            text = "\n".join(i.message for i in exc.issues)
+            text = "\n".join(display.message(i.message) for i in exc.issues)
         else:
-            text = getattr(exc, "message", None) or "Lembar kartu gagal dibuat; coba lagi."
+            text = display.message_of(exc) or translate("CardsPage", "Lembar kartu gagal dibuat; coba lagi.")
         self.banner.show_message("error", str(text))
 
     def _on_sheet_made(self, result: SheetResult) -> None:
@@ -289,7 +305,7 @@ class CardsPage(QWidget):
         self.skipped.setRowCount(len(result.skipped))
         for i, s in enumerate(result.skipped):
             self.skipped.setItem(i, 0, QTableWidgetItem(s.key))
-            self.skipped.setItem(i, 1, QTableWidgetItem(s.message))
+            self.skipped.setItem(i, 1, QTableWidgetItem(display.message(s.message)))
         self.skipped.resizeRowsToContents()
         self.skipped.setVisible(bool(result.skipped))
         has_pdf = result.pdf is not None
@@ -297,14 +313,25 @@ class CardsPage(QWidget):
         self.save_button.setEnabled(has_pdf)
         n = len(result.cards)
         sheets = (n + PER_SHEET - 1) // PER_SHEET
-        skipped = f" · {len(result.skipped)} dilewati" if result.skipped else ""
+        skipped = (
+            translate("CardsPage", " · {skipped} dilewati").format(skipped=len(result.skipped))
+            if result.skipped
+            else ""
+        )
         if not has_pdf:
             self.result_label.setText("")
-            self.banner.show_message("warning", f"Tidak ada kartu yang dapat dicetak{skipped}.")
+            self.banner.show_message(
+                "warning",
+                translate("CardsPage", "Tidak ada kartu yang dapat dicetak{skipped}.").format(
+                    skipped=skipped
+                ),
+            )
             return
         self.result_label.setText(
-            f"{n} kartu dicatat, {sheets} lembar A4 (depan dan belakang){skipped}. "
-            "Cetak bolak-balik, lalu potong di tanda potong."
+            translate(
+                "CardsPage",
+                "{n} kartu dicatat, {sheets} lembar A4 (depan dan belakang){skipped}. Cetak bolak-balik, lalu potong di tanda potong.",
+            ).format(n=n, sheets=sheets, skipped=skipped)
         )
         self.show_sheet()
 
@@ -314,12 +341,19 @@ class CardsPage(QWidget):
         pdf = self.sheet.pdf
         if len(page_sizes_pt(pdf)) > PREVIEW_MAX_PAGES:
             self.banner.show_message(
-                "info", "Lembar terlalu banyak untuk pratinjau. Simpan PDF lalu cetak dari pembaca PDF."
+                "info",
+                translate(
+                    "CardsPage",
+                    "Lembar terlalu banyak untuk pratinjau. Simpan PDF lalu cetak dari pembaca PDF.",
+                ),
             )
             return
         n = len(self.sheet.cards)
         dialog = PdfPreviewDialog(
-            self.window(), f"Lembar kartu — {n} kartu", pdf, suggested_name=self._name()
+            self.window(),
+            translate("CardsPage", "Lembar kartu — {n} kartu").format(n=n),
+            pdf,
+            suggested_name=self._name(),
         )
         dialog.resize(1000, 700)  # an A4 sheet is wider than a card
         dialog.finished.connect(self._on_preview_closed)
@@ -338,7 +372,12 @@ class CardsPage(QWidget):
         return "lembar-kartu.pdf"
 
     def _on_save_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Simpan lembar kartu", self._name(), "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            translate("CardsPage", "Simpan lembar kartu"),
+            self._name(),
+            translate("CardsPage", "PDF (*.pdf)"),
+        )
         if path:
             self.save_sheet_to(Path(path))
 
@@ -350,9 +389,16 @@ class CardsPage(QWidget):
         try:
             path.write_bytes(self.sheet.pdf)
         except OSError:
-            self.banner.show_message("error", f"Tidak dapat menyimpan ke {path}. Pilih folder lain.")
+            self.banner.show_message(
+                "error",
+                translate("CardsPage", "Tidak dapat menyimpan ke {path}. Pilih folder lain.").format(
+                    path=path
+                ),
+            )
             return
-        self.banner.show_message("info", f"Lembar kartu disimpan: {path}")
+        self.banner.show_message(
+            "info", translate("CardsPage", "Lembar kartu disimpan: {path}").format(path=path)
+        )
 
     # ---- spoiled prints ---------------------------------------------------------------------------
     def spoil(self) -> None:
@@ -360,7 +406,9 @@ class CardsPage(QWidget):
             row.set_error(None)
         serial, reason = self.spoil_serial.text().strip(), self.spoil_reason.text()
         if not serial:
-            self.spoil_rows["serial"].set_error("Tulis seri kartu yang rusak, mis. 10100000013-1.")
+            self.spoil_rows["serial"].set_error(
+                translate("CardsPage", "Tulis seri kartu yang rusak, mis. 10100000013-1.")
+            )
             self.spoil_serial.setFocus()
             return
         self.spoil_button.setEnabled(False)
@@ -371,8 +419,10 @@ class CardsPage(QWidget):
             self.spoil_reason.clear()
             self.banner.show_message(
                 "info",
-                f"Kartu seri {card.serial} dicatat rusak cetak dan tidak berlaku lagi. "
-                "Kartu pengganti dapat dicetak biasa.",
+                translate(
+                    "CardsPage",
+                    "Kartu seri {serial} dicatat rusak cetak dan tidak berlaku lagi. Kartu pengganti dapat dicetak biasa.",
+                ).format(serial=card.serial),
             )
             self.ui.bus.member_changed.emit(card.number)
 
@@ -381,10 +431,12 @@ class CardsPage(QWidget):
             if isinstance(exc, DomainError):
                 for issue in exc.issues:
                     row = self.spoil_rows.get(issue.field, self.spoil_rows["serial"])
-                    row.set_error(issue.message)
+                    row.set_error(display.message(issue.message))
                     row.editor.setFocus()
                 return
-            self.banner.show_message("error", getattr(exc, "message", None) or "Gagal mencatat; coba lagi.")
+            self.banner.show_message(
+                "error", display.message_of(exc) or translate("CardsPage", "Gagal mencatat; coba lagi.")
+            )
 
         self.ui.runner.run(
             lambda: cards.spoil_card(self.ui.ctx, self.ui.actor, serial, reason),
@@ -399,9 +451,17 @@ class CardsPage(QWidget):
     def _on_reprints(self, pending: list[ReprintRequestDTO]) -> None:
         n = len(pending)
         if n == 0:
-            self.reprint_label.setText("Tidak ada permintaan cetak ulang yang menunggu persetujuan.")
+            self.reprint_label.setText(
+                translate("CardsPage", "Tidak ada permintaan cetak ulang yang menunggu persetujuan.")
+            )
         else:
-            self.reprint_label.setText(f"{n} permintaan cetak ulang menunggu persetujuan supervisor.")
+            self.reprint_label.setText(
+                (
+                    translate("CardsPage", "1 permintaan cetak ulang menunggu persetujuan supervisor.")
+                    if n == 1
+                    else translate("CardsPage", "{n} permintaan cetak ulang menunggu persetujuan supervisor.")
+                ).format(n=n)
+            )
         self.reprint_label.setProperty("count", n)
 
     def focus_first(self) -> None:

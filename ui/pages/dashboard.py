@@ -16,7 +16,7 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMargins, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,25 +34,27 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.coverage import format_bp
-from app.domain.day_summary import Tally, long_date, top_with_rest
+from app.domain.day_summary import Tally, top_with_rest
 from app.domain.issues import DomainError
-from app.domain.money import format_number, format_rupiah
 from app.domain.roles import Permission, allowed
 from app.services import dashboard as dash_service
 from app.services import day as day_service
 from app.services.dashboard import DashboardDTO, PeriodFigures
+from ui import i18n
 from ui.context import UiContext
+from ui.i18n import translate
+from ui.models import display
 from ui.printing import PdfPreviewDialog
 from ui.widgets import Banner, primary_button
 
 GREEN = QColor("#13704a")
 CHART_CHANNELS = {
-    "LOKET": "Loket",
-    "DESA": "Desa",
-    "PASAR": "Pasar",
+    "LOKET": QT_TRANSLATE_NOOP("DashboardPage", "Loket"),
+    "DESA": QT_TRANSLATE_NOOP("DashboardPage", "Desa"),
+    "PASAR": QT_TRANSLATE_NOOP("DashboardPage", "Pasar"),
     "UKM": "UKM",
-    "ECOMMERCE": "E-com",
-    "EVENT": "Event",
+    "ECOMMERCE": QT_TRANSLATE_NOOP("DashboardPage", "E-com"),
+    "EVENT": QT_TRANSLATE_NOOP("DashboardPage", "Event"),
 }
 REFRESH_MS = 60_000
 
@@ -89,12 +91,24 @@ class _PeriodCard(QFrame):
         v.addWidget(self.money)
 
     def show_figures(self, p: PeriodFigures) -> None:
-        self.enrolments.setText(f"{format_number(p.enrolments)} pendaftaran")
-        self.money.setText(f"Iuran {format_rupiah(p.amount)} · {format_number(p.payments)} tanda bukti")
+        self.enrolments.setText(
+            (
+                translate("_PeriodCard", "1 pendaftaran")
+                if p.enrolments == 1
+                else translate("_PeriodCard", "{enrolments} pendaftaran")
+            ).format(enrolments=i18n.number(p.enrolments))
+        )
+        self.money.setText(
+            (
+                translate("_PeriodCard", "Iuran {amount} · 1 tanda bukti")
+                if p.payments == 1
+                else translate("_PeriodCard", "Iuran {amount} · {payments} tanda bukti")
+            ).format(amount=i18n.money(p.amount), payments=i18n.number(p.payments))
+        )
         if p.start == p.end:
-            self.range.setText(long_date(p.start))
+            self.range.setText(display.long_date(p.start))
         else:
-            self.range.setText(f"{p.start.day}–{long_date(p.end)}")
+            self.range.setText(f"{p.start.day}–{display.long_date(p.end)}")
 
 
 def _chart(title: str) -> tuple[QChart, QChartView]:
@@ -117,7 +131,7 @@ def _fill_bars(chart: QChart, tallies: list[Tally], *, horizontal: bool) -> None
     chart.removeAllSeries()
     for axis in chart.axes():
         chart.removeAxis(axis)
-    bars = QBarSet("Pendaftaran")
+    bars = QBarSet(translate("DashboardPage", "Pendaftaran"))
     bars.setColor(GREEN)
     bars.setLabelColor(QColor("#1d2b24"))
     for t in tallies:
@@ -128,7 +142,7 @@ def _fill_bars(chart: QChart, tallies: list[Tally], *, horizontal: bool) -> None
     series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
     chart.addSeries(series)
     categories = QBarCategoryAxis()
-    categories.append([t.label for t in tallies] or ["–"])
+    categories.append([display.label(t.label) for t in tallies] or ["–"])
     values = QValueAxis()
     top = max([t.count for t in tallies] + [1])
     step = max(1, -(-int(top * 1.2) // 4))  # four equal whole-number steps with room for the labels
@@ -149,7 +163,7 @@ def _fill_bars(chart: QChart, tallies: list[Tally], *, horizontal: bool) -> None
 
 
 class DashboardPage(QWidget):
-    nav_label = "Dasbor"
+    nav_label = QT_TRANSLATE_NOOP("DashboardPage", "Dasbor")
     shortcut = "F7"
 
     def __init__(self, ui: UiContext) -> None:
@@ -166,23 +180,25 @@ class DashboardPage(QWidget):
         layout.setSpacing(10)
 
         head = QHBoxLayout()
-        title = QLabel("Dasbor")
+        title = QLabel(translate("DashboardPage", "Dasbor"))
         title.setObjectName("pageTitle")
         head.addWidget(title)
         self.updated = _plain("", "dashboardUpdated")
         self.updated.setObjectName("pageHint")
         head.addWidget(self.updated)
         head.addStretch(1)
-        self.refresh_button = QPushButton("Perbarui  (F5)")
+        self.refresh_button = QPushButton(translate("DashboardPage", "Perbarui  (F5)"))
         self.refresh_button.setObjectName("dashboardRefresh")
         self.refresh_button.clicked.connect(self.refresh)
         head.addWidget(self.refresh_button)
         if self.is_supervisor:
-            self.targets_button = QPushButton("Atur target…")
+            self.targets_button = QPushButton(translate("DashboardPage", "Atur target…"))
             self.targets_button.setObjectName("dashboardTargets")
             self.targets_button.clicked.connect(self._on_targets_clicked)
             head.addWidget(self.targets_button)
-        self.mine_button = primary_button("Ringkasan saya hari ini  (Ctrl+R)", "dashboardMySummary")
+        self.mine_button = primary_button(
+            translate("DashboardPage", "Ringkasan saya hari ini  (Ctrl+R)"), "dashboardMySummary"
+        )
         self.mine_button.clicked.connect(self.my_summary)
         head.addWidget(self.mine_button)
         layout.addLayout(head)
@@ -191,37 +207,64 @@ class DashboardPage(QWidget):
         layout.addWidget(self.banner)
 
         cards = QHBoxLayout()
-        self.cards = {k: _PeriodCard(k, dash_service.PERIOD_LABELS[k]) for k in dash_service.PERIODS}
+        self.cards = {
+            k: _PeriodCard(k, display.label(dash_service.PERIOD_LABELS[k])) for k in dash_service.PERIODS
+        }
         for card in self.cards.values():
             cards.addWidget(card, 1)
         layout.addLayout(cards)
 
         charts_head = QHBoxLayout()
-        charts_head.addWidget(_plain("Pendaftaran per kanal dan pekerjaan:", "chartsLabel", "fieldLabel"))
+        charts_head.addWidget(
+            _plain(
+                translate("DashboardPage", "Pendaftaran per kanal dan pekerjaan:"),
+                "chartsLabel",
+                "fieldLabel",
+            )
+        )
         self.period_box = QComboBox()
         self.period_box.setObjectName("dashboardPeriod")
-        self.period_box.setAccessibleName("Periode grafik")
+        self.period_box.setAccessibleName(translate("DashboardPage", "Periode grafik"))
         for k in dash_service.PERIODS:
-            self.period_box.addItem(dash_service.PERIOD_LABELS[k], k)
+            self.period_box.addItem(display.label(dash_service.PERIOD_LABELS[k]), k)
         self.period_box.setCurrentIndex(2)
         self.period_box.currentIndexChanged.connect(self._show_charts)
         charts_head.addWidget(self.period_box)
         charts_head.addStretch(1)
         layout.addLayout(charts_head)
         charts = QHBoxLayout()
-        self.channel_chart, channel_view = _chart("Per kanal")
+        self.channel_chart, channel_view = _chart(translate("DashboardPage", "Per kanal"))
         channel_view.setObjectName("channelChart")
-        self.occupation_chart, occupation_view = _chart("Per pekerjaan (terbanyak)")
+        self.occupation_chart, occupation_view = _chart(
+            translate("DashboardPage", "Per pekerjaan (terbanyak)")
+        )
         occupation_view.setObjectName("occupationChart")
         charts.addWidget(channel_view, 1)
         charts.addWidget(occupation_view, 1)
         layout.addLayout(charts, 1)
 
-        layout.addWidget(_plain("Cakupan terhadap target per kabupaten/kota", "coverageLabel", "fieldLabel"))
+        layout.addWidget(
+            _plain(
+                translate("DashboardPage", "Cakupan terhadap target per kabupaten/kota"),
+                "coverageLabel",
+                "fieldLabel",
+            )
+        )
         self.coverage = QTableWidget(0, 7)
         self.coverage.setObjectName("coverageTable")
+        self.coverage.setAccessibleName(
+            translate("DashboardPage", "Cakupan terhadap target per kabupaten/kota")
+        )
         self.coverage.setHorizontalHeaderLabels(
-            ["Kabupaten/kota", "Pekerja", "Awal", "Sekarang", "Target", "Kurang", "Kemajuan ke target"]
+            [
+                translate("DashboardPage", "Kabupaten/kota"),
+                translate("DashboardPage", "Pekerja"),
+                translate("DashboardPage", "Awal"),
+                translate("DashboardPage", "Sekarang"),
+                translate("DashboardPage", "Target"),
+                translate("DashboardPage", "Kurang"),
+                translate("DashboardPage", "Kemajuan ke target"),
+            ]
         )
         self.coverage.verticalHeader().setVisible(False)
         self.coverage.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -231,11 +274,11 @@ class DashboardPage(QWidget):
         self.coverage.setMaximumHeight(150)
         layout.addWidget(self.coverage)
         self.coverage_hint = _plain(
-            "Belum ada target cakupan. "
+            translate("DashboardPage", "Belum ada target cakupan. ")
             + (
-                "Tekan 'Atur target…' untuk menambah kabupaten/kota."
+                translate("DashboardPage", "Tekan 'Atur target…' untuk menambah kabupaten/kota.")
                 if self.is_supervisor
-                else "Supervisor menetapkannya."
+                else translate("DashboardPage", "Supervisor menetapkannya.")
             ),
             "coverageHint",
         )
@@ -290,20 +333,35 @@ class DashboardPage(QWidget):
             card.show_figures(data.period(key))
         self._show_charts()
         self._show_coverage()
-        self.updated.setText(f"diperbarui {time.strftime('%H.%M')}")
+        self.updated.setText(
+            translate("DashboardPage", "diperbarui {time}").format(time=time.strftime("%H.%M"))
+        )
         if self._stale:
             self.refresh()
 
     def _on_failed(self, exc: BaseException) -> None:
         self._busy = False
-        message = exc.issues[0].message if isinstance(exc, DomainError) else getattr(exc, "message", None)
-        self.banner.show_message("error", message or "Dasbor belum dapat dimuat. Coba perbarui (F5).")
+        message = (
+            display.message(exc.issues[0].message)
+            if isinstance(exc, DomainError)
+            else display.message_of(exc)
+        )
+        self.banner.show_message(
+            "error", message or translate("DashboardPage", "Dasbor belum dapat dimuat. Coba perbarui (F5).")
+        )
 
     def _show_charts(self) -> None:
         if self.data is None:
             return
         p = self.data.period(str(self.period_box.currentData()))
-        channels = [Tally(t.code, CHART_CHANNELS.get(t.code, t.label), t.count) for t in p.by_channel]
+        channels = [
+            Tally(
+                t.code,
+                translate("DashboardPage", CHART_CHANNELS[t.code]) if t.code in CHART_CHANNELS else t.label,
+                t.count,
+            )
+            for t in p.by_channel
+        ]
         _fill_bars(self.channel_chart, channels, horizontal=False)
         occupations = list(reversed(top_with_rest(p.by_occupation, 6)))
         _fill_bars(self.occupation_chart, occupations, horizontal=True)
@@ -316,11 +374,11 @@ class DashboardPage(QWidget):
             c = line.coverage
             cells = [
                 line.regency_name,
-                format_number(c.workers),
-                format_bp(c.baseline_bp),
-                format_bp(c.covered_bp),
-                format_bp(c.target_bp),
-                format_number(c.remaining),
+                i18n.number(c.workers),
+                display.figure(format_bp(c.baseline_bp)),
+                display.figure(format_bp(c.covered_bp)),
+                display.figure(format_bp(c.target_bp)),
+                i18n.number(c.remaining),
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -331,8 +389,14 @@ class DashboardPage(QWidget):
             bar.setObjectName(f"coverageProgress_{row}")
             bar.setRange(0, 10_000)
             bar.setValue(c.progress_bp)
-            bar.setFormat(f"{format_bp(c.progress_bp)} dari awal ke target")
-            bar.setAccessibleName(f"Kemajuan {line.regency_name}")
+            bar.setFormat(
+                translate("DashboardPage", "{progress_bp} dari awal ke target").format(
+                    progress_bp=display.figure(format_bp(c.progress_bp))
+                )
+            )
+            bar.setAccessibleName(
+                translate("DashboardPage", "Kemajuan {regency_name}").format(regency_name=line.regency_name)
+            )
             self.coverage.setCellWidget(row, 6, bar)
         self.coverage.setVisible(bool(lines))
         self.coverage_hint.setVisible(not lines)
@@ -344,7 +408,7 @@ class DashboardPage(QWidget):
         today = self.data.today if self.data else None
 
         def work(progress: Any, cancel: Any) -> tuple[dt.date, bytes]:
-            progress(0, 2, "Menyusun ringkasan…")
+            progress(0, 2, translate("DashboardPage", "Menyusun ringkasan…"))
             day = today or dash_service.dashboard(ctx, actor).today
             _summary, pdf = day_service.day_report(
                 ctx, actor, day, officer=actor.username, verify_chain=False
@@ -354,7 +418,7 @@ class DashboardPage(QWidget):
         self.mine_button.setEnabled(False)
         task = self.ui.runner.run_with_dialog(
             self,
-            "Ringkasan saya hari ini",
+            translate("DashboardPage", "Ringkasan saya hari ini"),
             work,
             on_success=self._on_my_summary,
             on_error=self._on_summary_failed,
@@ -365,15 +429,23 @@ class DashboardPage(QWidget):
         day, pdf = result
         self.preview = PdfPreviewDialog(
             self,
-            f"Ringkasan harian {self.ui.actor.username} — {long_date(day)}",
+            translate("DashboardPage", "Ringkasan harian {username} — {day}").format(
+                username=self.ui.actor.username, day=display.long_date(day)
+            ),
             pdf,
             suggested_name=f"ringkasan-{self.ui.actor.username}-{day.isoformat()}.pdf",
         )
         self.preview.open()
 
     def _on_summary_failed(self, exc: BaseException) -> None:
-        message = exc.issues[0].message if isinstance(exc, DomainError) else getattr(exc, "message", None)
-        self.banner.show_message("error", message or "Ringkasan belum dapat dibuat. Coba lagi.")
+        message = (
+            display.message(exc.issues[0].message)
+            if isinstance(exc, DomainError)
+            else display.message_of(exc)
+        )
+        self.banner.show_message(
+            "error", message or translate("DashboardPage", "Ringkasan belum dapat dibuat. Coba lagi.")
+        )
 
     def _on_targets_clicked(self) -> None:
         from ui.dialogs.eod_targets import EodTargetsDialog

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,13 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.clock import business_date, local_time
-from app.domain.day_summary import DaySummary, full_date
+from app.domain.day_summary import DaySummary
 from app.domain.issues import DomainError
-from app.domain.money import format_number, format_rupiah
 from app.domain.roles import Permission
 from app.services import day as day_service
 from app.services.day import DayStatusDTO
+from ui import i18n
 from ui.context import UiContext
+from ui.i18n import translate
+from ui.models import display
 from ui.printing import PdfPreviewDialog
 from ui.theme import repolish
 from ui.widgets import Banner, FieldRow, primary_button
@@ -53,7 +55,7 @@ def _caption(text: str) -> QLabel:
 
 
 class DayClosePage(QWidget):
-    nav_label = "Tutup Hari"
+    nav_label = QT_TRANSLATE_NOOP("DayClosePage", "Tutup Hari")
     shortcut = "F10"
     required_permission = Permission.CLOSE_DAY
 
@@ -67,12 +69,15 @@ class DayClosePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(10)
-        title = QLabel("Tutup Hari")
+        title = QLabel(translate("DayClosePage", "Tutup Hari"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
         hint = QLabel(
-            "Periksa angka hari ini, pratinjau ringkasan PDF, lalu tutup hari dengan kata sandi Anda. "
-            "Hari yang sudah ditutup terkunci: perubahan berikutnya dicatat pada hari kerja berikutnya."
+            translate(
+                "DayClosePage",
+                "Periksa angka hari ini, pratinjau ringkasan PDF, lalu tutup hari dengan kata sandi Anda. "
+                "Hari yang sudah ditutup terkunci: perubahan berikutnya dicatat pada hari kerja berikutnya.",
+            )
         )
         hint.setObjectName("pageHint")
         hint.setWordWrap(True)
@@ -88,14 +93,14 @@ class DayClosePage(QWidget):
         today = business_date(ui.ctx.clock(), ui.branch.timezone)
         self.date.setDate(QDate(today.year, today.month, today.day))
         self.date.setMaximumDate(QDate(today.year, today.month, today.day))
-        self.date.setAccessibleName("Tanggal")
-        date_row = FieldRow("tanggal", "Tanggal", self.date)
+        self.date.setAccessibleName(translate("DayClosePage", "Tanggal"))
+        date_row = FieldRow("tanggal", translate("DayClosePage", "Tanggal"), self.date)
         top.addWidget(date_row)
-        self.show_button = QPushButton("Tampilkan  (F5)")
+        self.show_button = QPushButton(translate("DayClosePage", "Tampilkan  (F5)"))
         self.show_button.setObjectName("dayShow")
         self.show_button.clicked.connect(self.load)
         top.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignBottom)
-        self.preview_button = QPushButton("Pratinjau PDF  (Ctrl+P)")
+        self.preview_button = QPushButton(translate("DayClosePage", "Pratinjau PDF  (Ctrl+P)"))
         self.preview_button.setObjectName("dayPreview")
         self.preview_button.clicked.connect(self.preview)
         top.addWidget(self.preview_button, 0, Qt.AlignmentFlag.AlignBottom)
@@ -117,15 +122,15 @@ class DayClosePage(QWidget):
         grid.setContentsMargins(14, 10, 14, 10)
         self.values: dict[str, QLabel] = {}
         items = [
-            ("enrolments", "Pendaftaran"),
-            ("received", "Iuran diterima"),
-            ("voided", "Dibatalkan"),
-            ("net", "Bersih"),
-            ("reconciled", "Cocok dengan tanda bukti"),
-            ("cards", "Kartu baru / ulang / rusak"),
-            ("corrections", "Koreksi disetujui"),
-            ("adjustments", "Penyesuaian hari sebelumnya"),
-            ("audit", "Peristiwa audit terakhir hari ini"),
+            ("enrolments", translate("DayClosePage", "Pendaftaran")),
+            ("received", translate("DayClosePage", "Iuran diterima")),
+            ("voided", translate("DayClosePage", "Dibatalkan")),
+            ("net", translate("DayClosePage", "Bersih")),
+            ("reconciled", translate("DayClosePage", "Cocok dengan tanda bukti")),
+            ("cards", translate("DayClosePage", "Kartu baru / ulang / rusak")),
+            ("corrections", translate("DayClosePage", "Koreksi disetujui")),
+            ("adjustments", translate("DayClosePage", "Penyesuaian hari sebelumnya")),
+            ("audit", translate("DayClosePage", "Peristiwa audit terakhir hari ini")),
         ]
         for i, (key, text) in enumerate(items):
             cell = QVBoxLayout()
@@ -134,11 +139,13 @@ class DayClosePage(QWidget):
             cell.addWidget(self.values[key])
             grid.addLayout(cell, i // 3, i % 3)
         left.addWidget(figures)
-        left.addWidget(_caption("Per petugas"))
+        left.addWidget(_caption(translate("DayClosePage", "Per petugas")))
         self.officers = QTableWidget(0, 2)
         self.officers.setObjectName("dayOfficers")
-        self.officers.setAccessibleName("Pendaftaran per petugas")
-        self.officers.setHorizontalHeaderLabels(["Petugas", "Pendaftaran"])
+        self.officers.setAccessibleName(translate("DayClosePage", "Pendaftaran per petugas"))
+        self.officers.setHorizontalHeaderLabels(
+            [translate("DayClosePage", "Petugas"), translate("DayClosePage", "Pendaftaran")]
+        )
         self.officers.verticalHeader().setVisible(False)
         self.officers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.officers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -149,37 +156,48 @@ class DayClosePage(QWidget):
 
         right = QVBoxLayout()
         body.addLayout(right, 2)
-        self.close_box = QGroupBox("Tutup hari")
+        self.close_box = QGroupBox(translate("DayClosePage", "Tutup hari"))
         v = QVBoxLayout(self.close_box)
         self.password = QLineEdit()
         self.password.setObjectName("closePassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.close_row = FieldRow("password", "Kata sandi Anda", self.password, required=True)
+        self.close_row = FieldRow(
+            "password", translate("DayClosePage", "Kata sandi Anda"), self.password, required=True
+        )
         v.addWidget(self.close_row)
-        self.close_button = primary_button("Tutup hari  (Ctrl+Enter)", "dayCloseButton")
+        self.close_button = primary_button(
+            translate("DayClosePage", "Tutup hari  (Ctrl+Enter)"), "dayCloseButton"
+        )
         self.close_button.clicked.connect(self.close_day)
         self.password.returnPressed.connect(self.close_day)
         v.addWidget(self.close_button)
         right.addWidget(self.close_box)
 
-        self.reopen_box = QGroupBox("Buka kembali hari")
+        self.reopen_box = QGroupBox(translate("DayClosePage", "Buka kembali hari"))
         v = QVBoxLayout(self.reopen_box)
         self.reason = QLineEdit()
         self.reason.setObjectName("reopenReason")
         self.reason.setMaxLength(500)
-        self.reason_row = FieldRow("alasan", "Alasan (dicatat di jejak audit)", self.reason, required=True)
+        self.reason_row = FieldRow(
+            "alasan", translate("DayClosePage", "Alasan (dicatat di jejak audit)"), self.reason, required=True
+        )
         v.addWidget(self.reason_row)
         self.reopen_password = QLineEdit()
         self.reopen_password.setObjectName("reopenPassword")
         self.reopen_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.reopen_row = FieldRow("reopen_password", "Kata sandi Anda", self.reopen_password, required=True)
+        self.reopen_row = FieldRow(
+            "reopen_password",
+            translate("DayClosePage", "Kata sandi Anda"),
+            self.reopen_password,
+            required=True,
+        )
         v.addWidget(self.reopen_row)
-        self.reopen_button = QPushButton("Buka kembali")
+        self.reopen_button = QPushButton(translate("DayClosePage", "Buka kembali"))
         self.reopen_button.setObjectName("dayReopenButton")
         self.reopen_button.clicked.connect(self.reopen_day)
         self.reopen_password.returnPressed.connect(self.reopen_day)
         v.addWidget(self.reopen_button)
-        self.archive_button = QPushButton("Lihat PDF arsip")
+        self.archive_button = QPushButton(translate("DayClosePage", "Lihat PDF arsip"))
         self.archive_button.setObjectName("dayArchive")
         self.archive_button.clicked.connect(self.show_archive)
         v.addWidget(self.archive_button)
@@ -214,8 +232,8 @@ class DayClosePage(QWidget):
 
     def _error(self, exc: BaseException, fallback: str) -> str:
         if isinstance(exc, DomainError):
-            return exc.issues[0].message
-        return getattr(exc, "message", None) or fallback
+            return display.message(exc.issues[0].message)
+        return display.message_of(exc) or fallback
 
     # ---- loading ------------------------------------------------------------------------------------
     def load(self) -> None:
@@ -236,20 +254,24 @@ class DayClosePage(QWidget):
         self.loads += 1
         s, f = self.summary, self.summary.figures
         v = self.values
-        v["enrolments"].setText(format_number(f.enrolment_count))
-        v["received"].setText(f"{format_rupiah(f.received_amount)} ({f.received_count})")
-        v["voided"].setText(f"{format_rupiah(f.voided_amount)} ({f.voided_count})")
-        v["net"].setText(format_rupiah(f.net_amount))
+        v["enrolments"].setText(i18n.number(f.enrolment_count))
+        v["received"].setText(f"{i18n.money(f.received_amount)} ({f.received_count})")
+        v["voided"].setText(f"{i18n.money(f.voided_amount)} ({f.voided_count})")
+        v["net"].setText(i18n.money(f.net_amount))
         ok = f.reconciliation.ok
         v["reconciled"].setText(
-            "Cocok" if ok else f"TIDAK cocok ({format_rupiah(f.reconciliation.difference)})"
+            translate("DayClosePage", "Cocok")
+            if ok
+            else translate("DayClosePage", "TIDAK cocok ({difference})").format(
+                difference=i18n.money(f.reconciliation.difference)
+            )
         )
         v["reconciled"].setProperty("role", "figure" if ok else "figureBad")
         repolish(v["reconciled"])
         v["cards"].setText(f"{f.cards_issued} / {f.cards_reprinted} / {f.cards_spoiled}")
-        v["corrections"].setText(format_number(len(f.corrections)))
+        v["corrections"].setText(i18n.number(len(f.corrections)))
         v["adjustments"].setText(
-            f"{format_rupiah(-f.adjustments_amount)} ({len(f.adjustments)})" if f.adjustments else "–"
+            f"{i18n.money(-f.adjustments_amount)} ({len(f.adjustments)})" if f.adjustments else "–"
         )
         v["audit"].setText(f"#{s.audit.seq}  {s.audit.hash[:12]}…" if s.audit.hash else "–")
         per: dict[str, int] = {}
@@ -258,7 +280,7 @@ class DayClosePage(QWidget):
         self.officers.setRowCount(len(per))
         for row, (who, n) in enumerate(sorted(per.items(), key=lambda kv: (-kv[1], kv[0]))):
             self.officers.setItem(row, 0, QTableWidgetItem(who))
-            item = QTableWidgetItem(format_number(n))
+            item = QTableWidgetItem(i18n.number(n))
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.officers.setItem(row, 1, item)
         self._show_status()
@@ -266,18 +288,36 @@ class DayClosePage(QWidget):
     def _show_status(self) -> None:
         st = self.status
         assert st is not None
-        day_text = full_date(st.business_date)
+        day_text = i18n.date_full(st.business_date)
         current = st.current
         if st.closed and current is not None:
             at = local_time(current.closed_at, self.ui.branch.timezone).strftime("%H.%M")
-            self.state.setText(f"{day_text}: DITUTUP oleh {current.closed_by} pukul {at}")
+            self.state.setText(
+                translate("DayClosePage", "{day_text}: DITUTUP oleh {closed_by} pukul {at}").format(
+                    day_text=day_text, closed_by=current.closed_by, at=at
+                )
+            )
             self.state.setProperty("role", "stateClosed")
             repolish(self.state)
-            self.archive_note.setText(f"PDF arsip SHA-256: {current.pdf_sha256}")
+            self.archive_note.setText(
+                translate("DayClosePage", "PDF arsip SHA-256: {pdf_sha256}").format(
+                    pdf_sha256=current.pdf_sha256
+                )
+            )
         else:
             reopened = [h for h in st.history if h.status == "REOPENED"]
-            suffix = f" (dibuka kembali oleh {reopened[-1].reopened_by})" if reopened else ""
-            self.state.setText(f"{day_text}: belum ditutup{suffix}")
+            suffix = (
+                translate("DayClosePage", " (dibuka kembali oleh {reopened_by})").format(
+                    reopened_by=reopened[-1].reopened_by
+                )
+                if reopened
+                else ""
+            )
+            self.state.setText(
+                translate("DayClosePage", "{day_text}: belum ditutup{suffix}").format(
+                    day_text=day_text, suffix=suffix
+                )
+            )
             self.state.setProperty("role", "stateOpen")
             repolish(self.state)
             self.archive_note.setText("")
@@ -286,24 +326,29 @@ class DayClosePage(QWidget):
 
     def _on_load_failed(self, exc: BaseException) -> None:
         self.show_button.setEnabled(True)
-        self.banner.show_message("error", self._error(exc, "Ringkasan hari belum dapat dimuat."))
+        self.banner.show_message(
+            "error", self._error(exc, translate("DayClosePage", "Ringkasan hari belum dapat dimuat."))
+        )
 
     # ---- PDF ----------------------------------------------------------------------------------------
     def preview(self) -> None:
         ctx, actor, day = self.ui.ctx, self.ui.actor, self.selected_date()
 
         def work(progress: Any, cancel: Any) -> bytes:
-            progress(0, 1, "Menyusun ringkasan dan memeriksa rantai audit…")
+            progress(0, 1, translate("DayClosePage", "Menyusun ringkasan dan memeriksa rantai audit…"))
             _summary, pdf = day_service.day_report(ctx, actor, day)
             return pdf
 
         self.ui.runner.run_with_dialog(
             self,
-            "Ringkasan harian",
+            translate("DayClosePage", "Ringkasan harian"),
             work,
-            on_success=lambda pdf: self._open_preview(pdf, f"Ringkasan harian {day.isoformat()}"),
+            on_success=lambda pdf: self._open_preview(
+                pdf,
+                translate("DayClosePage", "Ringkasan harian {date}").format(date=day.isoformat()),
+            ),
             on_error=lambda exc: self.banner.show_message(
-                "error", self._error(exc, "PDF belum dapat dibuat.")
+                "error", self._error(exc, translate("DayClosePage", "PDF belum dapat dibuat."))
             ),
         )
 
@@ -320,9 +365,12 @@ class DayClosePage(QWidget):
         ctx, actor, day = self.ui.ctx, self.ui.actor, self.selected_date()
         self.ui.runner.run(
             lambda: day_service.archived_pdf(ctx, actor, day)[1],
-            on_success=lambda pdf: self._open_preview(pdf, f"Arsip penutupan {day.isoformat()}"),
+            on_success=lambda pdf: self._open_preview(
+                pdf,
+                translate("DayClosePage", "Arsip penutupan {date}").format(date=day.isoformat()),
+            ),
             on_error=lambda exc: self.banner.show_message(
-                "error", self._error(exc, "Arsip tidak dapat dibuka.")
+                "error", self._error(exc, translate("DayClosePage", "Arsip tidak dapat dibuka."))
             ),
         )
 
@@ -334,30 +382,43 @@ class DayClosePage(QWidget):
         self.banner.clear()
         password = self.password.text()
         if not password:
-            self.close_row.set_error("Masukkan kata sandi Anda untuk menutup hari.")
+            self.close_row.set_error(
+                translate("DayClosePage", "Masukkan kata sandi Anda untuk menutup hari.")
+            )
             return
         ctx, actor, day = self.ui.ctx, self.ui.actor, self.selected_date()
 
         def work(progress: Any, cancel: Any) -> DayStatusDTO:
-            progress(0, 1, "Menyusun ringkasan, memeriksa rantai audit dan mengarsipkan PDF…")
+            progress(
+                0,
+                1,
+                translate("DayClosePage", "Menyusun ringkasan, memeriksa rantai audit dan mengarsipkan PDF…"),
+            )
             return day_service.close_day(ctx, actor, day, password=password)
 
         def done(status: DayStatusDTO) -> None:
             self.close_button.setEnabled(True)
             self.password.clear()
-            self.banner.show_message("info", f"Hari {full_date(day)} sudah ditutup dan PDF-nya diarsipkan.")
+            self.banner.show_message(
+                "info",
+                translate("DayClosePage", "Hari {day} sudah ditutup dan PDF-nya diarsipkan.").format(
+                    day=i18n.date_full(day)
+                ),
+            )
             self.load()
 
         def failed(exc: BaseException) -> None:
             self.close_button.setEnabled(True)
-            message = self._error(exc, "Hari belum ditutup. Coba lagi.")
+            message = self._error(exc, translate("DayClosePage", "Hari belum ditutup. Coba lagi."))
             if isinstance(exc, DomainError):
                 self.banner.show_message("error", message)
             else:
                 self.close_row.set_error(message)
 
         self.close_button.setEnabled(False)
-        self.ui.runner.run_with_dialog(self, "Menutup hari", work, on_success=done, on_error=failed)
+        self.ui.runner.run_with_dialog(
+            self, translate("DayClosePage", "Menutup hari"), work, on_success=done, on_error=failed
+        )
 
     def reopen_day(self) -> None:
         for row in (self.reason_row, self.reopen_row):
@@ -365,10 +426,12 @@ class DayClosePage(QWidget):
         self.banner.clear()
         reason, password = self.reason.text(), self.reopen_password.text()
         if len(" ".join(reason.split())) < day_service.MIN_REASON:
-            self.reason_row.set_error("Tulis alasan membuka kembali hari (minimal 5 karakter).")
+            self.reason_row.set_error(
+                translate("DayClosePage", "Tulis alasan membuka kembali hari (minimal 5 karakter).")
+            )
             return
         if not password:
-            self.reopen_row.set_error("Masukkan kata sandi Anda.")
+            self.reopen_row.set_error(translate("DayClosePage", "Masukkan kata sandi Anda."))
             return
         ctx, actor, day = self.ui.ctx, self.ui.actor, self.selected_date()
 
@@ -376,15 +439,18 @@ class DayClosePage(QWidget):
             self.reopen_button.setEnabled(True)
             self.reason.clear()
             self.reopen_password.clear()
-            self.banner.show_message("info", f"Hari {full_date(day)} dibuka kembali.")
+            self.banner.show_message(
+                "info",
+                translate("DayClosePage", "Hari {day} dibuka kembali.").format(day=i18n.date_full(day)),
+            )
             self.load()
 
         def failed(exc: BaseException) -> None:
             self.reopen_button.setEnabled(True)
             if isinstance(exc, DomainError):
-                self.reason_row.set_error(exc.issues[0].message)
+                self.reason_row.set_error(display.message(exc.issues[0].message))
             else:
-                self.reopen_row.set_error(self._error(exc, "Kata sandi salah."))
+                self.reopen_row.set_error(self._error(exc, translate("DayClosePage", "Kata sandi salah.")))
 
         self.reopen_button.setEnabled(False)
         self.ui.runner.run(

@@ -15,7 +15,7 @@ import weakref
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -48,41 +48,52 @@ from ui.dialogs.import_steps import (
     ResultStep,
     plain,
 )
+from ui.i18n import translate
+from ui.models import display
 from ui.printing import PdfPreviewDialog
 from ui.tasks import Task
 from ui.theme import repolish
 from ui.widgets import Banner, primary_button
 
-STEPS = ("Berkas", "Pratinjau", "Pemetaan kolom", "Pemeriksaan", "Simpan", "Hasil")
+STEPS = (
+    QT_TRANSLATE_NOOP("ImportPage", "Berkas"),
+    QT_TRANSLATE_NOOP("ImportPage", "Pratinjau"),
+    QT_TRANSLATE_NOOP("ImportPage", "Pemetaan kolom"),
+    QT_TRANSLATE_NOOP("ImportPage", "Pemeriksaan"),
+    QT_TRANSLATE_NOOP("ImportPage", "Simpan"),
+    QT_TRANSLATE_NOOP("ImportPage", "Hasil"),
+)
 FILE, PREVIEW, MAPPING, CHECK, COMMIT, RESULT = range(len(STEPS))
 PRIMARY = {
-    FILE: "Baca berkas  (Enter)",
-    PREVIEW: "Lanjut: pemetaan kolom  (Enter)",
-    MAPPING: "Lanjut: periksa semua baris  (Enter)",
-    CHECK: "Lanjut: simpan  (Enter)",
-    COMMIT: "Simpan ke basis data  (Enter)",
-    RESULT: "Impor berkas lain  (Enter)",
+    FILE: QT_TRANSLATE_NOOP("ImportPage", "Baca berkas  (Enter)"),
+    PREVIEW: QT_TRANSLATE_NOOP("ImportPage", "Lanjut: pemetaan kolom  (Enter)"),
+    MAPPING: QT_TRANSLATE_NOOP("ImportPage", "Lanjut: periksa semua baris  (Enter)"),
+    CHECK: QT_TRANSLATE_NOOP("ImportPage", "Lanjut: simpan  (Enter)"),
+    COMMIT: QT_TRANSLATE_NOOP("ImportPage", "Simpan ke basis data  (Enter)"),
+    RESULT: QT_TRANSLATE_NOOP("ImportPage", "Impor berkas lain  (Enter)"),
 }
 
 
 def error_text(exc: BaseException) -> str:
     """What the officer reads when a call fails (the services already speak Indonesian)."""
     if isinstance(exc, DomainError):
-        return "\n".join(i.message for i in exc.issues)
-    message = getattr(exc, "message", None)
+        return "\n".join(display.message(i.message) for i in exc.issues)
+    message = display.message_of(exc)
     if isinstance(message, str) and message:
         return message
     if isinstance(exc, OSError):
         where = f" ({exc.filename})" if exc.filename else ""
-        return f"Berkas tidak dapat dibaca atau ditulis{where}: {exc.strerror or 'kesalahan sistem berkas'}."
-    return "Terjadi kesalahan yang tidak terduga. Tidak ada yang berubah; coba lagi."
+        return translate("ImportPage", "Berkas tidak dapat dibaca atau ditulis{where}: {value}.").format(
+            where=where, value=exc.strerror or translate("ImportPage", "kesalahan sistem berkas")
+        )
+    return translate("ImportPage", "Terjadi kesalahan yang tidak terduga. Tidak ada yang berubah; coba lagi.")
 
 
 class ImportPage(QWidget):
     """The wizard. Enter runs the step's primary action; Alt+← / Alt+→ (or Ctrl+PgUp / Ctrl+PgDn)
     go back and forward; saving happens only by Enter or the button on step 5."""
 
-    nav_label = "Impor Massal"
+    nav_label = QT_TRANSLATE_NOOP("ImportPage", "Impor Massal")
     shortcut = "F12"
     required_permission = Permission.ENROL
 
@@ -113,13 +124,16 @@ class ImportPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(18, 14, 18, 10)
         outer.setSpacing(8)
-        title = QLabel("Impor Massal")
+        title = QLabel(translate("ImportPage", "Impor Massal"))
         title.setObjectName("pageTitle")
         outer.addWidget(title)
         outer.addWidget(
             plain(
-                "Banyak pekerja sekaligus dari XLSX/CSV. Setiap baris diperiksa dulu; tidak ada yang disimpan "
-                "sebelum langkah 5.   Enter = lanjut · Alt+← = kembali",
+                translate(
+                    "ImportPage",
+                    "Banyak pekerja sekaligus dari XLSX/CSV. Setiap baris diperiksa dulu; tidak ada yang disimpan "
+                    "sebelum langkah 5.   Enter = lanjut · Alt+← = kembali",
+                ),
                 "pageHint",
             )
         )
@@ -127,7 +141,7 @@ class ImportPage(QWidget):
         strip.setSpacing(4)
         self.step_labels: list[QLabel] = []
         for i, name in enumerate(STEPS):
-            label = QLabel(f"{i + 1}  {name}")
+            label = QLabel(f"{i + 1}  {translate('ImportPage', name)}")
             label.setObjectName("wizardStep")
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             strip.addWidget(label, 1)
@@ -163,11 +177,11 @@ class ImportPage(QWidget):
         outer.addWidget(steps_scroll, 1)
 
         bar = QHBoxLayout()
-        self.back_button = QPushButton("‹ Kembali  (Alt+←)")
+        self.back_button = QPushButton(translate("ImportPage", "‹ Kembali  (Alt+←)"))
         self.back_button.setObjectName("backButton")
-        self.back_button.setAccessibleName("Kembali ke langkah sebelumnya")
+        self.back_button.setAccessibleName(translate("ImportPage", "Kembali ke langkah sebelumnya"))
         self.status = plain("", "wizardStatus", role="derived")
-        self.primary = primary_button(PRIMARY[FILE], "primaryButton")
+        self.primary = primary_button(translate("ImportPage", PRIMARY[FILE]), "primaryButton")
         self.primary.setMinimumWidth(320)
         bar.addWidget(self.back_button)
         bar.addWidget(self.status, 1)
@@ -223,8 +237,8 @@ class ImportPage(QWidget):
         step = self.step
         self.back_button.setVisible(step > FILE and not (step == RESULT and self._committed()))
         self.back_button.setEnabled(not self.busy)
-        self.primary.setText(PRIMARY[step])
-        self.primary.setAccessibleName(PRIMARY[step].split("  (")[0])
+        self.primary.setText(translate("ImportPage", PRIMARY[step]))
+        self.primary.setAccessibleName(translate("ImportPage", PRIMARY[step]).split("  (")[0])
         ready = {
             MAPPING: self.mapping_step.ok(),
             CHECK: self.report is not None and self.report.accepted > 0,
@@ -330,9 +344,9 @@ class ImportPage(QWidget):
         current = self.file_step.path_edit.text().strip()
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Pilih berkas impor",
+            translate("ImportPage", "Pilih berkas impor"),
             str(Path(current).parent) if current else "",
-            "Lembar kerja (*.xlsx *.csv *.txt);;Semua berkas (*)",
+            translate("ImportPage", "Lembar kerja (*.xlsx *.csv *.txt);;Semua berkas (*)"),
         )
         if path:
             self.file_step.path_edit.setText(path)
@@ -354,14 +368,16 @@ class ImportPage(QWidget):
             self._on_path_edited(path)
         path = self._typed_path()
         if not path:
-            self.file_step.path_row.set_error("Pilih berkas XLSX atau CSV yang akan diimpor.")
+            self.file_step.path_row.set_error(
+                translate("ImportPage", "Pilih berkas XLSX atau CSV yang akan diimpor.")
+            )
             self.file_step.path_edit.setFocus()
             return
         sheet = self.file_step.chosen_sheet()
         ctx = self.ui.ctx
         self.banner.clear()
         self.file_step.path_row.set_error(None)
-        self._set_busy(True, "Membaca berkas…")
+        self._set_busy(True, translate("ImportPage", "Membaca berkas…"))
         self.ui.runner.run(
             lambda: importing.inspect_file(ctx, path, sheet=sheet),
             on_success=self._on_file_read,
@@ -384,7 +400,10 @@ class ImportPage(QWidget):
         self.file_step.path_row.set_error(error_text(exc))
         self.banner.show_message(
             "error",
-            "Berkas ini tidak dapat diimpor; alasannya di bawah kolom berkas. Tidak ada yang berubah.",
+            translate(
+                "ImportPage",
+                "Berkas ini tidak dapat diimpor; alasannya di bawah kolom berkas. Tidak ada yang berubah.",
+            ),
         )
         if self.step != FILE:
             self.go(FILE)
@@ -392,7 +411,10 @@ class ImportPage(QWidget):
 
     def _on_template_clicked(self) -> None:
         dest, _ = QFileDialog.getSaveFileName(
-            self, "Simpan templat impor", "templat-impor-loket.xlsx", "Excel (*.xlsx)"
+            self,
+            translate("ImportPage", "Simpan templat impor"),
+            "templat-impor-loket.xlsx",
+            translate("ImportPage", "Excel (*.xlsx)"),
         )
         if dest:
             self.write_template_to(Path(dest))
@@ -404,7 +426,11 @@ class ImportPage(QWidget):
         self.ui.runner.run(
             lambda: importing.write_template(ctx, dest),
             on_success=lambda out: self.banner.show_message(
-                "info", f"Templat disimpan: {out}\nIsi mulai baris 3; baris 2 berisi petunjuk dan dilewati."
+                "info",
+                translate(
+                    "ImportPage",
+                    "Templat disimpan: {out}\nIsi mulai baris 3; baris 2 berisi petunjuk dan dilewati.",
+                ).format(out=out),
             ),
             on_error=lambda exc: self.banner.show_message("error", error_text(exc)),
         )
@@ -421,13 +447,13 @@ class ImportPage(QWidget):
             self.go(CHECK)
             return
         ctx, actor, headers = self.ui.ctx, self.ui.actor, list(self.info.headers)
-        self._set_busy(True, "Menyimpan pemetaan…")
+        self._set_busy(True, translate("ImportPage", "Menyimpan pemetaan…"))
 
         def saved(_: object) -> None:
             self._set_busy(False)
             self.go(CHECK)
             if not self.busy:
-                self.status.setText("Pemetaan disimpan untuk berkas berikutnya.")
+                self.status.setText(translate("ImportPage", "Pemetaan disimpan untuk berkas berikutnya."))
 
         def failed(exc: BaseException) -> None:
             self._set_busy(False)
@@ -465,9 +491,9 @@ class ImportPage(QWidget):
         dest = self._work_dir / f"periksa-{self._runs}.xlsx"
         self.report = None
         self.check_step.show_report(None)
-        self.check_step.summary.setText("Memeriksa setiap baris…")
+        self.check_step.summary.setText(translate("ImportPage", "Memeriksa setiap baris…"))
         self.banner.clear()
-        self._set_busy(True, "Memeriksa…")
+        self._set_busy(True, translate("ImportPage", "Memeriksa…"))
 
         def work(progress: Any, cancel: Any) -> ImportReport:
             return importing.validate_import(
@@ -483,7 +509,7 @@ class ImportPage(QWidget):
 
         self.task = self.ui.runner.run_with_dialog(
             self,
-            "Memeriksa baris…",
+            translate("ImportPage", "Memeriksa baris…"),
             work,
             on_success=done,
             on_error=self._on_check_failed,
@@ -500,15 +526,24 @@ class ImportPage(QWidget):
             self.go(FILE)
             self._on_file_failed(exc)
             return
-        self.check_step.summary.setText("Pemeriksaan tidak dapat dilakukan.")
-        self.banner.show_message("error", f"{error_text(exc)}\nTidak ada yang berubah di basis data.")
+        self.check_step.summary.setText(translate("ImportPage", "Pemeriksaan tidak dapat dilakukan."))
+        self.banner.show_message(
+            "error",
+            translate("ImportPage", "{exc}\nTidak ada yang berubah di basis data.").format(
+                exc=error_text(exc)
+            ),
+        )
         self.focus_first()
 
     def _on_check_cancelled(self) -> None:
         self.task = None
         self._set_busy(False)
-        self.check_step.summary.setText("Pemeriksaan dibatalkan. Tekan “Periksa ulang” untuk memulai lagi.")
-        self.banner.show_message("warning", "Pemeriksaan dibatalkan. Tidak ada yang berubah.")
+        self.check_step.summary.setText(
+            translate("ImportPage", "Pemeriksaan dibatalkan. Tekan “Periksa ulang” untuk memulai lagi.")
+        )
+        self.banner.show_message(
+            "warning", translate("ImportPage", "Pemeriksaan dibatalkan. Tidak ada yang berubah.")
+        )
 
     # ---- step 5: commit -------------------------------------------------------------------------------
     def _on_commit_choice_changed(self) -> None:
@@ -521,7 +556,9 @@ class ImportPage(QWidget):
             return
         mode, sponsor, attention = self.commit_step.validate()
         if attention is not None or mode is None:
-            self.banner.show_message("error", "Belum bisa disimpan: lengkapi yang ditandai merah.")
+            self.banner.show_message(
+                "error", translate("ImportPage", "Belum bisa disimpan: lengkapi yang ditandai merah.")
+            )
             if attention is not None:
                 attention.setFocus()
             return
@@ -531,7 +568,7 @@ class ImportPage(QWidget):
         dest = self._work_dir / f"hasil-{self._runs}.xlsx"
         counts: dict[str, int] = {}
         self.banner.clear()
-        self._set_busy(True, "Menyimpan…")
+        self._set_busy(True, translate("ImportPage", "Menyimpan…"))
 
         def work(progress: Any, cancel: Any) -> ImportResult:
             counts["before"] = ctx.read(members.enrolment_count)
@@ -555,7 +592,7 @@ class ImportPage(QWidget):
 
         self.task = self.ui.runner.run_with_dialog(
             self,
-            "Menyimpan peserta…",
+            translate("ImportPage", "Menyimpan peserta…"),
             work,
             on_success=lambda result: self._on_committed(result, dest),
             on_error=self._on_commit_failed,
@@ -571,7 +608,9 @@ class ImportPage(QWidget):
         self.result_step.show_result(result)  # the outcome panel says it all: no banner on top of it
         self.banner.clear()
         self.status.setText(
-            f"Tersimpan: {count(result.enrolled)} peserta, batch #{result.batch_id}."
+            translate("ImportPage", "Tersimpan: {enrolled} peserta, batch #{batch_id}.").format(
+                enrolled=count(result.enrolled), batch_id=result.batch_id
+            )
             if result.committed
             else ""
         )
@@ -585,8 +624,10 @@ class ImportPage(QWidget):
         text = error_text(exc)
         if isinstance(exc, DomainError) and any(i.code == "file.changed" for i in exc.issues):
             self.report_key = None  # the dry run no longer describes the file: step 4 checks again
-            text += "\nAlt+← kembali ke langkah 4 untuk memeriksa ulang."
-        self.banner.show_message("error", f"{text}\nTidak ada yang disimpan.")
+            text += translate("ImportPage", "\nAlt+← kembali ke langkah 4 untuk memeriksa ulang.")
+        self.banner.show_message(
+            "error", translate("ImportPage", "{text}\nTidak ada yang disimpan.").format(text=text)
+        )
         self.focus_first()
 
     def _on_commit_cancelled(self, counts: dict[str, int]) -> None:
@@ -594,14 +635,20 @@ class ImportPage(QWidget):
         self._set_busy(False)
         before, after = counts.get("before"), counts.get("after")
         proof = (
-            f" Jumlah pendaftaran di basis data: {count(before)} sebelum, {count(after)} sesudah."
+            translate(
+                "ImportPage", " Jumlah pendaftaran di basis data: {before} sebelum, {after} sesudah."
+            ).format(before=count(before), after=count(after))
             if before is not None and after is not None
             else ""
         )
         self.banner.show_message(
-            "warning", "Penyimpanan dibatalkan. Tidak ada peserta dari berkas ini yang tersimpan." + proof
+            "warning",
+            translate(
+                "ImportPage", "Penyimpanan dibatalkan. Tidak ada peserta dari berkas ini yang tersimpan."
+            )
+            + proof,
         )
-        self.status.setText("Dibatalkan; basis data seperti sebelum impor.")
+        self.status.setText(translate("ImportPage", "Dibatalkan; basis data seperti sebelum impor."))
         self.focus_first()
 
     # ---- step 6: the result ---------------------------------------------------------------------------
@@ -632,7 +679,10 @@ class ImportPage(QWidget):
             work,
             on_success=done,
             on_error=lambda exc: self.banner.show_message(
-                "warning", f"Tanda bukti penyandang dana tidak dapat dibaca: {error_text(exc)}"
+                "warning",
+                translate("ImportPage", "Tanda bukti penyandang dana tidak dapat dibaca: {exc}").format(
+                    exc=error_text(exc)
+                ),
             ),
         )
 
@@ -643,7 +693,9 @@ class ImportPage(QWidget):
         self.ui.runner.run(
             lambda: contributions.sponsor_receipt_pdf(ctx, receipt),
             on_success=lambda pdf: self._open_preview(
-                f"Tanda bukti penyandang dana {receipt}", pdf, f"{receipt}.pdf"
+                translate("ImportPage", "Tanda bukti penyandang dana {receipt}").format(receipt=receipt),
+                pdf,
+                f"{receipt}.pdf",
             ),
             on_error=lambda exc: self.banner.show_message("error", error_text(exc)),
         )
@@ -664,7 +716,10 @@ class ImportPage(QWidget):
 
     def _on_save_xlsx_clicked(self, which: str) -> None:
         dest, _ = QFileDialog.getSaveFileName(
-            self, "Simpan laporan XLSX", self._suggested(which, ".xlsx"), "Excel (*.xlsx)"
+            self,
+            translate("ImportPage", "Simpan laporan XLSX"),
+            self._suggested(which, ".xlsx"),
+            translate("ImportPage", "Excel (*.xlsx)"),
         )
         if dest:
             self.save_xlsx_report_to(Path(dest), which)
@@ -686,7 +741,9 @@ class ImportPage(QWidget):
 
         self.ui.runner.run(
             copy,
-            on_success=lambda out: self.banner.show_message("info", f"Laporan XLSX disimpan: {out}"),
+            on_success=lambda out: self.banner.show_message(
+                "info", translate("ImportPage", "Laporan XLSX disimpan: {out}").format(out=out)
+            ),
             on_error=lambda exc: self.banner.show_message("error", error_text(exc)),
         )
 
@@ -694,7 +751,11 @@ class ImportPage(QWidget):
         report = self._report_for(which)[0]
         if report is None:
             return
-        title = "Ringkasan hasil impor" if which == "result" else "Ringkasan pemeriksaan impor"
+        title = (
+            translate("ImportPage", "Ringkasan hasil impor")
+            if which == "result"
+            else translate("ImportPage", "Ringkasan pemeriksaan impor")
+        )
         name = self._suggested(which, ".pdf")
         self.ui.runner.run(
             lambda: importing.render_report_pdf(report),

