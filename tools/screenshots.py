@@ -30,7 +30,7 @@ def wait_for(cond: object, timeout_ms: int = 30_000) -> None:
             raise TimeoutError("screen did not appear")
 
 
-def main(out: Path) -> None:
+def main(out: Path, language: str = "id") -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from ui.app import StartupController
@@ -38,6 +38,12 @@ def main(out: Path) -> None:
 
     apply_theme(app)  # type: ignore[arg-type]
     with tempfile.TemporaryDirectory() as home:
+        if language != "id":  # the interface language is read from settings.json at start
+            from app.infra.paths import app_paths
+            from app.infra.settings import load_settings, save_settings
+
+            paths = app_paths(home)
+            save_settings(paths, load_settings(paths).with_(language=language))
         first = StartupController(home=home)
         first.start()
         wait_for(lambda: first.first_run is not None)
@@ -122,4 +128,7 @@ def main(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"))
+    # tools/screenshots.py [FOLDER] [LANGUAGE]   e.g. /tmp/shots-en en
+    main(
+        Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"), sys.argv[2] if len(sys.argv) > 2 else "id"
+    )
