@@ -4492,6 +4492,18 @@ Sponsor receipt {receipts} · {count} members · {total}</translation>
         <translation>Save branch details</translation>
     </message>
     <message>
+        <source>Target cakupan</source>
+        <translation>Coverage targets</translation>
+    </message>
+    <message>
+        <source>Jumlah pekerja, cakupan awal dan target per kabupaten/kota wilayah cabang; Dasbor (F7) menunjukkan kemajuannya.</source>
+        <translation>Workers, starting coverage and target for each regency/city of the branch&apos;s area; the Dashboard (F7) shows the progress.</translation>
+    </message>
+    <message>
+        <source>Atur target cakupan…</source>
+        <translation>Set coverage targets…</translation>
+    </message>
+    <message>
         <source>Komputer loket ini</source>
         <translation>This counter&apos;s computer</translation>
     </message>

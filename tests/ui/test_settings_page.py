@@ -73,3 +73,20 @@ def test_database_probe_of_a_new_sqlite_file(
         lambda: "Tersambung" in page.db_result.text() or "Tidak" in page.db_result.text(), timeout=20_000
     )
     assert "kosong" in page.db_result.text()
+
+
+def test_coverage_targets_are_set_from_the_settings_page(qtbot: Any, ui_ctx: Any, supervisor: Any) -> None:
+    from app.services import dashboard
+
+    page = sup_page(qtbot, ui_ctx, supervisor)
+    page.targets_button.click()
+    dialog = page.targets_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.regency.setText("16.10")
+    dialog.workers.setText("250.000")
+    dialog.baseline.setText("34")
+    dialog.target.setText("50")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10_000)
+    (t,) = dashboard.coverage_targets(ui_ctx.ctx)
+    assert (t.regency_code, t.workers, t.baseline_bp, t.target_bp) == ("16.10", 250_000, 3400, 5000)

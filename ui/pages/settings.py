@@ -75,6 +75,13 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self._database_tab(), translate("SettingsPage", "Basis data"))
         layout.addWidget(self.tabs, 1)
 
+    def _on_targets(self) -> None:
+        from ui.dialogs.eod_targets import EodTargetsDialog
+
+        self.targets_dialog = EodTargetsDialog(self.ui, self)
+        self.targets_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.targets_dialog.open()
+
     def _settings(self) -> Settings:
         return load_settings(self.paths)
 
@@ -119,6 +126,23 @@ class SettingsPage(QWidget):
         g.addWidget(self.save_branch, 1, 2)
         self.save_branch.clicked.connect(self._on_save_branch)
         v.addWidget(box)
+
+        targets = QGroupBox(translate("SettingsPage", "Target cakupan"))
+        t = QHBoxLayout(targets)
+        targets_hint = QLabel(
+            translate(
+                "SettingsPage",
+                "Jumlah pekerja, cakupan awal dan target per kabupaten/kota wilayah cabang; "
+                "Dasbor (F7) menunjukkan kemajuannya.",
+            )
+        )
+        targets_hint.setWordWrap(True)
+        t.addWidget(targets_hint, 1)
+        self.targets_button = QPushButton(translate("SettingsPage", "Atur target cakupan…"))
+        self.targets_button.setObjectName("settingsTargets")
+        self.targets_button.clicked.connect(self._on_targets)
+        t.addWidget(self.targets_button)
+        v.addWidget(targets)
 
         counter = QGroupBox(translate("SettingsPage", "Komputer loket ini"))
         h = QGridLayout(counter)
