@@ -4354,8 +4354,8 @@ Sponsor receipt {receipts} · {count} members · {total}</translation>
         <translation>Member search results</translation>
     </message>
     <message>
-        <source>Digabung → 000 0000 000 0</source>
-        <translation>Merged → 000 0000 000 0</translation>
+        <source>Digabung → 000 0…</source>
+        <translation>Merged → 000 0…</translation>
     </message>
     <message>
         <source>Enter atau klik ganda pada baris = buka data peserta (F4). ↑ dari baris pertama = kembali ke kotak.</source>

@@ -74,6 +74,13 @@ def _name(w: QWidget) -> str:
     return iface.text(QAccessible.Text.Name).strip() if iface is not None else ""
 
 
+def _show(qtbot: Any, window: MainWindow, name: str) -> None:
+    """Show a page and let its background loads finish and its layout settle around their texts."""
+    window.show_page(list(window.pages).index(name))
+    qtbot.waitUntil(lambda: not window.ui.runner.busy, timeout=10_000)
+    qtbot.wait(100)
+
+
 def _pages(window: MainWindow) -> list[tuple[str, QWidget]]:
     return list(window.pages.items())
 
@@ -82,8 +89,7 @@ def test_every_page_fits_a_1366x768_screen(qtbot: Any, window: MainWindow) -> No
     hint = window.minimumSizeHint()
     assert hint.width() <= SCREEN_W and hint.height() <= SCREEN_H, hint
     for name, page in _pages(window):
-        window.show_page(list(window.pages).index(name))
-        qtbot.wait(50)
+        _show(qtbot, window, name)
         assert window.width() <= SCREEN_W and window.height() <= SCREEN_H, name
         clipped = []
         for w in page.findChildren(QLabel) + page.findChildren(QAbstractButton):
@@ -97,8 +103,7 @@ def test_every_page_fits_a_1366x768_screen(qtbot: Any, window: MainWindow) -> No
 def test_every_control_has_an_accessible_name(qtbot: Any, window: MainWindow) -> None:
     missing = []
     for name, page in _pages(window):
-        window.show_page(list(window.pages).index(name))
-        qtbot.wait(20)
+        _show(qtbot, window, name)
         for w in _controls(page):
             if not _name(w) and not isinstance(w, QTabBar):
                 missing.append(f"{name}: {type(w).__name__} {w.objectName()!r}")
@@ -108,8 +113,7 @@ def test_every_control_has_an_accessible_name(qtbot: Any, window: MainWindow) ->
 def test_tab_reaches_every_control_of_every_page(qtbot: Any, window: MainWindow) -> None:
     """Starting at the page's first field, Tab visits each of its controls before it comes back."""
     for name, page in _pages(window):
-        window.show_page(list(window.pages).index(name))
-        qtbot.wait(30)
+        _show(qtbot, window, name)
         controls = _controls(page)
         if not controls:
             continue

@@ -351,10 +351,11 @@ class IntakePage(QWidget):
         ]
         for row, r, c in place:
             grid.addWidget(row, r, c)
-        extra = QHBoxLayout()
-        extra.addWidget(self._row("sumber_dana", translate("IntakePage", "Sumber dana"), self.sumber_dana))
-        extra.addWidget(self._row("kanal", translate("IntakePage", "Kanal"), self.kanal))
-        grid.addLayout(extra, 8, 1)
+        # Funding source and channel get a column each: their labels are long and must read whole.
+        grid.addWidget(
+            self._row("sumber_dana", translate("IntakePage", "Sumber dana"), self.sumber_dana), 8, 0
+        )
+        grid.addWidget(self._row("kanal", translate("IntakePage", "Kanal"), self.kanal), 8, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setColumnMinimumWidth(0, 300)

@@ -167,8 +167,10 @@ class SearchPage(QWidget):
             COL_NIK: metrics.horizontalAdvance("000000******0000") + 28,
             COL_BORN: metrics.horizontalAdvance("00-00-0000") + 28,
             COL_GENDER: metrics.horizontalAdvance("L/P") + 28,
-            COL_REGION: 250,
-            COL_STATUS: metrics.horizontalAdvance(translate("SearchPage", "Digabung → 000 0000 000 0")) + 28,
+            COL_REGION: 220,
+            # Room for "Nonaktif"; a merged record's target number is elided here and whole in the tooltip,
+            # so the name keeps the width.
+            COL_STATUS: metrics.horizontalAdvance(translate("SearchPage", "Digabung → 000 0…")) + 28,
         }
         for col, width in widths.items():
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
