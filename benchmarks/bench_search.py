@@ -266,6 +266,12 @@ def audit_home(events: int) -> Path:
     return home
 
 
+INSERT_EVENT = (
+    "INSERT INTO audit_event (seq, occurred_at, business_date, officer_id, actor, counter, action, entity,"
+    " entity_id, member_id, details, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+
+
 def _append_events(home: Path, total: int) -> None:
     from app.domain.audit import canonical_json, event_hash, seal_mac
     from app.infra.secrets import load_or_create_key
@@ -315,9 +321,9 @@ def _append_events(home: Path, total: int) -> None:
         )
         prev = digest
         if len(batch) == 50_000:
-            db.executemany("INSERT INTO audit_event VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", batch)
+            db.executemany(INSERT_EVENT, batch)
             batch.clear()
-    db.executemany("INSERT INTO audit_event VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", batch)
+    db.executemany(INSERT_EVENT, batch)
     db.execute("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", (seq, prev))
     db.execute("UPDATE audit_seal SET mac = ? WHERE id = 1", (seal_mac(key, seq, prev),))
     db.execute("COMMIT")

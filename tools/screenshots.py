@@ -92,11 +92,26 @@ def main(out: Path) -> None:
         page.save()
         settle()
         w.grab().save(str(out / "intake-errors.png"))
+        # Pages with something on them: 2,000 synthetic members, a search typed, the member opened.
+        from app.services import demo
+
+        demo.seed_members(w.ui.ctx, None, 2000)  # indexed for search as they are written
         for i in range(w.stack.count()):
             w.show_page(i)
             settle(500)
             name = w.stack.widget(i).__class__.__name__
             w.grab().save(str(out / f"page-{name}.png"))
+        found = w.pages["SearchPage"]
+        w.show_page(list(w.pages).index("SearchPage"))
+        found.box.setText("siti")
+        found.box.textEdited.emit(found.box.text())  # as if typed
+        settle(1500)
+        w.grab().save(str(out / "search-results.png"))
+        member = w.pages["MemberPage"]
+        w.show_page(list(w.pages).index("MemberPage"))
+        member.open_member("1610014508900003")
+        settle(1500)
+        w.grab().save(str(out / "member-record.png"))
         w.lock()
         settle()
         w.grab().save(str(out / "locked-window.png"))

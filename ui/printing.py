@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 from pathlib import Path
+from typing import TypedDict
 
 import pypdfium2 as pdfium
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
@@ -17,7 +18,7 @@ from PySide6.QtGui import (
     QPixmap,
     QShortcut,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -29,10 +30,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.infra.paths import AppPaths
+from app.infra.settings import load_settings
 from ui.i18n import translate
 from ui.widgets import primary_button
 
 POINTS_PER_INCH = 72.0
+CARD_MM = (85.60, 53.98)  # ID-1 / CR80
+
+
+def is_card_sized(pdf: bytes) -> bool:
+    width, height = page_sizes_pt(pdf)[0]
+    as_mm = sorted((width / POINTS_PER_INCH * 25.4, height / POINTS_PER_INCH * 25.4), reverse=True)
+    return abs(as_mm[0] - CARD_MM[0]) < 0.5 and abs(as_mm[1] - CARD_MM[1]) < 0.5
+
+
+class PrintOptions(TypedDict, total=False):
+    printer_name: str | None
+    offset_mm: tuple[float, float]
+
+
+def card_print_options(paths: AppPaths, pdf: bytes) -> PrintOptions:
+    """For a card-sized PDF: this counter's card printer and its alignment offsets (Pengaturan, F11)."""
+    if not is_card_sized(pdf):
+        return {}
+    s = load_settings(paths)
+    return {"printer_name": s.card_printer, "offset_mm": (s.card_offset_x_mm, s.card_offset_y_mm)}
 
 
 def page_sizes_pt(pdf: bytes) -> list[tuple[float, float]]:
@@ -99,11 +122,24 @@ def print_pdf(printer: QPrinter, pdf: bytes, *, offset_mm: tuple[float, float] =
 class PdfPreviewDialog(QDialog):
     """Shows a document at its real size on this screen, with Print (Ctrl+P) and Save (Ctrl+S)."""
 
-    def __init__(self, parent: QWidget | None, title: str, pdf: bytes, *, suggested_name: str) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        pdf: bytes,
+        *,
+        suggested_name: str,
+        printer_name: str | None = None,
+        offset_mm: tuple[float, float] = (0.0, 0.0),
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("pdfPreview")
         self.setWindowTitle(title)
         self.pdf = pdf
+        # A card printer chosen in the settings prints at once, with its alignment offsets; without
+        # one (or when it is not installed on this PC) Qt's print dialog asks.
+        self.printer_name = printer_name if printer_name in QPrinterInfo.availablePrinterNames() else None
+        self.offset_mm = offset_mm
         self.suggested_name = suggested_name
         self.printed_pages = 0
         screen = QGuiApplication.primaryScreen()
@@ -136,7 +172,12 @@ class PdfPreviewDialog(QDialog):
         scroll.setWidgetResizable(True)
         layout.addWidget(scroll, 1)
         buttons = QHBoxLayout()
-        self.print_button = primary_button(translate("PdfPreviewDialog", "Cetak  (Ctrl+P)"), "previewPrint")
+        label = (
+            translate("PdfPreviewDialog", "Cetak ke {printer}  (Ctrl+P)").format(printer=self.printer_name)
+            if self.printer_name
+            else translate("PdfPreviewDialog", "Cetak  (Ctrl+P)")
+        )
+        self.print_button = primary_button(label, "previewPrint")
         self.save_button = QPushButton(translate("PdfPreviewDialog", "Simpan PDF…  (Ctrl+S)"))
         self.save_button.setObjectName("previewSave")
         self.close_button = QPushButton(translate("PdfPreviewDialog", "Tutup  (Esc)"))
@@ -153,14 +194,22 @@ class PdfPreviewDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+S"), self, self.save_with_dialog)
         self.resize(760, 620)
 
-    def print_with_dialog(self) -> None:
+    def make_printer(self) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if self.printer_name:
+            printer.setPrinterName(self.printer_name)
+        return printer
+
+    def print_with_dialog(self) -> None:
+        printer = self.make_printer()
         configure_printer(printer, self.pdf)
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(translate("PdfPreviewDialog", "Cetak"))
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.printed_pages = print_pdf(printer, self.pdf)
-            self.accept()
+        if not self.printer_name:
+            dialog = QPrintDialog(printer, self)
+            dialog.setWindowTitle(translate("PdfPreviewDialog", "Cetak"))
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+        self.printed_pages = print_pdf(printer, self.pdf, offset_mm=self.offset_mm)
+        self.accept()
 
     def save_with_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

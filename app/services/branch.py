@@ -88,6 +88,11 @@ def setup_branch(
 
     result = ctx.write(work)
     ctx.cache.clear()
+    # The branch gets its card signing key at set-up, not at the first card: `loket keys export` can
+    # hand the public key to other branches from day one.
+    from app.services.card_keys import signing_key
+
+    signing_key(ctx, result)
     return result
 
 

@@ -1,4 +1,4 @@
-"""Card signing keys: this counter's key (made on first use), rotation, and trusting other branches.
+"""Card signing keys: made at branch set-up (a new counter makes its own on first use), rotation, trust.
 
 Private keys stay in the keys folder of the counter that made them. Public keys are kept in two
 places: the keyring folder of each counter (``CardKeyStore``) and the ``card_key`` table, so every
@@ -121,7 +121,7 @@ def _conflict(key_id: str) -> Issue:
 
 
 def signing_key(ctx: ServiceContext, branch: BranchDTO) -> SigningKey:
-    """This counter's current signing key, made the first time a card is signed or exported."""
+    """This counter's current signing key, made at set-up or the first time this counter signs."""
     store = key_store(ctx)
     key, created = store.create(branch_code=branch.code, branch_name=branch.name, now=ctx.clock())
     if created:

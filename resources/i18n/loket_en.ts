@@ -818,6 +818,10 @@ Report (without member data): {last_report}</translation>
         <translation>By officer</translation>
     </message>
     <message>
+        <source>Pendaftaran per petugas</source>
+        <translation>Enrolments by officer</translation>
+    </message>
+    <message>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
@@ -4052,6 +4056,10 @@ Card serial {serial} will be revoked and become void; the new card gets a new se
     <message>
         <source>Ukuran sebenarnya (1:1). Periksa nama dan nomor sebelum mencetak.</source>
         <translation>Actual size (1:1). Check the name and number before printing.</translation>
+    </message>
+    <message>
+        <source>Cetak ke {printer}  (Ctrl+P)</source>
+        <translation>Print to {printer}  (Ctrl+P)</translation>
     </message>
     <message>
         <source>Cetak  (Ctrl+P)</source>

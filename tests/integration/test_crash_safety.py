@@ -1,4 +1,4 @@
-"""Kill the enrolling process with SIGKILL at random moments, 200 times; nothing acknowledged is lost.
+"""Kill the enrolling or paying process with SIGKILL at random moments; nothing acknowledged is lost.
 
 Children are forked from a warmed-up parent (imports done, context built), so each cycle costs
 milliseconds; each child opens its own database connections (``engine.dispose(close=False)``).
@@ -127,6 +127,78 @@ def test_sigkill_during_enrolment_loses_nothing_acknowledged(ctx: Any, officer: 
     con.close()
     assert acknowledged, "the children must have enrolled someone"
     assert set(acknowledged) <= stored, "an acknowledged enrolment was lost"
+    assert len(acknowledged) == len(set(acknowledged))
+    report = verify_audit(ctx)
+    assert report.ok, report.message
+
+
+PAYMENT_KILLS = int(os.environ.get("LOKET_CRASH_PAYMENT_KILLS", "100"))
+
+
+def _pay_forever(ctx: Any, actor: Any, numbers: list[str], start: int, ack_fd: int) -> None:
+    """Pay one month at a time, member after member; a member paid 12 months ahead is skipped."""
+    from app.domain.issues import DomainError
+    from app.services import contributions
+
+    ctx.engine.dispose(close=False)
+    i = start
+    while True:
+        try:
+            p = contributions.pay(ctx, actor, numbers[i % len(numbers)], months=1, method="cash")
+        except DomainError:
+            pass
+        else:
+            os.write(ack_fd, f"{p.receipt_no}\n".encode())
+        i += 1
+
+
+def _check_payments(db: Path) -> int:
+    con = sqlite3.connect(db)
+    try:
+        assert con.execute("pragma integrity_check").fetchone()[0] == "ok"
+        payments = con.execute("select count(*) from payment").fetchone()[0]
+        half = con.execute(
+            "select count(*) from payment p where p.months_count !="
+            " (select count(*) from payment_month pm where pm.payment_id = p.id)"
+            " or not exists (select 1 from audit_event a where a.action = 'payment.record'"
+            " and a.entity_id = p.receipt_no)"
+        ).fetchone()[0]
+        assert half == 0, "a payment without its months or its audit event is a half record"
+        twice = con.execute(
+            "select count(*) from (select member_id, month from payment_month where not voided"
+            " group by member_id, month having count(*) > 1)"
+        ).fetchone()[0]
+        assert twice == 0, "a month paid twice"
+        serials = sorted(int(r[0].rsplit("-", 1)[1]) for r in con.execute("select receipt_no from payment"))
+        assert serials == list(range(1, payments + 1)), "receipt numbers must be distinct and gapless"
+        return int(payments)
+    finally:
+        con.close()
+
+
+def test_sigkill_during_payment_loses_nothing_acknowledged(ctx: Any, officer: Any, opened: Any) -> None:
+    from app.services import contributions
+
+    db = Path(opened.database_url.split(":///", 1)[1])
+    rng = random.Random(20261124)
+    numbers = []
+    for i in range(400):
+        out = enrolment.enrol_worker(ctx, officer, _record(10_000_000 + i))
+        assert out.number is not None, out.errors
+        numbers.append(out.number)
+    warm = contributions.pay(ctx, officer, numbers[0], months=1, method="cash")
+    acknowledged = [warm.receipt_no]
+    ctx.engine.dispose()
+    for _ in range(PAYMENT_KILLS):
+        start = rng.randrange(len(numbers))
+        acked = _run_and_kill(lambda fd, s=start: _pay_forever(ctx, officer, numbers, s, fd), rng)
+        acknowledged.extend(acked)
+        _check_payments(db)
+    assert len(acknowledged) > PAYMENT_KILLS
+    con = sqlite3.connect(db)
+    stored = {r[0] for r in con.execute("select receipt_no from payment")}
+    con.close()
+    assert set(acknowledged) <= stored, "an acknowledged payment was lost"
     assert len(acknowledged) == len(set(acknowledged))
     report = verify_audit(ctx)
     assert report.ok, report.message

@@ -87,7 +87,8 @@ def test_dry_run_json_reports_and_exit_codes(cli_home: Path, tmp_path: Path) -> 
     )
     assert png.returncode == 0 and (tmp_path / "hal.png").stat().st_size > 10_000
 
-    assert json.loads(loket(cli_home, "audit", "verify", "--json").stdout)["checked"] == 2  # setup only
+    # Set-up wrote three events: the branch, the supervisor and the card signing key.
+    assert json.loads(loket(cli_home, "audit", "verify", "--json").stdout)["checked"] == 3
 
 
 def test_commit_modes_sponsor_and_summary(cli_home: Path, tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from app.services.contribution_dto import PaymentDTO
 from ui.context import UiContext
 from ui.i18n import translate
 from ui.models import display
-from ui.printing import PdfPreviewDialog
+from ui.printing import PdfPreviewDialog, card_print_options
 
 CARD, REGISTRATION, PAYMENT = "card", "registration", "payment"
 
@@ -158,6 +158,7 @@ class CounterPrintJob(QObject):
             title,
             pdf,
             suggested_name=names.get(kind, f"tanda-terima-{self.number}.pdf"),
+            **card_print_options(self.ui.ctx.paths, pdf),
         )
         dialog.setProperty("document", kind)
         dialog.finished.connect(lambda _result: self._on_closed(kind, dialog))

@@ -252,6 +252,9 @@ class DashboardPage(QWidget):
         )
         self.coverage = QTableWidget(0, 7)
         self.coverage.setObjectName("coverageTable")
+        self.coverage.setAccessibleName(
+            translate("DashboardPage", "Cakupan terhadap target per kabupaten/kota")
+        )
         self.coverage.setHorizontalHeaderLabels(
             [
                 translate("DashboardPage", "Kabupaten/kota"),

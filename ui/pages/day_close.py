@@ -142,6 +142,7 @@ class DayClosePage(QWidget):
         left.addWidget(_caption(translate("DayClosePage", "Per petugas")))
         self.officers = QTableWidget(0, 2)
         self.officers.setObjectName("dayOfficers")
+        self.officers.setAccessibleName(translate("DayClosePage", "Pendaftaran per petugas"))
         self.officers.setHorizontalHeaderLabels(
             [translate("DayClosePage", "Petugas"), translate("DayClosePage", "Pendaftaran")]
         )

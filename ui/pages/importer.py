@@ -20,9 +20,11 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -165,7 +167,14 @@ class ImportPage(QWidget):
             self.result_step,
         ):
             self.stack.addWidget(w)
-        outer.addWidget(self.stack, 1)
+        # On a 1366×768 screen the taller steps (the check and result panels) scroll instead of
+        # pushing the window past the screen.
+        steps_scroll = QScrollArea()
+        steps_scroll.setObjectName("importStepsScroll")
+        steps_scroll.setWidgetResizable(True)
+        steps_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        steps_scroll.setWidget(self.stack)
+        outer.addWidget(steps_scroll, 1)
 
         bar = QHBoxLayout()
         self.back_button = QPushButton(translate("ImportPage", "‹ Kembali  (Alt+←)"))

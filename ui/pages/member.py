@@ -44,7 +44,7 @@ from ui.dialogs.member_reprint import MemberReprintDialog, Reprinted, ReprintReq
 from ui.i18n import translate
 from ui.models import display
 from ui.models.rows import Column, RowsModel
-from ui.printing import PdfPreviewDialog
+from ui.printing import PdfPreviewDialog, card_print_options
 from ui.widgets import Banner, primary_button
 
 STATUS_CHIP = {"AKTIF": "ok", "MENUNGGAK": "warn", "NONAKTIF": "bad"}
@@ -822,7 +822,13 @@ class MemberPage(QWidget):
             return  # the page closed while the PDF was being made
         if self.preview is not None and shiboken6.isValid(self.preview):
             self.preview.close()
-        self.preview = PdfPreviewDialog(self, title, pdf, suggested_name=suggested_name)
+        self.preview = PdfPreviewDialog(
+            self,
+            title,
+            pdf,
+            suggested_name=suggested_name,
+            **card_print_options(self.ui.ctx.paths, pdf),
+        )
         self.preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.preview.open()
 
@@ -866,7 +872,7 @@ class MemberPage(QWidget):
             return
         ctx = self.ui.ctx
         self.ui.runner.run(
-            lambda: contributions.receipt_pdf(ctx, p.id, paper=paper),  # type: ignore[arg-type]
+            lambda: contributions.receipt_pdf(ctx, p.id, paper=paper),
             on_success=lambda pdf: self.show_pdf(
                 translate("MemberPage", "Tanda bukti iuran {receipt_no}").format(receipt_no=p.receipt_no),
                 pdf,

@@ -285,11 +285,14 @@ class SettingsPage(QWidget):
         self.ui.runner.run(self.alignment_pdf, on_success=self._show_test_page, on_error=self._fail)
 
     def _show_test_page(self, pdf: bytes) -> None:
+        # The offsets on screen now (saved or not), so a supervisor can try a value before saving it.
         dialog = PdfPreviewDialog(
             self,
             translate("SettingsPage", "Halaman uji penjajaran kartu"),
             pdf,
             suggested_name="uji-penjajaran.pdf",
+            printer_name=self.printer.currentData() or None,
+            offset_mm=(self.offset_x.value(), self.offset_y.value()),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
