@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select, text
+from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
 from app.db.day_models import DayLock
@@ -67,17 +67,21 @@ def day_closed_issue(day: dt.date, closed_at: dt.datetime, closed_by: str, timez
     )
 
 
+# Built once: every enrolment and payment asks, and building the expression costs more than the query.
+_CLOSED_BY = (
+    select(DayLock.closed_at, Officer.full_name)
+    .join(Officer, Officer.id == DayLock.closed_by_id)
+    .where(DayLock.business_date == bindparam("day"), DayLock.status == "CLOSED")
+)
+
+
 def ensure_day_open(session: Session, ctx: ServiceContext, at: dt.datetime | None = None) -> dt.date:
     """The business date to record for a write happening ``at`` (default: now), inside the
     caller's transaction. Raises ``DomainError`` (``day.closed``) when that date is closed."""
     tz = branch_timezone(session, ctx)
     day = business_date(at or ctx.clock(), tz)
     hold_books(session)
-    row = session.execute(
-        select(DayLock.closed_at, Officer.full_name)
-        .join(Officer, Officer.id == DayLock.closed_by_id)
-        .where(DayLock.business_date == day, DayLock.status == "CLOSED")
-    ).first()
+    row = session.execute(_CLOSED_BY, {"day": day}).first()
     if row is not None:
         raise DomainError(day_closed_issue(day, row[0], row[1], tz))
     return day
