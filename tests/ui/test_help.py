@@ -16,8 +16,9 @@ def test_f1_shows_every_shortcut(qtbot: Any, ui_ctx: Any) -> None:
         window.show()
         window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: window.help_dialog is not None and window.help_dialog.isVisible(), timeout=5000)
     dialog = window.help_dialog
-    assert dialog is not None and dialog.isVisible()
+    assert dialog is not None
     keys = dialog.shortcut_keys()
     for page in window.pages.values():
         if getattr(page, "shortcut", ""):
