@@ -81,7 +81,7 @@ def ensure_day_open(session: Session, ctx: ServiceContext, at: dt.datetime | Non
     tz = branch_timezone(session, ctx)
     day = business_date(at or ctx.clock(), tz)
     hold_books(session)
-    row = session.execute(_CLOSED_BY, {"day": day}).first()
+    row = session.connection().execute(_CLOSED_BY, {"day": day}).first()
     if row is not None:
         raise DomainError(day_closed_issue(day, row[0], row[1], tz))
     return day
