@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -108,3 +113,24 @@ def primary_button(text: str, object_name: str) -> QPushButton:
     b.setProperty("primary", True)
     b.setAccessibleName(text)
     return b
+
+
+def record_table(name: str, accessible: str, model: Any, stretch: int) -> QTableView:
+    """A read-only, one-row-at-a-time table of records (Tab leaves it; arrows move in it)."""
+    t = QTableView()
+    t.setObjectName(name)
+    t.setAccessibleName(accessible)
+    t.setModel(model)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setAlternatingRowColors(True)
+    t.setWordWrap(False)
+    t.setTabKeyNavigation(False)
+    t.verticalHeader().setVisible(False)
+    t.verticalHeader().setDefaultSectionSize(30)
+    header = t.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return t

@@ -34,6 +34,7 @@ from ui.models import display
 from ui.models.rows import Column, RowsModel
 from ui.printing import PdfPreviewDialog
 from ui.widgets import Banner, FieldRow, primary_button
+from ui.widgets import record_table as _table
 
 
 @dataclass(frozen=True)
@@ -41,26 +42,6 @@ class Pending:
     corrections: tuple[CorrectionDTO, ...]
     reprints: tuple[cards.ReprintRequestDTO, ...]
     names: dict[str, str] = field(default_factory=dict)  # number → name, for the reprint requests
-
-
-def _table(name: str, accessible: str, model: Any, stretch: int) -> QTableView:
-    t = QTableView()
-    t.setObjectName(name)
-    t.setAccessibleName(accessible)
-    t.setModel(model)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setAlternatingRowColors(True)
-    t.setWordWrap(False)
-    t.setTabKeyNavigation(False)
-    t.verticalHeader().setVisible(False)
-    t.verticalHeader().setDefaultSectionSize(30)
-    header = t.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return t
 
 
 def _text(name: str, *, role: str = "") -> QLabel:

@@ -11,17 +11,14 @@ import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -46,6 +43,7 @@ from ui.models import display
 from ui.models.rows import Column, RowsModel
 from ui.printing import PdfPreviewDialog, card_print_options
 from ui.widgets import Banner, primary_button
+from ui.widgets import record_table as _table
 
 STATUS_CHIP = {"AKTIF": "ok", "MENUNGGAK": "warn", "NONAKTIF": "bad"}
 RECORD_CHIP = {"ACTIVE": "ok", "DEACTIVATED": "bad", "MERGED": "muted"}
@@ -93,26 +91,6 @@ def _value(name: str) -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
-
-
-def _table(name: str, accessible: str, model: Any, stretch: int) -> QTableView:
-    t = QTableView()
-    t.setObjectName(name)
-    t.setAccessibleName(accessible)
-    t.setModel(model)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setAlternatingRowColors(True)
-    t.setWordWrap(False)
-    t.setTabKeyNavigation(False)
-    t.verticalHeader().setVisible(False)
-    t.verticalHeader().setDefaultSectionSize(30)
-    header = t.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return t
 
 
 def _relation(code: str) -> str:
