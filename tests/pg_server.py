@@ -43,6 +43,22 @@ def _run_as() -> str | None:
     raise PgUnavailableError("running as root, and neither a 'postgres' nor a 'nobody' account exists")
 
 
+def _pip_installed_binaries() -> PgBinaries | None:
+    """A fresh machine with only Python: the PostgreSQL build inside the ``pgserver`` wheel (test extras).
+
+    Its client tools (pg_dump, pg_restore, psql) are the server's version, so the app is pointed at
+    them too (``LOKET_PG_BIN``, inherited by the CLI processes the tests start).
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("pgserver")  # located, never imported
+    if spec is None or spec.origin is None:
+        return None
+    directory = Path(spec.origin).parent / "pginstall" / "bin"
+    os.environ.setdefault("LOKET_PG_BIN", str(directory))
+    return find_binaries(SERVER_TOOLS)
+
+
 @dataclass
 class PgServer:
     """``PgServer.start()`` … ``server.url("dbname")`` … ``server.stop()``."""
@@ -80,11 +96,12 @@ class PgServer:
         """
         if os.environ.get("LOKET_PG_TESTS", "") == "0":
             raise PgUnavailableError("turned off with LOKET_PG_TESTS=0")
-        binaries = find_binaries(SERVER_TOOLS)
+        binaries = find_binaries(SERVER_TOOLS) or _pip_installed_binaries()
         if binaries is None:
             raise PgUnavailableError(
                 "PostgreSQL server binaries (initdb, pg_ctl, postgres) not found on PATH, in "
-                "/usr/lib/postgresql/*/bin or in LOKET_PG_BIN; install Debian's 'postgresql' package"
+                "/usr/lib/postgresql/*/bin, in LOKET_PG_BIN or in the 'pgserver' wheel of the test "
+                "extras; install Debian's 'postgresql' package"
             )
         user = _run_as()
         root = Path(tempfile.mkdtemp(prefix="loket-pg-"))

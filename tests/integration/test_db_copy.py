@@ -179,10 +179,13 @@ def test_text_keys_keep_their_order_on_a_server_with_another_collation(
     """The checksum orders text keys by code point on both sides, whatever the server's locale."""
     with psycopg.connect(pg_server.conninfo(), autocommit=True) as conn:
         # Indonesian ICU collation: 'ä' < 'a_z' < 'b' < 'B', where SQLite says 'B' < 'a_z' < 'b' < 'ä'.
-        conn.execute(
-            "CREATE DATABASE copy_collation TEMPLATE template0 "
-            "LOCALE_PROVIDER icu ICU_LOCALE 'id-ID' LOCALE 'C.UTF-8'"
-        )
+        try:
+            conn.execute(
+                "CREATE DATABASE copy_collation TEMPLATE template0 "
+                "LOCALE_PROVIDER icu ICU_LOCALE 'id-ID' LOCALE 'C.UTF-8'"
+            )
+        except psycopg.errors.FeatureNotSupported as exc:  # the pip-installed build has no ICU
+            pytest.skip(f"this PostgreSQL build cannot make an ICU database: {exc}")
     url = pg_server.url("copy_collation")
     try:
         report = copy_database(laptop, url)
