@@ -217,6 +217,10 @@ def cmd_day_close(args: argparse.Namespace) -> int:
     if args.output:
         _dto, pdf = day.archived_pdf(opened.ctx, actor, args.date)
         _write_pdf(args.output, pdf)
+    return _show_status(args, status)
+
+
+def _show_status(args: argparse.Namespace, status: Any) -> int:
     if args.as_json:
         print_json(status.as_json())
     else:
@@ -236,11 +240,7 @@ def cmd_day_reopen(args: argparse.Namespace) -> int:
         status = day.reopen_day(opened.ctx, actor, args.date, password=password, reason=args.reason)
     except AuthError as exc:
         raise _fail(exc.message) from exc
-    if args.as_json:
-        print_json(status.as_json())
-    else:
-        _print_status(status)
-    return 0
+    return _show_status(args, status)
 
 
 @_friendly
@@ -249,11 +249,7 @@ def cmd_day_status(args: argparse.Namespace) -> int:
 
     opened = open_from_args(args)
     status = day.day_status(opened.ctx, args.date)
-    if args.as_json:
-        print_json(status.as_json())
-    else:
-        _print_status(status)
-    return 0
+    return _show_status(args, status)
 
 
 @_friendly
