@@ -21,4 +21,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    # A frozen bundle started as a helper process (the demo seed's worker) runs that and exits here.
+    multiprocessing.freeze_support()
     raise SystemExit(main())

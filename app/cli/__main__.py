@@ -2,4 +2,5 @@
 
 from app.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not when a helper process (the demo seed's worker) imports it
+    raise SystemExit(main())

@@ -58,7 +58,7 @@ def run_self_test(echo: Callable[[str], None] = lambda _line: None) -> SelfTestR
     """Temporary database → branch and supervisor → enrol a demo worker → pay → card → receipts →
     verify the card's signed QR → check the audit chain. Nothing outside the temp folder is touched."""
     from app.bootstrap import Opened, open_app
-    from app.services import auth, branch, cards, contributions, enrolment, registration_receipt
+    from app.services import auth, branch, cards, contributions, demo, enrolment, registration_receipt
     from app.services.audit import verify_audit
 
     test = _SelfTest(echo)
@@ -150,6 +150,13 @@ def run_self_test(echo: Callable[[str], None] = lambda _line: None) -> SelfTestR
             test.step("cetak ringkasan harian", day)
             for name, fn in EXTRA_STEPS:
                 test.step(name, _bind(fn, ctx, actor, number))
+
+            def helper_process() -> str:
+                # The demo seed's worker process: proves the bundle can start a helper process.
+                seeded = demo.seed_members(ctx, actor, 40, batch=20, worker=True)
+                return f"{seeded.created} peserta latihan dari proses pembantu"
+
+            test.step("jalankan proses pembantu", helper_process)
 
             def audit() -> str:
                 r = verify_audit(ctx)

@@ -13,26 +13,22 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Table
+from sqlalchemy.engine import Dialect
 
 _Prepared = tuple[str, list[Callable[[Any], Any] | None], bool]
-_PREPARED: dict[tuple[str, str, tuple[str, ...]], _Prepared] = {}
+_PREPARED: dict[tuple[str, str, str, tuple[str, ...]], _Prepared] = {}
 
 
-def _prepare(conn: Connection, table: Table, columns: tuple[str, ...]) -> _Prepared:
-    dialect = conn.dialect
-    key = (table.name, dialect.name, columns)
+def prepare_insert(dialect: Dialect, table: Table, columns: tuple[str, ...]) -> _Prepared:
+    """The INSERT for ``columns`` in the dialect's paramstyle, each column's bind processor (None
+    when values go to the driver as they are), and whether the driver wants named parameters."""
+    key = (table.name, dialect.name, dialect.driver, columns)
     prepared = _PREPARED.get(key)
     if prepared is not None:
         return prepared
     quote = dialect.identifier_preparer
     style = dialect.paramstyle
-    placeholders = {
-        "qmark": ["?" for _ in columns],
-        "format": ["%s" for _ in columns],
-        "numeric": [f":{i + 1}" for i in range(len(columns))],
-        "named": [f":{c}" for c in columns],
-        "pyformat": [f"%({c})s" for c in columns],
-    }[style]
+    placeholders = [_placeholder(style, c, i + 1) for i, c in enumerate(columns)]
     # Identifiers come from our own Table and are quoted by the dialect; values are bound parameters.
     names = ", ".join(quote.quote(c) for c in columns)
     sql = f"INSERT INTO {quote.format_table(table)} ({names}) VALUES ({', '.join(placeholders)})"  # noqa: S608
@@ -44,19 +40,39 @@ def _prepare(conn: Connection, table: Table, columns: tuple[str, ...]) -> _Prepa
     return made
 
 
+def processed(
+    dialect: Dialect, table: Table, columns: tuple[str, ...], row: Sequence[Any]
+) -> tuple[Any, ...]:
+    """``row`` (values for ``columns``) as the driver is given them: the same values that
+    Core and the ORM would bind. Safe to run in another process on a dialect built there."""
+    _sql, processors, _named = prepare_insert(dialect, table, columns)
+    return tuple(v if p is None or v is None else p(v) for p, v in zip(processors, row, strict=True))
+
+
 def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
     """Insert ``rows`` (dicts with the same keys, in the same order) in one executemany."""
     if not rows:
         return
     columns = tuple(rows[0])
-    sql, processors, named = _prepare(conn, table, columns)
-    params: list[Any] = []
-    for row in rows:
-        values = [
-            v if p is None or v is None else p(v) for p, v in zip(processors, row.values(), strict=True)
-        ]
-        params.append(dict(zip(columns, values, strict=True)) if named else tuple(values))
-    conn.exec_driver_sql(sql, params)
+    _sql, processors, _named = prepare_insert(conn.dialect, table, columns)
+    params = [
+        tuple(v if p is None or v is None else p(v) for p, v in zip(processors, row.values(), strict=True))
+        for row in rows
+    ]
+    insert_processed(conn, table, columns, params)
+
+
+def insert_processed(
+    conn: Connection, table: Table, columns: tuple[str, ...], params: list[tuple[Any, ...]]
+) -> None:
+    """Insert rows whose values have already been through ``processed`` (one executemany)."""
+    if not params:
+        return
+    sql, _processors, named = prepare_insert(conn.dialect, table, columns)
+    if named:
+        conn.exec_driver_sql(sql, [dict(zip(columns, values, strict=True)) for values in params])
+    else:
+        conn.exec_driver_sql(sql, params)
 
 
 def _placeholder(style: str, name: str, position: int) -> str:

