@@ -16,18 +16,23 @@ from sqlalchemy import Connection, Table
 from sqlalchemy.engine import Dialect
 
 _Prepared = tuple[str, list[Callable[[Any], Any] | None], bool]
-_PREPARED: dict[tuple[str, str, str, tuple[str, ...]], _Prepared] = {}
+_PREPARED: dict[tuple[str, str, str, tuple[str, ...], bool], _Prepared] = {}
 
 
-def prepare_insert(dialect: Dialect, table: Table, columns: tuple[str, ...]) -> _Prepared:
-    """The INSERT for ``columns`` in the dialect's paramstyle, each column's bind processor (None
-    when values go to the driver as they are), and whether the driver wants named parameters."""
-    key = (table.name, dialect.name, dialect.driver, columns)
+def prepare_insert(
+    dialect: Dialect, table: Table, columns: tuple[str, ...], *, positional: bool = False
+) -> _Prepared:
+    """The INSERT for ``columns`` in the dialect's paramstyle (``positional``: ``%s`` where the
+    driver's style is named), each column's bind processor (None when values go to the driver
+    as they are), and whether the driver is given named parameters."""
+    key = (table.name, dialect.name, dialect.driver, columns, positional)
     prepared = _PREPARED.get(key)
     if prepared is not None:
         return prepared
     quote = dialect.identifier_preparer
     style = dialect.paramstyle
+    if positional and style in ("named", "pyformat"):
+        style = "format"
     placeholders = [_placeholder(style, c, i + 1) for i, c in enumerate(columns)]
     # Identifiers come from our own Table and are quoted by the dialect; values are bound parameters.
     names = ", ".join(quote.quote(c) for c in columns)

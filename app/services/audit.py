@@ -9,10 +9,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Table, bindparam, insert, select, update
+from sqlalchemy import CursorResult, Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from app.db.bulk import bulk_insert
+from app.db.driver import Driver
 from app.db.models import AuditEvent, AuditHead, Branch, Setting
 from app.db.search_models import AuditSeal
 from app.domain.audit import (
@@ -33,13 +34,9 @@ from app.services.dto import Actor
 SYSTEM = "system"
 _HEAD = cast(Table, AuditHead.__table__)
 _EVENTS = cast(Table, AuditEvent.__table__)
-_BUMP_HEAD = (
-    update(_HEAD)
-    .where(_HEAD.c.id == 1)
-    .values(last_seq=_HEAD.c.last_seq + 1)
-    .returning(_HEAD.c.last_seq, _HEAD.c.last_hash)
-)
-_INSERT_EVENT = insert(_EVENTS)
+_BUMP_HEAD_SQL = "UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq, last_hash"
+_SET_HEAD_HASH_SQL = "UPDATE audit_head SET last_hash = ? WHERE id = 1"
+_SET_SEAL_SQL = "UPDATE audit_seal SET mac = ? WHERE id = 1"
 _SET_HEAD_HASH = update(_HEAD).where(_HEAD.c.id == 1).values(last_hash=bindparam("h"))
 _SEAL = cast(Table, AuditSeal.__table__)
 _SET_SEAL = update(_SEAL).where(_SEAL.c.id == 1).values(mac=bindparam("mac"))
@@ -70,8 +67,8 @@ def append_event(
     Bumping the head row first locks it (PostgreSQL row lock; SQLite already holds the write
     lock), so sequence numbers are gapless and each ``prev_hash`` is the event before it.
     """
-    conn = session.connection()
-    seq, prev_hash = conn.execute(_BUMP_HEAD).one()
+    driver = Driver.of(session)  # every write of the day passes here: straight to the driver
+    seq, prev_hash = driver.execute(_BUMP_HEAD_SQL).one()
     occurred = (at or ctx.clock()).astimezone(dt.UTC)
     body = canonical_json(details or {})
     username = actor.username if actor else SYSTEM
@@ -88,8 +85,8 @@ def append_event(
         details=body,
         prev_hash=prev_hash,
     )
-    conn.execute(
-        _INSERT_EVENT,
+    driver.insert(
+        _EVENTS,
         {
             "seq": seq,
             "occurred_at": occurred,
@@ -106,8 +103,8 @@ def append_event(
             "hash": digest,
         },
     )
-    conn.execute(_SET_HEAD_HASH, {"h": digest})
-    conn.execute(_SET_SEAL, {"mac": seal_mac(ctx.audit_key, int(seq), digest)})
+    driver.execute(_SET_HEAD_HASH_SQL, (digest,))
+    driver.execute(_SET_SEAL_SQL, (seal_mac(ctx.audit_key, int(seq), digest),))
     return int(seq)
 
 

@@ -18,11 +18,13 @@ serialised by ``BEGIN IMMEDIATE``.
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
-from sqlalchemy import bindparam, select, text
+from sqlalchemy import Table, bindparam, select, text
 from sqlalchemy.orm import Session
 
 from app.db.day_models import DayLock
+from app.db.driver import Driver
 from app.db.models import Branch, Officer
 from app.domain.clock import business_date, local_time
 from app.domain.issues import DomainError, Issue
@@ -67,7 +69,9 @@ def day_closed_issue(day: dt.date, closed_at: dt.datetime, closed_by: str, timez
     )
 
 
-# Built once: every enrolment and payment asks, and building the expression costs more than the query.
+# Every enrolment and payment asks, on the driver (see app.db.driver); the details only when closed.
+_DAY_LOCK = cast(Table, DayLock.__table__)
+_IS_CLOSED = "SELECT 1 FROM day_lock WHERE business_date = ? AND status = 'CLOSED'"
 _CLOSED_BY = (
     select(DayLock.closed_at, Officer.full_name)
     .join(Officer, Officer.id == DayLock.closed_by_id)
@@ -81,8 +85,9 @@ def ensure_day_open(session: Session, ctx: ServiceContext, at: dt.datetime | Non
     tz = branch_timezone(session, ctx)
     day = business_date(at or ctx.clock(), tz)
     hold_books(session)
-    row = session.connection().execute(_CLOSED_BY, {"day": day}).first()
-    if row is not None:
+    driver = Driver.of(session)
+    if driver.execute(_IS_CLOSED, (driver.bound(_DAY_LOCK, "business_date", day),)).first() is not None:
+        row = session.connection().execute(_CLOSED_BY, {"day": day}).one()  # who closed it, and when
         raise DomainError(day_closed_issue(day, row[0], row[1], tz))
     return day
 

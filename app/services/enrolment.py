@@ -7,11 +7,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.db.bulk import bulk_insert
+from app.db.driver import Driver
 from app.db.models import Enrolment, Heir, Member, NumberSequence
 from app.domain.clock import business_date
 from app.domain.intake import IntakeRecord, IntakeResult, validate_intake
@@ -70,15 +71,9 @@ _HEIR = cast(Table, Heir.__table__)
 _ENROLMENT = cast(Table, Enrolment.__table__)
 _SEQUENCE = cast(Table, NumberSequence.__table__)
 # Built once: statements without inline values hit SQLAlchemy's compiled cache at almost no cost.
-_NEXT_SERIAL = (
-    update(_SEQUENCE)
-    .where(_SEQUENCE.c.branch_id == bindparam("b_id"))
-    .values(next_serial=_SEQUENCE.c.next_serial + 1)
-    .returning(_SEQUENCE.c.next_serial)
+_TAKE_SERIAL = (
+    "UPDATE number_sequence SET next_serial = next_serial + 1 WHERE branch_id = ? RETURNING next_serial"
 )
-_INSERT_MEMBER = insert(_MEMBER).returning(_MEMBER.c.id)
-_INSERT_HEIR = insert(_HEIR)
-_INSERT_ENROLMENT = insert(_ENROLMENT).returning(_ENROLMENT.c.id)
 _NEXT_SERIALS = (
     update(_SEQUENCE)
     .where(_SEQUENCE.c.branch_id == bindparam("b_id"))
@@ -92,7 +87,7 @@ _IDS_IN_RANGE = select(_MEMBER.c.number, _MEMBER.c.id).where(
 
 def _allocate_serial(session: Session, branch_id: int) -> int:
     """Take the next serial. The UPDATE locks the row until commit; a rollback returns it."""
-    serial = session.connection().execute(_NEXT_SERIAL, {"b_id": branch_id}).scalar_one()
+    serial = Driver.of(session).execute(_TAKE_SERIAL, (branch_id,)).one()[0]
     return int(serial) - 1
 
 
@@ -165,27 +160,27 @@ def _write_member(
     confirm_mismatch: bool,
 ) -> MemberDTO:
     """Member, heirs, enrolment and audit event in the caller's transaction (Core: this is the hot path)."""
-    conn = session.connection()
+    # Statements go straight to the driver: this is the counter's hot path (see app.db.driver).
+    driver = Driver.of(session)
     now = ctx.clock()
     day = ensure_day_open(session, ctx, now)  # refused when today is closed
     number = make_number(branch.code, _allocate_serial(session, branch.id)).value
     # A second active member with the same NIK violates uq_member_active_nik here.
-    member_id = conn.execute(_INSERT_MEMBER, _member_row(rec, number, branch, actor, now)).scalar_one()
+    member_id = driver.insert(_MEMBER, _member_row(rec, number, branch, actor, now), returning="id")
     index_member(
         session,
         (member_id, rec.nama, rec.tanggal_lahir, rec.nik_info.district_code, rec.kode_wilayah, "ACTIVE"),
     )
-    if rec.ahli_waris:
-        conn.execute(
-            _INSERT_HEIR,
-            [
-                {"member_id": member_id, "position": i, "nama": h.nama, "hubungan": h.hubungan}
-                for i, h in enumerate(rec.ahli_waris)
-            ],
-        )
-    enrolment_id = conn.execute(
-        _INSERT_ENROLMENT, _enrolment_row(ctx, member_id, rec, actor, now, day, confirm_mismatch)
-    ).scalar_one()
+    driver.insert_many(
+        _HEIR,
+        [
+            {"member_id": member_id, "position": i, "nama": h.nama, "hubungan": h.hubungan}
+            for i, h in enumerate(rec.ahli_waris)
+        ],
+    )
+    enrolment_id = driver.insert(
+        _ENROLMENT, _enrolment_row(ctx, member_id, rec, actor, now, day, confirm_mismatch), returning="id"
+    )
     append_event(
         session,
         ctx,

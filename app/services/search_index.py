@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
+from app.db.driver import Driver
 from app.db.models import Member, Setting
 from app.db.search_models import MemberNameKey, NameKeyStat
 from app.domain.names import KEY_VERSION, name_keys
@@ -104,9 +105,9 @@ def write_sorted_postings(
     """``write_postings`` for rows already in key order with their ``word_key_counts``."""
     if not ordered:
         return
-    conn = session.connection()
-    conn.exec_driver_sql(driver_sql(session, _INSERT_POSTING), list(ordered))
-    conn.exec_driver_sql(driver_sql(session, _ADD_TO_STAT), list(counts))
+    driver = Driver.of(session)
+    driver.executemany(_INSERT_POSTING, ordered)
+    driver.executemany(_ADD_TO_STAT, counts)
 
 
 def remove_postings(session: Session, member_id: int, nama: str) -> None:

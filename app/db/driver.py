@@ -1,0 +1,134 @@
+"""Statements on the DB-API cursor of a session's connection: the hot path of one enrolment.
+
+An enrolment runs a dozen small statements whose database work is a few microseconds each;
+SQLAlchemy's per-statement machinery (compiled-cache lookup, parameter construction, result
+wrapping, events) costs several times that. On this path the SQL is written once, values
+are bound through the columns' own bind processors (so stored values are exactly what Core
+and the ORM store), and driver errors are raised again as SQLAlchemy's own (IntegrityError,
+OperationalError …), so the unit of work's retries, its disk-full handling and every caller's
+``except`` see what they see from Core. The statements run in the session's transaction.
+
+SQL is written with ``?`` placeholders and no literal ``%``; drivers with the ``format`` or
+``pyformat`` style (psycopg) get ``%s``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, cast
+
+from sqlalchemy import Connection, Table
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from app.db.bulk import prepare_insert
+
+_INFO_KEY = "loket.driver"
+_UNSET = object()
+
+
+class Driver:
+    """Bound to one DB-API connection; ``Driver.of(session)`` finds it for the session's."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.dialect = conn.dialect
+        self._cursor = conn.connection.cursor()
+        self._qmark = self.dialect.paramstyle == "qmark"
+        self._error: type[Exception] = self.dialect.loaded_dbapi.Error
+        self._sql: dict[str, str] = {}
+        self._processors: dict[tuple[str, str], Any] = {}
+        self._inserts: dict[tuple[str, tuple[str, ...], str | None], tuple[str, list[Any]]] = {}
+
+    @classmethod
+    def of(cls, session: Session) -> Driver:
+        """The driver of the session's connection (its ``info`` lives as long as the DB-API
+        connection: cleared when the pool closes or invalidates it)."""
+        conn = session.connection()
+        driver = conn.info.get(_INFO_KEY)
+        if driver is None:
+            driver = conn.info[_INFO_KEY] = cls(conn)
+        return cast(Driver, driver)
+
+    def _native(self, sql: str) -> str:
+        if self._qmark:
+            return sql
+        native = self._sql.get(sql)
+        if native is None:
+            native = self._sql[sql] = sql.replace("?", "%s")
+        return native
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Driver:
+        try:
+            self._cursor.execute(self._native(sql), params)
+        except self._error as exc:
+            raise DBAPIError.instance(sql, params, exc, self._error, dialect=self.dialect) from exc
+        return self
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if not rows:
+            return
+        try:
+            self._cursor.executemany(self._native(sql), rows)
+        except self._error as exc:
+            raise DBAPIError.instance(
+                sql, rows, exc, self._error, dialect=self.dialect, ismulti=True
+            ) from exc
+
+    def one(self) -> tuple[Any, ...]:
+        row = self._cursor.fetchone()
+        if row is None:
+            raise LookupError("the statement returned no row")
+        return tuple(row)
+
+    def first(self) -> tuple[Any, ...] | None:
+        row = self._cursor.fetchone()
+        return None if row is None else tuple(row)
+
+    def bound(self, table: Table, column: str, value: Any) -> Any:
+        """``value`` as the driver is given it for ``table.column`` (a date as text on SQLite)."""
+        key = (table.name, column)
+        processor = self._processors.get(key, _UNSET)
+        if processor is _UNSET:
+            processor = self._processors[key] = (
+                table.c[column].type.dialect_impl(self.dialect).bind_processor(self.dialect)
+            )
+        return value if processor is None or value is None else processor(value)
+
+    def insert_many(self, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Insert rows (dicts with the same keys in the same order) in one executemany."""
+        if not rows:
+            return
+        columns = tuple(rows[0])
+        sql, processors, _named = prepare_insert(self.dialect, table, columns, positional=True)
+        params = [
+            tuple(
+                v if p is None or v is None else p(v) for p, v in zip(processors, row.values(), strict=True)
+            )
+            for row in rows
+        ]
+        try:
+            self._cursor.executemany(sql, params)
+        except self._error as exc:
+            raise DBAPIError.instance(
+                sql, params, exc, self._error, dialect=self.dialect, ismulti=True
+            ) from exc
+
+    def insert(self, table: Table, row: Mapping[str, Any], *, returning: str | None = None) -> Any:
+        """Insert one row (values bound as Core binds them); returns the ``returning`` column."""
+        columns = tuple(row)
+        key = (table.name, columns, returning)
+        prepared = self._inserts.get(key)
+        if prepared is None:
+            sql, processors, _named = prepare_insert(self.dialect, table, columns, positional=True)
+            if returning is not None:
+                sql += f" RETURNING {self.dialect.identifier_preparer.quote(returning)}"
+            prepared = self._inserts[key] = (sql, processors)
+        sql, processors = prepared
+        params = tuple(
+            v if p is None or v is None else p(v) for p, v in zip(processors, row.values(), strict=True)
+        )
+        try:
+            self._cursor.execute(sql, params)
+        except self._error as exc:
+            raise DBAPIError.instance(sql, params, exc, self._error, dialect=self.dialect) from exc
+        return self.one()[0] if returning is not None else None
