@@ -248,6 +248,10 @@ class StartupController(QObject):
         self.window = MainWindow(ui)
         self.window.show()
         self.main_window_shown.emit(self.window)
+        from app.infra.heap import settle_heap
+
+        # Once the window is drawn: everything loaded so far stays for the day (see app.infra.heap).
+        QTimer.singleShot(0, settle_heap)
 
 
 def run(args: Sequence[str] = ()) -> int:

@@ -41,9 +41,20 @@ class Driver:
 
     @classmethod
     def of(cls, session: Session) -> Driver:
-        """The driver of the session's connection (its ``info`` lives as long as the DB-API
-        connection: cleared when the pool closes or invalidates it)."""
-        conn = session.connection()
+        """The driver of the session's connection. Kept in the connection's ``info`` (which lives
+        as long as the DB-API connection: the pool clears it when it closes or invalidates one)
+        and remembered for the session's current transaction, whose connection cannot change."""
+        transaction = session.get_transaction()
+        known = session.info.get(_INFO_KEY)
+        if known is not None and transaction is not None and known[0] is transaction:
+            return cast(Driver, known[1])
+        driver = cls.on(session.connection())
+        session.info[_INFO_KEY] = (session.get_transaction(), driver)
+        return driver
+
+    @classmethod
+    def on(cls, conn: Connection) -> Driver:
+        """The driver of a Core connection."""
         driver = conn.info.get(_INFO_KEY)
         if driver is None:
             driver = conn.info[_INFO_KEY] = cls(conn)

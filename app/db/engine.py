@@ -10,7 +10,10 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.db.driver import Driver
+
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+_BEGIN = {"IMMEDIATE": "BEGIN IMMEDIATE", "DEFERRED": "BEGIN DEFERRED", "EXCLUSIVE": "BEGIN EXCLUSIVE"}
 
 
 def sqlite_url(path: str) -> str:
@@ -43,7 +46,9 @@ def _configure_sqlite(engine: Engine) -> None:
         # Writers take the lock at BEGIN so a read-then-write transaction never fails
         # half way with "database is locked"; read-only units of work ask for DEFERRED.
         mode = conn.get_execution_options().get("sqlite_begin", "IMMEDIATE")
-        conn.exec_driver_sql(f"BEGIN {mode}")
+        # On the driver's cursor: every transaction begins here ("database is locked" still
+        # arrives as SQLAlchemy's OperationalError, which the unit of work retries).
+        Driver.on(conn).execute(_BEGIN[mode])
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:

@@ -56,10 +56,15 @@ class KemendagriRegions:
         digits = _NON_DIGITS.sub("", code)
         if len(digits) != 10 or not digits.isascii() or not digits.isdigit():
             return None
-        w = get_wilayah(dotted(digits))
-        if w is None or w.level != 4:
-            return None
-        return Village(code=w.code, name=w.name, path=w.path, postal_code=w.postal_code)
+        return _village(digits)
+
+
+@lru_cache(maxsize=8192)  # a branch serves a few hundred villages, each looked up on every save
+def _village(digits: str) -> Village | None:
+    w = get_wilayah(dotted(digits))
+    if w is None or w.level != 4:
+        return None
+    return Village(code=w.code, name=w.name, path=w.path, postal_code=w.postal_code)
 
 
 @lru_cache(maxsize=1)

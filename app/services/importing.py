@@ -16,13 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import gc
 import hashlib
 import pickle
 import tempfile
-import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -67,6 +64,7 @@ from app.domain.nik import NikInfo, clean_nik, mask_nik
 from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_progress
 from app.domain.regions import RegionDirectory
 from app.domain.roles import Permission
+from app.infra.heap import bulk_gc
 from app.infra.tabular import CellScan, TableReader, UnreadableFileError, open_table
 from app.infra.xlsx_out import RowReportWriter
 from app.infra.xlsx_out import write_template as _write_template
@@ -989,42 +987,10 @@ def _emit(
     )
 
 
-# --- the garbage collector during a bulk pass -------------------------------------------------------
-
-_gc_lock = threading.Lock()
-_gc_depth = 0
-_gc_saved: tuple[int, int, int] = (700, 10, 10)
-
-
-@contextmanager
-def _bulk_gc() -> Iterator[None]:
-    """Fewer cyclic-GC passes while an import streams rows (25-30 % of its time on 10k rows).
-
-    The objects alive before the import are frozen out of the collector's scans and the young
-    generation threshold is raised; both are restored afterwards (nested or parallel imports
-    share one setting). Reference counting still frees every row as soon as it is done.
-    """
-    global _gc_depth, _gc_saved
-    with _gc_lock:
-        _gc_depth += 1
-        if _gc_depth == 1:
-            _gc_saved = gc.get_threshold()
-            gc.freeze()
-            gc.set_threshold(50_000, 20, 20)
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_depth -= 1
-            if _gc_depth == 0:
-                gc.set_threshold(*_gc_saved)
-                gc.unfreeze()
-
-
 def _bulk(fn: Callable[P, R]) -> Callable[P, R]:
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        with _bulk_gc():
+        with bulk_gc():
             return fn(*args, **kwargs)
 
     return wrapper

@@ -113,3 +113,32 @@ def test_one_driver_per_connection(ctx: Any, setup_branch: Any) -> None:
     assert ctx.read(lambda s: Driver.of(s)) is first  # the pool handed back the same connection
     ctx.engine.dispose()
     assert ctx.read(lambda s: Driver.of(s)) is not first
+
+
+def test_a_locked_database_at_begin_is_busy_not_a_driver_error(
+    home: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from app.db import engine as engine_module
+    from app.db.engine import sqlite_path
+    from app.db.uow import DatabaseBusyError
+    from app.services import branch
+
+    monkeypatch.setattr(engine_module, "SQLITE_BUSY_TIMEOUT_MS", 20)
+    o = open_app(home=home, clock=clock, counter="LOKET-1")
+    try:
+        branch.setup_branch(o.ctx, code="101", name="KCP Indralaya", timezone="Asia/Jakarta")
+        path = sqlite_path(o.database_url)
+        assert path is not None
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another counter holds the write lock
+        with pytest.raises(DatabaseBusyError):
+            o.ctx.write(
+                lambda s: Driver.of(s).execute("UPDATE number_sequence SET next_serial = next_serial")
+            )
+        other.execute("ROLLBACK")
+        other.close()
+        o.ctx.write(lambda s: Driver.of(s).execute("UPDATE number_sequence SET next_serial = next_serial"))
+    finally:
+        o.ctx.engine.dispose()
