@@ -19,9 +19,9 @@ from typing import Any
 
 from app.bootstrap import open_app
 from app.domain.membership import parse_number
-from app.services import auth, branch
+from app.services import auth
+from tests.branch_setup import SUPERVISOR_PASSWORD, set_up_branch
 
-SUPERVISOR_PASSWORD = "Kantor-Cabang-101!"
 OFFICER_PASSWORD = "Loket-Pagi-Sehat-7"
 MAX_WORKERS_TIMES_RECORDS = 9999  # the NIK serial field has four digits
 
@@ -31,15 +31,7 @@ def prepare_database(url: str, home: str) -> None:
     opened = open_app(url, home=home, counter="SETUP")
     try:
         ctx = opened.ctx
-        branch.setup_branch(ctx, code="101", name="KCP Indralaya", timezone="Asia/Jakarta")
-        auth.add_officer(
-            ctx,
-            username="siti",
-            full_name="Siti",
-            role="supervisor",
-            password=SUPERVISOR_PASSWORD,
-            by=None,
-        )
+        set_up_branch(ctx)
         siti = auth.login(ctx, "siti", SUPERVISOR_PASSWORD)
         auth.add_officer(
             ctx, username="budi", full_name="Budi", role="officer", password=OFFICER_PASSWORD, by=siti

@@ -17,9 +17,9 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 from app.bootstrap import Opened, open_app
 from app.services import auth, branch
 from app.services.dto import Actor
+from tests.branch_setup import SUPERVISOR_PASSWORD
 from tests.pg_fixtures import any_db_url, pg_empty_url, pg_server, pg_url  # noqa: F401
 
-SUPERVISOR_PASSWORD = "Kantor-Cabang-101!"
 OFFICER_PASSWORD = "Loket-Pagi-Sehat-7"
 FIXED_NOW = dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.UTC)  # 10:00 WIB
 

@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.bootstrap import open_app
 from app.infra.settings import load_settings, save_settings
-from app.services import auth, branch
-from tests.conftest import SUPERVISOR_PASSWORD
+from tests.branch_setup import SUPERVISOR_PASSWORD, set_up_branch
 from ui.app import StartupController
 from ui.theme import apply_theme
 
@@ -48,15 +47,7 @@ class Keyboard:
 
 def test_a_bpu_walk_in_takes_at_most_15_extra_keystrokes(qtbot: Any, qapp: QApplication, home: Path) -> None:
     opened = open_app(home=home)
-    branch.setup_branch(opened.ctx, code="101", name="KCP Indralaya", timezone="Asia/Jakarta")
-    auth.add_officer(
-        opened.ctx,
-        username="siti",
-        full_name="Siti",
-        role="supervisor",
-        password=SUPERVISOR_PASSWORD,
-        by=None,
-    )
+    set_up_branch(opened.ctx)
     save_settings(opened.ctx.paths, load_settings(opened.ctx.paths))  # this computer is set up
     opened.ctx.engine.dispose()
     apply_theme(qapp)

@@ -18,12 +18,11 @@ from app.db.engine import sqlite_path
 from app.db.models import AuditEvent, Member
 from app.domain.issues import DomainError
 from app.domain.progress import CancelFlag, Cancelled
-from app.services import auth, backup, branch, enrolment
+from app.services import auth, backup, enrolment
 from app.services.audit import verify_audit
 from app.services.dto import Actor
+from tests.branch_setup import SUPERVISOR_PASSWORD, set_up_branch
 from tests.conftest import FakeClock, bpu_record
-
-SUPERVISOR_PASSWORD = "Kantor-Cabang-101!"
 
 
 def nik(i: int) -> str:
@@ -238,15 +237,7 @@ def test_restore_refuses_what_is_not_a_sound_loket_backup(ctx: Any, officer: Act
 @pytest.fixture
 def pg(pg_url: str, home: Path, clock: FakeClock) -> Iterator[tuple[Opened, Actor]]:
     opened = open_app(pg_url, home=home, clock=clock, counter="LOKET-1")
-    branch.setup_branch(opened.ctx, code="101", name="KCP Indralaya", timezone="Asia/Jakarta")
-    auth.add_officer(
-        opened.ctx,
-        username="siti",
-        full_name="Siti",
-        role="supervisor",
-        password=SUPERVISOR_PASSWORD,
-        by=None,
-    )
+    set_up_branch(opened.ctx)
     yield opened, auth.login(opened.ctx, "siti", SUPERVISOR_PASSWORD)
     opened.ctx.engine.dispose()
 

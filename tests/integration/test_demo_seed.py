@@ -13,11 +13,12 @@ from sqlalchemy import text
 from app.bootstrap import open_app
 from app.domain.membership import parse_number
 from app.domain.progress import CancelFlag, Cancelled
-from app.services import auth, branch, demo
+from app.services import demo
 from app.services.audit import verify_audit
 from app.services.members import find_member
 from app.services.search_index import rebuild_search_index
-from tests.conftest import SUPERVISOR_PASSWORD, FakeClock
+from tests.branch_setup import set_up_branch
+from tests.conftest import FakeClock
 
 TABLES = {
     "member": "id",
@@ -29,15 +30,7 @@ TABLES = {
 
 def _fresh(home: Path, clock: FakeClock) -> Any:
     opened = open_app(home=home, clock=clock, counter="LOKET-1")
-    branch.setup_branch(opened.ctx, code="101", name="KCP Indralaya", timezone="Asia/Jakarta")
-    auth.add_officer(
-        opened.ctx,
-        username="siti",
-        full_name="Siti",
-        role="supervisor",
-        password=SUPERVISOR_PASSWORD,
-        by=None,
-    )
+    set_up_branch(opened.ctx)
     return opened.ctx
 
 
