@@ -18,6 +18,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+DEFAULT_THRESHOLD = (700, 10, 10)  # Python's own
 SETTLED_THRESHOLD = (20_000, 10, 10)
 BULK_THRESHOLD = (50_000, 20, 20)
 
@@ -41,6 +42,18 @@ def settle_heap() -> None:
         else:
             _saved = SETTLED_THRESHOLD  # what the running bulk pass puts back
         _settled = True
+
+
+def unsettle_heap() -> None:
+    """Undo ``settle_heap``: for a process that goes on to other work (the benchmarks)."""
+    global _settled
+    with _lock:
+        if not _settled:
+            return
+        gc.unfreeze()
+        if _depth == 0:
+            gc.set_threshold(*DEFAULT_THRESHOLD)
+        _settled = False
 
 
 @contextmanager

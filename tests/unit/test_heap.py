@@ -72,3 +72,11 @@ def test_cycles_made_after_settling_are_still_collected() -> None:
     del a, b
     gc.collect()
     assert gone() is None
+
+
+def test_unsettling_gives_python_its_defaults_back() -> None:
+    heap.settle_heap()
+    heap.unsettle_heap()
+    assert gc.get_threshold() == heap.DEFAULT_THRESHOLD and gc.get_freeze_count() == 0
+    heap.unsettle_heap()  # twice does nothing
+    assert gc.get_threshold() == heap.DEFAULT_THRESHOLD
