@@ -781,15 +781,7 @@ def approve_reprint(
     ensure_fonts()
 
     def work(session: Session) -> IssuedCard:
-        req = session.get(CardReprint, request_id)
-        if req is None or req.status != "pending":
-            raise DomainError(
-                Issue(
-                    "request",
-                    "card.reprint_not_pending",
-                    f"Permintaan cetak ulang #{request_id} tidak menunggu.",
-                )
-            )
+        req = _pending_reprint(session, request_id)
         m = session.execute(
             select(Member).where(Member.id == req.member_id).options(selectinload(Member.enrolments))
         ).scalar_one()
@@ -803,21 +795,25 @@ def approve_reprint(
     return result
 
 
+def _pending_reprint(session: Session, request_id: int) -> CardReprint:
+    """The reprint request, refused unless it still waits for a supervisor's decision."""
+    req = session.get(CardReprint, request_id)
+    if req is None or req.status != "pending":
+        raise DomainError(
+            Issue(
+                "request", "card.reprint_not_pending", f"Permintaan cetak ulang #{request_id} tidak menunggu."
+            )
+        )
+    return req
+
+
 def reject_reprint(
     ctx: ServiceContext, approver: Actor, request_id: int, *, note: str | None = None
 ) -> ReprintRequestDTO:
     authorize(ctx, approver, Permission.APPROVE)
 
     def work(session: Session) -> ReprintRequestDTO:
-        req = session.get(CardReprint, request_id)
-        if req is None or req.status != "pending":
-            raise DomainError(
-                Issue(
-                    "request",
-                    "card.reprint_not_pending",
-                    f"Permintaan cetak ulang #{request_id} tidak menunggu.",
-                )
-            )
+        req = _pending_reprint(session, request_id)
         req.status, req.decided_by_id, req.decided_at = "rejected", approver.id, ctx.clock()
         if note:
             req.note = " ".join(f"{req.note or ''} / ditolak: {note}".split())[:200]
