@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 MONTH_NAMES = (
@@ -92,8 +93,11 @@ def month_range(first: Month, last: Month) -> tuple[Month, ...]:
     return tuple(Month.from_index(i) for i in range(first.index, last.index + 1))
 
 
-def period_label(months: tuple[Month, ...] | list[Month]) -> str:
-    """``Apr 2026 – Jun 2026`` for a run; runs joined by commas for a harvest schedule."""
+def period_label(
+    months: tuple[Month, ...] | list[Month], *, short: Callable[[Month], str] = Month.short
+) -> str:
+    """``Apr 2026 – Jun 2026`` for a run; runs joined by commas for a harvest schedule.
+    ``short`` names one month (the UI passes its own for English)."""
     if not months:
         return "-"
     ordered = sorted(months)
@@ -105,4 +109,4 @@ def period_label(months: tuple[Month, ...] | list[Month]) -> str:
             start = m
         prev = m
     runs.append((start, prev))
-    return ", ".join(a.short() if a == b else f"{a.short()} – {b.short()}" for a, b in runs)
+    return ", ".join(short(a) if a == b else f"{short(a)} – {short(b)}" for a, b in runs)

@@ -84,21 +84,8 @@ def schedule(code: str, fallback: str = "") -> str:
 
 
 def period(months: Sequence[Month]) -> str:
-    """``Apr 2026 – Jun 2026``; separate runs joined by commas (as ``app.domain.months.period_label``)."""
-    if i18n.current_locale() == i18n.SOURCE_LANGUAGE:
-        return period_label(list(months))
-    if not months:
-        return "-"
-    ordered = sorted(months)
-    runs: list[tuple[Month, Month]] = []
-    start = prev = ordered[0]
-    for m in ordered[1:]:
-        if m.index != prev.index + 1:
-            runs.append((start, prev))
-            start = m
-        prev = m
-    runs.append((start, prev))
-    return ", ".join(month_short(a) if a == b else f"{month_short(a)} – {month_short(b)}" for a, b in runs)
+    """``Apr 2026 – Jun 2026``; separate runs joined by commas, month names in the UI's language."""
+    return period_label(list(months), short=month_short)
 
 
 def figure(text: str) -> str:
