@@ -203,9 +203,7 @@ def seed_rows(members: int = 100_000) -> list[Row]:
             opened = _open(Path(d))
             ctx = opened.ctx
             branch.setup_branch(ctx, code="101", name="KC Palembang", timezone="Asia/Jakarta")
-            auth.add_officer(
-                ctx, username="bench", full_name="Bench", role="supervisor", password=BENCH_PASSWORD, by=None
-            )
+            auth.create_first_supervisor(ctx, username="bench", full_name="Bench", password=BENCH_PASSWORD)
             names = vars(demo)
             original = names["write_postings"]
             if not with_index:

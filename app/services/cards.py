@@ -41,7 +41,7 @@ from app.pdf import fonts
 from app.pdf.card import BenefitText, CardFace, render_card
 from app.pdf.card_sheet import render_card_sheet
 from app.services.audit import append_event
-from app.services.auth import AuthError, authorize, officer_by_username, reauthenticate
+from app.services.auth import authorize, login
 from app.services.card_keys import ensure_published, require_branch, signing_key, trusted_keys
 from app.services.context import ServiceContext
 from app.services.day_lock import ensure_day_open
@@ -602,10 +602,7 @@ def _check_reason(reason: str, note: str | None) -> tuple[str, str | None]:
 
 def _approver(ctx: ServiceContext, username: str, password: str) -> Actor:
     """The supervisor approving, after re-entering their password."""
-    approver = officer_by_username(ctx, username)
-    if approver is None:
-        raise AuthError("login.invalid", "Nama pengguna atau kata sandi supervisor salah.")
-    reauthenticate(ctx, approver, password)
+    approver = login(ctx, username, password)
     authorize(ctx, approver, Permission.APPROVE)
     return approver
 

@@ -490,6 +490,12 @@ def verify_package(ctx: ServiceContext, path: Path) -> VerifiedPackage:
     return VerifiedPackage(info, parts)
 
 
+def check_package(ctx: ServiceContext, supervisor: Actor, path: Path) -> VerifiedPackage:
+    """``loket import-package --check``: everything the import checks, nothing merged (supervisor)."""
+    authorize(ctx, supervisor, Permission.APPROVE)
+    return verify_package(ctx, path)
+
+
 # --- import ----------------------------------------------------------------------------------------
 
 

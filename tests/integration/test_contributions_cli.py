@@ -82,9 +82,9 @@ def test_pay_receipt_overlap_void_and_member_show(cli_home: Path, tmp_path: Path
     )
     assert r.returncode == 2 and "payment.overlap" in r.stderr and "sudah dibayar" in r.stderr
 
-    shown = json.loads(loket(cli_home, "member", "show", number, "--json").stdout)
+    shown = json.loads(loket(cli_home, "member", "show", number, "--json", "--officer", "siti").stdout)
     assert shown["iuran"]["paid_through"] == paid["months"][-1] and shown["iuran"]["status"] == "AKTIF"
-    r = loket(cli_home, "member", "show", number)
+    r = loket(cli_home, "member", "show", number, "--officer", "siti")
     assert "Iuran: Aktif" in r.stdout and "dibayar s.d." in r.stdout
 
     args = ["pay", "void", str(paid["id"]), "--reason", "Salah input", "--supervisor", "siti"]
