@@ -155,8 +155,21 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = key.add_parser("import", parents=[common], help="pakai kunci audit dari loket pertama")
     p.add_argument("file", metavar="FILE")
     p.set_defaults(func=cmd_audit_key_import)
-    p = au.add_parser("verify", parents=[common], help="periksa keutuhan rantai audit")
+    p = au.add_parser(
+        "verify",
+        parents=[common],
+        help="periksa rantai audit, jangkarnya (hari ditutup, PDF arsip, segel, cadangan) dan kecocokan data",
+        description=(
+            "Keluar 0 bila utuh: setiap peristiwa (dan isinya) cocok dengan rantainya, rantai sampai ke setiap "
+            "jangkar yang tercatat di luar rantai, dan setiap pembayaran, pembatalan, pendaftaran, kartu, "
+            "koreksi, akun dan penutupan hari punya peristiwanya (dan sebaliknya); nomor tanda bukti tanpa "
+            "celah di seluruh seri. Keluar 1 bila tidak, dengan yang ditemukan."
+        ),
+    )
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--chain-only", action="store_true", help="rantai dan jangkar saja, tanpa mencocokkan data"
+    )
     p.set_defaults(func=cmd_audit_verify)
 
 
@@ -461,9 +474,12 @@ def cmd_audit_key_import(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from app.services.audit_anchors import describe
+
     opened = open_from_args(args)
-    report = verify_audit(opened.ctx)
+    report = verify_audit(opened.ctx, reconcile_rows=not args.chain_only)
     if args.json:
+        rec = report.reconciliation
         print_json(
             {
                 "ok": report.ok,
@@ -472,8 +488,23 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
                 "first_bad_seq": report.first_bad_seq,
                 "problem": report.problem,
                 "message": report.message,
+                "chain": {
+                    "ok": report.chain.ok,
+                    "problem": report.chain.problem,
+                    "first_bad_seq": report.chain.first_bad_seq,
+                    "message": report.chain.message,
+                },
+                "anchors": describe(report.anchors),
+                "reconciliation": None
+                if rec is None
+                else {
+                    "ok": rec.ok,
+                    "checked": dict(rec.checked),
+                    "counts": dict(rec.counts),
+                    "problems": [{"code": d.code, "key": d.key, "message": d.message} for d in rec.problems],
+                },
             }
         )
     else:
-        print(report.message)
+        print("\n".join(report.lines()))
     return 0 if report.ok else 1

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 import app.db.all_models  # noqa: F401  (every table, for the dependency walk)
 from app.db.models import AuditEvent, Base, Member
 from app.db.search_models import MemberDeactivation
+from app.domain.audit import REDACTED_DETAILS
 from app.domain.clock import business_date
 from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_progress
 from app.domain.roles import Permission
@@ -26,7 +27,6 @@ from app.services.auth import authorize, reauthenticate
 from app.services.context import ServiceContext
 from app.services.dto import Actor
 
-_REDACTED_DETAILS = json.dumps({"disamarkan": "retensi data pribadi berakhir"}, ensure_ascii=False)
 # Tables never purged row by row: the audit trail is redacted instead, and the member row stays as a tombstone.
 _KEEP = {"audit_event", "member"}
 
@@ -229,7 +229,7 @@ def purge_expired(
             conn.execute(
                 update(AuditEvent)
                 .where(AuditEvent.seq == seq)
-                .values(details=_REDACTED_DETAILS, details_digest=digest)
+                .values(details=REDACTED_DETAILS, details_digest=digest)
             )
             if i % 500 == 0:
                 progress(i, len(events), "Menyamarkan jejak audit…")
