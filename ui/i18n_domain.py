@@ -28,6 +28,9 @@ ISSUE_MESSAGES = (
     QT_TRANSLATE_NOOP(
         "Issue", "Basis data ini berisi tabel aplikasi lain; pakai basis data kosong untuk Loket."
     ),
+    QT_TRANSLATE_NOOP(
+        "Issue", "Basis data ini sudah punya akun: pemulihan dilakukan supervisornya (kata sandinya diminta)."
+    ),
     QT_TRANSLATE_NOOP("Issue", "Batas upah harus urut bulan, tanpa bulan ganda."),
     QT_TRANSLATE_NOOP("Issue", "Bulan akhir potongan sebelum bulan awalnya."),
     QT_TRANSLATE_NOOP("Issue", "Bulan dibayar harus 0, 1, 3, 6, atau 12."),
@@ -109,6 +112,7 @@ ISSUE_MESSAGES = (
         "Nama pengguna 3–40 karakter: huruf kecil, angka, titik, garis bawah atau minus; diawali huruf.",
     ),
     QT_TRANSLATE_NOOP("Issue", "Nama pengguna atau kata sandi salah."),
+    QT_TRANSLATE_NOOP("Issue", "Nama pengguna atau kata sandi supervisor (di cadangan itu) salah."),
     QT_TRANSLATE_NOOP("Issue", "Nama penyandang dana 3–100 karakter, mis. Pemkab Ogan Ilir."),
     QT_TRANSLATE_NOOP("Issue", "Nomor HP tidak valid. Tulis 08… atau +62…, 10–13 digit."),
     QT_TRANSLATE_NOOP("Issue", "Nomor peserta cabang ini sudah habis."),

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import open_from_args, print_json, require_officer, require_supervisor
+from app.cli.common import open_from_args, print_json, read_password, require_officer, require_supervisor
 
 
 def _subcommands(sub: Any, name: str, help_text: str) -> Any:
@@ -44,7 +44,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--check", action="store_true", help="periksa cadangan saja, tanpa memulihkan")
     p.add_argument(
-        "--supervisor", metavar="USERNAME", help="wajib untuk memulihkan (kata sandi dari prompt/stdin)"
+        "--supervisor",
+        metavar="USERNAME",
+        help="wajib untuk memulihkan (kata sandi dari prompt/stdin); di basis data baru tanpa akun: "
+        "supervisor yang ada di cadangan itu",
     )
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_restore)
@@ -130,6 +133,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
             "lalu ulangi: Loket akan membuat basis data baru dari cadangan.",
             3,
         ) from exc
+    if opened.schema.current is None and not args.check:
+        # A new, empty database: give it its tables, so that even a refused restore is audited.
+        opened.ctx.engine.dispose()
+        opened = open_from_args(args)
     path = Path(args.file).expanduser().resolve()
     if args.check:
         check = backup.inspect_backup(opened.ctx, path)
@@ -140,9 +147,18 @@ def cmd_restore(args: argparse.Namespace) -> int:
         return 0
     if not args.supervisor:
         raise CliError("sebutkan --supervisor USERNAME untuk memulihkan (kata sandinya diminta)", 2)
-    actor = require_supervisor(opened, args.supervisor)
+    from app.services.auth import has_officers
+
     try:
-        result = backup.restore_backup(opened.ctx, actor, path, progress=_progress(args.quiet))
+        if has_officers(opened.ctx):
+            actor = require_supervisor(opened, args.supervisor)
+            result = backup.restore_backup(opened.ctx, actor, path, progress=_progress(args.quiet))
+        else:
+            # A new, empty database: the supervisor proves who they are against the backup itself.
+            password = read_password(f"Kata sandi {args.supervisor} (di cadangan): ")
+            result = backup.restore_onto_new(
+                opened.ctx, args.supervisor, password, path, progress=_progress(args.quiet)
+            )
         _done(args.quiet)
     except BackupError as exc:
         _done(args.quiet)

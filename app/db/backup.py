@@ -413,6 +413,61 @@ def inspect_pg_archive(path: Path) -> Inspection:
     return Inspection("pgdump", revision, tables, "ok" if data.returncode == 0 else data.stderr.strip())
 
 
+@dataclass(frozen=True, slots=True)
+class StoredOfficer:
+    id: int
+    username: str
+    full_name: str
+    role: str
+    password_hash: str
+    active: bool
+
+
+def officer_in_backup(source: Path, backend: str, username: str) -> StoredOfficer | None:
+    """One account as stored in a backup (a staged SQLite copy, or a pg_dump archive), unrestored."""
+    if backend == "sqlite":
+        try:
+            conn = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                row = conn.execute(
+                    "SELECT id, username, full_name, role, password_hash, active FROM officer WHERE username = ?",
+                    (username,),
+                ).fetchone()
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            return None
+        if row is None:
+            return None
+        return StoredOfficer(int(row[0]), str(row[1]), str(row[2]), str(row[3]), str(row[4]), bool(row[5]))
+    tools = require_binaries(("pg_restore",))
+    data = subprocess.run(
+        [str(tools.path("pg_restore")), "--data-only", "--table=officer", "--file=-", str(source)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    columns: list[str] = []
+    for line in data.stdout.splitlines():
+        if line.startswith("COPY ") and "officer" in line:
+            columns = [c.strip().strip('"') for c in line[line.index("(") + 1 : line.index(")")].split(",")]
+            continue
+        if not columns or line == "\\.":
+            continue
+        values = dict(zip(columns, line.split("\t"), strict=False))
+        if values.get("username") == username:
+            return StoredOfficer(
+                int(values["id"]),
+                username,
+                values.get("full_name", username),
+                values.get("role", ""),
+                values.get("password_hash", ""),
+                values.get("active") == "t",
+            )
+    return None
+
+
 def pg_other_sessions(engine: Engine) -> list[str]:
     """Other sessions connected to this database (each as "application @ address")."""
     with engine.connect() as conn:

@@ -283,6 +283,14 @@ def create_first_supervisor(
     return ctx.write(work)
 
 
+def password_matches(password_hash: str, password: str) -> bool:
+    """An argon2 hash read from elsewhere (a backup being restored) against a password."""
+    try:
+        return bool(HASHER.verify(password_hash, password))
+    except (VerificationError, InvalidHashError):
+        return False
+
+
 def has_officers(ctx: ServiceContext) -> bool:
     return ctx.read(lambda s: s.execute(select(func.count(Officer.id))).scalar_one() > 0)
 

@@ -29,13 +29,13 @@ from app.db.schema import SchemaState, is_known_revision, schema_state
 from app.domain.clock import business_date
 from app.domain.issues import DomainError, Issue
 from app.domain.progress import NEVER, CancelToken, ProgressSink, no_progress
-from app.domain.roles import Permission
+from app.domain.roles import Permission, Role
 from app.infra.paths import AppPaths
 from app.infra.settings import load_settings
 from app.infra.workspace import tracked, work_area
 from app.services import restore_journal
 from app.services.audit import append_event
-from app.services.auth import authorize
+from app.services.auth import AuthError, authorize, has_officers, password_matches
 from app.services.branch import current_branch
 from app.services.context import ServiceContext
 from app.services.dto import Actor
@@ -364,19 +364,22 @@ def _restore(
     *,
     progress: ProgressSink,
     cancel: CancelToken,
-    staged: tuple[BackupCheck, Path] | None = None,
+    admit: Callable[[BackupCheck, Path], None] | None = None,
 ) -> RestoreResult:
     """The restore itself, journalled (``app.services.restore_journal``): its ``db.restore`` event
     is written when it completes, or by the next start if it could not be (killed, or an older
-    schema that must first be upgraded)."""
+    schema that must first be upgraded). ``admit`` may refuse the checked backup before anything
+    is replaced."""
     engine = ctx.engine
     _refuse_the_live_file(engine, path)
     with work_area(ctx.paths, "restore") as staging:
         progress(0, 0, "Memeriksa keutuhan cadangan…")
-        check, source = staged or _inspect(engine, path, staging)
+        check, source = _inspect(engine, path, staging)
         if not check.ok or source is None:
             raise DomainError(list(check.issues))
         assert check.revision is not None
+        if admit is not None:
+            admit(check, source)
         stamp = _stamp(ctx.clock())
         kept: Path | None
         if engine.dialect.name == "sqlite":
@@ -408,6 +411,57 @@ def _restore(
     if not result.needs_upgrade:
         restore_journal.finish(ctx, journal, at_start=False)
     return result
+
+
+def restore_onto_new(
+    ctx: ServiceContext,
+    username: str,
+    password: str,
+    path: Path,
+    *,
+    progress: ProgressSink = no_progress,
+    cancel: CancelToken = NEVER,
+) -> RestoreResult:
+    """A new, empty database (a replaced computer, a rebuilt server) has no supervisor to ask: the
+    supervisor proves who they are against the backup being restored, whose accounts are about to
+    become this database's. Refused as soon as this database has any account (then it is
+    ``restore_backup``, by one of its own supervisors). A refusal is audited here."""
+    if has_officers(ctx):
+        raise DomainError(
+            Issue(
+                "supervisor",
+                "restore.not_new",
+                "Basis data ini sudah punya akun: pemulihan dilakukan supervisornya (kata sandinya diminta).",
+            )
+        )
+
+    def admit(check: BackupCheck, source: Path) -> None:
+        row = mech.officer_in_backup(source, check.backend or "", username.strip().lower())
+        ok = (
+            row is not None
+            and row.role == Role.SUPERVISOR.value
+            and row.active
+            and password_matches(row.password_hash, password)
+        )
+        if not ok or row is None:
+            ctx.write(
+                lambda s: append_event(
+                    s,
+                    ctx,
+                    actor=None,
+                    action="restore.denied",
+                    entity="officer",
+                    entity_id=username[:40],
+                    details={"file": path.name},
+                )
+            )
+            raise AuthError(
+                "login.invalid", "Nama pengguna atau kata sandi supervisor (di cadangan itu) salah."
+            )
+
+    # The journal names the supervisor; the event is written under their account in the restored data.
+    named = Actor(0, username.strip().lower(), username, Role.SUPERVISOR.value)
+    return _restore(ctx, named, path, progress=progress, cancel=cancel, admit=admit)
 
 
 def pre_upgrade_backup(

@@ -327,3 +327,74 @@ def test_the_live_database_is_never_a_backup_target_or_source(
             fn(ctx, supervisor, live)
     with sqlite3.connect(live) as c:
         assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _new_counter_with_the_key(tmp_path: Path, ctx: Any, name: str) -> Path:
+    """A replaced computer: a new home holding only the branch's audit key (copied privately)."""
+    home = tmp_path / name
+    (home / "keys").mkdir(parents=True)
+    (home / "keys" / "audit.key").write_text(ctx.audit_key.hex() + "\n", encoding="ascii")
+    return home
+
+
+def test_a_new_computer_restores_with_a_supervisor_of_the_backup(
+    ctx: Any, officer: Actor, supervisor: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nobody to ask on a new, empty database: the backup's own supervisor proves who they are."""
+    import io
+    import sys
+
+    from app.cli import main
+
+    number = enrol(ctx, officer, 1)
+    saved = backup.backup_now(ctx, supervisor, tmp_path / "cabang.sqlite3")
+    home = _new_counter_with_the_key(tmp_path, ctx, "pc-baru")
+    args = ["restore", str(saved.path), "--supervisor", "siti", "--home", str(home), "--quiet"]
+    monkeypatch.setattr(sys, "stdin", io.StringIO("bukan-sandinya\n"))
+    assert main(args) == 3
+    fresh = open_app(home=home)
+    try:
+        assert members(fresh.ctx) == []
+        assert last_action(fresh.ctx) == "restore.denied"
+    finally:
+        fresh.ctx.engine.dispose()
+    monkeypatch.setattr(sys, "stdin", io.StringIO(SUPERVISOR_PASSWORD + "\n"))
+    assert main(args) == 0
+    restored = open_app(home=home)
+    try:
+        assert members(restored.ctx) == [number]
+        assert last_action(restored.ctx) == "db.restore" and verify_audit(restored.ctx).ok
+        who = restored.ctx.read(
+            lambda s: s.execute(
+                select(AuditEvent.actor).where(AuditEvent.action == "db.restore")
+            ).scalar_one()
+        )
+        assert who == "siti"
+    finally:
+        restored.ctx.engine.dispose()
+    monkeypatch.setattr(sys, "stdin", io.StringIO(SUPERVISOR_PASSWORD + "\n"))
+    assert main(args) == 0  # now it has accounts: siti restores as its own supervisor
+
+
+@pytest.mark.postgres
+def test_a_new_server_restores_with_a_supervisor_of_the_archive(
+    pg: tuple[Opened, Actor], pg_empty_url: str, tmp_path: Path
+) -> None:
+    opened, siti = pg
+    number = enrol(opened.ctx, siti, 1)
+    saved = backup.backup_now(opened.ctx, siti, tmp_path / "cabang.dump")
+    home = _new_counter_with_the_key(tmp_path, opened.ctx, "server-baru")
+    new = open_app(pg_empty_url, home=home)
+    try:
+        with pytest.raises(auth.AuthError):
+            backup.restore_onto_new(new.ctx, "siti", "bukan-sandinya", saved.path)
+        assert members(new.ctx) == []
+        backup.restore_onto_new(new.ctx, "siti", SUPERVISOR_PASSWORD, saved.path)
+    finally:
+        new.ctx.engine.dispose()
+    again = open_app(pg_empty_url, home=home)
+    try:
+        assert members(again.ctx) == [number] and last_action(again.ctx) == "db.restore"
+        assert verify_audit(again.ctx).ok
+    finally:
+        again.ctx.engine.dispose()
