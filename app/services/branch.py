@@ -107,7 +107,7 @@ def setup_branch(
     # hand the public key to other branches from day one.
     from app.services.card_keys import signing_key
 
-    signing_key(ctx, result)
+    signing_key(ctx, result, actor=by)
     return result
 
 

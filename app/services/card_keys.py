@@ -120,13 +120,14 @@ def _conflict(key_id: str) -> Issue:
     )
 
 
-def signing_key(ctx: ServiceContext, branch: BranchDTO) -> SigningKey:
-    """This counter's current signing key, made at set-up or the first time this counter signs."""
+def signing_key(ctx: ServiceContext, branch: BranchDTO, *, actor: Actor | None = None) -> SigningKey:
+    """This counter's current signing key, made at set-up or the first time this counter signs
+    (the key's creation is audited under ``actor``, whose work needed it)."""
     store = key_store(ctx)
     key, created = store.create(branch_code=branch.code, branch_name=branch.name, now=ctx.clock())
     if created:
         record = store.trusted()[key.key_id]
-        ctx.write(lambda s: publish_key(s, ctx, record, actor=None, action="card_key.create"))
+        ctx.write(lambda s: publish_key(s, ctx, record, actor=actor, action="card_key.create"))
     return key
 
 

@@ -487,7 +487,7 @@ def issue_card(ctx: ServiceContext, actor: Actor, number: str) -> IssuedCard:
     authorize(ctx, actor, Permission.PRINT)
     parsed = _number(number)
     branch = require_branch(ctx)
-    key = signing_key(ctx, branch)
+    key = signing_key(ctx, branch, actor=actor)
     ensure_fonts()  # before the transaction: the first registration takes a moment
 
     def work(session: Session) -> IssuedCard:
@@ -774,7 +774,7 @@ def approve_reprint(
     """A supervisor approves a pending request: the old serial is revoked, a new card is signed."""
     approver = _approver(ctx, approver_username, approver_password)
     branch = require_branch(ctx)
-    key = signing_key(ctx, branch)
+    key = signing_key(ctx, branch, actor=approver)
     ensure_fonts()
 
     def work(session: Session) -> IssuedCard:
@@ -847,7 +847,7 @@ def reprint_card(
     parsed = _number(number)
     approver = _approver(ctx, approver_username, approver_password)
     branch = require_branch(ctx)
-    key = signing_key(ctx, branch)
+    key = signing_key(ctx, branch, actor=actor)
     ensure_fonts()
 
     def work(session: Session) -> IssuedCard:
@@ -937,7 +937,7 @@ def print_card_sheet(
     members, skipped = ctx.read(lambda s: _members_for_sheet(s, numbers, enrolled_on))
     if not members:
         return SheetResult(None, (), tuple(skipped))
-    key = signing_key(ctx, branch)
+    key = signing_key(ctx, branch, actor=actor)
     ensure_fonts()
     now = ctx.clock().astimezone(dt.UTC).replace(microsecond=0)
     issued_on = business_date(now, branch.timezone)

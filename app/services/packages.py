@@ -298,7 +298,7 @@ def export_package(
     if end < start or (end - start).days + 1 > MAX_DAYS:
         raise _refused("package.range", f"Periode paket 1–{MAX_DAYS} hari, tanggal akhir tidak sebelum awal.")
     branch = require_branch(ctx)
-    key = signing_key(ctx, branch)
+    key = signing_key(ctx, branch, actor=actor)
     progress(0, 3, "Mengumpulkan data…")
     parts = ctx.read(lambda s: _collect(s, start, end))
     if cancel.cancelled:
