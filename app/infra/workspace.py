@@ -18,12 +18,14 @@ import re
 import secrets
 import shutil
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from app.infra.paths import AppPaths
 
 WORK = "work"
+STALE_AFTER_S = 15 * 60
 _MARKS = "partials"
 _OWNED = re.compile(r"^[a-z]+-(?P<pid>\d+)-[0-9a-f]{8}$")
 # Partial files of the backup mechanics (``.NAME.partPID``) and of exports (``.NAME.PID.part``).
@@ -181,12 +183,20 @@ def clean_stale(paths: AppPaths, folders: Iterable[Path] = ()) -> list[Path]:
                         leftover.unlink(missing_ok=True)
                         removed.append(leftover)
                 mark.unlink(missing_ok=True)
+    now = time.time()
     for folder in folders:
         if not folder.is_dir():
             continue
         for entry in folder.iterdir():
             owner = _partial_pid(entry.name)
-            if owner is not None and entry.is_file() and not pid_alive(owner):
+            # Unregistered partials (older versions, or another computer writing to a shared backup
+            # folder, whose process ids mean nothing here): only once nobody has written them for a while.
+            if (
+                owner is not None
+                and entry.is_file()
+                and not pid_alive(owner)
+                and now - entry.stat().st_mtime > STALE_AFTER_S
+            ):
                 entry.unlink(missing_ok=True)
                 removed.append(entry)
     return removed

@@ -16,6 +16,7 @@ import stat
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 from typing import Any
 
@@ -140,10 +141,14 @@ def test_older_partials_in_the_backup_folder_are_removed_once_their_process_is_g
     )
     stale = folder / f".loket-20261122-010203Z.sqlite3.part{int(dead.stdout)}"
     mine = folder / f".loket-20261123-010203Z.sqlite3.part{os.getpid()}"  # a backup in progress
-    stale.write_bytes(b"x")
-    mine.write_bytes(b"x")
+    recent = folder / f".loket-20261123-020304Z.sqlite3.part{int(dead.stdout)}"  # another computer's, now
+    for f in (stale, mine, recent):
+        f.write_bytes(b"x")
+    an_hour_ago = time.time() - 3600
+    os.utime(stale, (an_hour_ago, an_hour_ago))
+    os.utime(mine, (an_hour_ago, an_hour_ago))
     open_app(home=home).ctx.engine.dispose()
-    assert not stale.exists() and mine.exists()
+    assert not stale.exists() and mine.exists() and recent.exists()
 
 
 def test_a_restore_killed_after_replacing_gets_its_event_at_the_next_start(
