@@ -76,6 +76,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true")
     p.add_argument("--officer", metavar="USERNAME", help="dicatat di jejak audit")
     p.set_defaults(func=cmd_member_show)
+    from app.cli.contributions import register_member
+
+    register_member(mb, common)
 
     dm = sub.add_parser("demo", help="data latihan").add_subparsers(dest="demo_command", metavar="AKSI")
     p = dm.add_parser("seed", parents=[common], help="buat peserta sintetis untuk latihan dan benchmark")
