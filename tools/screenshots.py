@@ -143,6 +143,22 @@ def main(out: Path, language: str = "id") -> None:
         if member.dialog is not None:
             member.dialog.grab().save(str(out / "member-payment-dialog.png"))
             member.dialog.reject()
+            settle(300)
+        member.start_schedule()
+        settle(500)
+        if member.dialog is not None:
+            member.dialog.harvest.setChecked(True)
+            for m in (3, 4, 9, 10):
+                member.dialog.months[m - 1].setChecked(True)
+            settle()
+            member.dialog.grab().save(str(out / "member-schedule-dialog.png"))
+            member.dialog.reject()
+        dashboard = w.pages["DashboardPage"]
+        w.show_page(list(w.pages).index("DashboardPage"))
+        dashboard.outreach_button.click()
+        settle(500)
+        dashboard.outreach_dialog.grab().save(str(out / "outreach-dialog.png"))
+        dashboard.outreach_dialog.reject()
         w.lock()
         settle()
         w.grab().save(str(out / "locked-window.png"))
