@@ -62,6 +62,11 @@ class AfterGrace(StrEnum):
     EMPLOYER = "EMPLOYER"  # PU: the employer carries benefits until settled; never written off
 
 
+class Starts(StrEnum):
+    FIRST_PAYMENT = "FIRST_PAYMENT"  # BPU (PP 44/2015 art. 11(4)–(5)), packages
+    REGISTRATION = "REGISTRATION"  # PU: the employer owes every month from registration
+
+
 class GraceBenefits(StrEnum):
     BPJS = "BPJS"  # PU: BPJS pays benefits while arrears are within the limit (PP 44/2015 art. 38)
     AFTER_SETTLEMENT = "AFTER_SETTLEMENT"  # BPU: cash benefits after the arrears are paid (art. 39)
@@ -96,6 +101,7 @@ class CoverPolicy:
     grace_benefits: GraceBenefits
     source: str = ""
     unconfirmed: bool = False
+    starts: Starts = Starts.FIRST_PAYMENT
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,11 +114,18 @@ class CoverRules:
     grace_months: int = 3
     after_grace: AfterGrace = AfterGrace.END
     grace_benefits: GraceBenefits = GraceBenefits.AFTER_SETTLEMENT
+    starts: Starts = Starts.FIRST_PAYMENT
 
     @classmethod
     def of(cls, segment: str, policy: CoverPolicy, due: Mapping[str, DueRule]) -> CoverRules:
         return cls(
-            segment, policy.kind, dict(due), policy.grace_months, policy.after_grace, policy.grace_benefits
+            segment,
+            policy.kind,
+            dict(due),
+            policy.grace_months,
+            policy.after_grace,
+            policy.grace_benefits,
+            policy.starts,
         )
 
     def due_of(self, programme: str, month: Month, calendar: WorkingCalendar) -> DueDate:
@@ -174,9 +187,9 @@ class Period:
     """One membership: from its first paid month until it ended (or on)."""
 
     start: Month
-    started_on: dt.date  # the day its first payment was made
+    started_on: dt.date  # the day its first payment was made (or the registration, for PU)
     ended_on: dt.date | None  # the day the membership ended (arrears beyond the limit)
-    last_paid: Month
+    last_paid: Month | None  # None: nothing paid yet (a PU member owes from registration)
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,6 +309,7 @@ def cover_state(
     on: dt.date,
     calendar: WorkingCalendar = WEEKENDS_ONLY,
     schedule: Schedule = MONTHLY,
+    registered: dt.date | None = None,
 ) -> CoverState:
     """The member's cover on ``on`` (the branch's business date, or any date asked about).
 
@@ -303,7 +317,17 @@ def cover_state(
     current = Month.of(on)
     owed_programmes = tuple(p for p in programmes if p in rules.due)
     core = ledger.core_months()
-    periods = _periods(rules, core, calendar, on)
+    if rules.starts is Starts.REGISTRATION and registered is not None and rules.kind is CoverKind.MONTHLY:
+        # One membership from registration (the employer owes every month; arrears never end it).
+        first = min([Month.of(registered), *core])
+        paid_since = [m for m in core if m >= first]
+        periods = (
+            [Period(first, registered, None, max(paid_since) if paid_since else None)]
+            if registered <= on
+            else []
+        )
+    else:
+        periods = _periods(rules, core, calendar, on)
     period = periods[-1] if periods else None
 
     def build(
@@ -351,12 +375,14 @@ def cover_state(
     if period.ended_on is not None and period.ended_on <= on:
         return build(CoverStatus.ENDED, payable_from=current)
     if rules.kind is CoverKind.PACKAGE:
+        assert period.last_paid is not None  # a package period is made of paid months
         return build(CoverStatus.ACTIVE, payable_from=period.last_paid.plus(1))
 
     arrears: list[Arrear] = []
     first_unpaid: Month | None = None
     m = period.start
-    while m <= max(current, period.last_paid):
+    last = max(current, period.last_paid) if period.last_paid is not None else current
+    while m <= last:
         missing = [p for p in owed_programmes if ledger.paid(p, m) is None]
         if missing and first_unpaid is None:
             first_unpaid = m
@@ -366,7 +392,7 @@ def cover_state(
             arrears.append(Arrear(m, due, tuple(overdue)))
         m = m.plus(1)
     if first_unpaid is None:  # everything paid up to here: the next month after the last paid
-        first_unpaid = period.last_paid.plus(1)
+        first_unpaid = period.last_paid.plus(1) if period.last_paid is not None else period.start
     if not arrears:
         return build(CoverStatus.ACTIVE, payable_from=first_unpaid)
     if rules.after_grace is AfterGrace.END:
@@ -384,10 +410,19 @@ def cover_on(
     day: dt.date,
     calendar: WorkingCalendar = WEEKENDS_ONLY,
     schedule: Schedule = MONTHLY,
+    registered: dt.date | None = None,
 ) -> CoverOnDate:
     """Protection on ``day`` with every payment recorded so far: a month paid late still counts
     (benefits are paid once arrears are settled), but a membership is never backdated."""
-    state = cover_state(rules, ledger, programmes=programmes, on=day, calendar=calendar, schedule=schedule)
+    state = cover_state(
+        rules,
+        ledger,
+        programmes=programmes,
+        on=day,
+        calendar=calendar,
+        schedule=schedule,
+        registered=registered,
+    )
     month = Month.of(day)
     core = ledger.core_months()
     paid = core.get(month)

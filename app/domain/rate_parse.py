@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
 
-from app.domain.cover import AfterGrace, CoverKind, CoverPolicy, DueRule, GraceBenefits
+from app.domain.cover import AfterGrace, CoverKind, CoverPolicy, DueRule, GraceBenefits, Starts
 from app.domain.issues import DomainError, Issue
 from app.domain.months import Month
 from app.domain.rates import (
@@ -201,14 +201,17 @@ def _cover(c: _Checker, raw: Any, path: str, *, required: bool) -> CoverPolicy |
         kind = CoverKind(str(raw.get("kind")))
         after = AfterGrace(raw.get("after_grace", "END"))
         benefits = GraceBenefits(raw.get("grace_benefits", "AFTER_SETTLEMENT"))
+        starts = Starts(raw.get("starts", "FIRST_PAYMENT"))
     except ValueError:
-        c.err(path, "rates.cover", f"'{path}': kind/after_grace/grace_benefits tidak dikenal.")
+        c.err(path, "rates.cover", f"'{path}': kind/after_grace/grace_benefits/starts tidak dikenal.")
         return None
     grace = raw.get("grace_months", 3)
     if not isinstance(grace, int) or isinstance(grace, bool) or not 0 <= grace <= 24:
         c.err(f"{path}.grace_months", "rates.cover", "grace_months harus 0–24.")
         return None
-    return CoverPolicy(kind, grace, after, benefits, c.text(raw, "source", path), c.flag(raw, "unconfirmed"))
+    return CoverPolicy(
+        kind, grace, after, benefits, c.text(raw, "source", path), c.flag(raw, "unconfirmed"), starts
+    )
 
 
 def _late_fine(c: _Checker, raw: Any, path: str) -> Fraction | None:

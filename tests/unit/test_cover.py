@@ -349,3 +349,18 @@ def test_monthly_payer_next_payment_brings_him_up_to_date() -> None:
     s = state(ledger=paid(span("2026-06", "2026-09")), on=dt.date(2026, 12, 7), schedule=MONTHLY)
     assert [a.month for a in s.arrears] == [Month(2026, 10), Month(2026, 11)]
     assert s.next_months == span("2026-10", "2026-12")  # December falls due this month too
+
+
+def test_a_pu_member_owes_from_registration_not_from_a_first_payment() -> None:
+    registered = dt.date(2026, 12, 7)
+    s = state(PU, NOTHING, dt.date(2026, 12, 20), registered=registered)
+    assert s.status is CoverStatus.ACTIVE and s.payable_from == Month(2026, 12) and s.paid_through is None
+    assert s.next_due is not None and s.next_due.actual == dt.date(2027, 1, 15)
+    s = state(PU, NOTHING, dt.date(2027, 2, 16), registered=registered)
+    assert s.status is CoverStatus.ARREARS and [a.month for a in s.arrears] == [
+        Month(2026, 12),
+        Month(2027, 1),
+    ]
+    assert s.payable_from == Month(2026, 12)
+    # A BPU member, by contrast, is not a member until his first payment.
+    assert state(BPU, NOTHING, dt.date(2027, 2, 16), registered=registered).status is CoverStatus.NOT_ACTIVE

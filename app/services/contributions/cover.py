@@ -24,6 +24,7 @@ from app.domain.cover import (
     CoverStatus,
     Ledger,
     PaidMonth,
+    Starts,
     cover_on,
     cover_state,
 )
@@ -74,6 +75,7 @@ class MemberFacts:
             on=on or self.today,
             calendar=self.calendar,
             schedule=self.schedule,
+            registered=self.enrolment.business_date,
         )
 
     def on_date(self, day: dt.date) -> CoverOnDate:
@@ -110,7 +112,7 @@ def rules_for(book: RateBook, e: Enrolment, today: dt.date) -> CoverRules:
     months, a package, not by months owed one by one."""
     rules = book.cover_rules(e.segment, Month.of(today))
     if e.project_id is not None:
-        return replace(rules, kind=CoverKind.PACKAGE)
+        return replace(rules, kind=CoverKind.PACKAGE, starts=Starts.FIRST_PAYMENT)
     return rules
 
 
