@@ -102,12 +102,28 @@ def main(out: Path, language: str = "id") -> None:
         page.save()
         settle()
         w.grab().save(str(out / "intake-errors.png"))
+        page.reset()
+        from PySide6.QtWidgets import QScrollArea
+
+        for segment in ("PU", "PMI"):  # the fields only these segments have
+            page.segmen.setCurrentIndex(page.segmen.findData(segment))
+            settle()
+            page.findChildren(QScrollArea)[0].ensureWidgetVisible(page.terms)
+            settle()
+            w.grab().save(str(out / f"intake-{segment.lower()}.png"))
+        page.reset()
         # Pages with something on them: the synthetic members, a search typed, the member opened.
         for i in range(w.stack.count()):
             w.show_page(i)
             settle(500)
             name = w.stack.widget(i).__class__.__name__
             w.grab().save(str(out / f"page-{name}.png"))
+        settings = w.pages["SettingsPage"]
+        w.show_page(list(w.pages).index("SettingsPage"))
+        for tab in (settings.holidays_tab, settings.unconfirmed_tab):
+            settings.tabs.setCurrentWidget(tab)
+            settle(800)
+            w.grab().save(str(out / f"settings-{tab.objectName() or tab.__class__.__name__}.png"))
         found = w.pages["SearchPage"]
         w.show_page(list(w.pages).index("SearchPage"))
         found.box.setText("siti")
@@ -119,6 +135,31 @@ def main(out: Path, language: str = "id") -> None:
         member.open_member("1610014508900003")
         settle(1500)
         w.grab().save(str(out / "member-record.png"))
+        member.tabs.setCurrentIndex(1)  # contributions: the cover in words, and a date asked about
+        member.cover.ask_button.click()
+        settle(800)
+        w.grab().save(str(out / "member-cover.png"))
+        member.start_payment()
+        settle(1200)
+        if member.dialog is not None:
+            member.dialog.grab().save(str(out / "member-payment-dialog.png"))
+            member.dialog.reject()
+            settle(300)
+        member.start_schedule()
+        settle(500)
+        if member.dialog is not None:
+            member.dialog.harvest.setChecked(True)
+            for m in (3, 4, 9, 10):
+                member.dialog.months[m - 1].setChecked(True)
+            settle()
+            member.dialog.grab().save(str(out / "member-schedule-dialog.png"))
+            member.dialog.reject()
+        dashboard = w.pages["DashboardPage"]
+        w.show_page(list(w.pages).index("DashboardPage"))
+        dashboard.outreach_button.click()
+        settle(500)
+        dashboard.outreach_dialog.grab().save(str(out / "outreach-dialog.png"))
+        dashboard.outreach_dialog.reject()
         w.lock()
         settle()
         w.grab().save(str(out / "locked-window.png"))

@@ -22,6 +22,9 @@ COMMAND_MODULES = (
     "app.cli.importing",
     "app.cli.privacy",
     "app.cli.day",
+    "app.cli.outreach",
+    "app.cli.holidays",
+    "app.cli.projects",
 )
 
 

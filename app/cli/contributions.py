@@ -1,8 +1,10 @@
-"""Contribution commands: quote, pay (and pay void), sponsor pay, schedule, rates show/load."""
+"""Contribution commands: quote, pay (void, receipt), sponsor pay, schedule, member cover, rates show/load."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -10,13 +12,14 @@ from typing import Any
 
 from app.bootstrap import Opened
 from app.cli.common import open_from_args, print_json, prove, require_officer
-from app.domain.contributions import Schedule
 from app.domain.issues import DomainError
 from app.domain.money import format_rupiah
 from app.domain.months import Month
+from app.domain.rates import percent_text
+from app.domain.schedule import Schedule
 from app.services import contributions as contrib
 from app.services.auth import AuthError
-from app.services.contribution_dto import PaymentDTO
+from app.services.contribution_dto import CoverDTO, PaymentDTO
 from app.services.dto import MemberDTO
 
 METHODS = ["cash", "transfer", "apbd", "employer"]
@@ -44,9 +47,26 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="catat pembayaran iuran: 'pay NOMOR …' atau 'pay void ID --reason … --supervisor U'",
     )
-    p.add_argument("target", metavar="NOMOR|void", help="nomor peserta (atau NIK), atau 'void'")
-    p.add_argument("payment", nargs="?", metavar="ID", help="untuk 'void': id atau nomor tanda bukti")
-    p.add_argument("--months", type=int, metavar="N")
+    p.add_argument(
+        "target",
+        metavar="NOMOR|void|receipt",
+        help="nomor peserta (atau NIK), 'void', atau 'receipt' (cetak ulang)",
+    )
+    p.add_argument(
+        "payment", nargs="?", metavar="ID", help="untuk 'void'/'receipt': id atau nomor tanda bukti"
+    )
+    p.add_argument(
+        "--months",
+        type=int,
+        metavar="N",
+        help="jumlah bulan (bawaan: semua yang terutang s.d. bulan ini, atau musim panen berikutnya)",
+    )
+    p.add_argument(
+        "--request-key",
+        metavar="KUNCI",
+        help="kunci permintaan: perintah yang diulang dengan kunci sama tidak menagih lagi "
+        "(bawaan: dari argumen perintah dan tanggal hari ini)",
+    )
     p.add_argument("--method", choices=METHODS)
     p.add_argument("--reference", metavar="R", help="nomor transfer / SP2D / surat pemberi kerja")
     p.add_argument("--officer", metavar="USERNAME")
@@ -83,6 +103,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--harvest", metavar="BULAN", help="bulan panen, mis. 3,4,9,10")
     group.add_argument("--monthly", action="store_true")
+    p.add_argument("--reason", metavar="TEKS", help="wajib bila pekerjaan peserta bukan pekerjaan musiman")
     p.add_argument("--officer", required=True, metavar="USERNAME")
     p.set_defaults(func=cmd_schedule_set)
 
@@ -149,19 +170,41 @@ def _print_payment(p: PaymentDTO) -> None:
     for t in p.programme_totals:
         disc = f"  potongan -{format_rupiah(t.discount)}" if t.discount else ""
         print(f"  {t.programme:<4} {t.months} bln × {t.rate:<8} {format_rupiah(t.gross):>12}{disc}")
+    if p.quote.fine_total:
+        print(f"  Denda keterlambatan {format_rupiah(p.quote.fine_total):>27}")
+
+
+def _request_key(args: argparse.Namespace) -> str:
+    """The same command on the same day is the same request: a re-run after a crash returns the
+    payment already recorded instead of charging the next months."""
+    if args.request_key:
+        return str(args.request_key)
+    parts = [
+        "cli",
+        str(args.target).strip(),
+        str(args.months),
+        str(args.start),
+        str(args.method),
+        " ".join((args.reference or "").split()),
+        str(args.officer),
+        dt.date.today().isoformat(),
+    ]
+    return "cli-" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:40]
 
 
 def cmd_pay(args: argparse.Namespace) -> int:
     if args.target == "void":
         return _cmd_void(args)
+    if args.target == "receipt":
+        return _cmd_receipt(args)
     if args.payment:
-        raise _fail("argumen berlebih; maksudnya 'loket pay void ID'?")
+        raise _fail("argumen berlebih; maksudnya 'loket pay void ID' atau 'loket pay receipt ID'?")
     if not args.officer:
         raise _fail("sebutkan --officer USERNAME")
     if not args.method:
         raise _fail("sebutkan --method cash|transfer|apbd|employer")
-    if args.enrolment == (args.months is not None):
-        raise _fail("sebutkan --months N, atau --enrolment untuk bulan_bayar saat pendaftaran")
+    if args.enrolment and args.months is not None:
+        raise _fail("--enrolment membayar bulan_bayar saat pendaftaran; jangan ditambah --months")
     opened = open_from_args(args)
     actor = require_officer(opened, args.officer)
     if args.enrolment:
@@ -180,8 +223,23 @@ def cmd_pay(args: argparse.Namespace) -> int:
             method=args.method,
             reference=args.reference,
             start=args.start,
+            request_key=_request_key(args),
         )
     _finish_payment(opened, args, payment)
+    return 0
+
+
+def _cmd_receipt(args: argparse.Namespace) -> int:
+    if not args.payment:
+        raise _fail("sebutkan nomor tanda bukti: loket pay receipt TBI-… -o FILE.pdf --officer U")
+    if not args.output:
+        raise _fail("sebutkan -o FILE.pdf")
+    if not args.officer:
+        raise _fail("sebutkan --officer USERNAME (dicatat di jejak audit)")
+    opened = open_from_args(args)
+    actor = require_officer(opened, args.officer)
+    _write(args.output, contrib.reprint_receipt_pdf(opened.ctx, actor, args.payment, paper=args.paper))
+    print(f"Salinan tanda bukti {args.payment.upper()}: {args.output}")
     return 0
 
 
@@ -191,7 +249,15 @@ def _finish_payment(opened: Opened, args: argparse.Namespace, payment: PaymentDT
     if args.as_json:
         print_json(payment.as_json())
     else:
+        if payment.repeated:
+            print(
+                "Pembayaran ini sudah tercatat sebelumnya (permintaan yang sama); tidak ditagih lagi. "
+                "Untuk pembayaran baru, sebutkan --start atau --request-key lain.",
+                file=sys.stderr,
+            )
         _print_payment(payment)
+        if payment.cover_after:
+            print(f"  Perlindungan: {payment.cover_after}")
         if args.output:
             print(f"Tanda bukti: {args.output}")
 
@@ -253,16 +319,16 @@ def cmd_schedule_set(args: argparse.Namespace) -> int:
     opened = open_from_args(args)
     actor = require_officer(opened, args.officer)
     schedule = Schedule() if args.monthly else Schedule.parse(args.harvest)
-    status = contrib.set_schedule(opened.ctx, actor, args.number, schedule)
-    print(
-        f"{status.member_number}: {status.schedule_label}; bayar berikutnya {status.next_due_month.short()}"
-    )
+    cover = contrib.set_schedule(opened.ctx, actor, args.number, schedule, reason=args.reason)
+    print(f"{cover.member_number}: {cover.schedule_label}")
+    for line in cover.sentences:
+        print(f"  {line}")
     return 0
 
 
 def cmd_rates_show(args: argparse.Namespace) -> int:
     opened = open_from_args(args)
-    month = args.month or contrib.business_month(opened.ctx)
+    month = args.month or Month.of(contrib.business_today(opened.ctx))
     book = contrib.rate_book(opened.ctx)
     table = book.table_for(month)
     if args.as_json:
@@ -292,6 +358,15 @@ def cmd_rates_show(args: argparse.Namespace) -> int:
             parts.append(
                 f"dasar minimal {format_rupiah(base.minimum)}" + (" [asumsi]" if base.unconfirmed else "")
             )
+        elif base.method == "brackets":
+            doubtful = sum(1 for b in base.brackets if b.unconfirmed)
+            parts.append(
+                f"tabel penghasilan {len(base.brackets)} golongan "
+                f"({format_rupiah(base.brackets[0].base)} – {format_rupiah(base.brackets[-1].base)})"
+                + (f" [{doubtful} golongan belum terkonfirmasi]" if doubtful else "")
+            )
+        if seg.late_fine:
+            parts.append(f"denda {percent_text(seg.late_fine)}/bulan")
         print(f"  {code:<5} " + "; ".join(parts))
     active = [d for d in table.discounts if d.first <= month <= d.last]
     for d in active:
@@ -317,26 +392,93 @@ def cmd_rates_load(args: argparse.Namespace) -> int:
     return 0
 
 
-# --- hooks used by ``loket member show`` -------------------------------------------------------------
+# --- member cover, and the hooks used by ``loket member show`` -------------------------------------------
+
+
+def register_member(members: Any, common: argparse.ArgumentParser) -> None:
+    """``loket member cover``: added to the ``member`` command group."""
+    p = members.add_parser("cover", parents=[common], help="apakah peserta dilindungi pada suatu tanggal")
+    p.add_argument("key", metavar="NOMOR|NIK")
+    p.add_argument("--on", type=_date, metavar="TTTT-BB-HH", help="tanggal yang ditanya (bawaan: hari ini)")
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p.set_defaults(func=cmd_member_cover)
+    p = members.add_parser(
+        "cover-changes",
+        parents=[common],
+        help="peserta yang statusnya berubah karena model perlindungan baru",
+    )
+    p.add_argument("--officer", required=True, metavar="USERNAME")
+    p.add_argument("-o", "--output", metavar="FILE.xlsx")
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p.set_defaults(func=cmd_cover_changes)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            f"tanggal harus TTTT-BB-HH, mis. 2027-03-15 (bukan '{text[:20]}')"
+        ) from exc
+
+
+def cmd_member_cover(args: argparse.Namespace) -> int:
+    opened = open_from_args(args)
+    day = args.on or contrib.business_today(opened.ctx)
+    answer = contrib.cover_on_date(opened.ctx, args.key, day)
+    if args.as_json:
+        print_json(answer.as_json())
+        return 0
+    c = answer.cover
+    verdict = "DILINDUNGI" if answer.covered else ("BERSYARAT" if answer.conditional else "TIDAK DILINDUNGI")
+    print(f"{c.member_number} pada {day:%d-%m-%Y}: {verdict}")
+    print(f"  {answer.reason}")
+    print(f"  Status pada tanggal itu: {c.status_label}")
+    for line in c.sentences:
+        print(f"  {line}")
+    return 0
+
+
+def cmd_cover_changes(args: argparse.Namespace) -> int:
+    from app.services.contributions.changes import cover_changes, cover_changes_xlsx
+
+    opened = open_from_args(args)
+    actor = require_officer(opened, args.officer)
+    changes = cover_changes(opened.ctx, actor)
+    if args.output:
+        try:
+            cover_changes_xlsx(changes, Path(args.output))
+        except OSError as exc:
+            raise _fail(f"tidak bisa menulis {args.output}: {exc}", 1) from exc
+    if args.as_json:
+        print_json([c.as_json() for c in changes])
+        return 0
+    print(f"{len(changes)} peserta berubah status karena model perlindungan baru.")
+    for c in changes:
+        print(f"  {c.number}  {c.name[:28]:<28}  {c.old_status} → {c.new_status}: {c.reason}")
+    return 0
+
+
+def _cover_lines(c: CoverDTO) -> list[str]:
+    out = [f"  Iuran: {c.status_label} · jadwal {c.schedule_label}"]
+    out.extend(f"  {line}" for line in c.sentences)
+    return out
 
 
 def member_contribution_json(opened: Opened, member: MemberDTO) -> dict[str, Any]:
-    """The ``iuran`` part of ``loket member show --json``."""
+    """The ``iuran`` part of ``loket member show --json``: the same block as ``member cover`` for today."""
     try:
-        status = contrib.contribution_status(opened.ctx, member.number)
+        cover = contrib.member_cover(opened.ctx, member.number)
     except DomainError:
         return {"iuran": None}
-    return {"iuran": status.as_json()}
+    return {"iuran": cover.as_json()}
 
 
 def print_member_contribution(opened: Opened, member: MemberDTO) -> None:
-    """Paid-through month and status lines of ``loket member show``."""
+    """The cover lines of ``loket member show``."""
     try:
-        s = contrib.contribution_status(opened.ctx, member.number)
+        c = contrib.member_cover(opened.ctx, member.number)
     except DomainError:
         return
-    paid = s.paid_through.label() if s.paid_through else "belum ada"
-    print(f"  Iuran: {s.status_label} · dibayar s.d. {paid} · jadwal {s.schedule_label}")
-    if s.arrears_months:
-        print(f"  Tunggakan: {', '.join(m.short() for m in s.arrears_months)}")
-    print(f"  Bayar berikutnya: {s.next_due_month.label()} (jatuh tempo {s.next_due_date:%d-%m-%Y})")
+    for line in _cover_lines(c):
+        print(line)

@@ -117,6 +117,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--officer", required=True, metavar="USERNAME", help="yang membuka data (dicatat di audit)"
     )
     p.set_defaults(func=cmd_member_show)
+    from app.cli.contributions import register_member
+
+    register_member(mb, common)
 
     dm = sub.add_parser("demo", help="data latihan").add_subparsers(dest="demo_command", metavar="AKSI")
     p = dm.add_parser(

@@ -1,8 +1,8 @@
-"""Contributions: loaded rate tables, payments, the months each payment covers, sponsor batches.
+"""Contributions: loaded rate tables, payments, the programme-months each payment pays, sponsor batches.
 
-A payment is never deleted. Voiding marks it and its covered months; the partial unique index on
-``payment_month (member_id, month) WHERE NOT voided`` makes the database itself refuse a second
-live payment for the same member and month, whichever counter or process tries.
+A payment is never deleted. Voiding marks it and its paid months; the partial unique index on
+``payment_month (member_id, programme, month) WHERE NOT voided`` makes the database itself refuse a
+second live payment for the same member, programme and month, whichever counter or process tries.
 """
 
 from __future__ import annotations
@@ -41,12 +41,14 @@ class ReceiptSequence(Base):
 
 
 class ContributionSchedule(Base):
-    """A member's payment schedule when it is not monthly (``HARVEST:3,4,9,10``)."""
+    """A member's payment schedule when it is not monthly (``HARVEST:3,4,9,10``), with the reason
+    when the occupation is not a seasonal one."""
 
     __tablename__ = "contribution_schedule"
 
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), primary_key=True)
     schedule: Mapped[str] = mapped_column(String(40))
+    reason: Mapped[str | None] = mapped_column(String(200))
     updated_at: Mapped[dt.datetime]
     updated_by_id: Mapped[int] = mapped_column(ForeignKey("officer.id"))
 
@@ -83,7 +85,10 @@ class Payment(Base):
     __table_args__ = (
         CheckConstraint("method IN ('cash', 'transfer', 'apbd', 'employer')", name="method"),
         CheckConstraint("status IN ('PAID', 'VOID')", name="status"),
-        CheckConstraint("total >= 0 AND gross_total >= 0 AND discount_total >= 0", name="amounts"),
+        CheckConstraint(
+            "total >= 0 AND gross_total >= 0 AND discount_total >= 0 AND fine_total >= 0 AND credit_total >= 0",
+            name="amounts",
+        ),
         CheckConstraint("months_count >= 1", name="months_count"),
     )
 
@@ -100,8 +105,11 @@ class Payment(Base):
     months_count: Mapped[int]
     gross_total: Mapped[int] = mapped_column(BigInteger)
     discount_total: Mapped[int] = mapped_column(BigInteger)
-    total: Mapped[int] = mapped_column(BigInteger)
-    detail: Mapped[str] = mapped_column(Text)  # canonical JSON of the quote (lines, notes, table versions)
+    fine_total: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    credit_total: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    total: Mapped[int] = mapped_column(BigInteger)  # gross − discount + fine − credit
+    detail: Mapped[str] = mapped_column(Text)  # canonical JSON of the quote (lines, fines, notes, tables)
+    request_key: Mapped[str | None] = mapped_column(String(64), unique=True)  # a retried request's key
     received_at: Mapped[dt.datetime]
     business_date: Mapped[dt.date] = mapped_column(Date, index=True)
     officer_id: Mapped[int] = mapped_column(ForeignKey("officer.id"), index=True)
@@ -113,13 +121,14 @@ class Payment(Base):
 
 
 class PaymentMonth(Base):
-    """A month one payment covers for one member."""
+    """One programme's contribution month paid by one payment for one member."""
 
     __tablename__ = "payment_month"
     __table_args__ = (
         Index(
             "uq_payment_month_live",
             "member_id",
+            "programme",
             "month",
             unique=True,
             sqlite_where=text("NOT voided"),
@@ -131,6 +140,53 @@ class PaymentMonth(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     payment_id: Mapped[int] = mapped_column(ForeignKey("payment.id"), index=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
+    programme: Mapped[str] = mapped_column(String(3))
     month: Mapped[int]  # YYYYMM
-    amount: Mapped[int] = mapped_column(BigInteger)
+    amount: Mapped[int] = mapped_column(BigInteger)  # what this programme-month cost (after discount)
     voided: Mapped[bool] = mapped_column(default=False)
+
+
+class CoverStatusBefore(Base):
+    """Each member's status as the old model computed it when the cover model changed (migration
+    0010), kept so ``loket db cover-report`` can list whose status changed and why."""
+
+    __tablename__ = "cover_status_before"
+
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), primary_key=True)
+    status: Mapped[str] = mapped_column(String(12))  # AKTIF | MENUNGGAK | NONAKTIF (old model)
+    arrears: Mapped[int]
+    taken_on: Mapped[dt.date] = mapped_column(Date)
+
+
+class ConstructionProject(Base):
+    """A construction project registered with its contract value (PP 44/2015 art. 54–55): JKK and JKM
+    are charged on the value by marginal brackets and cover every worker listed under it for the
+    project's months."""
+
+    __tablename__ = "construction_project"
+    __table_args__ = (
+        CheckConstraint("contract_value > 0", name="contract_value"),
+        CheckConstraint("last_month >= first_month", name="months"),
+        CheckConstraint("status IN ('REGISTERED', 'PAID')", name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(24), unique=True)  # PRJ-101-2026-000001
+    name: Mapped[str] = mapped_column(String(150))
+    owner: Mapped[str] = mapped_column(String(150))  # pengguna jasa
+    contractor: Mapped[str] = mapped_column(String(150))  # penyedia jasa
+    npp: Mapped[str | None] = mapped_column(String(30))
+    contract_value: Mapped[int] = mapped_column(BigInteger)  # before VAT
+    spk_date: Mapped[dt.date] = mapped_column(Date)
+    first_month: Mapped[int]
+    last_month: Mapped[int]
+    status: Mapped[str] = mapped_column(String(10), default="REGISTERED")
+    registered_at: Mapped[dt.datetime]
+    business_date: Mapped[dt.date] = mapped_column(Date)
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officer.id"))
+    receipt_no: Mapped[str | None] = mapped_column(String(24), unique=True)
+    method: Mapped[str | None] = mapped_column(String(10))
+    reference: Mapped[str | None] = mapped_column(String(60))
+    jkk: Mapped[int] = mapped_column(BigInteger, default=0)
+    jkm: Mapped[int] = mapped_column(BigInteger, default=0)
+    paid_at: Mapped[dt.datetime | None]

@@ -164,6 +164,12 @@ class Enrolment(Base):
     funding_source: Mapped[str] = mapped_column(String(16))
     channel: Mapped[str] = mapped_column(String(12))
     npp: Mapped[str | None] = mapped_column(String(30))
+    risk_class: Mapped[int | None]  # PU: the company's JKK risk class 1–5 (None: the table's default)
+    pmi_route: Mapped[str | None] = mapped_column(String(14))  # PMI: P3MI or PERSEORANGAN
+    pmi_contract_months: Mapped[int | None]
+    pmi_departure: Mapped[int | None]  # PMI: departure month, YYYYMM
+    pmi_jht: Mapped[int | None] = mapped_column(BigInteger)  # PMI: the chosen JHT amount per month
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("construction_project.id"), index=True)
     months_at_enrolment: Mapped[int]
     enrolled_at: Mapped[dt.datetime]
     business_date: Mapped[dt.date] = mapped_column(Date, index=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -69,6 +70,39 @@ def too_new_message(revision: str | None) -> str:
     )
 
 
+class ForeignKeyBrokenError(RuntimeError):
+    """A migration would have left rows pointing at rows that no longer exist: nothing was changed."""
+
+
+def migrate(engine: Engine, action: str, revision: str) -> None:
+    """Run Alembic's ``upgrade`` or ``downgrade`` in one transaction.
+
+    On SQLite, rebuilding a table (how SQLite changes a constraint or drops a column) drops the old
+    table, which foreign keys would refuse while other tables point at it. So, as SQLite's own
+    procedure says, foreign keys are off during the migration and every reference is checked
+    (``PRAGMA foreign_key_check``) before the commit; a broken one rolls the whole migration back.
+    """
+    cfg = alembic_config()
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        raw: Any = conn.connection.dbapi_connection
+        if sqlite:  # on the driver: a statement through SQLAlchemy would begin a transaction first
+            raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn.begin():
+                if conn.dialect.name == "postgresql":
+                    # Alembic reads the version inside this lock, so the second counter finds the
+                    # schema already upgraded. (SQLite's BEGIN IMMEDIATE serialises the same way.)
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
+                cfg.attributes["connection"] = conn
+                getattr(command, action)(cfg, revision)
+                if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                    raise ForeignKeyBrokenError("migrasi membuat referensi antar tabel rusak; dibatalkan")
+        finally:
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys = ON")
+
+
 def upgrade(
     engine: Engine,
     revision: str = "head",
@@ -85,15 +119,8 @@ def upgrade(
         raise SchemaTooNewError(too_new_message(state.current))
     if state.current is not None and not state.up_to_date and before_upgrade is not None:
         before_upgrade(state)
-    cfg = alembic_config()
     try:
-        with engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
-                # Alembic reads the version inside this lock, so the second counter finds the
-                # schema already upgraded. (SQLite's BEGIN IMMEDIATE serialises the same way.)
-                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, revision)
+        migrate(engine, "upgrade", revision)
     except CommandError:
         # A newer Loket upgraded the database between our look and our lock.
         again = schema_state(engine)

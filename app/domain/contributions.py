@@ -21,301 +21,47 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from fractions import Fraction
 from typing import Any
 
-from app.domain.intake import _parse_int, parse_programmes
 from app.domain.issues import DomainError, Issue
-from app.domain.money import format_rupiah
-from app.domain.months import MONTH_ABBR, Month, period_label
-from app.domain.rates import DueRule, ProgrammeRate, RateBook, Shares
-from app.domain.reference import FUNDING_SOURCES, PROGRAMMES, ReferenceData
+from app.domain.money import format_rupiah, round_half_up
+from app.domain.months import Month
+from app.domain.nik import century_year, clean_nik
+from app.domain.quote import Quote, QuoteInput, QuoteLine, QuoteResult
+from app.domain.rates import (
+    DiscountRule,
+    ProgrammeRate,
+    RateBook,
+    RateTable,
+    SegmentRates,
+    Shares,
+    percent_text,
+)
+from app.domain.record_fields import parse_date
+from app.domain.reference import FUNDING_SOURCES, PROGRAMMES, Occupation, ReferenceData
+from app.domain.schedule import MONTHLY, Schedule
+from app.domain.terms import check_terms
 
 MAX_MONTHS = 12
-GRACE_MONTHS = 3  # domain-facts §2.4: arrears count for at most 3 months, then non-active
 FLAG_TRANSPORT = "transport"
+FLAG_BPU_MANDIRI = "bpu_mandiri"
 FLAG_LABOUR_INTENSIVE = "padat_karya"
-# Funding sources for which PP 50/2025 gives no discount; a payment by APBD counts as APBD-funded.
-PUBLIC_BUDGET = frozenset({"APBD", "APBN"})
-DEFAULT_DUE = DueRule(15, 0)  # BPU: by the 15th of the contribution month itself
-
-
-def round_half_up(value: Fraction) -> int:
-    """Whole rupiah, half up: ``Fraction(25, 2)`` → 13. Contributions are never negative."""
-    if value < 0:
-        raise ValueError("contributions are never negative")
-    return (2 * value.numerator + value.denominator) // (2 * value.denominator)
-
-
-# --- schedules -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Schedule:
-    """When a member pays: every month (the default), or only in chosen calendar months.
-
-    A harvest schedule (farmers, fishermen) lists the months of the year the member is covered
-    and pays for, e.g. ``{3, 4, 9, 10}``; months outside it are neither covered nor owed.
-    """
-
-    harvest_months: frozenset[int] = frozenset()
-
-    def __post_init__(self) -> None:
-        if any(not 1 <= m <= 12 for m in self.harvest_months):
-            raise ValueError("harvest months are 1–12")
-        if len(self.harvest_months) == 12:  # every month chosen is the monthly schedule
-            object.__setattr__(self, "harvest_months", frozenset())
-
-    @property
-    def monthly(self) -> bool:
-        return not self.harvest_months
-
-    def is_due(self, month: Month) -> bool:
-        return self.monthly or month.month in self.harvest_months
-
-    def months_from(self, start: Month, count: int) -> tuple[Month, ...]:
-        """The first ``count`` months from ``start`` on which this schedule is due."""
-        out: list[Month] = []
-        m = start
-        while len(out) < count:
-            if self.is_due(m):
-                out.append(m)
-            m = m.plus(1)
-        return tuple(out)
-
-    def encode(self) -> str:
-        """Stored form: ``MONTHLY`` or ``HARVEST:3,4,9,10``."""
-        if self.monthly:
-            return "MONTHLY"
-        return "HARVEST:" + ",".join(str(m) for m in sorted(self.harvest_months))
-
-    @classmethod
-    def decode(cls, text: str | None) -> Schedule:
-        if not text or text == "MONTHLY":
-            return MONTHLY
-        _, _, months = text.partition(":")
-        return cls(frozenset(int(m) for m in months.split(",") if m))
-
-    @classmethod
-    def parse(cls, text: str) -> Schedule:
-        """``3,4,9,10`` or ``Mar,Apr,Sep,Okt``; raises ``DomainError`` with an Indonesian message."""
-        names = {a.upper(): i + 1 for i, a in enumerate(MONTH_ABBR)}
-        months: set[int] = set()
-        for token in str(text).replace(";", ",").split(","):
-            t = token.strip().upper()
-            if not t:
-                continue
-            n = int(t) if t.isdigit() else names.get(t[:3])
-            if n is None or not 1 <= n <= 12:
-                raise DomainError(
-                    Issue(
-                        "jadwal",
-                        "schedule.month",
-                        f"Bulan panen '{token.strip()[:10]}' tidak dikenal (1–12).",
-                    )
-                )
-            months.add(n)
-        if not months:
-            raise DomainError(Issue("jadwal", "schedule.empty", "Pilih minimal satu bulan panen."))
-        return cls(frozenset(months))
-
-    def label(self) -> str:
-        if self.monthly:
-            return "Bulanan"
-        return "Musim panen: " + ", ".join(MONTH_ABBR[m - 1] for m in sorted(self.harvest_months))
-
-
-MONTHLY = Schedule()
 
 
 # --- quotes ------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteInput:
-    """What the arithmetic needs from an intake record or a member's current enrolment."""
-
-    segment: str
-    income: int  # reported monthly income or wage, rupiah
-    programmes: tuple[str, ...]
-    funding: str = "MANDIRI"  # MANDIRI, PEMBERI_KERJA, APBD, CSR (APBN also understood)
-    flags: frozenset[str] = frozenset()  # "transport" (PP 50/2025), "padat_karya" (PP 7/2025)
-    risk_class: int | None = None  # PU JKK class 1–5; None = the table's default, said in the notes
-
-    def paid_by(self, method: str) -> QuoteInput:
-        """The same input when a payment is made by ``method``: APBD money is APBD funding."""
-        if method == "apbd" and self.funding not in PUBLIC_BUDGET:
-            return QuoteInput(self.segment, self.income, self.programmes, "APBD", self.flags, self.risk_class)
-        return self
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteLine:
-    """One programme in one month. Money in integer rupiah; ``amount`` = ``gross`` − ``discount``."""
-
-    month: Month
-    programme: str
-    label: str
-    base: int  # income/wage base after minimum, brackets and cap; 0 for flat amounts
-    rate: str  # "1%", "5,7%", "Rp6.800"
-    employer: int  # share of gross paid by the employer
-    worker: int  # share of gross paid by the worker
-    gross: int
-    discount: int
-    amount: int
-    discount_rule: str | None
-    discount_label: str | None
-    table_version: str
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "month": str(self.month),
-            "programme": self.programme,
-            "label": self.label,
-            "base": self.base,
-            "rate": self.rate,
-            "employer": self.employer,
-            "worker": self.worker,
-            "gross": self.gross,
-            "discount": self.discount,
-            "amount": self.amount,
-            "discount_rule": self.discount_rule,
-            "discount_label": self.discount_label,
-            "table_version": self.table_version,
-        }
-
-    @classmethod
-    def from_json(cls, d: Mapping[str, Any]) -> QuoteLine:
-        """Back from ``as_json`` (a stored payment's lines)."""
-        return cls(
-            month=Month.parse(str(d["month"])),
-            programme=str(d["programme"]),
-            label=str(d["label"]),
-            base=int(d["base"]),
-            rate=str(d["rate"]),
-            employer=int(d["employer"]),
-            worker=int(d["worker"]),
-            gross=int(d["gross"]),
-            discount=int(d["discount"]),
-            amount=int(d["amount"]),
-            discount_rule=d.get("discount_rule"),
-            discount_label=d.get("discount_label"),
-            table_version=str(d["table_version"]),
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class ProgrammeTotal:
-    """A programme summed over the quote's months (what a receipt prints)."""
-
-    programme: str
-    label: str
-    months: int
-    base: int | None  # the base shared by every month; None when it changes (a new JP cap)
-    rate: str
-    gross: int
-    discount: int
-    amount: int
-    discount_label: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Quote:
-    input: QuoteInput
-    schedule: Schedule
-    months: tuple[Month, ...]
-    lines: tuple[QuoteLine, ...]
-    gross_total: int
-    discount_total: int
-    total: int
-    notes: tuple[Issue, ...]  # assumptions, unconfirmed figures, discounts applied or withheld
-    table_versions: tuple[str, ...]
-
-    @property
-    def period(self) -> str:
-        return period_label(self.months)
-
-    @property
-    def monthly_total(self) -> int | None:
-        """The amount per month when every month costs the same, else None."""
-        per = self.month_totals()
-        values = set(per.values())
-        return values.pop() if len(values) == 1 else None
-
-    def month_totals(self) -> dict[Month, int]:
-        out: dict[Month, int] = {m: 0 for m in self.months}
-        for line in self.lines:
-            out[line.month] += line.amount
-        return out
-
-    def programme_totals(self) -> tuple[ProgrammeTotal, ...]:
-        order: list[str] = []
-        groups: dict[str, list[QuoteLine]] = {}
-        for line in self.lines:
-            if line.programme not in groups:
-                order.append(line.programme)
-                groups[line.programme] = []
-            groups[line.programme].append(line)
-        out = []
-        for code in order:
-            ls = groups[code]
-            labels = sorted({ln.discount_label for ln in ls if ln.discount_label})
-            out.append(
-                ProgrammeTotal(
-                    programme=code,
-                    label=ls[0].label,
-                    months=len(ls),
-                    base=ls[0].base if len({ln.base for ln in ls}) == 1 else None,
-                    rate=ls[0].rate if len({ln.rate for ln in ls}) == 1 else "beragam",
-                    gross=sum(ln.gross for ln in ls),
-                    discount=sum(ln.discount for ln in ls),
-                    amount=sum(ln.amount for ln in ls),
-                    discount_label="; ".join(labels) or None,
-                )
-            )
-        return tuple(out)
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "segment": self.input.segment,
-            "income": self.input.income,
-            "programmes": list(self.input.programmes),
-            "funding": self.input.funding,
-            "flags": sorted(self.input.flags),
-            "risk_class": self.input.risk_class,
-            "schedule": self.schedule.encode(),
-            "months": [str(m) for m in self.months],
-            "period": self.period,
-            "lines": [ln.as_json() for ln in self.lines],
-            "gross_total": self.gross_total,
-            "discount_total": self.discount_total,
-            "total": self.total,
-            "notes": [n.as_dict() for n in self.notes],
-            "table_versions": list(self.table_versions),
-        }
-
-    @classmethod
-    def from_json(cls, d: Mapping[str, Any]) -> Quote:
-        """Back from ``as_json``: a stored payment keeps the quote it was priced with."""
-        return cls(
-            input=QuoteInput(
-                segment=str(d["segment"]),
-                income=int(d["income"]),
-                programmes=tuple(d["programmes"]),
-                funding=str(d["funding"]),
-                flags=frozenset(d.get("flags", ())),
-                risk_class=d.get("risk_class"),
-            ),
-            schedule=Schedule.decode(d.get("schedule")),
-            months=tuple(Month.parse(m) for m in d["months"]),
-            lines=tuple(QuoteLine.from_json(x) for x in d["lines"]),
-            gross_total=int(d["gross_total"]),
-            discount_total=int(d["discount_total"]),
-            total=int(d["total"]),
-            notes=tuple(Issue(n["field"], n["code"], n["message"]) for n in d.get("notes", ())),
-            table_versions=tuple(d.get("table_versions", ())),
-        )
+def occupation_flags(occupation: Occupation | None) -> frozenset[str]:
+    """The worker flags discount rules look at, from the occupation data."""
+    if occupation is None:
+        return frozenset()
+    flags = set()
+    if occupation.transport:
+        flags.add(FLAG_TRANSPORT)
+    if occupation.bpu_mandiri:
+        flags.add(FLAG_BPU_MANDIRI)
+    return frozenset(flags)
 
 
 class _Notes:
@@ -387,6 +133,167 @@ def _covered_by_bundle(code: str, programmes: Iterable[str], rates: Mapping[str,
     return any(rates[p].kind == "bundle" and code in rates[p].covers for p in programmes if p in rates)
 
 
+def _base_notes(notes: _Notes, seg: SegmentRates, income: int) -> None:
+    """Say how the reported income became the contribution base (never a confidence mark: those
+    are for the supervisor's settings page, not a member's paper)."""
+    base = seg.base.base_for(income)
+    if seg.base.method == "brackets" and base != income:
+        notes.add(
+            "penghasilan",
+            "quote.base_bracket",
+            f"Penghasilan {format_rupiah(income)} → dasar iuran {format_rupiah(base)} "
+            "(tabel penghasilan PP 44/2015 Lampiran II).",
+        )
+    elif seg.base.method == "minimum" and income < seg.base.minimum:
+        notes.add(
+            "penghasilan",
+            "quote.base_minimum",
+            f"Penghasilan {format_rupiah(income)} di bawah dasar minimum; iuran dihitung dari "
+            f"{format_rupiah(seg.base.minimum)}.",
+        )
+
+
+def _capped_base(notes: _Notes, code: str, rate: ProgrammeRate, month: Month, base: int, version: str) -> int:
+    cap = rate.cap_for(month)
+    if cap is None:
+        return base
+    if cap.amount is None:
+        raise DomainError(
+            Issue(
+                "program",
+                "rates.cap_unknown",
+                f"Batas upah {code} untuk {month.label()} tidak ada di tabel tarif {version}; "
+                "muat tabel yang memuatnya.",
+            )
+        )
+    if base <= cap.amount:
+        return base
+    notes.add(
+        "penghasilan",
+        f"quote.cap.{code}.{cap.start}",
+        f"Iuran {code} dihitung dari batas upah {format_rupiah(cap.amount)} yang berlaku mulai "
+        f"{cap.start.short()}.",
+    )
+    return cap.amount
+
+
+@dataclass(frozen=True, slots=True)
+class _Gross:
+    base: int
+    rate: str  # as printed: "0,24%", "Rp6.800"
+    employer: int
+    worker: int
+    pct: Fraction | None = None  # the percentage, when the rate is one
+
+
+def _gross(
+    notes: _Notes,
+    inp: QuoteInput,
+    code: str,
+    rate: ProgrammeRate,
+    month: Month,
+    income_base: int,
+    version: str,
+) -> _Gross:
+    """One programme's contribution for one month, before any discount."""
+    if rate.kind == "percent":
+        base = _capped_base(notes, code, rate, month, income_base, version)
+        employer, worker = _split(base, rate.shares)
+        return _Gross(base, rate.shares.percent_text(), employer, worker, rate.shares.total)
+    if rate.kind == "risk_class":
+        number = inp.risk_class
+        if number is None or number not in rate.classes:
+            number = rate.default_class
+            assert number is not None
+            notes.add(
+                "kelas_risiko",
+                "quote.risk_class_default",
+                f"Kelas risiko JKK perusahaan belum diisi; dipakai kelas {number} "
+                f"({rate.classes[number].label}).",
+            )
+        shares = rate.classes[number].shares
+        employer, worker = _split(income_base, shares)
+        return _Gross(income_base, shares.percent_text(), employer, worker, shares.total)
+    if rate.kind in ("flat", "bundle"):
+        amount = rate.amount
+        if rate.choices and inp.jht_amount is not None:
+            if inp.jht_amount not in rate.choices:
+                raise DomainError(
+                    Issue(
+                        "jht_pmi",
+                        "jht_pmi.value",
+                        "Nominal JHT PMI harus salah satu: "
+                        + ", ".join(format_rupiah(a) for a in rate.choices)
+                        + ".",
+                    )
+                )
+            amount = inp.jht_amount
+        return _Gross(0, format_rupiah(amount), 0, amount)
+    if rate.note:
+        notes.add("program", f"quote.note.{code}", rate.note)
+    return _Gross(0, "-", 0, 0)
+
+
+def _recompose(
+    notes: _Notes, code: str, rate: ProgrammeRate, month: Month, grosses: dict[str, _Gross], base: int
+) -> _Gross | None:
+    """A programme funded out of others (JKP since PP 6/2025: 0,14% of the wage out of JKK): its
+    share moves out of those programmes' lines, so the employer's total stays what it pays."""
+    part = rate.part_for(month)
+    if part is None:
+        return None
+    employer = 0
+    taken_pct = Fraction(0)
+    for source, fraction in part.taken.items():
+        src = grosses.get(source)
+        if src is None or not fraction:
+            continue
+        moved = min(src.employer, round_half_up(src.base * fraction))
+        net = (src.pct or Fraction(0)) - fraction
+        grosses[source] = _Gross(src.base, percent_text(net), src.employer - moved, src.worker, net)
+        employer += moved
+        taken_pct += fraction
+    if part.government:
+        notes.add(
+            "program",
+            f"quote.government.{code}",
+            f"{code}: {percent_text(part.government)} upah dibayar Pemerintah Pusat (tidak ditagih).",
+        )
+    return _Gross(base, percent_text(taken_pct), employer, 0, taken_pct)
+
+
+def _discount(
+    notes: _Notes, table: RateTable, inp: QuoteInput, code: str, month: Month, gross: int
+) -> tuple[int, DiscountRule | None]:
+    best = None
+    blocked = None
+    for rule in table.discounts:
+        if rule.applies(
+            segment=inp.segment, programme=code, month=month, flags=inp.flags, funding=inp.funding
+        ):
+            if best is None or rule.fraction > best.fraction:
+                best = rule
+        elif inp.funding in rule.excluded_funding and rule.applies(
+            segment=inp.segment, programme=code, month=month, flags=inp.flags, funding="MANDIRI"
+        ):
+            blocked = rule
+    discount = round_half_up(gross * best.fraction) if best is not None and gross else 0
+    if best is not None and discount:
+        notes.add(
+            "program",
+            f"quote.discount.{best.id}",
+            f"{best.label}, bulan iuran {best.first.short()} – {best.last.short()}.",
+        )
+        return discount, best
+    if best is None and blocked is not None:
+        notes.add(
+            "sumber_dana",
+            f"quote.discount_excluded.{blocked.id}",
+            f"Sumber dana {inp.funding}: potongan tidak berlaku ({blocked.label}).",
+        )
+    return 0, None
+
+
 def quote_months(
     book: RateBook, inp: QuoteInput, months: Sequence[Month], schedule: Schedule = MONTHLY
 ) -> Quote:
@@ -402,21 +309,9 @@ def quote_months(
         if table.version not in versions:
             versions.append(table.version)
         seg = table.segments[inp.segment]
+        _base_notes(notes, seg, inp.income)
         income_base = seg.base.base_for(inp.income)
-        if seg.base.method == "minimum" and inp.income < seg.base.minimum:
-            notes.add(
-                "penghasilan",
-                "quote.base_minimum",
-                f"Penghasilan {format_rupiah(inp.income)} di bawah dasar minimum; iuran dihitung dari "
-                f"{format_rupiah(seg.base.minimum)}.",
-            )
-        if seg.base.unconfirmed and seg.base.method in ("minimum", "brackets"):
-            notes.add(
-                "penghasilan",
-                "quote.base_unconfirmed",
-                "Dasar iuran BPU memakai penghasilan yang dilaporkan (minimal Rp1.000.000); tabel golongan "
-                "Lampiran II PP 44/2015 belum dimuat (belum terkonfirmasi).",
-            )
+        grosses: dict[str, _Gross] = {}
         for code in programmes:
             rate = seg.programmes[code]
             if rate.kind == "included":
@@ -425,95 +320,35 @@ def quote_months(
                         Issue("program", "program.bundle", f"{code} hanya dapat diambil bersama paketnya.")
                     )
                 continue
-            base = 0
-            employer = worker = 0
-            rate_text = ""
-            if rate.kind == "percent":
-                base = income_base
-                cap = rate.cap_for(month)
-                if cap is not None:
-                    if cap.amount is None:
-                        raise DomainError(
-                            Issue(
-                                "program",
-                                "rates.cap_unknown",
-                                f"Batas upah {code} untuk {month.label()} tidak ada di tabel tarif "
-                                f"{table.version}; muat tabel yang memuatnya.",
-                            )
-                        )
-                    if base > cap.amount:
-                        base = cap.amount
-                        mark = " (belum terkonfirmasi)" if cap.unconfirmed else ""
-                        notes.add(
-                            "penghasilan",
-                            f"quote.cap.{code}.{cap.start}",
-                            f"Iuran {code} dihitung dari batas upah {format_rupiah(cap.amount)}{mark} "
-                            f"yang berlaku mulai {cap.start.short()}.",
-                        )
-                employer, worker = _split(base, rate.shares)
-                rate_text = rate.shares.percent_text()
-            elif rate.kind == "risk_class":
-                number = inp.risk_class
-                if number is None or number not in rate.classes:
-                    number = rate.default_class
-                    assert number is not None
-                    notes.add(
-                        "kelas_risiko",
-                        "quote.risk_class_default",
-                        f"Kelas risiko JKK perusahaan belum diisi; dipakai kelas {number} "
-                        f"({rate.classes[number].label}).",
-                    )
-                shares = rate.classes[number].shares
-                base = income_base
-                employer, worker = _split(base, shares)
-                rate_text = shares.percent_text()
-            elif rate.kind in ("flat", "bundle"):
-                worker = rate.amount
-                rate_text = format_rupiah(rate.amount)
-            elif rate.kind == "none":
-                rate_text = "-"
-                if rate.note:
-                    notes.add("program", f"quote.note.{code}", rate.note)
-            gross = employer + worker
-            best = None
-            blocked = None
-            for rule in table.discounts:
-                if rule.applies(
-                    segment=inp.segment, programme=code, month=month, flags=inp.flags, funding=inp.funding
-                ):
-                    if best is None or rule.fraction > best.fraction:
-                        best = rule
-                elif inp.funding in rule.excluded_funding and rule.applies(
-                    segment=inp.segment, programme=code, month=month, flags=inp.flags, funding="MANDIRI"
-                ):
-                    blocked = rule
-            discount = round_half_up(gross * best.fraction) if best is not None and gross else 0
-            if best is not None and discount:
-                notes.add(
-                    "program",
-                    f"quote.discount.{best.id}",
-                    f"{best.label}, bulan iuran {best.first.short()} – {best.last.short()}.",
-                )
-            if best is None and blocked is not None:
-                notes.add(
-                    "sumber_dana",
-                    f"quote.discount_excluded.{blocked.id}",
-                    f"Sumber dana {inp.funding}: potongan tidak berlaku ({blocked.label}).",
-                )
+            if rate.kind != "recomposed":
+                grosses[code] = _gross(notes, inp, code, rate, month, income_base, table.version)
+        for code in programmes:
+            rate = seg.programmes[code]
+            if rate.kind == "recomposed":
+                part = _recompose(notes, code, rate, month, grosses, income_base)
+                if part is not None:
+                    grosses[code] = part
+        for code in programmes:
+            g = grosses.get(code)
+            if g is None:
+                continue
+            rate = seg.programmes[code]
+            gross = g.employer + g.worker
+            discount, rule = _discount(notes, table, inp, code, month, gross)
             lines.append(
                 QuoteLine(
                     month=month,
                     programme=code,
                     label=rate.label,
-                    base=base,
-                    rate=rate_text,
-                    employer=employer,
-                    worker=worker,
+                    base=g.base,
+                    rate=g.rate,
+                    employer=g.employer,
+                    worker=g.worker,
                     gross=gross,
                     discount=discount,
                     amount=gross - discount,
-                    discount_rule=best.id if best is not None and discount else None,
-                    discount_label=best.label if best is not None and discount else None,
+                    discount_rule=rule.id if rule is not None else None,
+                    discount_label=rule.label if rule is not None else None,
                     table_version=table.version,
                 )
             )
@@ -533,65 +368,51 @@ def quote_months(
 
 
 def quote(book: RateBook, inp: QuoteInput, start: Month, months: int, schedule: Schedule = MONTHLY) -> Quote:
-    """Price ``months`` months from ``start``: consecutive, or the next due months of a harvest schedule."""
+    """Price ``months`` consecutive months from ``start`` (a harvest run is consecutive too)."""
     if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= MAX_MONTHS:
         raise DomainError(Issue("bulan", "months.count", f"Jumlah bulan harus 1–{MAX_MONTHS}."))
-    return quote_months(book, inp, schedule.months_from(start, months), schedule)
+    return quote_months(book, inp, tuple(start.plus(i) for i in range(months)), schedule)
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteResult:
-    """A quote that never raises: the live form shows ``issues`` until the record is good enough."""
-
-    quote: Quote | None
-    issues: tuple[Issue, ...]
+def _birth_of(raw: Mapping[str, Any], today: dt.date) -> dt.date | None:
+    """The birth date a quote checks ages with: typed, else the NIK's own (day + 40 for women)."""
+    typed = parse_date(raw.get("tanggal_lahir")) if raw.get("tanggal_lahir") not in (None, "") else None
+    if typed is not None:
+        return typed
+    digits = clean_nik(str(raw.get("nik") or ""))
+    if len(digits) != 16 or not digits.isdigit():
+        return None
+    day, month, yy = int(digits[6:8]), int(digits[8:10]), int(digits[10:12])
+    try:
+        return dt.date(century_year(yy, today), month, day - 40 if day > 40 else day)
+    except ValueError:
+        return None
 
 
 def quote_input_from_record(
-    raw: Mapping[str, Any], reference: ReferenceData
+    raw: Mapping[str, Any], reference: ReferenceData, *, today: dt.date
 ) -> tuple[QuoteInput | None, list[Issue]]:
-    """The few intake-record keys a quote needs (``segmen``, ``penghasilan``, ``program``,
-    ``pekerjaan``, ``sumber_dana``, and for PU the optional ``kelas_risiko``); the rest is ignored,
-    so a half-filled form can already be priced."""
-    issues: list[Issue] = []
-    segment = " ".join(str(raw.get("segmen") or "").split()).upper()
-    if not segment:
-        issues.append(Issue("segmen", "segmen.required", "Segmen wajib diisi."))
-    income = _parse_int(raw.get("penghasilan")) if raw.get("penghasilan") not in (None, "") else None
-    if income is None or income <= 0:
-        issues.append(
-            Issue(
-                "penghasilan", "penghasilan.format", "Penghasilan harus bilangan bulat rupiah, mis. 1500000."
-            )
-        )
-    programmes, unknown = parse_programmes(raw.get("program", ""))
-    if unknown:
-        issues.append(
-            Issue("program", "program.unknown", "Program tidak dikenal: " + ", ".join(unknown[:5]) + ".")
-        )
-    elif not programmes:
-        issues.append(Issue("program", "program.required", "Program wajib dipilih (minimal JKK dan JKM)."))
-    flags: set[str] = set()
-    occ_text = " ".join(str(raw.get("pekerjaan") or "").split())
-    if occ_text:
-        occ = reference.occupations.resolve(occ_text)
-        if occ is None:
-            issues.append(Issue("pekerjaan", "pekerjaan.unknown", "Pekerjaan tidak ada di daftar."))
-        elif occ.transport:
-            flags.add(FLAG_TRANSPORT)
-    funding = " ".join(str(raw.get("sumber_dana") or "").split()).upper() or "MANDIRI"
-    if funding not in (*FUNDING_SOURCES, "APBN"):
-        issues.append(Issue("sumber_dana", "sumber_dana.value", "Sumber dana tidak dikenal."))
-    risk: int | None = None
-    if raw.get("kelas_risiko") not in (None, ""):
-        risk = _parse_int(raw.get("kelas_risiko"))
-        if risk is None or not 1 <= risk <= 5:
-            issues.append(Issue("kelas_risiko", "kelas_risiko.value", "Kelas risiko JKK harus 1–5."))
-            risk = None
-    if issues:
-        return None, issues
-    assert income is not None
-    return QuoteInput(segment, income, tuple(programmes), funding, frozenset(flags), risk), []
+    """The terms of an intake record checked exactly as enrolment checks them (``check_terms``),
+    as the arithmetic needs them. Identity keys are not needed: a form being filled can be priced
+    once its terms are right; ages are checked when a birth date or NIK is there."""
+    errors: list[Issue] = []
+    terms = check_terms(
+        raw, today=today, reference=reference, birth=_birth_of(raw, today), errors=errors, warnings=[]
+    )
+    if terms is None:
+        return None, errors
+    return (
+        QuoteInput(
+            terms.segment,
+            terms.income,
+            terms.programmes,
+            terms.funding,
+            occupation_flags(terms.occupation),
+            terms.risk_class,
+            terms.pmi.jht_amount if terms.pmi else None,
+        ),
+        [],
+    )
 
 
 def quote_record(
@@ -602,9 +423,11 @@ def quote_record(
     start: Month,
     months: int,
     schedule: Schedule = MONTHLY,
+    today: dt.date | None = None,
 ) -> QuoteResult:
-    """The live quote for an intake form: never raises for bad input, returns the issues instead."""
-    inp, issues = quote_input_from_record(raw, reference)
+    """The live quote for an intake form: never raises for bad input, returns the issues instead.
+    ``today`` is the business date ages are checked on (default: the first day of ``start``)."""
+    inp, issues = quote_input_from_record(raw, reference, today=today or start.first_day())
     if inp is None:
         return QuoteResult(None, tuple(issues))
     try:
@@ -627,87 +450,3 @@ def jakon_contract_contribution(book: RateBook, month: Month, contract_value: in
             break
         lower = tier.up_to
     return {code: round_half_up(v) for code, v in out.items()}
-
-
-# --- status ------------------------------------------------------------------------------------------
-
-
-class Status(StrEnum):
-    ACTIVE = "AKTIF"
-    ARREARS = "MENUNGGAK"
-    INACTIVE = "NONAKTIF"
-
-
-STATUS_LABELS = {
-    Status.ACTIVE: "Aktif",
-    Status.ARREARS: "Menunggak",
-    Status.INACTIVE: "Nonaktif",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class ContributionStatus:
-    status: Status
-    current_month: Month
-    paid_through: Month | None  # the latest covered month
-    covered_now: bool
-    arrears: tuple[Month, ...]  # consecutive unpaid due months up to this month, oldest first
-    next_due_month: Month  # the first month to pay next (also the default start of a payment)
-    next_due_date: dt.date
-
-    @property
-    def label(self) -> str:
-        text = STATUS_LABELS[self.status]
-        if self.status is Status.ARREARS:
-            text += f" {len(self.arrears)} bulan"
-        return text
-
-
-def contribution_status(
-    covered: Iterable[Month],
-    *,
-    since: Month,
-    today: dt.date,
-    schedule: Schedule = MONTHLY,
-    due: DueRule = DEFAULT_DUE,
-    grace_months: int = GRACE_MONTHS,
-) -> ContributionStatus:
-    """Status per domain-facts §2.4, as of the branch's business date ``today``.
-
-    Active: nothing owed up to and including this month. In arrears: 1 to ``grace_months`` due
-    months unpaid in a row, counting back from this month. Non-active: more than that; the member
-    then restarts from this month (earlier arrears are not collected). Only months the schedule
-    makes due count, and never months before ``since`` (the month of enrolment).
-    """
-    paid = set(covered)
-    current = Month.of(today)
-    arrears: list[Month] = []
-    m = current
-    while m >= since:
-        if schedule.is_due(m):
-            if m in paid:
-                break
-            arrears.append(m)
-        m = m.plus(-1)
-    arrears.reverse()
-    if not arrears:
-        status = Status.ACTIVE
-    elif len(arrears) <= grace_months:
-        status = Status.ARREARS
-    else:
-        status = Status.INACTIVE
-    if status is Status.ARREARS:
-        next_due = arrears[0]
-    else:
-        next_due = max(current, since)
-        while not schedule.is_due(next_due) or next_due in paid:
-            next_due = next_due.plus(1)
-    return ContributionStatus(
-        status=status,
-        current_month=current,
-        paid_through=max(paid) if paid else None,
-        covered_now=current in paid,
-        arrears=tuple(arrears),
-        next_due_month=next_due,
-        next_due_date=due.due_date_of(next_due),
-    )

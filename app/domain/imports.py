@@ -190,6 +190,11 @@ HINTS: dict[str, str] = {
     "bulan_bayar": "0, 1, 3, 6, atau 12",
     "sumber_dana": "MANDIRI, PEMBERI_KERJA, APBD, CSR",
     "kanal": "LOKET, DESA, PASAR, UKM, ECOMMERCE, EVENT",
+    "kelas_risiko": "PU: 1–5 (boleh kosong)",
+    "kontrak_bulan": "PMI: lama kontrak, bulan",
+    "bulan_berangkat": "PMI: TTTT-BB",
+    "jht_pmi": "PMI: nominal JHT (boleh kosong)",
+    "jalur_pmi": "PMI: P3MI atau PERSEORANGAN",
     "ahli_waris": "NAMA:HUBUNGAN;… (boleh kosong)",
 }
 

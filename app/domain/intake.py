@@ -10,17 +10,15 @@ from typing import Any
 
 from app.domain.issues import Issue
 from app.domain.nik import NikInfo, parse_nik
-from app.domain.people import age_on, check_name, normalise_phone
+from app.domain.people import check_name, normalise_phone
+from app.domain.record_fields import clean_text as _text
+from app.domain.record_fields import parse_date
 from app.domain.reference import (
-    CHANNELS,
-    FUNDING_SOURCES,
-    MONTHS_OPTIONS,
-    PROGRAMMES,
     RELATIONSHIPS,
-    SEGMENTS,
     ReferenceData,
 )
 from app.domain.regions import RegionDirectory
+from app.domain.terms import PmiTerms, check_terms
 
 FIELDS = (
     "nik",
@@ -40,6 +38,11 @@ FIELDS = (
     "bulan_bayar",
     "sumber_dana",
     "kanal",
+    "kelas_risiko",
+    "kontrak_bulan",
+    "bulan_berangkat",
+    "jht_pmi",
+    "jalur_pmi",
     "ahli_waris",
 )
 LABELS = {
@@ -60,6 +63,11 @@ LABELS = {
     "bulan_bayar": "Bulan dibayar",
     "sumber_dana": "Sumber dana",
     "kanal": "Kanal",
+    "kelas_risiko": "Kelas risiko JKK (PU)",
+    "kontrak_bulan": "Lama kontrak PMI (bulan)",
+    "bulan_berangkat": "Bulan berangkat PMI",
+    "jht_pmi": "Nominal JHT PMI per bulan",
+    "jalur_pmi": "Jalur penempatan PMI",
     "ahli_waris": "Ahli waris",
 }
 MAX_TEXT = 200
@@ -67,7 +75,6 @@ MAX_ADDRESS = 250
 MAX_INCOME = 1_000_000_000  # Rp1 miliar a month: anything above is a typing error
 MAX_HEIRS = 10
 _NPP = re.compile(r"[A-Z0-9]{5,30}")
-_DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 
 # Warnings that stop a save until the officer confirms them (``--confirm-mismatch``).
 CONFIRMABLE = frozenset({"nik.birth_date_mismatch", "nik.gender_mismatch"})
@@ -102,6 +109,8 @@ class IntakeRecord:
     kanal: str
     ahli_waris: tuple[Heir, ...]
     nik_info: NikInfo
+    kelas_risiko: int | None = None  # PU: the company's JKK risk class
+    pmi: PmiTerms | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The record in the shared schema (the shape ``loket enrol --json`` reads)."""
@@ -123,6 +132,11 @@ class IntakeRecord:
             "bulan_bayar": self.bulan_bayar,
             "sumber_dana": self.sumber_dana,
             "kanal": self.kanal,
+            "kelas_risiko": self.kelas_risiko,
+            "kontrak_bulan": self.pmi.contract_months if self.pmi else None,
+            "bulan_berangkat": str(self.pmi.departure) if self.pmi else None,
+            "jht_pmi": self.pmi.jht_amount if self.pmi else None,
+            "jalur_pmi": self.pmi.route if self.pmi else None,
             "ahli_waris": ";".join(f"{h.nama}:{h.hubungan}" for h in self.ahli_waris),
         }
 
@@ -145,60 +159,6 @@ class _Findings:
 
     def err(self, key: str, code: str, message: str) -> None:
         self.errors.append(Issue(key, code, message))
-
-
-def _text(raw: Mapping[str, Any], key: str) -> str:
-    value = raw.get(key)
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return " ".join(str(value).split())
-
-
-def parse_date(value: Any) -> dt.date | None:
-    """ISO ``YYYY-MM-DD``, ``DD/MM/YYYY`` (also with - or .), or a date/datetime object."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    try:
-        if len(text) == 10 and text[4] == "-" and text[7] == "-":
-            return dt.date.fromisoformat(text)
-        m = _DMY.fullmatch(text)
-        if m:
-            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-    except ValueError:
-        return None
-    return None
-
-
-def _parse_int(value: Any) -> int | None:
-    """Integers only, never through float: ``1500000``, ``1.500.000``, ``Rp1.500.000``."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return int(value) if value.is_integer() else None
-    text = str(value).strip().upper().removeprefix("RP").strip().replace(" ", "")
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
-        text = text.replace(".", "")
-    elif re.fullmatch(r"\d{1,3}(,\d{3})+", text):
-        text = text.replace(",", "")
-    if not text.isascii() or not text.isdigit():
-        return None
-    return int(text)
-
-
-def parse_programmes(value: Any) -> tuple[list[str], list[str]]:
-    """→ (known codes in canonical order, unknown tokens)."""
-    items = value if isinstance(value, list | tuple) else re.split(r"[,;+\s]+", str(value or ""))
-    tokens = [str(t).strip().upper() for t in items if str(t).strip()]
-    unknown = [t for t in tokens if t not in PROGRAMMES]
-    known = [p for p in PROGRAMMES if p in tokens]
-    return known, unknown
 
 
 def parse_heirs(value: Any) -> tuple[list[Heir], list[Issue]]:
@@ -369,127 +329,17 @@ def validate_intake(
         else:
             kode_wilayah = village.code
 
-    # --- work and programmes --------------------------------------------------------------------
-    occ_text = _text(raw, "pekerjaan")
-    occupation = reference.occupations.resolve(occ_text) if occ_text else None
-    if not occ_text:
-        f.err("pekerjaan", "pekerjaan.required", "Pekerjaan wajib dipilih.")
-    elif occupation is None:
-        f.err(
-            "pekerjaan", "pekerjaan.unknown", "Pekerjaan tidak ada di daftar (isi kode P001… atau namanya)."
-        )
-
-    segmen = _text(raw, "segmen").upper()
-    rule = reference.eligibility.segments.get(segmen)
-    if not segmen:
-        f.err("segmen", "segmen.required", "Segmen wajib diisi: " + ", ".join(SEGMENTS) + ".")
-    elif rule is None:
-        f.err("segmen", "segmen.value", "Segmen tidak dikenal. Pilih: " + ", ".join(SEGMENTS) + ".")
-
-    npp = _text(raw, "npp").upper().replace(" ", "") or None
-    if rule is not None and rule.requires_npp and not npp:
-        f.err("npp", "npp.required", "NPP perusahaan wajib diisi untuk pekerja Penerima Upah (PU).")
-    elif npp is not None and not _NPP.fullmatch(npp):
-        f.err("npp", "npp.format", "NPP hanya boleh berisi huruf dan angka, 5–30 karakter.")
-
-    income: int | None = None
-    raw_income = raw.get("penghasilan")
-    if raw_income is None or str(raw_income).strip() == "":
-        f.err("penghasilan", "penghasilan.required", "Penghasilan per bulan wajib diisi (rupiah).")
-    else:
-        income = _parse_int(raw_income)
-        if income is None:
-            f.err(
-                "penghasilan", "penghasilan.format", "Penghasilan harus bilangan bulat rupiah, mis. 1500000."
-            )
-        elif income <= 0:
-            f.err("penghasilan", "penghasilan.positive", "Penghasilan harus lebih dari 0.")
-            income = None
-        elif income > MAX_INCOME:
-            f.err("penghasilan", "penghasilan.range", "Penghasilan terlalu besar; periksa jumlah digitnya.")
-            income = None
-
-    programmes, unknown = parse_programmes(raw.get("program", ""))
-    if unknown:
-        f.err(
-            "program",
-            "program.unknown",
-            "Program tidak dikenal: "
-            + ", ".join(u[:10] for u in unknown[:5])
-            + ". Pilih dari JKK, JKM, JHT, JP, JKP.",
-        )
-    if not programmes and not unknown:
-        f.err("program", "program.required", "Program wajib dipilih (minimal JKK dan JKM).")
-    elif rule is not None:
-        missing = sorted(rule.required - set(programmes))
-        if missing:
-            f.err(
-                "program",
-                "program.required_base",
-                "JKK dan JKM selalu wajib; tambahkan " + ", ".join(missing) + ".",
-            )
-        not_allowed = [p for p in programmes if p not in rule.allowed]
-        if not_allowed:
-            f.err(
-                "program",
-                "program.eligibility",
-                f"Program {', '.join(not_allowed)} tidak tersedia untuk segmen {segmen}.",
-            )
-    age = age_on(birth, today) if birth is not None else None
-    if age is not None and rule is not None:
-        if rule.min_age is not None and age < rule.min_age:
-            f.err(
-                "tanggal_lahir",
-                "tanggal_lahir.too_young",
-                f"Usia {age} tahun; segmen {segmen} minimal {rule.min_age} tahun.",
-            )
-        if rule.max_age is not None and age > rule.max_age:
-            f.err(
-                "tanggal_lahir",
-                "tanggal_lahir.too_old",
-                f"Usia {age} tahun; segmen {segmen} maksimal {rule.max_age} tahun.",
-            )
-        for p in programmes:
-            prule = reference.eligibility.programmes.get(p)
-            if prule is None:
-                continue
-            if prule.max_age_at_registration is not None and age > prule.max_age_at_registration:
-                f.err(
-                    "program",
-                    "program.age",
-                    f"Program {p} hanya untuk pendaftar berusia paling tinggi "
-                    f"{prule.max_age_at_registration} tahun (usia {age}).",
-                )
-            lacking = sorted(prule.requires - set(programmes))
-            if lacking:
-                f.err("program", "program.requires", f"Program {p} mensyaratkan {', '.join(lacking)}.")
-
-    raw_months = raw.get("bulan_bayar")
-    months: int | None = 1
-    if raw_months is not None and str(raw_months).strip() != "":
-        months = _parse_int(raw_months)
-        if months not in MONTHS_OPTIONS:
-            f.err("bulan_bayar", "bulan_bayar.value", "Bulan dibayar harus 0, 1, 3, 6, atau 12.")
-            months = None
-
-    sumber = _text(raw, "sumber_dana").upper() or "MANDIRI"
-    if sumber not in FUNDING_SOURCES:
-        f.err(
-            "sumber_dana",
-            "sumber_dana.value",
-            "Sumber dana harus salah satu: " + ", ".join(FUNDING_SOURCES) + ".",
-        )
-    kanal = _text(raw, "kanal").upper() or "LOKET"
-    if kanal not in CHANNELS:
-        f.err("kanal", "kanal.value", "Kanal harus salah satu: " + ", ".join(CHANNELS) + ".")
+    # --- work and contribution terms: the same check as the quote's -------------------------------
+    terms = check_terms(
+        raw, today=today, reference=reference, birth=birth, errors=f.errors, warnings=f.warnings
+    )
 
     heirs, issues = parse_heirs(raw.get("ahli_waris"))
     f.errors.extend(issues)
 
     if f.errors:
         return IntakeResult(None, tuple(f.errors), tuple(f.warnings))
-    assert nik_info is not None and nama and nama_ibu and birth and income and months is not None
-    assert occupation is not None and rule is not None
+    assert nik_info is not None and nama and nama_ibu and birth and terms is not None
     record = IntakeRecord(
         nik=nik_info.nik,
         nama=nama,
@@ -500,16 +350,18 @@ def validate_intake(
         no_hp=phone,
         alamat=alamat,
         kode_wilayah=kode_wilayah,
-        pekerjaan=occupation.code,
-        segmen=segmen,
-        npp=npp,
-        penghasilan=income,
-        program=tuple(programmes),
-        bulan_bayar=months,
-        sumber_dana=sumber,
-        kanal=kanal,
+        pekerjaan=terms.occupation.code,
+        segmen=terms.segment,
+        npp=terms.npp,
+        penghasilan=terms.income,
+        program=terms.programmes,
+        bulan_bayar=terms.months,
+        sumber_dana=terms.funding,
+        kanal=terms.channel,
         ahli_waris=tuple(heirs),
         nik_info=nik_info,
+        kelas_risiko=terms.risk_class,
+        pmi=terms.pmi,
     )
     return IntakeResult(record, (), tuple(f.warnings))
 

@@ -7,29 +7,29 @@ some figures carry their own dates (the JP wage cap per year, temporary discount
 Percentages are decimal strings of percent (``"0.24"`` = 0.24 %) and become exact ``Fraction``s;
 money is integer rupiah. A JSON float anywhere in a table is refused, so no figure ever passes
 through binary floating point.
+
+Parsing and checking a table's JSON is ``app.domain.rate_parse``; this module holds what a parsed
+table is and how a month finds its figures.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from app.domain.cover import CoverPolicy, CoverRules, DueRule
 from app.domain.issues import DomainError, Issue
 from app.domain.months import Month
-from app.domain.reference import PROGRAMMES, SEGMENTS
 
-FORMAT = "loket-rates/1"
-ROUNDING_RULES = frozenset({"HALF_UP_PER_PROGRAMME_PER_MONTH"})
 PAYERS = ("employer", "worker")
 PAYER_LABELS = {"employer": "pemberi kerja", "worker": "pekerja"}
-KINDS = frozenset({"percent", "flat", "risk_class", "none", "bundle", "included"})
-BASE_METHODS = frozenset({"minimum", "brackets", "wage", "none"})
-MAX_MONEY = 10**13  # Rp10 triliun: a sanity bound for any figure in a table
+# Kinds of programme rate whose months are owed (and paid); "none" and "recomposed" carry no
+# contribution of their own (JKP), "included" is paid inside a bundle (PMI's JKM).
+OWED_KINDS = frozenset({"percent", "flat", "risk_class", "bundle", "included"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +64,18 @@ class DatedAmount:
 
 
 @dataclass(frozen=True, slots=True)
+class RecompositionPart:
+    """A programme funded out of others' contributions (JKP from JKK since PP 6/2025), from ``start``:
+    ``taken`` fractions of the wage move out of those programmes; ``government`` is paid by the state."""
+
+    start: Month
+    taken: Mapping[str, Fraction]
+    government: Fraction
+    source: str
+    unconfirmed: bool
+
+
+@dataclass(frozen=True, slots=True)
 class ProgrammeRate:
     code: str
     label: str
@@ -74,9 +86,20 @@ class ProgrammeRate:
     default_class: int | None = None
     covers: tuple[str, ...] = ()
     wage_cap: tuple[DatedAmount, ...] = ()
+    due: DueRule | None = None  # when this programme's due date differs from its segment's
+    parts: tuple[RecompositionPart, ...] = ()  # kind "recomposed": funded out of other programmes
+    choices: tuple[int, ...] = ()  # kind "flat": amounts the member may choose instead (PMI's JHT)
     note: str = ""
     source: str = ""
     unconfirmed: bool = False
+
+    def part_for(self, month: Month) -> RecompositionPart | None:
+        """The recomposition in force for ``month`` (None before the programme existed)."""
+        found: RecompositionPart | None = None
+        for part in self.parts:
+            if part.start <= month:
+                found = part
+        return found
 
     def cap_for(self, month: Month) -> DatedAmount | None:
         """The wage cap in force for ``month`` (None when the programme has no cap)."""
@@ -94,6 +117,7 @@ class Bracket:
     low: int  # inclusive
     high: int | None  # exclusive; None = no upper bound
     base: int
+    unconfirmed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,33 +129,60 @@ class IncomeBase:
     source: str
     unconfirmed: bool
 
+    def bracket_for(self, income: int) -> Bracket | None:
+        """The row of the income table a reported income selects (None unless ``brackets``)."""
+        if self.method != "brackets":
+            return None
+        for b in self.brackets:
+            if income >= b.low and (b.high is None or income < b.high):
+                return b
+        raise DomainError(
+            Issue("penghasilan", "rates.no_bracket", "Penghasilan ini tidak masuk golongan mana pun.")
+        )
+
     def base_for(self, income: int) -> int:
         """The contribution base for a reported income, per this table's method."""
         if self.method == "none":
             return 0
-        if self.method == "brackets":
-            for b in self.brackets:
-                if income >= b.low and (b.high is None or income < b.high):
-                    return b.base
-            raise DomainError(
-                Issue("penghasilan", "rates.no_bracket", "Penghasilan ini tidak masuk golongan mana pun.")
-            )
+        bracket = self.bracket_for(income)
+        if bracket is not None:
+            return bracket.base
         return max(income, self.minimum)
-
-
-@dataclass(frozen=True, slots=True)
-class DueRule:
-    day: int
-    month_offset: int  # 0: by the day in the contribution month itself; 1: in the following month
-
-    def due_date_of(self, month: Month) -> dt.date:
-        return month.plus(self.month_offset).day(self.day)
 
 
 @dataclass(frozen=True, slots=True)
 class ContractTier:
     up_to: int | None
     rates: Mapping[str, Fraction]
+
+
+@dataclass(frozen=True, slots=True)
+class PlacementPackage:
+    months: int  # contract length the package is for
+    amount: int
+
+
+@dataclass(frozen=True, slots=True)
+class PmiPackages:
+    """Permenaker 4/2023 art. 18–19: JKK + JKM for migrant workers, paid as packages."""
+
+    pre_departure: int  # before work, through a placement agency (P3MI)
+    placement: tuple[PlacementPackage, ...]  # during and after work, by contract length (ascending)
+    extra_month: int  # each month of contract beyond the package's length
+    after_months: int  # months of protection after the contract ends
+    individual_earliest_months: int  # individual PMI pay no earlier than this before departure
+    source: str
+    unconfirmed: bool
+
+    def placement_price(self, contract_months: int) -> tuple[PlacementPackage, int, int]:
+        """(the package, months beyond it, amount): the longest package not longer than the contract
+        (the shortest for a shorter contract), plus ``extra_month`` for each month beyond it."""
+        chosen = self.placement[0]
+        for p in self.placement:
+            if p.months <= contract_months:
+                chosen = p
+        extra = max(0, contract_months - chosen.months)
+        return chosen, extra, chosen.amount + extra * self.extra_month
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +193,29 @@ class SegmentRates:
     base: IncomeBase
     programmes: Mapping[str, ProgrammeRate]
     contract_tiers: tuple[ContractTier, ...] = ()
+    cover: CoverPolicy | None = None  # None in a table that does not state it (format 1)
+    late_fine: Fraction | None = None  # per month of delay; None = no fine
+    states_late_fine: bool = False
+    pmi: PmiPackages | None = None
+
+    def owed_programmes(self, programmes: Iterable[str]) -> tuple[str, ...]:
+        """Of ``programmes``, those whose months are owed and paid."""
+        return tuple(p for p in programmes if p in self.programmes and self.programmes[p].kind in OWED_KINDS)
+
+    def paid_with(self, lined: Iterable[str]) -> frozenset[str]:
+        """The programmes a payment pays for a month given the programmes it has lines for: those,
+        and what their bundles include (PMI's JKM inside the JKK package)."""
+        codes = set(lined)
+        for code in list(codes):
+            rate = self.programmes.get(code)
+            if rate is not None and rate.kind == "bundle":
+                codes.update(rate.covers)
+        return frozenset(codes)
+
+    def due_rules(self) -> dict[str, DueRule]:
+        return {
+            code: rate.due or self.due for code, rate in self.programmes.items() if rate.kind in OWED_KINDS
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,401 +272,6 @@ def percent_text(fraction: Fraction) -> str:
     return text.replace(".", ",") + "%"
 
 
-class _Checker:
-    """Collects every problem in a table so the supervisor sees them all at once."""
-
-    def __init__(self) -> None:
-        self.issues: list[Issue] = []
-
-    def err(self, path: str, code: str, message: str) -> None:
-        if len(self.issues) < 50:
-            self.issues.append(Issue(path, code, message))
-
-    def text(self, obj: Mapping[str, Any], key: str, path: str, *, required: bool = True) -> str:
-        value = obj.get(key)
-        if value is None or value == "":
-            if required:
-                self.err(f"{path}.{key}", "rates.required", f"'{path}.{key}' wajib diisi.")
-            return ""
-        if not isinstance(value, str):
-            self.err(f"{path}.{key}", "rates.type", f"'{path}.{key}' harus berupa teks.")
-            return ""
-        return value
-
-    def money(self, value: Any, path: str, *, nullable: bool = False) -> int | None:
-        if value is None and nullable:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.err(path, "rates.money", f"'{path}' harus bilangan bulat rupiah (bukan pecahan).")
-            return None
-        if not 0 <= value <= MAX_MONEY:
-            self.err(path, "rates.money_range", f"'{path}' di luar batas wajar.")
-            return None
-        return value
-
-    def percent(self, value: Any, path: str) -> Fraction | None:
-        if not isinstance(value, str):
-            self.err(path, "rates.percent", f"'{path}' harus persen dalam teks, mis. \"0.24\".")
-            return None
-        try:
-            dec = Decimal(value.strip())
-        except InvalidOperation:
-            self.err(path, "rates.percent", f"'{path}' bukan angka persen: '{value[:20]}'.")
-            return None
-        if not dec.is_finite() or not Decimal(0) <= dec <= Decimal(100):
-            self.err(path, "rates.percent_range", f"'{path}' harus antara 0 dan 100 persen.")
-            return None
-        return Fraction(dec) / 100
-
-    def month(self, value: Any, path: str) -> Month | None:
-        try:
-            return Month.parse(str(value)) if isinstance(value, str) else Month.parse("")
-        except ValueError:
-            self.err(path, "rates.month", f"'{path}' harus bulan TTTT-BB, mis. 2026-04.")
-            return None
-
-    def flag(self, obj: Mapping[str, Any], key: str) -> bool:
-        return obj.get(key) is True
-
-    def strings(self, value: Any, path: str) -> frozenset[str]:
-        if value is None:
-            return frozenset()
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.err(path, "rates.type", f"'{path}' harus daftar teks.")
-            return frozenset()
-        return frozenset(value)
-
-
-def _find_floats(value: Any, path: str, out: list[str]) -> None:
-    if isinstance(value, float):
-        out.append(path)
-    elif isinstance(value, Mapping):
-        for k, v in value.items():
-            _find_floats(v, f"{path}.{k}" if path else str(k), out)
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            _find_floats(v, f"{path}[{i}]", out)
-
-
-def _shares(c: _Checker, raw: Any, path: str) -> Shares:
-    if not isinstance(raw, Mapping) or not raw:
-        c.err(path, "rates.shares", f'\'{path}\' harus berisi pembagian, mis. {{"worker": "1"}}.')
-        return Shares(())
-    items: list[tuple[str, Fraction]] = []
-    for payer in raw:
-        if payer not in PAYERS:
-            c.err(
-                f"{path}.{payer}", "rates.payer", f"Pihak pembayar '{payer}' tidak dikenal (employer/worker)."
-            )
-            continue
-        f = c.percent(raw[payer], f"{path}.{payer}")
-        if f is not None:
-            items.append((payer, f))
-    items.sort(key=lambda kv: PAYERS.index(kv[0]))
-    return Shares(tuple(items))
-
-
-def _programme(c: _Checker, code: str, raw: Any, path: str) -> ProgrammeRate | None:
-    if code not in PROGRAMMES:
-        c.err(path, "rates.programme", f"Program '{code}' tidak dikenal.")
-        return None
-    if not isinstance(raw, Mapping):
-        c.err(path, "rates.type", f"'{path}' harus objek.")
-        return None
-    kind = c.text(raw, "kind", path)
-    if kind and kind not in KINDS:
-        c.err(f"{path}.kind", "rates.kind", f"Jenis tarif '{kind}' tidak dikenal.")
-        return None
-    label = c.text(raw, "label", path, required=False) or code
-    source = c.text(raw, "source", path)
-    common: dict[str, Any] = {
-        "code": code,
-        "label": label,
-        "kind": kind,
-        "note": c.text(raw, "note", path, required=False),
-        "source": source,
-        "unconfirmed": c.flag(raw, "unconfirmed"),
-    }
-    if kind == "percent":
-        common["shares"] = _shares(c, raw.get("shares"), f"{path}.shares")
-    elif kind in ("flat", "bundle"):
-        common["amount"] = c.money(raw.get("amount"), f"{path}.amount") or 0
-        if kind == "bundle":
-            covers = c.strings(raw.get("covers"), f"{path}.covers")
-            common["covers"] = tuple(p for p in PROGRAMMES if p in covers)
-    elif kind == "risk_class":
-        classes: dict[int, RiskClass] = {}
-        raw_classes = raw.get("classes")
-        if not isinstance(raw_classes, Mapping) or not raw_classes:
-            c.err(f"{path}.classes", "rates.classes", "Kelas risiko wajib diisi.")
-        else:
-            for key, spec in raw_classes.items():
-                if not str(key).isdigit() or not isinstance(spec, Mapping):
-                    c.err(f"{path}.classes.{key}", "rates.classes", "Kelas risiko harus bernomor 1, 2, ….")
-                    continue
-                classes[int(key)] = RiskClass(
-                    int(key),
-                    c.text(spec, "label", f"{path}.classes.{key}", required=False) or f"kelas {key}",
-                    _shares(c, spec.get("shares"), f"{path}.classes.{key}.shares"),
-                )
-        default = raw.get("default_class")
-        if default not in classes:
-            c.err(
-                f"{path}.default_class", "rates.default_class", "Kelas risiko bawaan harus salah satu kelas."
-            )
-        common["classes"] = dict(sorted(classes.items()))
-        common["default_class"] = default if isinstance(default, int) else None
-    caps = raw.get("wage_cap")
-    if caps is not None:
-        entries: list[DatedAmount] = []
-        if not isinstance(caps, list):
-            c.err(f"{path}.wage_cap", "rates.type", "'wage_cap' harus daftar.")
-        else:
-            for i, e in enumerate(caps):
-                p = f"{path}.wage_cap[{i}]"
-                if not isinstance(e, Mapping):
-                    c.err(p, "rates.type", f"'{p}' harus objek.")
-                    continue
-                start = c.month(e.get("from"), f"{p}.from")
-                amount = c.money(e.get("amount"), f"{p}.amount", nullable=True)
-                if start is not None:
-                    entries.append(
-                        DatedAmount(start, amount, c.text(e, "source", p), c.flag(e, "unconfirmed"))
-                    )
-            starts = [e.start for e in entries]
-            if starts != sorted(set(starts)):
-                c.err(f"{path}.wage_cap", "rates.order", "Batas upah harus urut bulan, tanpa bulan ganda.")
-        common["wage_cap"] = tuple(entries)
-    return ProgrammeRate(**common)
-
-
-def _base(c: _Checker, raw: Any, path: str) -> IncomeBase:
-    if not isinstance(raw, Mapping):
-        c.err(path, "rates.required", f"'{path}' wajib diisi.")
-        return IncomeBase("none", 0, (), "", "", True)
-    method = c.text(raw, "method", path)
-    if method and method not in BASE_METHODS:
-        c.err(f"{path}.method", "rates.base_method", f"Metode dasar iuran '{method}' tidak dikenal.")
-    minimum = c.money(raw.get("minimum", 0), f"{path}.minimum") or 0
-    brackets: list[Bracket] = []
-    raw_brackets = raw.get("brackets") or []
-    if not isinstance(raw_brackets, list):
-        c.err(f"{path}.brackets", "rates.type", "'brackets' harus daftar.")
-        raw_brackets = []
-    for i, b in enumerate(raw_brackets):
-        p = f"{path}.brackets[{i}]"
-        if not isinstance(b, Mapping):
-            c.err(p, "rates.type", f"'{p}' harus objek.")
-            continue
-        low = c.money(b.get("low"), f"{p}.low")
-        high = c.money(b.get("high"), f"{p}.high", nullable=True)
-        base = c.money(b.get("base"), f"{p}.base")
-        if low is not None and base is not None:
-            brackets.append(Bracket(low, high, base))
-    if method == "brackets":
-        if not brackets:
-            c.err(f"{path}.brackets", "rates.brackets", "Metode 'brackets' butuh daftar golongan.")
-        expected = 0
-        for i, b in enumerate(brackets):
-            if b.low != expected or (b.high is not None and b.high <= b.low):
-                c.err(
-                    f"{path}.brackets[{i}]", "rates.brackets", "Golongan harus mulai dari 0 dan bersambung."
-                )
-                break
-            if b.high is None and i != len(brackets) - 1:
-                c.err(
-                    f"{path}.brackets[{i}]",
-                    "rates.brackets",
-                    "Hanya golongan terakhir boleh tanpa batas atas.",
-                )
-                break
-            expected = b.high if b.high is not None else expected
-        if brackets and brackets[-1].high is not None:
-            c.err(
-                f"{path}.brackets", "rates.brackets", "Golongan terakhir harus tanpa batas atas (high: null)."
-            )
-    return IncomeBase(
-        method=method,
-        minimum=minimum,
-        brackets=tuple(brackets),
-        assumption=c.text(raw, "assumption", path, required=False),
-        source=c.text(raw, "source", path),
-        unconfirmed=c.flag(raw, "unconfirmed"),
-    )
-
-
-def _segment(c: _Checker, code: str, raw: Any) -> SegmentRates | None:
-    path = f"segments.{code}"
-    if not isinstance(raw, Mapping):
-        c.err(path, "rates.type", f"'{path}' harus objek.")
-        return None
-    due_raw = raw.get("due")
-    due = DueRule(15, 0)
-    if not isinstance(due_raw, Mapping):
-        c.err(f"{path}.due", "rates.required", f"'{path}.due' wajib diisi.")
-    else:
-        day, offset = due_raw.get("day"), due_raw.get("month_offset")
-        if not isinstance(day, int) or isinstance(day, bool) or not 1 <= day <= 28:
-            c.err(f"{path}.due.day", "rates.due", "Tanggal jatuh tempo harus 1–28.")
-        elif not isinstance(offset, int) or isinstance(offset, bool) or not 0 <= offset <= 2:
-            c.err(f"{path}.due.month_offset", "rates.due", "month_offset harus 0, 1 atau 2.")
-        else:
-            due = DueRule(day, offset)
-    programmes: dict[str, ProgrammeRate] = {}
-    raw_programmes = raw.get("programmes")
-    if not isinstance(raw_programmes, Mapping) or not raw_programmes:
-        c.err(f"{path}.programmes", "rates.required", f"'{path}.programmes' wajib diisi.")
-    else:
-        for p_code, spec in raw_programmes.items():
-            rate = _programme(c, p_code, spec, f"{path}.programmes.{p_code}")
-            if rate is not None:
-                programmes[p_code] = rate
-    for must in ("JKK", "JKM"):
-        if must not in programmes and isinstance(raw_programmes, Mapping) and must not in raw_programmes:
-            c.err(f"{path}.programmes", "rates.required", f"Tarif {must} wajib ada untuk segmen {code}.")
-    tiers: list[ContractTier] = []
-    raw_tiers = raw.get("contract_tiers")
-    if isinstance(raw_tiers, Mapping):
-        for i, t in enumerate(raw_tiers.get("tiers") or []):
-            p = f"{path}.contract_tiers.tiers[{i}]"
-            if not isinstance(t, Mapping):
-                c.err(p, "rates.type", f"'{p}' harus objek.")
-                continue
-            up_to = c.money(t.get("up_to"), f"{p}.up_to", nullable=True)
-            rates = {
-                k: f for k in ("JKK", "JKM") if k in t and (f := c.percent(t[k], f"{p}.{k}")) is not None
-            }
-            tiers.append(ContractTier(up_to, rates))
-    return SegmentRates(
-        code=code,
-        label=c.text(raw, "label", path, required=False) or code,
-        due=due,
-        base=_base(c, raw.get("base"), f"{path}.base"),
-        programmes=programmes,
-        contract_tiers=tuple(tiers),
-    )
-
-
-def _discount(c: _Checker, i: int, raw: Any) -> DiscountRule | None:
-    path = f"discounts[{i}]"
-    if not isinstance(raw, Mapping):
-        c.err(path, "rates.type", f"'{path}' harus objek.")
-        return None
-    first = c.month(raw.get("from"), f"{path}.from")
-    last = c.month(raw.get("to"), f"{path}.to")
-    fraction = c.percent(raw.get("percent"), f"{path}.percent")
-    segments = c.strings(raw.get("segments"), f"{path}.segments")
-    programmes = c.strings(raw.get("programmes"), f"{path}.programmes")
-    if segments - set(SEGMENTS):
-        c.err(f"{path}.segments", "rates.segment", "Segmen potongan tidak dikenal.")
-    if programmes - set(PROGRAMMES):
-        c.err(f"{path}.programmes", "rates.programme", "Program potongan tidak dikenal.")
-    if first is not None and last is not None and last < first:
-        c.err(f"{path}.to", "rates.period", "Bulan akhir potongan sebelum bulan awalnya.")
-    ident = c.text(raw, "id", path)
-    if first is None or last is None or fraction is None:
-        return None
-    return DiscountRule(
-        id=ident,
-        label=c.text(raw, "label", path),
-        segments=segments,
-        programmes=programmes,
-        fraction=fraction,
-        first=first,
-        last=last,
-        requires_flags=c.strings(raw.get("requires_flags"), f"{path}.requires_flags"),
-        unless_flags=c.strings(raw.get("unless_flags"), f"{path}.unless_flags"),
-        excluded_funding=c.strings(raw.get("excluded_funding"), f"{path}.excluded_funding"),
-        source=c.text(raw, "source", path),
-        unconfirmed=c.flag(raw, "unconfirmed"),
-    )
-
-
-def canonical(data: Mapping[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def parse_rate_table(data: Any) -> RateTable:
-    """Check a whole table and build it; every problem is reported at once (``DomainError``)."""
-    c = _Checker()
-    if not isinstance(data, Mapping):
-        raise DomainError(Issue("table", "rates.type", "Tabel tarif harus objek JSON."))
-    floats: list[str] = []
-    _find_floats(data, "", floats)
-    for path in floats[:10]:
-        c.err(
-            path,
-            "rates.float",
-            f"'{path}' berupa pecahan biner; tulis persen sebagai teks (\"0.24\") dan rupiah sebagai bilangan bulat.",
-        )
-    if data.get("format") != FORMAT:
-        c.err("format", "rates.format", f'Format tabel harus "{FORMAT}".')
-    version = c.text(data, "version", "table")
-    effective = c.month(data.get("effective_from"), "effective_from")
-    rounding = data.get("rounding")
-    rule, rounding_text = "", ""
-    if not isinstance(rounding, Mapping):
-        c.err("rounding", "rates.required", "'rounding' wajib diisi.")
-    else:
-        rule = c.text(rounding, "rule", "rounding")
-        rounding_text = c.text(rounding, "text", "rounding")
-        if rule and rule not in ROUNDING_RULES:
-            c.err("rounding.rule", "rates.rounding", f"Aturan pembulatan '{rule}' tidak dikenal oleh Loket.")
-    segments: dict[str, SegmentRates] = {}
-    raw_segments = data.get("segments")
-    if not isinstance(raw_segments, Mapping):
-        c.err("segments", "rates.required", "'segments' wajib diisi.")
-        raw_segments = {}
-    for code in SEGMENTS:
-        if code not in raw_segments:
-            c.err(f"segments.{code}", "rates.required", f"Tarif segmen {code} wajib ada.")
-            continue
-        seg = _segment(c, code, raw_segments[code])
-        if seg is not None:
-            segments[code] = seg
-    for code in raw_segments:
-        if code not in SEGMENTS:
-            c.err(f"segments.{code}", "rates.segment", f"Segmen '{code}' tidak dikenal.")
-    raw_discounts = data.get("discounts") or []
-    discounts: list[DiscountRule] = []
-    if not isinstance(raw_discounts, list):
-        c.err("discounts", "rates.type", "'discounts' harus daftar.")
-    else:
-        for i, d in enumerate(raw_discounts):
-            rule_obj = _discount(c, i, d)
-            if rule_obj is not None:
-                discounts.append(rule_obj)
-        ids = [d.id for d in discounts]
-        if len(ids) != len(set(ids)):
-            c.err("discounts", "rates.duplicate", "Setiap potongan harus punya id yang berbeda.")
-    if c.issues:
-        raise DomainError(c.issues)
-    assert effective is not None
-    return RateTable(
-        version=version,
-        effective_from=effective,
-        title=c.text(data, "title", "table", required=False),
-        rounding_rule=rule,
-        rounding_text=rounding_text,
-        segments=segments,
-        discounts=tuple(discounts),
-        raw=canonical(data),
-    )
-
-
-def parse_rate_json(text: str) -> RateTable:
-    """A table from JSON text (a file a supervisor loads, or a stored row)."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DomainError(
-            Issue(
-                "table", "rates.json", f"JSON tidak valid di baris {exc.lineno} kolom {exc.colno}: {exc.msg}"
-            )
-        ) from exc
-    return parse_rate_table(data)
-
-
 @dataclass(frozen=True, slots=True)
 class RateBook:
     """Every table known to this database; the one in force for a month is the latest that started."""
@@ -615,6 +294,30 @@ class RateBook:
                 Issue("bulan", "rates.no_table", f"Tidak ada tabel tarif yang berlaku untuk {month.label()}.")
             )
         return found
+
+    def _stating(self, month: Month, segment: str, has: Any) -> SegmentRates:
+        """The segment in the latest table in force for ``month`` that states ``has`` (a table of the
+        first format states no cover rules; those then come from the latest table that does)."""
+        found: SegmentRates | None = None
+        for t in self.tables:
+            seg = t.segments.get(segment)
+            if seg is not None and has(seg) and (found is None or t.effective_from <= month):
+                found = seg
+        if found is None:
+            raise DomainError(
+                Issue("segmen", "rates.no_cover", f"Tabel tarif tidak memuat aturan kepesertaan {segment}.")
+            )
+        return found
+
+    def cover_rules(self, segment: str, month: Month) -> CoverRules:
+        """Due dates per programme, the arrears limit and what follows it, for ``segment``."""
+        seg = self._stating(month, segment, lambda s: s.cover is not None)
+        assert seg.cover is not None
+        return CoverRules.of(segment, seg.cover, seg.due_rules())
+
+    def late_fine(self, segment: str, month: Month) -> Fraction | None:
+        """The late fine per month of delay for a contribution month (None: this segment pays none)."""
+        return self._stating(month, segment, lambda s: s.states_late_fine).late_fine
 
 
 def unconfirmed_figures(table: RateTable) -> tuple[str, ...]:

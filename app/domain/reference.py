@@ -43,6 +43,7 @@ class Occupation:
     name: str
     transport: bool  # PP 50/2025 transport sector
     seasonal: bool  # may pay at harvest time
+    bpu_mandiri: bool = True  # outside an employment relation / self-employed (PP 50/2025 art. 3(4))
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,7 @@ class OccupationList:
                     name=str(o["name"]),
                     transport=bool(o.get("transport", False)),
                     seasonal=bool(o.get("seasonal", False)),
+                    bpu_mandiri=bool(o.get("bpu_mandiri", True)),
                 )
                 for o in data["occupations"]
             )
@@ -84,6 +86,8 @@ class SegmentRule:
     min_age: int | None
     max_age: int | None
     requires_npp: bool
+    accepts_npp: bool = False  # the employer's NPP may be given (required when ``requires_npp``)
+    max_age_warning: int | None = None  # above it the officer is warned (the value is unconfirmed)
 
     @property
     def allowed(self) -> frozenset[str]:
@@ -96,6 +100,15 @@ class ProgrammeRule:
     label: str
     max_age_at_registration: int | None
     requires: frozenset[str]
+    retirement_age: tuple[tuple[int, int], ...] = ()  # (from year, age), JP: PP 45/2015 art. 15
+
+    def retirement_age_in(self, year: int) -> int | None:
+        """The retirement age in force in ``year`` (None when the programme has none)."""
+        found: int | None = None
+        for start, age in self.retirement_age:
+            if start <= year:
+                found = age
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +126,9 @@ class EligibilityRules:
                 optional=frozenset(s["optional"]),
                 min_age=s.get("min_age"),
                 max_age=s.get("max_age"),
-                requires_npp=bool(s.get("requires_npp", False)),
+                requires_npp=s.get("npp") == "required",
+                accepts_npp=s.get("npp") in ("required", "optional"),
+                max_age_warning=s.get("max_age_warning"),
             )
             for code, s in data["segments"].items()
         }
@@ -123,6 +138,9 @@ class EligibilityRules:
                 label=str(p["label"]),
                 max_age_at_registration=p.get("max_age_at_registration"),
                 requires=frozenset(p.get("requires", ())),
+                retirement_age=tuple(
+                    (int(r["from_year"]), int(r["age"])) for r in p.get("retirement_age", ())
+                ),
             )
             for code, p in data["programmes"].items()
         }

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from app.domain.rates import RateTable, parse_rate_json
+from app.domain.rate_parse import parse_rate_json
+from app.domain.rates import RateTable
 from app.infra.paths import resources_dir
 
 

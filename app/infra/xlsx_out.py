@@ -20,7 +20,13 @@ PALE_GREEN = "E8F3EC"
 PALE_RED = "FBE3E1"
 PALE_AMBER = "FFF4D6"
 GREY = "6B6B6B"
-_TEXT_KEYS = ("nik", "no_hp", "kode_wilayah", "npp")  # stored as text so Excel keeps every digit
+_TEXT_KEYS = (
+    "nik",
+    "no_hp",
+    "kode_wilayah",
+    "npp",
+    "bulan_berangkat",
+)  # stored as text so Excel keeps every digit
 _WIDTHS = {
     "nik": 20,
     "nama": 28,
@@ -218,3 +224,46 @@ class RowReportWriter:
 
     def close(self) -> Path:
         return _atomic_save(self._wb, self.dest, self._paths)
+
+
+def write_table(
+    dest: Path, *, title: str, header: Sequence[str], rows: Sequence[Sequence[Any]], sheet: str
+) -> Path:
+    """One titled sheet: a bold title row, a green header, the rows (text neutralised so no cell is
+    ever read as a formula), columns sized to their content. Private to the user (0600): lists of
+    members are personal data."""
+    import datetime as dt
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet[:31]
+    ws.append([neutralise_cell(title)])
+    ws["A1"].font = Font(bold=True, size=13)
+    ws.append([neutralise_cell(str(h)) for h in header])
+    for cell in ws[2]:
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", fgColor=GREEN)
+    widths = [len(str(h)) for h in header]
+    for row in rows:
+        values: list[Any] = []
+        for i, v in enumerate(row):
+            value = neutralise_cell(v) if isinstance(v, str) else v
+            values.append(value)
+            shown = v.strftime("%d-%m-%Y") if isinstance(v, dt.date) else str(v)
+            widths[i] = max(widths[i], min(len(shown), 48))
+        ws.append(values)
+        for i, v in enumerate(row):
+            if isinstance(v, dt.date):
+                ws.cell(row=ws.max_row, column=i + 1).number_format = "DD-MM-YYYY"
+            elif isinstance(v, int) and not isinstance(v, bool):
+                ws.cell(row=ws.max_row, column=i + 1).number_format = "#,##0"
+    for i, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = w + 2
+    ws.freeze_panes = "A3"
+    path = _atomic_save(wb, dest)
+    path.chmod(0o600)
+    return path

@@ -83,6 +83,11 @@ class ReceiptData:
     notes: tuple[str, ...] = ()
     void: str | None = None  # "DIBATALKAN … oleh …: alasan"
     sponsor: str | None = None
+    fine_total: int = 0  # PU late fine collected with the arrears
+    fine_note: str | None = None  # "Denda keterlambatan 2% per bulan: Jan 2027 (2 bulan), …"
+    credit: int = 0  # an earlier overpayment set against this payment (PP 50/2025 art. 6)
+    cover: str | None = None  # the member's protection after this payment: "Dilindungi s.d. …"
+    copy: str | None = None  # "SALINAN, dicetak ulang 07-12-2026 10:00" on a reprint
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,6 +330,11 @@ def _a5_payment(c: Canvas, r: ReceiptData) -> None:
     width, height = A5
     m = 12 * mm
     y = _a5_header(c, TITLE, r.branch, r.receipt_no, r.issued_at)
+    if r.copy:
+        c.setFillColor(INK)
+        c.setFont(F_BOLD, 8)
+        c.drawString(m, y + 1 * mm, _fit(r.copy, F_BOLD, 8, width - 2 * m))
+        y -= 3 * mm
     if r.void:
         c.setFillColor(RED)
         c.setFont(F_BOLD, 8)
@@ -336,6 +346,7 @@ def _a5_payment(c: Canvas, r: ReceiptData) -> None:
         ("NIK", r.nik_masked),
         ("Segmen · program", f"{r.segment} · {r.programmes}"),
         ("Periode iuran", f"{r.period} ({r.months_count} bulan)"),
+        ("Perlindungan", r.cover or "-"),
         ("Jadwal", r.schedule),
         ("Cara bayar", r.method),
         ("Referensi", r.reference or "-"),
@@ -402,6 +413,16 @@ def _a5_payment(c: Canvas, r: ReceiptData) -> None:
         c.drawRightString(label_x, y, "Potongan iuran")
         c.setFillColor(GREEN_DARK)
         c.drawRightString(width - m - 1.5 * mm, y, f"-{format_rupiah(r.discount_total)}")
+        c.setFillColor(INK)
+    if r.fine_total:
+        y -= 4.8 * mm
+        c.drawRightString(label_x, y, "Denda keterlambatan")
+        c.drawRightString(width - m - 1.5 * mm, y, format_rupiah(r.fine_total))
+    if r.credit:
+        y -= 4.8 * mm
+        c.drawRightString(label_x, y, "Kredit kelebihan bayar")
+        c.setFillColor(GREEN_DARK)
+        c.drawRightString(width - m - 1.5 * mm, y, f"-{format_rupiah(r.credit)}")
     y -= 4 * mm
     c.setFillColor(GREEN_DARK)
     c.roundRect(width - m - 80 * mm, y - 10 * mm, 80 * mm, 10 * mm, 2 * mm, stroke=0, fill=1)
@@ -417,7 +438,9 @@ def _a5_payment(c: Canvas, r: ReceiptData) -> None:
         c.drawString(m, y, part)
         y -= 3.6 * mm
     y -= 1.5 * mm
-    notes = [f"{label}." for label in r.discount_labels] + list(r.notes)
+    notes = (
+        [f"{label}." for label in r.discount_labels] + ([r.fine_note] if r.fine_note else []) + list(r.notes)
+    )
     c.setFillColor(GREY)
     c.setFont(F_REG, 6.6)
     for note in notes:
@@ -632,12 +655,16 @@ def _roll_qr(roll: _Roll, receipt_no: str) -> None:
 def _roll_payment(r: ReceiptData) -> bytes:
     roll = _Roll()
     _roll_header(roll, TITLE, r.branch, r.receipt_no, r.issued_at, r.officer)
+    if r.copy:
+        roll.text(r.copy, font=F_COND_BOLD, size=8, align="c")
     roll.pair("Peserta", r.member_number, font=F_COND_BOLD)
     roll.text(r.member_name, font=F_COND_BOLD)
     roll.pair("NIK", r.nik_masked)
     roll.pair("Segmen", f"{r.segment} · {r.programmes}")
     roll.pair("Periode", f"{r.period}")
     roll.pair("Jumlah bulan", str(r.months_count))
+    if r.cover:
+        roll.text(r.cover, size=7.5)
     if r.schedule != "Bulanan":
         roll.text(r.schedule, size=7.5)
     roll.pair("Cara bayar", r.method)
@@ -661,9 +688,15 @@ def _roll_payment(r: ReceiptData) -> bytes:
     roll.pair("Jumlah iuran", format_rupiah(r.gross_total))
     if r.discount_total:
         roll.pair("Potongan iuran", f"-{format_rupiah(r.discount_total)}")
+    if r.fine_total:
+        roll.pair("Denda keterlambatan", format_rupiah(r.fine_total))
+    if r.credit:
+        roll.pair("Kredit kelebihan bayar", f"-{format_rupiah(r.credit)}")
     _roll_total(roll, "TOTAL", r.total)
     for label in r.discount_labels:
         roll.text(f"{label}.", size=6.8, color=GREY)
+    if r.fine_note:
+        roll.text(r.fine_note, size=6.5, color=GREY)
     for note in r.notes:
         roll.text(f"• {note}", size=6.5, color=GREY)
     if r.void:

@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from app.domain.contributions import ProgrammeTotal, Quote, QuoteLine
 from app.domain.issues import Issue
 from app.domain.months import Month
+from app.domain.quote import ProgrammeTotal, Quote, QuoteLine
 
 METHOD_LABELS = {
     "cash": "Tunai",
@@ -47,6 +47,8 @@ class PaymentDTO:
     sponsor: str | None = None
     sponsor_receipt_no: str | None = None
     from_enrolment: bool = False
+    cover_after: str | None = None  # the protection this payment gave: "Dilindungi s.d. 31 Maret 2027"
+    repeated: bool = False  # returned for a retried request: recorded before, not charged again
 
     @property
     def months(self) -> tuple[Month, ...]:
@@ -89,7 +91,12 @@ class PaymentDTO:
             "lines": [ln.as_json() for ln in self.lines],
             "gross_total": self.quote.gross_total,
             "discount_total": self.quote.discount_total,
+            "fines": [f.as_json() for f in self.quote.fines],
+            "fine_total": self.quote.fine_total,
+            "credit": self.quote.credit,
             "total": self.total,
+            "cover_after": self.cover_after,
+            "repeated": self.repeated,
             "notes": [n.as_dict() for n in self.quote.notes],
             "received_at": self.received_at.isoformat(),
             "business_date": self.business_date.isoformat(),
@@ -105,33 +112,120 @@ class PaymentDTO:
 
 
 @dataclass(frozen=True, slots=True)
-class ContributionStatusDTO:
-    """Paid-through month and membership status (domain-facts §2.4) as of the branch's business date."""
+class ArrearDTO:
+    """One month owed: when it was due, which programmes, how much, and the fine so far."""
+
+    month: Month
+    due_date: dt.date
+    programmes: tuple[str, ...]
+    amount: int
+    fine: int
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "month": str(self.month),
+            "due_date": self.due_date.isoformat(),
+            "programmes": list(self.programmes),
+            "amount": self.amount,
+            "fine": self.fine,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CoverDTO:
+    """A member's cover on one date (``as_of``): status, protection, arrears and the next payment.
+
+    Computed by ``app.domain.cover.cover_state``; every page, paper and command shows this."""
 
     member_number: str
-    status: str  # AKTIF | MENUNGGAK | NONAKTIF
-    status_label: str  # "Aktif", "Menunggak 2 bulan", "Nonaktif"
+    segment: str
+    status: str  # BELUM_AKTIF | AKTIF | MENUNGGAK | BERAKHIR
+    status_label: str  # "Aktif", "Menunggak 2 bulan", …
+    headline: str  # "Dilindungi s.d. 31 Maret 2027"
+    sentences: tuple[str, ...]  # the cover explained, for pages, papers and the CLI
+    as_of: dt.date
+    covered: bool  # protected today (this month paid)
     paid_through: Month | None
-    covered_now: bool
-    arrears_months: tuple[Month, ...]
-    next_due_month: Month  # also the default first month of the next payment
-    next_due_date: dt.date
+    protected_until: dt.date | None
+    period_start: Month | None
+    arrears: tuple[ArrearDTO, ...]
+    stay_active_by: dt.date | None  # BPU: pay the oldest month by then, or the membership ends
+    ended_on: dt.date | None
+    beyond_grace: bool  # PU: the employer carries benefits until it has settled
+    payable_from: Month
+    next_months: tuple[Month, ...]  # what the next payment covers (a harvest run for a harvest schedule)
+    next_due_date: dt.date | None
+    next_amount: int | None
     schedule: str  # MONTHLY | HARVEST:3,4,9,10
     schedule_label: str
-    as_of: dt.date
+    schedule_reason: str | None
+
+    @property
+    def arrears_months(self) -> tuple[Month, ...]:
+        return tuple(a.month for a in self.arrears)
+
+    @property
+    def arrears_total(self) -> int:
+        return sum(a.amount for a in self.arrears)
+
+    @property
+    def fine_total(self) -> int:
+        return sum(a.fine for a in self.arrears)
+
+    @property
+    def next_due_month(self) -> Month:
+        return self.next_months[0] if self.next_months else self.payable_from
 
     def as_json(self) -> dict[str, Any]:
         return {
             "status": self.status,
             "status_label": self.status_label,
-            "paid_through": str(self.paid_through) if self.paid_through else None,
-            "covered_now": self.covered_now,
-            "arrears_months": [str(m) for m in self.arrears_months],
-            "next_due_month": str(self.next_due_month),
-            "next_due_date": self.next_due_date.isoformat(),
+            "headline": self.headline,
+            "covered": self.covered,
+            "as_of": self.as_of.isoformat(),
+            "paid_through": self.protected_until.isoformat() if self.protected_until else None,
+            "paid_through_month": str(self.paid_through) if self.paid_through else None,
+            "period_start": str(self.period_start) if self.period_start else None,
+            "arrears": [a.as_json() for a in self.arrears],
+            "arrears_total": self.arrears_total,
+            "fine_total": self.fine_total,
+            "stay_active_by": self.stay_active_by.isoformat() if self.stay_active_by else None,
+            "ended_on": self.ended_on.isoformat() if self.ended_on else None,
+            "beyond_grace": self.beyond_grace,
+            "next_months": [str(m) for m in self.next_months],
+            "next_due_date": self.next_due_date.isoformat() if self.next_due_date else None,
+            "next_amount": self.next_amount,
             "schedule": self.schedule,
             "schedule_label": self.schedule_label,
-            "as_of": self.as_of.isoformat(),
+            "schedule_reason": self.schedule_reason,
+            "sentences": list(self.sentences),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CoverOnDateDTO:
+    """ "Was he protected on that day?": the answer, the reason, and the membership as it stood."""
+
+    day: dt.date
+    covered: bool
+    conditional: bool
+    reason: str
+    receipt_no: str | None
+    cover: CoverDTO
+
+    def as_json(self) -> dict[str, Any]:
+        c = self.cover.as_json()
+        return {
+            "date": self.day.isoformat(),
+            "covered": self.covered,
+            "conditional": self.conditional,
+            "reason": self.reason,
+            "receipt_no": self.receipt_no,
+            "status": c["status"],
+            "paid_through": c["paid_through"],
+            "arrears": c["arrears"],
+            "next_due_date": c["next_due_date"],
+            "cover": c,
         }
 
 

@@ -15,10 +15,11 @@ from sqlalchemy.orm import Session, selectinload
 from app.db.models import Enrolment, Member, Officer
 from app.db.search_models import MemberCorrection, MemberCorrectionChange
 from app.domain.clock import business_date
-from app.domain.intake import CONFIRMABLE, LABELS, parse_date, validate_intake
+from app.domain.intake import CONFIRMABLE, LABELS, validate_intake
 from app.domain.issues import DomainError, Issue
 from app.domain.nik import clean_nik
 from app.domain.people import normalise_name, normalise_phone
+from app.domain.record_fields import parse_date
 from app.domain.roles import Permission
 from app.services.audit import append_event
 from app.services.auth import authorize, reauthenticate

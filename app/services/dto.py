@@ -61,6 +61,11 @@ class EnrolmentDTO:
     business_date: dt.date
     officer: str
     counter: str
+    risk_class: int | None = None  # PU
+    pmi_route: str | None = None  # PMI: P3MI or PERSEORANGAN
+    pmi_contract_months: int | None = None
+    pmi_departure: str | None = None  # YYYY-MM
+    pmi_jht: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -119,6 +119,11 @@ def _enrolment_rows(
             Enrolment.months_at_enrolment,
             Enrolment.funding_source,
             Enrolment.channel,
+            Enrolment.risk_class,
+            Enrolment.pmi_contract_months,
+            Enrolment.pmi_departure,
+            Enrolment.pmi_jht,
+            Enrolment.pmi_route,
             Member.record_status,
             who.username,
             Enrolment.counter,
@@ -153,7 +158,12 @@ def _enrolment_rows(
             r[19],
             r[20],
             r[21],
-            r[22],
+            _month(r[22]) if r[22] else None,
+            r[23],
+            r[24],
+            r[25],
+            r[26],
+            r[27],
         ]
 
 

@@ -67,6 +67,13 @@ def member_dto(session: Session, ctx: ServiceContext, m: Member) -> MemberDTO:
                 business_date=e.business_date,
                 officer=officers.get(e.officer_id, "?"),
                 counter=e.counter,
+                risk_class=e.risk_class,
+                pmi_route=e.pmi_route,
+                pmi_contract_months=e.pmi_contract_months,
+                pmi_departure=f"{e.pmi_departure // 100:04d}-{e.pmi_departure % 100:02d}"
+                if e.pmi_departure
+                else None,
+                pmi_jht=e.pmi_jht,
             )
             for e in m.enrolments
         ),

@@ -92,6 +92,20 @@ def _iso(value: dt.datetime | dt.date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def _programme_months(pm: dict[str, Any], detail: str) -> list[tuple[str, int]]:
+    """(programme, amount) rows of one packaged payment month. Packages from before contributions
+    were paid per programme carry one row per month: it is split by the payment's own quote."""
+    if pm.get("programme"):
+        return [(str(pm["programme"]), int(pm["amount"]))]
+    quote = json.loads(detail)
+    label = f"{int(pm['month']) // 100:04d}-{int(pm['month']) % 100:02d}"
+    per: dict[str, int] = {str(code): 0 for code in quote.get("programmes", ()) if code != "JKP"}
+    for line in quote.get("lines", ()):
+        if line.get("month") == label and line.get("programme") in per:
+            per[str(line["programme"])] += int(line["amount"])
+    return sorted(per.items()) or [("JKK", int(pm["amount"]))]
+
+
 def _when(value: str | None) -> dt.datetime | None:
     if value is None:
         return None
@@ -214,6 +228,8 @@ def _collect(session: Session, start: dt.date, end: dt.date) -> dict[str, list[d
                     "months_count": p.months_count,
                     "gross_total": p.gross_total,
                     "discount_total": p.discount_total,
+                    "fine_total": p.fine_total,
+                    "credit_total": p.credit_total,
                     "total": p.total,
                     "detail": p.detail,
                     "received_at": _iso(p.received_at),
@@ -231,7 +247,13 @@ def _collect(session: Session, start: dt.date, end: dt.date) -> dict[str, list[d
                 select(PaymentMonth).where(PaymentMonth.payment_id.in_(payment_ids)).order_by(PaymentMonth.id)
             ).scalars():
                 parts["payment_months.json"].append(
-                    {"payment": pm.payment_id, "month": pm.month, "amount": pm.amount, "voided": pm.voided}
+                    {
+                        "payment": pm.payment_id,
+                        "programme": pm.programme,
+                        "month": pm.month,
+                        "amount": pm.amount,
+                        "voided": pm.voided,
+                    }
                 )
         for c in session.execute(select(Card).where(Card.member_id.in_(ids)).order_by(Card.id)).scalars():
             parts["cards.json"].append(
@@ -741,6 +763,8 @@ class _Merge:
                     months_count=int(p["months_count"]),
                     gross_total=int(p["gross_total"]),
                     discount_total=int(p["discount_total"]),
+                    fine_total=int(p.get("fine_total", 0)),
+                    credit_total=int(p.get("credit_total", 0)),
                     total=int(p["total"]),
                     detail=str(p["detail"]),
                     received_at=_when(p["received_at"]),
@@ -758,11 +782,13 @@ class _Merge:
                     PaymentMonth(
                         payment_id=row.id,
                         member_id=member_id,
+                        programme=code,
                         month=int(pm["month"]),
-                        amount=int(pm["amount"]),
+                        amount=amount,
                         voided=bool(pm["voided"]),
                     )
                     for pm in months
+                    for code, amount in _programme_months(pm, str(p["detail"]))
                 )
                 self.s.flush()
         except IntegrityError:

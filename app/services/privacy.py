@@ -58,7 +58,7 @@ def subject_access(ctx: ServiceContext, actor: Actor, key: str) -> dict[str, Any
         "dibuat": ctx.clock().isoformat(),
         "cabang": record.member.branch_code,
         "peserta": _jsonable(record.member),
-        "status_iuran": _jsonable(contributions.contribution_status(ctx, number)),
+        "status_iuran": _jsonable(contributions.member_cover(ctx, number)),
         "pembayaran": _jsonable(payments),
         "kartu": _jsonable(cards.member_cards(ctx, number)),
         "koreksi": _jsonable(corrections.list_corrections(ctx, actor, status=None, member_key=number)),

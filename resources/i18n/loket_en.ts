@@ -602,6 +602,53 @@ Proposed by {proposed_by}, {proposed_at}</translation>
     </message>
 </context>
 <context>
+    <name>CoverPanel</name>
+    <message>
+        <source>Bulan tertunggak</source>
+        <translation>Month owed</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Iuran</source>
+        <translation>Contribution</translation>
+    </message>
+    <message>
+        <source>Denda</source>
+        <translation>Fine</translation>
+    </message>
+    <message>
+        <source>Bulan yang tertunggak</source>
+        <translation>Months in arrears</translation>
+    </message>
+    <message>
+        <source>Dilindungi pada &amp;tanggal:</source>
+        <translation>Protected on &amp;date:</translation>
+    </message>
+    <message>
+        <source>Periksa</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Dilindungi</source>
+        <translation>Protected</translation>
+    </message>
+    <message>
+        <source>Bersyarat</source>
+        <translation>Conditional</translation>
+    </message>
+    <message>
+        <source>Tidak dilindungi</source>
+        <translation>Not protected</translation>
+    </message>
+</context>
+<context>
     <name>CrashHandler</name>
     <message>
         <source>Terjadi kesalahan</source>
@@ -657,6 +704,10 @@ Report (without member data): {last_report}</translation>
     <message>
         <source>Atur target…</source>
         <translation>Set targets…</translation>
+    </message>
+    <message>
+        <source>Daftar bayar panen…</source>
+        <translation>Harvest payment list…</translation>
     </message>
     <message>
         <source>Ringkasan saya hari ini  (Ctrl+R)</source>
@@ -981,12 +1032,20 @@ Report (without member data): {last_report}</translation>
         <translation>Monthly</translation>
     </message>
     <message>
-        <source>Musim panen: {months}</source>
-        <translation>Harvest season: {months}</translation>
+        <source>Saat panen: {months}</source>
+        <translation>At harvest: {months}</translation>
     </message>
     <message>
         <source>Digabung → {number}</source>
         <translation>Merged → {number}</translation>
+    </message>
+    <message>
+        <source>Belum aktif</source>
+        <translation>Not yet active</translation>
+    </message>
+    <message>
+        <source>Berakhir</source>
+        <translation>Ended</translation>
     </message>
     <message>
         <source>Menunggak {months}</source>
@@ -1527,6 +1586,77 @@ Database: {label}</translation>
     <message>
         <source>Tutup  (Esc)</source>
         <translation>Close  (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysTab</name>
+    <message>
+        <source>Iuran yang jatuh tempo pada hari Sabtu, Minggu atau hari libur bergeser ke hari kerja berikutnya. Daftar libur nasional berasal dari paket &apos;holidays&apos;; tambahkan keputusan yang terlambat atau libur daerah di sini. Berlaku untuk semua loket.</source>
+        <translation>A contribution due on a Saturday, Sunday or holiday is due on the next working day. The national holidays come from the &apos;holidays&apos; package; add late decrees or regional holidays here. It applies to every counter.</translation>
+    </message>
+    <message>
+        <source>Cuti bersama menggeser jatuh tempo (belum terkonfirmasi)</source>
+        <translation>Joint leave days (cuti bersama) move due dates (unconfirmed)</translation>
+    </message>
+    <message>
+        <source>&amp;Tahun:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Hari libur</source>
+        <translation>Holiday</translation>
+    </message>
+    <message>
+        <source>Sumber</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Hari libur tahun ini</source>
+        <translation>This year&apos;s holidays</translation>
+    </message>
+    <message>
+        <source>Pengecualian supervisor</source>
+        <translation>Supervisor&apos;s exceptions</translation>
+    </message>
+    <message>
+        <source>nama / dasar keputusan</source>
+        <translation>name / decree</translation>
+    </message>
+    <message>
+        <source>Nama hari libur</source>
+        <translation>Holiday name</translation>
+    </message>
+    <message>
+        <source>kata sandi Anda</source>
+        <translation>your password</translation>
+    </message>
+    <message>
+        <source>Kata sandi supervisor</source>
+        <translation>Supervisor&apos;s password</translation>
+    </message>
+    <message>
+        <source>Jadikan hari libur</source>
+        <translation>Make it a holiday</translation>
+    </message>
+    <message>
+        <source>Jadikan hari kerja</source>
+        <translation>Make it a working day</translation>
+    </message>
+    <message>
+        <source>Hapus pengecualian</source>
+        <translation>Remove exception</translation>
+    </message>
+    <message>
+        <source>Simpan pilihan cuti bersama</source>
+        <translation>Save the joint leave choice</translation>
+    </message>
+    <message>
+        <source>Daftar hari libur diperbarui; jatuh tempo semua loket mengikutinya.</source>
+        <translation>Holiday list updated; every counter&apos;s due dates follow it.</translation>
     </message>
 </context>
 <context>
@@ -2111,6 +2241,10 @@ The data in the form is not lost; try again.</translation>
         <translation>&apos;brackets&apos; must be a list.</translation>
     </message>
     <message>
+        <source>&apos;choices&apos; harus daftar nominal rupiah.</source>
+        <translation>&apos;choices&apos; must be a list of rupiah amounts.</translation>
+    </message>
+    <message>
         <source>&apos;discounts&apos; harus daftar.</source>
         <translation>&apos;discounts&apos; must be a list.</translation>
     </message>
@@ -2121,6 +2255,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>&apos;segments&apos; wajib diisi.</source>
         <translation>&apos;segments&apos; is required.</translation>
+    </message>
+    <message>
+        <source>&apos;taken&apos; harus berisi program asal dan persennya, mis. JKK 0.14.</source>
+        <translation>&apos;taken&apos; must name the source programmes and their percentages, e.g. JKK 0.14.</translation>
     </message>
     <message>
         <source>&apos;wage_cap&apos; harus daftar.</source>
@@ -2167,6 +2305,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Reason: died, abroad (moved abroad) or merged (duplicate merged).</translation>
     </message>
     <message>
+        <source>Bagian rekomposisi harus urut bulan, tanpa bulan ganda.</source>
+        <translation>Recomposition parts must be in month order, without repeats.</translation>
+    </message>
+    <message>
         <source>Basis data ini berisi tabel aplikasi lain; pakai basis data kosong untuk Loket.</source>
         <translation>This database holds another application&apos;s tables; use an empty database for Loket.</translation>
     </message>
@@ -2187,8 +2329,16 @@ The data in the form is not lost; try again.</translation>
         <translation>Months paid must be 0, 1, 3, 6 or 12.</translation>
     </message>
     <message>
-        <source>Bulan mulai paling jauh 12 bulan ke depan.</source>
-        <translation>The first month may be at most 12 months ahead.</translation>
+        <source>Bulan keberangkatan PMI wajib diisi (TTTT-BB).</source>
+        <translation>The migrant worker&apos;s departure month is required (YYYY-MM).</translation>
+    </message>
+    <message>
+        <source>Bulan keberangkatan ditulis TTTT-BB, mis. 2027-03.</source>
+        <translation>Write the departure month as YYYY-MM, e.g. 2027-03.</translation>
+    </message>
+    <message>
+        <source>Bulan selesai proyek sebelum bulan mulainya.</source>
+        <translation>The project&apos;s last month is before its first.</translation>
     </message>
     <message>
         <source>Cabang belum diatur (loket branch setup).</source>
@@ -2211,12 +2361,28 @@ The data in the form is not lost; try again.</translation>
         <translation>The list of parts in the manifest does not match the package format.</translation>
     </message>
     <message>
+        <source>Daftar nomor pekerja kosong.</source>
+        <translation>The list of workers&apos; numbers is empty.</translation>
+    </message>
+    <message>
         <source>Daftar nomor peserta kosong.</source>
         <translation>The list of membership numbers is empty.</translation>
     </message>
     <message>
+        <source>Daftarkan pekerja proyek lebih dulu (loket project workers).</source>
+        <translation>List the project&apos;s workers first (loket project workers).</translation>
+    </message>
+    <message>
         <source>Data ini sudah digabung; koreksi data peserta tujuannya.</source>
         <translation>This record is merged; correct the record it was merged into.</translation>
+    </message>
+    <message>
+        <source>Data kontrak PMI (lama kontrak, bulan berangkat) belum diisi; koreksi data peserta lebih dulu.</source>
+        <translation>The migrant worker&apos;s contract (length, departure month) is missing; correct the member&apos;s data first.</translation>
+    </message>
+    <message>
+        <source>Data kontrak PMI hanya untuk segmen PMI; diabaikan.</source>
+        <translation>Migrant worker contract data is only for the PMI segment; ignored.</translation>
     </message>
     <message>
         <source>Data peserta sudah berubah sejak koreksi diajukan; tolak lalu ajukan ulang.</source>
@@ -2255,6 +2421,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Only the last band may have no upper limit.</translation>
     </message>
     <message>
+        <source>Hanya pekerja segmen Jasa Konstruksi (JAKON).</source>
+        <translation>Only construction (JAKON) workers.</translation>
+    </message>
+    <message>
         <source>ID paket tidak sah.</source>
         <translation>Invalid package ID.</translation>
     </message>
@@ -2265,6 +2435,14 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Isi nomor HP (diawali 08 atau +628), bukan telepon rumah.</source>
         <translation>Fill in a mobile number (starting 08 or +628), not a landline.</translation>
+    </message>
+    <message>
+        <source>Jadwal bayar saat panen hanya untuk peserta Bukan Penerima Upah (BPU).</source>
+        <translation>Paying at harvest is only for non-wage (BPU) members.</translation>
+    </message>
+    <message>
+        <source>Jalur penempatan PMI: P3MI atau PERSEORANGAN.</source>
+        <translation>Placement route: P3MI or PERSEORANGAN.</translation>
     </message>
     <message>
         <source>Jenis kelamin harus L (laki-laki) atau P (perempuan).</source>
@@ -2311,6 +2489,10 @@ The data in the form is not lost; try again.</translation>
         <translation>The default risk class must be one of the classes.</translation>
     </message>
     <message>
+        <source>Kelas risiko hanya untuk segmen PU; diabaikan.</source>
+        <translation>The risk class is only for the PU segment; ignored.</translation>
+    </message>
+    <message>
         <source>Kelas risiko harus bernomor 1, 2, ….</source>
         <translation>Risk classes must be numbered 1, 2, ….</translation>
     </message>
@@ -2339,12 +2521,32 @@ The data in the form is not lost; try again.</translation>
         <translation>Village region code not found (10 digits, e.g. 32.76.01.1001).</translation>
     </message>
     <message>
+        <source>Kode wilayah harus kode Kemendagri provinsi, kabupaten/kota, kecamatan atau desa, mis. 16.10 atau 16.10.01.</source>
+        <translation>The region must be a Kemendagri province, regency, district or village code, e.g. 16.10 or 16.10.01.</translation>
+    </message>
+    <message>
         <source>Kode wilayah: 2 digit provinsi (16) atau 4 digit kabupaten/kota (16.10).</source>
         <translation>Region code: 2 digits for a province (16) or 4 digits for a regency/city (16.10).</translation>
     </message>
     <message>
         <source>Koreksi harus disetujui supervisor lain, bukan yang mengajukannya.</source>
         <translation>A correction must be approved by another supervisor, not the one who proposed it.</translation>
+    </message>
+    <message>
+        <source>Kunci permintaan ini sudah dipakai untuk peserta lain.</source>
+        <translation>This request key was already used for another member.</translation>
+    </message>
+    <message>
+        <source>Kunci permintaan paling banyak 64 karakter yang dapat dicetak.</source>
+        <translation>A request key is at most 64 printable characters.</translation>
+    </message>
+    <message>
+        <source>Lama kontrak kerja PMI wajib diisi (bulan, mis. 24).</source>
+        <translation>The migrant worker&apos;s contract length is required (months, e.g. 24).</translation>
+    </message>
+    <message>
+        <source>Lama kontrak paket harus 1–120 bulan.</source>
+        <translation>A package&apos;s contract length must be 1–120 months.</translation>
     </message>
     <message>
         <source>Loket hanya mendukung SQLite dan PostgreSQL.</source>
@@ -2435,6 +2637,14 @@ The data in the form is not lost; try again.</translation>
         <translation>Sponsor name 3–100 characters, e.g. Pemkab Ogan Ilir.</translation>
     </message>
     <message>
+        <source>Nilai kontrak (sebelum PPN) harus lebih dari Rp0.</source>
+        <translation>The contract value (before VAT) must be more than Rp0.</translation>
+    </message>
+    <message>
+        <source>Nominal JHT PMI ditulis rupiah, mis. 100000.</source>
+        <translation>Write the JHT amount in rupiah, e.g. 100000.</translation>
+    </message>
+    <message>
         <source>Nomor HP tidak valid. Tulis 08… atau +62…, 10–13 digit.</source>
         <translation>Invalid mobile number. Write 08… or +62…, 10–13 digits.</translation>
     </message>
@@ -2463,6 +2673,18 @@ The data in the form is not lost; try again.</translation>
         <translation>The NIK serial (last 4 digits) may not be 0000.</translation>
     </message>
     <message>
+        <source>Paket PMI sudah dibayar; perpanjangan dibayar per bulan (sebutkan jumlah bulan).</source>
+        <translation>The migrant worker packages are paid; an extension is paid by the month (give the number of months).</translation>
+    </message>
+    <message>
+        <source>Paket penempatan PMI wajib diisi.</source>
+        <translation>The PMI placement packages are required.</translation>
+    </message>
+    <message>
+        <source>Paket penempatan harus urut lama kontrak, tanpa ganda.</source>
+        <translation>Placement packages must be in contract-length order, without repeats.</translation>
+    </message>
+    <message>
         <source>Paket tidak memuat manifest.json.</source>
         <translation>The package holds no manifest.json.</translation>
     </message>
@@ -2471,12 +2693,12 @@ The data in the form is not lost; try again.</translation>
         <translation>The package holds no signature (manifest.sig).</translation>
     </message>
     <message>
-        <source>Pekerjaan tidak ada di daftar (isi kode P001… atau namanya).</source>
-        <translation>The occupation is not in the list (fill in a code P001… or its name).</translation>
+        <source>Pekerja ini sudah terdaftar di proyek lain.</source>
+        <translation>This worker is already listed under another project.</translation>
     </message>
     <message>
-        <source>Pekerjaan tidak ada di daftar.</source>
-        <translation>The occupation is not in the list.</translation>
+        <source>Pekerjaan tidak ada di daftar (isi kode P001… atau namanya).</source>
+        <translation>The occupation is not in the list (fill in a code P001… or its name).</translation>
     </message>
     <message>
         <source>Pekerjaan wajib dipilih.</source>
@@ -2535,8 +2757,16 @@ The data in the form is not lost; try again.</translation>
         <translation>Unknown discount programme.</translation>
     </message>
     <message>
+        <source>Program rekomposisi butuh daftar &apos;parts&apos;.</source>
+        <translation>A recomposed programme needs a &apos;parts&apos; list.</translation>
+    </message>
+    <message>
         <source>Program wajib dipilih (minimal JKK dan JKM).</source>
         <translation>Programmes are required (at least JKK and JKM).</translation>
+    </message>
+    <message>
+        <source>Proyek tidak dapat mulai sebelum bulan SPK.</source>
+        <translation>A project cannot start before the work order&apos;s month.</translation>
     </message>
     <message>
         <source>Rusak cetak hanya dicatat pada hari kartu dicetak. Kartu yang sudah diserahkan diganti lewat cetak ulang dengan persetujuan supervisor.</source>
@@ -2545,6 +2775,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Sebuah hari ditutup selama data latihan dibuat; ulangi.</source>
         <translation>A day was closed while training data were being made; try again.</translation>
+    </message>
+    <message>
+        <source>Sebutkan jumlah bulan yang dibayar (perpanjangan paket).</source>
+        <translation>Give the number of months paid (a package extension).</translation>
     </message>
     <message>
         <source>Sebutkan minimal satu kolom yang dikoreksi.</source>
@@ -2559,20 +2793,12 @@ The data in the form is not lost; try again.</translation>
         <translation>Unknown discount segment.</translation>
     </message>
     <message>
-        <source>Segmen wajib diisi.</source>
-        <translation>The segment is required.</translation>
-    </message>
-    <message>
         <source>Seri kartu ditulis NOMOR-URUT, mis. 10100000013-1.</source>
         <translation>Write the card serial as NUMBER-SEQUENCE, e.g. 10100000013-1.</translation>
     </message>
     <message>
         <source>Setiap potongan harus punya id yang berbeda.</source>
         <translation>Every discount must have a different id.</translation>
-    </message>
-    <message>
-        <source>Sumber dana tidak dikenal.</source>
-        <translation>Unknown funding source.</translation>
     </message>
     <message>
         <source>Supervisor tidak dapat menonaktifkan akunnya sendiri.</source>
@@ -2587,6 +2813,10 @@ The data in the form is not lost; try again.</translation>
         <translation>A rate table must be a JSON object.</translation>
     </message>
     <message>
+        <source>Tabel tarif tidak memuat paket PMI.</source>
+        <translation>The rate table has no migrant worker packages.</translation>
+    </message>
+    <message>
         <source>Tabel tarif yang sama sudah dimuat.</source>
         <translation>The same rate table is already loaded.</translation>
     </message>
@@ -2595,8 +2825,16 @@ The data in the form is not lost; try again.</translation>
         <translation>The package signature does not match: the manifest was changed or the package was not signed with that key.</translation>
     </message>
     <message>
+        <source>Tanggal SPK tidak boleh di masa depan.</source>
+        <translation>The work order (SPK) date cannot be in the future.</translation>
+    </message>
+    <message>
         <source>Tanggal akhir sebelum tanggal awal.</source>
         <translation>The end date is before the start date.</translation>
+    </message>
+    <message>
+        <source>Tanggal harus antara tahun 2015 dan 2100.</source>
+        <translation>The date must be between 2015 and 2100.</translation>
     </message>
     <message>
         <source>Tanggal jatuh tempo harus 1–28.</source>
@@ -2679,8 +2917,20 @@ The data in the form is not lost; try again.</translation>
         <translation>Write the decision (5–500 characters).</translation>
     </message>
     <message>
+        <source>Tulis nama hari libur atau dasar keputusannya (minimal 3 karakter).</source>
+        <translation>Write the holiday&apos;s name or its decree (at least 3 characters).</translation>
+    </message>
+    <message>
         <source>Zona waktu harus Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT).</source>
         <translation>The time zone must be Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT).</translation>
+    </message>
+    <message>
+        <source>grace_months harus 0–24.</source>
+        <translation>grace_months must be 0–24.</translation>
+    </message>
+    <message>
+        <source>holiday_shift harus true atau false.</source>
+        <translation>holiday_shift must be true or false.</translation>
     </message>
     <message>
         <source>manifest.json rusak atau bukan manifest paket Loket.</source>
@@ -2746,12 +2996,24 @@ The data in the form is not lost; try again.</translation>
         <translation>Child</translation>
     </message>
     <message>
+        <source>Belum aktif</source>
+        <translation>Not yet active</translation>
+    </message>
+    <message>
+        <source>Berakhir</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
         <source>Berlaku</source>
         <translation>Valid</translation>
     </message>
     <message>
         <source>Bukan Penerima Upah (BPU)</source>
         <translation>Non-wage earners (BPU)</translation>
+    </message>
+    <message>
+        <source>Bulan berangkat PMI</source>
+        <translation>PMI departure month</translation>
     </message>
     <message>
         <source>Bulan dibayar</source>
@@ -2818,6 +3080,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Payment schedule</translation>
     </message>
     <message>
+        <source>Jalur penempatan PMI</source>
+        <translation>PMI placement route</translation>
+    </message>
+    <message>
         <source>Jaminan Hari Tua (JHT)</source>
         <translation>Old-Age Savings (JHT)</translation>
     </message>
@@ -2874,6 +3140,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Activity</translation>
     </message>
     <message>
+        <source>Kelas risiko JKK (PU)</source>
+        <translation>JKK risk class (PU)</translation>
+    </message>
+    <message>
         <source>Kepesertaan</source>
         <translation>Membership</translation>
     </message>
@@ -2900,6 +3170,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Lainnya</source>
         <translation>Other</translation>
+    </message>
+    <message>
+        <source>Lama kontrak PMI (bulan)</source>
+        <translation>PMI contract length (months)</translation>
     </message>
     <message>
         <source>Loket</source>
@@ -2940,6 +3214,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Nominal JHT PMI per bulan</source>
+        <translation>PMI JHT amount per month</translation>
     </message>
     <message>
         <source>Nomor HP</source>
@@ -3590,22 +3868,6 @@ Press F3 to search for a member, or type a membership number / NIK at the top ri
         <translation>Correction awaiting approval</translation>
     </message>
     <message>
-        <source>Status iuran</source>
-        <translation>Contribution status</translation>
-    </message>
-    <message>
-        <source>Dibayar sampai</source>
-        <translation>Paid through</translation>
-    </message>
-    <message>
-        <source>Jatuh tempo berikutnya</source>
-        <translation>Next due</translation>
-    </message>
-    <message>
-        <source>Pola bayar</source>
-        <translation>Payment pattern</translation>
-    </message>
-    <message>
         <source>No. tanda bukti</source>
         <translation>Receipt no.</translation>
     </message>
@@ -3644,6 +3906,10 @@ Press F3 to search for a member, or type a membership number / NIK at the top ri
     <message>
         <source>Struk 80 mm</source>
         <translation>80 mm slip</translation>
+    </message>
+    <message>
+        <source>Jadwal bayar…</source>
+        <translation>Payment schedule…</translation>
     </message>
     <message>
         <source>Batalkan pembayaran…</source>
@@ -3746,14 +4012,6 @@ Press F3 to search for a member, or type a membership number / NIK at the top ri
         <translation>#{id} by {proposed_by}: </translation>
     </message>
     <message>
-        <source>belum ada</source>
-        <translation>none yet</translation>
-    </message>
-    <message>
-        <source>{label} · batas {next_due_date}</source>
-        <translation>{label} · due {next_due_date}</translation>
-    </message>
-    <message>
         <source>Permintaan cetak ulang #{id} ({reason}) oleh {requested_by} menunggu persetujuan supervisor (halaman Persetujuan).</source>
         <translation>Reprint request #{id} ({reason}) by {requested_by} is waiting for a supervisor&apos;s approval (Approvals page).</translation>
     </message>
@@ -3768,6 +4026,10 @@ Press F3 to search for a member, or type a membership number / NIK at the top ri
     <message>
         <source>Nomor lama yang digabung ke peserta ini: {numbers}</source>
         <translation>Old numbers merged into this member: {numbers}</translation>
+    </message>
+    <message>
+        <source>Jadwal bayar disimpan: {schedule}.</source>
+        <translation>Payment schedule saved: {schedule}.</translation>
     </message>
     <message>
         <source>Iuran {money} dibayar ({method}), {months}: {span}.</source>
@@ -3975,6 +4237,10 @@ The payment is not deleted: it is marked VOID with the reason, and its months ca
         <translation>Take payment  (Enter)</translation>
     </message>
     <message>
+        <source>Sesuai jadwal: {period}</source>
+        <translation>As scheduled: {period}</translation>
+    </message>
+    <message>
         <source>Lainnya…</source>
         <translation>Other…</translation>
     </message>
@@ -4037,6 +4303,14 @@ The payment is not deleted: it is marked VOID with the reason, and its months ca
     <message>
         <source>{period} · {months}</source>
         <translation>{period} · {months}</translation>
+    </message>
+    <message>
+        <source>Denda keterlambatan (pemberi kerja)</source>
+        <translation>Late fine (employer)</translation>
+    </message>
+    <message>
+        <source>{rate} × sampai {months}</source>
+        <translation>{rate} × up to {months}</translation>
     </message>
     <message>
         <source>Isi nomor referensi pembayaran.</source>
@@ -4109,6 +4383,98 @@ Card serial {serial} will be revoked and become void; the new card gets a new se
     <message>
         <source>Supervisor memasukkan kata sandinya.</source>
         <translation>The supervisor enters their password.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberScheduleDialog</name>
+    <message>
+        <source>Jadwal bayar iuran</source>
+        <translation>Contribution payment schedule</translation>
+    </message>
+    <message>
+        <source>{name} · {number}
+Bayar saat panen: pada setiap bulan panen peserta membayar di muka sampai panen berikutnya, sehingga perlindungan tetap bersambung.</source>
+        <translation>{name} · {number}
+Paying at harvest: in each harvest month the member pays ahead until the next harvest, so the protection stays unbroken.</translation>
+    </message>
+    <message>
+        <source>Simpan jadwal  (Enter)</source>
+        <translation>Save schedule  (Enter)</translation>
+    </message>
+    <message>
+        <source>Bulanan</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <source>Saat panen, pada bulan:</source>
+        <translation>At harvest, in the months:</translation>
+    </message>
+    <message>
+        <source>Jadwal</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>Alasan (wajib bila pekerjaan bukan pekerjaan musiman)</source>
+        <translation>Reason (required when the work is not seasonal)</translation>
+    </message>
+    <message>
+        <source>Pilih minimal satu bulan panen.</source>
+        <translation>Choose at least one harvest month.</translation>
+    </message>
+</context>
+<context>
+    <name>OutreachDialog</name>
+    <message>
+        <source>Daftar bayar saat panen</source>
+        <translation>Harvest payment list</translation>
+    </message>
+    <message>
+        <source>Peserta dengan jadwal bayar saat panen yang pembayarannya jatuh tempo pada bulan ini (atau masih terutang), dengan jumlahnya: untuk menyiapkan kegiatan Masuk Desa.</source>
+        <translation>Members who pay at harvest whose payment falls due this month (or is still owed), with the amounts: for planning a village outreach day.</translation>
+    </message>
+    <message>
+        <source>Bulan (BB-TTTT)</source>
+        <translation>Month (MM-YYYY)</translation>
+    </message>
+    <message>
+        <source>Kode wilayah (boleh kosong)</source>
+        <translation>Region code (optional)</translation>
+    </message>
+    <message>
+        <source>kecamatan atau desa, mis. 16.10.01</source>
+        <translation>district or village, e.g. 16.10.01</translation>
+    </message>
+    <message>
+        <source>Tampilkan PDF  (Enter)</source>
+        <translation>Show PDF  (Enter)</translation>
+    </message>
+    <message>
+        <source>Simpan XLSX…</source>
+        <translation>Save XLSX…</translation>
+    </message>
+    <message>
+        <source>Tutup  (Esc)</source>
+        <translation>Close  (Esc)</translation>
+    </message>
+    <message>
+        <source>Simpan daftar</source>
+        <translation>Save list</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>{count} peserta, jumlah {total}.</source>
+        <translation>{count} members, {total} in all.</translation>
+    </message>
+    <message>
+        <source>Disimpan: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <source>Daftar bayar saat panen {month}</source>
+        <translation>Harvest payment list {month}</translation>
     </message>
 </context>
 <context>
@@ -4510,6 +4876,53 @@ Sponsor receipt {receipts} · {count} members · {total}</translation>
     </message>
 </context>
 <context>
+    <name>SegmentTerms</name>
+    <message>
+        <source>— belum diketahui (kelas bawaan tabel) —</source>
+        <translation>— not known (the table&apos;s default class) —</translation>
+    </message>
+    <message>
+        <source>Melalui P3MI (perusahaan penempatan)</source>
+        <translation>Through a P3MI (placement agency)</translation>
+    </message>
+    <message>
+        <source>Perseorangan</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <source>TTTT-BB</source>
+        <translation>YYYY-MM</translation>
+    </message>
+    <message>
+        <source>— tanpa JHT —</source>
+        <translation>— no JHT —</translation>
+    </message>
+    <message>
+        <source>Kelas risiko JKK perusahaan (PU)</source>
+        <translation>Company&apos;s JKK risk class (PU)</translation>
+    </message>
+    <message>
+        <source>Dari sertifikat kepesertaan perusahaan</source>
+        <translation>From the company&apos;s membership certificate</translation>
+    </message>
+    <message>
+        <source>Lama kontrak kerja (bulan)</source>
+        <translation>Contract length (months)</translation>
+    </message>
+    <message>
+        <source>Bulan berangkat (TTTT-BB)</source>
+        <translation>Departure month (YYYY-MM)</translation>
+    </message>
+    <message>
+        <source>Jalur penempatan</source>
+        <translation>Placement route</translation>
+    </message>
+    <message>
+        <source>JHT per bulan (pilihan)</source>
+        <translation>JHT per month (optional)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Pengaturan</source>
@@ -4526,6 +4939,14 @@ Sponsor receipt {receipts} · {count} members · {total}</translation>
     <message>
         <source>Tabel iuran</source>
         <translation>Rate tables</translation>
+    </message>
+    <message>
+        <source>Hari libur</source>
+        <translation>Holiday</translation>
+    </message>
+    <message>
+        <source>Belum terkonfirmasi</source>
+        <translation>Unconfirmed</translation>
     </message>
     <message>
         <source>Cadangan</source>
@@ -4863,6 +5284,29 @@ Sponsor receipt {receipts} · {count} members · {total}</translation>
     </message>
 </context>
 <context>
+    <name>UnconfirmedTab</name>
+    <message>
+        <source>Angka dan aturan berikut dipakai Loket tetapi sumbernya belum terkonfirmasi oleh teks resmi. Angka ini tidak pernah dicetak pada kertas peserta. Periksa terhadap peraturan resmi, lalu muat tabel yang diperbaiki.</source>
+        <translation>Loket uses these figures and rules, but their sources are not confirmed by an official text. They are never printed on a member&apos;s paper. Check them against the official regulations, then load a corrected table.</translation>
+    </message>
+    <message>
+        <source>Bagian</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Angka / aturan</source>
+        <translation>Figure / rule</translation>
+    </message>
+    <message>
+        <source>Sumber dan catatan</source>
+        <translation>Source and notes</translation>
+    </message>
+    <message>
+        <source>Angka belum terkonfirmasi</source>
+        <translation>Unconfirmed figures</translation>
+    </message>
+</context>
+<context>
     <name>VerifyPage</name>
     <message>
         <source>QR tidak terbaca sebagai kartu</source>
@@ -5035,14 +5479,6 @@ Sponsor receipt {receipts} · {count} members · {total}</translation>
     <message>
         <source>belum ada kartu berlaku</source>
         <translation>no valid card yet</translation>
-    </message>
-    <message>
-        <source>, lunas s.d. {short}</source>
-        <translation>, paid through {short}</translation>
-    </message>
-    <message>
-        <source>, belum ada iuran</source>
-        <translation>, no contributions yet</translation>
     </message>
     <message>
         <source>TIDAK SAH</source>

@@ -97,7 +97,7 @@ def test_enrol_pay_print_and_verify_with_the_keyboard(
     qtbot.keyClick(verify.scan, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: verify.last is not None, timeout=20_000)
     assert verify.last.verification.valid and verify.verdict.property("kind") == "valid"
-    assert verify.fields["contribution"].text() == "Aktif, lunas s.d. Jan 2027"
+    assert verify.fields["contribution"].text() == "Dilindungi s.d. 31 Januari 2027"
 
     window.close()
     runner.wait()

@@ -168,6 +168,12 @@ TABLE: dict[str, Row] = {
     "package resolve": Row(
         ("package", "resolve", "1", "--supervisor", "{who}", "--note", "orang sama"), "supervisor"
     ),
+    "holidays add": Row(
+        ("holidays", "add", "2026-12-31", "--name", "Libur daerah", "--supervisor", "{who}"), "supervisor"
+    ),
+    "holidays workday": Row(("holidays", "workday", "2026-12-24", "--supervisor", "{who}"), "supervisor"),
+    "holidays remove": Row(("holidays", "remove", "2026-12-31", "--supervisor", "{who}"), "supervisor"),
+    "holidays joint-leave": Row(("holidays", "joint-leave", "off", "--supervisor", "{who}"), "supervisor"),
     # --- an officer's work: the account named (the computer's own account stands for it) ---------
     "officer passwd": Row(("officer", "passwd", "{who}"), "officer"),
     "enrol": Row(("enrol", "--officer", "{who}", "--json", "{tmp}/pekerja.json", "--dry-run"), "officer"),
@@ -228,6 +234,40 @@ TABLE: dict[str, Row] = {
     ),
     "target list": Row(("target", "list", "--officer", "{who}"), "officer"),
     "backup --daily": Row(("backup", "--daily", "--quiet", "--officer", "{who}"), "officer"),
+    "pay receipt": Row(
+        ("pay", "receipt", "TBI-101-2026-000001", "-o", "{tmp}/salinan.pdf", "--officer", "{who}"), "officer"
+    ),
+    "member cover-changes": Row(("member", "cover-changes", "--officer", "{who}"), "officer"),
+    "outreach due": Row(("outreach", "due", "--month", "2026-12", "--officer", "{who}"), "officer"),
+    "project add": Row(
+        (
+            "project",
+            "add",
+            "--name",
+            "Jembatan Desa",
+            "--owner",
+            "Pemdes",
+            "--contractor",
+            "CV Maju",
+            "--value",
+            "180000000",
+            "--spk",
+            "2026-11-01",
+            "--from",
+            "2026-11",
+            "--to",
+            "2027-02",
+            "--officer",
+            "{who}",
+        ),
+        "officer",
+    ),
+    "project workers": Row(
+        ("project", "workers", "PRJ-101-2026-000001", "{number}", "--officer", "{who}"), "officer"
+    ),
+    "project pay": Row(
+        ("project", "pay", "PRJ-101-2026-000001", "--method", "cash", "--officer", "{who}"), "officer"
+    ),
     # --- nobody's data and nobody's power: no account ---------------------------------------------
     "db upgrade": Row(("db", "upgrade"), "none"),
     "db status": Row(("db", "status"), "none"),
@@ -247,12 +287,17 @@ TABLE: dict[str, Row] = {
     "restore --check": Row(("restore", "{tmp}/cadangan-lama.sqlite3", "--check"), "none"),
     "day status": Row(("day", "status", "--date", D), "none"),
     "import --template": Row(("import", "--template", "{tmp}/templat.xlsx"), "none"),
+    "member cover": Row(("member", "cover", "{number}"), "none"),
+    "holidays list": Row(("holidays", "list"), "none"),
+    "project show": Row(("project", "show", "PRJ-101-2026-000001"), "none"),
+    "project list": Row(("project", "list"), "none"),
 }
 
 # Parser paths whose rows are named with their sub-action (``pay void``) or their variants.
 _PATH_OF = {
     "branch setup (change)": "branch setup",
     "pay void": "pay",
+    "pay receipt": "pay",
     "card reprint": "card",
     "card spoil": "card",
     "card list": "card",

@@ -83,9 +83,33 @@ def test_pay_receipt_overlap_void_and_member_show(cli_home: Path, tmp_path: Path
     assert r.returncode == 2 and "payment.overlap" in r.stderr and "sudah dibayar" in r.stderr
 
     shown = json.loads(loket(cli_home, "member", "show", number, "--json", "--officer", "siti").stdout)
-    assert shown["iuran"]["paid_through"] == paid["months"][-1] and shown["iuran"]["status"] == "AKTIF"
+    cover = shown["iuran"]
+    assert cover["paid_through_month"] == paid["months"][-1] and cover["status"] == "AKTIF"
+    assert cover["covered"] is True and cover["arrears"] == [] and cover["next_due_date"]
     r = loket(cli_home, "member", "show", number, "--officer", "siti")
-    assert "Iuran: Aktif" in r.stdout and "dibayar s.d." in r.stdout
+    assert "Iuran: Aktif" in r.stdout and "Dilindungi s.d." in r.stdout
+
+    # "Was he protected on that day?", for any date, with the same block.
+    r = loket(cli_home, "member", "cover", number, "--on", f"{paid['months'][0]}-10", "--json")
+    assert r.returncode == 0, r.stderr
+    answer = json.loads(r.stdout)
+    assert (
+        answer["covered"] is True
+        and answer["status"] == "AKTIF"
+        and answer["receipt_no"] == paid["receipt_no"]
+    )
+    assert set(answer) >= {"covered", "status", "paid_through", "arrears", "next_due_date", "reason"}
+    r = loket(cli_home, "member", "cover", number, "--on", "2020-01-01")
+    assert r.returncode == 0 and "TIDAK DILINDUNGI" in r.stdout and "belum menjadi peserta aktif" in r.stdout
+    r = loket(cli_home, "member", "cover", number, "--on", "kemarin")
+    assert r.returncode == 2 and "TTTT-BB-HH" in r.stderr
+
+    # A reprinted receipt is a marked, audited copy.
+    copy = tmp_path / "salinan.pdf"
+    r = loket(cli_home, "pay", "receipt", paid["receipt_no"], "-o", str(copy), "--officer", "siti")
+    assert r.returncode == 0, r.stderr
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(copy).pages)
+    assert "SALINAN" in text and paid["receipt_no"] in text
 
     args = ["pay", "void", str(paid["id"]), "--reason", "Salah input", "--supervisor", "siti"]
     assert loket(cli_home, *args, stdin="bukan-sandi\n").returncode == 3
@@ -131,7 +155,7 @@ def test_sponsor_pay_and_rates(cli_home: Path, tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     assert "PP 50/2025" in r.stdout and "belum terkonfirmasi" in r.stdout
     table = json.loads(loket(cli_home, "rates", "show", "--json").stdout)
-    assert table["format"] == "loket-rates/1"
+    assert table["format"] == "loket-rates/2"
 
     data = json.loads(shipped_rate_tables()[0].raw)
     data.update(version="2027-07-uji", effective_from="2027-07")

@@ -159,14 +159,14 @@ def _check_payments(db: Path) -> int:
         payments = con.execute("select count(*) from payment").fetchone()[0]
         half = con.execute(
             "select count(*) from payment p where p.months_count !="
-            " (select count(*) from payment_month pm where pm.payment_id = p.id)"
+            " (select count(distinct pm.month) from payment_month pm where pm.payment_id = p.id)"
             " or not exists (select 1 from audit_event a where a.action = 'payment.record'"
             " and a.entity_id = p.receipt_no)"
         ).fetchone()[0]
         assert half == 0, "a payment without its months or its audit event is a half record"
         twice = con.execute(
-            "select count(*) from (select member_id, month from payment_month where not voided"
-            " group by member_id, month having count(*) > 1)"
+            "select count(*) from (select member_id, programme, month from payment_month where not voided"
+            " group by member_id, programme, month having count(*) > 1)"
         ).fetchone()[0]
         assert twice == 0, "a month paid twice"
         serials = sorted(int(r[0].rsplit("-", 1)[1]) for r in con.execute("select receipt_no from payment"))

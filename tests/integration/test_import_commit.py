@@ -139,12 +139,12 @@ def test_sponsor_funds_every_row(ctx: Any, officer: Actor, tmp_path: Path) -> No
     batch = ctx.read(lambda s: s.execute(select(ImportBatch.__table__)).one())
     assert (batch.sponsor_name, batch.sponsor_months) == ("Pemkab Ogan Ilir", 6)
     # The sponsor's payment is recorded with the import: one sponsor receipt, six months each, no discount.
-    from app.services.contributions import contribution_status, get_sponsor_batch
+    from app.services.contributions import get_sponsor_batch, member_cover
 
     paid = get_sponsor_batch(ctx, 1)
     assert paid.sponsor == "Pemkab Ogan Ilir" and len(paid.members) == 4 and paid.method == "apbd"
     assert len(paid.months) == 6
-    status = contribution_status(ctx, result.first_number)
+    status = member_cover(ctx, result.first_number)
     assert status.status == "AKTIF" and status.paid_through is not None
 
 

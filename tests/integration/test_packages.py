@@ -94,7 +94,7 @@ def test_package_merges_once_and_a_second_import_changes_nothing(
     assert after == before
 
     # Members keep their numbers, heirs and attribution; the card verifies with the laptop's key.
-    shown = cs.contribution_status(ctx, numbers[0])
+    shown = cs.member_cover(ctx, numbers[0])
     assert shown.status == "AKTIF"
     m_id, created_by = ctx.read(
         lambda s: s.execute(select(Member.id, Member.created_by_id).where(Member.number == numbers[0])).one()

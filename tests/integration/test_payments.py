@@ -19,10 +19,10 @@ from sqlalchemy.exc import IntegrityError
 
 from app.db.contribution_models import Payment, PaymentMonth
 from app.db.models import AuditEvent
-from app.domain.contributions import Schedule
 from app.domain.issues import DomainError
 from app.domain.months import Month
 from app.domain.progress import CancelFlag, Cancelled
+from app.domain.schedule import Schedule
 from app.infra.rates import shipped_rate_tables
 from app.services import contributions as cs
 from app.services import enrolment
@@ -64,7 +64,7 @@ def test_enrolment_payment_then_monthly_payments_and_status(
     assert first.total == 3 * 28_400 and first.receipt_no == "TBI-101-2026-000001"
     assert first.nik_masked == "161001******0003"
 
-    status = cs.contribution_status(ctx, number)
+    status = cs.member_cover(ctx, number)
     assert (status.status, status.paid_through, status.next_due_month) == (
         "AKTIF",
         Month(2026, 6),
@@ -77,7 +77,7 @@ def test_enrolment_payment_then_monthly_payments_and_status(
 
     # Three months later without paying: in arrears; the next payment starts with the oldest unpaid month.
     clock.now = dt.datetime(2026, 9, 20, 3, 0, tzinfo=dt.UTC)
-    status = cs.contribution_status(ctx, "1610014508900003")  # by NIK too
+    status = cs.member_cover(ctx, "1610014508900003")  # by NIK too
     assert status.status == "MENUNGGAK" and [str(m) for m in status.arrears_months] == ["2026-08", "2026-09"]
     preview = cs.quote_for_member(ctx, number, months=2)
     assert [str(m) for m in preview.months] == ["2026-08", "2026-09"]
@@ -106,7 +106,9 @@ def test_the_database_itself_refuses_a_second_live_payment_for_a_month(
 
     def sneak(session: Any) -> None:
         session.add(
-            PaymentMonth(payment_id=p.id, member_id=p.member_id, month=202604, amount=1, voided=False)
+            PaymentMonth(
+                payment_id=p.id, member_id=p.member_id, programme="JKK", month=202604, amount=1, voided=False
+            )
         )
         session.flush()
 
@@ -117,11 +119,13 @@ def test_the_database_itself_refuses_a_second_live_payment_for_a_month(
     with sqlite3.connect(db) as raw:
         with pytest.raises(sqlite3.IntegrityError):
             raw.execute(
-                "insert into payment_month (payment_id, member_id, month, amount, voided) values (?, ?, 202604, 5, 0)",
+                "insert into payment_month (payment_id, member_id, programme, month, amount, voided) "
+                "values (?, ?, 'JKM', 202604, 5, 0)",
                 (p.id, p.member_id),
             )
         raw.execute(
-            "insert into payment_month (payment_id, member_id, month, amount, voided) values (?, ?, 202604, 5, 1)",
+            "insert into payment_month (payment_id, member_id, programme, month, amount, voided) "
+            "values (?, ?, 'JKM', 202604, 5, 1)",
             (p.id, p.member_id),
         )
         raw.rollback()
@@ -150,9 +154,9 @@ def test_void_needs_a_supervisor_password_and_reason_and_frees_the_months(
 
     again = cs.pay(ctx, officer, number, months=2, method="cash")
     assert again.months == p.months
-    # Never deleted: both payments and all four month rows are still there.
+    # Never deleted: both payments and all eight programme-month rows (2 × 2 months × JKK, JKM) remain.
     assert ctx.read(lambda s: s.execute(select(func.count(Payment.id))).scalar_one()) == 2
-    assert ctx.read(lambda s: s.execute(select(func.count(PaymentMonth.id))).scalar_one()) == 4
+    assert ctx.read(lambda s: s.execute(select(func.count(PaymentMonth.id))).scalar_one()) == 8
     actions = ctx.read(lambda s: s.execute(select(AuditEvent.action)).scalars().all())
     assert actions.count("payment.void") == 1 and actions.count("payment.record") == 2
     assert verify_audit(ctx).ok
@@ -169,28 +173,72 @@ def test_apbd_payment_gets_no_discount_and_needs_a_reference(ctx: Any, officer: 
     assert cash.total == 8_400
 
 
-def test_old_arrears_beyond_the_grace_are_refused(ctx: Any, officer: Actor, clock: FakeClock) -> None:
+def test_an_ended_membership_restarts_this_month_and_old_months_are_not_collected(
+    ctx: Any, officer: Actor, clock: FakeClock
+) -> None:
     number = enrol(ctx, officer)
+    assert cs.member_cover(ctx, number).status == "BELUM_AKTIF"  # no payment yet: not a member yet
+    cs.record_enrolment_payment(ctx, officer, number)  # April
     clock.now = dt.datetime(2026, 10, 5, 3, 0, tzinfo=dt.UTC)
-    assert cs.contribution_status(ctx, number).status == "NONAKTIF"
+    cover = cs.member_cover(ctx, number)
+    # May–August overdue by 18 August (15 Aug a Saturday, 17 Aug Independence Day): ended the 19th.
+    assert cover.status == "BERAKHIR" and cover.ended_on == dt.date(2026, 8, 19)
     with pytest.raises(DomainError) as err:
-        cs.pay(ctx, officer, number, months=1, method="cash", start=Month(2026, 4))
-    assert codes(err) == {"payment.start_too_old"}
-    p = cs.pay(ctx, officer, number, months=1, method="cash")
-    assert [str(m) for m in p.months] == ["2026-10"]  # a non-active member restarts this month
-    assert cs.contribution_status(ctx, number).status == "AKTIF"
+        cs.pay(ctx, officer, number, months=1, method="cash", start=Month(2026, 5))
+    assert codes(err) == {"payment.ended"}
+    p = cs.pay(ctx, officer, number, method="cash")
+    assert [str(m) for m in p.months] == ["2026-10"]  # re-registration starts this month
+    cover = cs.member_cover(ctx, number)
+    assert cover.status == "AKTIF" and cover.period_start == Month(2026, 10) and not cover.arrears
+
+
+def test_arrears_are_paid_oldest_first(ctx: Any, officer: Actor, clock: FakeClock) -> None:
+    number = enrol(ctx, officer)
+    cs.record_enrolment_payment(ctx, officer, number)  # April
+    clock.now = dt.datetime(2026, 6, 20, 3, 0, tzinfo=dt.UTC)
+    cover = cs.member_cover(ctx, number)
+    assert cover.status == "MENUNGGAK" and [str(m) for m in cover.arrears_months] == ["2026-05", "2026-06"]
+    assert cover.arrears_total == 2 * 8_400 and cover.stay_active_by == dt.date(2026, 8, 18)
+    with pytest.raises(DomainError) as err:
+        cs.pay(ctx, officer, number, months=1, method="cash", start=Month(2026, 6))
+    assert codes(err) == {"payment.arrears_first"}
+    p = cs.pay(ctx, officer, number, method="cash")  # everything owed up to now
+    assert [str(m) for m in p.months] == ["2026-05", "2026-06"] and p.total == 2 * 8_400
+    assert p.cover_after == "Dilindungi s.d. 30 Juni 2026"
+
+
+def test_a_retried_request_is_not_charged_twice(ctx: Any, officer: Actor) -> None:
+    number = enrol(ctx, officer)
+    first = cs.pay(ctx, officer, number, months=1, method="cash", request_key="req-1")
+    again = cs.pay(ctx, officer, number, months=1, method="cash", request_key="req-1")
+    assert again.receipt_no == first.receipt_no and again.repeated and not first.repeated
+    assert len(cs.payments_for_member(ctx, number)) == 1
+    other = enrol(ctx, officer, nik="1610014508900200")
+    with pytest.raises(DomainError) as err:
+        cs.pay(ctx, officer, other, months=1, method="cash", request_key="req-1")
+    assert codes(err) == {"payment.request_key_used"}
 
 
 def test_harvest_schedule_payments(ctx: Any, officer: Actor) -> None:
-    number = enrol(ctx, officer, pekerjaan="P003")
-    status = cs.set_schedule(ctx, officer, number, Schedule.parse("4,5,9,10"))
-    assert (
-        status.schedule == "HARVEST:4,5,9,10" and status.schedule_label == "Musim panen: Apr, Mei, Sep, Okt"
+    number = enrol(ctx, officer, pekerjaan="P003")  # fisherman: a seasonal occupation
+    cover = cs.set_schedule(ctx, officer, number, Schedule.parse("4,5,9,10"))
+    assert cover.schedule == "HARVEST:4,5,9,10" and cover.schedule_label == "Saat panen: Apr, Mei, Sep, Okt"
+    first = cs.pay(ctx, officer, number, method="cash")  # the April run: April only (May is a harvest)
+    assert [str(m) for m in first.months] == ["2026-04"]
+    second = cs.pay(ctx, officer, number, method="cash")  # the May run: until the September harvest
+    assert [str(m) for m in second.months] == ["2026-05", "2026-06", "2026-07", "2026-08"]
+    cover = cs.member_cover(ctx, number)
+    assert cover.next_due_month == Month(2026, 9) and cover.status == "AKTIF"
+    assert cover.next_months == (Month(2026, 9),) and cover.next_due_date == dt.date(2026, 9, 15)
+    # A non-seasonal occupation needs a recorded reason.
+    trader = enrol(ctx, officer, nik="1610014508900200", pekerjaan="P050")
+    with pytest.raises(DomainError) as err:
+        cs.set_schedule(ctx, officer, trader, Schedule.parse("3,9"))
+    assert codes(err) == {"schedule.reason_required"}
+    cover = cs.set_schedule(
+        ctx, officer, trader, Schedule.parse("3,9"), reason="Berdagang hasil panen kopi musiman"
     )
-    p = cs.pay(ctx, officer, number, months=3, method="cash")
-    assert [str(m) for m in p.months] == ["2026-04", "2026-05", "2026-09"]
-    status = cs.contribution_status(ctx, number)
-    assert status.next_due_month == Month(2026, 10) and status.status == "AKTIF"
+    assert cover.schedule_reason == "Berdagang hasil panen kopi musiman"
 
 
 def test_sponsor_batch_is_all_or_nothing(ctx: Any, officer: Actor) -> None:
@@ -260,7 +308,7 @@ def test_loaded_rate_table_applies_from_its_month_for_every_counter(
     p = cs.pay(ctx, officer, number, months=3, method="cash")  # Apr, May (old table), Jun (new)
     jkm = [ln.gross for ln in p.lines if ln.programme == "JKM"]
     assert jkm == [6_800, 6_800, 7_000]
-    assert [t.version for t in cs.rate_tables(ctx)] == ["2026-11-23", "2026-06-uji"]
+    assert [t.version for t in cs.rate_tables(ctx)] == ["2026-12-07", "2026-06-uji"]
     with pytest.raises(DomainError):
         cs.load_rate_table(ctx, supervisor, '{"format": "loket-rates/1"}', password=SUPERVISOR_PASSWORD)
 
@@ -323,7 +371,7 @@ def test_voiding_one_sponsored_payment_marks_it_on_the_sponsor_receipt(
     assert [m.voided for m in again.members] == [False, True, False]
     assert again.total == batch.total - batch.members[1].total
     assert "BATAL" in pdf_text(cs.sponsor_receipt_pdf(ctx, batch.id))
-    assert cs.contribution_status(ctx, numbers[1]).paid_through is None
+    assert cs.member_cover(ctx, numbers[1]).paid_through is None
 
 
 def test_counters_paying_at_once_never_double_cover_a_month(ctx: Any, officer: Actor) -> None:
@@ -355,4 +403,59 @@ def test_counters_paying_at_once_never_double_cover_a_month(ctx: Any, officer: A
             select(func.count(PaymentMonth.id)).where(PaymentMonth.voided.is_(False))
         ).scalar_one()
     )
-    assert live == 6
+    assert live == 12  # 3 members × 2 months × JKK and JKM
+
+
+def test_a_pmi_pays_packages_that_name_the_months_they_protect(
+    ctx: Any, officer: Actor, tmp_path: Path
+) -> None:
+    number = enrol(
+        ctx,
+        officer,
+        segmen="PMI",
+        pekerjaan="P009",
+        program="JKK,JKM,JHT",
+        kontrak_bulan=24,
+        bulan_berangkat="2026-06",
+        jht_pmi=100_000,
+        bulan_bayar=1,
+    )
+    assert cs.member_cover(ctx, number).status == "BELUM_AKTIF"
+    p = cs.record_enrolment_payment(ctx, officer, number)
+    assert p is not None and p.total == 37_500 + 332_500
+    assert (p.months[0], p.months[-1]) == (Month(2026, 4), Month(2028, 5))
+    cover = cs.member_cover(ctx, number)
+    assert cover.status == "AKTIF" and cover.protected_until == dt.date(2028, 5, 31)
+    assert cover.headline == "Dilindungi s.d. 31 Mei 2028"
+    # JHT is paid per month at the chosen amount, inside the protection.
+    jht = cs.pay(ctx, officer, number, months=3, start=Month(2026, 6), method="cash")
+    assert [ln.programme for ln in jht.lines] == ["JHT"] * 3 and jht.total == 300_000
+    receipt = cs.receipt_pdf(ctx, p.id)
+    (tmp_path / "pmi.pdf").write_bytes(receipt)
+    text = pdf_text(receipt)
+    assert "Paket sebelum bekerja" in text and "kontrak 24 bulan" in text and "Rp370.000" in text
+
+
+def test_a_full_price_paid_for_discounted_months_is_credited_to_the_next_months(
+    ctx: Any, officer: Actor
+) -> None:
+    """PP 50/2025 art. 6: the funding source was recorded as APBD (no discount) and the member paid
+    April–June at the full Rp16.800; once corrected to self-paid, the Rp8.400 a month he overpaid is
+    set against the next months' JKK and JKM."""
+    from app.db.models import Enrolment
+
+    number = enrol(ctx, officer, sumber_dana="APBD", bulan_bayar=0)
+    full = cs.pay(ctx, officer, number, months=3, method="cash")
+    assert full.total == 3 * 16_800 and full.quote.discount_total == 0
+
+    def correct(session: Any) -> None:  # as an approved correction of the funding source would
+        session.execute(Enrolment.__table__.update().values(funding_source="MANDIRI"))
+
+    ctx.write(correct)
+    july = cs.pay(ctx, officer, number, months=2, method="cash")  # July, August: 2 × 8.400 due
+    assert july.quote.credit == 2 * 8_400 and july.total == 0
+    assert any(n.code == "quote.credit" for n in july.quote.notes)
+    september = cs.pay(ctx, officer, number, months=2, method="cash")
+    assert september.quote.credit == 3 * 8_400 - 2 * 8_400 and september.total == 2 * 8_400 - 8_400
+    october = cs.pay(ctx, officer, number, months=1, method="cash")
+    assert october.quote.credit == 0 and october.total == 8_400

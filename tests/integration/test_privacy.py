@@ -83,7 +83,7 @@ def test_retention_purge_removes_expired_records_and_keeps_the_chain(
     assert verify_audit(ctx).ok, "redaction keeps the chain verifiable"
     # The others are untouched.
     assert privacy.purge_expired(ctx, supervisor, SUPERVISOR_PASSWORD, dry_run=True).candidates == ()
-    assert contributions.contribution_status(ctx, active.number).status == "AKTIF"
+    assert contributions.member_cover(ctx, active.number).status == "AKTIF"
 
     # A backup taken after the purge holds none of the purged member's data.
     info = backup.backup_now(ctx, supervisor, tmp_path / "setelah-purge.sqlite3")

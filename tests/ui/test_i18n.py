@@ -165,7 +165,8 @@ def test_core_messages_read_english_when_constant(qapp: Any, english: None) -> N
     built = DomainError(Issue("member", "member.not_found", "Peserta '123' tidak ditemukan."))
     assert display.error_text(built) == "Peserta '123' tidak ditemukan."  # values inside: stays Indonesian
     assert display.label("Mandiri (dibayar sendiri)") == "Self-funded"
-    assert display.contribution_status("MENUNGGAK", "Menunggak 2 bulan", 2) == "2 months in arrears"
+    assert display.cover_status("MENUNGGAK", 2) == "2 months in arrears"
+    assert display.cover_status("BELUM_AKTIF", 0) == "Not yet active"
     assert display.record_status("ACTIVE") == "Active"
 
 

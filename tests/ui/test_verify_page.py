@@ -64,7 +64,7 @@ def test_a_valid_card_shows_the_member_as_this_database_knows_them(qtbot: Any, u
     assert page.fields["serial"].text() == issued.card.serial
     assert page.fields["issuer"].text() == "KCP Indralaya (101)"
     assert page.fields["member_status"].text() == "Aktif"
-    assert page.fields["contribution"].text() == "Aktif, lunas s.d. Jan 2027"
+    assert page.fields["contribution"].text() == "Dilindungi s.d. 31 Januari 2027"
     assert page.fields["member_programmes"].text() == "JKK, JKM"
     assert page.history.count() == 1 and "SAH" in page.history.item(0).text()
 

@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 from app.domain.cards import verify_card
 from app.domain.cells import neutralise_cell
 from app.domain.imports import coerce_cells, parse_mapping_text
-from app.domain.intake import FIELDS, parse_date, parse_heirs, parse_programmes
+from app.domain.intake import FIELDS, parse_heirs
 from app.domain.membership import parse_number
 from app.domain.people import check_name, normalise_phone
+from app.domain.record_fields import parse_date, parse_programmes
 from app.infra.logs import scrub
 
 NOW = dt.datetime(2026, 11, 23, 3, tzinfo=dt.UTC)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QLineEdit, QVBoxLayout
 
-from app.domain.contributions import Quote, quote_months
+from app.domain.contributions import quote_months
 from app.domain.issues import DomainError
+from app.domain.quote import Quote
 from app.domain.rates import RateBook
 from app.services import contributions
 from app.services.contribution_dto import METHOD_LABELS, PaymentDTO

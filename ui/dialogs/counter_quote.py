@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from app.domain.contributions import Quote, QuoteResult
+from app.domain.quote import Quote, QuoteResult
 from ui import i18n
 from ui.i18n import translate
 from ui.models import display

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 import shiboken6
@@ -21,16 +22,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.contributions import MAX_MONTHS, Quote
+from app.domain.contributions import MAX_MONTHS
 from app.domain.issues import Issue
+from app.domain.quote import Quote
+from app.domain.rates import percent_text
 from app.services import contributions
-from app.services.contribution_dto import METHOD_LABELS, ContributionStatusDTO, PaymentDTO
+from app.services.contribution_dto import METHOD_LABELS, CoverDTO, PaymentDTO
 from ui.context import UiContext
 from ui.dialogs.member_base import MemberDialog, line
 from ui.i18n import translate
 from ui.models import display
 
 MONTH_CHOICES = (1, 3, 6, 12)
+NEXT_RUN = -1  # the schedule's next run: what is owed up to now, or the months until the next harvest
 PAPERS = (
     ("A5", QT_TRANSLATE_NOOP("MemberPaymentDialog", "A5 (lembar)")),
     ("80mm", QT_TRANSLATE_NOOP("MemberPaymentDialog", "Struk 80 mm")),
@@ -55,11 +59,12 @@ class MemberPaymentDialog(MemberDialog):
         ui: UiContext,
         number: str,
         name: str,
-        status: ContributionStatusDTO | None,
+        status: CoverDTO | None,
         parent: QWidget | None = None,
     ) -> None:
         start = (
-            translate("MemberPaymentDialog", "Mulai {label} (bulan pertama yang belum dibayar).").format(
+            f"{display.message(status.headline)}. "
+            + translate("MemberPaymentDialog", "Mulai {label} (bulan pertama yang belum dibayar).").format(
                 label=display.month(status.next_due_month)
             )
             if status is not None
@@ -74,14 +79,22 @@ class MemberPaymentDialog(MemberDialog):
             parent=parent,
         )
         self.number = number
+        self.request_key = f"gui-{uuid.uuid4().hex}"  # a retried confirm never pays twice
         self.quote: Quote | None = None
-        self._quoted_for: tuple[int, str] | None = None
+        self._quoted_for: tuple[int | None, str] | None = None
         self._quote_generation = 0
         self._quote_timer = QTimer(self, singleShot=True, interval=QUOTE_DELAY_MS)
         self._quote_timer.timeout.connect(self._request_quote)
 
         self.months = QComboBox()
         self.months.setObjectName("paymentMonths")
+        if status is not None and status.next_months:
+            self.months.addItem(
+                translate("MemberPaymentDialog", "Sesuai jadwal: {period}").format(
+                    period=display.period(status.next_months)
+                ),
+                NEXT_RUN,
+            )
         for m in MONTH_CHOICES:
             self.months.addItem(display.months(m), m)
         self.months.addItem(translate("MemberPaymentDialog", "Lainnya…"), 0)
@@ -209,8 +222,10 @@ class MemberPaymentDialog(MemberDialog):
         self.lines.setFixedHeight(header + max(rows, 2) * 28 + 4)
 
     # ---- the live quote -------------------------------------------------------------------------
-    def inputs(self) -> tuple[int, str]:
+    def inputs(self) -> tuple[int | None, str]:
         chosen = int(self.months.currentData())
+        if chosen == NEXT_RUN:
+            return (None, str(self.method.currentData()))
         return (chosen or self.custom.value(), str(self.method.currentData()))
 
     def _on_months_changed(self) -> None:
@@ -246,7 +261,7 @@ class MemberPaymentDialog(MemberDialog):
             on_error=lambda exc: self._on_quote_failed(generation, exc),
         )
 
-    def _on_quote(self, generation: int, wanted: tuple[int, str], quote: Quote) -> None:
+    def _on_quote(self, generation: int, wanted: tuple[int | None, str], quote: Quote) -> None:
         if not shiboken6.isValid(self) or generation != self._quote_generation:
             return
         self.quote = quote
@@ -257,8 +272,8 @@ class MemberPaymentDialog(MemberDialog):
             )
         )
         totals = quote.programme_totals()
-        self.lines.setRowCount(len(totals))
-        self._fit_lines(len(totals))
+        self.lines.setRowCount(len(totals) + (1 if quote.fines else 0))
+        self._fit_lines(len(totals) + (1 if quote.fines else 0))
         for i, t in enumerate(totals):
             rate = display.figure(t.rate)
             base = f"{display.rupiah(t.base)} × {rate}" if t.base else rate
@@ -274,6 +289,22 @@ class MemberPaymentDialog(MemberDialog):
                 if j >= 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.lines.setItem(i, j, item)
+        if quote.fines:
+            late = max(f.months_late for f in quote.fines)
+            cells = (
+                translate("MemberPaymentDialog", "Denda keterlambatan (pemberi kerja)"),
+                translate("MemberPaymentDialog", "{rate} × sampai {months}").format(
+                    rate=display.figure(percent_text(quote.fines[0].rate)), months=display.months(late)
+                ),
+                str(len({f.month for f in quote.fines})),
+                "—",
+                display.rupiah(quote.fine_total),
+            )
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if j >= 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.lines.setItem(len(totals), j, item)
         notes = sorted({ln.discount_label for ln in quote.lines if ln.discount_label})
         notes += [display.message(n.message) for n in quote.notes if not n.code.startswith("quote.discount.")]
         self.notes.setText("\n".join(notes[:3]))
@@ -314,13 +345,21 @@ class MemberPaymentDialog(MemberDialog):
                 ]
             )
             return
-        ctx, actor, number = self.ui.ctx, self.ui.actor, self.number
+        ctx, actor, number, key = self.ui.ctx, self.ui.actor, self.number, self.request_key
         paper = str(self.paper.currentData())
         start = self.quote.months[0]
+        count = months if months is not None else len(self.quote.months)
 
         def work() -> PaymentDone:
             payment = contributions.pay(
-                ctx, actor, number, months=months, method=method, reference=reference, start=start
+                ctx,
+                actor,
+                number,
+                months=count,
+                method=method,
+                reference=reference,
+                start=start,
+                request_key=key,
             )
             pdf = contributions.receipt_pdf(ctx, payment.id, paper=paper)  # type: ignore[arg-type]
             return PaymentDone(payment, pdf, paper)

@@ -17,7 +17,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from app.domain.clock import local_time
 from app.domain.issues import DomainError, Issue
 from app.domain.membership import MembershipNumber, parse_number
-from app.domain.months import Month, period_label
+from app.domain.months import MONTH_NAMES, Month, period_label
 from ui import i18n
 from ui.i18n import translate
 
@@ -69,8 +69,15 @@ def month_short(m: Month) -> str:
     return str(format_date(m.first_day(), format="MMM y", locale=i18n.current_locale()))
 
 
+def month_name(number: int) -> str:
+    """``Maret`` / ``March``: a calendar month without its year."""
+    if i18n.current_locale() == i18n.SOURCE_LANGUAGE:
+        return MONTH_NAMES[number - 1]
+    return str(format_date(Month(2000, number).first_day(), format="LLLL", locale=i18n.current_locale()))
+
+
 def schedule(code: str, fallback: str = "") -> str:
-    """A ContributionStatusDTO's ``schedule`` (``MONTHLY`` / ``HARVEST:3,4,9,10``) in words."""
+    """A CoverDTO's ``schedule`` (``MONTHLY`` / ``HARVEST:3,4,9,10``) in words."""
     if code == "MONTHLY":
         return translate("Display", "Bulanan")
     if code.startswith("HARVEST:"):
@@ -79,7 +86,7 @@ def schedule(code: str, fallback: str = "") -> str:
         except ValueError:
             return fallback or code
         names = ", ".join(month_short(Month(2000, n)).removesuffix(" 2000") for n in numbers if 1 <= n <= 12)
-        return translate("Display", "Musim panen: {months}").format(months=names)
+        return translate("Display", "Saat panen: {months}").format(months=names)
     return fallback or code
 
 
@@ -121,11 +128,19 @@ def record_status(status: str, merged_into: str | None = None) -> str:
     return translate("Display", text) if text else status
 
 
-def contribution_status(status: str, label: str, arrears: int) -> str:
-    """``Aktif`` / ``Menunggak 2 bulan`` / ``Nonaktif`` from a ContributionStatusDTO's fields."""
+COVER_STATUS = {
+    "BELUM_AKTIF": QT_TRANSLATE_NOOP("Display", "Belum aktif"),
+    "AKTIF": QT_TRANSLATE_NOOP("Display", "Aktif"),
+    "BERAKHIR": QT_TRANSLATE_NOOP("Display", "Berakhir"),
+}
+
+
+def cover_status(status: str, arrears: int) -> str:
+    """``Belum aktif`` / ``Aktif`` / ``Menunggak 2 bulan`` / ``Berakhir`` from a CoverDTO's fields."""
     if status == "MENUNGGAK":
         return translate("Display", "Menunggak {months}").format(months=months(arrears))
-    return translate("Label", label)
+    text = COVER_STATUS.get(status)
+    return translate("Display", text) if text else status
 
 
 def months(n: int) -> str:

@@ -196,6 +196,10 @@ class DashboardPage(QWidget):
             self.targets_button.setObjectName("dashboardTargets")
             self.targets_button.clicked.connect(self._on_targets_clicked)
             head.addWidget(self.targets_button)
+        self.outreach_button = QPushButton(translate("DashboardPage", "Daftar bayar panen…"))
+        self.outreach_button.setObjectName("dashboardOutreach")
+        self.outreach_button.clicked.connect(self._on_outreach_clicked)
+        head.addWidget(self.outreach_button)
         self.mine_button = primary_button(
             translate("DashboardPage", "Ringkasan saya hari ini  (Ctrl+R)"), "dashboardMySummary"
         )
@@ -446,6 +450,12 @@ class DashboardPage(QWidget):
         self.banner.show_message(
             "error", message or translate("DashboardPage", "Ringkasan belum dapat dibuat. Coba lagi.")
         )
+
+    def _on_outreach_clicked(self) -> None:
+        from ui.dialogs.outreach import OutreachDialog
+
+        self.outreach_dialog = OutreachDialog(self.ui, self)
+        self.outreach_dialog.open()
 
     def _on_targets_clicked(self) -> None:
         from ui.dialogs.eod_targets import EodTargetsDialog

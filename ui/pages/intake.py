@@ -30,12 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.clock import business_date
-from app.domain.contributions import Quote, quote_record
+from app.domain.contributions import quote_record
 from app.domain.intake import IntakeResult, validate_intake
 from app.domain.issues import DomainError, Issue
 from app.domain.membership import MembershipNumber
 from app.domain.months import Month
 from app.domain.nik import NikInfo, clean_nik, parse_nik
+from app.domain.quote import Quote
 from app.domain.rates import RateBook
 from app.domain.reference import (
     CHANNEL_LABELS,
@@ -54,6 +55,7 @@ from ui.dialogs.counter_payment import EnrolmentPaymentPanel
 from ui.dialogs.counter_print import CounterPrintJob
 from ui.dialogs.counter_quote import QuotePanel
 from ui.i18n import translate
+from ui.intake_terms import SegmentTerms
 from ui.models import display
 from ui.theme import repolish
 from ui.widgets import Banner, FieldRow, primary_button
@@ -225,6 +227,7 @@ class IntakePage(QWidget):
             "kanal", [(code, display.label(text)) for code, text in CHANNEL_LABELS.items()]
         )
         self.ahli_waris = self._line("ahli_waris", max_len=600)
+        self.terms = SegmentTerms(self._row)
 
         self.programmes: dict[str, QCheckBox] = {}
         prog_box = QWidget()
@@ -356,6 +359,7 @@ class IntakePage(QWidget):
             self._row("sumber_dana", translate("IntakePage", "Sumber dana"), self.sumber_dana), 8, 0
         )
         grid.addWidget(self._row("kanal", translate("IntakePage", "Kanal"), self.kanal), 8, 1)
+        grid.addWidget(self.terms, 9, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setColumnMinimumWidth(0, 300)
@@ -477,6 +481,8 @@ class IntakePage(QWidget):
             self.kode_wilayah,
             self.pekerjaan,
             self.penghasilan,
+            self.terms.kontrak_bulan,
+            self.terms.bulan_berangkat,
             self.ahli_waris,
             self.save_button,
         ]
@@ -494,6 +500,7 @@ class IntakePage(QWidget):
             self.penghasilan,
             self.segmen,
             self.npp,
+            *self.terms.editors,
             *self.programmes.values(),
             self.bulan_bayar,
             self.ahli_waris,
@@ -522,10 +529,21 @@ class IntakePage(QWidget):
             self.npp,
             self.penghasilan,
             self.ahli_waris,
+            self.terms.kontrak_bulan,
+            self.terms.bulan_berangkat,
         ):
             w.textEdited.connect(self._on_field_edited)
             w.editingFinished.connect(self._on_field_left)
-        for c in (self.jenis_kelamin, self.segmen, self.bulan_bayar, self.sumber_dana, self.kanal):
+        for c in (
+            self.jenis_kelamin,
+            self.segmen,
+            self.bulan_bayar,
+            self.sumber_dana,
+            self.kanal,
+            self.terms.kelas_risiko,
+            self.terms.jalur_pmi,
+            self.terms.jht_pmi,
+        ):
             c.currentIndexChanged.connect(self._on_field_edited)
         for c in (self.kode_wilayah, self.pekerjaan):
             c.currentIndexChanged.connect(self._on_field_edited)
@@ -711,9 +729,10 @@ class IntakePage(QWidget):
                 cb.setChecked(True)
             elif not allowed:
                 cb.setChecked(False)
-        self.npp.setEnabled(seg in ("PU", "JAKON"))
+        self.npp.setEnabled(rule.accepts_npp)
         if not self.npp.isEnabled():
             self.npp.clear()
+        self.terms.show_for(seg)
 
     # ---- validation ----------------------------------------------------------------------------
     def record(self) -> dict[str, Any]:
@@ -744,6 +763,7 @@ class IntakePage(QWidget):
             "bulan_bayar": self.bulan_bayar.currentData(),
             "sumber_dana": self.sumber_dana.currentData(),
             "kanal": self.kanal.currentData(),
+            **self.terms.values(),
             "ahli_waris": self.ahli_waris.text(),
         }
 
@@ -794,6 +814,7 @@ class IntakePage(QWidget):
     # ---- live quote ------------------------------------------------------------------------------
     def _on_book_loaded(self, book: RateBook) -> None:
         self._book = book
+        self.terms.set_choices(book, Month.of(self._today()))
         self.update_quote()
 
     def _on_book_failed(self, _exc: BaseException) -> None:
@@ -1180,6 +1201,7 @@ class IntakePage(QWidget):
         self.bulan_bayar.setCurrentIndex(self.bulan_bayar.findData("1"))
         self.sumber_dana.setCurrentIndex(0)
         self.kanal.setCurrentIndex(0)
+        self.terms.reset()
         self.confirm_mismatch.setChecked(False)
         self.confirm_mismatch.setVisible(False)
         self.save_button.setEnabled(True)

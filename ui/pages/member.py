@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,16 +28,18 @@ from app.domain.issues import DomainError
 from app.domain.reference import CHANNEL_LABELS, FUNDING_LABELS, RELATIONSHIP_LABELS
 from app.domain.roles import Permission, allowed
 from app.services import cards, contributions, records, registration_receipt
-from app.services.contribution_dto import METHOD_LABELS, ContributionStatusDTO, PaymentDTO
+from app.services.contribution_dto import METHOD_LABELS, CoverDTO, PaymentDTO
 from app.services.dto import MemberDTO
 from app.services.records_dto import DeactivationDTO, HistoryEntryDTO, MemberRecordDTO
 from ui import i18n
 from ui.context import UiContext
+from ui.cover_panel import CoverPanel
 from ui.dialogs.member_base import MemberReasonDialog
 from ui.dialogs.member_correction import MemberCorrectionDialog
 from ui.dialogs.member_deactivate import MemberDeactivateDialog
 from ui.dialogs.member_payment import MemberPaymentDialog, PaymentDone
 from ui.dialogs.member_reprint import MemberReprintDialog, Reprinted, ReprintRequested
+from ui.dialogs.member_schedule import MemberScheduleDialog
 from ui.i18n import translate
 from ui.models import display
 from ui.models.rows import Column, RowsModel
@@ -45,7 +47,7 @@ from ui.printing import PdfPreviewDialog, card_print_options
 from ui.widgets import Banner, primary_button
 from ui.widgets import record_table as _table
 
-STATUS_CHIP = {"AKTIF": "ok", "MENUNGGAK": "warn", "NONAKTIF": "bad"}
+STATUS_CHIP = {"BELUM_AKTIF": "muted", "AKTIF": "ok", "MENUNGGAK": "warn", "BERAKHIR": "bad"}
 RECORD_CHIP = {"ACTIVE": "ok", "DEACTIVATED": "bad", "MERGED": "muted"}
 
 
@@ -54,7 +56,7 @@ class MemberView:
     """Everything the page shows, read in one worker call."""
 
     record: MemberRecordDTO
-    status: ContributionStatusDTO | None
+    status: CoverDTO | None
     payments: tuple[PaymentDTO, ...]
     cards: tuple[cards.CardDTO, ...]
     reprints: tuple[cards.ReprintRequestDTO, ...]
@@ -72,10 +74,10 @@ def load_member_view(ui: UiContext, key: str, *, via: str) -> MemberView:
     """Runs in a worker thread. Opening the record audits the view (``member.view``)."""
     record = records.open_member_record(ui.ctx, ui.actor, key, via=via)
     number = record.member.number
-    status: ContributionStatusDTO | None = None
+    status: CoverDTO | None = None
     if record.member.enrolments:
         try:
-            status = contributions.contribution_status(ui.ctx, number)
+            status = contributions.member_cover(ui.ctx, number)
         except DomainError:
             status = None  # no rate for this segment yet: the rest of the record still shows
     payments = contributions.payments_for_member(ui.ctx, number)
@@ -329,27 +331,8 @@ class MemberPage(QWidget):
         v = QVBoxLayout(tab)
         v.setContentsMargins(8, 10, 8, 8)
         v.setSpacing(8)
-        status = QGridLayout()
-        status.setHorizontalSpacing(14)
-        self.contrib: dict[str, QLabel] = {}
-        for i, (key, label) in enumerate(
-            [
-                ("status", translate("MemberPage", "Status iuran")),
-                ("paid_through", translate("MemberPage", "Dibayar sampai")),
-                ("next_due", translate("MemberPage", "Jatuh tempo berikutnya")),
-                ("schedule", translate("MemberPage", "Pola bayar")),
-            ]
-        ):
-            name = QLabel(label)
-            name.setProperty("role", "fieldLabel")
-            value = _value(f"contrib_{key}")
-            value.setStyleSheet("font-weight: bold;")
-            self.contrib[key] = value
-            status.addWidget(name, 0, i)
-            status.addWidget(value, 1, i, Qt.AlignmentFlag.AlignTop)
-        for col, stretch in enumerate((1, 1, 2, 1)):  # the next due date is the longest line
-            status.setColumnStretch(col, stretch)
-        v.addLayout(status)
+        self.cover = CoverPanel(tab)
+        v.addWidget(self.cover)
         self.payments_model: RowsModel[PaymentDTO] = RowsModel(
             [
                 Column(translate("MemberPage", "No. tanda bukti"), lambda p: p.receipt_no),
@@ -376,11 +359,14 @@ class MemberPage(QWidget):
         self.receipt_a5.setObjectName("receiptA5Button")
         self.receipt_80 = QPushButton(translate("MemberPage", "Struk 80 mm"))
         self.receipt_80.setObjectName("receipt80Button")
+        self.schedule_button = QPushButton(translate("MemberPage", "Jadwal bayar…"))
+        self.schedule_button.setObjectName("scheduleButton")
         self.void_button = QPushButton(translate("MemberPage", "Batalkan pembayaran…"))
         self.void_button.setObjectName("voidButton")
         self.void_button.setVisible(self.can_void)
         buttons.addWidget(self.receipt_a5)
         buttons.addWidget(self.receipt_80)
+        buttons.addWidget(self.schedule_button)
         buttons.addStretch(1)
         buttons.addWidget(self.void_button)
         v.addLayout(buttons)
@@ -485,7 +471,9 @@ class MemberPage(QWidget):
         self.deactivate_button.clicked.connect(self.start_deactivation)
         self.receipt_a5.clicked.connect(lambda: self.print_payment_receipt("A5"))
         self.receipt_80.clicked.connect(lambda: self.print_payment_receipt("80mm"))
+        self.cover.date_asked.connect(self._on_cover_date)
         self.void_button.clicked.connect(self.start_void)
+        self.schedule_button.clicked.connect(self.start_schedule)
         self.reprint_button.clicked.connect(self.start_reprint)
         self.spoil_button.clicked.connect(self.start_spoil)
         self.reg_a5.clicked.connect(lambda: self.print_registration_receipt("a5"))
@@ -499,6 +487,17 @@ class MemberPage(QWidget):
             ("Ctrl+E", self.start_correction),
         ):
             QShortcut(QKeySequence(key), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _on_cover_date(self, day: QDate) -> None:
+        """ "Was he protected on that day?": asked of the service off the GUI thread."""
+        if self.view is None:
+            return
+        ctx, number, when = self.ui.ctx, self.view.member.number, day.toPython()
+        self.ui.runner.run(
+            lambda: contributions.cover_on_date(ctx, number, when),  # type: ignore[arg-type]
+            on_success=self.cover.show_answer,
+            on_error=self._failed,
+        )
 
     # ---- loading ---------------------------------------------------------------------------------
     def open_member(self, key: str, *, via: str = "gui") -> None:
@@ -594,9 +593,7 @@ class MemberPage(QWidget):
             self._set_chip(
                 self.contrib_chip,
                 translate("MemberPage", "Iuran: {status_label}").format(
-                    status_label=display.contribution_status(
-                        view.status.status, view.status.status_label, len(view.status.arrears_months)
-                    )
+                    status_label=display.cover_status(view.status.status, len(view.status.arrears))
                 ),
                 STATUS_CHIP.get(view.status.status, "muted"),
             )
@@ -649,21 +646,7 @@ class MemberPage(QWidget):
             )
         )
 
-        s = view.status
-        self.contrib["status"].setText(
-            display.contribution_status(s.status, s.status_label, len(s.arrears_months)) if s else "—"
-        )
-        self.contrib["paid_through"].setText(
-            display.month(s.paid_through) if s and s.paid_through else translate("MemberPage", "belum ada")
-        )
-        self.contrib["next_due"].setText(
-            translate("MemberPage", "{label} · batas {next_due_date}").format(
-                label=display.month(s.next_due_month), next_due_date=display.date(s.next_due_date)
-            )
-            if s
-            else "—"
-        )
-        self.contrib["schedule"].setText(display.schedule(s.schedule, s.schedule_label) if s else "—")
+        self.cover.show_cover(view.status)
         self.payments_model.set_rows(view.payments)
         if view.payments:
             self.payments_table.selectRow(0)  # the newest: what a reprint or a void is usually about
@@ -848,15 +831,29 @@ class MemberPage(QWidget):
         if p is None:
             self.banner.show_message("warning", translate("MemberPage", "Pilih dulu pembayaran di tabel."))
             return
-        ctx = self.ui.ctx
+        ctx, actor = self.ui.ctx, self.ui.actor
         self.ui.runner.run(
-            lambda: contributions.receipt_pdf(ctx, p.id, paper=paper),
+            lambda: contributions.reprint_receipt_pdf(ctx, actor, p.id, paper=paper),  # type: ignore[arg-type]
             on_success=lambda pdf: self.show_pdf(
                 translate("MemberPage", "Tanda bukti iuran {receipt_no}").format(receipt_no=p.receipt_no),
                 pdf,
                 f"tanda-bukti-{p.receipt_no}.pdf",
             ),
             on_error=self._failed,
+        )
+
+    def start_schedule(self) -> None:
+        view = self.view
+        if view is None or self.dialog is not None or view.member.record_status != "ACTIVE":
+            return
+        dialog = MemberScheduleDialog(self.ui, view.member.number, view.member.nama, view.status, self)
+        self._open_dialog(dialog, self._on_scheduled)
+
+    def _on_scheduled(self, cover: Any) -> None:
+        self._changed(
+            translate("MemberPage", "Jadwal bayar disimpan: {schedule}.").format(
+                schedule=display.schedule(cover.schedule, cover.schedule_label)
+            )
         )
 
     def start_void(self) -> None:

@@ -35,6 +35,7 @@ from ui.context import UiContext
 from ui.i18n import translate
 from ui.models import display
 from ui.printing import PdfPreviewDialog, configure_printer, print_pdf
+from ui.settings_holidays import HolidaysTab, UnconfirmedTab
 from ui.widgets import Banner, FieldRow, primary_button
 
 LANGUAGES = (
@@ -71,6 +72,10 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self._branch_tab(), translate("SettingsPage", "Cabang && loket ini"))
         self.tabs.addTab(self._printer_tab(), translate("SettingsPage", "Printer kartu"))
         self.tabs.addTab(self._rates_tab(), translate("SettingsPage", "Tabel iuran"))
+        self.holidays_tab = HolidaysTab(ui, self._ok, self._fail)
+        self.tabs.addTab(self.holidays_tab, translate("SettingsPage", "Hari libur"))
+        self.unconfirmed_tab = UnconfirmedTab(ui, self._fail)
+        self.tabs.addTab(self.unconfirmed_tab, translate("SettingsPage", "Belum terkonfirmasi"))
         self.tabs.addTab(self._backup_tab(), translate("SettingsPage", "Cadangan"))
         self.tabs.addTab(self._database_tab(), translate("SettingsPage", "Basis data"))
         layout.addWidget(self.tabs, 1)

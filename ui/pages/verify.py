@@ -34,7 +34,7 @@ from app.domain.roles import Permission, allowed
 from app.services import card_keys, cards, contributions
 from app.services.card_keys import CardKeyDTO
 from app.services.cards import CardVerification
-from app.services.contribution_dto import ContributionStatusDTO
+from app.services.contribution_dto import CoverDTO
 from ui.context import UiContext
 from ui.i18n import translate
 from ui.models import display
@@ -59,7 +59,7 @@ CARD_STATUS = {
 @dataclass(frozen=True, slots=True)
 class ScanResult:
     verification: CardVerification
-    contribution: ContributionStatusDTO | None
+    contribution: CoverDTO | None
 
 
 def _grouped(number: str | None) -> str:
@@ -272,7 +272,7 @@ class VerifyPage(QWidget):
             status = None
             if verification.member is not None:
                 try:
-                    status = contributions.contribution_status(ctx, verification.member.number)
+                    status = contributions.member_cover(ctx, verification.member.number)
                 except DomainError:
                     status = None
             return ScanResult(verification, status)
@@ -332,16 +332,7 @@ class VerifyPage(QWidget):
             values["current_card"] = m.current_serial or translate("VerifyPage", "belum ada kartu berlaku")
             c = result.contribution
             if c is not None:
-                paid = (
-                    translate("VerifyPage", ", lunas s.d. {short}").format(
-                        short=display.month_short(c.paid_through)
-                    )
-                    if c.paid_through
-                    else translate("VerifyPage", ", belum ada iuran")
-                )
-                values["contribution"] = (
-                    f"{display.contribution_status(c.status, c.status_label, len(c.arrears_months))}{paid}"
-                )
+                values["contribution"] = display.message(c.headline)
             else:
                 values["contribution"] = "—"
         for key in ("member_status", "member_programmes", "contribution", "current_card"):

@@ -1,0 +1,418 @@
+"""Payments: what the next payment covers and costs, recording it, and voiding it.
+
+A payment pays named contribution months per programme (``payment_month`` rows), priced with the
+table in force for each month, with the late fine on PU months paid after their due date. Which
+months may be paid comes from the member's cover (``cover.py``): never older than the first month
+owed (an ended BPU membership restarts from this month; its old months are not collected), the
+oldest arrears first, at most a year ahead.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.db.contribution_models import Payment, PaymentMonth, ReceiptSequence
+from app.db.models import Member
+from app.domain.contributions import quote_input_from_record, quote_months
+from app.domain.cover import PaidMonth
+from app.domain.cover_text import headline
+from app.domain.issues import DomainError, Issue
+from app.domain.months import Month
+from app.domain.quote import Quote
+from app.domain.roles import Permission
+from app.domain.schedule import MONTHLY, Schedule
+from app.services.audit import append_event
+from app.services.auth import authorize, reauthenticate
+from app.services.context import ServiceContext
+from app.services.contribution_dto import PaymentDTO
+from app.services.contributions.charges import (
+    check_method,
+    check_months,
+    check_reference,
+    check_request_key,
+    overlap_error,
+    payment_quote,
+)
+from app.services.contributions.cover import member_facts
+from app.services.contributions.lookup import (
+    branch_of,
+    member_by_key,
+    rate_book_of,
+    today_at,
+)
+from app.services.contributions.receipts import find_payment, payment_dto
+from app.services.day_lock import ensure_day_open
+from app.services.dto import Actor
+
+T = TypeVar("T")
+
+
+# --- writing ------------------------------------------------------------------------------------------
+
+
+def next_receipt(session: Session, kind: str, branch_code: str, year: int) -> str:
+    """``TBI-101-2026-000001``: gapless per kind, branch and year (the row lock serialises counters)."""
+    key = f"{kind}-{branch_code}-{year}"
+    stmt = (
+        update(ReceiptSequence)
+        .where(ReceiptSequence.key == key)
+        .values(next_serial=ReceiptSequence.next_serial + 1)
+        .returning(ReceiptSequence.next_serial)
+    )
+    serial = session.execute(stmt).scalar_one_or_none()
+    if serial is None:
+        dialect = session.get_bind().dialect.name
+        if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            session.execute(
+                pg_insert(ReceiptSequence).values(key=key, next_serial=1).on_conflict_do_nothing()
+            )
+        else:
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            session.execute(
+                sqlite_insert(ReceiptSequence).values(key=key, next_serial=1).on_conflict_do_nothing()
+            )
+        serial = session.execute(stmt).scalar_one()
+    return f"{key}-{int(serial) - 1:06d}"
+
+
+def write_payment(
+    session: Session,
+    ctx: ServiceContext,
+    actor: Actor,
+    *,
+    member: Member,
+    method: str,
+    reference: str | None,
+    count: int | None = None,
+    start: Month | None = None,
+    receipt_no: str | None = None,
+    sponsor_batch_id: int | None = None,
+    enrolment_payment: bool = False,
+    sponsored: bool = False,
+    request_key: str | None = None,
+) -> Payment:
+    """Price and record one payment in the caller's transaction (no commit)."""
+    if member.record_status != "ACTIVE":
+        raise DomainError(
+            Issue(
+                "nomor",
+                "member.inactive_record",
+                f"Data peserta {member.number} tidak aktif ({member.record_status}).",
+            )
+        )
+    now = ctx.clock()
+    today = ensure_day_open(session, ctx, now)  # refused when today is closed
+    facts = member_facts(session, ctx, member)
+    q = payment_quote(
+        session,
+        facts,
+        count=count,
+        start=start,
+        method=method,
+        enrolment_payment=enrolment_payment,
+        sponsored=sponsored,
+    )
+    branch = branch_of(session)
+    receipt = receipt_no or next_receipt(session, "TBI", branch.code, today.year)
+    amounts: dict[tuple[str, Month], int] = {}
+    for ln in q.lines:
+        amounts[(ln.programme, ln.month)] = amounts.get((ln.programme, ln.month), 0) + ln.amount
+    segment = facts.book.table_for(Month.of(today)).segments[facts.enrolment.segment]
+    paid = [
+        PaidMonth(code, m, today, receipt, amounts.get((code, m), 0), method)
+        for m in q.months
+        for code in sorted(segment.paid_with(ln.programme for ln in q.lines if ln.month == m))
+        if code in facts.owed and facts.ledger.paid(code, m) is None
+    ]
+    detail = q.as_json() | {"cover_after": headline(facts.with_paid(paid).state())}
+    payment = Payment(
+        receipt_no=receipt,
+        member_id=member.id,
+        enrolment_id=facts.enrolment.id if enrolment_payment else None,
+        sponsor_batch_id=sponsor_batch_id,
+        method=method,
+        reference=reference,
+        schedule=(MONTHLY if sponsored else facts.schedule).encode(),
+        first_month=q.months[0].as_int(),
+        last_month=q.months[-1].as_int(),
+        months_count=len(q.months),
+        gross_total=q.gross_total,
+        discount_total=q.discount_total,
+        fine_total=q.fine_total,
+        credit_total=q.credit,
+        total=q.total,
+        detail=json.dumps(detail, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+        request_key=request_key,
+        received_at=now,
+        business_date=today,
+        officer_id=actor.id,
+        counter=ctx.counter,
+        status="PAID",
+    )
+    session.add(payment)
+    session.flush()
+    session.add_all(
+        PaymentMonth(
+            payment_id=payment.id,
+            member_id=member.id,
+            programme=pm.programme,
+            month=pm.month.as_int(),
+            amount=pm.amount,
+            voided=False,
+        )
+        for pm in paid
+    )
+    session.flush()
+    append_event(
+        session,
+        ctx,
+        actor=actor,
+        action="payment.record",
+        entity="payment",
+        entity_id=payment.receipt_no,
+        member_id=member.id,
+        details={
+            "method": method,
+            "months": [str(m) for m in q.months],
+            "total": q.total,
+            "discount": q.discount_total,
+            "fine": q.fine_total,
+            "tables": list(q.table_versions),
+            "sponsor_batch": sponsor_batch_id,
+            "enrolment": enrolment_payment,
+        },
+        at=now,
+    )
+    return payment
+
+
+def run_payment_write(ctx: ServiceContext, work: Callable[[Session], T]) -> T:
+    """``ctx.write`` that turns the database's own overlap refusal into the officer's message."""
+    try:
+        return ctx.write(work)
+    except IntegrityError as exc:
+        if "payment_month" in str(exc.orig) or "uq_payment_month_live" in str(exc.orig):
+            raise overlap_error([], []) from exc
+        raise
+
+
+def _existing_request(session: Session, key: str, member: Member) -> Payment | None:
+    p = session.execute(select(Payment).where(Payment.request_key == key)).scalar_one_or_none()
+    if p is not None and p.member_id != member.id:
+        raise DomainError(
+            Issue(
+                "kunci", "payment.request_key_used", "Kunci permintaan ini sudah dipakai untuk peserta lain."
+            )
+        )
+    return p
+
+
+def pay(
+    ctx: ServiceContext,
+    actor: Actor,
+    key: str,
+    *,
+    months: int | None = None,
+    method: str,
+    reference: str | None = None,
+    start: Month | None = None,
+    request_key: str | None = None,
+) -> PaymentDTO:
+    """Record a payment for one member and return it (print with ``receipt_pdf``).
+
+    With neither ``months`` nor ``start`` it pays the schedule's next run: everything owed up to
+    now for a monthly payer, the months until the next harvest for a harvest payer. A retried
+    request with the same ``request_key`` returns the payment already recorded, never a second one.
+    """
+    authorize(ctx, actor, Permission.PAY)
+    if months is not None:
+        check_months(months)
+    check_method(method)
+    ref = check_reference(method, reference)
+    rkey = check_request_key(request_key)
+
+    def work(session: Session) -> PaymentDTO:
+        member = member_by_key(session, key)
+        if rkey is not None:
+            done = _existing_request(session, rkey, member)
+            if done is not None:
+                return payment_dto(session, done, repeated=True)
+        p = write_payment(
+            session,
+            ctx,
+            actor,
+            member=member,
+            count=months,
+            method=method,
+            reference=ref,
+            start=start,
+            request_key=rkey,
+        )
+        return payment_dto(session, p)
+
+    try:
+        return run_payment_write(ctx, work)
+    except IntegrityError as exc:  # the same request won a race with itself: return that one
+        if rkey is not None and "request_key" in str(exc.orig):
+            return ctx.read(lambda s: payment_dto(s, _by_request(s, rkey), repeated=True))
+        raise
+
+
+def _by_request(session: Session, key: str) -> Payment:
+    return session.execute(select(Payment).where(Payment.request_key == key)).scalar_one()
+
+
+def record_enrolment_payment(
+    ctx: ServiceContext,
+    actor: Actor,
+    key: str,
+    *,
+    method: str = "cash",
+    reference: str | None = None,
+) -> PaymentDTO | None:
+    """Pay the months chosen at enrolment (``bulan_bayar``), from the enrolment month: the first
+    full payment, from which membership runs (PP 44/2015 art. 11).
+
+    Call it right after ``enrol_worker`` returned ``enrolled``; returns None when ``bulan_bayar``
+    was 0. Calling it twice is refused as an overlap, so a retry after a crash is safe.
+    """
+    authorize(ctx, actor, Permission.PAY)
+    check_method(method)
+    ref = check_reference(method, reference)
+
+    def work(session: Session) -> PaymentDTO | None:
+        member = member_by_key(session, key)
+        facts = member_facts(session, ctx, member)
+        if facts.enrolment.months_at_enrolment <= 0:
+            return None
+        p = write_payment(
+            session,
+            ctx,
+            actor,
+            member=member,
+            count=facts.enrolment.months_at_enrolment,
+            method=method,
+            reference=ref,
+            enrolment_payment=True,
+        )
+        return payment_dto(session, p)
+
+    return run_payment_write(ctx, work)
+
+
+# --- previews -------------------------------------------------------------------------------------------
+
+
+def quote_for_member(
+    ctx: ServiceContext,
+    key: str,
+    *,
+    months: int | None = None,
+    method: str = "cash",
+    start: Month | None = None,
+) -> Quote:
+    """What ``pay`` would charge now, without recording anything (the payment dialog's preview)."""
+    if months is not None:
+        check_months(months)
+    check_method(method)
+
+    def work(session: Session) -> Quote:
+        facts = member_facts(session, ctx, member_by_key(session, key))
+        return payment_quote(session, facts, count=months, start=start, method=method)
+
+    return ctx.read(work)
+
+
+def quote_for_record(
+    ctx: ServiceContext,
+    raw: Mapping[str, Any],
+    *,
+    months: int,
+    start: Month | None = None,
+    schedule: Schedule = MONTHLY,
+) -> Quote:
+    """``loket quote``: price an intake record (only the keys a quote needs are read)."""
+    check_months(months)
+
+    def work(session: Session) -> Quote:
+        today = today_at(session, ctx)
+        inp, issues = quote_input_from_record(raw, ctx.reference, today=today)
+        if inp is None:
+            raise DomainError(issues)
+        first = start or Month.of(today)
+        return quote_months(rate_book_of(session), inp, tuple(first.plus(i) for i in range(months)), schedule)
+
+    return ctx.read(work)
+
+
+# --- voiding --------------------------------------------------------------------------------------------
+
+
+def void_payment(
+    ctx: ServiceContext, actor: Actor, key: str | int, *, reason: str, password: str
+) -> PaymentDTO:
+    """A supervisor voids a payment (never deletes it): password re-entered, reason kept, audited.
+
+    The months it paid become payable again.
+    """
+    authorize(ctx, actor, Permission.VOID)
+    why = " ".join(reason.split())
+    if len(why) < 5:
+        raise DomainError(Issue("alasan", "void.reason", "Tulis alasan pembatalan (minimal 5 karakter)."))
+    if len(why) > 200:
+        raise DomainError(Issue("alasan", "void.reason_length", "Alasan paling banyak 200 karakter."))
+    reauthenticate(ctx, actor, password)
+
+    def work(session: Session) -> PaymentDTO:
+        p = find_payment(session, key)
+        if p.status == "VOID":
+            raise DomainError(
+                Issue("pembayaran", "payment.already_void", f"Pembayaran {p.receipt_no} sudah dibatalkan.")
+            )
+        now = ctx.clock()
+        # A void is dated today (an adjustment when the payment's own day is closed); refused if today is.
+        ensure_day_open(session, ctx, now)
+        p.status, p.voided_at, p.voided_by_id, p.void_reason = "VOID", now, actor.id, why
+        session.execute(update(PaymentMonth).where(PaymentMonth.payment_id == p.id).values(voided=True))
+        session.flush()
+        append_event(
+            session,
+            ctx,
+            actor=actor,
+            action="payment.void",
+            entity="payment",
+            entity_id=p.receipt_no,
+            member_id=p.member_id,
+            details={"reason": why, "total": p.total},
+            at=now,
+        )
+        return payment_dto(session, p)
+
+    return ctx.write(work)
+
+
+def get_payment(ctx: ServiceContext, key: str | int) -> PaymentDTO:
+    """By id or receipt number."""
+    return ctx.read(lambda s: payment_dto(s, find_payment(s, key)))
+
+
+def payments_for_member(ctx: ServiceContext, key: str) -> tuple[PaymentDTO, ...]:
+    """Every payment of a member, voided ones too, newest first."""
+
+    def work(session: Session) -> tuple[PaymentDTO, ...]:
+        member = member_by_key(session, key)
+        rows = session.execute(
+            select(Payment).where(Payment.member_id == member.id).order_by(Payment.id.desc())
+        ).scalars()
+        return tuple(payment_dto(session, p) for p in rows)
+
+    return ctx.read(work)
