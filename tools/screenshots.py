@@ -75,6 +75,10 @@ def main(out: Path, language: str = "id") -> None:
         app2.login.button.click()
         wait_for(lambda: app2.window is not None)
         w = app2.window
+        # A training database: 2,000 synthetic members (only ever before real ones), indexed for search.
+        from app.services import demo
+
+        demo.seed_members(w.ui.ctx, w.ui.actor, 2000)
         w.resize(1366, 740)
         settle()
         w.grab().save(str(out / "intake-empty.png"))
@@ -108,10 +112,7 @@ def main(out: Path, language: str = "id") -> None:
             settle()
             w.grab().save(str(out / f"intake-{segment.lower()}.png"))
         page.reset()
-        # Pages with something on them: 2,000 synthetic members, a search typed, the member opened.
-        from app.services import demo
-
-        demo.seed_members(w.ui.ctx, None, 2000)  # indexed for search as they are written
+        # Pages with something on them: the synthetic members, a search typed, the member opened.
         for i in range(w.stack.count()):
             w.show_page(i)
             settle(500)

@@ -79,19 +79,20 @@ def run_self_test(echo: Callable[[str], None] = lambda _line: None) -> SelfTestR
 
             def setup() -> str:
                 branch.setup_branch(ctx, code="999", name="Swauji Loket", timezone="Asia/Jakarta")
-                auth.add_officer(
-                    ctx,
-                    username="penguji",
-                    full_name="Penguji",
-                    role="supervisor",
-                    password=_PASSWORD,
-                    by=None,
-                )
+                auth.create_first_supervisor(ctx, username="penguji", full_name="Penguji", password=_PASSWORD)
                 actors.append(auth.login(ctx, "penguji", _PASSWORD))
                 return "cabang 999, supervisor penguji"
 
             test.step("atur cabang dan supervisor", setup)
             actor = actors[0]
+
+            def helper_process() -> str:
+                # The demo seed's worker process: proves the bundle can start a helper process. It
+                # comes first: synthetic members go only into a database without real ones.
+                seeded = demo.seed_members(ctx, actor, 40, batch=20, worker=True)
+                return f"{seeded.created} peserta latihan dari proses pembantu"
+
+            test.step("jalankan proses pembantu", helper_process)
             numbers: list[str] = []
 
             def enrol() -> str:
@@ -150,13 +151,6 @@ def run_self_test(echo: Callable[[str], None] = lambda _line: None) -> SelfTestR
             test.step("cetak ringkasan harian", day)
             for name, fn in EXTRA_STEPS:
                 test.step(name, _bind(fn, ctx, actor, number))
-
-            def helper_process() -> str:
-                # The demo seed's worker process: proves the bundle can start a helper process.
-                seeded = demo.seed_members(ctx, actor, 40, batch=20, worker=True)
-                return f"{seeded.created} peserta latihan dari proses pembantu"
-
-            test.step("jalankan proses pembantu", helper_process)
 
             def audit() -> str:
                 r = verify_audit(ctx)

@@ -30,6 +30,7 @@ from app.domain.intake import FIELDS as INTAKE_FIELDS
 from app.domain.issues import DomainError, Issue
 from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_progress
 from app.domain.roles import Permission
+from app.infra.workspace import partial_beside
 from app.services.audit import append_event
 from app.services.auth import authorize
 from app.services.context import ServiceContext
@@ -251,10 +252,6 @@ def _target(folder: Path, filename: str) -> Path:
     return path
 
 
-def _temp_for(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{os.getpid()}.part")
-
-
 def export_records(
     ctx: ServiceContext,
     actor: Actor,
@@ -293,7 +290,10 @@ def export_records(
         ]
     else:
         targets = [_target(folder, f"{base_name}.xlsx")]
-    temps = [_temp_for(t) for t in targets]
+    # Partial files are private (0600) and registered: a killed export leaves nothing after the
+    # next start; the finished files keep the mode (an export holds names, phones, maybe NIKs).
+    stack = contextlib.ExitStack()
+    temps = [stack.enter_context(partial_beside(ctx.paths, t)) for t in targets]
     try:
         counts = ctx.read(lambda s: _write(s, fmt, temps, start, end, tz, full_nik, progress, cancel))
         details = {
@@ -319,9 +319,7 @@ def export_records(
         for tmp, target in zip(temps, targets, strict=True):
             os.replace(tmp, target)
     finally:
-        for tmp in temps:
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
+        stack.close()
     return ExportResult(tuple(targets), counts[0], counts[1], full_nik)
 
 

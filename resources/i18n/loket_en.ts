@@ -2273,8 +2273,8 @@ The data in the form is not lost; try again.</translation>
         <translation>This account is deactivated. Contact a supervisor.</translation>
     </message>
     <message>
-        <source>Akun pertama sudah dibuat; minta supervisor menambah akun.</source>
-        <translation>The first account already exists; ask a supervisor to add accounts.</translation>
+        <source>Akun pertama sudah dibuat; akun baru ditambahkan oleh supervisor (dengan kata sandinya).</source>
+        <translation>The first account already exists; new accounts are added by a supervisor (with their password).</translation>
     </message>
     <message>
         <source>Alamat basis data tidak dikenali.</source>
@@ -2311,6 +2311,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Basis data ini berisi tabel aplikasi lain; pakai basis data kosong untuk Loket.</source>
         <translation>This database holds another application&apos;s tables; use an empty database for Loket.</translation>
+    </message>
+    <message>
+        <source>Basis data ini sudah punya akun: pemulihan dilakukan supervisornya (kata sandinya diminta).</source>
+        <translation>This database already has accounts: a restore is done by one of its supervisors (password asked).</translation>
     </message>
     <message>
         <source>Batas upah harus urut bulan, tanpa bulan ganda.</source>
@@ -2625,8 +2629,8 @@ The data in the form is not lost; try again.</translation>
         <translation>Wrong username or password.</translation>
     </message>
     <message>
-        <source>Nama pengguna atau kata sandi supervisor salah.</source>
-        <translation>Wrong supervisor username or password.</translation>
+        <source>Nama pengguna atau kata sandi supervisor (di cadangan itu) salah.</source>
+        <translation>Wrong user name or supervisor password (of that backup).</translation>
     </message>
     <message>
         <source>Nama penyandang dana 3–100 karakter, mis. Pemkab Ogan Ilir.</source>
@@ -2767,6 +2771,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Rusak cetak hanya dicatat pada hari kartu dicetak. Kartu yang sudah diserahkan diganti lewat cetak ulang dengan persetujuan supervisor.</source>
         <translation>A spoiled print is only recorded on the day the card was printed. A card already handed over is replaced through a reprint approved by a supervisor.</translation>
+    </message>
+    <message>
+        <source>Sebuah hari ditutup selama data latihan dibuat; ulangi.</source>
+        <translation>A day was closed while training data were being made; try again.</translation>
     </message>
     <message>
         <source>Sebutkan jumlah bulan yang dibayar (perpanjangan paket).</source>
@@ -3368,8 +3376,64 @@ The data in the form is not lost; try again.</translation>
         <translation>duplicate, merged</translation>
     </message>
     <message>
+        <source>membatalkan pembayaran</source>
+        <translation>void payments</translation>
+    </message>
+    <message>
+        <source>membuka data lengkap peserta</source>
+        <translation>open a member's full record</translation>
+    </message>
+    <message>
+        <source>memeriksa kartu</source>
+        <translation>verify cards</translation>
+    </message>
+    <message>
+        <source>mencari peserta</source>
+        <translation>search members</translation>
+    </message>
+    <message>
+        <source>mencatat pembayaran iuran</source>
+        <translation>record contribution payments</translation>
+    </message>
+    <message>
+        <source>mencetak kartu dan tanda terima</source>
+        <translation>print cards and receipts</translation>
+    </message>
+    <message>
+        <source>mendaftarkan peserta</source>
+        <translation>enrol members</translation>
+    </message>
+    <message>
+        <source>mengajukan koreksi data</source>
+        <translation>propose data corrections</translation>
+    </message>
+    <message>
+        <source>mengekspor NIK lengkap</source>
+        <translation>export full NIKs</translation>
+    </message>
+    <message>
+        <source>mengekspor data</source>
+        <translation>export data</translation>
+    </message>
+    <message>
+        <source>mengelola akun petugas</source>
+        <translation>manage officer accounts</translation>
+    </message>
+    <message>
+        <source>mengubah pengaturan, kunci dan basis data cabang</source>
+        <translation>change the branch's settings, keys and database</translation>
+    </message>
+    <message>
         <source>meninggal dunia</source>
         <translation>died</translation>
+    </message>
+    <message>
+        <source>menutup hari dan membuka ringkasan cabang</source>
+        <translation>close the day and open the branch summary</translation>
+    </message>
+    <message>
+        <source>menyetujui atau menolak permintaan</source>
+        <translation>approve or reject requests</translation>
     </message>
     <message>
         <source>pekerja</source>
