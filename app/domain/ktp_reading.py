@@ -36,6 +36,7 @@ SURE = 0.80  # the engine's mean confidence over a line for a field to count as 
 WEAKEST = 0.40  # and no single character below this
 SNAP_MIN = 80.0  # a printed name must be this alike (0–100) to a known name to take it
 SNAP_SURE = 92.0
+FILL_FLOOR = 0.5  # below this a reading is noise: the field is left for the officer, not prefilled
 
 
 class RegionTree(Protocol):
@@ -94,8 +95,11 @@ class KtpReading:
         return tuple(f.key for f in self.fields if not f.sure)
 
     def prefill(self) -> dict[str, str]:
-        """The intake record's keys this reading fills (DESIGN.md's record); empty values left out."""
-        v = {f.key: f.value for f in self.fields}
+        """The intake record's keys this reading fills (DESIGN.md's record).
+
+        Empty values and readings too faint to be more than noise (under ``FILL_FLOOR``) are left out.
+        """
+        v = {f.key: f.value for f in self.fields if f.confidence >= FILL_FLOOR}
         date = parse_printed_date(v.get("tanggal_lahir", ""))
         street, rtrw = v.get("alamat", ""), v.get("rt_rw", "")
         if street and rtrw:
