@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from PIL import Image, ImageFilter
-from PySide6.QtCore import QMimeData, Qt, QUrl
-from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QLabel
 
 from tests.ui.test_intake_page import make_page, members
@@ -94,7 +94,15 @@ def test_a_picture_dropped_on_the_page_is_read(qtbot: Any, ui_ctx: Any) -> None:
     page = make_page(qtbot, ui_ctx)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(SAMPLE))])
-    page.ktp.drops.dropped.emit(mime)
+    where = QPointF(400, 300)
+    action = Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(
+        where.toPoint(), action, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(page, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(where, action, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(page, drop)
     wait_read(qtbot, page)
     assert page.nama.text() == "IMAS"
 

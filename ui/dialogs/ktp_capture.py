@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QMimeData, QObject, QRect, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeySequence, QPainter, QPen, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -285,19 +285,3 @@ def accept_drag(event: object) -> None:
         u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in IMAGE_SUFFIXES for u in mime.urls()
     ):
         event.acceptProposedAction()  # type: ignore[attr-defined]
-
-
-class DropFilter(QObject):
-    """Lets a page take a KTP picture dropped on it; ``dropped`` carries the mime data."""
-
-    dropped = Signal(QMimeData)
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            accept_drag(event)
-            return event.isAccepted()
-        if event.type() == QEvent.Type.Drop:
-            self.dropped.emit(event.mimeData())  # type: ignore[attr-defined]
-            event.acceptProposedAction()  # type: ignore[attr-defined]
-            return True
-        return super().eventFilter(obj, event)

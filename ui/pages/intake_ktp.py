@@ -7,18 +7,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMimeData, QObject, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
-from app.domain.ktp_reading import KtpReading
 from app.domain.progress import Cancelled
-from app.services import ktp
-from ui.dialogs.ktp_capture import DropFilter, KtpCaptureDialog, picture_from_mime
 from ui.i18n import translate
 from ui.theme import repolish
 
 if TYPE_CHECKING:
+    from app.domain.ktp_reading import KtpReading
+    from ui.dialogs.ktp_capture import KtpCaptureDialog
     from ui.pages.intake import IntakePage
 
 # The form's own fields, in the order the cursor should visit unsure ones.
@@ -45,6 +44,37 @@ SOURCES = {
 }
 
 
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp")
+
+
+def _is_picture(mime: QMimeData) -> bool:
+    return mime.hasImage() or any(
+        u.isLocalFile() and u.toLocalFile().lower().endswith(IMAGE_SUFFIXES) for u in mime.urls()
+    )
+
+
+class DropFilter(QObject):
+    """Lets the page take a KTP picture dropped on it; ``dropped`` carries the mime data."""
+
+    dropped = Signal(QMimeData)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and isinstance(event, QDropEvent):
+            if _is_picture(event.mimeData()):
+                event.acceptProposedAction()
+                return True
+            return False
+        if (
+            event.type() == QEvent.Type.Drop
+            and isinstance(event, QDropEvent)
+            and _is_picture(event.mimeData())
+        ):
+            self.dropped.emit(event.mimeData())
+            event.acceptProposedAction()
+            return True
+        return super().eventFilter(obj, event)
+
+
 class KtpReader(QObject):
     """Owns the capture dialog and the background read for one intake page."""
 
@@ -67,6 +97,8 @@ class KtpReader(QObject):
     def capture(self) -> None:
         if self.busy or self.page._saving:
             return
+        from ui.dialogs.ktp_capture import KtpCaptureDialog  # and the camera code: on first use
+
         self.dialog = KtpCaptureDialog(self.page, self.page.ui.ctx.paths)
         self.dialog.image_chosen.connect(self.read)
         self.dialog.finished.connect(self._on_dialog_closed)
@@ -78,6 +110,8 @@ class KtpReader(QObject):
             self.dialog = None
 
     def _on_dropped(self, mime: QMimeData) -> None:
+        from ui.dialogs.ktp_capture import picture_from_mime
+
         data = picture_from_mime(mime)
         if data is not None:
             self.read(data)
@@ -86,6 +120,8 @@ class KtpReader(QObject):
     def read(self, data: bytearray) -> None:
         if self.busy:
             return
+        from app.services import ktp  # the reader and Pillow load on the first card, not at start
+
         page = self.page
         if page.success.isVisible():
             page.reset()  # the last worker is saved: this card starts the next one
@@ -112,6 +148,8 @@ class KtpReader(QObject):
         self.page.banner.show_message("info", translate("KtpReader", "Pembacaan KTP dibatalkan."))
 
     def _on_failed(self, exc: BaseException) -> None:
+        from app.services import ktp
+
         self.busy = False
         if isinstance(exc, ktp.KtpImageError):
             text = exc.message
