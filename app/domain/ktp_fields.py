@@ -60,6 +60,25 @@ def clean_line(text: str) -> str:
     return text.lstrip(":;.,'- ").rstrip(" :;,-")
 
 
+def clean_place(text: str) -> str:
+    return clean_line(text).rstrip(".")
+
+
+_STREET_WORDS = (
+    (re.compile(r"\bJL(?:[.,]\s*|\s+)"), "JL. "),
+    (re.compile(r"\bGG(?:[.,]\s*|\s+)"), "GG. "),
+    (re.compile(r"\bNO[.,]?\s*(?=\d)"), "NO. "),
+)
+
+
+def street(text: str) -> str:
+    """The address line, with the KTP's own abbreviations written one way (``JL.``, ``GG.``, ``NO.``)."""
+    text = clean_line(text)
+    for pattern, fixed in _STREET_WORDS:
+        text = pattern.sub(fixed, text)
+    return " ".join(text.split())
+
+
 def nik_digits(text: str) -> str:
     """The NIK's digits, reading look-alike letters as the digits they resemble."""
     return "".join(ch for ch in text.upper().translate(_DIGIT_LOOKALIKES) if ch.isdigit())
@@ -71,9 +90,9 @@ def split_birth(text: str) -> tuple[str, str]:
     m = _DATE.search(text.translate(_DATE_LOOKALIKES))
     if not m:
         place, _, _ = text.rpartition(",")
-        return clean_line(place or text), ""
+        return clean_place(place or text), ""
     d, mo, y = m.groups()
-    place = clean_line(text[: m.start()])
+    place = clean_place(text[: m.start()])
     return place, f"{int(d):02d}-{int(mo):02d}-{y}"
 
 

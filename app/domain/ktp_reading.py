@@ -9,7 +9,7 @@ the printed occupation to the occupation list.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -27,6 +27,7 @@ from app.domain.ktp_fields import (
     rt_rw,
     snap,
     split_birth,
+    street,
 )
 from app.domain.nik import NikInfo, parse_nik
 from app.domain.reference import OccupationList
@@ -54,6 +55,7 @@ class LineRead:
     confidence: float  # 0..1
     weakest: float  # the least sure character, 0..1
     agreed: bool = True  # read several times (the NIK), the readings agreed
+    alt: str | None = None  # a second reading from another preparation of the strip, when one was made
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +154,14 @@ class _Builder:
         elif line.confidence < SURE or line.weakest < WEAKEST:
             self.doubt(key, f"terbaca samar ({round(line.confidence * 100)}%)")
 
+    def second_opinion(self, key: str, line: LineRead | None, norm: Callable[[str], str]) -> None:
+        """A field read twice must read the same both times; else it is unsure, whatever the confidence."""
+        if line is None or line.alt is None or not self.values.get(key):
+            return
+        other = norm(line.alt)
+        if other != self.values[key]:
+            self.doubt(key, f"dua pembacaan berbeda (“{self.values[key]}” / “{other}”)")
+
     def doubt(self, key: str, note: str) -> None:
         if note not in self.doubts[key]:
             self.doubts[key].append(note)
@@ -189,6 +199,30 @@ def _take(b: _Builder, key: str, line: LineRead | None, found: Snap | None) -> s
     elif line is not None and line.confidence < SURE:
         b.doubts[key] = [n for n in b.doubts[key] if not n.startswith("terbaca samar")]
     return found.key
+
+
+def _places(tree: RegionTree) -> dict[str, str]:
+    """Regency and city names without their KABUPATEN/KOTA word: where most people were born."""
+    out: dict[str, str] = {}
+    seen: set[str] = set()
+    for province in tree.children(None):
+        for code, name in tree.children(province).items():
+            plain = " ".join(name.upper().split())
+            for word in ("KABUPATEN ", "KOTA ADM. ", "KOTA ADMINISTRASI ", "KOTA "):
+                plain = plain.removeprefix(word)
+            if plain not in seen:  # Kabupaten and Kota Semarang are one birthplace name
+                seen.add(plain)
+                out[code] = plain
+    return out
+
+
+def _snap_place(b: _Builder, place: str, tree: RegionTree) -> None:
+    """A birthplace one letter away from a regency or city name is read as that name, and marked."""
+    found = snap(place, _places(tree)) if len(place) >= 4 else None
+    if found is None or found.value == place or found.score < 85 or found.score - found.runner_up < 4:
+        return
+    b.values["tempat_lahir"] = found.value
+    b.doubt("tempat_lahir", f"terbaca “{place}”, mirip “{found.value}”, periksa")
 
 
 def _regions(
@@ -259,13 +293,16 @@ def read_card(
     name_line = lines.get("nama")
     nama = clean_line(name_line.text) if name_line else ""
     b.put("nama", nama, name_line)
+    b.second_opinion("nama", name_line, clean_line)
     if nama and not name_ok(nama):
         b.doubt("nama", "ada tanda yang tidak lazim pada nama")
 
     ttl = lines.get("ttl")
     place, printed_date = split_birth(ttl.text) if ttl else ("", "")
     b.put("tempat_lahir", place, ttl)
-    b.put("tanggal_lahir", printed_date, ttl)
+    b.second_opinion("tempat_lahir", ttl, lambda t: split_birth(t)[0])
+    _snap_place(b, place, tree)
+    b.put("tanggal_lahir", printed_date, ttl)  # checked against the NIK below
     birth = parse_printed_date(printed_date) if printed_date else None
     if printed_date and birth is None:
         b.doubt("tanggal_lahir", "bukan tanggal yang benar")
@@ -277,7 +314,8 @@ def read_card(
         b.doubts["jenis_kelamin"] = [n for n in b.doubts["jenis_kelamin"] if not n.startswith("terbaca")]
 
     al = lines.get("alamat")
-    b.put("alamat", clean_line(al.text) if al else "", al)
+    b.put("alamat", street(al.text) if al else "", al)
+    b.second_opinion("alamat", al, street)
     rr = lines.get("rt_rw")
     rr_value = rt_rw(rr.text) if rr else ""
     b.put("rt_rw", rr_value, rr)

@@ -7,6 +7,7 @@ trained data load on first use, never at start-up, and never from the network.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import threading
@@ -75,7 +76,9 @@ class TesseractEngine:
 
     def __init__(self) -> None:
         try:
-            import tesserocr
+            # By name: the bundle carries Tesseract as an optional component (build-ktp.spec), so the
+            # base bundle's analysis must not follow this import.
+            tesserocr = importlib.import_module("tesserocr")
         except ImportError as exc:  # the optional component is not installed
             raise EngineUnavailableError(
                 "Komponen Baca KTP belum terpasang di komputer ini (tesserocr). "

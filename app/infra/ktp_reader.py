@@ -20,6 +20,8 @@ from app.infra.ktp_lines import LINE_PX, line_image
 from app.infra.ktp_ocr import DIGITS, TEXT_CHARS, LineEngine, LineText
 
 _CHARSETS = {"nik": DIGITS, "rt_rw": DIGITS + "/"}
+# Free text no list can check: read a second time from another preparation; the two must agree.
+READ_TWICE = frozenset({"nama", "ttl", "alamat"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +81,10 @@ def read_band(engine: LineEngine, card: Image.Image, band: layout.Band) -> LineR
     if band.key == "nik":
         return _read_nik(engine, strip, first)
     if _good(first):
-        return first
+        if band.key not in READ_TWICE:
+            return first
+        second = engine.read_line(_variant(strip, 3), charset)
+        return LineRead(first.key, first.text, first.confidence, first.weakest, first.agreed, second.text)
     best = first
     for kind in (1, 2):
         again = _as_read(band.key, engine.read_line(_variant(strip, kind), charset))

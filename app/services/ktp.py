@@ -48,7 +48,7 @@ def read_ktp(
     actor: Actor | None,
     data: bytearray | bytes,
     *,
-    engine_factory: Callable[[], LineEngine] = default_engine,
+    engine_factory: Callable[[], LineEngine] | None = None,
     progress: ProgressSink = no_progress,
     cancel: CancelToken = NEVER,
     audit: bool = True,
@@ -59,7 +59,7 @@ def read_ktp(
     ``EngineUnavailableError`` when the reader's component is not installed.
     """
     try:
-        engine = engine_factory()
+        engine = (engine_factory or default_engine)()
         found = read_lines(engine, bytes(data), progress=progress, cancel=cancel)
     finally:
         if isinstance(data, bytearray):

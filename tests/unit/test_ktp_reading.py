@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.domain.ktp_fields import gender, nik_digits, rt_rw, snap, split_birth
+from app.domain.ktp_fields import gender, nik_digits, rt_rw, snap, split_birth, street
 from app.domain.ktp_reading import LineRead, read_card
 from app.domain.regions import default_regions
 from app.infra.reference import load_reference
@@ -172,3 +172,40 @@ def test_parsers_never_fail_on_any_text(text: str) -> None:
     gender(text)
     assert nik_digits(text).isdigit() or nik_digits(text) == ""
     snap(text, {"a": "SUKAMAJU", "b": "SUKAMULYA"})
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("JL MERDEKA NO, 10", "JL. MERDEKA NO. 10"),
+        ("JL,MERDEKA NO.10", "JL. MERDEKA NO. 10"),
+        ("GG MAWAR NO 3", "GG. MAWAR NO. 3"),
+        ("DUSUN KRAJAN", "DUSUN KRAJAN"),
+        ("JLN. RAYA", "JLN. RAYA"),  # a word that only starts like JL is left alone
+    ],
+)
+def test_street_abbreviations_are_written_one_way(text: str, want: str) -> None:
+    assert street(text) == want
+
+
+def test_a_birthplace_one_letter_off_a_city_is_read_as_the_city_and_marked() -> None:
+    r = read(ttl="BEMARANG, 27-10-1980")
+    f = r.get("tempat_lahir")
+    assert f.value == "SEMARANG" and not f.sure and "BEMARANG" in f.note
+    assert read(ttl="JAKARTA, 27-10-1980").get("tempat_lahir").sure  # a known name stays as read
+
+
+def test_two_readings_that_differ_make_a_sure_looking_field_unsure() -> None:
+    regions = default_regions()
+    r = read_card(
+        {
+            **lines(),
+            "nama": LineRead("nama", "SUKARNO ABDUL RIYANIO", 0.95, 0.9, alt="SUKARNO ABDUL RIYANTO"),
+        },
+        today=TODAY,
+        regions=regions,
+        tree=regions,
+        occupations=load_reference().occupations,
+    )
+    f = r.get("nama")
+    assert not f.sure and "dua pembacaan berbeda" in f.note
