@@ -217,12 +217,14 @@ def _places(tree: RegionTree) -> dict[str, str]:
 
 
 def _snap_place(b: _Builder, place: str, tree: RegionTree) -> None:
-    """A birthplace one letter away from a regency or city name is read as that name, and marked."""
-    found = snap(place, _places(tree)) if len(place) >= 4 else None
+    """A birthplace one letter away from a regency or city name is marked, naming that name.
+
+    The reading is kept: people are born in towns that are no regency (SOLO is not SOLOK).
+    """
+    found = snap(place, _places(tree)) if len(place) >= 6 else None
     if found is None or found.value == place or found.score < 85 or found.score - found.runner_up < 4:
         return
-    b.values["tempat_lahir"] = found.value
-    b.doubt("tempat_lahir", f"terbaca “{place}”, mirip “{found.value}”, periksa")
+    b.doubt("tempat_lahir", f"mirip “{found.value}”, periksa")
 
 
 def _regions(
