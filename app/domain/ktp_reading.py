@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from rapidfuzz import fuzz
 
@@ -40,6 +40,7 @@ SNAP_SURE = 92.0
 FILL_FLOOR = 0.5  # below this a reading is noise: the field is left for the officer, not prefilled
 
 
+@runtime_checkable
 class RegionTree(Protocol):
     """Kemendagri's regions as a tree: the children of a code (None: the provinces), code → name."""
 

@@ -42,7 +42,7 @@ class Straightened:
     scale: float  # the opened image's size relative to the file's
 
 
-def open_image(data: bytes) -> tuple[Image.Image, float]:
+def open_image(data: bytes | bytearray) -> tuple[Image.Image, float]:
     """Decode ``data`` into an RGB image, refusing what is not a sane picture; with its scale vs the file."""
     if len(data) > MAX_BYTES:
         raise KtpImageError("ktp.too_large", "Berkas terlalu besar untuk foto KTP (maks. 40 MB).")

@@ -97,7 +97,7 @@ def read_band(engine: LineEngine, card: Image.Image, band: layout.Band) -> LineR
 
 def read_lines(
     engine: LineEngine,
-    data: bytes,
+    data: bytes | bytearray,
     *,
     progress: ProgressSink = no_progress,
     cancel: CancelToken = NEVER,
@@ -109,7 +109,7 @@ def read_lines(
     img, scale = open_image(data)
     progress(1, total, "Mencari kartu dan meluruskannya…")
     straight: Straightened = straighten(img, scale)
-    img.close()
+    wipe(img)
     lines: dict[str, LineRead] = {}
     try:
         for i, band in enumerate(bands):

@@ -7,7 +7,6 @@ nor the personal data read from it.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 from sqlalchemy.orm import Session
@@ -28,10 +27,9 @@ __all__ = ["EngineUnavailableError", "KtpImageError", "KtpReading", "read_ktp", 
 
 
 def _tree(ctx: ServiceContext) -> RegionTree:
+    """The context's regions when they can list children (Kemendagri's do; a test's small fake may not)."""
     regions = ctx.regions
-    if hasattr(regions, "children"):
-        return regions  # type: ignore[return-value]
-    return default_regions()
+    return regions if isinstance(regions, RegionTree) else default_regions()
 
 
 def reader_available() -> str | None:
@@ -60,7 +58,7 @@ def read_ktp(
     """
     try:
         engine = (engine_factory or default_engine)()
-        found = read_lines(engine, bytes(data), progress=progress, cancel=cancel)
+        found = read_lines(engine, data, progress=progress, cancel=cancel)  # no copy left behind
     finally:
         if isinstance(data, bytearray):
             data[:] = bytes(len(data))
@@ -97,7 +95,3 @@ def read_ktp(
 def _timezone(ctx: ServiceContext) -> str:
     branch = cached_branch(ctx)
     return branch.timezone if branch else "Asia/Jakarta"  # before the branch is set up
-
-
-def today_for(ctx: ServiceContext) -> dt.date:
-    return business_date(ctx.clock(), _timezone(ctx))

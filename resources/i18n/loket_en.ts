@@ -2714,10 +2714,6 @@ The data in the form is not lost; try again.</translation>
         <translation>Camera preview</translation>
     </message>
     <message>
-        <source>Ambil foto  (Spasi)</source>
-        <translation>Take photo  (Space)</translation>
-    </message>
-    <message>
         <source>Buka berkas…  (Ctrl+O)</source>
         <translation>Open file…  (Ctrl+O)</translation>
     </message>
@@ -2738,8 +2734,12 @@ The data in the form is not lost; try again.</translation>
         <translation>Starting the camera…</translation>
     </message>
     <message>
-        <source>Pegang KTP di dalam bingkai hijau; foto diambil sendiri begitu gambar tajam, atau tekan Spasi.</source>
-        <translation>Hold the KTP inside the green frame; the photo is taken by itself once the picture is sharp, or press Space.</translation>
+        <source>Ambil foto  (Enter)</source>
+        <translation>Take photo  (Enter)</translation>
+    </message>
+    <message>
+        <source>Pegang KTP di dalam bingkai hijau; foto diambil sendiri begitu gambar tajam, atau tekan Enter.</source>
+        <translation>Hold the KTP inside the green frame; the photo is taken by itself once the picture is sharp, or press Enter.</translation>
     </message>
     <message>
         <source>Tidak ada kamera di komputer ini.</source>

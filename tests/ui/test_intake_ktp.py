@@ -149,3 +149,38 @@ def test_the_capture_dialog_is_reachable_by_keyboard(qtbot: Any, ui_ctx: Any) ->
     assert dialog.findChild(QLabel, "ktpPreview") is not None
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+class _Frame:
+    """What Qt Multimedia's sink hands over: a frame that converts to an image (no camera on this machine)."""
+
+    def __init__(self, image: QImage) -> None:
+        self.image = image
+
+    def toImage(self) -> QImage:
+        return self.image
+
+
+def test_camera_frames_show_the_guide_and_a_sharp_run_is_taken(qtbot: Any, ui_ctx: Any) -> None:
+    from ui.ktp_camera import CHECK_EVERY
+
+    page = make_page(qtbot, ui_ctx)
+    dialog = KtpCaptureDialog(page, ui_ctx.ctx.paths)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    got: list[bytearray] = []
+    dialog.image_chosen.connect(got.append)
+    blurred = QImage(str(SAMPLE))
+    small = blurred.scaled(64, 48).scaled(blurred.size())  # a camera still focusing
+    dialog.camera.gate.threshold = 1.0
+    for _ in range(CHECK_EVERY * 2):
+        dialog.camera._on_frame(_Frame(small))
+    assert dialog.preview.pixmap() is not None and not dialog.preview.pixmap().isNull()
+    sharp = QImage(str(SAMPLE))
+    for _ in range(CHECK_EVERY * 4):
+        if got:
+            break
+        dialog.camera._on_frame(_Frame(sharp))
+    assert got, "a sharp run of frames is captured by itself"
+    assert Image.open(io.BytesIO(bytes(got[0]))).size == (640, 480)
+    assert not dialog.isVisible()

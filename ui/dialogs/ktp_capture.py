@@ -117,7 +117,7 @@ class KtpCaptureDialog(QDialog):
         layout.addWidget(self.status)
 
         buttons = QHBoxLayout()
-        self.shoot_button = primary_button(translate("KtpCaptureDialog", "Ambil foto  (Spasi)"), "ktpShoot")
+        self.shoot_button = primary_button(translate("KtpCaptureDialog", "Ambil foto  (Enter)"), "ktpShoot")
         self.file_button = QPushButton(translate("KtpCaptureDialog", "Buka berkas…  (Ctrl+O)"))
         self.file_button.setObjectName("ktpOpenFile")
         self.scan_button = QPushButton(translate("KtpCaptureDialog", "&Pindaian terbaru"))
@@ -139,7 +139,6 @@ class KtpCaptureDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+O"), self, self.open_file)
         QShortcut(QKeySequence("Ctrl+V"), self, self.paste)
-        QShortcut(QKeySequence("Space"), self, self.shoot)
         self.camera.frame.connect(self._on_frame)
         self.camera.sharp_frame.connect(self._on_sharp)
         self.camera.failed.connect(self._on_camera_failed)
@@ -156,7 +155,7 @@ class KtpCaptureDialog(QDialog):
                 translate(
                     "KtpCaptureDialog",
                     "Pegang KTP di dalam bingkai hijau; foto diambil sendiri begitu gambar tajam, "
-                    "atau tekan Spasi.",
+                    "atau tekan Enter.",
                 )
             )
         else:
