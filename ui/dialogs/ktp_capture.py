@@ -29,7 +29,7 @@ from ui.widgets import primary_button
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp")
 MAX_FILE = 40 * 1024 * 1024
-PREVIEW_W, PREVIEW_H = 640, 400
+PREVIEW_W, PREVIEW_H = 560, 340  # fits a 1366×768 screen with the texts and buttons
 
 
 def encode_image(image: QImage) -> bytearray:
@@ -87,6 +87,7 @@ class KtpCaptureDialog(QDialog):
         self.setObjectName("ktpCaptureDialog")
         self.setWindowTitle(translate("KtpCaptureDialog", "Baca KTP"))
         self.setAcceptDrops(True)
+        self.resize(900, 640)
         self.camera = CameraFeed(self)
         layout = QVBoxLayout(self)
         title = QLabel(translate("KtpCaptureDialog", "Baca KTP"))
@@ -105,7 +106,8 @@ class KtpCaptureDialog(QDialog):
         self.preview = QLabel()
         self.preview.setObjectName("ktpPreview")
         self.preview.setMinimumSize(PREVIEW_W, PREVIEW_H)
-        self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # Ignored: the frames shown must not grow the label (each frame is scaled to its size).
+        self.preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setWordWrap(True)
         self.preview.setAccessibleName(translate("KtpCaptureDialog", "Pratinjau kamera"))
