@@ -102,6 +102,29 @@ def main(out: Path, language: str = "id") -> None:
         page.save()
         settle()
         w.grab().save(str(out / "intake-errors.png"))
+        # Reading a KTP (Ctrl+K): the capture dialog, then a sure and an unsure reading in the form.
+        page.reset()
+        page.ktp.capture()
+        wait_for(lambda: page.ktp.dialog is not None and page.ktp.dialog.isVisible())
+        settle()
+        page.ktp.dialog.grab().save(str(out / "ktp-capture.png"))
+        sample = Path(__file__).resolve().parents[1] / "resources" / "ktp" / "contoh-ktp.jpg"
+        page.ktp.dialog.load_file(sample)
+        wait_for(lambda: page.ktp.reading is not None and not page.ktp.busy, 60_000)
+        settle(600)
+        w.grab().save(str(out / "intake-ktp.png"))
+        from io import BytesIO
+
+        from PIL import Image, ImageFilter
+
+        blurred = BytesIO()
+        Image.open(sample).filter(ImageFilter.GaussianBlur(1.8)).save(blurred, "JPEG", quality=40)
+        page.reset()
+        page.ktp.reading = None
+        page.ktp.read(bytearray(blurred.getvalue()))
+        wait_for(lambda: page.ktp.reading is not None and not page.ktp.busy, 60_000)
+        settle(600)
+        w.grab().save(str(out / "intake-ktp-unsure.png"))
         page.reset()
         from PySide6.QtWidgets import QScrollArea
 

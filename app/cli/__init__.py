@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "app.cli.outreach",
     "app.cli.holidays",
     "app.cli.projects",
+    "app.cli.ktp",
 )
 
 

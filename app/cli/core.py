@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli import ktp as ktp_cli
 from app.cli.common import (
     open_from_args,
     print_json,
@@ -63,7 +64,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "enrol", parents=[common], help="daftarkan pekerja dari JSON (satu rekaman atau daftar)"
     )
     p.add_argument("--officer", required=True, metavar="USERNAME")
-    p.add_argument("--json", required=True, metavar="FILE", help="file JSON, atau - untuk stdin")
+    p.add_argument("--json", metavar="FILE", help="file JSON, atau - untuk stdin (wajib tanpa --ktp)")
+    ktp_cli.add_enrol_option(p)
     p.add_argument("--dry-run", action="store_true", help="periksa saja, tidak menyimpan")
     p.add_argument(
         "--confirm-mismatch", action="store_true", help="terima perbedaan tanggal lahir/jenis kelamin"
@@ -320,7 +322,11 @@ def cmd_enrol(args: argparse.Namespace) -> int:
     actor = require_officer(opened, args.officer)
     out: list[dict[str, Any]] = []
     rejected = False
-    records = _load_records(args.json)
+    if not args.json and not args.ktp:
+        from app.cli import CliError
+
+        raise CliError("beri --json FILE, --ktp GAMBAR, atau keduanya", 2)
+    records = ktp_cli.prefill_records(args, _load_records(args.json) if args.json else [])
     for index, raw in enumerate(records):
         if not isinstance(raw, dict):
             out.append(

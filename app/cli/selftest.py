@@ -190,3 +190,26 @@ DEMO_WORKER: dict[str, Any] = {
     "bulan_bayar": 3,
     "ahli_waris": "BUDI SANTOSO:SUAMI",
 }
+
+
+def _read_sample_ktp(ctx: ServiceContext, actor: Actor) -> str:
+    """The bundled synthetic KTP photo must read back exactly (the OCR engine and its data are in)."""
+    import json
+
+    from app.infra.paths import resources_dir
+    from app.services.ktp import EngineUnavailableError, read_ktp
+
+    folder = resources_dir() / "ktp"
+    expected = json.loads((folder / "contoh-ktp.json").read_text("utf-8"))["fields"]
+    try:
+        reading = read_ktp(ctx, actor, bytearray((folder / "contoh-ktp.jpg").read_bytes()))
+    except EngineUnavailableError:  # the optional component is not installed: the rest still works
+        return "dilewati: komponen Baca KTP tidak terpasang"
+    got = {f.key: f.value for f in reading.fields}
+    wrong = sorted(k for k, v in expected.items() if got.get(k) != v)
+    if wrong:
+        raise RuntimeError(f"KTP contoh salah dibaca: {', '.join(wrong)}")
+    return f"{len(got)} kolom tepat, {sum(c.ok for c in reading.checks)} pemeriksaan NIK cocok"
+
+
+EXTRA_STEPS.append(("baca KTP contoh (luring)", lambda ctx, actor, _number: _read_sample_ktp(ctx, actor)))

@@ -31,6 +31,7 @@ from tests.branch_setup import SUPERVISOR_PASSWORD, set_up_branch
 from tests.conftest import OFFICER_PASSWORD, bpu_record
 
 NEW_PASSWORD = "Kantor-Pagi-Cerah-42"
+KTP_SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "ktp" / "contoh-ktp.jpg"
 
 
 @dataclass(frozen=True)
@@ -268,6 +269,7 @@ TABLE: dict[str, Row] = {
     "project pay": Row(
         ("project", "pay", "PRJ-101-2026-000001", "--method", "cash", "--officer", "{who}"), "officer"
     ),
+    "ktp read": Row(("ktp", "read", str(KTP_SAMPLE), "--officer", "{who}"), "officer"),
     # --- nobody's data and nobody's power: no account ---------------------------------------------
     "db upgrade": Row(("db", "upgrade"), "none"),
     "db status": Row(("db", "status"), "none"),
