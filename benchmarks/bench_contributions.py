@@ -80,11 +80,13 @@ def _payment_rows() -> list[Row]:
         actor = auth.login(ctx, "siti", password)
         numbers = []
         for i in range(1, 201):
+            # Each worker born on another day: the likely-duplicate rule sees 200 different people.
+            day, month = 1 + i % 28, 1 + i // 28 % 12
             rec = {
-                "nik": f"161001450890{i:04d}",
+                "nik": f"161001{day + 40:02d}{month:02d}90{i:04d}",
                 "nama": "Pekerja Uji",
                 "tempat_lahir": "Palembang",
-                "tanggal_lahir": "1990-08-05",
+                "tanggal_lahir": f"1990-{month:02d}-{day:02d}",
                 "jenis_kelamin": "P",
                 "nama_ibu": "Ibu Uji",
                 "alamat": "Jl. Uji",

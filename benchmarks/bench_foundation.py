@@ -84,7 +84,9 @@ def startup_rows() -> list[Row]:
 class _RawFloor:
     """Raw sqlite3, same pragmas, same database, the same rows an enrolment writes: the number
     sequence, member, enrolment, heir, audit event (hash precomputed) and the name-index postings,
-    in one transaction with its commit. No validation, no ORM, no hashing: the bare-library floor."""
+    in one transaction with its commit, after the one indexed look-up the likely-duplicate rule
+    needs (active members born that day in that NIK district). No validation, no ORM, no hashing:
+    the bare-library floor."""
 
     def __init__(self, db: Path) -> None:
         from app.services.search_index import name_keys
@@ -99,25 +101,30 @@ class _RawFloor:
             con.execute(f"PRAGMA {pragma}")
         self.con = con
         self.officer = con.execute("select id from officer limit 1").fetchone()[0]
-        self.keys = sorted(name_keys("SITI AMINAH"))
+        self.keys = sorted(name_keys("PEKERJA BANGKU UJI"))
         self.word_keys = [(k, 1) for k in self.keys if " " not in k]
         self.done = 0
 
     def enrol(self) -> float:
         con, officer, keys = self.con, self.officer, self.keys
-        nik = f"3171019{self.done:09d}"[:16]
+        born, nik = _birth(self.done), f"3171019{self.done:09d}"[:16]
         self.done += 1
         t0 = time.perf_counter()
         con.execute("BEGIN IMMEDIATE")
+        con.execute(
+            "select id, number, nik, nama from member where tanggal_lahir = ? and nik_district = ?"
+            " and record_status = 'ACTIVE'",
+            (born, "16.10.01"),
+        ).fetchall()
         serial = con.execute(
             "update number_sequence set next_serial = next_serial + 1 returning next_serial"
         ).fetchone()[0]
         cur = con.execute(
             "insert into member (number, branch_id, nik, nama, tempat_lahir, tanggal_lahir, jenis_kelamin, nama_ibu,"
             " no_hp, alamat, kode_wilayah, nik_district, record_status, created_at, created_by_id) values"
-            " (?, 1, ?, 'SITI AMINAH', 'INDRALAYA', '1990-08-05', 'P', 'FATIMAH', '+6281234567890',"
+            " (?, 1, ?, 'PEKERJA BANGKU UJI', 'INDRALAYA', ?, 'P', 'FATIMAH', '+6281234567890',"
             " 'JL. MERDEKA NO. 1', '16.10.01.2005', '16.10.01', 'ACTIVE', '2026-11-23 03:00:00', ?)",
-            (f"9{serial:010d}", nik, officer),
+            (f"9{serial:010d}", nik, born, officer),
         )
         member_id = cur.lastrowid
         con.execute(
@@ -156,12 +163,20 @@ class _RawFloor:
         return (time.perf_counter() - t0) * 1000
 
 
+def _birth(i: int) -> str:
+    """The ``i``-th walk-in's birth date: a different day for each of 13,440 walk-ins, so the
+    likely-duplicate rule meets another person every time, as at a real counter."""
+    return f"{1960 + i // 336 % 40}-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}"
+
+
 def _walk_in(i: int) -> dict[str, object]:
+    born = _birth(i)
+    year, month, day = born.split("-")
     return {
-        "nik": f"1610010508{90 + i // 9000:02d}{1 + i % 9000:04d}",
-        "nama": "Siti Aminah",
+        "nik": f"161001{day}{month}{year[2:]}{1 + i // 13440 % 9000:04d}",
+        "nama": "Pekerja Bangku Uji",  # a name the demo members never resemble
         "tempat_lahir": "Indralaya",
-        "tanggal_lahir": "1990-08-05",
+        "tanggal_lahir": born,
         "jenis_kelamin": "L",
         "nama_ibu": "Fatimah",
         "no_hp": "081234567890",

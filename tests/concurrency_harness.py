@@ -21,6 +21,7 @@ from app.bootstrap import open_app
 from app.domain.membership import parse_number
 from app.services import auth
 from tests.branch_setup import SUPERVISOR_PASSWORD, set_up_branch
+from tests.names import pooled_name
 
 OFFICER_PASSWORD = "Loket-Pagi-Sehat-7"
 MAX_WORKERS_TIMES_RECORDS = 9999  # the NIK serial field has four digits
@@ -41,12 +42,15 @@ def prepare_database(url: str, home: str) -> None:
 
 
 def walk_in(serial: int) -> dict[str, Any]:
-    """A valid BPU record whose NIK differs per ``serial`` (1…9999)."""
+    """A valid BPU record whose NIK differs per ``serial`` (1…9999), each worker born on another
+    day of 1990 (or with another name), so the likely-duplicate rule sees different people."""
+    day, month = 1 + serial % 28, 1 + serial // 28 % 12
+    nik = f"161001{day + 40:02d}{month:02d}90{serial:04d}"
     return {
-        "nik": f"161001450890{serial:04d}",
-        "nama": "Pekerja Uji",
+        "nik": nik,
+        "nama": pooled_name(nik),
         "tempat_lahir": "Palembang",
-        "tanggal_lahir": "1990-08-05",
+        "tanggal_lahir": f"1990-{month:02d}-{day:02d}",
         "jenis_kelamin": "P",
         "nama_ibu": "Ibu Uji",
         "alamat": "Jl. Uji",

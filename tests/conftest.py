@@ -18,6 +18,7 @@ from app.bootstrap import Opened, open_app
 from app.services import auth, branch
 from app.services.dto import Actor
 from tests.branch_setup import SUPERVISOR_PASSWORD
+from tests.names import pooled_name
 from tests.pg_fixtures import any_db_url, pg_empty_url, pg_server, pg_url  # noqa: F401
 
 OFFICER_PASSWORD = "Loket-Pagi-Sehat-7"
@@ -89,7 +90,9 @@ def officer(ctx: Any, supervisor: Actor) -> Actor:
 
 
 def bpu_record(**overrides: Any) -> dict[str, Any]:
-    """A standard BPU walk-in: a woman farmer from Ogan Ilir, born 5 Aug 1990."""
+    """A standard BPU walk-in: a woman farmer from Ogan Ilir, born 5 Aug 1990. Another ``nik``
+    without a ``nama`` brings another name (:func:`pooled_name`); pass ``nama`` to test the
+    likely-duplicate rule."""
     rec: dict[str, Any] = {
         "nik": "1610014508900003",
         "nama": "Siti Aminah",
@@ -105,5 +108,7 @@ def bpu_record(**overrides: Any) -> dict[str, Any]:
         "penghasilan": 1000000,
         "program": "JKK,JKM",
     }
+    if "nik" in overrides and "nama" not in overrides:
+        rec["nama"] = pooled_name(str(overrides["nik"]))
     rec.update(overrides)
     return rec

@@ -29,6 +29,9 @@ ISSUE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP("Issue", "Bagian rekomposisi harus urut bulan, tanpa bulan ganda."),
     QT_TRANSLATE_NOOP(
+        "Issue", "Baris yang mirip peserta lain hanya boleh disimpan dengan persetujuan supervisor."
+    ),
+    QT_TRANSLATE_NOOP(
         "Issue", "Basis data ini berisi tabel aplikasi lain; pakai basis data kosong untuk Loket."
     ),
     QT_TRANSLATE_NOOP(
@@ -183,6 +186,7 @@ ISSUE_MESSAGES = (
         "Rusak cetak hanya dicatat pada hari kartu dicetak. Kartu yang sudah diserahkan diganti lewat cetak ulang dengan persetujuan supervisor.",
     ),
     QT_TRANSLATE_NOOP("Issue", "Sebuah hari ditutup selama data latihan dibuat; ulangi."),
+    QT_TRANSLATE_NOOP("Issue", "Sebutkan baris yang disetujui supervisor."),
     QT_TRANSLATE_NOOP("Issue", "Sebutkan jumlah bulan yang dibayar (perpanjangan paket)."),
     QT_TRANSLATE_NOOP("Issue", "Sebutkan minimal satu kolom yang dikoreksi."),
     QT_TRANSLATE_NOOP("Issue", "Sebutkan nomor peserta tujuan penggabungan (--into)."),

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import text
 
 from app.domain.clock import TIMEZONES, business_date
 from app.domain.roles import ROLE_LABELS, Role, allowed
+from app.services import health
 from ui import i18n
 from ui.context import UiContext
 from ui.i18n import translate
@@ -187,12 +187,10 @@ class MainWindow(QMainWindow):
             self.show_page(self.stack.indexOf(page))
 
     def check_connection(self) -> None:
-        engine = self.ui.ctx.engine
+        ctx = self.ui.ctx
 
         def ping() -> bool:
-            with engine.connect() as conn:
-                conn.execute(text("SELECT 1"))
-            return True
+            return health.ping(ctx)
 
         def ok(_: object) -> None:
             self.status_conn.setText(translate("MainWindow", "● Tersambung"))

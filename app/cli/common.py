@@ -13,6 +13,7 @@ from typing import Any
 from app.bootstrap import Opened, open_app
 from app.services import auth
 from app.services.dto import Actor
+from app.services.records_dto import DuplicateOverride
 
 # What this command opened, closed when it ends (``app.cli.main``): a command run in-process (tests,
 # the self-test) must not leave connections to a server behind.
@@ -80,6 +81,37 @@ def require_supervisor(opened: Opened, username: str) -> Actor:
     """A supervisor's action: the account named AND its password. Whether the account may do the
     action is the service's decision (``auth.authorize``)."""
     return prove(opened, username)[0]
+
+
+def add_override_options(p: argparse.ArgumentParser, what: str) -> None:
+    """``--override-supervisor`` and ``--override-reason``: a supervisor allows a likely duplicate."""
+    p.add_argument(
+        "--override-supervisor",
+        metavar="SUPERVISOR",
+        help=f"simpan juga {what} yang mirip peserta lain (kata sandi dari prompt/stdin)",
+    )
+    p.add_argument(
+        "--override-reason", metavar="ALASAN", help="alasan supervisor (wajib dengan --override-supervisor)"
+    )
+
+
+def duplicate_override(opened: Opened, args: argparse.Namespace) -> DuplicateOverride | None:
+    """The supervisor's password and reason to save records that resemble an existing member
+    (checked here, enforced and audited by the enrolment and import services)."""
+    from app.cli import CliError
+    from app.services import duplicates
+
+    who, reason = args.override_supervisor, args.override_reason
+    if who is None:
+        if reason is not None:
+            raise CliError("--override-reason hanya bersama --override-supervisor", 2)
+        return None
+    if reason is None:
+        raise CliError("--override-supervisor perlu --override-reason ALASAN", 2)
+    supervisor = require_supervisor(opened, who)
+    override = DuplicateOverride(supervisor, " ".join(reason.split()))
+    duplicates.check_override(opened.ctx, override)
+    return override
 
 
 def read_password(prompt: str = "Kata sandi: ", *, confirm: bool = False) -> str:

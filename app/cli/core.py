@@ -10,6 +10,8 @@ from typing import Any
 
 from app.cli import ktp as ktp_cli
 from app.cli.common import (
+    add_override_options,
+    duplicate_override,
     open_from_args,
     print_json,
     read_password,
@@ -70,6 +72,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--confirm-mismatch", action="store_true", help="terima perbedaan tanggal lahir/jenis kelamin"
     )
+    add_override_options(p, "satu rekaman")
     p.set_defaults(func=cmd_enrol)
 
     p = of.add_parser(
@@ -327,6 +330,11 @@ def cmd_enrol(args: argparse.Namespace) -> int:
 
         raise CliError("beri --json FILE, --ktp GAMBAR, atau keduanya", 2)
     records = ktp_cli.prefill_records(args, _load_records(args.json) if args.json else [])
+    if args.override_supervisor is not None and len(records) != 1:
+        from app.cli import CliError
+
+        raise CliError("persetujuan supervisor hanya untuk satu rekaman sekali jalan", 2)
+    override = duplicate_override(opened, args)
     for index, raw in enumerate(records):
         if not isinstance(raw, dict):
             out.append(
@@ -348,7 +356,12 @@ def cmd_enrol(args: argparse.Namespace) -> int:
             continue
         try:
             outcome = enrolment.enrol_worker(
-                opened.ctx, actor, raw, confirm_mismatch=args.confirm_mismatch, dry_run=args.dry_run
+                opened.ctx,
+                actor,
+                raw,
+                confirm_mismatch=args.confirm_mismatch,
+                dry_run=args.dry_run,
+                override=override,
             )
         except DatabaseUnavailableError as exc:
             _not_saved(out, records, index, exc)

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import open_from_args, require_officer
+from app.cli.common import add_override_options, duplicate_override, open_from_args, require_officer
 from app.domain.imports import ImportFileError, ImportReport, RowOutcome, check_sponsor, parse_mapping_text
 from app.domain.issues import DomainError
 from app.domain.progress import Cancelled
@@ -60,6 +60,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--row-limit", type=int, default=None, metavar="N", help="batas baris per impor (bawaan 200.000)"
     )
     p.add_argument("--progress", action="store_true", help="tulis kemajuan ke stderr")
+    add_override_options(p, "baris --override-rows")
+    p.add_argument(
+        "--override-rows",
+        metavar="BARIS",
+        help="nomor baris spreadsheet yang disetujui supervisor walau mirip peserta lain, mis. 12,15",
+    )
     p.set_defaults(func=cmd_import)
 
 
@@ -81,6 +87,21 @@ def _mapping(value: str | None) -> dict[str, str | None] | None:
     if issues:
         raise DomainError(issues)
     return mapping
+
+
+def _rows(value: str | None) -> tuple[int, ...]:
+    """``--override-rows 12,15``: spreadsheet row numbers (2 and up; row 1 holds the headings)."""
+    from app.cli import CliError
+
+    if not value:
+        return ()
+    rows = []
+    for part in value.split(","):
+        text = part.strip()
+        if not text.isdigit() or int(text) < 2:
+            raise CliError(f"--override-rows: '{text}' bukan nomor baris data (2, 3, …)", 2)
+        rows.append(int(text))
+    return tuple(rows)
 
 
 def _print_summary(report: ImportReport, *, committed_numbers: bool) -> None:
@@ -147,8 +168,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         if issues:
             raise DomainError(issues)
     mapping = _mapping(args.map)
+    override_rows = _rows(args.override_rows)
+    if override_rows and args.override_supervisor is None:
+        raise CliError("--override-rows hanya bersama --override-supervisor dan --override-reason", 2)
     opened = open_from_args(args)
     actor = require_officer(opened, args.officer)
+    override = duplicate_override(opened, args)
 
     def progress(done: int, total: int, message: str = "") -> None:
         if args.progress:
@@ -159,6 +184,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         "sheet": args.sheet,
         "report_xlsx": args.report_xlsx,
         "on_row": rows,
+        "override": override,
+        "override_rows": override_rows,
     }
     if args.row_limit is not None:
         options["row_limit"] = args.row_limit

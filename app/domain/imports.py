@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import hashlib
 import re
 import unicodedata
@@ -585,37 +584,6 @@ def coerce_cells(cells: Mapping[str, object], *, epoch_1904: bool = False) -> Co
             value = _cell_text(value)
         out.raw[key] = value
     return out
-
-
-# --- likely duplicates ------------------------------------------------------------------------------
-
-_NAME_NOISE = re.compile(r"[^A-Z ]+")
-
-
-def _name_key(name: str) -> str:
-    folded = unicodedata.normalize("NFKD", name.upper())
-    letters = _NAME_NOISE.sub(" ", "".join(c for c in folded if not unicodedata.combining(c)))
-    return " ".join(letters.split())
-
-
-def names_similar(a: str, b: str) -> bool:
-    """Two spellings of one person's name: ``SITI AMINAH`` ~ ``SITI AMINA`` ~ ``AMINAH SITI``.
-
-    Deliberately simple (a character ratio, or the same words in any order, or one name the
-    other with extra words): used only to flag rows for a person to look at.
-    """
-    x, y = sorted((_name_key(a), _name_key(b)))  # difflib's ratio is not quite symmetric
-    if not x or not y:
-        return False
-    if x == y:
-        return True
-    wx, wy = set(x.split()), set(y.split())
-    if wx == wy:
-        return True
-    shorter, longer = (wx, wy) if len(wx) <= len(wy) else (wy, wx)
-    if len(shorter) >= 2 and shorter <= longer:
-        return True
-    return difflib.SequenceMatcher(None, x, y, autojunk=False).ratio() >= 0.85
 
 
 # --- the report -------------------------------------------------------------------------------------

@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-import time
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import Branch, NumberSequence
-from app.domain.clock import TIMEZONES, business_date
+from app.domain.clock import TIMEZONES
 from app.domain.issues import DomainError, Issue
 from app.domain.membership import valid_prefix
 from app.domain.roles import Permission
 from app.services.audit import append_event
 from app.services.auth import authorize
+from app.services.branch_read import BranchNotSetUpError as BranchNotSetUpError
+from app.services.branch_read import _dto
+from app.services.branch_read import cached_branch as cached_branch
+from app.services.branch_read import current_branch as current_branch
+from app.services.branch_read import today as today
+from app.services.card_keys import signing_key
 from app.services.context import ServiceContext
 from app.services.dto import Actor, BranchDTO
 
 _NAME = re.compile(r"[\w .,'()/-]{3,100}")
-
-
-def _dto(b: Branch) -> BranchDTO:
-    return BranchDTO(b.id, b.code, b.name, b.timezone)
 
 
 def validate_branch(code: str, name: str, timezone: str) -> list[Issue]:
@@ -105,33 +105,5 @@ def setup_branch(
     ctx.cache.clear()
     # The branch gets its card signing key at set-up, not at the first card: `loket keys export` can
     # hand the public key to other branches from day one.
-    from app.services.card_keys import signing_key
-
     signing_key(ctx, result, actor=by)
     return result
-
-
-def current_branch(ctx: ServiceContext) -> BranchDTO | None:
-    def work(session: Session) -> BranchDTO | None:
-        b = session.execute(select(Branch).limit(1)).scalar_one_or_none()
-        return _dto(b) if b else None
-
-    return ctx.read(work)
-
-
-def cached_branch(ctx: ServiceContext, max_age_s: float = 30.0) -> BranchDTO | None:
-    """The branch row, re-read at most every ``max_age_s`` seconds (it changes once a year, if ever)."""
-    now = time.monotonic()
-    hit = ctx.cache.get("branch")
-    if hit is not None and now - hit[0] < max_age_s:
-        return hit[1]  # type: ignore[no-any-return]
-    branch = current_branch(ctx)
-    if branch is not None:
-        ctx.cache["branch"] = (now, branch)
-    return branch
-
-
-def today(ctx: ServiceContext, branch: BranchDTO | None = None) -> dt.date:
-    """The branch's business date now."""
-    tz = branch.timezone if branch else "Asia/Jakarta"
-    return business_date(ctx.clock(), tz)

@@ -22,10 +22,9 @@ from app.domain.roles import Permission
 from app.infra.card_keys import CardKeyStore, KeyFileError, PublicKeyRecord, SigningKey, parse_export
 from app.services.audit import append_event
 from app.services.auth import authorize
-from app.services.branch import current_branch
+from app.services.branch_read import BranchNotSetUpError, current_branch
 from app.services.context import ServiceContext
 from app.services.dto import Actor, BranchDTO
-from app.services.enrolment import BranchNotSetUpError
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,7 @@ from app.services.branch import current_branch
 from app.services.context import ServiceContext
 from app.services.day_lock import ensure_day_open
 from app.services.dto import Actor
-from app.services.records import resolve_member
+from app.services.member_lookup import resolve_member
 from app.services.records_dto import CorrectionChangeDTO, CorrectionDTO
 from app.services.search_index import reindex_member
 

@@ -13,7 +13,7 @@ from app.services.auth import authorize
 from app.services.context import ServiceContext
 from app.services.corrections import close_pending
 from app.services.dto import Actor
-from app.services.records import resolve_member
+from app.services.member_lookup import resolve_member
 from app.services.records_dto import DeactivationDTO
 from app.services.search_index import remove_postings
 

@@ -126,10 +126,24 @@ class EnrolOutcome:
         return self.status != "rejected"
 
     def as_json(self, index: int) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "index": index,
             "status": self.status,
             "number": self.number,
             "errors": [i.as_dict() for i in self.errors],
             "warnings": [i.as_dict() for i in self.warnings],
         }
+        candidates = self.extra.get("likely_duplicates")
+        if candidates:
+            # Enough to compare with the person at hand; the full records stay behind the audited view.
+            out["likely_duplicates"] = [
+                {
+                    "number": c.number,
+                    "nama": c.nama,
+                    "tanggal_lahir": c.tanggal_lahir.isoformat(),
+                    "similarity": c.similarity,
+                    "same": list(c.same),
+                }
+                for c in candidates
+            ]
+        return out

@@ -1,75 +1,77 @@
-"""Likely duplicates at intake, beyond the exact NIK: a similar name born the same day in the
-same district (where the NIK was issued). Saving anyway needs a supervisor and a reason."""
+"""Likely duplicates, beyond the exact NIK: a similar name born the same day in the same district
+(where the NIK was issued) — the rule in ``app/domain/duplicates.py``, applied by the enrolment
+and import services for every door. Saving anyway needs a supervisor and a reason, audited."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db.models import Member
+from app.db.near_members import near_members
+from app.domain.duplicates import Match, Person, matches, reason_ok
 from app.domain.intake import IntakeRecord
 from app.domain.issues import DomainError, Issue
-from app.domain.names import comparable, similarity
 from app.domain.roles import Permission
 from app.services.audit import append_event
 from app.services.auth import authorize, login
-from app.services.branch import current_branch
 from app.services.context import ServiceContext
 from app.services.dto import Actor, MemberDTO
 from app.services.records_dto import DuplicateCandidateDTO, DuplicateOverride
 from app.services.search import region_label
 
-THRESHOLD = 80.0  # name similarity (0–100) above which two records are shown side by side
-MIN_OVERRIDE_REASON = 5
-_COMPARED = ("nama", "tanggal_lahir", "jenis_kelamin", "nama_ibu", "tempat_lahir", "alamat", "no_hp")
+
+def person_of(rec: IntakeRecord) -> Person:
+    """What the likely-duplicate rule compares of a checked intake record."""
+    return Person(
+        nik=rec.nik,
+        nama=rec.nama,
+        tanggal_lahir=rec.tanggal_lahir,
+        nik_district=rec.nik_info.district_code,
+        jenis_kelamin=rec.jenis_kelamin,
+        nama_ibu=rec.nama_ibu,
+        tempat_lahir=rec.tempat_lahir,
+        alamat=rec.alamat,
+        no_hp=rec.no_hp,
+    )
+
+
+def candidate_dto(ctx: ServiceContext, m: Match) -> DuplicateCandidateDTO:
+    p = m.near.person
+    return DuplicateCandidateDTO(
+        member_id=m.near.member_id,
+        number=m.near.number,
+        nik=p.nik,
+        nama=p.nama,
+        tanggal_lahir=p.tanggal_lahir,
+        jenis_kelamin=p.jenis_kelamin or "",
+        nama_ibu=p.nama_ibu or "",
+        tempat_lahir=p.tempat_lahir or "",
+        alamat=p.alamat or "",
+        no_hp=p.no_hp,
+        nik_region=region_label(ctx, p.nik_district),
+        record_status=m.near.record_status,
+        similarity=m.score,
+        same=m.same,
+    )
+
+
+def likely_duplicates_many(
+    session: Session, ctx: ServiceContext, people: Sequence[Person]
+) -> list[list[DuplicateCandidateDTO]]:
+    """The rule for many records at once (an import, a package): one batch query, then each
+    record's candidates, best first."""
+    near = near_members(session.connection(), [p.key for p in people])
+    return [[candidate_dto(ctx, m) for m in matches(p, near.get(p.key, ()))] for p in people]
 
 
 def likely_duplicates(
     session: Session, ctx: ServiceContext, rec: IntakeRecord
 ) -> list[DuplicateCandidateDTO]:
-    """Active members with a similar name, the same birth date and the same NIK district.
-
-    Reads only the few members born that day in that district (``ix_member_birth_region``).
-    The exact-NIK duplicate is the enrolment's own check and is not repeated here.
-    """
-    rows = session.execute(
-        select(Member).where(
-            Member.tanggal_lahir == rec.tanggal_lahir,
-            Member.nik_district == rec.nik_info.district_code,
-            Member.record_status == "ACTIVE",
-            Member.nik != rec.nik,
-        )
-    ).scalars()
-    typed = comparable(rec.nama)
-    out = []
-    for m in rows:
-        score = similarity(typed, comparable(m.nama))
-        if score < THRESHOLD:
-            continue
-        same = tuple(f for f in _COMPARED if getattr(m, f) == getattr(rec, f))
-        out.append(
-            DuplicateCandidateDTO(
-                member_id=m.id,
-                number=m.number,
-                nik=m.nik,
-                nama=m.nama,
-                tanggal_lahir=m.tanggal_lahir,
-                jenis_kelamin=m.jenis_kelamin,
-                nama_ibu=m.nama_ibu,
-                tempat_lahir=m.tempat_lahir,
-                alamat=m.alamat,
-                no_hp=m.no_hp,
-                nik_region=region_label(ctx, m.nik_district),
-                record_status=m.record_status,
-                similarity=round(score, 1),
-                same=same,
-            )
-        )
-    out.sort(key=lambda c: (-c.similarity, -len(c.same), c.number))
-    return out
+    """Active members with a similar name, the same birth date and the same NIK district
+    (``app/domain/duplicates.py``). The exact-NIK duplicate is the enrolment's own check."""
+    return likely_duplicates_many(session, ctx, [person_of(rec)])[0]
 
 
 def duplicate_issue(candidates: list[DuplicateCandidateDTO]) -> Issue:
@@ -82,45 +84,9 @@ def duplicate_issue(candidates: list[DuplicateCandidateDTO]) -> Issue:
     )
 
 
-def find_likely_duplicates(
-    ctx: ServiceContext, actor: Actor, record: IntakeRecord | Mapping[str, Any]
-) -> tuple[DuplicateCandidateDTO, ...]:
-    """Candidates for the side-by-side view at intake. Showing them is audited (full records)."""
-    authorize(ctx, actor, Permission.ENROL)
-    rec = _as_record(ctx, record)
-    if rec is None:
-        return ()
-
-    def work(session: Session) -> tuple[DuplicateCandidateDTO, ...]:
-        found = likely_duplicates(session, ctx, rec)
-        if found:
-            append_event(
-                session,
-                ctx,
-                actor=actor,
-                action="member.duplicate_shown",
-                entity="member",
-                details={"candidates": [c.number for c in found]},
-            )
-        return tuple(found)
-
-    return ctx.write(work)
-
-
-def _as_record(ctx: ServiceContext, record: IntakeRecord | Mapping[str, Any]) -> IntakeRecord | None:
-    if isinstance(record, IntakeRecord):
-        return record
-    from app.services.enrolment import validate_record  # enrolment imports this module
-
-    branch = current_branch(ctx)
-    if branch is None:
-        return None
-    return validate_record(ctx, record, branch=branch, confirm_mismatch=True).record
-
-
 def check_override(ctx: ServiceContext, override: DuplicateOverride) -> None:
     """The override must come from someone allowed to approve, with a real reason."""
-    if len(" ".join(override.reason.split())) < MIN_OVERRIDE_REASON:
+    if not reason_ok(override.reason):
         raise DomainError(
             Issue(
                 "reason",
@@ -148,18 +114,34 @@ def record_override(
     candidates: list[DuplicateCandidateDTO],
 ) -> None:
     """Audit a save-anyway next to the enrolment it allowed."""
+    audit_override(session, ctx, actor, override, member.number, member.id, [c.number for c in candidates])
+
+
+def audit_override(
+    session: Session,
+    ctx: ServiceContext,
+    actor: Actor,
+    override: DuplicateOverride,
+    number: str,
+    member_id: int,
+    resembled: Sequence[str],
+    **more: Any,
+) -> None:
+    """The ``member.duplicate_override`` event: who allowed it, why, and what it resembled
+    (member numbers, or rows of the same import file)."""
     append_event(
         session,
         ctx,
         actor=actor,
         action="member.duplicate_override",
         entity="member",
-        entity_id=member.number,
-        member_id=member.id,
+        entity_id=number,
+        member_id=member_id,
         details={
             "supervisor": override.supervisor.username,
             "supervisor_id": override.supervisor.id,
             "reason": " ".join(override.reason.split()),
-            "candidates": [c.number for c in candidates],
+            "candidates": list(resembled),
+            **more,
         },
     )

@@ -21,7 +21,7 @@ from app.domain.membership import MAX_SERIAL, make_number
 from app.domain.roles import Permission
 from app.services.audit import AuditItem, append_event, append_events
 from app.services.auth import authorize
-from app.services.branch import cached_branch
+from app.services.branch_read import BranchNotSetUpError, cached_branch, current_branch
 from app.services.context import ServiceContext
 from app.services.day_lock import ensure_day_open
 from app.services.dto import Actor, BranchDTO, EnrolmentDTO, EnrolOutcome, HeirDTO, MemberDTO
@@ -29,11 +29,6 @@ from app.services.duplicates import check_override, duplicate_issue, likely_dupl
 from app.services.members import active_member_number_for_nik
 from app.services.records_dto import DuplicateCandidateDTO, DuplicateOverride
 from app.services.search_index import index_member, postings_for, write_postings
-
-
-class BranchNotSetUpError(RuntimeError):
-    def __init__(self) -> None:
-        super().__init__("Cabang belum diatur. Jalankan 'loket branch setup' atau wizard awal.")
 
 
 def _duplicate(number: str) -> Issue:
@@ -354,19 +349,17 @@ def enrol_worker(
     *,
     confirm_mismatch: bool = False,
     dry_run: bool = False,
-    check_duplicates: bool = False,
     override: DuplicateOverride | None = None,
 ) -> EnrolOutcome:
     """Validate and enrol one worker. Nothing is written unless the whole record is accepted.
 
-    With ``check_duplicates`` (the intake form) a likely duplicate — similar name, same birth
-    date and NIK district — is refused with the candidates in ``extra["likely_duplicates"]``,
-    unless a supervisor's ``override`` (with a reason) is given; the override is audited.
+    A likely duplicate — similar name, same birth date and NIK district (``app/domain/duplicates``)
+    — is refused for every caller with the candidates in ``extra["likely_duplicates"]``, unless a
+    supervisor's ``override`` (with a reason) is given; the override is audited beside the record.
     """
     authorize(ctx, actor, Permission.ENROL)
     if override is not None:
         check_override(ctx, override)
-    check_duplicates = check_duplicates or override is not None
     branch = cached_branch(ctx)
     if branch is None:
         raise BranchNotSetUpError()
@@ -382,13 +375,13 @@ def enrol_worker(
             return EnrolOutcome(
                 "rejected", errors=(_duplicate(existing),), warnings=result.warnings, existing_number=existing
             )
-        dups = ctx.read(lambda s: likely_duplicates(s, ctx, rec)) if check_duplicates else []
+        dups = ctx.read(lambda s: likely_duplicates(s, ctx, rec))
         if dups and override is None:
             return _likely_duplicate(dups, result.warnings)
         return EnrolOutcome("valid", warnings=result.warnings)
 
     def work(session: Session) -> EnrolOutcome:
-        dups = likely_duplicates(session, ctx, rec) if check_duplicates else []
+        dups = likely_duplicates(session, ctx, rec)
         if dups and override is None:
             return _likely_duplicate(dups, result.warnings)
         member = _write_member(session, ctx, actor, rec, branch, confirm_mismatch)
@@ -406,3 +399,37 @@ def enrol_worker(
         return EnrolOutcome(
             "rejected", errors=(_duplicate(existing),), warnings=result.warnings, existing_number=existing
         )
+
+
+def find_likely_duplicates(
+    ctx: ServiceContext, actor: Actor, record: IntakeRecord | Mapping[str, Any]
+) -> tuple[DuplicateCandidateDTO, ...]:
+    """Candidates for the side-by-side view at intake. Showing them is audited (full records)."""
+    authorize(ctx, actor, Permission.ENROL)
+    rec = _as_record(ctx, record)
+    if rec is None:
+        return ()
+
+    def work(session: Session) -> tuple[DuplicateCandidateDTO, ...]:
+        found = likely_duplicates(session, ctx, rec)
+        if found:
+            append_event(
+                session,
+                ctx,
+                actor=actor,
+                action="member.duplicate_shown",
+                entity="member",
+                details={"candidates": [c.number for c in found]},
+            )
+        return tuple(found)
+
+    return ctx.write(work)
+
+
+def _as_record(ctx: ServiceContext, record: IntakeRecord | Mapping[str, Any]) -> IntakeRecord | None:
+    if isinstance(record, IntakeRecord):
+        return record
+    branch = current_branch(ctx)
+    if branch is None:
+        return None
+    return validate_record(ctx, record, branch=branch, confirm_mismatch=True).record

@@ -19,7 +19,7 @@ import datetime as dt
 import functools
 import hashlib
 import pickle
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -29,11 +29,11 @@ from sqlalchemy import Table, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.db.bulk import select_by_pairs, stored_value
 from app.db.engine import tune_for_bulk_load
 from app.db.import_models import ImportBatch, ImportHeaderMapping
 from app.db.models import Member
 from app.domain.clock import business_date
+from app.domain.duplicates import WithinBatch
 from app.domain.imports import (
     HEADER_SCAN_ROWS,
     MAX_PROBLEM_ROWS,
@@ -55,7 +55,6 @@ from app.domain.imports import (
     is_blank,
     is_hints_row,
     mapping_of,
-    names_similar,
     resolve_columns,
 )
 from app.domain.intake import Heir, IntakeRecord
@@ -73,15 +72,23 @@ from app.infra.xlsx_out import write_template as _write_template
 from app.services.audit import append_event
 from app.services.auth import authorize
 from app.services.branch import cached_branch
+from app.services.branch_read import BranchNotSetUpError
 from app.services.context import ServiceContext
 from app.services.dto import Actor, BranchDTO
+from app.services.duplicates import (
+    audit_override,
+    check_override,
+    duplicate_issue,
+    likely_duplicates_many,
+    person_of,
+)
 from app.services.enrolment import (
-    BranchNotSetUpError,
     WrittenMember,
     allocate_serials,
     validate_record,
     write_members,
 )
+from app.services.records_dto import DuplicateOverride
 
 MODES = ("all", "accepted")
 WRITE_CHUNK = 500  # rows per duplicate check and per multi-row INSERT; cancel is polled between chunks
@@ -525,6 +532,12 @@ class _Checked:
     rejected: int = 0
     first_row: dict[str, int] = field(default_factory=dict)  # NIK → first row holding it
     repeated: dict[str, list[int]] = field(default_factory=dict)  # NIK → every row holding it (when > 1)
+    # Row → earlier rows of the file it likely duplicates (the counter's rule; a different NIK).
+    resembling: dict[int, list[int]] = field(default_factory=dict)
+    alike: WithinBatch = field(default_factory=WithinBatch)
+    override: DuplicateOverride | None = None  # a supervisor's save-anyway for ``override_rows``
+    override_rows: frozenset[int] = frozenset()  # rows a supervisor allowed despite likely duplicates
+    allowed: dict[int, list[str]] = field(default_factory=dict)  # overridden row → what it resembled
 
     def close(self) -> None:
         self.spool.close()
@@ -556,6 +569,8 @@ def _read_rows(
     progress: ProgressSink,
     cancel: CancelToken,
     keep_values: bool,
+    override: DuplicateOverride | None = None,
+    override_rows: frozenset[int] = frozenset(),
 ) -> _Checked:
     """Pass 1: stream the rows, validate each with the intake rules, spool the results."""
     info = plan.info
@@ -566,7 +581,7 @@ def _read_rows(
         _count_csv_records(plan, row_limit)
     if info.issues:
         raise ImportFileError(list(info.issues))
-    checked = _Checked(plan, _Spool(ctx.paths))
+    checked = _Checked(plan, _Spool(ctx.paths), override=override, override_rows=override_rows)
     try:
         _read_into(
             ctx,
@@ -721,6 +736,12 @@ def _read_into(
                 checked.repeated.setdefault(nik, [first]).append(n)
         else:
             nik = ""
+        if rec is not None:
+            hits = checked.alike.add(n, person_of(rec))
+            if hits and n in checked.override_rows:
+                checked.allowed[n] = [f"baris {h}" for h in hits]
+            elif hits:
+                checked.resembling[n] = hits
         if rec is None:
             checked.rejected += 1
         checked.spool.add(
@@ -749,10 +770,15 @@ def _duplicate(number: str) -> Issue:
 
 
 def _check_database(
-    session: Session, entries: Sequence[dict[str, Any]]
+    session: Session,
+    ctx: ServiceContext,
+    entries: Sequence[dict[str, Any]],
+    override_rows: frozenset[int] = frozenset(),
+    allowed: dict[int, list[str]] | None = None,
 ) -> dict[int, tuple[list[Issue], list[Issue]]]:
-    """Active members with the same NIK (an error) or the same birth date, NIK district and a
-    similar name (a warning). Two indexed queries per chunk of rows."""
+    """Active members with the same NIK, or likely duplicates by the counter's own rule
+    (``app/domain/duplicates.py``): both refuse the row, unless a supervisor allowed the likely
+    duplicate (``override_rows``). Two indexed queries per chunk of rows."""
     found: dict[int, tuple[list[Issue], list[Issue]]] = {}
     valid = [e for e in entries if e["r"] is not None]
     if not valid:
@@ -765,41 +791,29 @@ def _check_database(
             select(Member.nik, Member.number).where(Member.nik.in_(niks), Member.record_status == "ACTIVE")
         ).all()
     }
-    pairs = sorted({(e["r"].tanggal_lahir, e["r"].nik_info.district_code) for e in valid})
-    # Padded to the chunk size so every chunk runs the same statement text.
-    pairs += [pairs[-1]] * (-len(pairs) % WRITE_CHUNK)
-    stored = stored_value(conn, _MEMBER, "tanggal_lahir")
-    near: dict[tuple[Any, str], list[tuple[str, str, str]]] = {}
-    for number, nama, nik, born, district in select_by_pairs(
-        conn,
-        _MEMBER,
-        ("number", "nama", "nik", "tanggal_lahir", "nik_district"),
-        ("tanggal_lahir", "nik_district"),
-        pairs,
-        equals={"record_status": "ACTIVE"},
-    ):
-        near.setdefault((born, district), []).append((number, nama, nik))
-    for e in valid:
+    candidates = likely_duplicates_many(session, ctx, [person_of(e["r"]) for e in valid])
+    for e, near in zip(valid, candidates, strict=True):
         r: IntakeRecord = e["r"]
         errors: list[Issue] = []
-        warnings: list[Issue] = []
         if r.nik in taken:
             errors.append(_duplicate(taken[r.nik]))
-        else:
-            for number, nama, nik in near.get((stored(r.tanggal_lahir), r.nik_info.district_code), ()):
-                if nik != r.nik and names_similar(nama, r.nama):
-                    warnings.append(
-                        Issue(
-                            "nama",
-                            "import.likely_duplicate",
-                            f"Mungkin sudah terdaftar sebagai {number} ({nama}): tanggal lahir dan kecamatan "
-                            "NIK sama, nama mirip. Periksa KTP sebelum menyimpan.",
-                        )
-                    )
-                    break
-        if errors or warnings:
-            found[e["n"]] = (errors, warnings)
+        elif near and e["n"] not in override_rows:
+            errors.append(duplicate_issue(near))
+        elif near and allowed is not None:
+            allowed.setdefault(e["n"], []).extend(c.number for c in near)
+        if errors:
+            found[e["n"]] = (errors, [])
     return found
+
+
+def _likely_in_file(rows: list[int]) -> Issue:
+    shown = ", ".join(str(r) for r in rows[:5]) + (" …" if len(rows) > 5 else "")
+    return Issue(
+        "nama",
+        "import.likely_duplicate_in_file",
+        f"Mirip baris {shown} di file ini: nama mirip, tanggal lahir dan kecamatan NIK sama, NIK berbeda. "
+        "Periksa KTP keduanya; simpan tetap hanya dengan persetujuan supervisor dan alasannya.",
+    )
 
 
 def _in_file_duplicate(rows: list[int]) -> Issue:
@@ -863,6 +877,8 @@ def _outcome(
     warnings = list(_issues_from(entry["w"]))
     if entry["k"] and entry["k"] in checked.repeated:
         errors.append(_in_file_duplicate(checked.repeated[entry["k"]]))
+    if entry["n"] in checked.resembling:
+        errors.append(_likely_in_file(checked.resembling[entry["n"]]))
     extra = decisions.extra.get(entry["n"])
     if extra:
         errors.extend(extra[0])
@@ -917,7 +933,7 @@ def _emit(
         nonlocal serial, done
         for chunk in checked.spool.chunks(WRITE_CHUNK, records=session is not None):
             if session is not None:
-                decisions.extra.update(_check_database(session, chunk))
+                decisions.extra.update(_check_database(session, ctx, chunk, checked.override_rows))
             for entry in chunk:
                 if (
                     quiet
@@ -925,6 +941,7 @@ def _emit(
                     and not entry["e"]
                     and not entry["w"]
                     and entry["n"] not in decisions.extra
+                    and entry["n"] not in checked.resembling
                     and not (entry["k"] and entry["k"] in checked.repeated)
                 ):
                     # A clean row nobody needs to see: only counted (and numbered, in sequence).
@@ -1032,15 +1049,19 @@ def validate_import(
     row_limit: int = ROW_LIMIT,
     report_xlsx: str | Path | None = None,
     on_row: RowCallback | None = None,
+    override: DuplicateOverride | None = None,
+    override_rows: Iterable[int] = (),
 ) -> ImportReport:
     """The dry run: every row checked exactly as the intake form checks it, plus duplicates inside
-    the file and against the database. Nothing is written to the database.
+    the file and against the database. Nothing is written to the database. ``override`` with
+    ``override_rows`` (spreadsheet row numbers): a supervisor allows those likely duplicates.
 
     ``on_row`` receives every row's outcome in file order (the CLI prints them); the report keeps
     the counts and the first ``MAX_PROBLEM_ROWS`` problem rows; ``report_xlsx`` gets every row.
     Raises ``ImportFileError`` (nothing read) or ``Cancelled``.
     """
     authorize(ctx, actor, Permission.ENROL)
+    allowed_rows = _check_import_override(ctx, override, override_rows)
     branch = _branch(ctx)
     plan = _open_plan(ctx, path, sheet=sheet, mapping=mapping)
     try:
@@ -1053,6 +1074,8 @@ def validate_import(
             progress=progress,
             cancel=cancel,
             keep_values=report_xlsx is not None,
+            override=override,
+            override_rows=allowed_rows,
         )
     except BaseException:
         plan.close()
@@ -1074,6 +1097,28 @@ def validate_import(
         )
     finally:
         checked.close()
+
+
+def _check_import_override(
+    ctx: ServiceContext, override: DuplicateOverride | None, rows: Iterable[int]
+) -> frozenset[int]:
+    """Rows a supervisor allows despite likely duplicates: only with the supervisor's override."""
+    allowed = frozenset(rows)
+    if allowed and override is None:
+        raise DomainError(
+            Issue(
+                "override",
+                "duplicate.override_missing",
+                "Baris yang mirip peserta lain hanya boleh disimpan dengan persetujuan supervisor.",
+            )
+        )
+    if override is not None:
+        check_override(ctx, override)
+        if not allowed:
+            raise DomainError(
+                Issue("override", "duplicate.override_rows", "Sebutkan baris yang disetujui supervisor.")
+            )
+    return allowed
 
 
 class _Refused(Exception):  # noqa: N818 - internal signal: roll back, nothing is written
@@ -1130,6 +1175,8 @@ def commit_import(
     report_xlsx: str | Path | None = None,
     on_row: RowCallback | None = None,
     expected_sha256: str | None = None,
+    override: DuplicateOverride | None = None,
+    override_rows: Iterable[int] = (),
 ) -> ImportResult:
     """Check every row again and write the accepted ones in ONE transaction.
 
@@ -1145,6 +1192,7 @@ def commit_import(
             Issue("mode", "import.mode", "Pilih mode impor: 'all' (semua atau tidak) atau 'accepted'.")
         )
     authorize(ctx, actor, Permission.ENROL)
+    allowed_rows = _check_import_override(ctx, override, override_rows)
     branch = _branch(ctx)
     plan = _open_plan(ctx, path, sheet=sheet, mapping=mapping)
     if expected_sha256 and expected_sha256 != plan.info.sha256:
@@ -1166,6 +1214,8 @@ def commit_import(
             progress=progress,
             cancel=cancel,
             keep_values=report_xlsx is not None,
+            override=override,
+            override_rows=allowed_rows,
         )
     except BaseException:
         plan.close()
@@ -1201,7 +1251,7 @@ def _commit_checked(
     cancel: CancelToken,
 ) -> ImportResult:
     # Any rejected row or repeated NIK already refuses mode "all" before the database is touched.
-    refused = mode == "all" and (checked.rejected > 0 or bool(checked.repeated))
+    refused = mode == "all" and (checked.rejected > 0 or bool(checked.repeated) or bool(checked.resembling))
     nothing = False
     decisions = _Decisions()
 
@@ -1341,13 +1391,18 @@ def _write_batch(
     for chunk in checked.spool.chunks(WRITE_CHUNK, records=True):
         if cancel.cancelled:
             raise Cancelled()
-        found = _check_database(session, chunk)
+        found = _check_database(session, ctx, chunk, checked.override_rows, checked.allowed)
         decisions.extra.update(found)
         records: list[IntakeRecord] = []
         details: list[dict[str, Any]] = []
         for entry in chunk:
             refused_here = entry["n"] in found and found[entry["n"]][0]  # errors, not mere warnings
-            ok = entry["ok"] and not refused_here and not (entry["k"] and entry["k"] in checked.repeated)
+            ok = (
+                entry["ok"]
+                and not refused_here
+                and entry["n"] not in checked.resembling
+                and not (entry["k"] and entry["k"] in checked.repeated)
+            )
             if not ok:
                 if mode == "all":
                     raise _Refused()
@@ -1363,6 +1418,21 @@ def _write_batch(
         members = write_members(
             session, ctx, actor, records, branch, first_serial=first, audit_details=details, now=now
         )
+        if checked.override is not None:
+            for written_member, detail in zip(members, details, strict=True):
+                resembled = checked.allowed.get(detail["row"])
+                if resembled:
+                    audit_override(
+                        session,
+                        ctx,
+                        actor,
+                        checked.override,
+                        written_member.number,
+                        written_member.member_id,
+                        resembled,
+                        import_batch=batch_id,
+                        row=detail["row"],
+                    )
         if sponsor is not None:
             _record_sponsored_payment(
                 session,

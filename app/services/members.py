@@ -115,6 +115,11 @@ def active_member_number_for_nik(session: Session, nik: str) -> str | None:
     ).scalar_one_or_none()
 
 
+def enrolments_total(ctx: ServiceContext) -> int:
+    """How many enrolments the database holds (the import page shows it unchanged after a cancel)."""
+    return ctx.read(enrolment_count)
+
+
 def enrolment_count(session: Session) -> int:
     from sqlalchemy import func
 

@@ -10,18 +10,18 @@ import json
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from app.db.models import AuditEvent, Member
 from app.db.search_models import MemberDeactivation
-from app.domain.issues import DomainError, Issue
-from app.domain.membership import MembershipNumber, parse_number
-from app.domain.nik import clean_nik
 from app.domain.roles import Permission
 from app.services.audit import append_event
 from app.services.auth import authorize
 from app.services.context import ServiceContext
+from app.services.corrections import pending_for_member
 from app.services.dto import Actor
+from app.services.member_lookup import not_found as not_found
+from app.services.member_lookup import resolve_member as resolve_member
 from app.services.members import member_dto
 from app.services.records_dto import HistoryEntryDTO, MemberRecordDTO
 
@@ -32,36 +32,6 @@ REASON_LABELS = {
     "LUAR_NEGERI": "pindah ke luar negeri",
     "DUPLIKAT": "duplikat, digabung",
 }
-
-
-def not_found(key: object) -> DomainError:
-    return DomainError(Issue("member", "member.not_found", f"Peserta '{key}' tidak ditemukan."))
-
-
-def resolve_member(session: Session, key: int | str, *, full: bool = False) -> Member:
-    """A member by id, membership number (check digit verified) or NIK (the active record first)."""
-    stmt = select(Member)
-    if full:
-        stmt = stmt.options(selectinload(Member.heirs), selectinload(Member.enrolments))
-    if isinstance(key, int):
-        m = session.execute(stmt.where(Member.id == key)).scalar_one_or_none()
-        if m is None:
-            raise not_found(key)
-        return m
-    digits = clean_nik(key)
-    if len(digits) == 16 and digits.isdigit():
-        criterion = Member.nik == digits
-    else:
-        parsed = parse_number(key)
-        if not isinstance(parsed, MembershipNumber):
-            raise DomainError(parsed)
-        criterion = Member.number == parsed.value
-    m = session.execute(
-        stmt.where(criterion).order_by(Member.record_status != "ACTIVE", Member.id.desc()).limit(1)
-    ).scalar_one_or_none()
-    if m is None:
-        raise not_found(key)
-    return m
 
 
 def _summary(action: str, d: dict[str, Any]) -> str:
@@ -125,7 +95,6 @@ def open_member_record(
 ) -> MemberRecordDTO:
     """Everything the detail page shows. The view is audited in the same transaction."""
     authorize(ctx, actor, Permission.VIEW_RECORD)
-    from app.services.corrections import pending_for_member  # corrections builds on this module
 
     def work(session: Session) -> MemberRecordDTO:
         m = resolve_member(session, key, full=True)

@@ -2317,6 +2317,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Recomposition parts must be in month order, without repeats.</translation>
     </message>
     <message>
+        <source>Baris yang mirip peserta lain hanya boleh disimpan dengan persetujuan supervisor.</source>
+        <translation>Rows that resemble another member may only be saved with a supervisor&apos;s approval.</translation>
+    </message>
+    <message>
         <source>Basis data ini berisi tabel aplikasi lain; pakai basis data kosong untuk Loket.</source>
         <translation>This database holds another application&apos;s tables; use an empty database for Loket.</translation>
     </message>
@@ -2783,6 +2787,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Sebuah hari ditutup selama data latihan dibuat; ulangi.</source>
         <translation>A day was closed while training data were being made; try again.</translation>
+    </message>
+    <message>
+        <source>Sebutkan baris yang disetujui supervisor.</source>
+        <translation>Name the rows the supervisor approves.</translation>
     </message>
     <message>
         <source>Sebutkan jumlah bulan yang dibayar (perpanjangan paket).</source>

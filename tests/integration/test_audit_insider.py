@@ -22,6 +22,7 @@ from app.services import backup, contributions, day
 from app.services.audit import verify_audit
 from app.services.dto import Actor
 from tests.conftest import SUPERVISOR_PASSWORD, FakeClock, bpu_record
+from tests.names import NAME_POOL
 from tests.search_fixtures import enrol, person
 
 
@@ -191,10 +192,8 @@ def test_a_receipt_deleted_at_a_days_edge(
     opened: Any, ctx: Any, officer: Actor, supervisor: Actor, clock: FakeClock
 ) -> None:
     """Receipts 1–2 on Monday, 3–4 on Tuesday; deleting 2 leaves no gap inside either day."""
-    names = ("Andi", "Bayu", "Cahyo", "Dedi")
     numbers = [
-        enrol(ctx, officer, person(f"{n} Saputra", "1980-01-01", "L", serial=i + 1))
-        for i, n in enumerate(names)
+        enrol(ctx, officer, person(NAME_POOL[i + 1], "1980-01-01", "L", serial=i + 1)) for i in range(4)
     ]
     receipts = [
         contributions.pay(ctx, officer, numbers[i], months=1, method="cash").receipt_no for i in (0, 1)

@@ -24,6 +24,7 @@ from app.cli import main
 from app.services import auth, enrolment
 from tests.branch_setup import SUPERVISOR_PASSWORD, set_up_branch
 from tests.conftest import OFFICER_PASSWORD, bpu_record
+from tests.names import NAME_POOL
 from tests.pg_server import PgServer, PgUnavailableError
 from tests.search_fixtures import person
 
@@ -57,8 +58,7 @@ def branch_db(server: PgServer, tmp_path: Path) -> tuple[str, Path]:
 
 
 def _records(n: int) -> list[dict[str, Any]]:
-    names = ["Andi", "Bayu", "Cahyo", "Dedi", "Eko", "Fajar", "Gilang", "Hadi", "Irfan", "Joko"]
-    return [person(f"{names[i % 10]} Saputra", "1980-01-01", "L", serial=100 + i) for i in range(n)]
+    return [person(NAME_POOL[i % len(NAME_POOL)], "1980-01-01", "L", serial=100 + i) for i in range(n)]
 
 
 def _run(

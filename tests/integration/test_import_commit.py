@@ -19,12 +19,14 @@ from app.db.import_models import ImportBatch
 from app.db.models import AuditEvent, Enrolment, Member, NumberSequence
 from app.domain.imports import check_sponsor
 from app.domain.intake import FIELDS
+from app.domain.issues import DomainError
 from app.domain.membership import parse_number
 from app.domain.progress import CancelFlag, Cancelled
 from app.services import enrolment, importing
 from app.services.audit import verify_audit
 from app.services.dto import Actor
 from app.services.members import find_member
+from app.services.records_dto import DuplicateOverride
 from tests.conftest import SUPERVISOR_PASSWORD, bpu_record
 from tests.import_fixtures import as_cells, valid_rows, write_csv, write_xlsx
 
@@ -102,26 +104,47 @@ def test_duplicates_in_file_in_database_and_likely(ctx: Any, officer: Actor, tmp
     path = write_xlsx(tmp_path / "dup.xlsx", as_cells(rows))
     report = importing.validate_import(ctx, officer, path)
     by_row = {o.row: o for o in report.problems}
-    assert [i.code for i in by_row[2].warnings] == ["import.likely_duplicate"] and by_row[2].ok
-    assert "10100000013" in by_row[2].warnings[0].message
-    assert [i.code for i in by_row[3].errors] == ["nik.duplicate"]
+    # The same rule as the counter's: a likely duplicate of a member is an error, not a warning.
+    assert [i.code for i in by_row[2].errors] == ["member.likely_duplicate"] and not by_row[2].ok
+    assert "10100000013" in by_row[2].errors[0].message
+    # Row 3 is a member already, and resembles row 2 as well: both are said.
+    assert [i.code for i in by_row[3].errors] == ["import.likely_duplicate_in_file", "nik.duplicate"]
     assert (
         [i.code for i in by_row[4].errors]
         == ["import.duplicate_in_file"]
         == [i.code for i in by_row[5].errors]
     )
     assert "baris 4, 5" in by_row[4].errors[0].message
-    assert (report.accepted, report.rejected, report.with_warnings) == (3, 3, 1)
+    assert (report.accepted, report.rejected) == (2, 4)
 
-    # The commit writes the flagged row too (a warning, not an error), in "all" mode nothing.
+    # "all" writes nothing; "accepted" writes the two clean rows.
     assert importing.commit_import(ctx, officer, path, None, "all").refusal is not None
     seen: list[Any] = []
     result = importing.commit_import(ctx, officer, path, None, "accepted", on_row=seen.append)
-    assert result.enrolled == 3 and [o.row for o in seen if o.number] == [2, 6, 7]
+    assert result.enrolled == 2 and [o.row for o in seen if o.number] == [6, 7]
     for outcome in seen:
         if outcome.number:  # every number printed in the report is the member of that row
             member = find_member(ctx, outcome.number)
             assert member is not None and member.nik == rows[outcome.row - 2]["nik"]
+
+
+def test_rows_alike_inside_the_file_are_refused_unless_a_supervisor_allows_them(
+    ctx: Any, officer: Actor, supervisor: Actor, tmp_path: Path
+) -> None:
+    rows = valid_rows(3)
+    rows[0] = bpu_record(nama="Aminah", nik="1610014508900003")
+    rows[1] = bpu_record(nama="Siti Aminah", nik="1610014508900007")
+    path = write_csv(tmp_path / "kembar.csv", as_cells(rows))
+    report = importing.validate_import(ctx, officer, path)
+    by_row = {o.row: o for o in report.problems}
+    assert [i.code for i in by_row[3].errors] == ["import.likely_duplicate_in_file"]
+    assert "baris 2" in by_row[3].errors[0].message
+    with pytest.raises(DomainError) as missing:
+        importing.commit_import(ctx, officer, path, None, "all", override_rows=[3])
+    assert missing.value.issues[0].code == "duplicate.override_missing"
+    allowed = DuplicateOverride(supervisor, "Kakak beradik, dicek KK")
+    result = importing.commit_import(ctx, officer, path, None, "all", override=allowed, override_rows=[3])
+    assert result.committed and result.enrolled == 3
 
 
 def test_sponsor_funds_every_row(ctx: Any, officer: Actor, tmp_path: Path) -> None:

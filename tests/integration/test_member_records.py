@@ -11,6 +11,7 @@ from sqlalchemy import delete, func, select
 
 from app.db.models import AuditEvent, Member, Setting
 from app.db.search_models import MemberCorrection, MemberNameKey, NameKeyStat
+from app.domain import duplicates as rule
 from app.domain.issues import DomainError
 from app.domain.progress import CancelFlag, Cancelled
 from app.services import corrections, deactivation, duplicates, enrolment
@@ -232,16 +233,16 @@ def test_likely_duplicate_needs_a_supervisor_and_a_reason(
     # Same woman, NIK mistyped in its serial, name spelt a little differently.
     again = bpu_record(nik="1610014508900007", nama="Sitti Aminah", no_hp=None)
 
-    found = duplicates.find_likely_duplicates(ctx, officer, again)
+    found = enrolment.find_likely_duplicates(ctx, officer, again)
     assert [c.number for c in found] == [first]
-    assert found[0].similarity >= duplicates.THRESHOLD
+    assert found[0].similarity >= rule.THRESHOLD
     assert {"tanggal_lahir", "nama_ibu", "jenis_kelamin"} <= set(found[0].same)
     assert events(ctx, "member.duplicate_shown") == [{"candidates": [first]}]
 
-    refused = enrolment.enrol_worker(ctx, officer, again, check_duplicates=True)
+    refused = enrolment.enrol_worker(ctx, officer, again)
     assert refused.status == "rejected" and refused.errors[0].code == "member.likely_duplicate"
     assert [c.number for c in refused.extra["likely_duplicates"]] == [first]
-    dry = enrolment.enrol_worker(ctx, officer, again, check_duplicates=True, dry_run=True)
+    dry = enrolment.enrol_worker(ctx, officer, again, dry_run=True)
     assert dry.errors[0].code == "member.likely_duplicate"
 
     with pytest.raises(AuthError):
@@ -274,7 +275,7 @@ def test_no_duplicate_for_other_names_dates_or_districts(ctx: Any, officer: Acto
     other_date = bpu_record(nik="1610014608900008", tanggal_lahir="1990-08-06", nama="Siti Aminah")
     other_district = bpu_record(nik="1610024508900008", nama="Siti Aminah", kode_wilayah=None)
     for rec in (other_name, other_date, other_district):
-        assert duplicates.find_likely_duplicates(ctx, officer, rec) == ()
+        assert enrolment.find_likely_duplicates(ctx, officer, rec) == ()
     # Without the check (imports, scripts) enrolment behaves as before.
     assert enrolment.enrol_worker(ctx, officer, bpu_record(nik="1610014508900009")).status == "enrolled"
 
@@ -302,7 +303,12 @@ def test_deactivate_died_keeps_the_record_findable(ctx: Any, officer: Actor, sup
 
 def test_merged_duplicate_points_to_the_surviving_member(ctx: Any, officer: Actor, supervisor: Actor) -> None:
     keep = enrol(ctx, officer, bpu_record(nama="Siti Aminah"))
-    dup = enrol(ctx, officer, bpu_record(nik="1610014508900007", nama="Sitti Aminah"))
+    dup = enrol(
+        ctx,
+        officer,
+        bpu_record(nik="1610014508900007", nama="Sitti Aminah"),
+        override=DuplicateOverride(supervisor, "Dicek nanti, diduga orang yang sama"),
+    )
     pending = corrections.propose_correction(ctx, officer, dup, {"alamat": "Jl. Lain 1"}, "Alamat baru")
     with pytest.raises(DomainError):
         deactivation.deactivate_member(ctx, supervisor, dup, "merged")

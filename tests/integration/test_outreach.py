@@ -33,9 +33,7 @@ def farmer(ctx: Any, officer: Actor, i: int, village: str, harvest: str, **kw: A
     out = enrolment.enrol_worker(
         ctx,
         officer,
-        bpu_record(
-            nik=f"16100145089002{i:02d}", nama=f"Petani Uji {chr(64 + i)}", kode_wilayah=village, **kw
-        ),
+        bpu_record(nik=f"16100145089002{i:02d}", kode_wilayah=village, **kw),
     )
     assert out.number is not None, out.errors
     cs.set_schedule(ctx, officer, out.number, Schedule.parse(harvest))

@@ -39,11 +39,19 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     records = [
         bpu_record(nama="Siti Aminah"),
         person("Mochammad Rizky Pratama", "1991-03-14", "L", serial=9001, no_hp="081290011234"),
-        bpu_record(nik="1610014508900007", nama="Sitti Aminah", no_hp=None),
     ]
     f = tmp_path / "people.json"
     f.write_text(json.dumps(records), encoding="utf-8")
     r = loket(home, "enrol", "--officer", "budi", "--json", str(f))
+    assert r.returncode == 0, r.stdout + r.stderr
+    # SITTI AMINAH resembles SITI AMINAH: saved only with the supervisor's audited override.
+    f.write_text(json.dumps(bpu_record(nik="1610014508900007", nama="Sitti Aminah", no_hp=None)))
+    r = loket(home, "enrol", "--officer", "budi", "--json", str(f))
+    assert r.returncode == 2 and "member.likely_duplicate" in r.stdout
+    override = ("--override-supervisor", "siti", "--override-reason", "Dicek nanti di kantor")
+    r = loket(
+        home, "enrol", "--officer", "budi", "--json", str(f), *override, stdin=SUPERVISOR_PASSWORD + "\n"
+    )
     assert r.returncode == 0, r.stdout + r.stderr
     return home
 

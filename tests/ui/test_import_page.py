@@ -346,8 +346,9 @@ def test_a_windows_csv_with_semicolons_is_previewed_as_read(
 def test_template_sponsor_and_keyboard_navigation(qtbot: Any, ui_ctx: UiContext, tmp_path: Path) -> None:
     page = make_page(qtbot, ui_ctx)
     page.write_template_to(tmp_path / "templat")
-    qtbot.waitUntil(lambda: (tmp_path / "templat.xlsx").exists(), timeout=WAIT)
-    assert "Templat disimpan" in page.banner.text.text()
+    # The file appears before the page hears back from its worker: wait for the banner itself.
+    qtbot.waitUntil(lambda: "Templat disimpan" in page.banner.text.text(), timeout=WAIT)
+    assert (tmp_path / "templat.xlsx").exists()
     wb = load_workbook(tmp_path / "templat.xlsx")
     template = wb["Peserta"]
     assert [c.value for c in template[1]][: len(FIELDS)] == list(FIELDS)

@@ -19,6 +19,7 @@ from app.db.models import AuditEvent
 from app.domain.money import format_rupiah
 from app.services import cards, contributions, enrolment
 from app.services.records import open_member_record
+from app.services.records_dto import DuplicateOverride
 from tests.card_helpers import decode_qr
 from tests.conftest import SUPERVISOR_PASSWORD, bpu_record
 from ui.context import UiContext
@@ -30,8 +31,8 @@ def pdf_text(pdf: bytes) -> str:
     return "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages)
 
 
-def enrol(ui_ctx: UiContext, **overrides: Any) -> str:
-    out = enrolment.enrol_worker(ui_ctx.ctx, ui_ctx.actor, bpu_record(**overrides))
+def enrol(ui_ctx: UiContext, override: DuplicateOverride | None = None, **overrides: Any) -> str:
+    out = enrolment.enrol_worker(ui_ctx.ctx, ui_ctx.actor, bpu_record(**overrides), override=override)
     assert out.status == "enrolled" and out.number is not None, out.errors
     return out.number
 
@@ -286,7 +287,8 @@ def test_supervisor_merges_a_duplicate_and_the_page_points_to_the_survivor(
     qtbot: Any, ui_ctx: UiContext, sup_ctx: UiContext
 ) -> None:
     survivor = enrol(ui_ctx)
-    duplicate = enrol(ui_ctx, nik="1610014508900004", nama="Siti Aminnah")
+    allowed = DuplicateOverride(sup_ctx.actor, "Diperiksa nanti di kantor")  # saved twice, as happens
+    duplicate = enrol(ui_ctx, allowed, nik="1610014508900004", nama="Siti Aminnah")
     page = open_page(qtbot, sup_ctx, duplicate)
     assert not page.deactivate_button.isHidden()
     page.start_deactivation()

@@ -41,7 +41,7 @@ def test_the_status_holds_until_the_recheck_day(
         for p in CORE
     ]
     ledger = Ledger.of(x for x in items if x.paid_on <= on)
-    registered = dt.date(2025, 1, 2)
+    registered = dt.date(2025, 1, 1)  # the index is asked from registration on
     programmes = ("JKK", "JKM") if segment != "PU" else ("JKK", "JKM", "JHT")
 
     def at(day: dt.date) -> CoverState:

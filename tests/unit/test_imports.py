@@ -17,7 +17,6 @@ from app.domain.imports import (
     excel_serial_date,
     header_signature,
     is_hints_row,
-    names_similar,
     normalise_header,
     parse_mapping_text,
     resolve_columns,
@@ -198,33 +197,6 @@ def test_other_cells() -> None:
     }
     assert sorted(i.code for i in out.errors) == ["import.cell_error", "import.cell_too_long"]
     assert coerce_cells({"no_hp": 6281234567890}).raw["no_hp"] == "+6281234567890"
-
-
-@pytest.mark.parametrize(
-    ("a", "b", "similar"),
-    [
-        ("SITI AMINAH", "Siti Aminah", True),
-        ("SITI AMINAH", "SITI AMINA", True),
-        ("SITI AMINAH", "AMINAH SITI", True),
-        ("SITI AMINAH", "SITI AMINAH BINTI ALI", True),
-        ("MUHAMMAD RIZKI", "MUHAMAD RIZKY", True),
-        ("SITI AMINAH", "BUDI SANTOSO", False),
-        ("SITI", "SITI AMINAH", False),  # one shared word is not enough
-        ("", "SITI", False),
-    ],
-)
-def test_names_similar(a: str, b: str, similar: bool) -> None:
-    assert names_similar(a, b) is similar
-
-
-@given(
-    st.text(alphabet="ABCDEFGHIJKLMNOPRSTUWY '.", max_size=40),
-    st.text(alphabet="ABCDEFGHIJKLMNOPRSTUWY '.", max_size=40),
-)
-def test_names_similar_is_symmetric(a: str, b: str) -> None:
-    assert names_similar(a, b) == names_similar(b, a)
-    if any(c.isalpha() for c in a):
-        assert names_similar(a, a)
 
 
 def test_sponsor_checks() -> None:

@@ -571,7 +571,7 @@ class ImportPage(QWidget):
         self._set_busy(True, translate("ImportPage", "Menyimpan…"))
 
         def work(progress: Any, cancel: Any) -> ImportResult:
-            counts["before"] = ctx.read(members.enrolment_count)
+            counts["before"] = members.enrolments_total(ctx)
             try:
                 return importing.commit_import(
                     ctx,
@@ -587,7 +587,7 @@ class ImportPage(QWidget):
                     expected_sha256=sha,
                 )
             except Cancelled:
-                counts["after"] = ctx.read(members.enrolment_count)  # shown to the officer: unchanged
+                counts["after"] = members.enrolments_total(ctx)  # shown to the officer: unchanged
                 raise
 
         self.task = self.ui.runner.run_with_dialog(

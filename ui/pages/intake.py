@@ -893,7 +893,7 @@ class IntakePage(QWidget):
             self._set_likely(found)
 
         self.ui.runner.run(
-            lambda: duplicates.find_likely_duplicates(self.ui.ctx, self.ui.actor, raw), on_success=done
+            lambda: enrolment.find_likely_duplicates(self.ui.ctx, self.ui.actor, raw), on_success=done
         )
 
     def _set_likely(self, found: tuple[DuplicateCandidateDTO, ...]) -> None:
@@ -950,7 +950,6 @@ class IntakePage(QWidget):
                 self.ui.actor,
                 raw,
                 confirm_mismatch=confirm,
-                check_duplicates=True,
                 override=override,
             )
 
@@ -1030,9 +1029,7 @@ class IntakePage(QWidget):
         self.save_button.setText(translate("IntakePage", "Menyimpan…"))
         self.banner.clear()
         self.ui.runner.run(
-            lambda: enrolment.enrol_worker(
-                self.ui.ctx, self.ui.actor, raw, confirm_mismatch=confirm, check_duplicates=True
-            ),
+            lambda: enrolment.enrol_worker(self.ui.ctx, self.ui.actor, raw, confirm_mismatch=confirm),
             on_success=self._on_saved,
             on_error=self._on_save_failed,
         )

@@ -1,0 +1,51 @@
+"""The branch this database serves, read (and briefly cached): below every use case that needs it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db.models import Branch
+from app.domain.clock import business_date
+from app.services.context import ServiceContext
+from app.services.dto import BranchDTO
+
+
+class BranchNotSetUpError(RuntimeError):
+    """Work that needs the branch, asked before the branch is set up."""
+
+    def __init__(self) -> None:
+        super().__init__("Cabang belum diatur. Jalankan 'loket branch setup' atau wizard awal.")
+
+
+def _dto(b: Branch) -> BranchDTO:
+    return BranchDTO(b.id, b.code, b.name, b.timezone)
+
+
+def current_branch(ctx: ServiceContext) -> BranchDTO | None:
+    def work(session: Session) -> BranchDTO | None:
+        b = session.execute(select(Branch).limit(1)).scalar_one_or_none()
+        return _dto(b) if b else None
+
+    return ctx.read(work)
+
+
+def cached_branch(ctx: ServiceContext, max_age_s: float = 30.0) -> BranchDTO | None:
+    """The branch row, re-read at most every ``max_age_s`` seconds (it changes once a year, if ever)."""
+    now = time.monotonic()
+    hit = ctx.cache.get("branch")
+    if hit is not None and now - hit[0] < max_age_s:
+        return hit[1]  # type: ignore[no-any-return]
+    branch = current_branch(ctx)
+    if branch is not None:
+        ctx.cache["branch"] = (now, branch)
+    return branch
+
+
+def today(ctx: ServiceContext, branch: BranchDTO | None = None) -> dt.date:
+    """The branch's business date now."""
+    tz = branch.timezone if branch else "Asia/Jakarta"
+    return business_date(ctx.clock(), tz)
