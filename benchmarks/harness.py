@@ -6,7 +6,7 @@ import os
 import statistics
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,21 +67,24 @@ def temp_home(prefix: str = "loket-bench-") -> Iterator[Path]:
                 os.environ["LOKET_HOME"] = old
 
 
-def format_table(rows: list[Row]) -> str:
-    header = ("benchmark", "figure", "floor", "floor is", "ratio", "target", "met")
-    lines = [header]
-    for r in rows:
-        lines.append(
-            (
-                r.name,
-                f"{r.value:,.2f} {r.unit}",
-                "" if r.floor is None else f"{r.floor:,.2f} {r.unit}",
-                r.floor_name,
-                "" if r.ratio is None else f"{r.ratio:.2f}×",
-                r.target,
-                "" if r.met is None else ("yes" if r.met else "NO"),
-            )
+def format_table(rows: Sequence[Row]) -> str:
+    lines = [
+        (
+            r.name,
+            f"{r.value:,.2f} {r.unit}",
+            "" if r.floor is None else f"{r.floor:,.2f} {r.unit}",
+            r.floor_name,
+            "" if r.ratio is None else f"{r.ratio:.2f}×",
+            r.target,
+            "" if r.met is None else ("yes" if r.met else "NO"),
         )
+        for r in rows
+    ]
+    return text_table(("benchmark", "figure", "floor", "floor is", "ratio", "target", "met"), lines)
+
+
+def text_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    lines = [tuple(header), *(tuple(r) for r in rows)]
     widths = [max(len(str(line[i])) for line in lines) for i in range(len(header))]
     out = []
     for i, line in enumerate(lines):
