@@ -14,7 +14,8 @@ SQL is written with ``?`` placeholders and no literal ``%``; drivers with the ``
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table
@@ -33,6 +34,10 @@ class Driver:
     def __init__(self, conn: Connection) -> None:
         self.dialect = conn.dialect
         self._cursor = conn.connection.cursor()
+        # psycopg's pipeline mode (None for drivers without one: SQLite runs in this process anyway).
+        raw = conn.connection.dbapi_connection
+        self._pipeline: Any = getattr(raw, "pipeline", None) if self.dialect.name == "postgresql" else None
+        self._pipelining = 0  # depth of pipeline() blocks (on every database, for the guard below)
         self._qmark = self.dialect.paramstyle == "qmark"
         self._error: type[Exception] = self.dialect.loaded_dbapi.Error
         self._sql: dict[str, str] = {}
@@ -85,15 +90,51 @@ class Driver:
                 sql, rows, exc, self._error, dialect=self.dialect, ismulti=True
             ) from exc
 
+    @contextmanager
+    def pipeline(self) -> Iterator[None]:
+        """Send the statements inside without waiting for each reply (PostgreSQL's pipeline mode).
+
+        A statement whose rows are read (``one``, ``first``) still waits, for its reply and all those
+        before it; the rest go out together with it, or when the block ends. An error surfaces at the
+        next wait, as SQLAlchemy's exception for it, and aborts what was sent after it. On SQLite there
+        is no round trip to save: the block just runs. Only statements of this driver may run inside
+        (SQLAlchemy reads a statement's columns at once, which a pipeline has not fetched yet).
+        """
+        self._pipelining += 1
+        try:
+            if self._pipeline is None:
+                yield
+                return
+            try:
+                with self._pipeline():
+                    yield
+            except self._error as exc:
+                raise DBAPIError.instance("(pipeline)", (), exc, self._error, dialect=self.dialect) from exc
+        finally:
+            self._pipelining -= 1
+
+    @classmethod
+    def pipelining(cls, conn: Connection) -> bool:
+        """Whether a ``pipeline()`` block is open on this connection (the engine refuses SQLAlchemy
+        statements inside one, on SQLite too, so the mistake shows in every test run)."""
+        driver = conn.info.get(_INFO_KEY)
+        return driver is not None and cast(Driver, driver)._pipelining > 0
+
     def one(self) -> tuple[Any, ...]:
-        row = self._cursor.fetchone()
+        row = self._fetchone()
         if row is None:
             raise LookupError("the statement returned no row")
         return tuple(row)
 
     def first(self) -> tuple[Any, ...] | None:
-        row = self._cursor.fetchone()
+        row = self._fetchone()
         return None if row is None else tuple(row)
+
+    def _fetchone(self) -> Any:
+        try:
+            return self._cursor.fetchone()
+        except self._error as exc:  # in a pipeline, the reply to an earlier statement may be an error
+            raise DBAPIError.instance("(fetch)", (), exc, self._error, dialect=self.dialect) from exc
 
     def bound(self, table: Table, column: str, value: Any) -> Any:
         """``value`` as the driver is given it for ``table.column`` (a date as text on SQLite)."""

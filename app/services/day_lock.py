@@ -72,6 +72,7 @@ def day_closed_issue(day: dt.date, closed_at: dt.datetime, closed_by: str, timez
 # Every enrolment and payment asks, on the driver (see app.db.driver); the details only when closed.
 _DAY_LOCK = cast(Table, DayLock.__table__)
 _IS_CLOSED = "SELECT 1 FROM day_lock WHERE business_date = ? AND status = 'CLOSED'"
+_HOLD_BOOKS_SHARED = "SELECT pg_advisory_xact_lock_shared(?)"  # hold_books(session), on the driver
 _CLOSED_BY = (
     select(DayLock.closed_at, Officer.full_name)
     .join(Officer, Officer.id == DayLock.closed_by_id)
@@ -84,9 +85,12 @@ def ensure_day_open(session: Session, ctx: ServiceContext, at: dt.datetime | Non
     caller's transaction. Raises ``DomainError`` (``day.closed``) when that date is closed."""
     tz = branch_timezone(session, ctx)
     day = business_date(at or ctx.clock(), tz)
-    hold_books(session)
     driver = Driver.of(session)
-    if driver.execute(_IS_CLOSED, (driver.bound(_DAY_LOCK, "business_date", day),)).first() is not None:
+    with driver.pipeline():  # PostgreSQL: the books' lock and the check in one round trip
+        if driver.dialect.name == "postgresql":
+            driver.execute(_HOLD_BOOKS_SHARED, (DAY_LOCK_KEY,))
+        closed = driver.execute(_IS_CLOSED, (driver.bound(_DAY_LOCK, "business_date", day),)).first()
+    if closed is not None:
         row = session.connection().execute(_CLOSED_BY, {"day": day}).one()  # who closed it, and when
         raise DomainError(day_closed_issue(day, row[0], row[1], tz))
     return day

@@ -164,34 +164,38 @@ def _write_member(
     driver = Driver.of(session)
     now = ctx.clock()
     day = ensure_day_open(session, ctx, now)  # refused when today is closed
-    number = make_number(branch.code, _allocate_serial(session, branch.id)).value
-    # A second active member with the same NIK violates uq_member_active_nik here.
-    member_id = driver.insert(_MEMBER, _member_row(rec, number, branch, actor, now), returning="id")
-    index_member(
-        session,
-        (member_id, rec.nama, rec.tanggal_lahir, rec.nik_info.district_code, rec.kode_wilayah, "ACTIVE"),
-    )
-    driver.insert_many(
-        _HEIR,
-        [
-            {"member_id": member_id, "position": i, "nama": h.nama, "hubungan": h.hubungan}
-            for i, h in enumerate(rec.ahli_waris)
-        ],
-    )
-    enrolment_id = driver.insert(
-        _ENROLMENT, _enrolment_row(ctx, member_id, rec, actor, now, day, confirm_mismatch), returning="id"
-    )
-    append_event(
-        session,
-        ctx,
-        actor=actor,
-        action="member.enrol",
-        entity="member",
-        entity_id=number,
-        member_id=member_id,
-        details=_enrol_details(rec, confirm_mismatch),
-        at=now,
-    )
+    # From the number on, other counters wait for this transaction's commit (the sequence row is
+    # locked): on PostgreSQL the statements go out pipelined, so only the four whose replies are
+    # needed (number, member id, audit head, enrolment id) wait for the server.
+    with driver.pipeline():
+        number = make_number(branch.code, _allocate_serial(session, branch.id)).value
+        # A second active member with the same NIK violates uq_member_active_nik here.
+        member_id = driver.insert(_MEMBER, _member_row(rec, number, branch, actor, now), returning="id")
+        index_member(
+            session,
+            (member_id, rec.nama, rec.tanggal_lahir, rec.nik_info.district_code, rec.kode_wilayah, "ACTIVE"),
+        )
+        driver.insert_many(
+            _HEIR,
+            [
+                {"member_id": member_id, "position": i, "nama": h.nama, "hubungan": h.hubungan}
+                for i, h in enumerate(rec.ahli_waris)
+            ],
+        )
+        append_event(
+            session,
+            ctx,
+            actor=actor,
+            action="member.enrol",
+            entity="member",
+            entity_id=number,
+            member_id=member_id,
+            details=_enrol_details(rec, confirm_mismatch),
+            at=now,
+        )
+        enrolment_id = driver.insert(
+            _ENROLMENT, _enrolment_row(ctx, member_id, rec, actor, now, day, confirm_mismatch), returning="id"
+        )
     return _enrolled_dto(ctx, rec, branch, actor, member_id, enrolment_id, number, now, day)
 
 

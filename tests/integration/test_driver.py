@@ -142,3 +142,109 @@ def test_a_locked_database_at_begin_is_busy_not_a_driver_error(
         o.ctx.write(lambda s: Driver.of(s).execute("UPDATE number_sequence SET next_serial = next_serial"))
     finally:
         o.ctx.engine.dispose()
+
+
+def test_errors_inside_a_pipeline_are_sqlalchemy_errors_and_roll_back(ctx: Any, officer: Actor) -> None:
+    """PostgreSQL sends a pipeline's statements without waiting: a refused one is reported at the next
+    wait (a read, or the block's end), as the same SQLAlchemy exception, and nothing of it stays."""
+    ctx.write(lambda s: Driver.of(s).insert(MEMBER, _row("10100000013", "1610014508900001", officer)))
+
+    def read_after(session: Any) -> None:
+        driver = Driver.of(session)
+        with driver.pipeline():
+            driver.insert(MEMBER, _row("10100000021", "1610014508900002", officer))
+            driver.insert(MEMBER, _row("10100000013", "1610014508900003", officer))  # number taken
+            driver.execute("SELECT COUNT(*) FROM member").one()
+
+    def end_of_block(session: Any) -> None:
+        driver = Driver.of(session)
+        with driver.pipeline():
+            driver.insert(MEMBER, _row("10100000013", "1610014508900004", officer))
+            driver.execute("UPDATE number_sequence SET next_serial = next_serial")
+
+    for work in (read_after, end_of_block):
+        with pytest.raises(IntegrityError):
+            ctx.write(work)
+    numbers = ctx.read(lambda s: s.execute(select(Member.number)).scalars().all())
+    assert numbers == ["10100000013"]
+
+
+def test_a_pipeline_reads_each_reply_in_order(ctx: Any, officer: Actor) -> None:
+    def work(session: Any) -> tuple[Any, ...]:
+        driver = Driver.of(session)
+        with driver.pipeline():
+            a = driver.insert(MEMBER, _row("10100000013", "1610014508900001", officer), returning="id")
+            driver.execute("UPDATE member SET no_hp = ? WHERE id = ?", ("+6281234567890", a))
+            b = driver.insert(MEMBER, _row("10100000021", "1610014508900002", officer), returning="id")
+            phone = driver.execute("SELECT no_hp FROM member WHERE id = ?", (a,)).one()[0]
+            missing = driver.execute("SELECT id FROM member WHERE id = ?", (-1,)).first()
+        return a, b, phone, missing
+
+    a, b, phone, missing = ctx.write(work)
+    assert b > a and phone == "+6281234567890" and missing is None
+
+
+def test_sqlalchemy_statements_are_refused_inside_a_pipeline(ctx: Any, setup_branch: Any) -> None:
+    """Core reads a statement's columns at once, which a PostgreSQL pipeline has not fetched yet: the
+    engine refuses it loudly on every database, so the mistake shows in a SQLite test run too."""
+
+    def work(session: Any) -> None:
+        with Driver.of(session).pipeline():
+            session.execute(select(Member.id))
+
+    with pytest.raises(RuntimeError, match=r"inside Driver\.pipeline"):
+        ctx.write(work)
+    assert ctx.read(lambda s: s.execute(select(Member.id)).first()) is None  # the session still works
+
+
+def test_a_writer_waits_for_another_and_keeps_its_busy_timeout(
+    home: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The write lock is tried again while another counter holds it, and taken once it is free;
+    the connection's busy timeout is what it was afterwards."""
+    import sqlite3
+    import threading
+
+    from app.db.engine import SQLITE_BUSY_TIMEOUT_MS, sqlite_path
+    from app.services import branch
+
+    o = open_app(home=home, clock=clock, counter="LOKET-1")
+    try:
+        branch.setup_branch(o.ctx, code="101", name="KCP Indralaya", timezone="Asia/Jakarta")
+        path = sqlite_path(o.database_url)
+        assert path is not None
+        other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("UPDATE number_sequence SET next_serial = next_serial + 5")
+        waiting = threading.Event()
+
+        def commit_when_waited_on() -> None:
+            waiting.wait(timeout=30)
+            other.execute("COMMIT")
+
+        t = threading.Thread(target=commit_when_waited_on)
+        t.start()
+
+        def work(session: Any) -> tuple[int, int]:
+            driver = Driver.of(session)
+            serial = driver.execute("SELECT next_serial FROM number_sequence").one()[0]
+            timeout = driver.execute("PRAGMA busy_timeout").one()[0]
+            return int(serial), int(timeout)
+
+        import time
+
+        from app.db import engine as engine_module
+
+        def pause(seconds: float) -> None:  # the first wait: let the other counter commit
+            waiting.set()
+            time.sleep(seconds)
+
+        monkeypatch.setattr(engine_module, "_pause", pause)
+        serial, timeout = o.ctx.write(work)
+        t.join()
+        other.close()
+        assert waiting.is_set()  # it did wait
+        assert serial == 6  # and saw the other counter's committed write
+        assert timeout == SQLITE_BUSY_TIMEOUT_MS
+    finally:
+        o.ctx.engine.dispose()
