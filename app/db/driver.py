@@ -35,8 +35,10 @@ class Driver:
         self.dialect = conn.dialect
         self._cursor = conn.connection.cursor()
         # psycopg's pipeline mode (None for drivers without one: SQLite runs in this process anyway).
-        raw = conn.connection.dbapi_connection
+        raw = self._raw = cast(Any, conn.connection.dbapi_connection)
         self._pipeline: Any = getattr(raw, "pipeline", None) if self.dialect.name == "postgresql" else None
+        self._aux: Any = None  # a second cursor, for replies read after later statements' (reserve_ids)
+        self._sequences: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._pipelining = 0  # depth of pipeline() blocks (on every database, for the guard below)
         self._qmark = self.dialect.paramstyle == "qmark"
         self._error: type[Exception] = self.dialect.loaded_dbapi.Error
@@ -102,7 +104,7 @@ class Driver:
         """
         self._pipelining += 1
         try:
-            if self._pipeline is None:
+            if self._pipeline is None or self._pipelining > 1:  # a block inside a block: one pipeline
                 yield
                 return
             try:
@@ -112,6 +114,29 @@ class Driver:
                 raise DBAPIError.instance("(pipeline)", (), exc, self._error, dialect=self.dialect) from exc
         finally:
             self._pipelining -= 1
+
+    def reserve_ids(self, *tables: Table) -> ReservedIds | None:
+        """PostgreSQL: the next id of each table's key, taken from its sequence now (a sequence never
+        waits for another transaction), so rows can be written without waiting for RETURNING; the
+        reply is read with ``ReservedIds.get()`` (in a pipeline: with the next wait). Returns None on
+        SQLite, where RETURNING costs no round trip. Ids are unique, not gapless (as before)."""
+        if self.dialect.name != "postgresql":
+            return None
+        key = tuple(t.name for t in tables)
+        sequences = self._sequences.get(key)
+        if sequences is None:  # once per connection: the sequences behind the tables' keys
+            sequences = self._sequences[key] = tuple(
+                str(self.execute("SELECT pg_get_serial_sequence(?, 'id')", (t.name,)).one()[0])
+                for t in tables
+            )
+        sql = "SELECT " + ", ".join("nextval(?::regclass)" for _ in tables)
+        if self._aux is None:
+            self._aux = self._raw.cursor()
+        try:
+            self._aux.execute(self._native(sql), sequences)
+        except self._error as exc:
+            raise DBAPIError.instance(sql, sequences, exc, self._error, dialect=self.dialect) from exc
+        return ReservedIds(self, self._aux, sql)
 
     @classmethod
     def pipelining(cls, conn: Connection) -> bool:
@@ -184,3 +209,20 @@ class Driver:
         except self._error as exc:
             raise DBAPIError.instance(sql, params, exc, self._error, dialect=self.dialect) from exc
         return self.one()[0] if returning is not None else None
+
+
+class ReservedIds:
+    """The reply to ``Driver.reserve_ids``: ``get()`` gives the ids, in the order the tables were given."""
+
+    def __init__(self, driver: Driver, cursor: Any, sql: str) -> None:
+        self._driver, self._cursor, self._sql = driver, cursor, sql
+
+    def get(self) -> tuple[int, ...]:
+        driver = self._driver
+        try:
+            row = self._cursor.fetchone()
+        except driver._error as exc:
+            raise DBAPIError.instance(self._sql, (), exc, driver._error, dialect=driver.dialect) from exc
+        if row is None:
+            raise LookupError("nextval returned no row")
+        return tuple(int(v) for v in row)

@@ -12,7 +12,9 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.db import writer_gate
 from app.db.driver import Driver
+from app.db.writer_gate import GatedConnection, GateTimeoutError
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 _BEGIN = {"IMMEDIATE": "BEGIN IMMEDIATE", "DEFERRED": "BEGIN DEFERRED", "EXCLUSIVE": "BEGIN EXCLUSIVE"}
@@ -31,6 +33,8 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def _configure_sqlite(engine: Engine) -> None:
+    database = sqlite_path(engine.url.render_as_string(hide_password=False))
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         # Let SQLAlchemy's "begin" event decide how transactions start (pysqlite would
@@ -52,12 +56,29 @@ def _configure_sqlite(engine: Engine) -> None:
         # arrives as SQLAlchemy's OperationalError, which the unit of work retries).
         if mode == "DEFERRED":
             Driver.on(conn).execute(_BEGIN[mode])
-        else:
-            take_write_lock(Driver.on(conn), _BEGIN[mode])
+            return
+        raw = conn.connection.dbapi_connection
+        gated = isinstance(raw, GatedConnection) and database is not None
+        if gated:  # wait for the writers before this one, in turn (app.db.writer_gate)
+            try:
+                raw.enter_gate(database, SQLITE_BUSY_TIMEOUT_MS / 1000)
+            except GateTimeoutError:
+                raise OperationalError(
+                    _BEGIN[mode], (), sqlite3.OperationalError("database is locked")
+                ) from None
+        try:
+            if gated:  # the writers before this one have committed: SQLite's lock is free at once
+                Driver.on(conn).execute(_BEGIN[mode])  # (unless a program outside the gate writes)
+            else:
+                take_write_lock(Driver.on(conn), _BEGIN[mode])
+        except BaseException:
+            if gated:
+                raw.leave_gate()
+            raise
 
 
-# Between tries for the write lock: 0.1 ms doubling to 1 ms (another counter's enrolment holds it for
-# about a millisecond); after 0.1 s of waiting a long write (an import, a backup) holds it: 5 ms.
+# Between tries for SQLite's write lock where there is no gate (Windows): 0.1 ms doubling to 1 ms;
+# after 0.1 s (a long write holds it) 5 ms.
 _LOCK_FIRST_WAIT_S = 0.0001
 _LOCK_SHORT_WAIT_S = 0.001
 _LOCK_LONG_AFTER_S = 0.1
@@ -65,19 +86,16 @@ _LOCK_LONG_WAIT_S = 0.005
 
 
 def take_write_lock(driver: Driver, begin: str) -> None:
-    """``BEGIN IMMEDIATE``, waiting up to ``SQLITE_BUSY_TIMEOUT_MS`` for other writers to finish.
+    """``BEGIN IMMEDIATE`` without the writers' gate, waiting up to ``SQLITE_BUSY_TIMEOUT_MS``.
 
-    SQLite's own busy handler sleeps 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100 ms … between tries,
-    so a writer that just missed a lock held for one millisecond sleeps up to 10 ms, and under a steady
-    stream of writers one that keeps missing sleeps 100 ms at a time (four counters: p95 ~20 ms, worst
-    cases of ¾ s). Here the handler is off for the BEGIN only and the lock is tried every 0.1–1 ms;
-    every other statement keeps the busy timeout. Durability is untouched: this is only how long a
-    writer waits, and after how many milliseconds it notices that the lock is free.
+    SQLite's own busy handler would sleep 1, 2, 5, 10 … 100 ms between tries; here the handler is
+    off for the BEGIN only and the lock is tried every 0.1-1 ms. Every other statement keeps the
+    busy timeout.
     """
     start = time.monotonic()
     deadline = start + SQLITE_BUSY_TIMEOUT_MS / 1000
     wait = _LOCK_FIRST_WAIT_S
-    driver.execute("PRAGMA busy_timeout = 0")  # a few microseconds, with the one below
+    driver.execute("PRAGMA busy_timeout = 0").first()  # read: a pending row keeps the statement open
     try:
         while True:
             try:
@@ -90,7 +108,7 @@ def take_write_lock(driver: Driver, begin: str) -> None:
             long = time.monotonic() - start > _LOCK_LONG_AFTER_S
             wait = _LOCK_LONG_WAIT_S if long else min(wait * 2, _LOCK_SHORT_WAIT_S)
     finally:
-        driver.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        driver.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}").first()
 
 
 _pause = time.sleep  # between tries (a test sees the wait here)
@@ -114,6 +132,8 @@ def _guard_pipelines(engine: Engine) -> None:
 def make_engine(url: str, **kwargs: Any) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
+        if sqlite_path(url) is not None and writer_gate.available():
+            kwargs["connect_args"] = {"factory": GatedConnection, **kwargs.get("connect_args", {})}
         engine = create_engine(url, **kwargs)
         _configure_sqlite(engine)
         _guard_pipelines(engine)

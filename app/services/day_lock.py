@@ -18,7 +18,7 @@ serialised by ``BEGIN IMMEDIATE``.
 from __future__ import annotations
 
 import datetime as dt
-from typing import cast
+from typing import NoReturn, cast
 
 from sqlalchemy import Table, bindparam, select, text
 from sqlalchemy.orm import Session
@@ -83,6 +83,15 @@ _CLOSED_BY = (
 def ensure_day_open(session: Session, ctx: ServiceContext, at: dt.datetime | None = None) -> dt.date:
     """The business date to record for a write happening ``at`` (default: now), inside the
     caller's transaction. Raises ``DomainError`` (``day.closed``) when that date is closed."""
+    day, closed = day_status(session, ctx, at)
+    if closed:
+        refuse_closed_day(session, ctx, day)
+    return day
+
+
+def day_status(session: Session, ctx: ServiceContext, at: dt.datetime | None = None) -> tuple[dt.date, bool]:
+    """``ensure_day_open`` without the refusal: (business date, closed?). Only driver statements, so it
+    may run inside ``Driver.pipeline()`` once the branch's time zone is cached (``branch_timezone``)."""
     tz = branch_timezone(session, ctx)
     day = business_date(at or ctx.clock(), tz)
     driver = Driver.of(session)
@@ -90,10 +99,13 @@ def ensure_day_open(session: Session, ctx: ServiceContext, at: dt.datetime | Non
         if driver.dialect.name == "postgresql":
             driver.execute(_HOLD_BOOKS_SHARED, (DAY_LOCK_KEY,))
         closed = driver.execute(_IS_CLOSED, (driver.bound(_DAY_LOCK, "business_date", day),)).first()
-    if closed is not None:
-        row = session.connection().execute(_CLOSED_BY, {"day": day}).one()  # who closed it, and when
-        raise DomainError(day_closed_issue(day, row[0], row[1], tz))
-    return day
+    return day, closed is not None
+
+
+def refuse_closed_day(session: Session, ctx: ServiceContext, day: dt.date) -> NoReturn:
+    """Raise ``day.closed`` for ``day``, saying who closed it and when."""
+    row = session.connection().execute(_CLOSED_BY, {"day": day}).one()
+    raise DomainError(day_closed_issue(day, row[0], row[1], branch_timezone(session, ctx)))
 
 
 def is_day_closed(ctx: ServiceContext, day: dt.date) -> bool:
