@@ -24,6 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import benchmarks
+from benchmarks import harness
 from benchmarks.harness import Row, format_table
 
 
@@ -101,6 +102,8 @@ def main(argv: list[str]) -> int:
     if unknown:
         _parser().error(f"no such benchmark module: {', '.join(unknown)} (have: {', '.join(available)})")
     names = wanted or available
+    if not wanted:  # every module: seed the member homes afresh, so the seed figures are this run's
+        harness.FRESH_HOMES = True
     started = dt.datetime.now(dt.UTC)
     machine = results.machine_facts()
     t0 = time.perf_counter()

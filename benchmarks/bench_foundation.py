@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.harness import Row, copy_home, median, percentile, seeded_home, temp_home
+from benchmarks.harness import Row, copy_home, median, percentile, seeded_home, seeded_now, temp_home
 
 RUNS = 7
 ENROLMENTS = 300
@@ -221,15 +221,16 @@ def enrol_rows(
     p50, p95 = percentile(ours, 50), percentile(ours, 95)
     label = "1M" if members == 1_000_000 else f"{members:,}"
     f50, f95 = percentile(floor, 50), percentile(floor, 95)
+    fresh = seeded_now(members)
     return [
         Row(
             f"seed {members:,} demo members (loket demo seed)",
             seed_seconds,
             "s",
             None,
-            "",
+            "" if fresh else "seeded in an earlier run (cached home): not judged",
             "< 120 s",
-            seed_seconds < 120,
+            seed_seconds < 120 if fresh else None,
         ),
         Row(
             f"enrol one worker, {label} members: p50",

@@ -113,11 +113,23 @@ def _loket(home: Path, *args: str, stdin: str | None = None) -> None:
     )
 
 
+# Set by the runner when it runs every module: each cached member home is seeded afresh once in
+# the run (its seed time is then this run's figure), and reused by the other modules of the run.
+FRESH_HOMES = False
+_SEEDED_NOW: set[int] = set()
+
+
+def seeded_now(members: int) -> bool:
+    """Whether ``seeded_home(members)`` was seeded in this process (else: the cache of an earlier run)."""
+    return members in _SEEDED_NOW
+
+
 def seeded_home(members: int) -> Path:
     """A Loket home with a branch, a supervisor ``bench`` and ``members`` demo members.
 
-    Built once with ``loket demo seed`` and cached in ``benchmarks/.cache`` (git-ignored); rebuilt
-    when the schema changes. Benchmarks copy it before writing to it (see ``copy_home``).
+    Built with ``loket demo seed`` and cached in ``benchmarks/.cache`` (git-ignored); rebuilt when
+    the schema changes, and once per run of every module (``FRESH_HOMES``). Benchmarks copy it
+    before writing to it (see ``copy_home``).
     """
     from alembic.script import ScriptDirectory
 
@@ -126,7 +138,8 @@ def seeded_home(members: int) -> Path:
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     home = CACHE / f"home-{members}"
     marker = home / "seeded.txt"
-    if marker.exists() and marker.read_text() == f"{head}\n":
+    fresh_wanted = FRESH_HOMES and members not in _SEEDED_NOW
+    if marker.exists() and marker.read_text() == f"{head}\n" and not fresh_wanted:
         return home
     import shutil
 
@@ -138,6 +151,7 @@ def seeded_home(members: int) -> Path:
     _loket(home, "demo", "seed", "--members", str(members), "--quiet")
     (home / "seed-seconds.txt").write_text(f"{time.perf_counter() - t0:.1f}\n")
     marker.write_text(f"{head}\n")
+    _SEEDED_NOW.add(members)
     return home
 
 

@@ -1,9 +1,9 @@
 """The README's benchmark table, made from the committed figures in ``benchmarks/results/published.json``.
 
-    python tools/bench_readme.py --publish benchmarks/results/latest.json [MORE.json …]
+    .venv/bin/python tools/bench_readme.py --publish benchmarks/results/latest.json [MORE.json …]
         make these runs of `make bench` the published ones (committed), then rewrite the README table
-    python tools/bench_readme.py            rewrite the README table from the published runs
-    python tools/bench_readme.py --check    exit 1 when the README table is not the one the runs make
+    .venv/bin/python tools/bench_readme.py            rewrite the README table from the published runs
+    .venv/bin/python tools/bench_readme.py --check    exit 1 when the README table is not the one the runs make
 
 Figures are shown as the range over the published runs (several runs show the machine's spread).
 """
@@ -43,7 +43,7 @@ def main(argv: list[str]) -> int:
     if args.check:
         if updated != readme:
             print("README.md's benchmark table is not the one benchmarks/results/published.json makes;")
-            print("run: python tools/bench_readme.py")
+            print("run: .venv/bin/python tools/bench_readme.py")
             return 1
         return 0
     if updated != readme:
