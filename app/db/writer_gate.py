@@ -7,8 +7,8 @@ the worst cases near 1 s). Polling faster only spends the CPU that the writer ho
 
 Here a write transaction first takes an exclusive ``flock`` on a small file beside the database
 (``loket.sqlite3-writer``); ``BEGIN IMMEDIATE`` then finds SQLite's lock free. A writer that finds the
-gate taken sleeps in ``select`` on a named pipe beside it (``…-writer.fifo``): the writer leaving the
-gate writes one byte there, which wakes a waiter at once. A waiter also looks again every 50 ms, so a
+gate taken sleeps in ``select`` on a named pipe (in the temporary folder, see ``wake_path``): the
+writer leaving the gate writes one byte there, which wakes a waiter at once. A waiter also looks again every 50 ms, so a
 holder that died (the kernel drops its flock, but it wrote no byte) delays nobody for long, and the
 wait gives up after the caller's timeout (SQLite's busy timeout: the same "database is busy" as
 before). A program writing without the gate is still waited for by SQLite's own busy handler.
@@ -21,9 +21,12 @@ only the order in which waiting writers go. POSIX only (``flock`` and named pipe
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import select
 import sqlite3
+import stat
+import tempfile
 import time
 from pathlib import Path
 
@@ -33,18 +36,46 @@ except ImportError:  # Windows: no gate; writers poll for SQLite's lock (app.db.
     fcntl = None  # type: ignore[assignment]
 
 _LOOK_AGAIN_S = 0.05  # a waiter looks at the gate at least this often (a holder may have died)
+_LOOK_WITHOUT_PIPE_S = 0.002  # … and this often when there is no wake-up pipe it can trust
 
 
 def gate_path(database: Path) -> Path:
     return database.with_name(database.name + "-writer")
 
 
-def _wake_path(database: Path) -> Path:
-    return database.with_name(database.name + "-writer.fifo")
+def wake_path(database: Path) -> Path:
+    """The wake-up pipe: in this user's folder under the system's temporary folder (never beside the
+    database, where a copy of the data folder would trip over a named pipe), named by the database."""
+    key = hashlib.sha256(str(database.resolve()).encode("utf-8")).hexdigest()[:24]
+    return Path(tempfile.gettempdir()) / f"loket-writers-{os.getuid()}" / f"{key}.fifo"
 
 
 def available() -> bool:
     return fcntl is not None and hasattr(os, "mkfifo")
+
+
+def _open_wake_pipe(database: Path) -> int | None:
+    """The wake-up pipe, opened for reading and writing; None when it cannot be trusted (a folder or
+    pipe that is not this user's, a link): waiters then look at the gate every few milliseconds."""
+    path = wake_path(database)
+    uid = os.getuid()
+    with contextlib.suppress(FileExistsError):
+        os.mkdir(path.parent, 0o700)
+    folder = os.lstat(path.parent)
+    if not stat.S_ISDIR(folder.st_mode) or folder.st_uid != uid or folder.st_mode & 0o022:
+        return None
+    with contextlib.suppress(FileExistsError):
+        os.mkfifo(path, 0o600)
+    try:
+        # Read and write ends in one: opening never blocks, and the pipe never sees "no writer".
+        fd = os.open(path, os.O_RDWR | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOFOLLOW)
+    except OSError:
+        return None
+    pipe = os.fstat(fd)
+    if not stat.S_ISFIFO(pipe.st_mode) or pipe.st_uid != uid:
+        os.close(fd)
+        return None
+    return fd
 
 
 def _sleep_until_woken(fd: int, timeout: float) -> bool:
@@ -63,11 +94,10 @@ class _Gate:
     def __init__(self, database: Path) -> None:
         assert fcntl is not None
         self.lock_fd = os.open(gate_path(database), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
-        wake = _wake_path(database)
-        with contextlib.suppress(FileExistsError):
-            os.mkfifo(wake, 0o600)
-        # Read and write ends in one: opening never blocks, and the pipe never sees "no writer".
-        self.wake_fd = os.open(wake, os.O_RDWR | os.O_NONBLOCK | os.O_CLOEXEC)
+        try:
+            self.wake_fd = _open_wake_pipe(database)
+        except OSError:
+            self.wake_fd = None
         self.held = False
 
     def enter(self, timeout: float) -> None:
@@ -82,8 +112,10 @@ class _Gate:
             left = deadline - time.monotonic()
             if left <= 0:
                 raise GateTimeoutError()
-            ready = _sleep_until_woken(self.wake_fd, min(left, _LOOK_AGAIN_S))
-            if ready:
+            if self.wake_fd is None:
+                time.sleep(min(left, _LOOK_WITHOUT_PIPE_S))
+                continue
+            if _sleep_until_woken(self.wake_fd, min(left, _LOOK_AGAIN_S)):
                 with contextlib.suppress(BlockingIOError):
                     os.read(self.wake_fd, 1)  # one wake-up each; another waiter may have taken it
         self.held = True
@@ -95,10 +127,13 @@ class _Gate:
             return
         self.held = False
         fcntl.flock(self.lock_fd, fcntl.LOCK_UN)
-        with contextlib.suppress(BlockingIOError):  # a full pipe already wakes everyone
-            os.write(self.wake_fd, b"w")
+        if self.wake_fd is not None:
+            with contextlib.suppress(BlockingIOError):  # a full pipe already wakes everyone
+                os.write(self.wake_fd, b"w")
 
     def _drain(self) -> None:
+        if self.wake_fd is None:
+            return
         with contextlib.suppress(BlockingIOError):
             while os.read(self.wake_fd, 512):
                 pass
@@ -108,7 +143,8 @@ class _Gate:
             self.leave()
         finally:
             os.close(self.lock_fd)
-            os.close(self.wake_fd)
+            if self.wake_fd is not None:
+                os.close(self.wake_fd)
 
 
 class GatedConnection(sqlite3.Connection):
