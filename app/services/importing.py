@@ -65,7 +65,6 @@ from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_
 from app.domain.regions import RegionDirectory
 from app.domain.roles import Permission
 from app.infra.heap import bulk_gc
-from app.infra.row_prefetch import FileChangedError, RowPrefetch
 from app.infra.tabular import CellScan, TableReader, UnreadableFileError, open_table
 from app.infra.xlsx_out import RowReportWriter
 from app.infra.xlsx_out import write_template as _write_template
@@ -137,24 +136,9 @@ class _Plan:
     info: FileInfo
     columns: tuple[ColumnInfo, ...]
     scan: CellScan
-    prefetch: RowPrefetch | None = None  # a big XLSX's rows, read in a helper process
-
-    def rows(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
-        """Every row of the chosen sheet (the header's too), from the helper when there is one."""
-        if self.prefetch is None:
-            return self.reader.rows(self.info.sheet)
-        return self.prefetch.rows(self.info.sheet, self.info.sha256)
 
     def close(self) -> None:
-        _close(self.reader, self.prefetch)
-
-
-def _close(reader: TableReader, prefetch: RowPrefetch | None) -> None:
-    try:
-        reader.close()
-    finally:
-        if prefetch is not None:
-            prefetch.close()
+        self.reader.close()
 
 
 def _saved_mapping(ctx: ServiceContext, signature: str) -> dict[str, str | None] | None:
@@ -198,20 +182,12 @@ def _open_plan(
     *,
     sheet: str | None,
     mapping: Mapping[str, str | None] | None,
-    every_row: bool = False,
 ) -> _Plan:
-    """The file opened and its header and columns decided; with ``every_row`` (a dry run, a commit) a
-    big XLSX starts being read in a helper process at once, while this one looks at its head."""
     p = Path(path)
-    prefetch = RowPrefetch.start(p) if every_row else None
     try:
         reader = open_table(p)
-    except BaseException as exc:
-        if prefetch is not None:
-            prefetch.close()
-        if isinstance(exc, UnreadableFileError):
-            raise ImportFileError(exc.issue) from exc
-        raise
+    except UnreadableFileError as exc:
+        raise ImportFileError(exc.issue) from exc
     try:
         sha, size = file_sha256(p)
         sheets = tuple(reader.sheet_names())
@@ -283,12 +259,12 @@ def _open_plan(
             issues=tuple(issues),
             notes=tuple(n for n in notes if n.code != "file.header_merged"),
         )
-        return _Plan(reader, info, columns, scan, prefetch)
+        return _Plan(reader, info, columns, scan)
     except UnreadableFileError as exc:
-        _close(reader, prefetch)
+        reader.close()
         raise ImportFileError(exc.issue) from exc
     except BaseException:
-        _close(reader, prefetch)
+        reader.close()
         raise
 
 
@@ -601,9 +577,6 @@ def _read_rows(
     except UnreadableFileError as exc:  # broken half way through
         checked.spool.close()
         raise ImportFileError(exc.issue) from exc
-    except FileChangedError as exc:
-        checked.spool.close()
-        raise ImportFileError(_changed(info.file_name)) from exc
     except BaseException:
         checked.spool.close()
         raise
@@ -619,14 +592,6 @@ def _read_rows(
             )
         )
     return checked
-
-
-def _changed(name: str) -> Issue:
-    return Issue(
-        "file",
-        "file.changed",
-        f"File {name} berubah sejak diperiksa. Periksa (dry run) ulang sebelum menyimpan.",
-    )
 
 
 def _too_many(name: str, rows: int, limit: int, *, exact: bool) -> Issue:
@@ -682,7 +647,7 @@ def _read_into(
     total = info.estimated_rows or 0
     epoch_1904 = plan.reader.epoch_1904
     progress(0, total, "Membaca dan memeriksa baris…")
-    for n, values in plan.rows():
+    for n, values in plan.reader.rows(info.sheet):
         if n <= info.header_row:
             continue
         if is_blank(values):
@@ -1072,7 +1037,7 @@ def validate_import(
     """
     authorize(ctx, actor, Permission.ENROL)
     branch = _branch(ctx)
-    plan = _open_plan(ctx, path, sheet=sheet, mapping=mapping, every_row=True)
+    plan = _open_plan(ctx, path, sheet=sheet, mapping=mapping)
     try:
         checked = _read_rows(
             ctx,
@@ -1176,10 +1141,16 @@ def commit_import(
         )
     authorize(ctx, actor, Permission.ENROL)
     branch = _branch(ctx)
-    plan = _open_plan(ctx, path, sheet=sheet, mapping=mapping, every_row=True)
+    plan = _open_plan(ctx, path, sheet=sheet, mapping=mapping)
     if expected_sha256 and expected_sha256 != plan.info.sha256:
         plan.close()
-        raise ImportFileError(_changed(plan.info.file_name))
+        raise ImportFileError(
+            Issue(
+                "file",
+                "file.changed",
+                f"File {plan.info.file_name} berubah sejak diperiksa. Periksa (dry run) ulang sebelum menyimpan.",
+            )
+        )
     try:
         checked = _read_rows(
             ctx,
