@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
+BSTAMP := $(VENV)/.installed-bundle
 
 .PHONY: run test lint bench bundle clean i18n
 
@@ -20,17 +21,23 @@ $(TSTAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@ $(STAMP)
 
+$(BSTAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[bundle]'
+	@touch $@ $(STAMP)
+
 ## Start the application (SQLite in the user data folder; first start asks for the branch and a supervisor).
 run: $(STAMP)
 	$(BIN)/loket
 
-## Lint, type-check, check layer contracts, then the whole test suite headless.
-test: $(TSTAMP)
+## Lint, type-check, check layer contracts, the whole test suite headless, then every benchmark module
+## on tiny data (--smoke: the same code paths, no targets judged) so that a broken benchmark fails here.
+test: $(TSTAMP) $(BSTAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks --smoke
 
 lint: $(TSTAMP)
 	$(BIN)/ruff check .
@@ -45,14 +52,14 @@ i18n: $(TSTAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none $(shell find ui -name '*.py' | sort) -ts $(I18N_TS)
 	for ts in $(I18N_TS); do $(BIN)/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm || exit 1; done
 
-## Benchmarks: prints a table, each figure beside its bare-library floor measured in the same run.
-bench: $(TSTAMP)
+## Benchmarks: prints a table, each figure beside its bare-library floor measured in the same run, and
+## writes the same figures to benchmarks/results/latest.json (tools/bench_readme.py publishes them).
+bench: $(TSTAMP) $(BSTAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
 
 ## One-folder PyInstaller bundle in dist/loket/, and its optional "Baca KTP" component in dist/loket-ktp/
 ## (install it with: cp -a dist/loket-ktp/. dist/loket/).
-bundle: $(TSTAMP)
-	$(BIN)/python -m pip install --quiet -e '.[bundle]'
+bundle: $(TSTAMP) $(BSTAMP)
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
 	$(BIN)/pyinstaller --noconfirm build-ktp.spec
 

@@ -23,7 +23,10 @@ from typing import Any
 from benchmarks.harness import Row, percentile
 
 PER_PROCESS = {1: 400, 4: 150}
+SMOKE_PER_PROCESS = {1: 10, 4: 5}
 P95_TARGET_MS = 100.0  # an officer's Ctrl+S should feel immediate
+# Four counters at once (issue 19): the wait for the other counters' commits stays short.
+P95_TARGET_4_MS = {"SQLite": 10.0, "PostgreSQL": 15.0}
 RATE_TARGET = 10.0  # enrolments/s for the whole branch: far above 4 counters' real pace
 
 
@@ -105,8 +108,8 @@ def _loket(url: str, home: Path, processes: int, per_process: int) -> tuple[floa
 
     prepare_database(url, str(home))
     run = run_counters(url, str(home), processes=processes, per_process=per_process)
-    if run.errors:
-        print(f"  !! {len(run.errors)} errors, e.g. {run.errors[0]}", file=sys.stderr)
+    if run.errors:  # an error that would reach an officer is a failure, not a figure
+        raise RuntimeError(f"{len(run.errors)} enrolments failed, e.g. {run.errors[0]}")
     return len(run.numbers) / run.wall, run.latencies
 
 
@@ -117,6 +120,7 @@ def _rows(
     rate, lat = loket
     bare_rate, bare_lat = bare
     p95 = percentile([x * 1000 for x in lat], 95)
+    target = P95_TARGET_4_MS[backend] if processes == 4 else P95_TARGET_MS
     return [
         Row(
             f"enrolments/s, {label}",
@@ -133,28 +137,33 @@ def _rows(
             "ms",
             percentile([x * 1000 for x in bare_lat], 95),
             "INSERT+COMMIT p95",
-            f"< {P95_TARGET_MS:.0f} ms",
-            p95 < P95_TARGET_MS,
+            f"< {target:.0f} ms",
+            p95 < target,
         ),
     ]
 
 
-def run() -> list[Row]:
+def run(smoke: bool = False) -> list[Row]:
+    import os
+
     from app.db.engine import sqlite_url
     from tests.pg_server import PgServer, PgUnavailableError
 
+    per_process = SMOKE_PER_PROCESS if smoke else PER_PROCESS
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="loket-bench-conc-") as d:
         root = Path(d)
         for n in (1, 4):
             folder = root / f"sqlite{n}"
             folder.mkdir()
-            loket = _loket(sqlite_url(str(folder / "loket.sqlite3")), folder / "home", n, PER_PROCESS[n])
-            bare = _bare(_bare_sqlite(folder), n, PER_PROCESS[n])
+            loket = _loket(sqlite_url(str(folder / "loket.sqlite3")), folder / "home", n, per_process[n])
+            bare = _bare(_bare_sqlite(folder), n, per_process[n])
             rows += _rows("SQLite", n, loket, bare)
         try:
             server = PgServer.start(durable=True)
         except PgUnavailableError as exc:
+            if os.environ.get("LOKET_REQUIRE_PG", "") not in ("", "0"):  # as the test suite: CI needs it
+                raise
             print(f"  PostgreSQL skipped: {exc}", file=sys.stderr)
             return rows
         try:
@@ -163,8 +172,8 @@ def run() -> list[Row]:
 
                 with psycopg.connect(server.conninfo(), autocommit=True) as c:
                     c.execute(f"CREATE DATABASE loket{n}")
-                loket = _loket(server.url(f"loket{n}"), root / f"pghome{n}", n, PER_PROCESS[n])
-                bare = _bare(_bare_pg(server, f"bare{n}"), n, PER_PROCESS[n])
+                loket = _loket(server.url(f"loket{n}"), root / f"pghome{n}", n, per_process[n])
+                bare = _bare(_bare_pg(server, f"bare{n}"), n, per_process[n])
                 rows += _rows("PostgreSQL", n, loket, bare)
         finally:
             server.stop()

@@ -11,7 +11,7 @@ from pathlib import Path
 from benchmarks.harness import Row, median, percentile, temp_home, time_calls
 
 
-def _quote_rows() -> list[Row]:
+def _quote_rows(n: int = 2000) -> list[Row]:
     from app.domain.contributions import quote, quote_record
     from app.domain.months import Month
     from app.domain.quote import QuoteInput
@@ -34,12 +34,12 @@ def _quote_rows() -> list[Row]:
             total += jkk + jkm + jht
         return total
 
-    for _ in range(200):  # warm up
+    for _ in range(n // 10):  # warm up
         quote(book, inp, Month(2026, 1), 12)
         bare()
-    q = time_calls(lambda: quote(book, inp, Month(2026, 1), 12), 2000)
-    r = time_calls(lambda: quote_record(book, reference, form, start=Month(2026, 1), months=12), 2000)
-    floor = time_calls(bare, 2000)
+    q = time_calls(lambda: quote(book, inp, Month(2026, 1), 12), n)
+    r = time_calls(lambda: quote_record(book, reference, form, start=Month(2026, 1), months=12), n)
+    floor = time_calls(bare, n)
     return [
         Row("quote 12 months × 3 programmes, p50", median(q), "ms", median(floor), "plain int loop"),
         Row(
@@ -63,7 +63,8 @@ def _quote_rows() -> list[Row]:
     ]
 
 
-def _payment_rows() -> list[Row]:
+def _payment_rows(scale: int = 1) -> list[Row]:
+    """``scale`` divides every count (--smoke: 10)."""
     from app.bootstrap import open_app
     from app.domain.months import Month
     from app.services import auth, branch, enrolment
@@ -79,7 +80,7 @@ def _payment_rows() -> list[Row]:
         auth.create_first_supervisor(ctx, username="siti", full_name="Siti", password=password)
         actor = auth.login(ctx, "siti", password)
         numbers = []
-        for i in range(1, 201):
+        for i in range(1, 200 // scale + 1):
             # Each worker born on another day: the likely-duplicate rule sees 200 different people.
             day, month = 1 + i % 28, 1 + i // 28 % 12
             rec = {
@@ -101,15 +102,15 @@ def _payment_rows() -> list[Row]:
             numbers.append(out.number)
         it = iter(numbers)
         pay = time_calls(
-            lambda: cs.pay(ctx, actor, next(it), months=3, method="cash", start=Month(2026, 4)), 150
+            lambda: cs.pay(ctx, actor, next(it), months=3, method="cash", start=Month(2026, 4)), 150 // scale
         )
         book = cs.rate_book(ctx)
-        load = time_calls(lambda: cs.rate_book(ctx), 200)
-        status = time_calls(lambda: cs.member_cover(ctx, numbers[0]), 200)
+        load = time_calls(lambda: cs.rate_book(ctx), 200 // scale)
+        status = time_calls(lambda: cs.member_cover(ctx, numbers[0]), 200 // scale)
         first = cs.payments_for_member(ctx, numbers[0])[0]
-        a5 = time_calls(lambda: cs.receipt_pdf(ctx, first.id), 40)
-        roll = time_calls(lambda: cs.receipt_pdf(ctx, first.id, paper="80mm"), 40)
-        sponsor_numbers = numbers[150:200]
+        a5 = time_calls(lambda: cs.receipt_pdf(ctx, first.id), 40 // scale)
+        roll = time_calls(lambda: cs.receipt_pdf(ctx, first.id, paper="80mm"), 40 // scale)
+        sponsor_numbers = numbers[150 // scale : 200 // scale]
         t0 = dt.datetime.now()
         cs.pay_sponsored(
             ctx,
@@ -124,8 +125,8 @@ def _payment_rows() -> list[Row]:
         assert book.tables
         opened.ctx.engine.dispose()
 
-    raw = _raw_insert_floor()
-    pdf_floor = _reportlab_floor()
+    raw = _raw_insert_floor(150 // scale)
+    pdf_floor = _reportlab_floor(40 // scale)
     rows += [
         Row(
             "pay 3 months (quote, receipt no, audit), p50",
@@ -147,12 +148,12 @@ def _payment_rows() -> list[Row]:
         Row("member_cover (status, arrears, next payment), p50", median(status), "ms"),
         Row("receipt PDF A5, p50", median(a5), "ms", median(pdf_floor), "ReportLab 1 page, TTF, 1 line"),
         Row("receipt PDF 80 mm, p50", median(roll), "ms", median(pdf_floor), "ReportLab 1 page, TTF, 1 line"),
-        Row("sponsor batch, 50 members × 6 months", sponsor_ms, "ms"),
+        Row(f"sponsor batch, {len(sponsor_numbers)} members × 6 months", sponsor_ms, "ms"),
     ]
     return rows
 
 
-def _raw_insert_floor() -> list[float]:
+def _raw_insert_floor(n: int = 150) -> list[float]:
     with tempfile.TemporaryDirectory() as d:
         conn = sqlite3.connect(str(Path(d) / "floor.sqlite3"), isolation_level=None)
         conn.execute("pragma journal_mode=wal")
@@ -167,12 +168,12 @@ def _raw_insert_floor() -> list[float]:
             conn.execute("insert into t (member, month, amount) values (?, ?, ?)", (i, 202604, 16800))
             conn.execute("commit")
 
-        out = time_calls(insert, 150)
+        out = time_calls(insert, n)
         conn.close()
         return out
 
 
-def _reportlab_floor() -> list[float]:
+def _reportlab_floor(n: int = 40) -> list[float]:
     from reportlab.lib.pagesizes import A5
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -191,8 +192,10 @@ def _reportlab_floor() -> list[float]:
         c.save()
         return buf.getvalue()
 
-    return time_calls(one, 40)
+    return time_calls(one, n)
 
 
-def run() -> list[Row]:
+def run(smoke: bool = False) -> list[Row]:
+    if smoke:
+        return _quote_rows(100) + _payment_rows(scale=10)
     return _quote_rows() + _payment_rows()

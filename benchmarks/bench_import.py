@@ -19,6 +19,7 @@ from benchmarks.harness import Row, median, temp_home
 ROWS = 10_000
 RUNS = 5
 MEMORY_ROWS = (10_000, 50_000)
+SMOKE = {"rows": 200, "runs": 1, "memory_rows": (200, 1_000)}
 PASSWORD = "Bangku-Panjang-2026"
 INSERT_MEMBER = (
     "insert into member (number, branch_id, nik, nama, tempat_lahir, tanggal_lahir, jenis_kelamin, nama_ibu,"
@@ -123,14 +124,14 @@ def _floor(xlsx: Path, db: Path) -> float:
     return time.perf_counter() - t0
 
 
-def speed_rows() -> list[Row]:
+def speed_rows(rows: int = ROWS, runs: int = RUNS) -> list[Row]:
     from app.services import importing
 
     ours: list[float] = []
     floor: list[float] = []
     with tempfile.TemporaryDirectory(prefix="loket-bench-import-") as d:
-        xlsx = write_file(Path(d) / "peserta.xlsx", ROWS)
-        for run in range(RUNS):
+        xlsx = write_file(Path(d) / "peserta.xlsx", rows)
+        for run in range(runs):
             with temp_home() as home:
                 opened, _actor, db = _fresh_home(home / f"floor-{run}")
                 opened.ctx.engine.dispose()
@@ -140,12 +141,12 @@ def speed_rows() -> list[Row]:
                 t0 = time.perf_counter()
                 result = importing.commit_import(opened.ctx, actor, xlsx, None, "accepted")
                 ours.append(time.perf_counter() - t0)
-                assert result.committed and result.enrolled == ROWS, result.report.error_counts
+                assert result.committed and result.enrolled == rows, result.report.error_counts
                 opened.ctx.engine.dispose()
     value, base = median(ours), median(floor)
     return [
         Row(
-            f"import {ROWS:,} XLSX rows: validate + commit (median of {RUNS})",
+            f"import {rows:,} XLSX rows: validate + commit (median of {runs})",
             value * 1000,
             "ms",
             base * 1000,
@@ -189,16 +190,16 @@ def _probe(mode: str, path: Path, home: Path) -> int:
     return int(json.loads(out.stdout.strip().splitlines()[-1])["peak_kib"])
 
 
-def memory_rows() -> list[Row]:
+def memory_rows(sizes: tuple[int, int] = MEMORY_ROWS) -> list[Row]:
     peaks: dict[tuple[str, int], int] = {}
     with tempfile.TemporaryDirectory(prefix="loket-bench-import-") as d, temp_home() as home:
         opened, _actor, _db = _fresh_home(home)
         opened.ctx.engine.dispose()
-        for n in MEMORY_ROWS:
+        for n in sizes:
             xlsx = write_file(Path(d) / f"peserta-{n}.xlsx", n, seed=n)
             for mode in ("floor", "ours"):
                 peaks[(mode, n)] = _probe(mode, xlsx, home)
-    small, big = MEMORY_ROWS
+    small, big = sizes
     ours_growth = (peaks[("ours", big)] - peaks[("ours", small)]) / 1024
     floor_growth = (peaks[("floor", big)] - peaks[("floor", small)]) / 1024
     return [
@@ -217,7 +218,7 @@ def memory_rows() -> list[Row]:
             "bare openpyxl read-only iteration",
         ),
         Row(
-            f"peak RSS growth {small // 1000}k → {big // 1000}k rows",
+            f"peak RSS growth {small:,} → {big:,} rows",
             ours_growth,
             "MiB",
             floor_growth,
@@ -228,7 +229,9 @@ def memory_rows() -> list[Row]:
     ]
 
 
-def run() -> list[Row]:
+def run(smoke: bool = False) -> list[Row]:
+    if smoke:
+        return speed_rows(SMOKE["rows"], SMOKE["runs"]) + memory_rows(SMOKE["memory_rows"])
     return speed_rows() + memory_rows()
 
 

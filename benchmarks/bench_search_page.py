@@ -25,6 +25,7 @@ from benchmarks.harness import Row, percentile, seeded_home
 MEMBERS = 1_000_000
 QUERIES = 150
 PAGES_HELD = 5  # the officer scrolled through 250 rows
+SMOKE = {"members": 2_000, "queries": 6}
 
 
 def _rss_mb() -> float:
@@ -34,12 +35,12 @@ def _rss_mb() -> float:
     return float("nan")
 
 
-def _queries(home: Path) -> list[str]:
+def _queries(home: Path, count: int = QUERIES) -> list[str]:
     """Names as officers type them: full, first + last, and an unfinished last word."""
     raw = sqlite3.connect(f"file:{home / 'data' / 'loket.sqlite3'}?mode=ro", uri=True)
     top = raw.execute("SELECT MAX(id) FROM member").fetchone()[0]
     rng = random.Random(11)
-    ids = ",".join(str(rng.randint(1, top)) for _ in range(QUERIES))
+    ids = ",".join(str(rng.randint(1, top)) for _ in range(count))
     names = [r[0] for r in raw.execute(f"SELECT nama FROM member WHERE id IN ({ids})")]  # noqa: S608
     raw.close()
     out = []
@@ -54,7 +55,7 @@ def _queries(home: Path) -> list[str]:
     return out
 
 
-def probe(home: Path) -> dict[str, Any]:
+def probe(home: Path, count: int = QUERIES) -> dict[str, Any]:
     """Runs in the child process."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ["LOKET_HOME"] = str(home)
@@ -83,7 +84,7 @@ def probe(home: Path) -> dict[str, Any]:
     page.resize(1160, 690)
     page.show()
     app.processEvents()
-    queries = _queries(home)
+    queries = _queries(home, count)
 
     def until_shown(query: str) -> None:
         loop = QEventLoop()
@@ -181,15 +182,16 @@ def _child(*args: str) -> dict[str, Any]:
     return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
-def run() -> list[Row]:
-    home = seeded_home(MEMBERS)
-    gui = _child("--probe", str(home))
+def run(smoke: bool = False) -> list[Row]:
+    members = SMOKE["members"] if smoke else MEMBERS
+    home = seeded_home(members)
+    gui = _child("--probe", str(home), str(SMOKE["queries"] if smoke else QUERIES))
     bare = _child("--floor")
     shown, floor = gui["shown"], gui["floor"]
     p95 = percentile(shown, 95)
     return [
         Row(
-            "search page: keystroke → first page shown p95 (1M)",
+            f"search page: keystroke → first page shown p95 ({'1M' if members == MEMBERS else members})",
             p95,
             "ms",
             percentile(floor, 95),
@@ -224,7 +226,11 @@ def run() -> list[Row]:
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] in ("--probe", "--floor"):
-        result = probe(Path(sys.argv[2])) if sys.argv[1] == "--probe" else probe_floor()
+        result = (
+            probe(Path(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else QUERIES)
+            if sys.argv[1] == "--probe"
+            else probe_floor()
+        )
         print(json.dumps(result), flush=True)
         # Skip interpreter teardown: Qt objects torn down in arbitrary order can abort a probe
         # whose figures are already out.

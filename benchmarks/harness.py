@@ -6,7 +6,7 @@ import os
 import statistics
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,21 +67,24 @@ def temp_home(prefix: str = "loket-bench-") -> Iterator[Path]:
                 os.environ["LOKET_HOME"] = old
 
 
-def format_table(rows: list[Row]) -> str:
-    header = ("benchmark", "figure", "floor", "floor is", "ratio", "target", "met")
-    lines = [header]
-    for r in rows:
-        lines.append(
-            (
-                r.name,
-                f"{r.value:,.2f} {r.unit}",
-                "" if r.floor is None else f"{r.floor:,.2f} {r.unit}",
-                r.floor_name,
-                "" if r.ratio is None else f"{r.ratio:.2f}×",
-                r.target,
-                "" if r.met is None else ("yes" if r.met else "NO"),
-            )
+def format_table(rows: Sequence[Row]) -> str:
+    lines = [
+        (
+            r.name,
+            f"{r.value:,.2f} {r.unit}",
+            "" if r.floor is None else f"{r.floor:,.2f} {r.unit}",
+            r.floor_name,
+            "" if r.ratio is None else f"{r.ratio:.2f}×",
+            r.target,
+            "" if r.met is None else ("yes" if r.met else "NO"),
         )
+        for r in rows
+    ]
+    return text_table(("benchmark", "figure", "floor", "floor is", "ratio", "target", "met"), lines)
+
+
+def text_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    lines = [tuple(header), *(tuple(r) for r in rows)]
     widths = [max(len(str(line[i])) for line in lines) for i in range(len(header))]
     out = []
     for i, line in enumerate(lines):
@@ -110,11 +113,23 @@ def _loket(home: Path, *args: str, stdin: str | None = None) -> None:
     )
 
 
+# Set by the runner when it runs every module: each cached member home is seeded afresh once in
+# the run (its seed time is then this run's figure), and reused by the other modules of the run.
+FRESH_HOMES = False
+_SEEDED_NOW: set[int] = set()
+
+
+def seeded_now(members: int) -> bool:
+    """Whether ``seeded_home(members)`` was seeded in this process (else: the cache of an earlier run)."""
+    return members in _SEEDED_NOW
+
+
 def seeded_home(members: int) -> Path:
     """A Loket home with a branch, a supervisor ``bench`` and ``members`` demo members.
 
-    Built once with ``loket demo seed`` and cached in ``benchmarks/.cache`` (git-ignored); rebuilt
-    when the schema changes. Benchmarks copy it before writing to it (see ``copy_home``).
+    Built with ``loket demo seed`` and cached in ``benchmarks/.cache`` (git-ignored); rebuilt when
+    the schema changes, and once per run of every module (``FRESH_HOMES``). Benchmarks copy it
+    before writing to it (see ``copy_home``).
     """
     from alembic.script import ScriptDirectory
 
@@ -123,7 +138,8 @@ def seeded_home(members: int) -> Path:
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     home = CACHE / f"home-{members}"
     marker = home / "seeded.txt"
-    if marker.exists() and marker.read_text() == f"{head}\n":
+    fresh_wanted = FRESH_HOMES and members not in _SEEDED_NOW
+    if marker.exists() and marker.read_text() == f"{head}\n" and not fresh_wanted:
         return home
     import shutil
 
@@ -145,6 +161,7 @@ def seeded_home(members: int) -> Path:
     )
     (home / "seed-seconds.txt").write_text(f"{time.perf_counter() - t0:.1f}\n")
     marker.write_text(f"{head}\n")
+    _SEEDED_NOW.add(members)
     return home
 
 

@@ -70,12 +70,11 @@ def _naive_allocator(mode: str) -> Callable[..., int]:
     ``before_tx``: read in its own transaction before saving, as when the number is shown on the
     form before the officer presses save. Races on every database.
     """
-    from sqlalchemy import func, select
-
-    from app.db.models import Member
+    from app.db.driver import Driver
 
     def read_max(session: Any) -> int:
-        top = session.execute(select(func.max(Member.number))).scalar()
+        # On the driver: inside the enrolment's statements, as the app's own allocator is.
+        top = Driver.of(session).execute("SELECT MAX(number) FROM member").one()[0]
         parsed = parse_number(top) if top else None
         return parsed.serial if parsed is not None and not isinstance(parsed, str) else 0
 

@@ -10,6 +10,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] == ["--self-test"]:
         args = ["self-test", *args[1:]]
+    if args[:1] == ["self-test"]:  # the window's parts are checked too: printing, translations, charts
+        from ui.selftest import register
+
+        register()
     gui_flags = {"--db", "--home"}
     if not args or (args[0] in gui_flags and len(args) == 2):
         from ui.app import run

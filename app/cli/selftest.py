@@ -149,6 +149,7 @@ def run_self_test(echo: Callable[[str], None] = lambda _line: None) -> SelfTestR
                 return f"{format_number(len(pdf))} B, kepala audit #{summary.audit.seq}"
 
             test.step("cetak ringkasan harian", day)
+            test.step("muat driver PostgreSQL", postgresql_driver)
             for name, fn in EXTRA_STEPS:
                 test.step(name, _bind(fn, ctx, actor, number))
 
@@ -165,6 +166,20 @@ def run_self_test(echo: Callable[[str], None] = lambda _line: None) -> SelfTestR
             if opened is not None:
                 opened.ctx.engine.dispose()
     return test.report
+
+
+def postgresql_driver() -> str:
+    """The branch server's driver loads with its compiled libpq (nothing connects)."""
+    import psycopg
+    from sqlalchemy import create_engine
+
+    engine = create_engine("postgresql+psycopg://loket@127.0.0.1/loket")  # the dialect loads; no connection
+    engine.dispose()
+    impl = psycopg.pq.__impl__
+    if impl not in ("binary", "c"):
+        raise RuntimeError(f"psycopg tanpa libpq terkompilasi ({impl})")
+    version = psycopg.pq.version()
+    return f"psycopg {psycopg.__version__} ({impl}), libpq {version // 10000}.{version % 10000}"
 
 
 def _bind(

@@ -60,11 +60,36 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
         return
     columns = tuple(rows[0])
     _sql, processors, _named = prepare_insert(conn.dialect, table, columns)
-    params = [
-        tuple(v if p is None or v is None else p(v) for p, v in zip(processors, row.values(), strict=True))
-        for row in rows
-    ]
-    insert_processed(conn, table, columns, params)
+    insert_processed(conn, table, columns, _bound_rows(processors, rows))
+
+
+def _bound_rows(
+    processors: Sequence[Callable[[Any], Any] | None], rows: Sequence[Mapping[str, Any]]
+) -> list[tuple[Any, ...]]:
+    """Every row's values through their columns' bind processors. A bulk write repeats the same
+    object down a column (one ``now``, one business date for a whole batch): it is converted once."""
+    active = [i for i, p in enumerate(processors) if p is not None]
+    if not active:
+        return [tuple(row.values()) for row in rows]
+    last_in: list[Any] = [_NOTHING] * len(processors)
+    last_out: list[Any] = [None] * len(processors)
+    out = []
+    for row in rows:
+        values = list(row.values())
+        for i in active:
+            v = values[i]
+            if v is None:
+                continue
+            if v is last_in[i]:
+                values[i] = last_out[i]
+            else:
+                last_in[i] = v
+                values[i] = last_out[i] = processors[i](v)  # type: ignore[misc]
+        out.append(tuple(values))
+    return out
+
+
+_NOTHING = object()
 
 
 def insert_processed(

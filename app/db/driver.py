@@ -14,7 +14,8 @@ SQL is written with ``?`` placeholders and no literal ``%``; drivers with the ``
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table
@@ -33,6 +34,12 @@ class Driver:
     def __init__(self, conn: Connection) -> None:
         self.dialect = conn.dialect
         self._cursor = conn.connection.cursor()
+        # psycopg's pipeline mode (None for drivers without one: SQLite runs in this process anyway).
+        raw = self._raw = cast(Any, conn.connection.dbapi_connection)
+        self._pipeline: Any = getattr(raw, "pipeline", None) if self.dialect.name == "postgresql" else None
+        self._aux: Any = None  # a second cursor, for replies read after later statements' (reserve_ids)
+        self._sequences: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._pipelining = 0  # depth of pipeline() blocks (on every database, for the guard below)
         self._qmark = self.dialect.paramstyle == "qmark"
         self._error: type[Exception] = self.dialect.loaded_dbapi.Error
         self._sql: dict[str, str] = {}
@@ -85,15 +92,74 @@ class Driver:
                 sql, rows, exc, self._error, dialect=self.dialect, ismulti=True
             ) from exc
 
+    @contextmanager
+    def pipeline(self) -> Iterator[None]:
+        """Send the statements inside without waiting for each reply (PostgreSQL's pipeline mode).
+
+        A statement whose rows are read (``one``, ``first``) still waits, for its reply and all those
+        before it; the rest go out together with it, or when the block ends. An error surfaces at the
+        next wait, as SQLAlchemy's exception for it, and aborts what was sent after it. On SQLite there
+        is no round trip to save: the block just runs. Only statements of this driver may run inside
+        (SQLAlchemy reads a statement's columns at once, which a pipeline has not fetched yet).
+        """
+        self._pipelining += 1
+        try:
+            if self._pipeline is None or self._pipelining > 1:  # a block inside a block: one pipeline
+                yield
+                return
+            try:
+                with self._pipeline():
+                    yield
+            except self._error as exc:
+                raise DBAPIError.instance("(pipeline)", (), exc, self._error, dialect=self.dialect) from exc
+        finally:
+            self._pipelining -= 1
+
+    def reserve_ids(self, *tables: Table) -> ReservedIds | None:
+        """PostgreSQL: the next id of each table's key, taken from its sequence now (a sequence never
+        waits for another transaction), so rows can be written without waiting for RETURNING; the
+        reply is read with ``ReservedIds.get()`` (in a pipeline: with the next wait). Returns None on
+        SQLite, where RETURNING costs no round trip. Ids are unique, not gapless (as before)."""
+        if self.dialect.name != "postgresql":
+            return None
+        key = tuple(t.name for t in tables)
+        sequences = self._sequences.get(key)
+        if sequences is None:  # once per connection: the sequences behind the tables' keys
+            sequences = self._sequences[key] = tuple(
+                str(self.execute("SELECT pg_get_serial_sequence(?, 'id')", (t.name,)).one()[0])
+                for t in tables
+            )
+        sql = "SELECT " + ", ".join("nextval(?::regclass)" for _ in tables)
+        if self._aux is None:
+            self._aux = self._raw.cursor()
+        try:
+            self._aux.execute(self._native(sql), sequences)
+        except self._error as exc:
+            raise DBAPIError.instance(sql, sequences, exc, self._error, dialect=self.dialect) from exc
+        return ReservedIds(self, self._aux, sql)
+
+    @classmethod
+    def pipelining(cls, conn: Connection) -> bool:
+        """Whether a ``pipeline()`` block is open on this connection (the engine refuses SQLAlchemy
+        statements inside one, on SQLite too, so the mistake shows in every test run)."""
+        driver = conn.info.get(_INFO_KEY)
+        return driver is not None and cast(Driver, driver)._pipelining > 0
+
     def one(self) -> tuple[Any, ...]:
-        row = self._cursor.fetchone()
+        row = self._fetchone()
         if row is None:
             raise LookupError("the statement returned no row")
         return tuple(row)
 
     def first(self) -> tuple[Any, ...] | None:
-        row = self._cursor.fetchone()
+        row = self._fetchone()
         return None if row is None else tuple(row)
+
+    def _fetchone(self) -> Any:
+        try:
+            return self._cursor.fetchone()
+        except self._error as exc:  # in a pipeline, the reply to an earlier statement may be an error
+            raise DBAPIError.instance("(fetch)", (), exc, self._error, dialect=self.dialect) from exc
 
     def bound(self, table: Table, column: str, value: Any) -> Any:
         """``value`` as the driver is given it for ``table.column`` (a date as text on SQLite)."""
@@ -143,3 +209,20 @@ class Driver:
         except self._error as exc:
             raise DBAPIError.instance(sql, params, exc, self._error, dialect=self.dialect) from exc
         return self.one()[0] if returning is not None else None
+
+
+class ReservedIds:
+    """The reply to ``Driver.reserve_ids``: ``get()`` gives the ids, in the order the tables were given."""
+
+    def __init__(self, driver: Driver, cursor: Any, sql: str) -> None:
+        self._driver, self._cursor, self._sql = driver, cursor, sql
+
+    def get(self) -> tuple[int, ...]:
+        driver = self._driver
+        try:
+            row = self._cursor.fetchone()
+        except driver._error as exc:
+            raise DBAPIError.instance(self._sql, (), exc, driver._error, dialect=driver.dialect) from exc
+        if row is None:
+            raise LookupError("nextval returned no row")
+        return tuple(int(v) for v in row)

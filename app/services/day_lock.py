@@ -18,7 +18,7 @@ serialised by ``BEGIN IMMEDIATE``.
 from __future__ import annotations
 
 import datetime as dt
-from typing import cast
+from typing import NoReturn, cast
 
 from sqlalchemy import Table, bindparam, select, text
 from sqlalchemy.orm import Session
@@ -72,6 +72,7 @@ def day_closed_issue(day: dt.date, closed_at: dt.datetime, closed_by: str, timez
 # Every enrolment and payment asks, on the driver (see app.db.driver); the details only when closed.
 _DAY_LOCK = cast(Table, DayLock.__table__)
 _IS_CLOSED = "SELECT 1 FROM day_lock WHERE business_date = ? AND status = 'CLOSED'"
+_HOLD_BOOKS_SHARED = "SELECT pg_advisory_xact_lock_shared(?)"  # hold_books(session), on the driver
 _CLOSED_BY = (
     select(DayLock.closed_at, Officer.full_name)
     .join(Officer, Officer.id == DayLock.closed_by_id)
@@ -82,14 +83,29 @@ _CLOSED_BY = (
 def ensure_day_open(session: Session, ctx: ServiceContext, at: dt.datetime | None = None) -> dt.date:
     """The business date to record for a write happening ``at`` (default: now), inside the
     caller's transaction. Raises ``DomainError`` (``day.closed``) when that date is closed."""
+    day, closed = day_status(session, ctx, at)
+    if closed:
+        refuse_closed_day(session, ctx, day)
+    return day
+
+
+def day_status(session: Session, ctx: ServiceContext, at: dt.datetime | None = None) -> tuple[dt.date, bool]:
+    """``ensure_day_open`` without the refusal: (business date, closed?). Only driver statements, so it
+    may run inside ``Driver.pipeline()`` once the branch's time zone is cached (``branch_timezone``)."""
     tz = branch_timezone(session, ctx)
     day = business_date(at or ctx.clock(), tz)
-    hold_books(session)
     driver = Driver.of(session)
-    if driver.execute(_IS_CLOSED, (driver.bound(_DAY_LOCK, "business_date", day),)).first() is not None:
-        row = session.connection().execute(_CLOSED_BY, {"day": day}).one()  # who closed it, and when
-        raise DomainError(day_closed_issue(day, row[0], row[1], tz))
-    return day
+    with driver.pipeline():  # PostgreSQL: the books' lock and the check in one round trip
+        if driver.dialect.name == "postgresql":
+            driver.execute(_HOLD_BOOKS_SHARED, (DAY_LOCK_KEY,))
+        closed = driver.execute(_IS_CLOSED, (driver.bound(_DAY_LOCK, "business_date", day),)).first()
+    return day, closed is not None
+
+
+def refuse_closed_day(session: Session, ctx: ServiceContext, day: dt.date) -> NoReturn:
+    """Raise ``day.closed`` for ``day``, saying who closed it and when."""
+    row = session.connection().execute(_CLOSED_BY, {"day": day}).one()
+    raise DomainError(day_closed_issue(day, row[0], row[1], branch_timezone(session, ctx)))
 
 
 def is_day_closed(ctx: ServiceContext, day: dt.date) -> bool:

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.db.bulk import bulk_insert
-from app.db.driver import Driver
+from app.db.driver import Driver, ReservedIds
 from app.db.models import Enrolment, Heir, Member, NumberSequence
 from app.domain.clock import business_date
 from app.domain.intake import IntakeRecord, IntakeResult, validate_intake
@@ -23,7 +23,7 @@ from app.services.audit import AuditItem, append_event, append_events
 from app.services.auth import authorize
 from app.services.branch_read import BranchNotSetUpError, cached_branch, current_branch
 from app.services.context import ServiceContext
-from app.services.day_lock import ensure_day_open
+from app.services.day_lock import branch_timezone, day_status, refuse_closed_day
 from app.services.dto import Actor, BranchDTO, EnrolmentDTO, EnrolOutcome, HeirDTO, MemberDTO
 from app.services.duplicates import check_override, duplicate_issue, likely_duplicates, record_override
 from app.services.members import active_member_number_for_nik
@@ -159,14 +159,49 @@ def _write_member(
     branch: BranchDTO,
     confirm_mismatch: bool,
 ) -> MemberDTO:
-    """Member, heirs, enrolment and audit event in the caller's transaction (Core: this is the hot path)."""
-    # Statements go straight to the driver: this is the counter's hot path (see app.db.driver).
+    """Member, heirs, enrolment and audit event in the caller's transaction (the counter's hot path:
+    statements go straight to the driver, see app.db.driver)."""
     driver = Driver.of(session)
     now = ctx.clock()
-    day = ensure_day_open(session, ctx, now)  # refused when today is closed
+    branch_timezone(session, ctx)  # cached from here on: inside the pipeline only the driver may query
+    # The number locks the branch's sequence row until commit: other counters wait from then on. So
+    # on PostgreSQL the statements go out pipelined, and only three replies are waited for inside
+    # that window (the number, the audit head, the end); ids come from their sequences beforehand.
+    with driver.pipeline():
+        reserved = driver.reserve_ids(_MEMBER, _ENROLMENT)
+        day, closed = day_status(session, ctx, now)
+        ids = (
+            None
+            if closed
+            else _write_rows(session, ctx, actor, rec, branch, confirm_mismatch, now, day, reserved)
+        )
+    if ids is None:
+        refuse_closed_day(session, ctx, day)  # today is closed: nothing was written
+    member_id, enrolment_id, number = ids
+    return _enrolled_dto(ctx, rec, branch, actor, member_id, enrolment_id, number, now, day)
+
+
+def _write_rows(
+    session: Session,
+    ctx: ServiceContext,
+    actor: Actor,
+    rec: IntakeRecord,
+    branch: BranchDTO,
+    confirm_mismatch: bool,
+    now: dt.datetime,
+    day: dt.date,
+    reserved: ReservedIds | None,
+) -> tuple[int, int, str]:
+    """(member id, enrolment id, number) of the rows just written."""
+    driver = Driver.of(session)
+    member_id, enrolment_id = reserved.get() if reserved is not None else (None, None)
     number = make_number(branch.code, _allocate_serial(session, branch.id)).value
     # A second active member with the same NIK violates uq_member_active_nik here.
-    member_id = driver.insert(_MEMBER, _member_row(rec, number, branch, actor, now), returning="id")
+    member = _member_row(rec, number, branch, actor, now)
+    if member_id is None:
+        member_id = driver.insert(_MEMBER, member, returning="id")
+    else:
+        driver.insert(_MEMBER, {"id": member_id, **member})
     index_member(
         session,
         (member_id, rec.nama, rec.tanggal_lahir, rec.nik_info.district_code, rec.kode_wilayah, "ACTIVE"),
@@ -178,9 +213,11 @@ def _write_member(
             for i, h in enumerate(rec.ahli_waris)
         ],
     )
-    enrolment_id = driver.insert(
-        _ENROLMENT, _enrolment_row(ctx, member_id, rec, actor, now, day, confirm_mismatch), returning="id"
-    )
+    enrolment = _enrolment_row(ctx, member_id, rec, actor, now, day, confirm_mismatch)
+    if enrolment_id is None:
+        enrolment_id = driver.insert(_ENROLMENT, enrolment, returning="id")
+    else:
+        driver.insert(_ENROLMENT, {"id": enrolment_id, **enrolment})
     append_event(
         session,
         ctx,
@@ -192,7 +229,7 @@ def _write_member(
         details=_enrol_details(rec, confirm_mismatch),
         at=now,
     )
-    return _enrolled_dto(ctx, rec, branch, actor, member_id, enrolment_id, number, now, day)
+    return int(member_id), int(enrolment_id), number
 
 
 @dataclass(frozen=True, slots=True)

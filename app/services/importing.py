@@ -593,6 +593,9 @@ def _read_rows(
             cancel=cancel,
             keep_values=keep_values,
         )
+    except UnreadableFileError as exc:  # broken half way through
+        checked.spool.close()
+        raise ImportFileError(exc.issue) from exc
     except BaseException:
         checked.spool.close()
         raise

@@ -5097,6 +5097,33 @@ Sponsor receipt {receipts} · {count} members · {total}</translation>
     </message>
 </context>
 <context>
+    <name>SelfTest</name>
+    <message>
+        <source>Hasil cetak Qt bukan PDF.</source>
+        <translation>Qt&apos;s print output is not a PDF.</translation>
+    </message>
+    <message>
+        <source>Terjemahan Qt (qtbase_en) tidak ada.</source>
+        <translation>Qt&apos;s translations (qtbase_en) are missing.</translation>
+    </message>
+    <message>
+        <source>Terjemahan Inggris Loket tidak termuat.</source>
+        <translation>Loket&apos;s English translation did not load.</translation>
+    </message>
+    <message>
+        <source>Terjemahan tidak dipakai: {text}</source>
+        <translation>Translation not applied: {text}</translation>
+    </message>
+    <message>
+        <source>Ikon SVG tidak dapat digambar (plugin SVG Qt hilang).</source>
+        <translation>The SVG icon cannot be drawn (Qt&apos;s SVG plugin is missing).</translation>
+    </message>
+    <message>
+        <source>Grafik dasbor tidak dapat digambar.</source>
+        <translation>The dashboard chart cannot be drawn.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Pengaturan</source>

@@ -207,6 +207,31 @@ def test_truncated_and_corrupt_xlsx(ctx: Any, officer: Actor, tmp_path: Path) ->
     refused(ctx, officer, not_excel, "file.not_xlsx")
 
 
+def test_an_xlsx_broken_after_its_first_rows_is_refused_as_corrupt(
+    ctx: Any, officer: Actor, tmp_path: Path
+) -> None:
+    """Opening it and reading its head work (Excel writes the sheet's size first); the break shows only
+    while every row is read: the same file.corrupt, nothing written."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(list(FIELDS))
+    for row in as_cells(valid_rows(200)):
+        ws.append(row)
+    good = tmp_path / "baik.xlsx"
+    wb.save(good)
+    broken = tmp_path / "rusak-di-tengah.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(broken, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                cut = data.index(b'<row r="150"')
+                data = data[:cut] + b"<row r=150 <<" + data[cut:]  # not XML from row 150 on
+            dst.writestr(item, data)
+    assert "rusak atau terpotong" in refused(ctx, officer, broken, "file.corrupt")
+
+
 def test_password_protected_and_legacy_xls(ctx: Any, officer: Actor, tmp_path: Path) -> None:
     locked = tmp_path / "terkunci.xlsx"
     locked.write_bytes(ole_container(["EncryptionInfo", "EncryptedPackage"]))

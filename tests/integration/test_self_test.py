@@ -20,6 +20,10 @@ def test_self_test_passes_and_touches_nothing_else(home: Path, capsys: pytest.Ca
         "baca KTP contoh (luring)",
         "jalankan proses pembantu",
         "periksa rantai audit",
+        "muat driver PostgreSQL",
+        "cetak lewat Qt (PDFium → printer)",
+        "terjemahan antarmuka",
+        "ikon dan grafik",
     ):
         assert f"OK {step}" in out
     assert not home.exists() or not any(home.rglob("*.sqlite3"))  # the real data folder stays untouched
