@@ -460,6 +460,7 @@ def list_projects(ctx: ServiceContext) -> tuple[ProjectDTO, ...]:
 def project_receipt_pdf(ctx: ServiceContext, code: str, *, paper: str = "A5") -> bytes:
     """The project's receipt: JKK and JKM on the contract value, the contractor as payer."""
     from app.domain.clock import TIMEZONES, local_time
+    from app.domain.money import format_rupiah
     from app.domain.months import period_label
     from app.infra.paths import resources_dir
     from app.pdf.payment_receipt import ReceiptData, ReceiptLine, render_payment_receipt
@@ -482,21 +483,21 @@ def project_receipt_pdf(ctx: ServiceContext, code: str, *, paper: str = "A5") ->
     first, last = Month.from_int(p.first_month), Month.from_int(p.last_month)
     months = tuple(first.plus(i) for i in range(last.index - first.index + 1))
     local = local_time(p.paid_at, tz)
+    value = format_rupiah(p.contract_value)
+    # The value rides in the line's caption (a nine-digit base and the word "bertingkat" do not fit
+    # the receipt's columns); the rate column says the tariff is by layers of the value.
     lines = tuple(
         ReceiptLine(
             code,
-            f"{label} (nilai kontrak, bertingkat)",
-            p.contract_value,
-            "bertingkat",
+            f"Nilai kontrak {value}",
+            0,
+            "lapisan",
             len(months),
             amount,
             0,
             amount,
         )
-        for code, label, amount in (
-            ("JKK", "Jaminan Kecelakaan Kerja", p.jkk),
-            ("JKM", "Jaminan Kematian", p.jkm),
-        )
+        for code, amount in (("JKK", p.jkk), ("JKM", p.jkm))
     )
     data = ReceiptData(
         receipt_no=p.receipt_no,
@@ -519,10 +520,10 @@ def project_receipt_pdf(ctx: ServiceContext, code: str, *, paper: str = "A5") ->
         discount_total=0,
         total=p.jkk + p.jkm,
         notes=(
-            f"Nilai kontrak sebelum PPN Rp{p.contract_value:,}".replace(",", ".")
-            + f"; SPK {p.spk_date:%d-%m-%Y}; pemilik {p.owner}. Melindungi pekerja yang terdaftar pada proyek ini.",
+            f"Proyek {p.name}; pemilik {p.owner}; nilai kontrak sebelum PPN {value}; SPK {p.spk_date:%d-%m-%Y}. "
+            "Melindungi pekerja yang terdaftar pada proyek ini.",
         ),
         sponsor=p.contractor,
-        cover=f"Pekerja proyek dilindungi {first.label()} – {last.label()}",
+        cover=f"Dilindungi {first.short()} – {last.short()}",
     )
     return render_payment_receipt(data, fonts=resources_dir() / "fonts", paper=paper)
