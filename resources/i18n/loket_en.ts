@@ -2441,6 +2441,10 @@ The data in the form is not lost; try again.</translation>
         <translation>The name search index is not built yet. Ask a supervisor/IT to run &apos;loket search reindex&apos;.</translation>
     </message>
     <message>
+        <source>Isi nilai kontrak sebelum PPN, dalam rupiah.</source>
+        <translation>Enter the contract value before VAT, in rupiah.</translation>
+    </message>
+    <message>
         <source>Isi nomor HP (diawali 08 atau +628), bukan telepon rumah.</source>
         <translation>Fill in a mobile number (starting 08 or +628), not a landline.</translation>
     </message>
@@ -2511,6 +2515,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Ketik minimal 3 huruf nama, atau NIK / nomor peserta / nomor HP.</source>
         <translation>Type at least 3 letters of a name, or a NIK / membership number / mobile number.</translation>
+    </message>
+    <message>
+        <source>Ketik nomor peserta pekerja JAKON.</source>
+        <translation>Type the JAKON worker&apos;s membership number.</translation>
     </message>
     <message>
         <source>Kode cabang harus 3 digit angka (bukan 000), mis. 101.</source>
@@ -2647,6 +2655,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Nilai kontrak (sebelum PPN) harus lebih dari Rp0.</source>
         <translation>The contract value (before VAT) must be more than Rp0.</translation>
+    </message>
+    <message>
+        <source>Nilai kontrak hanya angka rupiah dengan titik ribuan, misalnya 180.000.000.</source>
+        <translation>The contract value takes rupiah digits only, with dots for thousands, e.g. 180.000.000.</translation>
     </message>
     <message>
         <source>Nominal JHT PMI ditulis rupiah, mis. 100000.</source>
@@ -3150,6 +3162,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Not yet active</translation>
     </message>
     <message>
+        <source>Belum dibayar</source>
+        <translation>Not paid yet</translation>
+    </message>
+    <message>
         <source>Berakhir</source>
         <translation>Ended</translation>
     </message>
@@ -3190,6 +3206,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Village</translation>
     </message>
     <message>
+        <source>Dibayar</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
         <source>Dicabut (sudah diganti)</source>
         <translation>Revoked (replaced)</translation>
     </message>
@@ -3222,8 +3242,16 @@ The data in the form is not lost; try again.</translation>
         <translation>Identity and membership</translation>
     </message>
     <message>
+        <source>Isi data proyek baru; iurannya dihitung saat nilai kontrak diketik. Daftarkan dengan Ctrl+S.</source>
+        <translation>Fill in the new project; its contribution is computed as the contract value is typed. Register it with Ctrl+S.</translation>
+    </message>
+    <message>
         <source>Istri</source>
         <translation>Wife</translation>
+    </message>
+    <message>
+        <source>Iuran sudah dibayar: cetak tanda bukti (Ctrl+P). Pekerja yang ditambahkan kemudian langsung dilindungi untuk masa proyek.</source>
+        <translation>Contribution paid: print the receipt (Ctrl+P). Workers added later are covered at once for the project period.</translation>
     </message>
     <message>
         <source>Jadwal bayar</source>
@@ -3338,6 +3366,14 @@ The data in the form is not lost; try again.</translation>
         <translation>PMI contract length (months)</translation>
     </message>
     <message>
+        <source>Langkah berikutnya: daftarkan pekerja JAKON proyek ini dengan nomor pesertanya.</source>
+        <translation>Next step: list this project&apos;s JAKON workers by their membership numbers.</translation>
+    </message>
+    <message>
+        <source>Langkah berikutnya: terima pembayaran iuran proyek (Ctrl+B). Pekerja masih dapat ditambah.</source>
+        <translation>Next step: take the project&apos;s contribution (Ctrl+B). Workers can still be added.</translation>
+    </message>
+    <message>
         <source>Loket</source>
         <translation>Counter</translation>
     </message>
@@ -3436,6 +3472,18 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Penghasilan per bulan</source>
         <translation>Monthly income</translation>
+    </message>
+    <message>
+        <source>Peran Anda tidak mencakup pendaftaran pekerja proyek.</source>
+        <translation>Your role does not include listing a project&apos;s workers.</translation>
+    </message>
+    <message>
+        <source>Peran Anda tidak mencakup pendaftaran proyek.</source>
+        <translation>Your role does not include registering projects.</translation>
+    </message>
+    <message>
+        <source>Peran Anda tidak mencakup penerimaan iuran.</source>
+        <translation>Your role does not include taking contributions.</translation>
     </message>
     <message>
         <source>Perubahan data peserta</source>

@@ -13,13 +13,13 @@ from sqlalchemy.orm import Session
 
 from app.db.contribution_models import ConstructionProject, Payment, PaymentMonth, SponsorBatch
 from app.db.models import Enrolment, Member
-from app.domain.contributions import jakon_contract_contribution
+from app.domain.contributions import jakon_contract_charge, jakon_contract_contribution
 from app.domain.issues import DomainError, Issue
 from app.domain.months import Month
 from app.domain.nik import mask_nik
-from app.domain.projects import ProjectStatus, check_project
+from app.domain.projects import ContractCharge, ProjectStatus, check_contract_value, check_project
 from app.domain.quote import Quote, QuoteInput, QuoteLine
-from app.domain.roles import Permission
+from app.domain.roles import Permission, allowed
 from app.domain.schedule import MONTHLY
 from app.services.audit import append_event
 from app.services.auth import authorize
@@ -40,6 +40,27 @@ from app.services.day_lock import ensure_day_open
 from app.services.dto import Actor
 
 MAX_WORKERS = 5000
+# What each use case demands: the functions below authorize exactly these, and ``project_rights``
+# tells a page the same answer before it offers the action.
+REGISTER_PERMISSION = Permission.ENROL
+WORKERS_PERMISSION = Permission.ENROL
+PAY_PERMISSION = Permission.PAY
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectRights:
+    register: bool
+    add_workers: bool
+    pay: bool
+
+
+def project_rights(actor: Actor) -> ProjectRights:
+    """What this officer may do with projects, from the table ``authorize`` reads."""
+    return ProjectRights(
+        register=allowed(actor.role, REGISTER_PERMISSION),
+        add_workers=allowed(actor.role, WORKERS_PERMISSION),
+        pay=allowed(actor.role, PAY_PERMISSION),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +162,7 @@ def register_project(
     last: Month,
 ) -> ProjectDTO:
     """Register a project with its contract value (before VAT) and its months; audited."""
-    authorize(ctx, actor, Permission.ENROL)
+    authorize(ctx, actor, REGISTER_PERMISSION)
 
     def work(session: Session) -> ProjectDTO:
         now = ctx.clock()
@@ -309,7 +330,7 @@ def _cover_worker(
 def add_workers(ctx: ServiceContext, actor: Actor, code: str, numbers: Sequence[str]) -> ProjectDTO:
     """List construction workers (segment JAKON) under a project; all or nothing, every problem named.
     When the project is paid, they are covered for its months at once."""
-    authorize(ctx, actor, Permission.ENROL)
+    authorize(ctx, actor, WORKERS_PERMISSION)
     wanted = list(dict.fromkeys(n.strip() for n in numbers if n.strip()))
     if not wanted:
         raise DomainError(Issue("nomor", "project.no_workers", "Daftar nomor pekerja kosong."))
@@ -369,7 +390,7 @@ def pay_project(
 ) -> ProjectDTO:
     """The project's JKK and JKM on its contract value: one receipt (TBK), and every listed worker
     covered for the project's months."""
-    authorize(ctx, actor, Permission.PAY)
+    authorize(ctx, actor, PAY_PERMISSION)
     check_method(method)
     ref = check_reference(method, reference)
 
@@ -443,6 +464,15 @@ def pay_project(
         return _dto(session, p)
 
     return ctx.write(work)
+
+
+def quote_project(ctx: ServiceContext, *, contract_value: int, first: Month) -> ContractCharge:
+    """What ``register_project`` charges for this value from this month, bracket by bracket;
+    nothing is written (the form shows it while the value is typed)."""
+    issue = check_contract_value(contract_value)
+    if issue is not None:
+        raise DomainError(issue)
+    return ctx.read(lambda s: jakon_contract_charge(rate_book_of(s), first, contract_value))
 
 
 def get_project(ctx: ServiceContext, code: str) -> ProjectDTO:
