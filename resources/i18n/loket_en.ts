@@ -4826,6 +4826,249 @@ Paying at harvest: in each harvest month the member pays ahead until the next ha
     </message>
 </context>
 <context>
+    <name>ProjectsPage</name>
+    <message>
+        <source>Kode proyek</source>
+        <translation>Project code</translation>
+    </message>
+    <message>
+        <source>Pemilik · kontraktor</source>
+        <translation>Owner · contractor</translation>
+    </message>
+    <message>
+        <source>Nilai kontrak</source>
+        <translation>Contract value</translation>
+    </message>
+    <message>
+        <source>Masa proyek</source>
+        <translation>Project period</translation>
+    </message>
+    <message>
+        <source>Iuran JKK + JKM</source>
+        <translation>JKK + JKM contribution</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Nomor peserta</source>
+        <translation>Membership number</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Pekerja yang terdaftar di proyek</source>
+        <translation>The project&apos;s listed workers</translation>
+    </message>
+    <message>
+        <source>Tambah  (Enter)</source>
+        <translation>Add  (Enter)</translation>
+    </message>
+    <message>
+        <source>Tambah pekerja</source>
+        <translation>Add workers</translation>
+    </message>
+    <message>
+        <source>Nomor peserta pekerja JAKON</source>
+        <translation>JAKON worker&apos;s membership number</translation>
+    </message>
+    <message>
+        <source>Beberapa nomor dipisah koma; pemindai kartu bisa dipakai.</source>
+        <translation>Separate several numbers with commas; a card scanner works too.</translation>
+    </message>
+    <message>
+        <source>Cara bayar</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>Nomor referensi</source>
+        <translation>Reference number</translation>
+    </message>
+    <message>
+        <source>Terima pembayaran  (Ctrl+B)</source>
+        <translation>Take payment  (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Kertas tanda bukti</source>
+        <translation>Receipt paper</translation>
+    </message>
+    <message>
+        <source>Cetak tanda bukti  (Ctrl+P)</source>
+        <translation>Print receipt  (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source> (NPP {npp})</source>
+        <translation> (NPP {npp})</translation>
+    </message>
+    <message>
+        <source>{value} sebelum PPN · SPK {date}</source>
+        <translation>{value} before VAT · work order {date}</translation>
+    </message>
+    <message>
+        <source>JKK {jkk} + JKM {jkm} = {total}</source>
+        <translation>JKK {jkk} + JKM {jkm} = {total}</translation>
+    </message>
+    <message>
+        <source>Pekerja terdaftar: {n}</source>
+        <translation>Workers listed: {n}</translation>
+    </message>
+    <message>
+        <source>Daftarkan proyek baru</source>
+        <translation>Register a new project</translation>
+    </message>
+    <message>
+        <source>Nama proyek</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <source>Pemberi kerja (pemilik proyek)</source>
+        <translation>Employer (project owner)</translation>
+    </message>
+    <message>
+        <source>Kontraktor (penyedia jasa)</source>
+        <translation>Contractor (service provider)</translation>
+    </message>
+    <message>
+        <source>NPP (bila ada)</source>
+        <translation>NPP (if any)</translation>
+    </message>
+    <message>
+        <source>Nilai kontrak sebelum PPN (Rp)</source>
+        <translation>Contract value before VAT (Rp)</translation>
+    </message>
+    <message>
+        <source>Tanggal SPK</source>
+        <translation>SPK date</translation>
+    </message>
+    <message>
+        <source>Bulan mulai</source>
+        <translation>First month</translation>
+    </message>
+    <message>
+        <source>Bulan selesai</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>Daftarkan proyek  (Ctrl+S)</source>
+        <translation>Register project  (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Iuran dari nilai kontrak (bertingkat)</source>
+        <translation>Contribution on the contract value (by brackets)</translation>
+    </message>
+    <message>
+        <source>Lapisan nilai</source>
+        <translation>Bracket</translation>
+    </message>
+    <message>
+        <source>Bagian nilai</source>
+        <translation>Portion</translation>
+    </message>
+    <message>
+        <source>Tarif tiap lapisan berlaku pada bagian nilai kontrak di lapisan itu; hasilnya dijumlahkan (PP 44/2015 pasal 54–55).</source>
+        <translation>Each bracket&apos;s rate applies to the part of the contract value inside that bracket; the results add up (PP 44/2015 art. 54–55).</translation>
+    </message>
+    <message>
+        <source>Iuran proyek</source>
+        <translation>Project contribution</translation>
+    </message>
+    <message>
+        <source>&gt; {amount}</source>
+        <translation>&gt; {amount}</translation>
+    </message>
+    <message>
+        <source>≤ {amount}</source>
+        <translation>≤ {amount}</translation>
+    </message>
+    <message>
+        <source>Proyek</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>proyek baru (formulir pendaftaran proyek)</source>
+        <translation>new project (the registration form)</translation>
+    </message>
+    <message>
+        <source>daftarkan proyek</source>
+        <translation>register the project</translation>
+    </message>
+    <message>
+        <source>di formulir: kolom berikutnya; di nomor peserta: tambahkan pekerja</source>
+        <translation>in the form: next field; in the membership number: add the workers</translation>
+    </message>
+    <message>
+        <source>terima pembayaran iuran proyek</source>
+        <translation>take the project&apos;s contribution</translation>
+    </message>
+    <message>
+        <source>cetak tanda bukti iuran proyek</source>
+        <translation>print the project&apos;s receipt</translation>
+    </message>
+    <message>
+        <source>Proyek Konstruksi</source>
+        <translation>Construction Projects</translation>
+    </message>
+    <message>
+        <source>Proyek baru  (Ctrl+N)</source>
+        <translation>New project  (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Untuk proyek yang upah pekerjanya tidak diketahui: JKK dan JKM dihitung dari nilai kontrak (sebelum PPN) secara bertingkat, dan melindungi setiap pekerja JAKON yang terdaftar di bawah proyek selama masa proyek.</source>
+        <translation>For projects whose workers&apos; wages are not known: JKK and JKM are computed on the contract value (before VAT) by brackets, and cover every JAKON worker listed under the project for the project period.</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Kontraktor</source>
+        <translation>Contractor</translation>
+    </message>
+    <message>
+        <source>Masa</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>JKK + JKM</source>
+        <translation>JKK + JKM</translation>
+    </message>
+    <message>
+        <source>Pekerja</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <source>Daftar proyek konstruksi</source>
+        <translation>Construction projects</translation>
+    </message>
+    <message>
+        <source>Proyek {code} terdaftar: iuran {total}.</source>
+        <translation>Project {code} registered: contribution {total}.</translation>
+    </message>
+    <message>
+        <source>{n} pekerja ditambahkan ke {code} dan langsung dilindungi sampai {month}.</source>
+        <translation>Workers added to {code}: {n}, covered at once until {month}.</translation>
+    </message>
+    <message>
+        <source>{n} pekerja ditambahkan ke {code}.</source>
+        <translation>Workers added to {code}: {n}.</translation>
+    </message>
+    <message>
+        <source>Iuran proyek {code} diterima: {total}, tanda bukti {receipt}. {n} pekerja dilindungi {period}.</source>
+        <translation>Contribution for project {code} received: {total}, receipt {receipt}. Workers covered {period}: {n}.</translation>
+    </message>
+    <message>
+        <source>Tanda bukti iuran proyek {receipt}</source>
+        <translation>Project contribution receipt {receipt}</translation>
+    </message>
+</context>
+<context>
     <name>QuotePanel</name>
     <message>
         <source>Potongan</source>
