@@ -6,6 +6,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -177,6 +178,7 @@ def main(out: Path, language: str = "id") -> None:
             settle()
             member.dialog.grab().save(str(out / "member-schedule-dialog.png"))
             member.dialog.reject()
+        shoot_projects(w, out)
         dashboard = w.pages["DashboardPage"]
         w.show_page(list(w.pages).index("DashboardPage"))
         dashboard.outreach_button.click()
@@ -190,6 +192,76 @@ def main(out: Path, language: str = "id") -> None:
         w.close()
         app2.runner.wait()
     print(f"screenshots in {out}")
+
+
+def shoot_projects(w: Any, out: Path) -> None:
+    """Proyek Konstruksi: the Elucidation's Rp180 million project with its charge by brackets as typed,
+    two JAKON workers listed under it, paid, and its receipt."""
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    from app.domain.clock import business_date
+    from app.services import enrolment
+
+    page = w.pages["ProjectsPage"]
+    w.show_page(list(w.pages).index("ProjectsPage"))
+    workers = []
+    for i, name in enumerate(("Ahmad Fauzi", "Budi Hartono"), start=1):
+        record = {
+            "nik": f"16100145089004{i:02d}",
+            "nama": name,
+            "tempat_lahir": "Indralaya",
+            "tanggal_lahir": "1990-08-05",
+            "jenis_kelamin": "P",
+            "nama_ibu": "Fatimah",
+            "alamat": "Jl. Merdeka No. 1 RT 001/RW 002",
+            "pekerjaan": "P012",
+            "segmen": "JAKON",
+            "penghasilan": 3_000_000,
+            "program": "JKK,JKM",
+            "bulan_bayar": 0,
+        }
+        number = enrolment.enrol_worker(w.ui.ctx, w.ui.actor, record).number
+        if number is None:
+            raise RuntimeError("the construction workers of the screenshots could not be enrolled")
+        workers.append(number)
+    today = business_date(w.ui.ctx.clock(), w.ui.branch.timezone)
+    f = page.form
+    f.name.setText("Jembatan Desa Tanjung Pering")
+    f.owner.setText("Pemerintah Desa Tanjung Pering")
+    f.contractor.setText("CV Sumber Rejeki")
+    f.value.setText("180.000.000")
+    f.spk.setDate(QDate(today.year, today.month, today.day))
+    last = (dt.date(today.year, today.month, 1) + dt.timedelta(days=160)).replace(day=1)
+    f.last.setDate(QDate(last.year, last.month, 1))
+    page._schedule_quote()
+    wait_for(lambda: page.charge is not None)
+    settle()
+    w.grab().save(str(out / "projects-form.png"))
+    page.register()
+    wait_for(lambda: page.desk.project is not None and page.desk.busy is None)
+    page.detail.worker_number.setText(", ".join(workers))
+    page.add_workers()
+    wait_for(lambda: page.desk.busy is None and bool(page.desk.project.workers))
+    page.detail.method.setCurrentIndex(page.detail.method.findData("transfer"))
+    page.detail.reference.setText("TRX 0047 BRI")
+    settle()
+    w.grab().save(str(out / "projects-workers.png"))
+    page.pay()
+    wait_for(lambda: page.preview is not None and page.preview.isVisible())
+    settle()
+    page.preview.grab().save(str(out / "projects-receipt.png"))
+    page.preview.reject()
+    settle()
+    w.grab().save(str(out / "projects-paid.png"))
+    page.new_project()
+    f.value.setText("18O.000.000")
+    page._schedule_quote()
+    settle()
+    w.grab().save(str(out / "projects-errors.png"))
+    f.value.clear()
+    page._schedule_quote()
 
 
 if __name__ == "__main__":

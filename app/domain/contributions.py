@@ -28,6 +28,7 @@ from app.domain.issues import DomainError, Issue
 from app.domain.money import format_rupiah, round_half_up
 from app.domain.months import Month
 from app.domain.nik import century_year, clean_nik
+from app.domain.projects import ContractCharge, contract_charge
 from app.domain.quote import Quote, QuoteInput, QuoteLine, QuoteResult
 from app.domain.rates import (
     DiscountRule,
@@ -438,15 +439,9 @@ def quote_record(
 
 def jakon_contract_contribution(book: RateBook, month: Month, contract_value: int) -> dict[str, int]:
     """JKK and JKM on a construction contract value (excluding VAT), tier by tier, summed per programme."""
-    tiers = book.table_for(month).segments["JAKON"].contract_tiers
-    out: dict[str, Fraction] = {}
-    lower = 0
-    for tier in tiers:
-        upper = contract_value if tier.up_to is None else min(contract_value, tier.up_to)
-        if upper > lower:
-            for code, fraction in tier.rates.items():
-                out[code] = out.get(code, Fraction(0)) + (upper - lower) * fraction
-        if tier.up_to is None or contract_value <= tier.up_to:
-            break
-        lower = tier.up_to
-    return {code: round_half_up(v) for code, v in out.items()}
+    return dict(jakon_contract_charge(book, month, contract_value).totals)
+
+
+def jakon_contract_charge(book: RateBook, month: Month, contract_value: int) -> ContractCharge:
+    """The same, bracket by bracket (what the project form shows while the value is typed)."""
+    return contract_charge(book.table_for(month).segments["JAKON"].contract_tiers, contract_value)

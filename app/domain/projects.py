@@ -10,11 +10,15 @@ to happen).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from fractions import Fraction
 
 from app.domain.issues import Issue
+from app.domain.money import round_half_up
 from app.domain.months import Month
+from app.domain.rates import ContractTier
 from app.domain.workdays import WorkingCalendar
 
 REGISTRATION_WORKING_DAYS = 14
@@ -25,6 +29,65 @@ MAX_CONTRACT_VALUE = 10**15  # Rp1.000 triliun: anything above is a typing error
 class ProjectStatus(StrEnum):
     REGISTERED = "REGISTERED"
     PAID = "PAID"
+
+
+PROJECT_STATUS_LABELS = {
+    ProjectStatus.REGISTERED: "Belum dibayar",
+    ProjectStatus.PAID: "Dibayar",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class BracketLine:
+    """The part of a contract value inside one bracket, and what it costs per programme."""
+
+    lower: int  # the bracket starts above this value
+    upper: int | None  # and ends at this one (None: no ceiling)
+    portion: int  # the part of the contract value inside the bracket
+    rates: Mapping[str, Fraction]
+    amounts: Mapping[str, int]  # whole rupiah; the lines of a charge add up to its totals
+
+
+@dataclass(frozen=True, slots=True)
+class ContractCharge:
+    """JKK and JKM on a contract value by marginal brackets, bracket by bracket."""
+
+    contract_value: int
+    lines: tuple[BracketLine, ...]
+    totals: Mapping[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.totals.values())
+
+
+def contract_charge(tiers: Sequence[ContractTier], contract_value: int) -> ContractCharge:
+    """Each bracket's rate on the part of the value inside it, summed exactly per programme and
+    rounded once, half up. A line's amount is the rounded running sum minus the one before it,
+    so the lines add up to the totals to the rupiah."""
+    lines: list[BracketLine] = []
+    running: dict[str, Fraction] = {}
+    lower = 0
+    for tier in tiers:
+        upper = contract_value if tier.up_to is None else min(contract_value, tier.up_to)
+        if upper > lower:
+            amounts: dict[str, int] = {}
+            for code, fraction in tier.rates.items():
+                before = running.get(code, Fraction(0))
+                running[code] = before + (upper - lower) * fraction
+                amounts[code] = round_half_up(running[code]) - round_half_up(before)
+            lines.append(BracketLine(lower, tier.up_to, upper - lower, dict(tier.rates), amounts))
+        if tier.up_to is None or contract_value <= tier.up_to:
+            break
+        lower = tier.up_to
+    totals = {code: round_half_up(v) for code, v in running.items()}
+    return ContractCharge(contract_value, tuple(lines), totals)
+
+
+def check_contract_value(contract_value: int) -> Issue | None:
+    if isinstance(contract_value, bool) or not 0 < contract_value <= MAX_CONTRACT_VALUE:
+        return Issue("nilai_kontrak", "project.value", "Nilai kontrak (sebelum PPN) harus lebih dari Rp0.")
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +142,9 @@ def check_project(
     code = (npp or "").upper().replace(" ", "") or None
     if code is not None and not (code.isalnum() and 5 <= len(code) <= 30):
         errors.append(Issue("npp", "npp.format", "NPP hanya boleh berisi huruf dan angka, 5–30 karakter."))
-    if isinstance(contract_value, bool) or not 0 < contract_value <= MAX_CONTRACT_VALUE:
-        errors.append(
-            Issue("nilai_kontrak", "project.value", "Nilai kontrak (sebelum PPN) harus lebih dari Rp0.")
-        )
+    value_issue = check_contract_value(contract_value)
+    if value_issue is not None:
+        errors.append(value_issue)
     if last < first:
         errors.append(Issue("sampai", "project.months", "Bulan selesai proyek sebelum bulan mulainya."))
     elif last.index - first.index + 1 > MAX_PROJECT_MONTHS:

@@ -2445,6 +2445,10 @@ The data in the form is not lost; try again.</translation>
         <translation>The name search index is not built yet. Ask a supervisor/IT to run &apos;loket search reindex&apos;.</translation>
     </message>
     <message>
+        <source>Isi nilai kontrak sebelum PPN, dalam rupiah.</source>
+        <translation>Enter the contract value before VAT, in rupiah.</translation>
+    </message>
+    <message>
         <source>Isi nomor HP (diawali 08 atau +628), bukan telepon rumah.</source>
         <translation>Fill in a mobile number (starting 08 or +628), not a landline.</translation>
     </message>
@@ -2515,6 +2519,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Ketik minimal 3 huruf nama, atau NIK / nomor peserta / nomor HP.</source>
         <translation>Type at least 3 letters of a name, or a NIK / membership number / mobile number.</translation>
+    </message>
+    <message>
+        <source>Ketik nomor peserta pekerja JAKON.</source>
+        <translation>Type the JAKON worker&apos;s membership number.</translation>
     </message>
     <message>
         <source>Kode cabang harus 3 digit angka (bukan 000), mis. 101.</source>
@@ -2651,6 +2659,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Nilai kontrak (sebelum PPN) harus lebih dari Rp0.</source>
         <translation>The contract value (before VAT) must be more than Rp0.</translation>
+    </message>
+    <message>
+        <source>Nilai kontrak hanya angka rupiah dengan titik ribuan, misalnya 180.000.000.</source>
+        <translation>The contract value takes rupiah digits only, with dots for thousands, e.g. 180.000.000.</translation>
     </message>
     <message>
         <source>Nominal JHT PMI ditulis rupiah, mis. 100000.</source>
@@ -3158,6 +3170,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Not yet active</translation>
     </message>
     <message>
+        <source>Belum dibayar</source>
+        <translation>Not paid yet</translation>
+    </message>
+    <message>
         <source>Berakhir</source>
         <translation>Ended</translation>
     </message>
@@ -3198,6 +3214,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Village</translation>
     </message>
     <message>
+        <source>Dibayar</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
         <source>Dicabut (sudah diganti)</source>
         <translation>Revoked (replaced)</translation>
     </message>
@@ -3230,8 +3250,16 @@ The data in the form is not lost; try again.</translation>
         <translation>Identity and membership</translation>
     </message>
     <message>
+        <source>Isi data proyek baru; iurannya dihitung saat nilai kontrak diketik. Daftarkan dengan Ctrl+S.</source>
+        <translation>Fill in the new project; its contribution is computed as the contract value is typed. Register it with Ctrl+S.</translation>
+    </message>
+    <message>
         <source>Istri</source>
         <translation>Wife</translation>
+    </message>
+    <message>
+        <source>Iuran sudah dibayar: cetak tanda bukti (Ctrl+P). Pekerja yang ditambahkan kemudian langsung dilindungi untuk masa proyek.</source>
+        <translation>Contribution paid: print the receipt (Ctrl+P). Workers added later are covered at once for the project period.</translation>
     </message>
     <message>
         <source>Jadwal bayar</source>
@@ -3346,6 +3374,14 @@ The data in the form is not lost; try again.</translation>
         <translation>PMI contract length (months)</translation>
     </message>
     <message>
+        <source>Langkah berikutnya: daftarkan pekerja JAKON proyek ini dengan nomor pesertanya.</source>
+        <translation>Next step: list this project&apos;s JAKON workers by their membership numbers.</translation>
+    </message>
+    <message>
+        <source>Langkah berikutnya: terima pembayaran iuran proyek (Ctrl+B). Pekerja masih dapat ditambah.</source>
+        <translation>Next step: take the project&apos;s contribution (Ctrl+B). Workers can still be added.</translation>
+    </message>
+    <message>
         <source>Loket</source>
         <translation>Counter</translation>
     </message>
@@ -3444,6 +3480,18 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Penghasilan per bulan</source>
         <translation>Monthly income</translation>
+    </message>
+    <message>
+        <source>Peran Anda tidak mencakup pendaftaran pekerja proyek.</source>
+        <translation>Your role does not include listing a project&apos;s workers.</translation>
+    </message>
+    <message>
+        <source>Peran Anda tidak mencakup pendaftaran proyek.</source>
+        <translation>Your role does not include registering projects.</translation>
+    </message>
+    <message>
+        <source>Peran Anda tidak mencakup penerimaan iuran.</source>
+        <translation>Your role does not include taking contributions.</translation>
     </message>
     <message>
         <source>Perubahan data peserta</source>
@@ -4783,6 +4831,249 @@ Paying at harvest: in each harvest month the member pays ahead until the next ha
     <message>
         <source>Kolom wajib belum dikenali: {fields}. Petakan di langkah berikutnya.</source>
         <translation>Required fields not recognised yet: {fields}. Map them in the next step.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsPage</name>
+    <message>
+        <source>Kode proyek</source>
+        <translation>Project code</translation>
+    </message>
+    <message>
+        <source>Pemilik · kontraktor</source>
+        <translation>Owner · contractor</translation>
+    </message>
+    <message>
+        <source>Nilai kontrak</source>
+        <translation>Contract value</translation>
+    </message>
+    <message>
+        <source>Masa proyek</source>
+        <translation>Project period</translation>
+    </message>
+    <message>
+        <source>Iuran JKK + JKM</source>
+        <translation>JKK + JKM contribution</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Nomor peserta</source>
+        <translation>Membership number</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Pekerja yang terdaftar di proyek</source>
+        <translation>The project&apos;s listed workers</translation>
+    </message>
+    <message>
+        <source>Tambah  (Enter)</source>
+        <translation>Add  (Enter)</translation>
+    </message>
+    <message>
+        <source>Tambah pekerja</source>
+        <translation>Add workers</translation>
+    </message>
+    <message>
+        <source>Nomor peserta pekerja JAKON</source>
+        <translation>JAKON worker&apos;s membership number</translation>
+    </message>
+    <message>
+        <source>Beberapa nomor dipisah koma; pemindai kartu bisa dipakai.</source>
+        <translation>Separate several numbers with commas; a card scanner works too.</translation>
+    </message>
+    <message>
+        <source>Cara bayar</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>Nomor referensi</source>
+        <translation>Reference number</translation>
+    </message>
+    <message>
+        <source>Terima pembayaran  (Ctrl+B)</source>
+        <translation>Take payment  (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Kertas tanda bukti</source>
+        <translation>Receipt paper</translation>
+    </message>
+    <message>
+        <source>Cetak tanda bukti  (Ctrl+P)</source>
+        <translation>Print receipt  (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source> (NPP {npp})</source>
+        <translation> (NPP {npp})</translation>
+    </message>
+    <message>
+        <source>{value} sebelum PPN · SPK {date}</source>
+        <translation>{value} before VAT · work order {date}</translation>
+    </message>
+    <message>
+        <source>JKK {jkk} + JKM {jkm} = {total}</source>
+        <translation>JKK {jkk} + JKM {jkm} = {total}</translation>
+    </message>
+    <message>
+        <source>Pekerja terdaftar: {n}</source>
+        <translation>Workers listed: {n}</translation>
+    </message>
+    <message>
+        <source>Daftarkan proyek baru</source>
+        <translation>Register a new project</translation>
+    </message>
+    <message>
+        <source>Nama proyek</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <source>Pemberi kerja (pemilik proyek)</source>
+        <translation>Employer (project owner)</translation>
+    </message>
+    <message>
+        <source>Kontraktor (penyedia jasa)</source>
+        <translation>Contractor (service provider)</translation>
+    </message>
+    <message>
+        <source>NPP (bila ada)</source>
+        <translation>NPP (if any)</translation>
+    </message>
+    <message>
+        <source>Nilai kontrak sebelum PPN (Rp)</source>
+        <translation>Contract value before VAT (Rp)</translation>
+    </message>
+    <message>
+        <source>Tanggal SPK</source>
+        <translation>SPK date</translation>
+    </message>
+    <message>
+        <source>Bulan mulai</source>
+        <translation>First month</translation>
+    </message>
+    <message>
+        <source>Bulan selesai</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>Daftarkan proyek  (Ctrl+S)</source>
+        <translation>Register project  (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Iuran dari nilai kontrak (bertingkat)</source>
+        <translation>Contribution on the contract value (by brackets)</translation>
+    </message>
+    <message>
+        <source>Lapisan nilai</source>
+        <translation>Bracket</translation>
+    </message>
+    <message>
+        <source>Bagian nilai</source>
+        <translation>Portion</translation>
+    </message>
+    <message>
+        <source>Tarif tiap lapisan berlaku pada bagian nilai kontrak di lapisan itu; hasilnya dijumlahkan (PP 44/2015 pasal 54–55).</source>
+        <translation>Each bracket&apos;s rate applies to the part of the contract value inside that bracket; the results add up (PP 44/2015 art. 54–55).</translation>
+    </message>
+    <message>
+        <source>Iuran proyek</source>
+        <translation>Project contribution</translation>
+    </message>
+    <message>
+        <source>&gt; {amount}</source>
+        <translation>&gt; {amount}</translation>
+    </message>
+    <message>
+        <source>≤ {amount}</source>
+        <translation>≤ {amount}</translation>
+    </message>
+    <message>
+        <source>Proyek</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>proyek baru (formulir pendaftaran proyek)</source>
+        <translation>new project (the registration form)</translation>
+    </message>
+    <message>
+        <source>daftarkan proyek</source>
+        <translation>register the project</translation>
+    </message>
+    <message>
+        <source>di formulir: kolom berikutnya; di nomor peserta: tambahkan pekerja</source>
+        <translation>in the form: next field; in the membership number: add the workers</translation>
+    </message>
+    <message>
+        <source>terima pembayaran iuran proyek</source>
+        <translation>take the project&apos;s contribution</translation>
+    </message>
+    <message>
+        <source>cetak tanda bukti iuran proyek</source>
+        <translation>print the project&apos;s receipt</translation>
+    </message>
+    <message>
+        <source>Proyek Konstruksi</source>
+        <translation>Construction Projects</translation>
+    </message>
+    <message>
+        <source>Proyek baru  (Ctrl+N)</source>
+        <translation>New project  (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Untuk proyek yang upah pekerjanya tidak diketahui: JKK dan JKM dihitung dari nilai kontrak (sebelum PPN) secara bertingkat, dan melindungi setiap pekerja JAKON yang terdaftar di bawah proyek selama masa proyek.</source>
+        <translation>For projects whose workers&apos; wages are not known: JKK and JKM are computed on the contract value (before VAT) by brackets, and cover every JAKON worker listed under the project for the project period.</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Kontraktor</source>
+        <translation>Contractor</translation>
+    </message>
+    <message>
+        <source>Masa</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>JKK + JKM</source>
+        <translation>JKK + JKM</translation>
+    </message>
+    <message>
+        <source>Pekerja</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <source>Daftar proyek konstruksi</source>
+        <translation>Construction projects</translation>
+    </message>
+    <message>
+        <source>Proyek {code} terdaftar: iuran {total}.</source>
+        <translation>Project {code} registered: contribution {total}.</translation>
+    </message>
+    <message>
+        <source>{n} pekerja ditambahkan ke {code} dan langsung dilindungi sampai {month}.</source>
+        <translation>Workers added to {code}: {n}, covered at once until {month}.</translation>
+    </message>
+    <message>
+        <source>{n} pekerja ditambahkan ke {code}.</source>
+        <translation>Workers added to {code}: {n}.</translation>
+    </message>
+    <message>
+        <source>Iuran proyek {code} diterima: {total}, tanda bukti {receipt}. {n} pekerja dilindungi {period}.</source>
+        <translation>Contribution for project {code} received: {total}, receipt {receipt}. Workers covered {period}: {n}.</translation>
+    </message>
+    <message>
+        <source>Tanda bukti iuran proyek {receipt}</source>
+        <translation>Project contribution receipt {receipt}</translation>
     </message>
 </context>
 <context>

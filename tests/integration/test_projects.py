@@ -91,6 +91,9 @@ def test_a_project_is_charged_on_its_contract_value_and_covers_its_workers(
         pg.extract_text() for pg in pypdf.PdfReader(io.BytesIO(project_receipt_pdf(ctx, p.code))).pages
     )
     assert paid.receipt_no in text and "Rp346.000" in text and "Rp46.000" in text and "Rp392.000" in text
+    # The project's whole name and contract value are on the paper, not cut off in a narrow column.
+    flat = " ".join(text.split())
+    assert "Proyek JEMBATAN DESA TANJUNG PERING;" in flat and "Nilai kontrak Rp180.000.000" in flat
     with pytest.raises(DomainError) as err:
         pay_project(ctx, officer, p.code, method="cash", reference=None)
     assert err.value.issues[0].code == "project.paid"

@@ -32,9 +32,14 @@ def check_method(method: str) -> None:
         )
 
 
+def reference_required(method: str) -> bool:
+    """Every way of paying but cash needs a reference (transfer number, SP2D, employer's letter)."""
+    return method != "cash"
+
+
 def check_reference(method: str, reference: str | None) -> str | None:
     ref = " ".join((reference or "").split()) or None
-    if method != "cash" and ref is None:
+    if reference_required(method) and ref is None:
         raise DomainError(
             Issue(
                 "referensi",

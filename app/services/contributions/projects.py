@@ -13,13 +13,13 @@ from sqlalchemy.orm import Session
 
 from app.db.contribution_models import ConstructionProject, Payment, PaymentMonth, SponsorBatch
 from app.db.models import Enrolment, Member
-from app.domain.contributions import jakon_contract_contribution
+from app.domain.contributions import jakon_contract_charge, jakon_contract_contribution
 from app.domain.issues import DomainError, Issue
 from app.domain.months import Month
 from app.domain.nik import mask_nik
-from app.domain.projects import ProjectStatus, check_project
+from app.domain.projects import ContractCharge, ProjectStatus, check_contract_value, check_project
 from app.domain.quote import Quote, QuoteInput, QuoteLine
-from app.domain.roles import Permission
+from app.domain.roles import Permission, allowed
 from app.domain.schedule import MONTHLY
 from app.services.audit import append_event
 from app.services.auth import authorize
@@ -40,6 +40,27 @@ from app.services.day_lock import ensure_day_open
 from app.services.dto import Actor
 
 MAX_WORKERS = 5000
+# What each use case demands: the functions below authorize exactly these, and ``project_rights``
+# tells a page the same answer before it offers the action.
+REGISTER_PERMISSION = Permission.ENROL
+WORKERS_PERMISSION = Permission.ENROL
+PAY_PERMISSION = Permission.PAY
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectRights:
+    register: bool
+    add_workers: bool
+    pay: bool
+
+
+def project_rights(actor: Actor) -> ProjectRights:
+    """What this officer may do with projects, from the table ``authorize`` reads."""
+    return ProjectRights(
+        register=allowed(actor.role, REGISTER_PERMISSION),
+        add_workers=allowed(actor.role, WORKERS_PERMISSION),
+        pay=allowed(actor.role, PAY_PERMISSION),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +162,7 @@ def register_project(
     last: Month,
 ) -> ProjectDTO:
     """Register a project with its contract value (before VAT) and its months; audited."""
-    authorize(ctx, actor, Permission.ENROL)
+    authorize(ctx, actor, REGISTER_PERMISSION)
 
     def work(session: Session) -> ProjectDTO:
         now = ctx.clock()
@@ -309,7 +330,7 @@ def _cover_worker(
 def add_workers(ctx: ServiceContext, actor: Actor, code: str, numbers: Sequence[str]) -> ProjectDTO:
     """List construction workers (segment JAKON) under a project; all or nothing, every problem named.
     When the project is paid, they are covered for its months at once."""
-    authorize(ctx, actor, Permission.ENROL)
+    authorize(ctx, actor, WORKERS_PERMISSION)
     wanted = list(dict.fromkeys(n.strip() for n in numbers if n.strip()))
     if not wanted:
         raise DomainError(Issue("nomor", "project.no_workers", "Daftar nomor pekerja kosong."))
@@ -369,7 +390,7 @@ def pay_project(
 ) -> ProjectDTO:
     """The project's JKK and JKM on its contract value: one receipt (TBK), and every listed worker
     covered for the project's months."""
-    authorize(ctx, actor, Permission.PAY)
+    authorize(ctx, actor, PAY_PERMISSION)
     check_method(method)
     ref = check_reference(method, reference)
 
@@ -445,6 +466,15 @@ def pay_project(
     return ctx.write(work)
 
 
+def quote_project(ctx: ServiceContext, *, contract_value: int, first: Month) -> ContractCharge:
+    """What ``register_project`` charges for this value from this month, bracket by bracket;
+    nothing is written (the form shows it while the value is typed)."""
+    issue = check_contract_value(contract_value)
+    if issue is not None:
+        raise DomainError(issue)
+    return ctx.read(lambda s: jakon_contract_charge(rate_book_of(s), first, contract_value))
+
+
 def get_project(ctx: ServiceContext, code: str) -> ProjectDTO:
     return ctx.read(lambda s: _dto(s, _find(s, code)))
 
@@ -460,6 +490,7 @@ def list_projects(ctx: ServiceContext) -> tuple[ProjectDTO, ...]:
 def project_receipt_pdf(ctx: ServiceContext, code: str, *, paper: str = "A5") -> bytes:
     """The project's receipt: JKK and JKM on the contract value, the contractor as payer."""
     from app.domain.clock import TIMEZONES, local_time
+    from app.domain.money import format_rupiah
     from app.domain.months import period_label
     from app.infra.paths import resources_dir
     from app.pdf.payment_receipt import ReceiptData, ReceiptLine, render_payment_receipt
@@ -482,21 +513,21 @@ def project_receipt_pdf(ctx: ServiceContext, code: str, *, paper: str = "A5") ->
     first, last = Month.from_int(p.first_month), Month.from_int(p.last_month)
     months = tuple(first.plus(i) for i in range(last.index - first.index + 1))
     local = local_time(p.paid_at, tz)
+    value = format_rupiah(p.contract_value)
+    # The value rides in the line's caption (a nine-digit base and the word "bertingkat" do not fit
+    # the receipt's columns); the rate column says the tariff is by layers of the value.
     lines = tuple(
         ReceiptLine(
             code,
-            f"{label} (nilai kontrak, bertingkat)",
-            p.contract_value,
-            "bertingkat",
+            f"Nilai kontrak {value}",
+            0,
+            "lapisan",
             len(months),
             amount,
             0,
             amount,
         )
-        for code, label, amount in (
-            ("JKK", "Jaminan Kecelakaan Kerja", p.jkk),
-            ("JKM", "Jaminan Kematian", p.jkm),
-        )
+        for code, amount in (("JKK", p.jkk), ("JKM", p.jkm))
     )
     data = ReceiptData(
         receipt_no=p.receipt_no,
@@ -519,10 +550,10 @@ def project_receipt_pdf(ctx: ServiceContext, code: str, *, paper: str = "A5") ->
         discount_total=0,
         total=p.jkk + p.jkm,
         notes=(
-            f"Nilai kontrak sebelum PPN Rp{p.contract_value:,}".replace(",", ".")
-            + f"; SPK {p.spk_date:%d-%m-%Y}; pemilik {p.owner}. Melindungi pekerja yang terdaftar pada proyek ini.",
+            f"Proyek {p.name}; pemilik {p.owner}; nilai kontrak sebelum PPN {value}; SPK {p.spk_date:%d-%m-%Y}. "
+            "Melindungi pekerja yang terdaftar pada proyek ini.",
         ),
         sponsor=p.contractor,
-        cover=f"Pekerja proyek dilindungi {first.label()} – {last.label()}",
+        cover=f"Dilindungi {first.short()} – {last.short()}",
     )
     return render_payment_receipt(data, fonts=resources_dir() / "fonts", paper=paper)
