@@ -461,9 +461,10 @@ def project_receipt_pdf(ctx: ServiceContext, code: str, *, paper: str = "A5") ->
     """The project's receipt: JKK and JKM on the contract value, the contractor as payer."""
     from app.domain.clock import TIMEZONES, local_time
     from app.domain.months import period_label
-    from app.infra.paths import resources_dir
+    from app.pdf.page import receipt_time
     from app.pdf.payment_receipt import ReceiptData, ReceiptLine, render_payment_receipt
     from app.services.contribution_dto import METHOD_LABELS
+    from app.services.contributions.receipts import ensure_fonts
 
     def work(session: Session) -> tuple[ConstructionProject, str, str, str, str]:
         p = _find(session, code)
@@ -485,9 +486,9 @@ def project_receipt_pdf(ctx: ServiceContext, code: str, *, paper: str = "A5") ->
     lines = tuple(
         ReceiptLine(
             code,
-            f"{label} (nilai kontrak, bertingkat)",
+            label,
             p.contract_value,
-            "bertingkat",
+            "jenjang",
             len(months),
             amount,
             0,
@@ -501,7 +502,7 @@ def project_receipt_pdf(ctx: ServiceContext, code: str, *, paper: str = "A5") ->
     data = ReceiptData(
         receipt_no=p.receipt_no,
         branch=branch,
-        issued_at=f"{local:%d-%m-%Y %H:%M} {TIMEZONES.get(tz, '')}".strip(),
+        issued_at=receipt_time(local, TIMEZONES.get(tz, "")),
         officer=f"{full_name} ({username})",
         counter=ctx.counter,
         member_number=p.code,
@@ -520,9 +521,10 @@ def project_receipt_pdf(ctx: ServiceContext, code: str, *, paper: str = "A5") ->
         total=p.jkk + p.jkm,
         notes=(
             f"Nilai kontrak sebelum PPN Rp{p.contract_value:,}".replace(",", ".")
-            + f"; SPK {p.spk_date:%d-%m-%Y}; pemilik {p.owner}. Melindungi pekerja yang terdaftar pada proyek ini.",
+            + f", tarif berjenjang; SPK {p.spk_date:%d-%m-%Y}; pemilik {p.owner}. Melindungi pekerja yang terdaftar pada proyek ini.",
         ),
         sponsor=p.contractor,
-        cover=f"Pekerja proyek dilindungi {first.label()} – {last.label()}",
+        cover=f"Dilindungi {first.short()} – {last.short()}",
     )
-    return render_payment_receipt(data, fonts=resources_dir() / "fonts", paper=paper)
+    ensure_fonts()
+    return render_payment_receipt(data, paper=paper)
