@@ -22,6 +22,7 @@ import zxingcpp
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
 import app.pdf
+from app.domain.issues import Issue
 from app.domain.months import Month
 from app.domain.outreach import OutreachList, OutreachRow
 from app.pdf import marks, qr
@@ -30,7 +31,7 @@ from app.services import cards, day, enrolment, importing, privacy, registration
 from app.services import contributions as cs
 from app.services.contributions import outreach, projects, receipts
 from app.services.dto import Actor
-from tests.card_helpers import decode_qr, enrol, rasterise
+from tests.card_helpers import decode_qr, enrol, pdf_text, rasterise
 from tests.conftest import SUPERVISOR_PASSWORD, bpu_record
 from tests.import_fixtures import as_cells, valid_rows, write_csv
 
@@ -513,3 +514,21 @@ def test_roll_slips_print_black_on_white_with_no_solid_blocks(
     # The check sees what it forbids: the A5 receipt has colour, tints and a solid band.
     colour, tint, darkest = _tinted_or_solid(_colour_render(docs["payment A5"], dpi), dpi)
     assert colour > 0 and tint > 0 and darkest > 0.9
+
+
+# --- what a member's paper says --------------------------------------------------------------------------
+
+
+def test_a_rate_tables_own_note_never_reaches_a_members_paper(ctx: Any, officer: Actor) -> None:
+    (number,) = enrol(ctx, officer, bulan_bayar=1)
+    payment = cs.record_enrolment_payment(ctx, officer, number)
+    assert payment is not None
+    dto = cs.get_payment(ctx, payment.id)
+    for_the_maintainer = Issue("program", "quote.note.JKK", "Tabel golongan JKK belum dimuat [U].")
+    for_the_member = Issue("penghasilan", "quote.base_minimum", "Iuran dihitung dari dasar minimum.")
+    quote = dataclasses.replace(dto.quote, notes=(*dto.quote.notes, for_the_maintainer, for_the_member))
+    data = receipts.payment_receipt_data(dataclasses.replace(dto, quote=quote))
+    receipts.ensure_fonts()
+    for paper in ("A5", "80mm"):
+        text = " ".join(pdf_text(render_payment_receipt(data, paper=paper)).split())
+        assert "dasar minimum" in text and "belum dimuat" not in text and "[U]" not in text, paper

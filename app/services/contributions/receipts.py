@@ -257,7 +257,7 @@ def payment_receipt_data(p: PaymentDTO) -> ReceiptData:
         discount_total=q.discount_total,
         total=q.total,
         discount_labels=tuple(sorted({ln.discount_label for ln in q.lines if ln.discount_label})),
-        notes=tuple(n.message for n in q.notes if not n.code.startswith("quote.discount.")),
+        notes=q.member_notes(),
         void=void,
         sponsor=f"{p.sponsor} ({p.sponsor_receipt_no})" if p.sponsor else None,
         fine_total=q.fine_total,
