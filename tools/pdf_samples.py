@@ -101,6 +101,12 @@ def build(out: Path) -> dict[str, bytes]:
         sponsor=HOSTILE,
         notes=(HOSTILE, UNBROKEN),
     )
+    cash = dataclasses.replace(
+        receipts.payment_receipt_data(cs.get_payment(ctx, p_a.id)),
+        after_total=(("Diterima", 100_000), ("Kembali", 100_000 - p_a.quote.total)),
+    )
+    docs["payment-cash-a5"] = render_payment_receipt(cash, paper="A5")
+    docs["payment-cash-80mm"] = render_payment_receipt(cash, paper="80mm")
     docs["payment-hostile-a5"] = render_payment_receipt(hostile, paper="A5")
     docs["payment-hostile-80mm"] = render_payment_receipt(hostile, paper="80mm")
 

@@ -174,7 +174,7 @@ def draw_payment(c: Any, r: ReceiptData) -> None:
     fields = _payment_fields(r)
     totals = _totals(r)
     # Many programmes and totals on one page: tighter rows, so the words and notes keep their room.
-    compact = (len(fields) + 1) // 2 + len(r.lines) + len(totals) > 11
+    compact = (len(fields) + 1) // 2 + len(r.lines) + len(totals) + len(r.after_total) > 11
     y = _fields(c, y, fields, 7.6 * mm if compact else FIELD_ROW)
 
     cols = [
@@ -226,6 +226,12 @@ def draw_payment(c: Any, r: ReceiptData) -> None:
         c.setFillColor(GREEN_DARK if deduction else INK)
         c.drawRightString(M + BODY_W - 1.5 * mm, y, amount)
     y = _total_box(c, y - 4 * mm, "TOTAL DIBAYAR", r.total) - 1.5 * mm
+    c.setFont(fonts.REGULAR, 8.5)
+    c.setFillColor(INK)
+    for extra, rupiah in r.after_total:
+        c.drawRightString(label_x, y, ellipsize(extra, fonts.REGULAR, 8.5, label_x - M))
+        c.drawRightString(M + BODY_W - 1.5 * mm, y, format_rupiah(rupiah))
+        y -= 4.8 * mm
     c.setFillColor(GREY)
     c.setFont(fonts.REGULAR, 6.6)
     for note in r.all_notes():

@@ -56,6 +56,9 @@ class ReceiptData:
     credit: int = 0  # an earlier overpayment set against this payment (PP 50/2025 art. 6)
     cover: str | None = None  # the member's protection after this payment: "Dilindungi s.d. …"
     copy: str | None = None  # "SALINAN, dicetak ulang 07-12-2026 10:00" on a reprint
+    # Labelled amounts printed under the total, in order, e.g. (("Diterima", 100_000),
+    # ("Kembali", 6_400)) for cash: a service fills them, the A5 page and the roll print them.
+    after_total: tuple[tuple[str, int], ...] = ()
 
     def all_notes(self) -> list[str]:
         """Discounts, the fine and the quote's notes, in the order they print."""

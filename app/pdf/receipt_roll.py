@@ -77,6 +77,8 @@ def render_payment(r: ReceiptData) -> bytes:
     if r.credit:
         roll.pair("Kredit kelebihan bayar", f"-{format_rupiah(r.credit)}")
     _tail(roll, r.total)
+    for label, amount in r.after_total:
+        roll.pair(label, format_rupiah(amount))
     for note in r.all_notes():
         roll.text(f"• {note}", size=6.6)
     if r.void:

@@ -23,6 +23,7 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
 import app.pdf
 from app.domain.issues import Issue
+from app.domain.money import format_rupiah
 from app.domain.months import Month
 from app.domain.outreach import OutreachList, OutreachRow
 from app.pdf import marks, qr
@@ -532,3 +533,17 @@ def test_a_rate_tables_own_note_never_reaches_a_members_paper(ctx: Any, officer:
     for paper in ("A5", "80mm"):
         text = " ".join(pdf_text(render_payment_receipt(data, paper=paper)).split())
         assert "dasar minimum" in text and "belum dimuat" not in text and "[U]" not in text, paper
+
+
+def test_amounts_after_the_total_print_on_both_papers(ctx: Any, officer: Actor) -> None:
+    (number,) = enrol(ctx, officer, bulan_bayar=1)
+    payment = cs.record_enrolment_payment(ctx, officer, number)
+    assert payment is not None
+    data = receipts.payment_receipt_data(cs.get_payment(ctx, payment.id))
+    cash = dataclasses.replace(data, after_total=(("Diterima", 100_000), ("Kembali", 100_000 - data.total)))
+    receipts.ensure_fonts()
+    for paper in ("A5", "80mm"):
+        text = " ".join(pdf_text(render_payment_receipt(cash, paper=paper)).split())
+        assert "Diterima Rp100.000" in text, paper
+        assert f"Kembali {format_rupiah(100_000 - data.total)}" in text, paper
+        assert "Diterima" not in pdf_text(render_payment_receipt(data, paper=paper))
