@@ -3142,8 +3142,20 @@ The data in the form is not lost; try again.</translation>
         <translation>Reason</translation>
     </message>
     <message>
+        <source>Alasan jadwal</source>
+        <translation>Schedule reason</translation>
+    </message>
+    <message>
+        <source>Alasan pembatalan</source>
+        <translation>Reason for voiding</translation>
+    </message>
+    <message>
         <source>Anak</source>
         <translation>Child</translation>
+    </message>
+    <message>
+        <source>Awal periode</source>
+        <translation>Period start</translation>
     </message>
     <message>
         <source>Belum aktif</source>
@@ -3162,8 +3174,16 @@ The data in the form is not lost; try again.</translation>
         <translation>Non-wage earners (BPU)</translation>
     </message>
     <message>
+        <source>Bulan</source>
+        <translation>Month</translation>
+    </message>
+    <message>
         <source>Bulan berangkat PMI</source>
         <translation>PMI departure month</translation>
+    </message>
+    <message>
+        <source>Bulan berikutnya</source>
+        <translation>Next months</translation>
     </message>
     <message>
         <source>Bulan dibayar</source>
@@ -3182,12 +3202,32 @@ The data in the form is not lost; try again.</translation>
         <translation>Payment method</translation>
     </message>
     <message>
+        <source>Cetak ulang</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <source>Dapat dibayar mulai</source>
+        <translation>Payable from</translation>
+    </message>
+    <message>
         <source>Desa</source>
         <translation>Village</translation>
     </message>
     <message>
         <source>Desa/kelurahan</source>
         <translation>Village</translation>
+    </message>
+    <message>
+        <source>Dibatalkan</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>Dibatalkan oleh</source>
+        <translation>Voided by</translation>
+    </message>
+    <message>
+        <source>Dibayar saat mendaftar</source>
+        <translation>Paid at enrolment</translation>
     </message>
     <message>
         <source>Dicabut (sudah diganti)</source>
@@ -3204,6 +3244,14 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Digabung ke nomor lain</source>
         <translation>Merged into another number</translation>
+    </message>
+    <message>
+        <source>Dilindungi sampai</source>
+        <translation>Protected until</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Received</translation>
     </message>
     <message>
         <source>E-commerce</source>
@@ -3226,8 +3274,20 @@ The data in the form is not lost; try again.</translation>
         <translation>Wife</translation>
     </message>
     <message>
+        <source>Iuran berikutnya (Rp)</source>
+        <translation>Next contribution (Rp)</translation>
+    </message>
+    <message>
+        <source>JHT PMI (Rp)</source>
+        <translation>PMI JHT (Rp)</translation>
+    </message>
+    <message>
         <source>Jadwal bayar</source>
         <translation>Payment schedule</translation>
+    </message>
+    <message>
+        <source>Jalur PMI</source>
+        <translation>PMI route</translation>
     </message>
     <message>
         <source>Jalur penempatan PMI</source>
@@ -3278,6 +3338,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Channel</translation>
     </message>
     <message>
+        <source>Kantor cabang</source>
+        <translation>Branch office</translation>
+    </message>
+    <message>
         <source>Kartu hilang</source>
         <translation>Card lost</translation>
     </message>
@@ -3300,6 +3364,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Kel/Desa</source>
         <translation>Village</translation>
+    </message>
+    <message>
+        <source>Kelas risiko</source>
+        <translation>Risk class</translation>
     </message>
     <message>
         <source>Kelas risiko JKK (PU)</source>
@@ -3338,6 +3406,10 @@ The data in the form is not lost; try again.</translation>
         <translation>PMI contract length (months)</translation>
     </message>
     <message>
+        <source>Lewat masa tenggang</source>
+        <translation>Past grace period</translation>
+    </message>
+    <message>
         <source>Loket</source>
         <translation>Counter</translation>
     </message>
@@ -3354,12 +3426,20 @@ The data in the form is not lost; try again.</translation>
         <translation>Self-funded</translation>
     </message>
     <message>
+        <source>Masa kontrak PMI (bulan)</source>
+        <translation>PMI contract (months)</translation>
+    </message>
+    <message>
         <source>Menunggak</source>
         <translation>In arrears</translation>
     </message>
     <message>
         <source>Minggu ini</source>
         <translation>This week</translation>
+    </message>
+    <message>
+        <source>NIK (disamarkan)</source>
+        <translation>NIK (masked)</translation>
     </message>
     <message>
         <source>NPP (nomor pendaftaran perusahaan)</source>
@@ -3376,6 +3456,14 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Nama peserta</source>
+        <translation>Member name</translation>
+    </message>
+    <message>
+        <source>Nama petugas</source>
+        <translation>Officer name</translation>
     </message>
     <message>
         <source>Nominal JHT PMI per bulan</source>
@@ -3438,6 +3526,14 @@ The data in the form is not lost; try again.</translation>
         <translation>Monthly income</translation>
     </message>
     <message>
+        <source>Penyandang dana</source>
+        <translation>Sponsor</translation>
+    </message>
+    <message>
+        <source>Perlindungan sesudah pembayaran</source>
+        <translation>Cover after payment</translation>
+    </message>
+    <message>
         <source>Perubahan data peserta</source>
         <translation>Change of member data</translation>
     </message>
@@ -3456,6 +3552,18 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Provinsi</source>
         <translation>Province</translation>
+    </message>
+    <message>
+        <source>Referensi</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Rincian iuran</source>
+        <translation>Contribution details</translation>
+    </message>
+    <message>
+        <source>Ringkasan</source>
+        <translation>Summary</translation>
     </message>
     <message>
         <source>Riwayat perubahan dan akses</source>
@@ -3502,6 +3610,14 @@ The data in the form is not lost; try again.</translation>
         <translation>Supervisor</translation>
     </message>
     <message>
+        <source>Tahun</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Tanda bukti kolektif</source>
+        <translation>Collective receipt</translation>
+    </message>
+    <message>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
@@ -3518,12 +3634,24 @@ The data in the form is not lost; try again.</translation>
         <translation>Enrolled</translation>
     </message>
     <message>
+        <source>Terlindungi</source>
+        <translation>Covered</translation>
+    </message>
+    <message>
+        <source>Tetap aktif bila membayar sebelum</source>
+        <translation>Stays active if paid before</translation>
+    </message>
+    <message>
         <source>Transfer bank</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
         <source>Tunai</source>
         <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Tunggakan</source>
+        <translation>Arrears</translation>
     </message>
     <message>
         <source>Waktu</source>
@@ -3536,6 +3664,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Wilayah penerbitan NIK</source>
         <translation>Region that issued the NIK</translation>
+    </message>
+    <message>
+        <source>Zona waktu</source>
+        <translation>Time zone</translation>
     </message>
     <message>
         <source>duplikat, digabung</source>
