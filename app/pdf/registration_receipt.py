@@ -212,7 +212,6 @@ def _render_thermal(r: RegistrationReceipt) -> bytes:
     roll.header(TITLE, r.branch())
     roll.pair("No.", r.receipt_id, font=fonts.CONDENSED_BOLD)
     roll.pair("Tanggal", r.issued_at())
-    roll.pair("Petugas", f"{r.officer_name} · {r.counter}")
     roll.rule()
     if r.copy_label():
         roll.text(r.copy_label(), font=fonts.BOLD, size=7.5, align="c")
