@@ -147,6 +147,14 @@ class Quote:
             return replace(self, credit=used, total=due - used, notes=(*self.notes, note))
         return replace(self, credit=0, total=due)
 
+    def member_notes(self) -> tuple[str, ...]:
+        """The notes a member's paper prints: how the figures were reached. Not the discounts
+        (printed as their own lines) and not a rate table's own ``note`` (``quote.note.*``): that text
+        is written by whoever maintains the table, for the officer's screen, unreviewed for a member."""
+        return tuple(
+            n.message for n in self.notes if not n.code.startswith(("quote.discount.", "quote.note."))
+        )
+
     @property
     def period(self) -> str:
         return period_label(self.months)

@@ -13,22 +13,13 @@ from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 
+from app.domain.cover_text import long_date
+from app.domain.months import MONTH_NAMES
 from app.pdf import fonts, qr
-from app.pdf.marks import (
-    GOLD,
-    GREEN,
-    GREEN_DARK,
-    GREY,
-    INK,
-    MINT,
-    MINT_DARK,
-    WHITE,
-    draw_emblem,
-    long_date,
-    short_date,
-)
+from app.pdf.marks import draw_mark
+from app.pdf.page import new_canvas
+from app.pdf.palette import GOLD, GREEN, GREEN_DARK, GREY, INK, MINT, MINT_DARK, RED, WHITE, translucent
 from app.pdf.text import draw_tracked, fit_lines, fit_one_line, width, wrap
 
 CARD_WIDTH = 85.60 * mm
@@ -45,8 +36,15 @@ _QR_Y = 31.0
 _BACK_LEFT = 9.5
 
 
+def short_date(d: dt.date) -> str:
+    """``23 Nov 2026``."""
+    return f"{d.day} {MONTH_NAMES[d.month - 1][:3]} {d.year}"
+
+
 @dataclass(frozen=True, slots=True)
 class BenefitText:
+    """One programme's benefit in plain words, for the back of the card."""
+
     code: str
     label: str
     text: str
@@ -92,8 +90,9 @@ def _chip(c: Any, x: float, y: float, text: str, *, size: float = 6.2, min_width
 
 
 def _watermark(c: Any, x0: float, y0: float) -> None:
+    """ "CONTOH" across a card that is not issued yet."""
     c.saveState()
-    c.setFillColorRGB(0.80, 0.10, 0.10, alpha=0.28)
+    c.setFillColor(translucent(RED, 0.3))
     c.translate(x0 + CARD_WIDTH / 2, y0 + CARD_HEIGHT / 2)
     c.rotate(18)
     c.setFont(fonts.BOLD, 30)
@@ -136,7 +135,7 @@ def _front_static(c: Any, face: CardFace) -> None:
     c.setFillColor(GOLD)
     c.rect(0, ch - _HEADER - 1.1, cw, 1.1, stroke=0, fill=1)
 
-    draw_emblem(c, _LEFT + 10.5, ch - _HEADER / 2, 11.2)
+    draw_mark(c, _LEFT + 10.5, ch - _HEADER / 2, 11.2)
     c.setFillColor(WHITE)
     draw_tracked(c, _LEFT + 27, ch - 15.2, "KARTU PESERTA", fonts.BOLD, 8.6, 0.55)
     c.setFillColor(MINT_DARK)
@@ -263,7 +262,7 @@ def _back_static(c: Any, face: CardFace) -> None:
     left, right = _BACK_LEFT, cw - _BACK_LEFT
     c.setFillColor(GREEN_DARK)
     draw_tracked(c, left, ch - 15.0, "MANFAAT PROGRAM ANDA", fonts.BOLD, 6.6, 0.4)
-    draw_emblem(c, right - 6.5, ch - 14.0, 6.6, ring=MINT)
+    draw_mark(c, right - 6.5, ch - 14.0, 6.6, ring=MINT)
 
     # What each programme covers, in plain words.
     y = ch - 25.0
@@ -340,14 +339,6 @@ def draw_back(c: Any, face: CardFace, x0: float = 0.0, y0: float = 0.0) -> None:
     if face.preview:
         _watermark(c, 0, 0)
     c.restoreState()
-
-
-def new_canvas(buf: io.BytesIO, pagesize: tuple[float, float], title: str) -> Canvas:
-    c = Canvas(buf, pagesize=pagesize, pageCompression=1, invariant=0)
-    c.setTitle(title)
-    c.setAuthor("Loket")
-    c.setCreator("Loket")
-    return c
 
 
 def render_card(face: CardFace) -> bytes:

@@ -19,8 +19,9 @@ from reportlab.lib.units import mm
 
 from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_progress
 from app.pdf import fonts, qr
-from app.pdf.card import CARD_HEIGHT, CARD_WIDTH, CardFace, draw_back, draw_front, new_canvas
-from app.pdf.marks import GREY
+from app.pdf.card import CARD_HEIGHT, CARD_WIDTH, CardFace, draw_back, draw_front
+from app.pdf.page import new_canvas
+from app.pdf.palette import BLACK, GREY
 from app.pdf.text import fit_one_line
 
 COLUMNS, ROWS = 2, 5
@@ -43,7 +44,7 @@ def slot_origin(index: int, *, back: bool = False) -> tuple[float, float]:
 
 
 def _crop_marks(c: Any) -> None:
-    c.setStrokeColorRGB(0, 0, 0)
+    c.setStrokeColor(BLACK)
     c.setLineWidth(0.25)
     left, right = GRID_X, GRID_X + COLUMNS * CARD_WIDTH
     bottom, top = GRID_Y, GRID_Y + ROWS * CARD_HEIGHT
@@ -84,6 +85,7 @@ def _page_labels(c: Any, sheet: int, sheets: int, count: int, side: str, branch:
 
 
 def default_workers() -> int:
+    """Processes for a big sheet: ``LOKET_WORKERS``, else up to two (the counter PCs have two cores)."""
     env = os.environ.get("LOKET_WORKERS", "")
     if env.isdigit() and int(env) > 0:
         return int(env)

@@ -7,47 +7,26 @@ PDF bytes. Text is drawn literally (plain table cells, never Paragraph markup); 
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
-from typing import Any
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
-from reportlab.graphics.shapes import Drawing, String
-from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    CondPageBreak,
-    Flowable,
-    KeepTogether,
-    SimpleDocTemplate,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from app.domain.day_summary import (
-    DaySummary,
-    Tally,
-    full_date,
-    hour_span,
-    long_date,
-    top_with_rest,
-)
+from app.domain.day_summary import DaySummary, Tally, full_date, long_date, top_with_rest
 from app.domain.money import format_number, format_rupiah
-from app.pdf import fonts
-from app.pdf.marks import GREEN, GREEN_DARK, GREY, INK, MINT, MINT_DARK, draw_emblem
-from app.pdf.text import wrap
+from app.pdf import fonts, tables
+from app.pdf.day_charts import hour_chart, occupation_chart
+from app.pdf.page import Badge, Letterhead, build_document
+from app.pdf.palette import GREEN, GREEN_DARK, GREY, INK, MINT, MINT_DARK, RED, RED_LIGHT, RULE, WHITE, ZEBRA
+from app.pdf.text import ellipsize, wrap
 
 TITLE = "RINGKASAN HARIAN LOKET"
-RED = HexColor("#B3261E")
-RED_LIGHT = HexColor("#FBE9E7")
-RULE = HexColor("#C9D6CF")
-ZEBRA = HexColor("#F5FAF7")
 PAGE_W, PAGE_H = A4
 MARGIN = 15 * mm
 BODY_W = PAGE_W - 2 * MARGIN
+HALF = (BODY_W - 6 * mm) / 2
 LIST_CHUNK = 100  # rows per table: several small tables lay out faster than one long one
 
 REG, BOLD, COND, COND_BOLD = fonts.REGULAR, fonts.BOLD, fonts.CONDENSED, fonts.CONDENSED_BOLD
@@ -59,186 +38,6 @@ def _pct(n: int, total: int) -> str:
     return f"{n * 100 / total:.1f}%".replace(".", ",")
 
 
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """Shorten with an ellipsis to fit ``width`` (measured; the common case costs one call)."""
-    text = fonts.printable(text, font)
-    if fonts_width(text, font, size) <= width:
-        return text
-    lo, hi = 0, len(text)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if fonts_width(text[:mid] + "…", font, size) <= width:
-            lo = mid
-        else:
-            hi = mid - 1
-    return text[:lo].rstrip() + "…"
-
-
-def fonts_width(text: str, font: str, size: float) -> float:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    return float(stringWidth(text, font, size))
-
-
-# --- page furniture ------------------------------------------------------------------------------
-
-
-class _NumberedCanvas(Canvas):  # type: ignore[misc]
-    """Draws "Halaman X dari N" once the number of pages is known (pages are kept until save)."""
-
-    summary: DaySummary
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            _furniture(self, self.summary, self._pageNumber, total)
-            super().showPage()
-        super().save()
-
-
-def _furniture(c: Canvas, s: DaySummary, page: int, total: int) -> None:
-    top = PAGE_H - 12 * mm
-    c.saveState()
-    draw_emblem(c, MARGIN + 5.5 * mm, top - 5 * mm, 5.5 * mm)
-    x = MARGIN + 14 * mm
-    c.setFillColor(GREEN_DARK)
-    c.setFont(BOLD, 13)
-    c.drawString(x, top - 3.2 * mm, TITLE)
-    c.setFillColor(INK)
-    c.setFont(REG, 9)
-    branch = fonts.printable(f"{s.branch_name} ({s.branch_code})")
-    c.drawString(x, top - 8.6 * mm, f"{branch}  ·  {full_date(s.business_date)}")
-    right = PAGE_W - MARGIN
-    scope = (
-        "Semua petugas"
-        if s.officer is None
-        else fonts.printable(f"Petugas: {s.officer_name or s.officer} ({s.officer})")
-    )
-    c.setFont(REG, 8.5)
-    c.setFillColor(GREY)
-    c.drawRightString(right, top - 8.6 * mm, _fit(scope, REG, 8.5, 70 * mm))
-    label, fill, ink = (
-        ("HARI DITUTUP", MINT_DARK, GREEN_DARK) if s.closed else ("BELUM DITUTUP", RED_LIGHT, RED)
-    )
-    w = fonts_width(label, BOLD, 7.5) + 5 * mm
-    c.setFillColor(fill)
-    c.roundRect(right - w, top - 4.6 * mm, w, 5 * mm, 1.4 * mm, stroke=0, fill=1)
-    c.setFillColor(ink)
-    c.setFont(BOLD, 7.5)
-    c.drawCentredString(right - w / 2, top - 3.0 * mm, label)
-    c.setStrokeColor(GREEN)
-    c.setLineWidth(1.2)
-    c.line(MARGIN, top - 11.5 * mm, right, top - 11.5 * mm)
-    # Footer.
-    c.setStrokeColor(RULE)
-    c.setLineWidth(0.5)
-    c.line(MARGIN, 12 * mm, right, 12 * mm)
-    c.setFont(REG, 7.5)
-    c.setFillColor(GREY)
-    made = s.generated_at.strftime("%H.%M")
-    c.drawString(
-        MARGIN,
-        8 * mm,
-        f"Dibuat {long_date(s.generated_at.date())} pukul {made} {s.tz_label} · Loket · "
-        f"Ringkasan harian {s.branch_code} {s.business_date.isoformat()}",
-    )
-    c.setFillColor(INK)
-    c.setFont(BOLD, 8)
-    c.drawRightString(right, 8 * mm, f"Halaman {page} dari {total}")
-    c.restoreState()
-
-
-# --- building blocks ---------------------------------------------------------------------------
-
-
-class _Heading(Flowable):  # type: ignore[misc]
-    """A numbered section heading with a mint band."""
-
-    def __init__(self, text: str, note: str = "") -> None:
-        super().__init__()
-        self.text, self.note = text, note
-        self.width, self.height = BODY_W, 8 * mm
-
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        self._available = aw
-        return self.width, self.height
-
-    def draw(self) -> None:
-        c = self.canv
-        # Tables are centred in the frame (and as wide as the body): line the band up with them.
-        c.translate((getattr(self, "_available", self.width) - self.width) / 2, 0)
-        c.setFillColor(MINT)
-        c.rect(0, 1 * mm, self.width, 6 * mm, stroke=0, fill=1)
-        c.setFillColor(GREEN)
-        c.rect(0, 1 * mm, 1.2 * mm, 6 * mm, stroke=0, fill=1)
-        c.setFillColor(GREEN_DARK)
-        c.setFont(BOLD, 10.5)
-        c.drawString(3.5 * mm, 2.9 * mm, self.text)
-        if self.note:
-            c.setFillColor(GREY)
-            c.setFont(REG, 7.5)
-            c.drawRightString(self.width - 2 * mm, 3.0 * mm, self.note)
-
-
-def _heading(text: str, note: str = "") -> list[Flowable]:
-    return [CondPageBreak(40 * mm), _Heading(text, note), Spacer(0, 1.5 * mm)]
-
-
-def _note(text: str, *, color: Color = GREY, size: float = 8, bold: bool = False) -> Table:
-    """A plain paragraph of literal text, wrapped to the body width."""
-    font = BOLD if bold else REG
-    lines = wrap(fonts.printable(text, font), font, size, BODY_W)
-    t = Table([[line] for line in lines], colWidths=[BODY_W])
-    t.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), font, size),
-                ("TEXTCOLOR", (0, 0), (-1, -1), color),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0.6),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0.6),
-            ]
-        )
-    )
-    return t
-
-
-def _grid_style(rows: int, *, total_row: bool, numeric_from: int, font_size: float = 8) -> TableStyle:
-    cmds: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), REG, font_size),
-        ("FONT", (0, 0), (-1, 0), BOLD, font_size - 0.5),
-        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-        ("TEXTCOLOR", (0, 0), (-1, 0), GREEN_DARK),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, GREEN),
-        ("ALIGN", (numeric_from, 0), (-1, -1), "RIGHT"),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.6),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ]
-    body_end = rows - 2 if total_row else rows - 1
-    for r in range(2, body_end + 1, 2):
-        cmds.append(("BACKGROUND", (0, r), (-1, r), ZEBRA))
-    if total_row:
-        cmds += [
-            ("FONT", (0, -1), (-1, -1), BOLD, font_size),
-            ("LINEABOVE", (0, -1), (-1, -1), 0.8, INK),
-            ("BACKGROUND", (0, -1), (-1, -1), MINT),
-        ]
-    return TableStyle(cmds)
-
-
 def _tally_table(
     title: str, tallies: Sequence[Tally], total: int, width: float, *, total_label: str = "Jumlah"
 ) -> Table:
@@ -246,36 +45,27 @@ def _tally_table(
     rows: list[list[str]] = [[title, "Jumlah", "%"]]
     for t in tallies:
         label = t.label.title() if t.label.isupper() and len(t.label) > 4 else t.label
-        rows.append([_fit(label, REG, 8, label_w - 6), format_number(t.count), _pct(t.count, total)])
+        rows.append([ellipsize(label, REG, 8, label_w - 6), format_number(t.count), _pct(t.count, total)])
     if not tallies:
         rows.append(["Tidak ada", "0", "–"])
     with_total = total_label != ""
     if with_total:
         rows.append([total_label, format_number(total), "100%" if total else "–"])
     table = Table(rows, colWidths=[label_w, 16 * mm, 14 * mm], repeatRows=1)
-    table.setStyle(_grid_style(len(rows), total_row=with_total, numeric_from=1))
+    table.setStyle(tables.grid_style(len(rows), total_row=with_total, numeric_from=1))
     return table
 
 
-def _side_by_side(left: Flowable, right: Flowable) -> Table:
-    gap = 6 * mm
-    half = (BODY_W - gap) / 2
-    t = Table([[left, "", right]], colWidths=[half, gap, half])
-    t.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    return t
+def _heading(text: str, note: str = "") -> list[Flowable]:
+    return tables.heading(text, BODY_W, note)
 
 
-HALF = (BODY_W - 6 * mm) / 2
+def _note(text: str, *, color: Color = GREY, size: float = 8, bold: bool = False) -> Table:
+    return tables.note(text, BODY_W, color=color, size=size, bold=bold)
+
+
+def _pair(left: Flowable, right: Flowable) -> Table:
+    return tables.side_by_side(left, right, BODY_W)
 
 
 def _tiles(s: DaySummary) -> Table:
@@ -296,7 +86,7 @@ def _tiles(s: DaySummary) -> Table:
                 ("FONT", (0, 1), (-1, 1), BOLD, 14),
                 ("TEXTCOLOR", (0, 1), (-1, 1), GREEN_DARK),
                 ("BACKGROUND", (0, 0), (-1, -1), MINT),
-                ("LINEAFTER", (0, 0), (-2, -1), 2, HexColor("#FFFFFF")),
+                ("LINEAFTER", (0, 0), (-2, -1), 2, WHITE),
                 ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
                 ("VALIGN", (0, 1), (-1, 1), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm),
@@ -308,100 +98,6 @@ def _tiles(s: DaySummary) -> Table:
     return t
 
 
-# --- charts -------------------------------------------------------------------------------------
-
-
-def _hour_chart(by_hour: Sequence[int], width: float, height: float) -> Drawing:
-    hours = list(hour_span(by_hour))
-    d = Drawing(width, height)
-    d.add(String(0, height - 9, "Pendaftaran per jam", fontName=BOLD, fontSize=8.5, fillColor=GREEN_DARK))
-    chart = VerticalBarChart()
-    chart.x, chart.y = 22, 22
-    chart.width, chart.height = width - 30, height - 42
-    chart.data = [[by_hour[h] for h in hours]]
-    chart.bars[0].fillColor = GREEN
-    chart.bars[0].strokeColor = None
-    chart.barSpacing = 1
-    chart.groupSpacing = 3
-    chart.categoryAxis.categoryNames = [f"{h:02d}" for h in hours]
-    chart.categoryAxis.labels.fontName = REG
-    chart.categoryAxis.labels.fontSize = 6.5
-    chart.categoryAxis.strokeColor = GREY
-    chart.valueAxis.labels.fontName = REG
-    chart.valueAxis.labels.fontSize = 6.5
-    chart.valueAxis.strokeColor = GREY
-    chart.valueAxis.gridStrokeColor = RULE
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.valueMin = 0
-    top = max([*by_hour, 1])
-    step = max(1, -(-top // 4))
-    chart.valueAxis.valueMax = step * 4
-    chart.valueAxis.valueStep = step
-    chart.valueAxis.labelTextFormat = lambda v: format_number(int(v))
-    chart.barLabelFormat = lambda v: format_number(int(v)) if v else ""
-    chart.barLabels.fontName = REG
-    chart.barLabels.fontSize = 6
-    chart.barLabels.nudge = 5
-    d.add(chart)
-    d.add(
-        String(
-            chart.x + chart.width / 2,
-            4,
-            "jam (waktu setempat)",
-            fontName=REG,
-            fontSize=6.5,
-            fillColor=GREY,
-            textAnchor="middle",
-        )
-    )
-    return d
-
-
-def _occupation_chart(tallies: Sequence[Tally], width: float, height: float) -> Drawing:
-    shown = list(reversed(top_with_rest(tallies, 7)))
-    d = Drawing(width, height)
-    d.add(
-        String(0, height - 9, "Pendaftaran per pekerjaan", fontName=BOLD, fontSize=8.5, fillColor=GREEN_DARK)
-    )
-    if not shown:
-        d.add(
-            String(
-                width / 2,
-                height / 2,
-                "Belum ada pendaftaran",
-                fontName=REG,
-                fontSize=8,
-                fillColor=GREY,
-                textAnchor="middle",
-            )
-        )
-        return d
-    label_w = 70.0
-    chart = HorizontalBarChart()
-    chart.x, chart.y = label_w + 4, 8
-    chart.width, chart.height = width - label_w - 22, height - 26
-    chart.data = [[t.count for t in shown]]
-    chart.bars[0].fillColor = GREEN
-    chart.bars[0].strokeColor = None
-    chart.barSpacing = 1
-    chart.groupSpacing = 4
-    chart.categoryAxis.categoryNames = [_fit(t.label.title(), REG, 6.5, label_w) for t in shown]
-    chart.categoryAxis.labels.fontName = REG
-    chart.categoryAxis.labels.fontSize = 6.5
-    chart.categoryAxis.labels.boxAnchor = "e"
-    chart.categoryAxis.strokeColor = GREY
-    chart.valueAxis.visible = False
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = max(t.count for t in shown) * 1.15
-    chart.barLabelFormat = lambda v: format_number(int(v))
-    chart.barLabels.fontName = REG
-    chart.barLabels.fontSize = 6.5
-    chart.barLabels.boxAnchor = "w"
-    chart.barLabels.dx = 3
-    d.add(chart)
-    return d
-
-
 # --- sections -------------------------------------------------------------------------------------
 
 
@@ -410,24 +106,20 @@ def _enrolment_section(s: DaySummary) -> list[Flowable]:
     n = f.enrolment_count
     out = _heading("1. Pendaftaran peserta", f"{format_number(n)} pendaftaran")
     out.append(
-        _side_by_side(
-            _tally_table("Segmen", f.by_segment, n, HALF), _tally_table("Kanal", f.by_channel, n, HALF)
-        )
+        _pair(_tally_table("Segmen", f.by_segment, n, HALF), _tally_table("Kanal", f.by_channel, n, HALF))
     )
     out.append(Spacer(0, 3 * mm))
     programme = _tally_table("Program (peserta)", f.by_programme, n, HALF, total_label="")
-    out.append(_side_by_side(_tally_table("Sumber dana", f.by_funding, n, HALF), programme))
+    out.append(_pair(_tally_table("Sumber dana", f.by_funding, n, HALF), programme))
     out.append(Spacer(0, 3 * mm))
     out.append(
-        _side_by_side(
+        _pair(
             _tally_table("Pekerjaan", top_with_rest(f.by_occupation, 10), n, HALF),
             _tally_table("Kabupaten/kota domisili", top_with_rest(f.by_regency, 10), n, HALF),
         )
     )
     out.append(Spacer(0, 3 * mm))
-    charts = _side_by_side(
-        _hour_chart(f.by_hour, HALF, 52 * mm), _occupation_chart(f.by_occupation, HALF, 52 * mm)
-    )
+    charts = _pair(hour_chart(f.by_hour, HALF, 52 * mm), occupation_chart(f.by_occupation, HALF, 52 * mm))
     out.append(KeepTogether([charts]))
     return out
 
@@ -457,7 +149,7 @@ def _money_section(s: DaySummary) -> list[Flowable]:
         ]
     )
     t = Table(rows, colWidths=[52 * mm, 24 * mm, 34 * mm, 36 * mm, BODY_W - 146 * mm], repeatRows=1)
-    t.setStyle(_grid_style(len(rows), total_row=True, numeric_from=1, font_size=8.5))
+    t.setStyle(tables.grid_style(len(rows), total_row=True, numeric_from=1, font_size=8.5))
     out += [t, Spacer(0, 3 * mm)]
 
     # Reconciliation: payments against receipts.
@@ -481,7 +173,7 @@ def _money_section(s: DaySummary) -> list[Flowable]:
         ["Selisih", f"{format_rupiah(r.difference)} — {'COCOK' if ok else 'TIDAK COCOK'}"],
     ]
     rt = Table(recon, colWidths=[BODY_W - 60 * mm, 60 * mm])
-    style = _grid_style(len(recon), total_row=True, numeric_from=1, font_size=8.5)
+    style = tables.grid_style(len(recon), total_row=True, numeric_from=1, font_size=8.5)
     style.add("TEXTCOLOR", (0, -1), (-1, -1), GREEN_DARK if ok else RED)
     style.add("BACKGROUND", (0, -1), (-1, -1), MINT if ok else RED_LIGHT)
     style.add("LINEABOVE", (0, 4), (-1, 4), 0.5, GREY)
@@ -506,14 +198,14 @@ def _money_section(s: DaySummary) -> list[Flowable]:
                     v.paid_on.strftime("%d-%m-%Y"),
                     format_rupiah(v.total),
                     "Hari ini" if v.same_day else "Penyesuaian",
-                    _fit(f"{v.voided_by} {v.voided_time.strftime('%H.%M')}", REG, 7.5, 27 * mm),
-                    _fit(v.reason, REG, 7.5, BODY_W - 151 * mm),
+                    ellipsize(f"{v.voided_by} {v.voided_time.strftime('%H.%M')}", REG, 7.5, 27 * mm),
+                    ellipsize(v.reason, REG, 7.5, BODY_W - 151 * mm),
                 ]
             )
         vt = Table(
             rows, colWidths=[44 * mm, 20 * mm, 26 * mm, 22 * mm, 30 * mm, BODY_W - 142 * mm], repeatRows=1
         )
-        style = _grid_style(len(rows), total_row=False, numeric_from=2, font_size=7.5)
+        style = tables.grid_style(len(rows), total_row=False, numeric_from=2, font_size=7.5)
         style.add("ALIGN", (3, 0), (-1, -1), "LEFT")
         style.add("LEFTPADDING", (3, 0), (3, -1), 10)
         vt.setStyle(style)
@@ -543,21 +235,21 @@ def _cards_and_corrections(s: DaySummary) -> list[Flowable]:
         ["Rusak cetak (dicatat, seri tidak berlaku)", format_number(f.cards_spoiled)],
     ]
     ct = Table(rows, colWidths=[HALF - 20 * mm, 20 * mm])
-    ct.setStyle(_grid_style(len(rows), total_row=False, numeric_from=1))
+    ct.setStyle(tables.grid_style(len(rows), total_row=False, numeric_from=1))
     corr_rows = [["Koreksi: peserta", "Data diubah", "Diajukan / disetujui"]]
     for c in f.corrections:
         corr_rows.append(
             [
                 c.number,
-                _fit(", ".join(c.fields), REG, 7.5, 28 * mm),
-                _fit(f"{c.proposed_by} / {c.approved_by}", REG, 7.5, HALF - 64 * mm),
+                ellipsize(", ".join(c.fields), REG, 7.5, 28 * mm),
+                ellipsize(f"{c.proposed_by} / {c.approved_by}", REG, 7.5, HALF - 64 * mm),
             ]
         )
     if not f.corrections:
         corr_rows.append(["Tidak ada", "", ""])
     corr = Table(corr_rows, colWidths=[27 * mm, 31 * mm, HALF - 58 * mm], repeatRows=1)
-    corr.setStyle(_grid_style(len(corr_rows), total_row=False, numeric_from=9, font_size=7.5))
-    out.append(_side_by_side(ct, corr))
+    corr.setStyle(tables.grid_style(len(corr_rows), total_row=False, numeric_from=9, font_size=7.5))
+    out.append(_pair(ct, corr))
     if f.spoiled_serials:
         out.append(Spacer(0, 1.5 * mm))
         out.append(_note("Seri rusak cetak: " + ", ".join(f.spoiled_serials)))
@@ -567,7 +259,7 @@ def _cards_and_corrections(s: DaySummary) -> list[Flowable]:
         for i in f.imports:
             rows.append(
                 [
-                    _fit(f"{i.source} · {i.package_id[:8]}", REG, 7.5, 64 * mm),
+                    ellipsize(f"{i.source} · {i.package_id[:8]}", REG, 7.5, 64 * mm),
                     format_number(i.members),
                     format_number(i.payments),
                     format_rupiah(i.payments_amount),
@@ -576,7 +268,7 @@ def _cards_and_corrections(s: DaySummary) -> list[Flowable]:
                 ]
             )
         it = Table(rows, colWidths=[66 * mm, 20 * mm, 22 * mm, 30 * mm, 16 * mm, BODY_W - 154 * mm])
-        it.setStyle(_grid_style(len(rows), total_row=False, numeric_from=1, font_size=7.5))
+        it.setStyle(tables.grid_style(len(rows), total_row=False, numeric_from=1, font_size=7.5))
         out.append(it)
         out.append(
             _note(
@@ -635,13 +327,13 @@ def enrolment_list_rows(s: DaySummary) -> list[list[str]]:
                 str(i),
                 e.local_time.strftime("%H.%M"),
                 e.number,
-                _fit(e.name, COND, 7.2, widths[3]),
+                ellipsize(e.name, COND, 7.2, widths[3]),
                 e.nik_masked,
                 e.segment,
-                _fit(e.occupation_name.title(), COND, 7.2, widths[6]),
+                ellipsize(e.occupation_name.title(), COND, 7.2, widths[6]),
                 LIST_CHANNELS.get(e.channel, e.channel.title()),
-                _fit(e.regency_name.replace("Kabupaten ", "Kab. "), COND, 7.2, widths[8]),
-                _fit(e.officer, COND, 7.2, widths[9]),
+                ellipsize(e.regency_name.replace("Kabupaten ", "Kab. "), COND, 7.2, widths[8]),
+                ellipsize(e.officer, COND, 7.2, widths[9]),
             ]
         )
     return out
@@ -669,8 +361,7 @@ def _hash_groups(h: str) -> str:
 
 def _verdict(ok: bool, message: str) -> str:
     """The verdict of ``audit verify``, wrapped to its cell (it names what it found: anchors, rows)."""
-    text = fonts.printable(("UTUH — " if ok else "RUSAK — ") + message, BOLD)
-    return "\n".join(wrap(text, BOLD, 8, BODY_W - 62 * mm - 6))
+    return "\n".join(wrap(("UTUH — " if ok else "RUSAK — ") + message, BOLD, 8, BODY_W - 62 * mm - 6))
 
 
 def _audit_and_signatures(s: DaySummary) -> list[Flowable]:
@@ -687,7 +378,7 @@ def _audit_and_signatures(s: DaySummary) -> list[Flowable]:
         [
             ("FONT", (0, 0), (0, -1), REG, 8),
             ("FONT", (1, 0), (1, -1), BOLD, 8),
-            ("FONT", (1, 2), (1, 2), "Courier-Bold", 7.5),
+            ("FONT", (1, 2), (1, 2), fonts.MONO_BOLD, 7.5),
             ("TEXTCOLOR", (0, 0), (-1, -1), INK),
             ("TEXTCOLOR", (1, 3), (1, 3), GREEN_DARK if a.chain_ok else RED),
             ("VALIGN", (0, 3), (-1, 3), "TOP"),
@@ -709,15 +400,15 @@ def _audit_and_signatures(s: DaySummary) -> list[Flowable]:
     place = f"{s.branch_name}, {long_date(s.business_date)}"
     officer = s.officer_name or "" if s.officer else ""
     supervisor = s.closed.closed_by_name if s.closed else ""
+
+    def name_line(name: str) -> str:
+        return ellipsize(f"Nama: {name}", REG, 8.5, HALF - 2) if name else "Nama:"
+
     sig = Table(
         [
             ["Petugas loket", "", "Supervisor / kepala kantor"],
             ["", "", ""],
-            [
-                f"Nama: {officer}" if officer else "Nama:",
-                "",
-                f"Nama: {supervisor}" if supervisor else "Nama:",
-            ],
+            [name_line(officer), "", name_line(supervisor)],
             ["Tanggal:", "", "Tanggal:"],
         ],
         colWidths=[HALF, 6 * mm, HALF],
@@ -735,35 +426,39 @@ def _audit_and_signatures(s: DaySummary) -> list[Flowable]:
             ]
         )
     )
-    out.append(KeepTogether([_note(fonts.printable(place), color=INK), Spacer(0, 2 * mm), sig]))
+    out.append(KeepTogether([_note(place, color=INK), Spacer(0, 2 * mm), sig]))
     return out
+
+
+def _letterhead(s: DaySummary) -> Letterhead:
+    scope = "Semua petugas" if s.officer is None else f"Petugas: {s.officer_name or s.officer} ({s.officer})"
+    badge = (
+        Badge("HARI DITUTUP", MINT_DARK, GREEN_DARK) if s.closed else Badge("BELUM DITUTUP", RED_LIGHT, RED)
+    )
+    made = s.generated_at.strftime("%H.%M")
+    return Letterhead(
+        title=TITLE,
+        subtitle=f"{s.branch_name} ({s.branch_code})  ·  {full_date(s.business_date)}",
+        note=scope,
+        badge=badge,
+        footer=f"Dibuat {long_date(s.generated_at.date())} pukul {made} {s.tz_label} · Loket · "
+        f"Ringkasan harian {s.branch_code} {s.business_date.isoformat()}",
+    )
 
 
 def render_day_summary(s: DaySummary) -> bytes:
     """The summary as PDF bytes. Fonts must be registered (``app.pdf.fonts.register``)."""
     fonts.require()
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buf,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=27 * mm,
-        bottomMargin=17 * mm,
-        title=f"Ringkasan harian {s.branch_code} {s.business_date.isoformat()}",
-        author="Loket",
-        subject=f"{s.branch_name} {long_date(s.business_date)}",
-        creator="Loket",
-    )
     story: list[Flowable] = [_tiles(s), Spacer(0, 4 * mm)]
     story += _enrolment_section(s)
     story += [Spacer(0, 4 * mm), *_money_section(s)]
     story += [Spacer(0, 4 * mm), *_cards_and_corrections(s)]
     story += [Spacer(0, 4 * mm), *_list_section(s)]
     story += [Spacer(0, 4 * mm), *_audit_and_signatures(s)]
-
-    class _Canvas(_NumberedCanvas):
-        summary = s
-
-    doc.build(story, canvasmaker=_Canvas)
-    return buf.getvalue()
+    return build_document(
+        story,
+        _letterhead(s),
+        margin=MARGIN,
+        title=f"Ringkasan harian {s.branch_code} {s.business_date.isoformat()}",
+        subject=f"{s.branch_name} {long_date(s.business_date)}",
+    )

@@ -1,4 +1,5 @@
-"""QR codes drawn as vector paths: encoded with a fixed mask, one filled path per code.
+"""The one QR encoder of every Loket PDF: codes drawn as vector paths, encoded with a fixed mask, one
+filled path per code.
 
 Choosing the "best" mask costs about 80% of encoding in the ``qrcode`` package; any fixed mask
 decodes everywhere, so we always use one. The rest of ``qrcode``'s work (bit buffers, polynomial
@@ -199,6 +200,7 @@ def _modules(text: str, ec: str) -> tuple[int, int, bytes]:
 
 
 def qr_matrix(text: str, ec: str = "M") -> list[list[bool]]:
+    """The modules of ``text``'s code, row by row from the top (True is dark)."""
     _version, n, flat = _modules(text, ec)
     return [[flat[r * n + c] == ord("1") for c in range(n)] for r in range(n)]
 
@@ -208,6 +210,7 @@ _W = tuple(f" {i} 1 re" for i in range(178))
 
 
 def qr_ops(text: str, ec: str = "M") -> QrOps:
+    """``text`` encoded (smallest version, fixed mask) as one path of dark row runs."""
     version, n, flat = _modules(text, ec)
     parts: list[str] = []
     add = parts.append
@@ -229,7 +232,12 @@ def qr_ops_batch(texts: Sequence[str]) -> list[QrOps]:
     return [qr_ops(t) for t in texts]
 
 
-def draw_ops(canvas: Any, qr: QrOps, x: float, y: float, size: float, color: str = "0 0 0") -> None:
-    """Fill ``qr`` into the square of side ``size`` points with its lower-left corner at (x, y)."""
+def draw_ops(canvas: Any, qr: QrOps, x: float, y: float, size: float) -> None:
+    """Fill ``qr`` in black into the square of side ``size`` points with its lower-left corner at (x, y)."""
     scale = size / qr.modules
-    canvas.addLiteral(f"q {color} rg {scale:.6f} 0 0 {scale:.6f} {x:.4f} {y:.4f} cm\n{qr.ops}\nf Q")
+    canvas.addLiteral(f"q 0 0 0 rg {scale:.6f} 0 0 {scale:.6f} {x:.4f} {y:.4f} cm\n{qr.ops}\nf Q")
+
+
+def draw_qr(canvas: Any, text: str, x: float, y: float, size: float) -> None:
+    """Encode ``text`` and fill it, black, into the square of side ``size`` at (x, y)."""
+    draw_ops(canvas, qr_ops(text), x, y, size)

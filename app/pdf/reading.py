@@ -15,6 +15,8 @@ _HASH = re.compile(r"Hash peristiwa terakhir\s*((?:[0-9a-f]{8}\s*){8})")
 
 @dataclass(frozen=True, slots=True)
 class PrintedHead:
+    """The audit event a day summary names as the day's last: its number and hash."""
+
     seq: int
     hash: str
 

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 from typing import Any
-from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table
 
-from app.pdf import fonts
+from app.pdf import fonts, tables
+from app.pdf.page import Letterhead, build_document
+from app.pdf.palette import GREY, MINT, RULE
+from app.pdf.tables import BODY, para
 
-GREEN = colors.HexColor("#13704a")
+MARGIN = 18 * mm
+BODY_W = A4[0] - 2 * MARGIN
+LABEL_W = 45 * mm
+TITLE = "Data Pribadi Peserta yang Disimpan Loket"
+SMALL = ParagraphStyle("access-small", parent=BODY, fontName=fonts.CONDENSED, fontSize=7.5, leading=9.5)
+LEAD = ParagraphStyle("access-lead", parent=BODY, textColor=GREY)
+
 LABELS = {
     "peserta": "Identitas dan kepesertaan",
     "status_iuran": "Status iuran",
@@ -75,6 +81,42 @@ FIELD_LABELS = {
     "at": "Waktu",
     "actor": "Oleh",
     "occurred_at": "Waktu",
+    "risk_class": "Kelas risiko",
+    "pmi_route": "Jalur PMI",
+    "pmi_contract_months": "Masa kontrak PMI (bulan)",
+    "pmi_departure": "Bulan berangkat PMI",
+    "pmi_jht": "JHT PMI (Rp)",
+    "headline": "Ringkasan",
+    "sentences": "Keterangan",
+    "covered": "Terlindungi",
+    "protected_until": "Dilindungi sampai",
+    "stay_active_by": "Tetap aktif bila membayar sebelum",
+    "ended_on": "Berakhir",
+    "beyond_grace": "Lewat masa tenggang",
+    "next_amount": "Iuran berikutnya (Rp)",
+    "schedule_reason": "Alasan jadwal",
+    "period_start": "Awal periode",
+    "arrears": "Tunggakan",
+    "payable_from": "Dapat dibayar mulai",
+    "next_months": "Bulan berikutnya",
+    "year": "Tahun",
+    "month": "Bulan",
+    "member_name": "Nama peserta",
+    "nik_masked": "NIK (disamarkan)",
+    "reference": "Referensi",
+    "quote": "Rincian iuran",
+    "received_at": "Diterima",
+    "timezone": "Zona waktu",
+    "officer_name": "Nama petugas",
+    "branch_name": "Kantor cabang",
+    "voided_at": "Dibatalkan",
+    "voided_by": "Dibatalkan oleh",
+    "void_reason": "Alasan pembatalan",
+    "sponsor": "Penyandang dana",
+    "sponsor_receipt_no": "Tanda bukti kolektif",
+    "from_enrolment": "Dibayar saat mendaftar",
+    "cover_after": "Perlindungan sesudah pembayaran",
+    "repeated": "Cetak ulang",
 }
 HIDDEN = {
     "id",
@@ -95,106 +137,61 @@ def _label(key: str) -> str:
 
 
 def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False)[:2000]
     return "" if value is None else str(value)
 
 
-def render_subject_access(data: dict[str, Any], *, generated: dt.datetime) -> bytes:
-    """Every value is escaped: a name with markup prints as typed."""
-    fonts.require()
-    body = ParagraphStyle("b", fontName=fonts.REGULAR, fontSize=8.5, leading=11)
-    small = ParagraphStyle("s", parent=body, fontName=fonts.CONDENSED, fontSize=7.5, leading=9.5)
-    head = ParagraphStyle(
-        "h",
-        parent=body,
-        fontName=fonts.BOLD,
-        fontSize=11,
-        leading=14,
-        textColor=GREEN,
-        spaceBefore=8,
-        spaceAfter=4,
+def _table(rows: list[tuple[str, Any]]) -> Table:
+    t = Table(
+        [[para(_label(k), SMALL), para(_text(v), SMALL)] for k, v in rows],
+        colWidths=[LABEL_W, BODY_W - LABEL_W],
     )
-    title = ParagraphStyle("t", parent=body, fontName=fonts.BOLD, fontSize=15, leading=19, textColor=GREEN)
-
-    def p(text: Any, style: ParagraphStyle = body) -> Paragraph:
-        return Paragraph(escape(fonts.printable(_text(text))), style)
-
-    story: list[Any] = [
-        p("Data Pribadi Peserta yang Disimpan Loket", title),
-        p(
-            f"{data.get('dokumen', '')}. Dibuat {generated:%d-%m-%Y %H:%M} UTC, cabang {data.get('cabang', '')}.",
-            small,
-        ),
-        Spacer(1, 4 * mm),
-    ]
-    for key, label in LABELS.items():
-        value = data.get(key)
-        story.append(p(label, head))
-        if isinstance(value, dict):
-            rows = [
-                [p(_label(k), small), p(v, small)]
-                for k, v in value.items()
-                if k not in HIDDEN and not isinstance(v, list | dict)
-            ]
-            nested = [(k, v) for k, v in value.items() if k not in HIDDEN and isinstance(v, list | dict)]
-            if rows:
-                story.append(_table(rows, [45 * mm, 125 * mm]))
-            for k, v in nested:
-                story.append(p(f"{_label(k)}:", small))
-                story.extend(_items(v, p, small))
-        elif isinstance(value, list):
-            story.extend(_items(value, p, small) if value else [p("(tidak ada)", small)])
-        else:
-            story.append(p(value if value is not None else "(tidak ada)", small))
-    doc_buf = io.BytesIO()
-    doc = SimpleDocTemplate(
-        doc_buf,
-        pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=16 * mm,
-        bottomMargin=16 * mm,
-        title="Data pribadi peserta",
-        author="Loket",
-    )
-
-    def footer(canvas: Any, d: Any) -> None:
-        canvas.setFont(fonts.REGULAR, 7)
-        canvas.setFillColor(colors.grey)
-        canvas.drawString(
-            18 * mm, 9 * mm, "Dokumen ini berisi data pribadi (UU 27/2022). Serahkan hanya kepada peserta."
-        )
-        canvas.drawRightString(A4[0] - 18 * mm, 9 * mm, f"Halaman {d.page}")
-
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    return doc_buf.getvalue()
+    style = tables.paragraph_grid_style(header=False, zebra=False)
+    style.add("BACKGROUND", (0, 0), (0, -1), MINT)
+    style.add("LINEABOVE", (0, 0), (-1, 0), 0.3, RULE)
+    t.setStyle(style)
+    return t
 
 
-def _items(value: Any, p: Any, style: ParagraphStyle) -> list[Any]:
+def _items(value: Any) -> list[Flowable]:
     items = value if isinstance(value, list) else [value]
-    out: list[Any] = []
+    out: list[Flowable] = []
     for item in items[:500]:
         if isinstance(item, dict):
-            rows = [[p(_label(k), style), p(v, style)] for k, v in item.items() if k not in HIDDEN]
-            out.append(_table(rows, [45 * mm, 125 * mm]))
+            out.append(_table([(k, v) for k, v in item.items() if k not in HIDDEN]))
             out.append(Spacer(1, 2 * mm))
         else:
-            out.append(p(item, style))
+            out.append(para(_text(item), SMALL))
     return out
 
 
-def _table(rows: list[list[Any]], widths: list[float]) -> Table:
-    t = Table(rows, colWidths=widths)
-    t.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#c8d3ce")),
-                ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#eef5f1")),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ]
-        )
+def render_subject_access(data: dict[str, Any], *, generated: dt.datetime) -> bytes:
+    """Every value is escaped: a name with markup prints as typed."""
+    fonts.require()
+    story: list[Flowable] = [para(f"{data.get('dokumen', '')}.", LEAD), Spacer(1, 2 * mm)]
+    for key, label in LABELS.items():
+        value = data.get(key)
+        story += tables.heading(label, BODY_W)
+        if isinstance(value, dict):
+            flat = [(k, v) for k, v in value.items() if k not in HIDDEN and not isinstance(v, list | dict)]
+            nested = [(k, v) for k, v in value.items() if k not in HIDDEN and isinstance(v, list | dict)]
+            if flat:
+                story.append(_table(flat))
+            for k, v in nested:
+                story.append(para(f"{_label(k)}:", SMALL))
+                story.extend(_items(v))
+        elif isinstance(value, list):
+            story.extend(_items(value) if value else [para("(tidak ada)", SMALL)])
+        else:
+            story.append(para(_text(value) or "(tidak ada)", SMALL))
+        story.append(Spacer(1, 2 * mm))
+    head = Letterhead(
+        title=TITLE,
+        subtitle=f"Cabang {data.get('cabang', '')}  ·  dibuat {generated:%d-%m-%Y %H:%M} UTC",
+        note="Permintaan subjek data, UU 27/2022",
+        footer="Dokumen ini berisi data pribadi (UU 27/2022). Serahkan hanya kepada peserta.",
     )
-    return t
+    return build_document(story, head, margin=MARGIN, title="Data pribadi peserta", subject=TITLE)

@@ -1499,9 +1499,11 @@ def _write_batch(
 def render_report_pdf(report: ImportReport) -> bytes:
     """The PDF summary (counts by status and code, first errors, file hash, officer, time)."""
     from app.infra.paths import resources_dir
+    from app.pdf import fonts
     from app.pdf.import_report import render_import_report
 
-    return render_import_report(report, fonts=resources_dir() / "fonts")
+    fonts.register(resources_dir() / "fonts")
+    return render_import_report(report)
 
 
 def write_report_pdf(ctx: ServiceContext, report: ImportReport, dest: str | Path) -> Path:

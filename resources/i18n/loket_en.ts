@@ -3162,8 +3162,20 @@ The data in the form is not lost; try again.</translation>
         <translation>Reason</translation>
     </message>
     <message>
+        <source>Alasan jadwal</source>
+        <translation>Schedule reason</translation>
+    </message>
+    <message>
+        <source>Alasan pembatalan</source>
+        <translation>Reason for voiding</translation>
+    </message>
+    <message>
         <source>Anak</source>
         <translation>Child</translation>
+    </message>
+    <message>
+        <source>Awal periode</source>
+        <translation>Period start</translation>
     </message>
     <message>
         <source>Belum aktif</source>
@@ -3186,8 +3198,16 @@ The data in the form is not lost; try again.</translation>
         <translation>Non-wage earners (BPU)</translation>
     </message>
     <message>
+        <source>Bulan</source>
+        <translation>Month</translation>
+    </message>
+    <message>
         <source>Bulan berangkat PMI</source>
         <translation>PMI departure month</translation>
+    </message>
+    <message>
+        <source>Bulan berikutnya</source>
+        <translation>Next months</translation>
     </message>
     <message>
         <source>Bulan dibayar</source>
@@ -3206,6 +3226,14 @@ The data in the form is not lost; try again.</translation>
         <translation>Payment method</translation>
     </message>
     <message>
+        <source>Cetak ulang</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <source>Dapat dibayar mulai</source>
+        <translation>Payable from</translation>
+    </message>
+    <message>
         <source>Desa</source>
         <translation>Village</translation>
     </message>
@@ -3214,8 +3242,20 @@ The data in the form is not lost; try again.</translation>
         <translation>Village</translation>
     </message>
     <message>
+        <source>Dibatalkan</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>Dibatalkan oleh</source>
+        <translation>Voided by</translation>
+    </message>
+    <message>
         <source>Dibayar</source>
         <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Dibayar saat mendaftar</source>
+        <translation>Paid at enrolment</translation>
     </message>
     <message>
         <source>Dicabut (sudah diganti)</source>
@@ -3232,6 +3272,14 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Digabung ke nomor lain</source>
         <translation>Merged into another number</translation>
+    </message>
+    <message>
+        <source>Dilindungi sampai</source>
+        <translation>Protected until</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Received</translation>
     </message>
     <message>
         <source>E-commerce</source>
@@ -3258,12 +3306,24 @@ The data in the form is not lost; try again.</translation>
         <translation>Wife</translation>
     </message>
     <message>
+        <source>Iuran berikutnya (Rp)</source>
+        <translation>Next contribution (Rp)</translation>
+    </message>
+    <message>
         <source>Iuran sudah dibayar: cetak tanda bukti (Ctrl+P). Pekerja yang ditambahkan kemudian langsung dilindungi untuk masa proyek.</source>
         <translation>Contribution paid: print the receipt (Ctrl+P). Workers added later are covered at once for the project period.</translation>
     </message>
     <message>
+        <source>JHT PMI (Rp)</source>
+        <translation>PMI JHT (Rp)</translation>
+    </message>
+    <message>
         <source>Jadwal bayar</source>
         <translation>Payment schedule</translation>
+    </message>
+    <message>
+        <source>Jalur PMI</source>
+        <translation>PMI route</translation>
     </message>
     <message>
         <source>Jalur penempatan PMI</source>
@@ -3314,6 +3374,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Channel</translation>
     </message>
     <message>
+        <source>Kantor cabang</source>
+        <translation>Branch office</translation>
+    </message>
+    <message>
         <source>Kartu hilang</source>
         <translation>Card lost</translation>
     </message>
@@ -3336,6 +3400,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Kel/Desa</source>
         <translation>Village</translation>
+    </message>
+    <message>
+        <source>Kelas risiko</source>
+        <translation>Risk class</translation>
     </message>
     <message>
         <source>Kelas risiko JKK (PU)</source>
@@ -3382,6 +3450,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Next step: take the project&apos;s contribution (Ctrl+B). Workers can still be added.</translation>
     </message>
     <message>
+        <source>Lewat masa tenggang</source>
+        <translation>Past grace period</translation>
+    </message>
+    <message>
         <source>Loket</source>
         <translation>Counter</translation>
     </message>
@@ -3398,12 +3470,20 @@ The data in the form is not lost; try again.</translation>
         <translation>Self-funded</translation>
     </message>
     <message>
+        <source>Masa kontrak PMI (bulan)</source>
+        <translation>PMI contract (months)</translation>
+    </message>
+    <message>
         <source>Menunggak</source>
         <translation>In arrears</translation>
     </message>
     <message>
         <source>Minggu ini</source>
         <translation>This week</translation>
+    </message>
+    <message>
+        <source>NIK (disamarkan)</source>
+        <translation>NIK (masked)</translation>
     </message>
     <message>
         <source>NPP (nomor pendaftaran perusahaan)</source>
@@ -3420,6 +3500,14 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Nama peserta</source>
+        <translation>Member name</translation>
+    </message>
+    <message>
+        <source>Nama petugas</source>
+        <translation>Officer name</translation>
     </message>
     <message>
         <source>Nominal JHT PMI per bulan</source>
@@ -3482,6 +3570,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Monthly income</translation>
     </message>
     <message>
+        <source>Penyandang dana</source>
+        <translation>Sponsor</translation>
+    </message>
+    <message>
         <source>Peran Anda tidak mencakup pendaftaran pekerja proyek.</source>
         <translation>Your role does not include listing a project&apos;s workers.</translation>
     </message>
@@ -3492,6 +3584,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Peran Anda tidak mencakup penerimaan iuran.</source>
         <translation>Your role does not include taking contributions.</translation>
+    </message>
+    <message>
+        <source>Perlindungan sesudah pembayaran</source>
+        <translation>Cover after payment</translation>
     </message>
     <message>
         <source>Perubahan data peserta</source>
@@ -3512,6 +3608,18 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Provinsi</source>
         <translation>Province</translation>
+    </message>
+    <message>
+        <source>Referensi</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Rincian iuran</source>
+        <translation>Contribution details</translation>
+    </message>
+    <message>
+        <source>Ringkasan</source>
+        <translation>Summary</translation>
     </message>
     <message>
         <source>Riwayat perubahan dan akses</source>
@@ -3558,6 +3666,14 @@ The data in the form is not lost; try again.</translation>
         <translation>Supervisor</translation>
     </message>
     <message>
+        <source>Tahun</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Tanda bukti kolektif</source>
+        <translation>Collective receipt</translation>
+    </message>
+    <message>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
@@ -3574,12 +3690,24 @@ The data in the form is not lost; try again.</translation>
         <translation>Enrolled</translation>
     </message>
     <message>
+        <source>Terlindungi</source>
+        <translation>Covered</translation>
+    </message>
+    <message>
+        <source>Tetap aktif bila membayar sebelum</source>
+        <translation>Stays active if paid before</translation>
+    </message>
+    <message>
         <source>Transfer bank</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
         <source>Tunai</source>
         <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Tunggakan</source>
+        <translation>Arrears</translation>
     </message>
     <message>
         <source>Waktu</source>
@@ -3592,6 +3720,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Wilayah penerbitan NIK</source>
         <translation>Region that issued the NIK</translation>
+    </message>
+    <message>
+        <source>Zona waktu</source>
+        <translation>Time zone</translation>
     </message>
     <message>
         <source>duplikat, digabung</source>

@@ -132,7 +132,7 @@ def test_registration_receipt(ctx: Any, officer: Actor, layout: str, width_mm: f
         "Jaminan Hari Tua",
         "Budi Santoso",
         "KCP Indralaya (101)",
-        "23 November 2026, 10.00 WIB",
+        "23-11-2026 10:00 WIB",
         receipt.receipt_id,
     ):
         assert expected in text, expected

@@ -129,9 +129,11 @@ def outreach_due(
 
 
 def outreach_pdf(data: OutreachList) -> bytes:
+    from app.pdf import fonts
     from app.pdf.outreach_list import render_outreach_list
 
-    return render_outreach_list(data, font_dir=resources_dir() / "fonts")
+    fonts.register(resources_dir() / "fonts")
+    return render_outreach_list(data)
 
 
 def outreach_xlsx(data: OutreachList, dest: Path) -> Path:

@@ -492,9 +492,10 @@ def project_receipt_pdf(ctx: ServiceContext, code: str, *, paper: str = "A5") ->
     from app.domain.clock import TIMEZONES, local_time
     from app.domain.money import format_rupiah
     from app.domain.months import period_label
-    from app.infra.paths import resources_dir
+    from app.pdf.page import receipt_time
     from app.pdf.payment_receipt import ReceiptData, ReceiptLine, render_payment_receipt
     from app.services.contribution_dto import METHOD_LABELS
+    from app.services.contributions.receipts import ensure_fonts
 
     def work(session: Session) -> tuple[ConstructionProject, str, str, str, str]:
         p = _find(session, code)
@@ -521,7 +522,7 @@ def project_receipt_pdf(ctx: ServiceContext, code: str, *, paper: str = "A5") ->
             code,
             f"Nilai kontrak {value}",
             0,
-            "lapisan",
+            "jenjang",
             len(months),
             amount,
             0,
@@ -532,7 +533,7 @@ def project_receipt_pdf(ctx: ServiceContext, code: str, *, paper: str = "A5") ->
     data = ReceiptData(
         receipt_no=p.receipt_no,
         branch=branch,
-        issued_at=f"{local:%d-%m-%Y %H:%M} {TIMEZONES.get(tz, '')}".strip(),
+        issued_at=receipt_time(local, TIMEZONES.get(tz, "")),
         officer=f"{full_name} ({username})",
         counter=ctx.counter,
         member_number=p.code,
@@ -556,4 +557,5 @@ def project_receipt_pdf(ctx: ServiceContext, code: str, *, paper: str = "A5") ->
         sponsor=p.contractor,
         cover=f"Dilindungi {first.short()} – {last.short()}",
     )
-    return render_payment_receipt(data, fonts=resources_dir() / "fonts", paper=paper)
+    ensure_fonts()
+    return render_payment_receipt(data, paper=paper)

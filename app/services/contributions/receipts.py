@@ -164,13 +164,21 @@ def batch_dto(session: Session, b: SponsorBatch) -> SponsorBatchDTO:
     )
 
 
+def ensure_fonts() -> None:
+    """Register the PDF fonts (once per process) before a receipt is rendered."""
+    from app.pdf import fonts
+
+    fonts.register(resources_dir() / "fonts")
+
+
 def receipt_pdf(ctx: ServiceContext, key: str | int, *, paper: Paper = "A5") -> bytes:
     """The receipt (tanda bukti penerimaan iuran) of one payment, A5 or 80 mm roll, as printed
     when it was paid; a voided payment prints marked DIBATALKAN."""
     from app.pdf.payment_receipt import render_payment_receipt
 
     payment = ctx.read(lambda s: payment_dto(s, find_payment(s, key)))
-    return render_payment_receipt(payment_receipt_data(payment), fonts=resources_dir() / "fonts", paper=paper)
+    ensure_fonts()
+    return render_payment_receipt(payment_receipt_data(payment), paper=paper)
 
 
 def reprint_receipt_pdf(ctx: ServiceContext, actor: Actor, key: str | int, *, paper: Paper = "A5") -> bytes:
@@ -201,19 +209,22 @@ def reprint_receipt_pdf(ctx: ServiceContext, actor: Actor, key: str | int, *, pa
         payment_receipt_data(payment),
         copy=f"SALINAN — dicetak ulang {now:%d-%m-%Y %H:%M} oleh {actor.username}",
     )
-    return render_payment_receipt(data, fonts=resources_dir() / "fonts", paper=paper)
+    ensure_fonts()
+    return render_payment_receipt(data, paper=paper)
 
 
 def sponsor_receipt_pdf(ctx: ServiceContext, key: str | int, *, paper: Paper = "A5") -> bytes:
     from app.pdf.payment_receipt import render_sponsor_receipt
 
     batch = ctx.read(lambda s: batch_dto(s, find_batch(s, key)))
-    return render_sponsor_receipt(sponsor_receipt_data(batch), fonts=resources_dir() / "fonts", paper=paper)
+    ensure_fonts()
+    return render_sponsor_receipt(sponsor_receipt_data(batch), paper=paper)
 
 
 def payment_receipt_data(p: PaymentDTO) -> ReceiptData:
     """What the renderer prints, formatted for people (local time, labels)."""
     from app.domain.clock import TIMEZONES, local_time
+    from app.pdf.page import receipt_time
     from app.pdf.payment_receipt import ReceiptData, ReceiptLine
 
     local = local_time(p.received_at, p.timezone)
@@ -225,7 +236,7 @@ def payment_receipt_data(p: PaymentDTO) -> ReceiptData:
     return ReceiptData(
         receipt_no=p.receipt_no,
         branch=f"{p.branch_name} ({p.branch_code})",
-        issued_at=f"{local:%d-%m-%Y %H:%M} {TIMEZONES.get(p.timezone, '')}".strip(),
+        issued_at=receipt_time(local, TIMEZONES.get(p.timezone, "")),
         officer=f"{p.officer_name} ({p.officer})",
         counter=p.counter,
         member_number=p.member_number,
@@ -246,7 +257,7 @@ def payment_receipt_data(p: PaymentDTO) -> ReceiptData:
         discount_total=q.discount_total,
         total=q.total,
         discount_labels=tuple(sorted({ln.discount_label for ln in q.lines if ln.discount_label})),
-        notes=tuple(n.message for n in q.notes if not n.code.startswith("quote.discount.")),
+        notes=q.member_notes(),
         void=void,
         sponsor=f"{p.sponsor} ({p.sponsor_receipt_no})" if p.sponsor else None,
         fine_total=q.fine_total,
@@ -258,13 +269,14 @@ def payment_receipt_data(p: PaymentDTO) -> ReceiptData:
 
 def sponsor_receipt_data(b: SponsorBatchDTO) -> SponsorReceiptData:
     from app.domain.clock import TIMEZONES, local_time
+    from app.pdf.page import receipt_time
     from app.pdf.payment_receipt import SponsorMemberLine, SponsorReceiptData
 
     local = local_time(b.received_at, b.timezone)
     return SponsorReceiptData(
         receipt_no=b.receipt_no,
         branch=f"{b.branch_name} ({b.branch_code})",
-        issued_at=f"{local:%d-%m-%Y %H:%M} {TIMEZONES.get(b.timezone, '')}".strip(),
+        issued_at=receipt_time(local, TIMEZONES.get(b.timezone, "")),
         officer=f"{b.officer_name} ({b.officer})",
         counter=b.counter,
         sponsor=b.sponsor,
