@@ -27,6 +27,7 @@ from app.services.day_lock import ensure_day_open
 from app.services.dto import Actor, BranchDTO, EnrolmentDTO, EnrolOutcome, HeirDTO, MemberDTO
 from app.services.duplicates import check_override, duplicate_issue, likely_duplicates, record_override
 from app.services.members import active_member_number_for_nik
+from app.services.outreach_sync import check_enrolment_allowed, ensure_enrolment_allowed
 from app.services.records_dto import DuplicateCandidateDTO, DuplicateOverride
 from app.services.search_index import index_member, postings_for, write_postings
 
@@ -169,6 +170,7 @@ def _write_member(
     driver = Driver.of(session)
     now = ctx.clock()
     day = ensure_day_open(session, ctx, now)  # refused when today is closed
+    ensure_enrolment_allowed(session, ctx, now)  # refused on an outreach laptop too long without a sync
     number = make_number(branch.code, _allocate_serial(session, branch.id)).value
     # A second active member with the same NIK violates uq_member_active_nik here.
     member_id = driver.insert(_MEMBER, _member_row(rec, number, branch, actor, now), returning="id")
@@ -236,6 +238,7 @@ def write_members(
         return []
     conn = session.connection()
     now = now or ctx.clock()
+    ensure_enrolment_allowed(session, ctx, now)  # refused on an outreach laptop too long without a sync
     day = business_date(now, branch.timezone)
     numbers = [make_number(branch.code, first_serial + i).value for i in range(len(records))]
     # A plain executemany (SQLite's RETURNING would go row by row); the serial range is ours
@@ -377,6 +380,7 @@ def enrol_worker(
     assert rec is not None
 
     if dry_run:
+        check_enrolment_allowed(ctx)
         existing = ctx.read(lambda s: active_member_number_for_nik(s, rec.nik))
         if existing:
             return EnrolOutcome(

@@ -82,6 +82,7 @@ from app.services.enrolment import (
     validate_record,
     write_members,
 )
+from app.services.outreach_sync import check_enrolment_allowed
 
 MODES = ("all", "accepted")
 WRITE_CHUNK = 500  # rows per duplicate check and per multi-row INSERT; cancel is polled between chunks
@@ -1041,6 +1042,7 @@ def validate_import(
     Raises ``ImportFileError`` (nothing read) or ``Cancelled``.
     """
     authorize(ctx, actor, Permission.ENROL)
+    check_enrolment_allowed(ctx)  # an outreach laptop past its sync limit takes no new members
     branch = _branch(ctx)
     plan = _open_plan(ctx, path, sheet=sheet, mapping=mapping)
     try:
@@ -1145,6 +1147,7 @@ def commit_import(
             Issue("mode", "import.mode", "Pilih mode impor: 'all' (semua atau tidak) atau 'accepted'.")
         )
     authorize(ctx, actor, Permission.ENROL)
+    check_enrolment_allowed(ctx)  # an outreach laptop past its sync limit takes no new members
     branch = _branch(ctx)
     plan = _open_plan(ctx, path, sheet=sheet, mapping=mapping)
     if expected_sha256 and expected_sha256 != plan.info.sha256:

@@ -2317,12 +2317,20 @@ The data in the form is not lost; try again.</translation>
         <translation>Recomposition parts must be in month order, without repeats.</translation>
     </message>
     <message>
+        <source>Balasan ini lebih lama dari balasan cabang yang sudah diimpor; mengimpornya akan membatalkan data yang lebih baru. Minta balasan terbaru dari cabang. Tidak ada yang diubah.</source>
+        <translation>This answer is older than a branch answer already imported; importing it would undo newer data. Ask the branch for its latest answer. Nothing was changed.</translation>
+    </message>
+    <message>
         <source>Basis data ini berisi tabel aplikasi lain; pakai basis data kosong untuk Loket.</source>
         <translation>This database holds another application&apos;s tables; use an empty database for Loket.</translation>
     </message>
     <message>
         <source>Basis data ini sudah punya akun: pemulihan dilakukan supervisornya (kata sandinya diminta).</source>
         <translation>This database already has accounts: a restore is done by one of its supervisors (password asked).</translation>
+    </message>
+    <message>
+        <source>Batas penolakan harus lebih lama dari batas peringatan.</source>
+        <translation>The refusal limit must be longer than the warning limit.</translation>
     </message>
     <message>
         <source>Batas upah harus urut bulan, tanpa bulan ganda.</source>
@@ -2369,12 +2377,20 @@ The data in the form is not lost; try again.</translation>
         <translation>The list of parts in the manifest does not match the package format.</translation>
     </message>
     <message>
+        <source>Daftar konflik di balasan tidak sah.</source>
+        <translation>The list of conflicts in the answer is invalid.</translation>
+    </message>
+    <message>
         <source>Daftar nomor pekerja kosong.</source>
         <translation>The list of workers&apos; numbers is empty.</translation>
     </message>
     <message>
         <source>Daftar nomor peserta kosong.</source>
         <translation>The list of membership numbers is empty.</translation>
+    </message>
+    <message>
+        <source>Daftar penerimaan di balasan tidak sah.</source>
+        <translation>The list of received records in the answer is invalid.</translation>
     </message>
     <message>
         <source>Daftarkan pekerja proyek lebih dulu (loket project workers).</source>
@@ -2517,6 +2533,10 @@ The data in the form is not lost; try again.</translation>
         <translation>The branch code must be 3 digits (not 000), e.g. 101.</translation>
     </message>
     <message>
+        <source>Kode cabang induk harus 3 digit angka, mis. 101.</source>
+        <translation>The home branch code must be 3 digits, e.g. 101.</translation>
+    </message>
+    <message>
         <source>Kode kabupaten/kota pada NIK tidak boleh 00.</source>
         <translation>The regency/city code in the NIK may not be 00.</translation>
     </message>
@@ -2555,6 +2575,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Lama kontrak paket harus 1–120 bulan.</source>
         <translation>A package&apos;s contract length must be 1–120 months.</translation>
+    </message>
+    <message>
+        <source>Laptop belum sinkron.</source>
+        <translation>This laptop has not synced.</translation>
     </message>
     <message>
         <source>Loket hanya mendukung SQLite dan PostgreSQL.</source>
@@ -2789,6 +2813,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Give the number of months paid (a package extension).</translation>
     </message>
     <message>
+        <source>Sebutkan kode 3 digit laptop jemput bola (bukan kode cabang ini).</source>
+        <translation>Give the 3-digit code of the outreach laptop (not this branch&apos;s code).</translation>
+    </message>
+    <message>
         <source>Sebutkan minimal satu kolom yang dikoreksi.</source>
         <translation>Name at least one field to correct.</translation>
     </message>
@@ -2807,6 +2835,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Setiap potongan harus punya id yang berbeda.</source>
         <translation>Every discount must have a different id.</translation>
+    </message>
+    <message>
+        <source>Status peserta di cabang tetap: penggabungan tidak mengaktifkan kembali atau menutup dua kali.</source>
+        <translation>The member&apos;s standing at the branch stays: a merge neither reactivates a member nor closes one twice.</translation>
     </message>
     <message>
         <source>Supervisor tidak dapat menonaktifkan akunnya sendiri.</source>
@@ -3278,6 +3310,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Channel</translation>
     </message>
     <message>
+        <source>Kartu</source>
+        <translation>Card</translation>
+    </message>
+    <message>
         <source>Kartu hilang</source>
         <translation>Card lost</translation>
     </message>
@@ -3324,6 +3360,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Kode wilayah (desa/kelurahan)</source>
         <translation>Region code (village)</translation>
+    </message>
+    <message>
+        <source>Koreksi</source>
+        <translation>Correction</translation>
     </message>
     <message>
         <source>Koreksi data</source>
@@ -3418,12 +3458,20 @@ The data in the form is not lost; try again.</translation>
         <translation>Occupation</translation>
     </message>
     <message>
+        <source>Pembayaran</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
         <source>Pembayaran iuran</source>
         <translation>Contribution payment</translation>
     </message>
     <message>
         <source>Pemberi kerja</source>
         <translation>Employer</translation>
+    </message>
+    <message>
+        <source>Pendaftaran</source>
+        <translation>Enrolment</translation>
     </message>
     <message>
         <source>Penerima Upah (PU)</source>
@@ -3436,6 +3484,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Penghasilan per bulan</source>
         <translation>Monthly income</translation>
+    </message>
+    <message>
+        <source>Penonaktifan</source>
+        <translation>Deactivation</translation>
     </message>
     <message>
         <source>Perubahan data peserta</source>
