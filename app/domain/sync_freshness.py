@@ -1,6 +1,6 @@
 """How long an outreach laptop may work without syncing with its branch.
 
-A laptop set up for outreach (``loket package setup --home 101``) counts the days since its last
+A laptop set up for outreach (``loket package setup --home-branch 101``) counts the days since its last
 sync: the last answer from its branch it imported (before the first one, since it was set up).
 After ``warn_days`` it warns; after ``freeze_days`` it refuses new enrolments until it syncs, as
 MOSIP's registration client freezes a machine whose packets have not reached the server. Payments,

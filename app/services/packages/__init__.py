@@ -4,7 +4,7 @@ The convention that keeps membership numbers apart: every outreach laptop is set
 "branch" with its own 3-digit prefix (``loket branch setup --code 201 --name "Jemput Bola 1 KC
 Palembang"``), so the numbers it gives out (201…) can never be the branch server's (101…).
 Receipt numbers carry the same code (``TBI-201-2026-…``) and card serials carry the member's number,
-so nothing collides either. Imported members keep their numbers. ``loket package setup --home 101``
+so nothing collides either. Imported members keep their numbers. ``loket package setup --home-branch 101``
 tells the laptop which branch it reports to (and starts its count of days without a sync).
 
 Both ways:
