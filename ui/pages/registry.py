@@ -15,6 +15,7 @@ from ui.pages.day_close import DayClosePage
 from ui.pages.importer import ImportPage
 from ui.pages.intake import IntakePage
 from ui.pages.member import MemberPage
+from ui.pages.outreach import OutreachPage
 from ui.pages.search import SearchPage
 from ui.pages.settings import SettingsPage
 from ui.pages.verify import VerifyPage
@@ -29,6 +30,7 @@ PAGES: list[PageFactory] = [
     VerifyPage,
     CardsPage,
     ImportPage,
+    OutreachPage,
     DashboardPage,
     ApprovalsPage,
     DayClosePage,

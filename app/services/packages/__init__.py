@@ -36,6 +36,7 @@ from app.services.packages.dto import (
     ConflictDetailDTO,
     ConflictDTO,
     LaptopChangeDTO,
+    LaptopDTO,
     MergeResultDTO,
     OutboxDTO,
     OutboxItem,
@@ -50,7 +51,7 @@ from app.services.packages.format import FORMAT, MANIFEST, PARTS, SIGNATURE, VER
 from app.services.packages.importer import import_package
 from app.services.packages.outbox import outbox
 from app.services.packages.receive import receive_reply
-from app.services.packages.reply import make_reply
+from app.services.packages.reply import known_laptops, make_reply
 from app.services.packages.verify import check_package, verify_package
 
 __all__ = [
@@ -62,6 +63,7 @@ __all__ = [
     "ConflictDTO",
     "ConflictDetailDTO",
     "LaptopChangeDTO",
+    "LaptopDTO",
     "MergeResultDTO",
     "OutboxDTO",
     "OutboxItem",
@@ -74,6 +76,7 @@ __all__ = [
     "conflict_detail",
     "export_package",
     "import_package",
+    "known_laptops",
     "make_reply",
     "merge_conflict",
     "outbox",

@@ -33,7 +33,7 @@ from app.services.deactivation import close_member
 from app.services.dto import Actor
 from app.services.packages.dto import ConflictDetailDTO, ConflictDTO, LaptopChangeDTO, MergeResultDTO
 from app.services.packages.format import when
-from app.services.packages.state import branch_changes, member_state
+from app.services.packages.state import branch_changes, describe_changes, member_state
 
 MIN_NOTE, MAX_NOTE = 5, 500
 
@@ -153,10 +153,7 @@ def conflict_detail(ctx: ServiceContext, supervisor: Actor, conflict_id: int) ->
                 summary = f"nonaktif: {STATUS_WORDS.get(str(ch.get('reason')), ch.get('reason'))}"
                 reason, by, at = str(ch.get("note") or ""), ch.get("by"), ch.get("at")
             else:
-                summary = "; ".join(
-                    f"{f}: {v.get('old') or '-'} → {v.get('new') or '-'}"
-                    for f, v in ch.get("changes", {}).items()
-                )
+                summary = describe_changes(ch.get("changes", {}))
                 reason, by, at = str(ch.get("reason") or ""), ch.get("decided_by"), ch.get("decided_at")
             changes.append(
                 LaptopChangeDTO(

@@ -128,6 +128,17 @@ class PackageImportResult:
 
 
 @dataclass(frozen=True, slots=True)
+class LaptopDTO:
+    """An outreach laptop whose packages this branch imported."""
+
+    code: str
+    name: str
+    packages: int
+    last_import: dt.datetime
+    open_conflicts: int
+
+
+@dataclass(frozen=True, slots=True)
 class ReplyInfo:
     """An answer the branch wrote for one laptop."""
 

@@ -18,7 +18,7 @@ from app.db.contribution_models import Payment
 from app.db.models import AuditEvent, Enrolment, Member
 from app.db.search_models import MemberCorrection, MemberDeactivation
 from app.db.sync_models import SyncReply
-from app.domain.member_merge import STATUS_WORDS
+from app.domain.member_merge import STATUS_WORDS, label_of
 from app.domain.money import format_rupiah
 from app.domain.roles import Permission
 from app.services.auth import authorize
@@ -116,7 +116,7 @@ def _correction_fields(session: Session, ids: list[int]) -> dict[int, str]:
     if not ids:
         return {}
     return {
-        c.id: ", ".join(ch.field for ch in c.changes)
+        c.id: ", ".join(label_of(ch.field) for ch in c.changes)
         for c in session.execute(
             select(MemberCorrection)
             .where(MemberCorrection.id.in_(ids))

@@ -32,7 +32,7 @@ from app.services.card_keys import require_branch, signing_key
 from app.services.context import ServiceContext
 from app.services.dto import Actor
 from app.services.packages.container import write_signed
-from app.services.packages.dto import ReplyInfo
+from app.services.packages.dto import LaptopDTO, ReplyInfo
 from app.services.packages.format import REPLY_FORMAT, REPLY_VERSION, prefix_range, refused
 from app.services.packages.state import branch_changes, member_state
 
@@ -204,3 +204,30 @@ def make_reply(ctx: ServiceContext, actor: Actor, *, laptop: str, path: Path) ->
         len(parts["members.json"]),
         len(parts["conflicts.json"]),
     )
+
+
+def known_laptops(ctx: ServiceContext, actor: Actor) -> tuple[LaptopDTO, ...]:
+    """The laptops whose packages were imported here, newest first, with their open conflicts."""
+    authorize(ctx, actor, Permission.APPROVE)
+
+    def work(session: Session) -> tuple[LaptopDTO, ...]:
+        rows = session.execute(
+            select(
+                ImportedPackage.source_code,
+                func.max(ImportedPackage.source_name),
+                func.count(),
+                func.max(ImportedPackage.imported_at),
+            ).group_by(ImportedPackage.source_code)
+        ).all()
+        open_by: dict[str, int] = dict(
+            session.execute(
+                select(ImportedPackage.source_code, func.count())
+                .join(PackageConflict, PackageConflict.package_id == ImportedPackage.package_id)
+                .where(PackageConflict.status == "OPEN")
+                .group_by(ImportedPackage.source_code)
+            ).all()
+        )
+        out = [LaptopDTO(str(c), str(n), int(k), at, int(open_by.get(c, 0))) for c, n, k, at in rows]
+        return tuple(sorted(out, key=lambda x: x.last_import, reverse=True))
+
+    return ctx.read(work)

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import AuditEvent, Member
 from app.db.search_models import MemberDeactivation
-from app.domain.member_merge import CORRECTABLE, STATUS
+from app.domain.member_merge import CORRECTABLE, STATUS, STATUS_WORDS, label_of
 from app.services.corrections import member_values
 
 CHANGE_ACTIONS = ("member.correction.approve", "member.deactivate")
@@ -68,10 +68,17 @@ def record_state(record: Mapping[str, Any], closed_as: str | None = None) -> dic
 
 def _summary(action: str, details: Mapping[str, Any]) -> tuple[frozenset[str], str]:
     if action == "member.deactivate":
-        return frozenset({STATUS}), f"dinonaktifkan ({details.get('reason', '?')})"
+        reason = str(details.get("reason", ""))
+        return frozenset({STATUS}), f"dinonaktifkan ({STATUS_WORDS.get(reason, reason)})"
     changes = details.get("changes") or {}
-    text = "; ".join(f"{f}: {v.get('old') or '-'} → {v.get('new') or '-'}" for f, v in changes.items())
-    return frozenset(changes), f"koreksi {text}"
+    return frozenset(changes), f"koreksi {describe_changes(changes)}"
+
+
+def describe_changes(changes: Mapping[str, Mapping[str, Any]]) -> str:
+    """``Nomor HP: +62811… → +62822…; Alamat: …`` (old → new, by the field's label)."""
+    return "; ".join(
+        f"{label_of(f)}: {v.get('old') or '—'} → {v.get('new') or '—'}" for f, v in changes.items()
+    )
 
 
 def branch_changes(
