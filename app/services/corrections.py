@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -339,16 +340,100 @@ def approve_correction(
         ) from exc
 
 
-def _apply(session: Session, m: Member, new: Mapping[str, str | None]) -> None:
-    """Write validated values (and what follows from them: the NIK's district, the name index)."""
+# What the name index is made of (``search_index.postings_for``): only these re-index a member.
+_INDEXED = frozenset({"nama", "tanggal_lahir", "nik", "kode_wilayah"})
+
+
+def _set(m: Member, new: Mapping[str, str | None]) -> str:
+    """Set validated values (and the NIK's district) on ``m``; → the name it was indexed under."""
     indexed_name = m.nama
     for f, v in new.items():
         setattr(m, f, dt.date.fromisoformat(v) if f == "tanggal_lahir" and v else v)
     if "nik" in new and m.nik:
         m.nik_district = f"{m.nik[0:2]}.{m.nik[2:4]}.{m.nik[4:6]}"
-    session.flush()
-    if m.record_status != "MERGED":
+    return indexed_name
+
+
+def _reindex(session: Session, m: Member, new: Mapping[str, str | None], indexed_name: str) -> None:
+    if m.record_status != "MERGED" and _INDEXED & set(new):
         reindex_member(session, m, indexed_name=indexed_name)
+
+
+def _apply(session: Session, m: Member, new: Mapping[str, str | None]) -> None:
+    """Write validated values (and what follows from them: the NIK's district, the name index)."""
+    indexed_name = _set(m, new)
+    session.flush()
+    _reindex(session, m, new, indexed_name)
+
+
+@dataclass
+class DecidedCorrection:
+    """A correction decided elsewhere, validated and set on the member, not yet flushed
+    (``decide_correction``); ``finish`` after the caller's flush re-indexes and gives its events."""
+
+    correction: MemberCorrection
+    member: Member
+    new: dict[str, str | None]
+    indexed_name: str
+    origin: Mapping[str, Any]
+
+    def finish(self, session: Session) -> tuple[AuditItem, AuditItem]:
+        c, m = self.correction, self.member
+        _reindex(session, m, self.new, self.indexed_name)
+        detail = _changes_detail(c)
+        base = {"correction_id": c.id, "reason": c.reason}
+        return (
+            AuditItem(
+                "member.correction.propose",
+                "member",
+                m.number,
+                m.id,
+                {**base, "changes": detail, **self.origin},
+            ),
+            AuditItem(
+                "member.correction.approve",
+                "member",
+                m.number,
+                m.id,
+                {**base, "proposed_by": c.proposed_by_id, "changes": detail, **self.origin},
+            ),
+        )
+
+
+def decide_correction(
+    session: Session,
+    ctx: ServiceContext,
+    m: Member,
+    changes: Mapping[str, Any],
+    *,
+    reason: str,
+    proposed_by_id: int,
+    decided_by_id: int,
+    confirm_mismatch: bool = False,
+    origin: Mapping[str, Any],
+) -> DecidedCorrection:
+    """A correction decided elsewhere (an outreach laptop's approved correction, its branch's
+    answer, a supervisor's field-by-field merge): its values pass exactly the rules of a proposal
+    here (``_validate``), it is kept approved with the old values and reason, and the member takes
+    the new ones. Nothing is flushed: many can be decided in one go (``DecidedCorrection.finish``)."""
+    new, _warnings = _validate(session, ctx, m, changes, confirm_mismatch=confirm_mismatch)
+    now = ctx.clock()
+    c = MemberCorrection(
+        member_id=m.id,
+        status="APPROVED",
+        reason=" ".join(str(reason).split())[:MAX_REASON] or "Koreksi dari paket jemput bola",
+        confirm_mismatch=confirm_mismatch,
+        proposed_by_id=proposed_by_id,
+        proposed_at=now,
+        decided_by_id=decided_by_id,
+        decided_at=now,
+        changes=[
+            MemberCorrectionChange(field=f, old_value=_current(m, f), new_value=v) for f, v in new.items()
+        ],
+    )
+    indexed_name = _set(m, new)
+    session.add(c)
+    return DecidedCorrection(c, m, new, indexed_name, dict(origin))
 
 
 def apply_decided_correction(
@@ -363,55 +448,21 @@ def apply_decided_correction(
     confirm_mismatch: bool = False,
     origin: Mapping[str, Any],
 ) -> tuple[MemberCorrection, tuple[AuditItem, AuditItem]]:
-    """A correction decided elsewhere, applied at once in the caller's transaction: an outreach
-    laptop's approved correction, its branch's answer, a supervisor's field-by-field merge.
-
-    The values pass exactly the rules of a proposal here (``_validate``); the correction is kept
-    approved with its old values and reason, and its two events (proposal and approval, ``origin``
-    merged into their details) are returned for the caller to append with its actor.
-    """
-    new, _warnings = _validate(session, ctx, m, changes, confirm_mismatch=confirm_mismatch)
-    now = ctx.clock()
-    reason = " ".join(str(reason).split())[:MAX_REASON] or "Koreksi dari paket jemput bola"
-    c = MemberCorrection(
-        member_id=m.id,
-        status="APPROVED",
+    """``decide_correction`` for one, flushed at once: → the correction and its two events (proposal
+    and approval, ``origin`` in their details) for the caller to append with its actor."""
+    decided = decide_correction(
+        session,
+        ctx,
+        m,
+        changes,
         reason=reason,
-        confirm_mismatch=confirm_mismatch,
         proposed_by_id=proposed_by_id,
-        proposed_at=now,
         decided_by_id=decided_by_id,
-        decided_at=now,
-        changes=[
-            MemberCorrectionChange(field=f, old_value=_current(m, f), new_value=v) for f, v in new.items()
-        ],
+        confirm_mismatch=confirm_mismatch,
+        origin=origin,
     )
-    session.add(c)
     session.flush()
-    _apply(session, m, new)
-    detail = _changes_detail(c)
-    return c, (
-        AuditItem(
-            "member.correction.propose",
-            "member",
-            m.number,
-            m.id,
-            {"correction_id": c.id, "reason": reason, "changes": detail, **origin},
-        ),
-        AuditItem(
-            "member.correction.approve",
-            "member",
-            m.number,
-            m.id,
-            {
-                "correction_id": c.id,
-                "reason": reason,
-                "proposed_by": proposed_by_id,
-                "changes": detail,
-                **origin,
-            },
-        ),
-    )
+    return decided.correction, decided.finish(session)
 
 
 def reject_correction(ctx: ServiceContext, supervisor: Actor, correction_id: int, note: str) -> CorrectionDTO:

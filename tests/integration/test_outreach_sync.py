@@ -139,7 +139,7 @@ def test_a_member_changed_on_both_sides_is_merged_field_by_field_with_a_trail_on
     assert by_field["no_hp"].both_changed and by_field["no_hp"].default is None
     assert by_field["alamat"].default is Side.LAPTOP and by_field["nama_ibu"].default is Side.BRANCH
     assert [c.kind for c in detail.laptop_changes] == ["correction"]
-    assert detail.branch_changes and "no_hp" in detail.branch_changes[0]
+    assert detail.branch_changes and "Nomor HP: +6281234567890 → +6281100001111" in detail.branch_changes[0]
 
     with pytest.raises(DomainError) as undecided:
         packages.merge_conflict(

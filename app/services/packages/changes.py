@@ -27,7 +27,7 @@ from app.domain.issues import DomainError, Issue
 from app.domain.member_merge import STATUS
 from app.services.audit import AuditItem, append_events
 from app.services.context import ServiceContext
-from app.services.corrections import apply_decided_correction
+from app.services.corrections import DecidedCorrection, decide_correction
 from app.services.deactivation import close_member
 from app.services.dto import Actor
 from app.services.packages.dto import VerifiedPackage
@@ -37,6 +37,7 @@ from app.services.packages.state import branch_changes, member_state, record_sta
 # A laptop value the branch refuses only because of what is here (not because it is malformed):
 # held for the supervisor rather than refusing the whole package.
 HELD_CODES = frozenset({"nik.duplicate"})
+BATCH = 500  # corrections decided before one flush
 
 
 @dataclass
@@ -86,6 +87,7 @@ class ChangeMerge:
         self.problems: list[Issue] = []
         self.origin = {"package": pkg.info.package_id, "source": self.code}
         self.open: dict[str, PackageConflict] = {}  # number -> its open changed_both conflict
+        self.decided: list[tuple[DecidedCorrection, _Change]] = []
 
     def run(self) -> ChangeOutcome:
         groups = self._new_changes()
@@ -98,6 +100,7 @@ class ChangeMerge:
         since = branch_changes(self.s, existing_ids, lowest)
         waiting = self.open = self._waiting_conflicts(list(groups))
         laptop = {str(m["number"]): m for m in self.pkg.parts["members.json"]}
+        loaded = self._load_members([self.records.members[n] for n in groups if n in self.records.members])
         for number, changes in groups.items():
             changes.sort(key=lambda c: (c.at, c.kind, c.ref))
             if number in self.record_conflicts:
@@ -105,8 +108,7 @@ class ChangeMerge:
                 self.out.held += len(changes)
                 continue
             member_id = self.records.members[number]
-            m = self.s.get(Member, member_id)
-            assert m is not None
+            m = loaded[member_id]
             if number in self.records.inserted:
                 self._inserted(m, changes)
                 continue
@@ -116,12 +118,23 @@ class ChangeMerge:
                 self._hold(number, m, laptop[number], changes)
                 continue
             self._apply(m, changes, laptop[number])
+        self._flush_decided()
         if self.problems:
             raise DomainError(self.problems)
         append_events(self.s, self.ctx, actor=self.by, events=self.items)
         return self.out
 
     # ---- reading ---------------------------------------------------------------------------------
+    def _load_members(self, ids: list[int]) -> dict[int, Member]:
+        """The members the changes are about, read in chunks rather than row by row."""
+        out: dict[int, Member] = {}
+        for i in range(0, len(ids), 2000):
+            out.update(
+                (m.id, m)
+                for m in self.s.execute(select(Member).where(Member.id.in_(ids[i : i + 2000]))).scalars()
+            )
+        return out
+
     def _new_changes(self) -> dict[str, list[_Change]]:
         parts = self.pkg.parts
         every = [_Change("correction", r) for r in parts["corrections.json"]] + [
@@ -212,6 +225,7 @@ class ChangeMerge:
     def _apply(self, m: Member, changes: list[_Change], record: dict[str, Any] | None = None) -> None:
         for i, c in enumerate(changes):
             if c.kind == "deactivation":
+                self._flush_decided()
                 self._deactivate(m, c)
                 continue
             here = member_state(self.s, m)
@@ -220,18 +234,21 @@ class ChangeMerge:
                 self._record([c], "ALREADY")
                 self.out.already += 1
                 continue
+            if "nik" in wanted:
+                self._flush_decided()  # the NIK check must see every NIK decided before it
             try:
-                correction, events = apply_decided_correction(
-                    self.s,
-                    self.ctx,
-                    m,
-                    wanted,
-                    reason=f"{c.row['reason']} (laptop {self.code})",
-                    proposed_by_id=self._laptop_officer(c.row.get("proposed_by")),
-                    decided_by_id=self._laptop_officer(c.row.get("decided_by")),
-                    confirm_mismatch=bool(c.row.get("confirm_mismatch")),
-                    origin={**self.origin, "laptop_ref": c.ref},
-                )
+                with self.s.no_autoflush:  # decided in batches, flushed together (_flush_decided)
+                    decided = decide_correction(
+                        self.s,
+                        self.ctx,
+                        m,
+                        wanted,
+                        reason=f"{c.row['reason']} (laptop {self.code})",
+                        proposed_by_id=self._laptop_officer(c.row.get("proposed_by")),
+                        decided_by_id=self._laptop_officer(c.row.get("decided_by")),
+                        confirm_mismatch=bool(c.row.get("confirm_mismatch")),
+                        origin={**self.origin, "laptop_ref": c.ref},
+                    )
             except DomainError as exc:
                 if record is not None and all(x.code in HELD_CODES for x in exc.issues):
                     # What is here stops it, not the value itself: the rest waits with it.
@@ -242,9 +259,20 @@ class ChangeMerge:
                     for x in exc.issues
                 )
                 continue
-            self.items.extend(events)
-            self._record([c], "APPLIED", correction_id=correction.id)
+            self.decided.append((decided, c))
+            if len(self.decided) >= BATCH:
+                self._flush_decided()
+
+    def _flush_decided(self) -> None:
+        """Write the corrections decided so far at once, then record them with their events."""
+        if not self.decided:
+            return
+        self.s.flush()
+        for decided, c in self.decided:
+            self.items.extend(decided.finish(self.s))
+            self._record([c], "APPLIED", correction_id=decided.correction.id)
             self.out.applied_corrections += 1
+        self.decided.clear()
 
     def _deactivate(self, m: Member, c: _Change) -> None:
         if m.record_status != "ACTIVE":
