@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import select
 
 from app.db.day_models import PackageConflict
-from app.db.models import AuditEvent
+from app.db.models import AuditEvent, Member
 from app.db.search_models import MemberCorrection
 from app.domain.issues import DomainError
 from app.domain.member_merge import STATUS, Side
@@ -220,3 +220,42 @@ def test_a_deactivation_on_the_laptop_against_a_correction_at_the_branch(
     assert answer.members_updated == 1
     assert member_fields(laptop, number)["no_hp"] == "+6281177778888"
     audit_ok(laptop)
+
+
+def test_a_payment_taken_on_the_laptop_makes_the_branch_recheck_that_members_status(
+    pair: tuple[DbSide, DbSide], tmp_path: Path, clock: FakeClock
+) -> None:
+    from app.db.contribution_models import MemberCover
+    from app.services import contributions
+    from app.services.contributions import status_index
+
+    branch, laptop = pair
+    paid, other = enrol_village(laptop, n=2)
+    sync(branch, laptop, tmp_path, "p1")
+    assert status_index.refresh(branch.ctx) == 2
+
+    def covers() -> dict[int, int | None]:
+        return dict(
+            branch.ctx.read(
+                lambda s: s.execute(select(MemberCover.member_id, MemberCover.paid_through)).all()
+            )
+        )
+
+    def member_id(number: str) -> int:
+        return int(
+            branch.ctx.read(
+                lambda s: s.execute(select(Member.id).where(Member.number == number)).scalar_one()
+            )
+        )
+
+    before = covers()
+    contributions.pay(laptop.ctx, laptop.officer, paid, months=3, method="cash")
+    result, _answer = sync(branch, laptop, tmp_path, "p2")
+    assert result.payments_added == 1, result
+    # The merged payment forgot that member's row in the same transaction; the other one stands.
+    assert set(covers()) == {member_id(other)}
+    assert status_index.refresh(branch.ctx) == 1
+    after = covers()
+    assert after[member_id(other)] == before[member_id(other)]
+    assert after[member_id(paid)] is not None and before[member_id(paid)] is not None
+    assert after[member_id(paid)] > before[member_id(paid)]

@@ -25,6 +25,7 @@ from app.db.day_models import ImportedAuditEvent, ImportedPackage, PackageRecord
 from app.db.models import Branch, Enrolment, Heir, Member, Officer
 from app.domain.progress import Cancelled, CancelToken, ProgressSink
 from app.services.context import ServiceContext
+from app.services.contributions import status_index
 from app.services.dto import Actor
 from app.services.packages.dto import VerifiedPackage
 from app.services.packages.format import programme_months, refused, when
@@ -318,6 +319,7 @@ class RecordMerge:
                     for pm in months
                     for code, amount in programme_months(pm, str(p["detail"]))
                 )
+                status_index.forget(self.s, (member_id,))
                 self.s.flush()
         except IntegrityError:
             self.warnings.append(

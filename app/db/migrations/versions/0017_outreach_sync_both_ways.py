@@ -1,7 +1,7 @@
 """outreach sync both ways: laptop changes received, branch answers imported, the laptop's outbox
 
-Revision ID: 0013
-Revises: 0010
+Revision ID: 0017
+Revises: 0014
 Create Date: 2026-12-07 14:22:05
 
 At the branch, ``package_change`` keeps each correction and deactivation an outreach laptop sent
@@ -19,8 +19,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0013"
-down_revision: str | None = "0010"
+revision: str = "0017"
+down_revision: str | None = "0014"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
