@@ -114,9 +114,13 @@ def _validate(
             errors.append(issue)
     if errors:
         raise DomainError(errors)
-    rec = validate_intake(
-        raw, today=today, regions=ctx.regions, reference=ctx.reference, confirm_mismatch=True
-    ).record
+    # The record does not depend on the confirmation: only a record refused for what is not
+    # corrected here (an eligibility rule, another field) needs the second, confirmed pass.
+    rec = result.record
+    if rec is None:
+        rec = validate_intake(
+            raw, today=today, regions=ctx.regions, reference=ctx.reference, confirm_mismatch=True
+        ).record
     new: dict[str, str | None] = {}
     for f in changes:
         value = _stored(getattr(rec, f)) if rec is not None else _normalise(ctx, f, changes[f])
