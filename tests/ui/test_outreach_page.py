@@ -176,7 +176,7 @@ def test_the_intake_page_says_the_laptop_is_frozen_before_typing(
     assert (
         gate.isVisible() and "pendaftaran baru ditolak" in gate.text.text() and "8 hari" in gate.text.text()
     )
-    assert not page.nik.isEnabled() and not page.ktp_button.isEnabled()
+    assert not page.nik.isEnabled() and not page.ktp_button.isEnabled() and not page.save_button.isEnabled()
     page.focus_first()
     assert gate.action.hasFocus()
     page.save()  # Ctrl+S: nothing is sent
@@ -193,3 +193,4 @@ def test_a_warning_only_leaves_the_form_usable(
     page.show()
     qtbot.waitUntil(lambda: page.sync_gate.isVisible(), timeout=10_000)
     assert "3 hari lagi" in page.sync_gate.text.text() and page.nik.isEnabled() and not page.sync_gate.frozen
+    assert page.save_button.isEnabled()

@@ -465,6 +465,7 @@ class IntakePage(QWidget):
         right.addStretch(1)
 
         self.save_button = primary_button(translate("IntakePage", "Simpan  (Ctrl+S)"), "saveButton")
+        self.sync_gate.guard(self.save_button)  # a frozen laptop's save looks as refused as it is
         self.next_button = QPushButton(translate("IntakePage", "Peserta berikutnya  (Ctrl+N)"))
         self.next_button.setObjectName("nextButton")
         right.addWidget(self.save_button)
@@ -822,7 +823,9 @@ class IntakePage(QWidget):
             else:
                 row.set_error(None)
         ok = result.ok and self._duplicate is None and not self._saving
-        self.save_button.setEnabled(not self.success.isVisible() and not self._saving)
+        self.save_button.setEnabled(
+            not self.success.isVisible() and not self._saving and not self.sync_gate.frozen
+        )
         self._update_summary(result, ok)
         if not self.success.isVisible():
             self.update_quote()
