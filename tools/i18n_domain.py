@@ -32,7 +32,7 @@ _MESSAGE_CALLS = {
     "Issue": 2,
     "AuthError": 1,
     "err": 2,  # app/domain/intake.py, app/domain/rates.py: findings collectors
-    "_refused": 1,  # app/services/packages.py
+    "refused": 1,  # app/services/packages/format.py
     "bad": 0,  # app/domain/exports.py
     "UnreadableFileError": 1,  # app/infra/tabular.py
 }

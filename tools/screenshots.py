@@ -191,6 +191,7 @@ def main(out: Path, language: str = "id") -> None:
         w.lock_dialog.grab().save(str(out / "lock-dialog.png"))
         w.close()
         app2.runner.wait()
+    _outreach_screens(out)
     print(f"screenshots in {out}")
 
 
@@ -262,6 +263,19 @@ def shoot_projects(w: Any, out: Path) -> None:
     w.grab().save(str(out / "projects-errors.png"))
     f.value.clear()
     page._schedule_quote()
+
+
+def _outreach_screens(out: Path) -> None:
+    """Jemput Bola both ways (a branch and its laptop of their own): tools/screenshots_outreach.py."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "screenshots_outreach", Path(__file__).with_name("screenshots_outreach.py")
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main(out)
 
 
 if __name__ == "__main__":

@@ -14,3 +14,5 @@ class UiBus(QObject):
     enrolled = Signal(object)
     # Ask the window to show a page by its class name (e.g. "VerifyPage").
     page_requested = Signal(str)
+    # An outreach laptop imported its branch's answer (its days without a sync start again).
+    synced = Signal()

@@ -29,6 +29,10 @@ ISSUE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP("Issue", "Bagian rekomposisi harus urut bulan, tanpa bulan ganda."),
     QT_TRANSLATE_NOOP(
+        "Issue",
+        "Balasan ini lebih lama dari balasan cabang yang sudah diimpor; mengimpornya akan membatalkan data yang lebih baru. Minta balasan terbaru dari cabang. Tidak ada yang diubah.",
+    ),
+    QT_TRANSLATE_NOOP(
         "Issue", "Baris yang mirip peserta lain hanya boleh disimpan dengan persetujuan supervisor."
     ),
     QT_TRANSLATE_NOOP(
@@ -37,6 +41,7 @@ ISSUE_MESSAGES = (
     QT_TRANSLATE_NOOP(
         "Issue", "Basis data ini sudah punya akun: pemulihan dilakukan supervisornya (kata sandinya diminta)."
     ),
+    QT_TRANSLATE_NOOP("Issue", "Batas penolakan harus lebih lama dari batas peringatan."),
     QT_TRANSLATE_NOOP("Issue", "Batas upah harus urut bulan, tanpa bulan ganda."),
     QT_TRANSLATE_NOOP("Issue", "Bulan akhir potongan sebelum bulan awalnya."),
     QT_TRANSLATE_NOOP("Issue", "Bulan dibayar harus 0, 1, 3, 6, atau 12."),
@@ -48,8 +53,10 @@ ISSUE_MESSAGES = (
     QT_TRANSLATE_NOOP("Issue", "Cara bayar harus tunai (cash), transfer, apbd atau employer."),
     QT_TRANSLATE_NOOP("Issue", "Catatan cetak ulang paling banyak 200 karakter."),
     QT_TRANSLATE_NOOP("Issue", "Daftar bagian di manifest tidak sesuai format paket."),
+    QT_TRANSLATE_NOOP("Issue", "Daftar konflik di balasan tidak sah."),
     QT_TRANSLATE_NOOP("Issue", "Daftar nomor pekerja kosong."),
     QT_TRANSLATE_NOOP("Issue", "Daftar nomor peserta kosong."),
+    QT_TRANSLATE_NOOP("Issue", "Daftar penerimaan di balasan tidak sah."),
     QT_TRANSLATE_NOOP("Issue", "Daftarkan pekerja proyek lebih dulu (loket project workers)."),
     QT_TRANSLATE_NOOP("Issue", "Data ini sudah digabung; koreksi data peserta tujuannya."),
     QT_TRANSLATE_NOOP(
@@ -96,6 +103,7 @@ ISSUE_MESSAGES = (
     QT_TRANSLATE_NOOP("Issue", "Ketik minimal 3 huruf nama, atau NIK / nomor peserta / nomor HP."),
     QT_TRANSLATE_NOOP("Issue", "Ketik nomor peserta pekerja JAKON."),
     QT_TRANSLATE_NOOP("Issue", "Kode cabang harus 3 digit angka (bukan 000), mis. 101."),
+    QT_TRANSLATE_NOOP("Issue", "Kode cabang induk harus 3 digit angka, mis. 101."),
     QT_TRANSLATE_NOOP("Issue", "Kode kabupaten/kota pada NIK tidak boleh 00."),
     QT_TRANSLATE_NOOP("Issue", "Kode kecamatan pada NIK tidak boleh 00."),
     QT_TRANSLATE_NOOP("Issue", "Kode wilayah desa/kelurahan tidak ditemukan (10 digit, mis. 32.76.01.1001)."),
@@ -109,6 +117,7 @@ ISSUE_MESSAGES = (
     QT_TRANSLATE_NOOP("Issue", "Kunci permintaan paling banyak 64 karakter yang dapat dicetak."),
     QT_TRANSLATE_NOOP("Issue", "Lama kontrak kerja PMI wajib diisi (bulan, mis. 24)."),
     QT_TRANSLATE_NOOP("Issue", "Lama kontrak paket harus 1–120 bulan."),
+    QT_TRANSLATE_NOOP("Issue", "Laptop belum sinkron."),
     QT_TRANSLATE_NOOP("Issue", "Loket hanya mendukung SQLite dan PostgreSQL."),
     QT_TRANSLATE_NOOP(
         "Issue",
@@ -191,11 +200,16 @@ ISSUE_MESSAGES = (
     QT_TRANSLATE_NOOP("Issue", "Sebuah hari ditutup selama data latihan dibuat; ulangi."),
     QT_TRANSLATE_NOOP("Issue", "Sebutkan baris yang disetujui supervisor."),
     QT_TRANSLATE_NOOP("Issue", "Sebutkan jumlah bulan yang dibayar (perpanjangan paket)."),
+    QT_TRANSLATE_NOOP("Issue", "Sebutkan kode 3 digit laptop jemput bola (bukan kode cabang ini)."),
     QT_TRANSLATE_NOOP("Issue", "Sebutkan minimal satu kolom yang dikoreksi."),
     QT_TRANSLATE_NOOP("Issue", "Sebutkan nomor peserta tujuan penggabungan (--into)."),
     QT_TRANSLATE_NOOP("Issue", "Segmen potongan tidak dikenal."),
     QT_TRANSLATE_NOOP("Issue", "Seri kartu ditulis NOMOR-URUT, mis. 10100000013-1."),
     QT_TRANSLATE_NOOP("Issue", "Setiap potongan harus punya id yang berbeda."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Status peserta di cabang tetap: penggabungan tidak mengaktifkan kembali atau menutup dua kali.",
+    ),
     QT_TRANSLATE_NOOP("Issue", "Supervisor tidak dapat menonaktifkan akunnya sendiri."),
     QT_TRANSLATE_NOOP("Issue", "Tabel ini sama dengan tabel bawaan."),
     QT_TRANSLATE_NOOP("Issue", "Tabel tarif harus objek JSON."),
@@ -309,6 +323,7 @@ LABELS = (
     QT_TRANSLATE_NOOP("Label", "Kabupaten/Kota"),
     QT_TRANSLATE_NOOP("Label", "Kanal"),
     QT_TRANSLATE_NOOP("Label", "Kantor cabang"),
+    QT_TRANSLATE_NOOP("Label", "Kartu"),
     QT_TRANSLATE_NOOP("Label", "Kartu hilang"),
     QT_TRANSLATE_NOOP("Label", "Kartu peserta"),
     QT_TRANSLATE_NOOP("Label", "Kartu rusak"),
@@ -322,6 +337,7 @@ LABELS = (
     QT_TRANSLATE_NOOP("Label", "Kode cabang"),
     QT_TRANSLATE_NOOP("Label", "Kode wilayah"),
     QT_TRANSLATE_NOOP("Label", "Kode wilayah (desa/kelurahan)"),
+    QT_TRANSLATE_NOOP("Label", "Koreksi"),
     QT_TRANSLATE_NOOP("Label", "Koreksi data"),
     QT_TRANSLATE_NOOP("Label", "Lainnya"),
     QT_TRANSLATE_NOOP("Label", "Lama kontrak PMI (bulan)"),
@@ -356,11 +372,14 @@ LABELS = (
     QT_TRANSLATE_NOOP("Label", "Pasar"),
     QT_TRANSLATE_NOOP("Label", "Pekerja Migran Indonesia"),
     QT_TRANSLATE_NOOP("Label", "Pekerjaan"),
+    QT_TRANSLATE_NOOP("Label", "Pembayaran"),
     QT_TRANSLATE_NOOP("Label", "Pembayaran iuran"),
     QT_TRANSLATE_NOOP("Label", "Pemberi kerja"),
+    QT_TRANSLATE_NOOP("Label", "Pendaftaran"),
     QT_TRANSLATE_NOOP("Label", "Penerima Upah (PU)"),
     QT_TRANSLATE_NOOP("Label", "Penghasilan (Rp)"),
     QT_TRANSLATE_NOOP("Label", "Penghasilan per bulan"),
+    QT_TRANSLATE_NOOP("Label", "Penonaktifan"),
     QT_TRANSLATE_NOOP("Label", "Penyandang dana"),
     QT_TRANSLATE_NOOP("Label", "Peran Anda tidak mencakup pendaftaran pekerja proyek."),
     QT_TRANSLATE_NOOP("Label", "Peran Anda tidak mencakup pendaftaran proyek."),

@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "app.cli.importing",
     "app.cli.privacy",
     "app.cli.day",
+    "app.cli.packages",
     "app.cli.outreach",
     "app.cli.holidays",
     "app.cli.projects",

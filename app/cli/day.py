@@ -1,5 +1,5 @@
-"""End-of-day commands: report day, day close/reopen/status/pdf, export, export-package,
-import-package, package conflicts, target set/list."""
+"""End-of-day commands: report day, day close/reopen/status/pdf, export, target set/list (outreach
+packages: ``app.cli.packages``)."""
 
 from __future__ import annotations
 
@@ -105,29 +105,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--json", dest="as_json", action="store_true")
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser(
-        "export-package", parents=[common], help="paket bertanda tangan dari laptop jemput bola ke cabang"
-    )
-    p.add_argument("--from", dest="start", type=_date, required=True, metavar="TTTT-BB-HH")
-    p.add_argument("--to", dest="end", type=_date, required=True, metavar="TTTT-BB-HH")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.lpkg")
-    p.add_argument("--officer", required=True, metavar="USERNAME")
-    p.add_argument("--json", dest="as_json", action="store_true")
-    p.set_defaults(func=cmd_export_package)
-
-    p = sub.add_parser(
-        "import-package",
-        parents=[common],
-        help="periksa dan gabungkan paket (supervisor; kata sandi dari stdin)",
-    )
-    p.add_argument("file", metavar="FILE.lpkg")
-    p.add_argument("--supervisor", required=True, metavar="USERNAME")
-    p.add_argument(
-        "--check", action="store_true", help="periksa tanda tangan dan hash saja, tanpa menggabung"
-    )
-    p.add_argument("--json", dest="as_json", action="store_true")
-    p.set_defaults(func=cmd_import_package)
-
     tg = sub.add_parser("target", help="target cakupan per kabupaten/kota").add_subparsers(
         dest="target_command", metavar="AKSI"
     )
@@ -147,28 +124,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--officer", required=True, metavar="USERNAME")
     p.add_argument("--json", dest="as_json", action="store_true")
     p.set_defaults(func=cmd_target_list)
-
-    pk = sub.add_parser("package", help="konflik paket jemput bola").add_subparsers(
-        dest="package_command", metavar="AKSI"
-    )
-    p = pk.add_parser(
-        "conflicts",
-        parents=[common],
-        help="peserta paket yang tidak digabung (supervisor; kata sandi dari prompt/stdin)",
-    )
-    p.add_argument("--supervisor", required=True, metavar="USERNAME")
-    p.add_argument("--all", action="store_true", help="termasuk yang sudah diputuskan")
-    p.add_argument("--json", dest="as_json", action="store_true")
-    p.set_defaults(func=cmd_package_conflicts)
-    p = pk.add_parser(
-        "resolve",
-        parents=[common],
-        help="catat keputusan atas satu konflik (supervisor; kata sandi dari prompt/stdin)",
-    )
-    p.add_argument("conflict", type=int, metavar="ID")
-    p.add_argument("--supervisor", required=True, metavar="USERNAME")
-    p.add_argument("--note", required=True)
-    p.set_defaults(func=cmd_package_resolve)
 
 
 def _write_pdf(path: str, data: bytes) -> None:
@@ -316,113 +271,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f)
     nik = "NIK lengkap" if result.full_nik else "NIK disamarkan"
     print(f"{result.enrolments} pendaftaran, {result.payments} pembayaran ({nik})")
-    return 0
-
-
-@_friendly
-def cmd_export_package(args: argparse.Namespace) -> int:
-    from app.services import packages
-
-    opened = open_from_args(args)
-    actor = require_officer(opened, args.officer)
-    info = packages.export_package(opened.ctx, actor, start=args.start, end=args.end, path=Path(args.output))
-    if args.as_json:
-        print_json(
-            {
-                "file": str(info.path),
-                "package_id": info.package_id,
-                "source": info.source_code,
-                "key_id": info.key_id,
-                "counts": dict(info.counts),
-                "manifest_sha256": info.manifest_sha256,
-            }
-        )
-        return 0
-    c = info.counts
-    print(f"{info.path}: paket {info.package_id} dari {info.source_code}, kunci {info.key_id}")
-    print(
-        f"  {c['members']} peserta, {c['payments']} pembayaran, {c['cards']} kartu, {c['audit_events']} peristiwa audit"
-    )
-    return 0
-
-
-def _print_conflicts(conflicts: Any) -> None:
-    for c in conflicts:
-        print(f"  konflik #{c.id} [{c.kind}] {c.number} {c.name} (NIK {c.nik_masked}): {c.message}")
-
-
-@_friendly
-def cmd_import_package(args: argparse.Namespace) -> int:
-    from app.services import packages
-
-    opened = open_from_args(args)
-    actor, password = prove(opened, args.supervisor)
-    path = Path(args.file)
-    if args.check:
-        info = packages.check_package(opened.ctx, actor, path).info
-        print(
-            f"{path}: tanda tangan, asal dan isi paket sah; paket {info.package_id} dari {info.source_code} "
-            f"{info.source_name}"
-        )
-        return 0
-    result = packages.import_package(opened.ctx, actor, path, password=password)
-    if args.as_json:
-        print_json(result.as_json())
-        return 0
-    if result.already_imported:
-        print(f"Paket {result.package_id} sudah pernah diimpor; tidak ada yang berubah.")
-        return 0
-    print(f"Paket {result.package_id} dari {result.source} digabung:")
-    print(
-        f"  {result.members_added} peserta baru ({result.members_existing} sudah ada), "
-        f"{result.payments_added} pembayaran ({format_rupiah(result.payments_amount)}), "
-        f"{result.cards_added} kartu, {result.events_added} peristiwa audit"
-    )
-    for w in result.warnings:
-        print(f"  peringatan: {w}")
-    if result.conflicts:
-        print(f"  {len(result.conflicts)} konflik untuk supervisor (tidak digabung):")
-        _print_conflicts(result.conflicts)
-    return 0
-
-
-@_friendly
-def cmd_package_conflicts(args: argparse.Namespace) -> int:
-    from app.services import packages
-
-    opened = open_from_args(args)
-    actor = require_supervisor(opened, args.supervisor)
-    conflicts = packages.package_conflicts(opened.ctx, actor, include_resolved=args.all)
-    if args.as_json:
-        print_json(
-            [
-                {
-                    "id": c.id,
-                    "kind": c.kind,
-                    "number": c.number,
-                    "local_number": c.local_number,
-                    "nik": c.nik_masked,
-                    "status": c.status,
-                    "package_id": c.package_id,
-                }
-                for c in conflicts
-            ]
-        )
-        return 0
-    if not conflicts:
-        print("Tidak ada konflik terbuka.")
-    _print_conflicts(conflicts)
-    return 0
-
-
-@_friendly
-def cmd_package_resolve(args: argparse.Namespace) -> int:
-    from app.services import packages
-
-    opened = open_from_args(args)
-    actor = require_supervisor(opened, args.supervisor)
-    c = packages.resolve_conflict(opened.ctx, actor, args.conflict, args.note)
-    print(f"Konflik #{c.id} diputuskan.")
     return 0
 
 

@@ -8,4 +8,5 @@ from app.db import (
     import_models,  # noqa: F401
     models,  # noqa: F401
     search_models,  # noqa: F401
+    sync_models,  # noqa: F401
 )

@@ -96,6 +96,9 @@ class ImportedPackage(Base):
     cards: Mapped[int]
     events: Mapped[int]
     conflicts: Mapped[int]
+    # The branch's audit head in the last answer the laptop had imported (None: never synced, or
+    # a package from before the sync both ways): what the branch's next answer starts from.
+    seen_seq: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class PackageRecord(Base):
@@ -116,11 +119,13 @@ class PackageRecord(Base):
 
 class PackageConflict(Base):
     """A member of a package not merged: the same NIK is an active member here under another
-    number (or the number is taken by another NIK). A supervisor decides; the record is kept."""
+    number (or the number is taken by another NIK), or the member was changed both on the laptop
+    and here since the laptop's last sync (``changed_both``: merged field by field). A supervisor
+    decides; the record is kept."""
 
     __tablename__ = "package_conflict"
     __table_args__ = (
-        CheckConstraint("kind IN ('nik_both', 'number_taken')", name="kind"),
+        CheckConstraint("kind IN ('nik_both', 'number_taken', 'changed_both')", name="kind"),
         CheckConstraint("status IN ('OPEN', 'RESOLVED')", name="status"),
     )
 

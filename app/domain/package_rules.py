@@ -5,6 +5,8 @@
   card serials one of its members' numbers; nothing points at a member it does not carry.
 - Every member with its enrolment passes the same validation as the intake form (on the day it was
   enrolled there), so a package cannot bring in what the counter would have refused.
+- Its corrections and deactivations are about its own members, change only identity fields and
+  give their reason (their values pass the correction rules when they are applied).
 
 Every problem is reported (up to ``MAX_LISTED`` of each kind) with the record it is about; one
 problem refuses the whole package.
@@ -19,6 +21,7 @@ from typing import Any
 
 from app.domain.intake import validate_intake
 from app.domain.issues import Issue
+from app.domain.member_merge import CORRECTABLE
 from app.domain.membership import MembershipNumber, parse_number
 from app.domain.reference import ReferenceData
 from app.domain.regions import RegionDirectory
@@ -119,6 +122,98 @@ def provenance_issues(
                 f"kartu {serial[:30]}",
                 "package.card_serial",
                 f"Kartu seri {serial[:30]} bukan kartu peserta paket ini.",
+            )
+    return found.summary()
+
+
+DEACTIVATION_REASONS = ("MENINGGAL", "LUAR_NEGERI", "DUPLIKAT")
+MAX_REASON = 500
+
+
+def _ref(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+def _seen(value: Any) -> bool:
+    return value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 0)
+
+
+def change_issues(source_code: str, parts: Parts) -> list[Issue]:
+    """The package's corrections and deactivations: about its own members, in a known shape."""
+    found = _Issues()
+    numbers = {str(m.get("number", "")) for m in parts.get("members.json", ())}
+    refs: Counter[tuple[str, Any]] = Counter()
+    for c in parts.get("corrections.json", ()):
+        ref, member = c.get("ref"), str(c.get("member", ""))
+        where = f"koreksi {str(ref)[:12]}"
+        refs["koreksi", ref] += 1
+        changes = c.get("changes")
+        if not _ref(ref) or not _seen(c.get("seen")) or not isinstance(changes, dict) or not changes:
+            found.add(
+                where, "package.change_shape", f"Koreksi {str(ref)[:12]} di paket tidak berbentuk koreksi."
+            )
+            continue
+        if member not in numbers:
+            found.add(
+                where,
+                "package.reference",
+                f"Koreksi {ref} untuk peserta {member[:20]} yang tidak ada di paket.",
+            )
+        for name, values in changes.items():
+            if name not in CORRECTABLE or not isinstance(values, dict):
+                found.add(
+                    where,
+                    "package.change_field",
+                    f"Koreksi {ref} mengubah kolom '{str(name)[:30]}' yang tidak dapat dikoreksi.",
+                )
+            elif not all(
+                v is None or (isinstance(v, str) and len(v) <= 250)
+                for v in (values.get("old"), values.get("new"))
+            ):
+                found.add(where, "package.change_value", f"Koreksi {ref}: nilai kolom {name} tidak sah.")
+        reason = c.get("reason")
+        if not isinstance(reason, str) or not 1 <= len(reason.strip()) <= MAX_REASON:
+            found.add(where, "package.change_reason", f"Koreksi {ref} tanpa alasan yang sah.")
+    for d in parts.get("deactivations.json", ()):
+        ref, member = d.get("ref"), str(d.get("member", ""))
+        where = f"penonaktifan {str(ref)[:12]}"
+        refs["penonaktifan", ref] += 1
+        if not _ref(ref) or not _seen(d.get("seen")) or d.get("reason") not in DEACTIVATION_REASONS:
+            found.add(
+                where,
+                "package.change_shape",
+                f"Penonaktifan {str(ref)[:12]} di paket tidak berbentuk penonaktifan.",
+            )
+            continue
+        if member not in numbers:
+            found.add(
+                where,
+                "package.reference",
+                f"Penonaktifan {ref} untuk peserta {member[:20]} yang tidak ada di paket.",
+            )
+        into = d.get("into")
+        if (d.get("reason") == "DUPLIKAT") != (into is not None):
+            found.add(
+                where,
+                "package.change_shape",
+                f"Penonaktifan {ref}: nomor tujuan hanya untuk duplikat digabung.",
+            )
+        elif into is not None:
+            parsed = parse_number(str(into))
+            if not isinstance(parsed, MembershipNumber) or parsed.prefix != source_code:
+                found.add(
+                    where,
+                    "package.number_prefix",
+                    f"Penonaktifan {ref} menggabung ke nomor {str(into)[:20]} yang bukan milik {source_code}.",
+                )
+        if not isinstance(d.get("note", ""), str) or len(str(d.get("note", ""))) > MAX_REASON:
+            found.add(where, "package.change_reason", f"Catatan penonaktifan {ref} tidak sah.")
+    for (what, ref), n in refs.items():
+        if n > 1:
+            found.add(
+                f"{what} {str(ref)[:12]}",
+                "package.change_twice",
+                f"{what.capitalize()} {str(ref)[:12]} ada {n} kali di paket.",
             )
     return found.summary()
 

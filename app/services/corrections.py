@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -17,31 +18,20 @@ from app.db.search_models import MemberCorrection, MemberCorrectionChange
 from app.domain.clock import business_date
 from app.domain.intake import CONFIRMABLE, LABELS, validate_intake
 from app.domain.issues import DomainError, Issue
+from app.domain.member_merge import CORRECTABLE as CORRECTABLE  # the CLI offers them
 from app.domain.nik import clean_nik
 from app.domain.people import normalise_name, normalise_phone
 from app.domain.record_fields import parse_date
 from app.domain.roles import Permission
-from app.services.audit import append_event
+from app.services.audit import AuditItem, append_event
 from app.services.auth import authorize, reauthenticate
-from app.services.branch import current_branch
 from app.services.context import ServiceContext
-from app.services.day_lock import ensure_day_open
+from app.services.day_lock import branch_timezone, ensure_day_open
 from app.services.dto import Actor
 from app.services.member_lookup import resolve_member
 from app.services.records_dto import CorrectionChangeDTO, CorrectionDTO
 from app.services.search_index import reindex_member
 
-CORRECTABLE = (
-    "nik",
-    "nama",
-    "tempat_lahir",
-    "tanggal_lahir",
-    "jenis_kelamin",
-    "nama_ibu",
-    "alamat",
-    "no_hp",
-    "kode_wilayah",
-)
 # Eligibility was judged at enrolment; a corrected birth date re-checks it only as a warning.
 _ELIGIBILITY = frozenset({"tanggal_lahir.too_young", "tanggal_lahir.too_old", "program.age"})
 _IDENTITY_FROM_NIK = frozenset({"nik", "tanggal_lahir", "jenis_kelamin"})
@@ -59,6 +49,11 @@ def _stored(value: Any) -> str | None:
 
 def _current(m: Member, field: str) -> str | None:
     return _stored(getattr(m, field))
+
+
+def member_values(m: Member) -> dict[str, str | None]:
+    """The member's correctable fields as a correction stores and compares them."""
+    return {f: _current(m, f) for f in CORRECTABLE}
 
 
 def _raw_record(m: Member, e: Enrolment | None) -> dict[str, Any]:
@@ -106,8 +101,7 @@ def _validate(
     ).scalar_one_or_none()
     raw = _raw_record(m, enrolment)
     raw.update({f: (None if v is None else str(v)) for f, v in changes.items()})
-    branch = current_branch(ctx)
-    today = business_date(ctx.clock(), branch.timezone if branch else "Asia/Jakarta")
+    today = business_date(ctx.clock(), branch_timezone(session, ctx))
     result = validate_intake(
         raw, today=today, regions=ctx.regions, reference=ctx.reference, confirm_mismatch=confirm_mismatch
     )
@@ -120,9 +114,13 @@ def _validate(
             errors.append(issue)
     if errors:
         raise DomainError(errors)
-    rec = validate_intake(
-        raw, today=today, regions=ctx.regions, reference=ctx.reference, confirm_mismatch=True
-    ).record
+    # The record does not depend on the confirmation: only a record refused for what is not
+    # corrected here (an eligibility rule, another field) needs the second, confirmed pass.
+    rec = result.record
+    if rec is None:
+        rec = validate_intake(
+            raw, today=today, regions=ctx.regions, reference=ctx.reference, confirm_mismatch=True
+        ).record
     new: dict[str, str | None] = {}
     for f in changes:
         value = _stored(getattr(rec, f)) if rec is not None else _normalise(ctx, f, changes[f])
@@ -315,14 +313,7 @@ def approve_correction(
             )
         wanted = {ch.field: ch.new_value for ch in c.changes}
         new, _ = _validate(session, ctx, m, wanted, confirm_mismatch=c.confirm_mismatch)
-        indexed_name = m.nama
-        for f, v in new.items():
-            setattr(m, f, dt.date.fromisoformat(v) if f == "tanggal_lahir" and v else v)
-        if "nik" in new and m.nik:
-            m.nik_district = f"{m.nik[0:2]}.{m.nik[2:4]}.{m.nik[4:6]}"
-        session.flush()
-        if m.record_status != "MERGED":
-            reindex_member(session, m, indexed_name=indexed_name)
+        _apply(session, m, new)
         c.status = "APPROVED"
         c.decided_by_id = supervisor.id
         c.decided_at = ctx.clock()
@@ -351,6 +342,131 @@ def approve_correction(
         raise DomainError(
             Issue("nik", "nik.duplicate", "NIK baru sudah dipakai peserta aktif lain.")
         ) from exc
+
+
+# What the name index is made of (``search_index.postings_for``): only these re-index a member.
+_INDEXED = frozenset({"nama", "tanggal_lahir", "nik", "kode_wilayah"})
+
+
+def _set(m: Member, new: Mapping[str, str | None]) -> str:
+    """Set validated values (and the NIK's district) on ``m``; → the name it was indexed under."""
+    indexed_name = m.nama
+    for f, v in new.items():
+        setattr(m, f, dt.date.fromisoformat(v) if f == "tanggal_lahir" and v else v)
+    if "nik" in new and m.nik:
+        m.nik_district = f"{m.nik[0:2]}.{m.nik[2:4]}.{m.nik[4:6]}"
+    return indexed_name
+
+
+def _reindex(session: Session, m: Member, new: Mapping[str, str | None], indexed_name: str) -> None:
+    if m.record_status != "MERGED" and _INDEXED & set(new):
+        reindex_member(session, m, indexed_name=indexed_name)
+
+
+def _apply(session: Session, m: Member, new: Mapping[str, str | None]) -> None:
+    """Write validated values (and what follows from them: the NIK's district, the name index)."""
+    indexed_name = _set(m, new)
+    session.flush()
+    _reindex(session, m, new, indexed_name)
+
+
+@dataclass
+class DecidedCorrection:
+    """A correction decided elsewhere, validated and set on the member, not yet flushed
+    (``decide_correction``); ``finish`` after the caller's flush re-indexes and gives its events."""
+
+    correction: MemberCorrection
+    member: Member
+    new: dict[str, str | None]
+    indexed_name: str
+    origin: Mapping[str, Any]
+
+    def finish(self, session: Session) -> tuple[AuditItem, AuditItem]:
+        c, m = self.correction, self.member
+        _reindex(session, m, self.new, self.indexed_name)
+        detail = _changes_detail(c)
+        base = {"correction_id": c.id, "reason": c.reason}
+        return (
+            AuditItem(
+                "member.correction.propose",
+                "member",
+                m.number,
+                m.id,
+                {**base, "changes": detail, **self.origin},
+            ),
+            AuditItem(
+                "member.correction.approve",
+                "member",
+                m.number,
+                m.id,
+                {**base, "proposed_by": c.proposed_by_id, "changes": detail, **self.origin},
+            ),
+        )
+
+
+def decide_correction(
+    session: Session,
+    ctx: ServiceContext,
+    m: Member,
+    changes: Mapping[str, Any],
+    *,
+    reason: str,
+    proposed_by_id: int,
+    decided_by_id: int,
+    confirm_mismatch: bool = False,
+    origin: Mapping[str, Any],
+) -> DecidedCorrection:
+    """A correction decided elsewhere (an outreach laptop's approved correction, its branch's
+    answer, a supervisor's field-by-field merge): its values pass exactly the rules of a proposal
+    here (``_validate``), it is kept approved with the old values and reason, and the member takes
+    the new ones. Nothing is flushed: many can be decided in one go (``DecidedCorrection.finish``)."""
+    new, _warnings = _validate(session, ctx, m, changes, confirm_mismatch=confirm_mismatch)
+    now = ctx.clock()
+    c = MemberCorrection(
+        member_id=m.id,
+        status="APPROVED",
+        reason=" ".join(str(reason).split())[:MAX_REASON] or "Koreksi dari paket jemput bola",
+        confirm_mismatch=confirm_mismatch,
+        proposed_by_id=proposed_by_id,
+        proposed_at=now,
+        decided_by_id=decided_by_id,
+        decided_at=now,
+        changes=[
+            MemberCorrectionChange(field=f, old_value=_current(m, f), new_value=v) for f, v in new.items()
+        ],
+    )
+    indexed_name = _set(m, new)
+    session.add(c)
+    return DecidedCorrection(c, m, new, indexed_name, dict(origin))
+
+
+def apply_decided_correction(
+    session: Session,
+    ctx: ServiceContext,
+    m: Member,
+    changes: Mapping[str, Any],
+    *,
+    reason: str,
+    proposed_by_id: int,
+    decided_by_id: int,
+    confirm_mismatch: bool = False,
+    origin: Mapping[str, Any],
+) -> tuple[MemberCorrection, tuple[AuditItem, AuditItem]]:
+    """``decide_correction`` for one, flushed at once: → the correction and its two events (proposal
+    and approval, ``origin`` in their details) for the caller to append with its actor."""
+    decided = decide_correction(
+        session,
+        ctx,
+        m,
+        changes,
+        reason=reason,
+        proposed_by_id=proposed_by_id,
+        decided_by_id=decided_by_id,
+        confirm_mismatch=confirm_mismatch,
+        origin=origin,
+    )
+    session.flush()
+    return decided.correction, decided.finish(session)
 
 
 def reject_correction(ctx: ServiceContext, supervisor: Actor, correction_id: int, note: str) -> CorrectionDTO:

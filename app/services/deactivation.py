@@ -3,8 +3,12 @@ carries on (the merged number then leads there)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from sqlalchemy.orm import Session
 
+from app.db.models import Member
 from app.db.search_models import MemberDeactivation
 from app.domain.issues import DomainError, Issue
 from app.domain.roles import Permission
@@ -35,6 +39,17 @@ def _reason(reason: str) -> str:
     return code
 
 
+def _require_active(m: Member) -> None:
+    if m.record_status != "ACTIVE":
+        raise DomainError(
+            Issue(
+                "member",
+                "member.not_active",
+                f"Peserta {m.number} sudah tidak aktif ({m.record_status}).",
+            )
+        )
+
+
 def deactivate_member(
     ctx: ServiceContext,
     supervisor: Actor,
@@ -57,85 +72,101 @@ def deactivate_member(
 
     def work(session: Session) -> DeactivationDTO:
         m = resolve_member(session, member_key)
-        if m.record_status != "ACTIVE":
+        _require_active(m)
+        target = resolve_member(session, into) if into is not None else None
+        return close_member(session, ctx, supervisor, m, code, note=note, target=target)[1]
+
+    return ctx.write(work)
+
+
+def close_member(
+    session: Session,
+    ctx: ServiceContext,
+    supervisor: Actor,
+    m: Member,
+    code: str,
+    *,
+    note: str = "",
+    target: Member | None = None,
+    merged_elsewhere: str | None = None,
+    origin: Mapping[str, Any] | None = None,
+) -> tuple[MemberDeactivation, DeactivationDTO]:
+    """Close ``m`` in the caller's transaction (``code``: a stored reason), audited; ``origin``
+    (e.g. the outreach package it came in) is added to the event. ``merged_elsewhere``: a duplicate
+    whose surviving record is not in this database (an outreach laptop told by its branch)."""
+    if code not in REASONS.values():
+        _reason(code)
+    if (code == "DUPLIKAT") != (target is not None or merged_elsewhere is not None):
+        raise DomainError(Issue("into", "deactivate.into", "Nomor tujuan hanya untuk penggabungan duplikat."))
+    _require_active(m)
+    if target is not None:
+        if target.id == m.id:
             raise DomainError(
-                Issue(
-                    "member",
-                    "member.not_active",
-                    f"Peserta {m.number} sudah tidak aktif ({m.record_status}).",
-                )
+                Issue("into", "deactivate.into_self", "Tidak dapat menggabung peserta ke dirinya.")
             )
-        target = None
-        if into is not None:
-            target = resolve_member(session, into)
-            if target.id == m.id:
-                raise DomainError(
-                    Issue("into", "deactivate.into_self", "Tidak dapat menggabung peserta ke dirinya.")
-                )
-            if target.record_status != "ACTIVE":
-                raise DomainError(
-                    Issue("into", "deactivate.into_inactive", f"Peserta tujuan {target.number} tidak aktif.")
-                )
-        previous = m.record_status
-        now = ctx.clock()
-        if target is not None:
-            m.record_status = "MERGED"
-            m.merged_into_id = target.id
-            remove_postings(session, m.id, m.nama)  # its name now leads to the surviving record
-        else:
-            m.record_status = "DEACTIVATED"
-        session.add(
-            MemberDeactivation(
-                member_id=m.id,
-                reason=code,
-                note=note,
-                merged_into_id=target.id if target else None,
-                previous_status=previous,
-                by_id=supervisor.id,
-                at=now,
+        if target.record_status != "ACTIVE":
+            raise DomainError(
+                Issue("into", "deactivate.into_inactive", f"Peserta tujuan {target.number} tidak aktif.")
             )
-        )
-        closed = close_pending(
-            session, ctx, supervisor, m.id, f"Ditutup otomatis: peserta dinonaktifkan ({code})."
-        )
-        session.flush()
+    note = " ".join(note.split())[:MAX_NOTE]
+    previous = m.record_status
+    now = ctx.clock()
+    if target is not None:
+        m.record_status = "MERGED"
+        m.merged_into_id = target.id
+        remove_postings(session, m.id, m.nama)  # its name now leads to the surviving record
+    else:
+        m.record_status = "DEACTIVATED"
+    row = MemberDeactivation(
+        member_id=m.id,
+        reason=code,
+        note=note,
+        merged_into_id=target.id if target else None,
+        previous_status=previous,
+        by_id=supervisor.id,
+        at=now,
+    )
+    session.add(row)
+    closed = close_pending(
+        session, ctx, supervisor, m.id, f"Ditutup otomatis: peserta dinonaktifkan ({code})."
+    )
+    session.flush()
+    append_event(
+        session,
+        ctx,
+        actor=supervisor,
+        action="member.deactivate",
+        entity="member",
+        entity_id=m.number,
+        member_id=m.id,
+        details={
+            "reason": code,
+            "note": note,
+            "into": target.number if target else merged_elsewhere,
+            "before": previous,
+            "after": m.record_status,
+            "corrections_closed": len(closed),
+            "corrections_closed_ids": closed,
+            **(origin or {}),
+        },
+    )
+    if target is not None:
         append_event(
             session,
             ctx,
             actor=supervisor,
-            action="member.deactivate",
+            action="member.merge_target",
             entity="member",
-            entity_id=m.number,
-            member_id=m.id,
-            details={
-                "reason": code,
-                "note": note,
-                "into": target.number if target else None,
-                "before": previous,
-                "after": m.record_status,
-                "corrections_closed": len(closed),
-                "corrections_closed_ids": closed,
-            },
+            entity_id=target.number,
+            member_id=target.id,
+            details={"merged": m.number},
         )
-        if target is not None:
-            append_event(
-                session,
-                ctx,
-                actor=supervisor,
-                action="member.merge_target",
-                entity="member",
-                entity_id=target.number,
-                member_id=target.id,
-                details={"merged": m.number},
-            )
-        return DeactivationDTO(
-            member_id=m.id,
-            number=m.number,
-            reason=code,
-            record_status=m.record_status,
-            merged_into=target.number if target else None,
-            by=supervisor.username,
-            at=now,
-        )
-
-    return ctx.write(work)
+    return row, DeactivationDTO(
+        member_id=m.id,
+        number=m.number,
+        reason=code,
+        record_status=m.record_status,
+        merged_into=target.number if target else merged_elsewhere,
+        by=supervisor.username,
+        at=now,
+    )

@@ -27,6 +27,7 @@ from app.services.day_lock import branch_timezone, day_status, refuse_closed_day
 from app.services.dto import Actor, BranchDTO, EnrolmentDTO, EnrolOutcome, HeirDTO, MemberDTO
 from app.services.duplicates import check_override, duplicate_issue, likely_duplicates, record_override
 from app.services.members import active_member_number_for_nik
+from app.services.outreach_sync import check_enrolment_allowed, ensure_enrolment_allowed
 from app.services.records_dto import DuplicateCandidateDTO, DuplicateOverride
 from app.services.search_index import index_member, postings_for, write_postings
 
@@ -167,6 +168,7 @@ def _write_member(
     # The number locks the branch's sequence row until commit: other counters wait from then on. So
     # on PostgreSQL the statements go out pipelined, and only three replies are waited for inside
     # that window (the number, the audit head, the end); ids come from their sequences beforehand.
+    ensure_enrolment_allowed(session, ctx, now)  # refused on an outreach laptop too long without a sync
     with driver.pipeline():
         reserved = driver.reserve_ids(_MEMBER, _ENROLMENT)
         day, closed = day_status(session, ctx, now)
@@ -268,6 +270,7 @@ def write_members(
         return []
     conn = session.connection()
     now = now or ctx.clock()
+    ensure_enrolment_allowed(session, ctx, now)  # refused on an outreach laptop too long without a sync
     day = business_date(now, branch.timezone)
     numbers = [make_number(branch.code, first_serial + i).value for i in range(len(records))]
     # A plain executemany (SQLite's RETURNING would go row by row); the serial range is ours
@@ -407,6 +410,7 @@ def enrol_worker(
     assert rec is not None
 
     if dry_run:
+        check_enrolment_allowed(ctx)
         existing = ctx.read(lambda s: active_member_number_for_nik(s, rec.nik))
         if existing:
             return EnrolOutcome(

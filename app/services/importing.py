@@ -88,6 +88,7 @@ from app.services.enrolment import (
     validate_record,
     write_members,
 )
+from app.services.outreach_sync import check_enrolment_allowed
 from app.services.records_dto import DuplicateOverride
 
 MODES = ("all", "accepted")
@@ -1064,6 +1065,7 @@ def validate_import(
     Raises ``ImportFileError`` (nothing read) or ``Cancelled``.
     """
     authorize(ctx, actor, Permission.ENROL)
+    check_enrolment_allowed(ctx)  # an outreach laptop past its sync limit takes no new members
     allowed_rows = _check_import_override(ctx, override, override_rows)
     branch = _branch(ctx)
     plan = _open_plan(ctx, path, sheet=sheet, mapping=mapping)
@@ -1195,6 +1197,7 @@ def commit_import(
             Issue("mode", "import.mode", "Pilih mode impor: 'all' (semua atau tidak) atau 'accepted'.")
         )
     authorize(ctx, actor, Permission.ENROL)
+    check_enrolment_allowed(ctx)  # an outreach laptop past its sync limit takes no new members
     allowed_rows = _check_import_override(ctx, override, override_rows)
     branch = _branch(ctx)
     plan = _open_plan(ctx, path, sheet=sheet, mapping=mapping)

@@ -270,6 +270,151 @@ Proposed by {proposed_by}, {proposed_at}</translation>
     </message>
 </context>
 <context>
+    <name>BranchPackagesPanel</name>
+    <message>
+        <source>NIK sudah terdaftar</source>
+        <translation>NIK already enrolled</translation>
+    </message>
+    <message>
+        <source>Nomor dipakai orang lain</source>
+        <translation>Number taken by someone else</translation>
+    </message>
+    <message>
+        <source>Diubah di dua tempat</source>
+        <translation>Changed in two places</translation>
+    </message>
+    <message>
+        <source>Impor paket laptop…  (Ctrl+I)</source>
+        <translation>Import laptop package…  (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Balasan untuk laptop:</source>
+        <translation>Answer for laptop:</translation>
+    </message>
+    <message>
+        <source>Laptop jemput bola</source>
+        <translation>Outreach laptop</translation>
+    </message>
+    <message>
+        <source>Buat balasan…  (Ctrl+E)</source>
+        <translation>Write answer…  (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Nomor peserta</source>
+        <translation>Membership number</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>Laptop</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Konflik paket</source>
+        <translation>Package conflicts</translation>
+    </message>
+    <message>
+        <source>Putuskan…  (Enter)</source>
+        <translation>Decide…  (Enter)</translation>
+    </message>
+    <message>
+        <source>Paket laptop diimpor dan konfliknya diputuskan oleh supervisor.</source>
+        <translation>Laptop packages are imported, and their conflicts decided, by a supervisor.</translation>
+    </message>
+    <message>
+        <source>{n} konflik menunggu keputusan. Pilih baris lalu Enter.</source>
+        <translation>{n} conflicts await a decision. Choose a row, then Enter.</translation>
+    </message>
+    <message>
+        <source>Tidak ada konflik yang menunggu.</source>
+        <translation>No conflict is waiting.</translation>
+    </message>
+    <message>
+        <source>Pilih paket laptop</source>
+        <translation>Choose a laptop package</translation>
+    </message>
+    <message>
+        <source>Paket Loket (*.lpkg);;Semua berkas (*)</source>
+        <translation>Loket package (*.lpkg);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Impor paket laptop</source>
+        <translation>Import laptop package</translation>
+    </message>
+    <message>
+        <source>{name}
+Tanda tangan, asal dan isi paket diperiksa; semua digabung atau tidak sama sekali. Balasan untuk laptop disimpan di {answer}.</source>
+        <translation>{name}
+The package&apos;s signature, source and content are checked; everything is merged or nothing. The answer for the laptop is saved to {answer}.</translation>
+    </message>
+    <message>
+        <source>Periksa dan gabungkan  (Enter)</source>
+        <translation>Check and merge  (Enter)</translation>
+    </message>
+    <message>
+        <source>Menggabungkan paket…</source>
+        <translation>Merging the package…</translation>
+    </message>
+    <message>
+        <source>Paket ini sudah pernah diimpor; tidak ada yang berubah.</source>
+        <translation>This package was already imported; nothing changed.</translation>
+    </message>
+    <message>
+        <source>Paket dari {source} digabung: {members} peserta baru, {payments} pembayaran, {corrections} koreksi, {deactivations} penonaktifan; {conflicts} konflik menunggu.</source>
+        <translation>Package from {source} merged: {members} new members, {payments} payments, {corrections} corrections, {deactivations} deactivations; {conflicts} conflicts waiting.</translation>
+    </message>
+    <message>
+        <source>Balasan untuk laptop: {path}</source>
+        <translation>Answer for the laptop: {path}</translation>
+    </message>
+    <message>
+        <source>Simpan balasan untuk laptop</source>
+        <translation>Save the answer for the laptop</translation>
+    </message>
+    <message>
+        <source>Balasan cabang (*.lbal)</source>
+        <translation>Branch answer (*.lbal)</translation>
+    </message>
+    <message>
+        <source>Balasan untuk laptop {laptop} disimpan: {path}.</source>
+        <translation>Answer for laptop {laptop} saved: {path}.</translation>
+    </message>
+    <message>
+        <source>Catat keputusan konflik #{id}</source>
+        <translation>Record the decision on conflict #{id}</translation>
+    </message>
+    <message>
+        <source>Catat  (Enter)</source>
+        <translation>Record  (Enter)</translation>
+    </message>
+    <message>
+        <source>Keputusan (mis. orang sama; pakai nomor cabang)</source>
+        <translation>Decision (e.g. same person; use the branch&apos;s number)</translation>
+    </message>
+    <message>
+        <source>Konflik #{id} digabung per kolom ({taken}). Laptop menerimanya di balasan berikutnya.</source>
+        <translation>Conflict #{id} merged field by field ({taken}). The laptop gets it with the next answer.</translation>
+    </message>
+    <message>
+        <source>Keputusan konflik #{id} dicatat.</source>
+        <translation>Decision on conflict #{id} recorded.</translation>
+    </message>
+</context>
+<context>
     <name>CardsPage</name>
     <message>
         <source>Buat lembar kartu  (Ctrl+Enter)</source>
@@ -580,6 +725,85 @@ Proposed by {proposed_by}, {proposed_at}</translation>
     <message>
         <source>Centang bila laporan sudah diperiksa.</source>
         <translation>Tick once you have checked the report.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictMergeDialog</name>
+    <message>
+        <source>Nonaktif: {reason}</source>
+        <translation>Inactive: {reason}</translation>
+    </message>
+    <message>
+        <source>Gabungkan data peserta per kolom</source>
+        <translation>Merge the member&apos;s data field by field</translation>
+    </message>
+    <message>
+        <source>{name} · {number} — diubah di laptop {source} dan di cabang sejak sinkron terakhir laptop itu. Untuk tiap kolom yang berbeda, pilih data laptop (L) atau data cabang (C). Kolom yang hanya diubah di satu tempat sudah terpilih; yang diubah di keduanya wajib dipilih.</source>
+        <translation>{name} · {number} — changed on laptop {source} and at the branch since that laptop&apos;s last sync. For each field that differs, take the laptop&apos;s value (L) or the branch&apos;s (C). A field changed in one place only is already chosen; one changed in both must be chosen.</translation>
+    </message>
+    <message>
+        <source>Gabungkan  (Ctrl+Enter)</source>
+        <translation>Merge  (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Kolom</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Laptop {source}</source>
+        <translation>Laptop {source}</translation>
+    </message>
+    <message>
+        <source>Cabang</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <source>Pakai</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <source>Huruf tebal: diubah di tempat itu sejak sinkron terakhir laptop.</source>
+        <translation>Bold: changed there since the laptop&apos;s last sync.</translation>
+    </message>
+    <message>
+        <source>Semua dari &amp;laptop</source>
+        <translation>All from the &amp;laptop</translation>
+    </message>
+    <message>
+        <source>Semua dari &amp;cabang</source>
+        <translation>All from the &amp;branch</translation>
+    </message>
+    <message>
+        <source>Catatan (boleh kosong)</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <source>Kata sandi {username} (konfirmasi)</source>
+        <translation>{username}&apos;s password (confirmation)</translation>
+    </message>
+    <message>
+        <source>— pilih —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>Laptop: {value}</source>
+        <translation>Laptop: {value}</translation>
+    </message>
+    <message>
+        <source>Cabang: {value}</source>
+        <translation>Branch: {value}</translation>
+    </message>
+    <message>
+        <source>Laptop: {summary} — {reason} ({by})</source>
+        <translation>Laptop: {summary} — {reason} ({by})</translation>
+    </message>
+    <message>
+        <source>Cabang: {summary}</source>
+        <translation>Branch: {summary}</translation>
+    </message>
+    <message>
+        <source>Masukkan kata sandi Anda untuk menggabungkan.</source>
+        <translation>Enter your password to merge.</translation>
     </message>
 </context>
 <context>
@@ -2317,6 +2541,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Recomposition parts must be in month order, without repeats.</translation>
     </message>
     <message>
+        <source>Balasan ini lebih lama dari balasan cabang yang sudah diimpor; mengimpornya akan membatalkan data yang lebih baru. Minta balasan terbaru dari cabang. Tidak ada yang diubah.</source>
+        <translation>This answer is older than a branch answer already imported; importing it would undo newer data. Ask the branch for its latest answer. Nothing was changed.</translation>
+    </message>
+    <message>
         <source>Baris yang mirip peserta lain hanya boleh disimpan dengan persetujuan supervisor.</source>
         <translation>Rows that resemble another member may only be saved with a supervisor&apos;s approval.</translation>
     </message>
@@ -2327,6 +2555,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Basis data ini sudah punya akun: pemulihan dilakukan supervisornya (kata sandinya diminta).</source>
         <translation>This database already has accounts: a restore is done by one of its supervisors (password asked).</translation>
+    </message>
+    <message>
+        <source>Batas penolakan harus lebih lama dari batas peringatan.</source>
+        <translation>The refusal limit must be longer than the warning limit.</translation>
     </message>
     <message>
         <source>Batas upah harus urut bulan, tanpa bulan ganda.</source>
@@ -2373,12 +2605,20 @@ The data in the form is not lost; try again.</translation>
         <translation>The list of parts in the manifest does not match the package format.</translation>
     </message>
     <message>
+        <source>Daftar konflik di balasan tidak sah.</source>
+        <translation>The list of conflicts in the answer is invalid.</translation>
+    </message>
+    <message>
         <source>Daftar nomor pekerja kosong.</source>
         <translation>The list of workers&apos; numbers is empty.</translation>
     </message>
     <message>
         <source>Daftar nomor peserta kosong.</source>
         <translation>The list of membership numbers is empty.</translation>
+    </message>
+    <message>
+        <source>Daftar penerimaan di balasan tidak sah.</source>
+        <translation>The list of received records in the answer is invalid.</translation>
     </message>
     <message>
         <source>Daftarkan pekerja proyek lebih dulu (loket project workers).</source>
@@ -2529,6 +2769,10 @@ The data in the form is not lost; try again.</translation>
         <translation>The branch code must be 3 digits (not 000), e.g. 101.</translation>
     </message>
     <message>
+        <source>Kode cabang induk harus 3 digit angka, mis. 101.</source>
+        <translation>The home branch code must be 3 digits, e.g. 101.</translation>
+    </message>
+    <message>
         <source>Kode kabupaten/kota pada NIK tidak boleh 00.</source>
         <translation>The regency/city code in the NIK may not be 00.</translation>
     </message>
@@ -2567,6 +2811,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Lama kontrak paket harus 1–120 bulan.</source>
         <translation>A package&apos;s contract length must be 1–120 months.</translation>
+    </message>
+    <message>
+        <source>Laptop belum sinkron.</source>
+        <translation>This laptop has not synced.</translation>
     </message>
     <message>
         <source>Loket hanya mendukung SQLite dan PostgreSQL.</source>
@@ -2809,6 +3057,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Give the number of months paid (a package extension).</translation>
     </message>
     <message>
+        <source>Sebutkan kode 3 digit laptop jemput bola (bukan kode cabang ini).</source>
+        <translation>Give the 3-digit code of the outreach laptop (not this branch&apos;s code).</translation>
+    </message>
+    <message>
         <source>Sebutkan minimal satu kolom yang dikoreksi.</source>
         <translation>Name at least one field to correct.</translation>
     </message>
@@ -2827,6 +3079,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Setiap potongan harus punya id yang berbeda.</source>
         <translation>Every discount must have a different id.</translation>
+    </message>
+    <message>
+        <source>Status peserta di cabang tetap: penggabungan tidak mengaktifkan kembali atau menutup dua kali.</source>
+        <translation>The member&apos;s standing at the branch stays: a merge neither reactivates a member nor closes one twice.</translation>
     </message>
     <message>
         <source>Supervisor tidak dapat menonaktifkan akunnya sendiri.</source>
@@ -3378,6 +3634,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Branch office</translation>
     </message>
     <message>
+        <source>Kartu</source>
+        <translation>Card</translation>
+    </message>
+    <message>
         <source>Kartu hilang</source>
         <translation>Card lost</translation>
     </message>
@@ -3428,6 +3688,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Kode wilayah (desa/kelurahan)</source>
         <translation>Region code (village)</translation>
+    </message>
+    <message>
+        <source>Koreksi</source>
+        <translation>Correction</translation>
     </message>
     <message>
         <source>Koreksi data</source>
@@ -3550,12 +3814,20 @@ The data in the form is not lost; try again.</translation>
         <translation>Occupation</translation>
     </message>
     <message>
+        <source>Pembayaran</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
         <source>Pembayaran iuran</source>
         <translation>Contribution payment</translation>
     </message>
     <message>
         <source>Pemberi kerja</source>
         <translation>Employer</translation>
+    </message>
+    <message>
+        <source>Pendaftaran</source>
+        <translation>Enrolment</translation>
     </message>
     <message>
         <source>Penerima Upah (PU)</source>
@@ -3568,6 +3840,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Penghasilan per bulan</source>
         <translation>Monthly income</translation>
+    </message>
+    <message>
+        <source>Penonaktifan</source>
+        <translation>Deactivation</translation>
     </message>
     <message>
         <source>Penyandang dana</source>
@@ -4777,6 +5053,111 @@ Paying at harvest: in each harvest month the member pays ahead until the next ha
     </message>
 </context>
 <context>
+    <name>OutboxPanel</name>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Nomor peserta</source>
+        <translation>Membership number</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Belum sampai ke cabang</source>
+        <translation>Not yet at the branch</translation>
+    </message>
+    <message>
+        <source>Buat paket untuk cabang…  (Ctrl+E)</source>
+        <translation>Make a package for the branch…  (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Impor balasan cabang…  (Ctrl+I)</source>
+        <translation>Import the branch&apos;s answer…  (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Balasan cabang diimpor oleh supervisor laptop ini.</source>
+        <translation>The branch&apos;s answer is imported by this laptop&apos;s supervisor.</translation>
+    </message>
+    <message>
+        <source>{n} {what}</source>
+        <translation>{n} {what}</translation>
+    </message>
+    <message>
+        <source>Semua sudah sampai di cabang.</source>
+        <translation>Everything has reached the branch.</translation>
+    </message>
+    <message>
+        <source>Belum sampai ke cabang: {total} rekaman</source>
+        <translation>Not yet at the branch: {total} records</translation>
+    </message>
+    <message>
+        <source>  ({events} peristiwa audit)</source>
+        <translation>  ({events} audit events)</translation>
+    </message>
+    <message>
+        <source>Menunggu keputusan supervisor cabang: {numbers}</source>
+        <translation>Waiting for the branch supervisor&apos;s decision: {numbers}</translation>
+    </message>
+    <message>
+        <source>Simpan paket untuk cabang</source>
+        <translation>Save the package for the branch</translation>
+    </message>
+    <message>
+        <source>Paket Loket (*.lpkg)</source>
+        <translation>Loket package (*.lpkg)</translation>
+    </message>
+    <message>
+        <source>Paket disimpan: {path} — {members} peserta, {payments} pembayaran, {corrections} koreksi, {deactivations} penonaktifan. Bawa ke cabang; kotak keluar kosong setelah balasannya diimpor.</source>
+        <translation>Package saved: {path} — {members} members, {payments} payments, {corrections} corrections, {deactivations} deactivations. Take it to the branch; the outbox empties once its answer is imported.</translation>
+    </message>
+    <message>
+        <source>Membuat paket…</source>
+        <translation>Making the package…</translation>
+    </message>
+    <message>
+        <source>Pilih balasan cabang</source>
+        <translation>Choose the branch&apos;s answer</translation>
+    </message>
+    <message>
+        <source>Balasan cabang (*.lbal);;Semua berkas (*)</source>
+        <translation>Branch answer (*.lbal);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Impor balasan cabang</source>
+        <translation>Import the branch&apos;s answer</translation>
+    </message>
+    <message>
+        <source>{name}
+Balasan cabang memberi tahu apa yang sudah sampai (kotak keluar dikosongkan) dan membawa perubahan cabang atas peserta laptop ini.</source>
+        <translation>{name}
+The branch&apos;s answer says what has arrived (the outbox is emptied) and brings the branch&apos;s changes to this laptop&apos;s members.</translation>
+    </message>
+    <message>
+        <source>Impor  (Enter)</source>
+        <translation>Import  (Enter)</translation>
+    </message>
+    <message>
+        <source>Balasan ini sudah pernah diimpor; tidak ada yang berubah.</source>
+        <translation>This answer was already imported; nothing changed.</translation>
+    </message>
+    <message>
+        <source>Balasan cabang diimpor: {acknowledged} rekaman sudah sampai, {updated} peserta diperbarui cabang.</source>
+        <translation>Branch answer imported: {acknowledged} records have arrived, {updated} members updated by the branch.</translation>
+    </message>
+</context>
+<context>
     <name>OutreachDialog</name>
     <message>
         <source>Daftar bayar saat panen</source>
@@ -4829,6 +5210,91 @@ Paying at harvest: in each harvest month the member pays ahead until the next ha
     <message>
         <source>Daftar bayar saat panen {month}</source>
         <translation>Harvest payment list {month}</translation>
+    </message>
+</context>
+<context>
+    <name>OutreachPage</name>
+    <message>
+        <source>Jemput Bola</source>
+        <translation>Outreach</translation>
+    </message>
+    <message>
+        <source>laptop: buat paket untuk cabang; cabang: buat balasan</source>
+        <translation>laptop: make a package for the branch; branch: write an answer</translation>
+    </message>
+    <message>
+        <source>laptop: impor balasan cabang; cabang: impor paket laptop</source>
+        <translation>laptop: import the branch&apos;s answer; branch: import a laptop package</translation>
+    </message>
+    <message>
+        <source>putuskan konflik yang dipilih (gabungkan per kolom)</source>
+        <translation>decide the chosen conflict (merge field by field)</translation>
+    </message>
+    <message>
+        <source>Laptop jemput bola dan cabangnya saling mengirim berkas bertanda tangan: paket laptop membawa pendaftaran, pembayaran, kartu, koreksi dan penonaktifan ke cabang; balasan cabang memberi tahu apa yang sudah sampai dan membawa perubahan cabang kembali ke laptop.</source>
+        <translation>An outreach laptop and its branch exchange signed files: the laptop&apos;s package brings enrolments, payments, cards, corrections and deactivations to the branch; the branch&apos;s answer says what has arrived and brings the branch&apos;s changes back to the laptop.</translation>
+    </message>
+    <message>
+        <source>Cabang {code}: paket dari laptop jemput bola diimpor di sini, dan balasannya dibuat untuk laptop itu.</source>
+        <translation>Branch {code}: outreach laptops&apos; packages are imported here, and their answers written for those laptops.</translation>
+    </message>
+</context>
+<context>
+    <name>OutreachTab</name>
+    <message>
+        <source>Untuk laptop jemput bola: isi kode cabang induknya. Laptop memperingatkan setelah beberapa hari tanpa sinkron (balasan cabang diimpor), lalu menolak pendaftaran baru sampai sinkron lagi, seperti klien registrasi MOSIP. Kosongkan kode di basis data cabang.</source>
+        <translation>For an outreach laptop: enter its home branch&apos;s code. The laptop warns after some days without a sync (a branch answer imported), then refuses new enrolments until it syncs again, as MOSIP&apos;s registration client does. Leave the code empty on a branch database.</translation>
+    </message>
+    <message>
+        <source>mis. 101 (kosong: bukan laptop)</source>
+        <translation>e.g. 101 (empty: not a laptop)</translation>
+    </message>
+    <message>
+        <source> hari</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Kata sandi supervisor</source>
+        <translation>Supervisor&apos;s password</translation>
+    </message>
+    <message>
+        <source>&amp;Cabang induk:</source>
+        <translation>&amp;Home branch:</translation>
+    </message>
+    <message>
+        <source>&amp;Peringatan setelah:</source>
+        <translation>&amp;Warn after:</translation>
+    </message>
+    <message>
+        <source>Pendaftaran &amp;ditolak setelah:</source>
+        <translation>&amp;Refuse enrolments after:</translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi Anda:</source>
+        <translation>Your &amp;password:</translation>
+    </message>
+    <message>
+        <source>Simpan pengaturan jemput bola</source>
+        <translation>Save the outreach settings</translation>
+    </message>
+    <message>
+        <source>Basis data ini bukan laptop jemput bola.</source>
+        <translation>This database is not an outreach laptop.</translation>
+    </message>
+    <message>
+        <source>Laptop jemput bola cabang {home}: peringatan setelah {warn} hari, pendaftaran baru ditolak setelah {freeze} hari tanpa sinkron.</source>
+        <translation>Outreach laptop of branch {home}: warns after {warn} days, refuses new enrolments after {freeze} days without a sync.</translation>
+    </message>
+</context>
+<context>
+    <name>PackagePasswordDialog</name>
+    <message>
+        <source>Kata sandi {username} (konfirmasi)</source>
+        <translation>{username}&apos;s password (confirmation)</translation>
+    </message>
+    <message>
+        <source>Masukkan kata sandi Anda.</source>
+        <translation>Enter your password.</translation>
     </message>
 </context>
 <context>
@@ -5573,6 +6039,10 @@ Sponsor receipt {receipts} · {count} members · {total}</translation>
         <translation>Unconfirmed</translation>
     </message>
     <message>
+        <source>Jemput bola</source>
+        <translation>Outreach</translation>
+    </message>
+    <message>
         <source>Cadangan</source>
         <translation>Backups</translation>
     </message>
@@ -5917,6 +6387,49 @@ Sponsor receipt {receipts} · {count} members · {total}</translation>
     <message>
         <source>{pending} peserta belum dihitung</source>
         <translation>{pending} members not yet worked out</translation>
+    </message>
+</context>
+<context>
+    <name>SyncGate</name>
+    <message>
+        <source>Buat paket (Ctrl+E), bawa ke cabang, lalu impor balasannya (Ctrl+I).</source>
+        <translation>Make a package (Ctrl+E), take it to the branch, then import its answer (Ctrl+I).</translation>
+    </message>
+    <message>
+        <source>Di halaman Jemput Bola (Ctrl+J): buat paket, bawa ke cabang, lalu impor balasannya.</source>
+        <translation>On the Outreach page (Ctrl+J): make a package, take it to the branch, then import its answer.</translation>
+    </message>
+    <message>
+        <source>Laptop ini {days} hari belum sinkron dengan cabang {home} (terakhir {last}; batas {limit} hari): pendaftaran baru ditolak. {what} Pembayaran dan kartu tetap bisa.</source>
+        <translation>This laptop has not synced with branch {home} for {days} days (last {last}; limit {limit} days): new enrolments are refused. {what} Payments and cards still work.</translation>
+    </message>
+    <message>
+        <source>Laptop ini {days} hari belum sinkron dengan cabang {home} (terakhir {last}). {left} hari lagi pendaftaran baru ditolak: bawa paket ke cabang dan impor balasannya.</source>
+        <translation>This laptop has not synced with branch {home} for {days} days (last {last}). In {left} days new enrolments will be refused: take a package to the branch and import its answer.</translation>
+    </message>
+    <message>
+        <source>hari ini</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>{days} hari lalu</source>
+        <translation>{days} days ago</translation>
+    </message>
+    <message>
+        <source>sinkron terakhir</source>
+        <translation>last synced</translation>
+    </message>
+    <message>
+        <source>diatur</source>
+        <translation>set up</translation>
+    </message>
+    <message>
+        <source>Laptop jemput bola cabang {home}: {what} {last} ({ago}); peringatan setelah {warn} hari tanpa sinkron, pendaftaran ditolak setelah {limit} hari.</source>
+        <translation>Outreach laptop of branch {home}: {what} {last} ({ago}); warns after {warn} days without a sync, refuses enrolments after {limit} days.</translation>
+    </message>
+    <message>
+        <source>Buka Jemput Bola  (Ctrl+J)</source>
+        <translation>Open Outreach  (Ctrl+J)</translation>
     </message>
 </context>
 <context>

@@ -169,6 +169,14 @@ TABLE: dict[str, Row] = {
     "package resolve": Row(
         ("package", "resolve", "1", "--supervisor", "{who}", "--note", "orang sama"), "supervisor"
     ),
+    "package reply": Row(
+        ("package", "reply", "--laptop", "201", "-o", "{tmp}/balasan.lbal", "--supervisor", "{who}"),
+        "supervisor",
+    ),
+    "package receive": Row(("package", "receive", "{tmp}/desa.lpkg", "--supervisor", "{who}"), "supervisor"),
+    "package setup": Row(
+        ("package", "setup", "--home-branch", "none", "--supervisor", "{who}"), "supervisor"
+    ),
     "holidays add": Row(
         ("holidays", "add", "2026-12-31", "--name", "Libur daerah", "--supervisor", "{who}"), "supervisor"
     ),
@@ -234,6 +242,7 @@ TABLE: dict[str, Row] = {
         ("export-package", "--from", D, "--to", D, "-o", "{tmp}/p.lpkg", "--officer", "{who}"), "officer"
     ),
     "target list": Row(("target", "list", "--officer", "{who}"), "officer"),
+    "package outbox": Row(("package", "outbox", "--officer", "{who}"), "officer"),
     "backup --daily": Row(("backup", "--daily", "--quiet", "--officer", "{who}"), "officer"),
     "pay receipt": Row(
         ("pay", "receipt", "TBI-101-2026-000001", "-o", "{tmp}/salinan.pdf", "--officer", "{who}"), "officer"

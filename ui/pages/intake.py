@@ -11,7 +11,7 @@ import itertools
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -58,6 +58,7 @@ from ui.i18n import translate
 from ui.intake_terms import SegmentTerms
 from ui.models import display
 from ui.pages.intake_ktp import KtpReader
+from ui.sync_gate import SyncGate
 from ui.theme import repolish
 from ui.widgets import Banner, FieldRow, primary_button
 
@@ -202,6 +203,8 @@ class IntakePage(QWidget):
         hint.setObjectName("pageHint")
         hint.setWordWrap(True)
         left.addWidget(hint)
+        self.sync_gate = SyncGate(self.ui)  # an outreach laptop long without a sync: said before typing
+        left.addWidget(self.sync_gate)
 
         self.nik = self._line("nik", max_len=24)
         self.nama = self._line("nama", max_len=100)
@@ -387,6 +390,7 @@ class IntakePage(QWidget):
         form_layout.addLayout(grid)
         form_layout.addWidget(self.confirm_mismatch)
         form_layout.addStretch(1)
+        self.sync_gate.guard(form)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form)
@@ -410,6 +414,7 @@ class IntakePage(QWidget):
         right.setSpacing(10)
         self.ktp_button = QPushButton(translate("IntakePage", "Baca KTP…  (Ctrl+K)"))
         self.ktp_button.setObjectName("ktpButton")
+        self.sync_gate.guard(self.ktp_button)
         right.addWidget(self.ktp_button)
         self.banner = Banner("intakeBanner")
         right.addWidget(self.banner)
@@ -460,6 +465,7 @@ class IntakePage(QWidget):
         right.addStretch(1)
 
         self.save_button = primary_button(translate("IntakePage", "Simpan  (Ctrl+S)"), "saveButton")
+        self.sync_gate.guard(self.save_button)  # a frozen laptop's save looks as refused as it is
         self.next_button = QPushButton(translate("IntakePage", "Peserta berikutnya  (Ctrl+N)"))
         self.next_button.setObjectName("nextButton")
         right.addWidget(self.save_button)
@@ -817,7 +823,9 @@ class IntakePage(QWidget):
             else:
                 row.set_error(None)
         ok = result.ok and self._duplicate is None and not self._saving
-        self.save_button.setEnabled(not self.success.isVisible() and not self._saving)
+        self.save_button.setEnabled(
+            not self.success.isVisible() and not self._saving and not self.sync_gate.frozen
+        )
         self._update_summary(result, ok)
         if not self.success.isVisible():
             self.update_quote()
@@ -1008,6 +1016,9 @@ class IntakePage(QWidget):
     # ---- actions -----------------------------------------------------------------------------
     def save(self) -> None:
         if self._saving or self.success.isVisible():
+            return
+        if self.sync_gate.frozen:
+            self.sync_gate.action.setFocus()
             return
         self._attempted = True
         result = self._validate()
@@ -1221,8 +1232,14 @@ class IntakePage(QWidget):
         self.update_quote()
         self.nik.setFocus()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.sync_gate.refresh()
+
     def focus_first(self) -> None:
-        if self.left_stack.currentWidget() is self.duplicate_panel:
+        if self.sync_gate.frozen:
+            self.sync_gate.action.setFocus()
+        elif self.left_stack.currentWidget() is self.duplicate_panel:
             self.duplicate_panel.focus_first()
         elif not self.success.isVisible():
             self.nik.setFocus()

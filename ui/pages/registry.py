@@ -15,6 +15,7 @@ from ui.pages.day_close import DayClosePage
 from ui.pages.importer import ImportPage
 from ui.pages.intake import IntakePage
 from ui.pages.member import MemberPage
+from ui.pages.outreach import OutreachPage
 from ui.pages.projects import ProjectsPage
 from ui.pages.search import SearchPage
 from ui.pages.settings import SettingsPage
@@ -31,6 +32,7 @@ PAGES: list[PageFactory] = [
     CardsPage,
     ImportPage,
     ProjectsPage,
+    OutreachPage,
     DashboardPage,
     ApprovalsPage,
     DayClosePage,

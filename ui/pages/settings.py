@@ -36,6 +36,7 @@ from ui.i18n import translate
 from ui.models import display
 from ui.printing import PdfPreviewDialog, configure_printer, print_pdf
 from ui.settings_holidays import HolidaysTab, UnconfirmedTab
+from ui.settings_outreach import OutreachTab
 from ui.widgets import Banner, FieldRow, primary_button
 
 LANGUAGES = (
@@ -76,6 +77,8 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self.holidays_tab, translate("SettingsPage", "Hari libur"))
         self.unconfirmed_tab = UnconfirmedTab(ui, self._fail)
         self.tabs.addTab(self.unconfirmed_tab, translate("SettingsPage", "Belum terkonfirmasi"))
+        self.outreach_tab = OutreachTab(ui, self._ok, self._fail)
+        self.tabs.addTab(self.outreach_tab, translate("SettingsPage", "Jemput bola"))
         self.tabs.addTab(self._backup_tab(), translate("SettingsPage", "Cadangan"))
         self.tabs.addTab(self._database_tab(), translate("SettingsPage", "Basis data"))
         layout.addWidget(self.tabs, 1)
