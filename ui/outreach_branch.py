@@ -34,6 +34,7 @@ KINDS = {
     "nik_both": QT_TRANSLATE_NOOP("BranchPackagesPanel", "NIK sudah terdaftar"),
     "number_taken": QT_TRANSLATE_NOOP("BranchPackagesPanel", "Nomor dipakai orang lain"),
     "changed_both": QT_TRANSLATE_NOOP("BranchPackagesPanel", "Diubah di dua tempat"),
+    "likely_duplicate": QT_TRANSLATE_NOOP("BranchPackagesPanel", "Mirip peserta di sini"),
 }
 
 

@@ -120,12 +120,15 @@ class PackageRecord(Base):
 class PackageConflict(Base):
     """A member of a package not merged: the same NIK is an active member here under another
     number (or the number is taken by another NIK), or the member was changed both on the laptop
-    and here since the laptop's last sync (``changed_both``: merged field by field). A supervisor
+    and here since the laptop's last sync (``changed_both``: merged field by field), or a new member
+    merged who resembles one here by the counter's rule (``likely_duplicate``). A supervisor
     decides; the record is kept."""
 
     __tablename__ = "package_conflict"
     __table_args__ = (
-        CheckConstraint("kind IN ('nik_both', 'number_taken', 'changed_both')", name="kind"),
+        CheckConstraint(
+            "kind IN ('nik_both', 'number_taken', 'changed_both', 'likely_duplicate')", name="kind"
+        ),
         CheckConstraint("status IN ('OPEN', 'RESOLVED')", name="status"),
     )
 

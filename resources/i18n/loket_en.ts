@@ -284,6 +284,10 @@ Proposed by {proposed_by}, {proposed_at}</translation>
         <translation>Changed in two places</translation>
     </message>
     <message>
+        <source>Mirip peserta di sini</source>
+        <translation>Resembles a member here</translation>
+    </message>
+    <message>
         <source>Impor paket laptop…  (Ctrl+I)</source>
         <translation>Import laptop package…  (Ctrl+I)</translation>
     </message>

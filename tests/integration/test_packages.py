@@ -150,7 +150,7 @@ def test_tampered_or_untrusted_packages_are_refused_and_nothing_is_merged(
     trust(ctx, supervisor, o)
 
     def changed_byte(files: dict[str, bytes]) -> None:
-        files["members.json"] = files["members.json"].replace(b"SITI AMINAH", b"SITI AMINAX", 1)
+        files["members.json"] = files["members.json"].replace(b"1990-08-", b"1991-08-", 1)
 
     def changed_manifest(files: dict[str, bytes]) -> None:
         m = json.loads(files["manifest.json"])

@@ -134,3 +134,37 @@ def _newest_number(ui_ctx: Any, other: str) -> str:
     numbers = ui_ctx.ctx.read(lambda s: s.execute(select(Member.number)).scalars().all())
     (new,) = [n for n in numbers if n != other]
     return str(new)
+
+
+def test_the_package_merge_names_the_same_candidate(ui_ctx: Any, tmp_path: Path, clock: Any) -> None:
+    """4. The package merge: the laptop enrolled SITI AMINAH in the village (it had no AMINAH); the
+    branch merges her, since her card is printed, and lists her beside the same candidate."""
+    from app.bootstrap import open_app
+    from app.services import auth, card_keys, packages
+    from app.services.branch import setup_branch, today
+
+    stored = enrolment.enrol_worker(ui_ctx.ctx, ui_ctx.actor, bpu_record(**STORED))
+    laptop = open_app(home=tmp_path / "laptop-201", clock=clock, counter="LAPTOP-1")
+    try:
+        setup_branch(laptop.ctx, code="201", name="Jemput Bola 1", timezone="Asia/Jakarta")
+        auth.create_first_supervisor(
+            laptop.ctx, username="rina", full_name="Rina Oktaviani", password=SUPERVISOR_PASSWORD
+        )
+        rina = auth.login(laptop.ctx, "rina", SUPERVISOR_PASSWORD)
+        in_village = enrolment.enrol_worker(laptop.ctx, rina, bpu_record(**ARRIVING))
+        assert in_village.status == "enrolled"
+        day = today(laptop.ctx)
+        package = packages.export_package(laptop.ctx, rina, start=day, end=day, path=tmp_path / "p.lpkg")
+        siti = auth.login(ui_ctx.ctx, "siti", SUPERVISOR_PASSWORD)
+        card_keys.import_keys(ui_ctx.ctx, siti, card_keys.export_keys(laptop.ctx))
+        result = packages.import_package(ui_ctx.ctx, siti, package.path, password=SUPERVISOR_PASSWORD)
+    finally:
+        laptop.ctx.engine.dispose()
+    assert result.members_added == 1 and members(ui_ctx) == 2
+    (conflict,) = result.conflicts
+    assert (conflict.kind, conflict.number, conflict.local_number) == (
+        "likely_duplicate",
+        in_village.number,
+        stored.number,
+    )
+    assert stored.number in conflict.message

@@ -2,6 +2,8 @@
 
 - ``nik_both`` / ``number_taken``: a member not merged (the same NIK active here under another
   number, or the number here another person's). The supervisor records the decision with a note.
+- ``likely_duplicate``: a new member merged who resembles an active member here by the counter's
+  rule; the supervisor confirms two people (a note) or merges the records on the member page.
 - ``changed_both``: a member changed on the laptop and here since the laptop's last sync. Shown side
   by side (``conflict_detail``) and merged field by field (``merge_conflict``): the fields taken
   from the laptop become one correction of this branch through the correction service's own rules,
@@ -43,6 +45,12 @@ def conflict_message(kind: str, number: str, local_number: str, source: str = ""
         return (
             f"NIK peserta {number} dari paket sudah terdaftar di sini sebagai {local_number}. "
             "Tidak digabung: supervisor memutuskan nomor mana yang dipakai."
+        )
+    if kind == "likely_duplicate":
+        return (
+            f"Peserta baru {number} dari paket mirip peserta {local_number} di sini (nama mirip, tanggal lahir "
+            "dan kecamatan NIK sama). Sudah digabung karena laptop sudah mencetak kartunya; supervisor "
+            "memeriksa: dua orang berbeda (tulis keputusan), atau gabungkan duplikat di halaman peserta."
         )
     if kind == "changed_both":
         laptop = f"laptop {source}" if source else "laptop"

@@ -26,7 +26,7 @@ from app.services.dto import Actor
 from app.services.packages.changes import ChangeMerge
 from app.services.packages.conflicts import conflict_dto
 from app.services.packages.dto import PackageImportResult, VerifiedPackage
-from app.services.packages.merge import RecordMerge
+from app.services.packages.merge import LIKELY_DUPLICATE, RecordMerge
 from app.services.packages.reply import make_reply
 from app.services.packages.verify import check_addressed_here, verify_package
 
@@ -90,7 +90,8 @@ def import_package(
         session.add_all(
             PackageRecord(package_id=info.package_id, entity=e, local_id=i) for e, i in records.records
         )
-        kept: dict[str, PackageConflict] = {}
+        kept: dict[str, PackageConflict] = {}  # members not merged: their changes are held too
+        alike: list[PackageConflict] = []  # members merged that resemble one here: for review
         for kind, record, local_number in records.conflicts:
             c = PackageConflict(
                 package_id=info.package_id,
@@ -102,11 +103,14 @@ def import_package(
                 created_at=ctx.clock(),
             )
             session.add(c)
-            kept[c.number] = c
+            if kind == LIKELY_DUPLICATE:
+                alike.append(c)
+            else:
+                kept[c.number] = c
         session.flush()
         progress(0, 0, "Menggabungkan koreksi dan penonaktifan…")
         changes = ChangeMerge(session, ctx, pkg, supervisor, records, kept).run()
-        conflicts = [*kept.values(), *changes.conflicts]
+        conflicts = [*kept.values(), *alike, *changes.conflicts]
         row = session.get(ImportedPackage, info.package_id)
         assert row is not None
         a = records.added

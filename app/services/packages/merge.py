@@ -5,6 +5,10 @@ by (laptop code, seq, hash), so an overlapping later package adds only what is n
 already here from the same laptop stays as it is here: what the laptop changed on it travels as
 corrections (``changes``), never as an overwrite. A member whose NIK is already an active member
 here under another number is not merged: it is kept, with its rows, as a conflict for a supervisor.
+A new member that the likely-duplicate rule (``app/domain/duplicates``, the counter's own) calls
+like an active member here is merged (the laptop enrolled him and gave him a card) and listed as a
+``likely_duplicate`` conflict with the same candidates the counter would show, for the supervisor
+to confirm two people or merge the records on the member page.
 The laptop's audit events are stored as imported events, outside this database's hash chain.
 """
 
@@ -23,15 +27,18 @@ from app.db.cards_models import Card
 from app.db.contribution_models import Payment, PaymentMonth
 from app.db.day_models import ImportedAuditEvent, ImportedPackage, PackageRecord
 from app.db.models import Branch, Enrolment, Heir, Member, Officer
+from app.domain.duplicates import Person
 from app.domain.progress import Cancelled, CancelToken, ProgressSink
 from app.services.context import ServiceContext
 from app.services.contributions import status_index
 from app.services.dto import Actor
+from app.services.duplicates import likely_duplicates_many
 from app.services.packages.dto import VerifiedPackage
 from app.services.packages.format import programme_months, refused, when
 from app.services.search_index import facts_of, index_member
 
 CHUNK = 2000
+LIKELY_DUPLICATE = "likely_duplicate"
 
 
 def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
@@ -55,6 +62,7 @@ class RecordMerge:
         self.records: list[tuple[str, int]] = []
         self.conflicts: list[tuple[str, dict[str, Any], str]] = []
         self.warnings: list[str] = []
+        self.alike: dict[str, list[str]] = {}  # package number -> numbers here it resembles, best first
         self.added = {"members": 0, "existing": 0, "payments": 0, "amount": 0, "cards": 0, "events": 0}
 
     def officer(self, ref: Any) -> int:
@@ -114,6 +122,33 @@ class RecordMerge:
             )
         return out
 
+    def _likely_duplicates(self, members: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
+        """The counter's likely-duplicate rule over the package's new active members, in one batch
+        query: package number -> the numbers of the members here it resembles."""
+        people = [
+            (
+                str(m["number"]),
+                Person(
+                    nik=str(m["nik"]),
+                    nama=str(m["nama"]),
+                    tanggal_lahir=dt.date.fromisoformat(str(m["tanggal_lahir"])),
+                    nik_district=str(m["nik_district"]),
+                    jenis_kelamin=m.get("jenis_kelamin"),
+                    nama_ibu=m.get("nama_ibu"),
+                    tempat_lahir=m.get("tempat_lahir"),
+                    alamat=m.get("alamat"),
+                    no_hp=m.get("no_hp"),
+                ),
+            )
+            for m in members
+        ]
+        found = likely_duplicates_many(self.s, self.ctx, [p for _, p in people])
+        return {
+            number: [c.number for c in cands]
+            for (number, _), cands in zip(people, found, strict=True)
+            if cands
+        }
+
     def _existing(self, column: Any, keys: Sequence[str]) -> set[str]:
         out: set[str] = set()
         for chunk in _chunks(keys):
@@ -133,6 +168,15 @@ class RecordMerge:
         members = parts["members.json"]
         local = self._local_members([str(m["number"]) for m in members])
         active = self._active_niks([str(m["nik"]) for m in members if str(m["number"]) not in local])
+        self.alike = self._likely_duplicates(
+            [
+                m
+                for m in members
+                if str(m["number"]) not in local
+                and str(m["nik"]) not in active
+                and str(m.get("record_status")) == "ACTIVE"
+            ]
+        )
         total = len(members)
         for i, m in enumerate(members, start=1):
             if cancel.cancelled:
@@ -213,6 +257,9 @@ class RecordMerge:
         self.inserted.add(number)
         self.records.append(("member", member.id))
         self.added["members"] += 1
+        alike = self.alike.get(number)
+        if alike:
+            self.conflicts.append((LIKELY_DUPLICATE, {**m, "heirs": heirs, "candidates": alike}, alike[0]))
 
     @staticmethod
     def _kept(

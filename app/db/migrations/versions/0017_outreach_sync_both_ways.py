@@ -6,7 +6,8 @@ Create Date: 2026-12-07 14:22:05
 
 At the branch, ``package_change`` keeps each correction and deactivation an outreach laptop sent
 (applied, already so, or held in a conflict) and ``package_conflict`` gains the kind
-``changed_both`` (the member changed on the laptop and here since the laptop's last sync). On the
+``changed_both`` (the member changed on the laptop and here since the laptop's last sync) and
+``likely_duplicate`` (a new member merged who resembles one here by the counter's rule). On the
 laptop, ``sync_reply`` keeps every answer of its branch it imported and ``outbox_ack`` what of its
 own work those answers confirmed; ``imported_package.seen_seq`` what the laptop had seen of the
 branch. Nothing existing changes but the conflict kinds allowed.
@@ -25,7 +26,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 KINDS_BEFORE = "kind IN ('nik_both', 'number_taken')"
-KINDS_AFTER = "kind IN ('nik_both', 'number_taken', 'changed_both')"
+KINDS_AFTER = "kind IN ('nik_both', 'number_taken', 'changed_both', 'likely_duplicate')"
 
 
 def _conflict_kinds(condition: str) -> None:
@@ -127,7 +128,7 @@ def downgrade() -> None:
     op.drop_table("package_change")
     op.drop_table("outbox_ack")
     op.drop_table("sync_reply")
-    op.execute("DELETE FROM package_conflict WHERE kind = 'changed_both'")
+    op.execute("DELETE FROM package_conflict WHERE kind IN ('changed_both', 'likely_duplicate')")
     _conflict_kinds(KINDS_BEFORE)
     with op.batch_alter_table("imported_package", schema=None) as batch_op:
         batch_op.drop_column("seen_seq")
