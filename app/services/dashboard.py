@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from app.db.contribution_models import Payment
 from app.db.day_models import CoverageTarget
-from app.db.models import Branch, Enrolment, Member
+from app.db.homes import home_branch
+from app.db.models import Enrolment, Member
 from app.domain.clock import business_date
 from app.domain.coverage import Coverage, check_target
 from app.domain.day_summary import CHANNEL_SHORT, Tally
@@ -147,7 +148,7 @@ def dashboard(ctx: ServiceContext, actor: Actor) -> DashboardDTO:
     authorize(ctx, actor, Permission.SEARCH)
 
     def work(session: Session) -> DashboardDTO:
-        b = session.execute(select(Branch).limit(1)).scalar_one_or_none()
+        b = home_branch(session)
         if b is None:
             raise DomainError(Issue("cabang", "branch.missing", "Cabang belum diatur."))
         today = business_date(ctx.clock(), b.timezone)

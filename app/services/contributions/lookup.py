@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.contribution_models import ContributionSchedule, Payment, PaymentMonth, RateTableRow
+from app.db.homes import home_branch
 from app.db.models import Branch, Enrolment, Member, Setting
 from app.domain.clock import business_date
 from app.domain.contributions import occupation_flags
@@ -34,7 +35,7 @@ OVERRIDES_KEY = "holidays.overrides"  # JSON: {"2027-03-15": "Cuti bersama (SKB)
 
 
 def branch_of(session: Session) -> Branch:
-    b = session.execute(select(Branch).limit(1)).scalar_one_or_none()
+    b = home_branch(session)
     if b is None:
         raise DomainError(Issue("branch", "branch.missing", "Cabang belum diatur (loket branch setup)."))
     return b
