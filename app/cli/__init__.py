@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "app.cli.holidays",
     "app.cli.projects",
     "app.cli.ktp",
+    "app.cli.region",
 )
 
 

@@ -82,6 +82,7 @@ from app.services.enrolment import (
     validate_record,
     write_members,
 )
+from app.services.region.check import regional_lookup
 
 MODES = ("all", "accepted")
 WRITE_CHUNK = 500  # rows per duplicate check and per multi-row INSERT; cancel is polled between chunks
@@ -749,10 +750,11 @@ def _duplicate(number: str) -> Issue:
 
 
 def _check_database(
-    session: Session, entries: Sequence[dict[str, Any]]
+    session: Session, entries: Sequence[dict[str, Any]], ctx: ServiceContext, branch: BranchDTO
 ) -> dict[int, tuple[list[Issue], list[Issue]]]:
     """Active members with the same NIK (an error) or the same birth date, NIK district and a
-    similar name (a warning). Two indexed queries per chunk of rows."""
+    similar name (a warning). Two indexed queries per chunk of rows, and one question to the
+    Kanwil for NIKs active at another branch of the region (``app.services.region.check``)."""
     found: dict[int, tuple[list[Issue], list[Issue]]] = {}
     valid = [e for e in entries if e["r"] is not None]
     if not valid:
@@ -765,6 +767,7 @@ def _check_database(
             select(Member.nik, Member.number).where(Member.nik.in_(niks), Member.record_status == "ACTIVE")
         ).all()
     }
+    regional = regional_lookup(ctx, sorted(niks - taken.keys()), branch.code)
     pairs = sorted({(e["r"].tanggal_lahir, e["r"].nik_info.district_code) for e in valid})
     # Padded to the chunk size so every chunk runs the same statement text.
     pairs += [pairs[-1]] * (-len(pairs) % WRITE_CHUNK)
@@ -783,8 +786,11 @@ def _check_database(
         r: IntakeRecord = e["r"]
         errors: list[Issue] = []
         warnings: list[Issue] = []
+        elsewhere = regional.issue(r.nik)
         if r.nik in taken:
             errors.append(_duplicate(taken[r.nik]))
+        elif elsewhere is not None:
+            errors.append(elsewhere)
         else:
             for number, nama, nik in near.get((stored(r.tanggal_lahir), r.nik_info.district_code), ()):
                 if nik != r.nik and names_similar(nama, r.nama):
@@ -797,6 +803,8 @@ def _check_database(
                         )
                     )
                     break
+        if regional.skipped is not None:
+            warnings.append(regional.skipped)
         if errors or warnings:
             found[e["n"]] = (errors, warnings)
     return found
@@ -917,7 +925,7 @@ def _emit(
         nonlocal serial, done
         for chunk in checked.spool.chunks(WRITE_CHUNK, records=session is not None):
             if session is not None:
-                decisions.extra.update(_check_database(session, chunk))
+                decisions.extra.update(_check_database(session, chunk, ctx, branch))
             for entry in chunk:
                 if (
                     quiet
@@ -1341,7 +1349,7 @@ def _write_batch(
     for chunk in checked.spool.chunks(WRITE_CHUNK, records=True):
         if cancel.cancelled:
             raise Cancelled()
-        found = _check_database(session, chunk)
+        found = _check_database(session, chunk, ctx, branch)
         decisions.extra.update(found)
         records: list[IntakeRecord] = []
         details: list[dict[str, Any]] = []
