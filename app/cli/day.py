@@ -456,12 +456,16 @@ def cmd_target_set(args: argparse.Namespace) -> int:
 
 @_friendly
 def cmd_target_list(args: argparse.Namespace) -> int:
+    from app.domain.cover import STATUS_LABELS, CoverStatus
     from app.domain.coverage import format_bp
     from app.domain.money import format_number
     from app.services import dashboard
 
+    order = (CoverStatus.ACTIVE, CoverStatus.ARREARS, CoverStatus.ENDED, CoverStatus.NOT_ACTIVE)
+
     opened = open_from_args(args)
     actor = require_officer(opened, args.officer)
+    dashboard.refresh_statuses(opened.ctx, actor)  # coverage counts members whose membership runs today
     dash = dashboard.dashboard(opened.ctx, actor)
     if args.as_json:
         print_json(
@@ -481,6 +485,11 @@ def cmd_target_list(args: argparse.Namespace) -> int:
             ]
         )
         return 0
+    counts = dash.statuses.counts
+    print(
+        "Status peserta hari ini: "
+        + " · ".join(f"{STATUS_LABELS[s]} {format_number(counts[s])}" for s in order)
+    )
     if not dash.coverage:
         print(
             "Belum ada target. Supervisor: loket target set --regency 16.10 --workers N --target 50 --baseline 34 …"

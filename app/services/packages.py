@@ -63,6 +63,7 @@ from app.services.audit import append_event
 from app.services.auth import authorize, reauthenticate
 from app.services.card_keys import require_branch, signing_key, trusted_keys
 from app.services.context import ServiceContext
+from app.services.contributions import status_index
 from app.services.day_lock import ensure_day_open
 from app.services.dto import Actor
 from app.services.search_index import facts_of, index_member
@@ -790,6 +791,7 @@ class _Merge:
                     for pm in months
                     for code, amount in _programme_months(pm, str(p["detail"]))
                 )
+                status_index.forget(self.s, (member_id,))
                 self.s.flush()
         except IntegrityError:
             self.warnings.append(

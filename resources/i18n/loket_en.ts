@@ -5443,6 +5443,25 @@ Sponsor receipt {receipts} · {count} members · {total}</translation>
     </message>
 </context>
 <context>
+    <name>StatusStrip</name>
+    <message>
+        <source>Status peserta hari ini:</source>
+        <translation>Member status today:</translation>
+    </message>
+    <message>
+        <source>Menghitung status peserta</source>
+        <translation>Working out member statuses</translation>
+    </message>
+    <message>
+        <source>Hentikan</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>{pending} peserta belum dihitung</source>
+        <translation>{pending} members not yet worked out</translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
         <source>Batalkan</source>

@@ -49,6 +49,10 @@ def test_masked_csv_for_an_officer_and_full_xlsx_for_a_supervisor_is_audited(
     assert [r["nomor"] for r in rows] == d.numbers
     assert [r["nik"] for r in rows] == [f"{n[:6]}******{n[12:]}" for n in d.niks]
     assert {r["nama_ibu"] for r in rows} == {""} and rows[0]["no_hp"] == "0812****7890"
+    # Each member's cover today, from the one status function: the first payment was voided.
+    assert [r["status_perlindungan"] for r in rows] == ["BELUM_AKTIF", "AKTIF", "AKTIF"]
+    assert [r["dilindungi_sampai"] for r in rows] == ["", "2026-11-30", "2026-11-30"]
+    assert {r["bulan_tunggakan"] for r in rows} == {"0"}
     for f in out.files:
         text = f.read_text(encoding="utf-8-sig")
         assert not NIK16.search(text)
