@@ -200,7 +200,7 @@ class MemberCover(Base):
 
     __tablename__ = "member_cover"
 
-    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), primary_key=True)
+    member_id: Mapped[int] = mapped_column(Id, ForeignKey("member.id", ondelete="CASCADE"), primary_key=True)
     status: Mapped[str] = mapped_column(String(12))
     covered: Mapped[bool]
     paid_through: Mapped[int | None] = mapped_column(Integer)  # YYYYMM

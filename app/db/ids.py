@@ -19,7 +19,7 @@ The blocks are enforced where ids are made: each PostgreSQL sequence gets MINVAL
 the block (a branch can never spill into its neighbour's block: the insert fails instead), and
 each SQLite table becomes AUTOINCREMENT with its ``sqlite_sequence`` at the block's start.
 The audit chain's ``seq`` follows the same blocks; the chain signs positions (``local_part``), so
-an existing chain still verifies after its rows moved into the block (migration 0012).
+an existing chain still verifies after its rows moved into the block (migration 0016).
 """
 
 from __future__ import annotations

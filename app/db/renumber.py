@@ -1,6 +1,6 @@
 """Moving a database's rows into its branch's block of ids (see ``app.db.ids``), in place.
 
-Used by migration 0012 on an existing branch database and by the branch set-up of a new one
+Used by migration 0016 on an existing branch database and by the branch set-up of a new one
 (which claims its block before its first row). Everything is read from the live schema (the
 inspector), not from the models, so the same code serves every later revision too.
 
@@ -117,7 +117,7 @@ def renumber(
     conn: sa.Connection, code: str, fks: list[ForeignKeyDef] | None = None, *, reverse: bool = False
 ) -> dict[str, int]:
     """Move every row below the block into branch ``code``'s block; → rows moved per table.
-    ``reverse`` moves the block's rows back below it (a downgrade past migration 0012).
+    ``reverse`` moves the block's rows back below it (a downgrade past migration 0016).
 
     ``fks``: the foreign keys to follow when the caller already dropped them (the migration on
     PostgreSQL); otherwise they are read here and, on PostgreSQL, dropped and added back.

@@ -82,7 +82,7 @@ def append_event(
     body = canonical_json(details or {})
     username = actor.username if actor else SYSTEM
     # The chain signs positions within the database's block of ids (app.db.ids), so renumbering
-    # a branch into its block (migration 0012) leaves every signature valid.
+    # a branch into its block (migration 0016) leaves every signature valid.
     digest = event_hash(
         ctx.audit_key,
         seq=local_part(seq),

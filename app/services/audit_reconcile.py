@@ -365,7 +365,7 @@ _DECISIONS = {"APPROVED": "member.correction.approve", "REJECTED": "member.corre
 
 def _corrections(r: _Reader, found: _Found) -> None:
     session = r.session
-    # Events name corrections by their id as it was then: before migration 0012 moved the rows
+    # Events name corrections by their id as it was then: before migration 0016 moved the rows
     # into the branch's block. Both sides are compared by position within the block.
     rows = [
         (local_part(int(cid)), status, number)

@@ -1,4 +1,4 @@
-"""Keys unique across the region (``app.db.ids``): migration 0012 moves a populated branch database
+"""Keys unique across the region (``app.db.ids``): migration 0016 moves a populated branch database
 into its block of ids in place — on a real SQLite file and a real PostgreSQL database — without
 losing a row or a link, and the audit chain still verifies; new rows keep to the block."""
 
@@ -131,7 +131,7 @@ def _alembic(url: str, action: str, revision: str) -> None:
 
 
 @pytest.mark.slow
-def test_migration_0012_moves_a_branch_into_its_block_without_losing_a_row(
+def test_migration_0016_moves_a_branch_into_its_block_without_losing_a_row(
     any_db_url: str, home: Path
 ) -> None:
     clock = FakeClock()
@@ -142,7 +142,7 @@ def test_migration_0012_moves_a_branch_into_its_block_without_losing_a_row(
     opened.ctx.engine.dispose()
 
     # The same branch as it was before the region: ids from 1, the chain signing them as they are.
-    _alembic(any_db_url, "downgrade", "0010")
+    _alembic(any_db_url, "downgrade", "0014")
     before = _snapshot(engine)
     assert all(0 < top < BLOCK for top in _max_ids(engine).values() if top)
     assert before[0]["member"] == 8 and before[0]["payment"] == 7 and before[0]["audit_event"] >= 40

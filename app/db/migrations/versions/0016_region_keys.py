@@ -1,7 +1,7 @@
 """region: keys unique across branches, member moves, reference data from the Kanwil
 
-Revision ID: 0012
-Revises: 0010
+Revision ID: 0016
+Revises: 0014
 Create Date: 2026-12-08 09:00:00
 
 Every surrogate key becomes BIGINT (PostgreSQL; SQLite's INTEGER key already is) and each
@@ -42,8 +42,8 @@ from app.db.renumber import (
     surrogate_tables,
 )
 
-revision: str = "0012"
-down_revision: str | None = "0010"
+revision: str = "0016"
+down_revision: str | None = "0014"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -221,7 +221,7 @@ def downgrade() -> None:
         found.append("data dari cabang lain")
     if found:
         raise RuntimeError(
-            "Tidak dapat kembali ke skema sebelum wilayah (0010): ada " + ", ".join(found) + "."
+            "Tidak dapat kembali ke skema sebelum wilayah (0014): ada " + ", ".join(found) + "."
         )
     for table in (
         "region_target",
