@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    and_,
     text,
 )
 from sqlalchemy.engine import Dialect
@@ -106,6 +107,12 @@ class Officer(Base):
     locked_until: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime]
     last_login_at: Mapped[dt.datetime | None]
+
+    @classmethod
+    def account(cls, username: str) -> Any:
+        """The clause naming the one account of ``username`` that can sign in here (copies of
+        officers from elsewhere share the name and carry a "!" hash)."""
+        return and_(cls.username == username, cls.password_hash.not_like("!%"))
 
 
 class Member(Base):

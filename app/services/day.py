@@ -141,7 +141,7 @@ def _branch(session: Session) -> Branch:
 
 def _officer_id(session: Session, username: str) -> tuple[int, str]:
     row = session.execute(
-        select(Officer.id, Officer.full_name).where(Officer.username == username.strip().lower())
+        select(Officer.id, Officer.full_name).where(Officer.account(username.strip().lower()))
     ).first()
     if row is None:
         raise DomainError(Issue("petugas", "officer.not_found", f"Petugas '{username[:40]}' tidak ada."))
