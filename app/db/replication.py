@@ -82,6 +82,7 @@ LOCAL = {
     "coverage_target": "the branch's own targets; the Kanwil's go down as region_target",
     "rate_table": "rate tables loaded here; the Kanwil's go down as region_rate_table",
     "cover_status_before": "record of migration 0010 in this database",
+    "member_cover": "status index of this database, refilled from its own payments",
 }
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.db.contribution_models import ContributionSchedule, Payment, PaymentMonth, RateTableRow
 from app.db.homes import home_branch
 from app.db.models import Branch, Enrolment, Member, Setting
+from app.db.region_models import RegionRateTable
 from app.domain.clock import business_date
 from app.domain.contributions import occupation_flags
 from app.domain.cover import Ledger, PaidMonth
@@ -157,7 +158,12 @@ def _parse_stored(body: str) -> RateTable:
 
 def rate_book_of(session: Session) -> RateBook:
     rows = session.execute(select(RateTableRow.body).order_by(RateTableRow.id)).scalars().all()
-    return RateBook.of([*shipped_rate_tables(), *(_parse_stored(b) for b in rows)])
+    # The Kanwil's tables (region_rate_table, sent down) after this branch's own: the regional
+    # office's table stands when both bring a table for the same month.
+    regional = session.execute(
+        select(RegionRateTable.body).order_by(RegionRateTable.effective_from, RegionRateTable.loaded_at)
+    ).scalars()
+    return RateBook.of([*shipped_rate_tables(), *(_parse_stored(b) for b in [*rows, *regional])])
 
 
 def stored_table(body: str) -> RateTable:

@@ -140,7 +140,8 @@ class _Repair:
         name = down_subscription(self.code)
         with self.branch.connect() as conn:
             down = {s.name: s for s in subscriptions(conn, name)}.get(name)
-            auto = conn.execution_options(isolation_level="AUTOCOMMIT")
+        with self.branch.connect() as auto:
+            auto = auto.execution_options(isolation_level="AUTOCOMMIT")
             if down is None:
                 for table in rep.DOWN:
                     auto.exec_driver_sql(f"TRUNCATE {table}")
