@@ -85,13 +85,13 @@ def init_kanwil(
 ) -> KanwilDTO:
     """Prepare an empty PostgreSQL database as the Kanwil's (nobody to ask yet), or bring an existing
     Kanwil up to date (its supervisor): its block of ids, its publication and triggers."""
+    if by is not None:  # who asks comes first: an officer hears "access denied", not a server detail
+        authorize(ctx, by, Permission.REGION)
     require_postgresql(ctx.engine, "Basis data Kanwil")
     code, name = code.strip(), " ".join(name.split())
     issues = validate_branch(code, name, timezone)
     if issues:
         raise DomainError(issues)
-    if by is not None:
-        authorize(ctx, by, Permission.REGION)
 
     def work(session: Session) -> KanwilDTO:
         conn = session.connection()
