@@ -2381,6 +2381,10 @@ The data in the form is not lost; try again.</translation>
         <translation>List the project&apos;s workers first (loket project workers).</translation>
     </message>
     <message>
+        <source>Dasbor Kanwil hanya ada di basis data Kanwil (loket region init).</source>
+        <translation>The regional dashboard exists only in the regional office&apos;s database (loket region init).</translation>
+    </message>
+    <message>
         <source>Data ini sudah digabung; koreksi data peserta tujuannya.</source>
         <translation>This record is merged; correct the record it was merged into.</translation>
     </message>
@@ -2711,6 +2715,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Pekerjaan wajib dipilih.</source>
         <translation>The occupation is required.</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan NIK di cabang lain se-wilayah TIDAK berjalan: server Kanwil tidak dapat dihubungi. Pemeriksaan di cabang ini tetap berlaku.</source>
+        <translation>The NIK check across the region&apos;s other branches did NOT run: the regional server cannot be reached. This branch&apos;s checks still apply.</translation>
     </message>
     <message>
         <source>Penghasilan harus bilangan bulat lebih dari 0.</source>
@@ -3150,6 +3158,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Not yet active</translation>
     </message>
     <message>
+        <source>Belum berlangganan</source>
+        <translation>Not subscribed</translation>
+    </message>
+    <message>
         <source>Berakhir</source>
         <translation>Ended</translation>
     </message>
@@ -3206,8 +3218,16 @@ The data in the form is not lost; try again.</translation>
         <translation>Merged into another number</translation>
     </message>
     <message>
+        <source>Dinonaktifkan</source>
+        <translation>Switched off</translation>
+    </message>
+    <message>
         <source>E-commerce</source>
         <translation>E-commerce</translation>
+    </message>
+    <message>
+        <source>Gagal</source>
+        <translation>Failing</translation>
     </message>
     <message>
         <source>Hari ini</source>
@@ -3338,6 +3358,10 @@ The data in the form is not lost; try again.</translation>
         <translation>PMI contract length (months)</translation>
     </message>
     <message>
+        <source>Lancar</source>
+        <translation>Running</translation>
+    </message>
+    <message>
         <source>Loket</source>
         <translation>Counter</translation>
     </message>
@@ -3352,6 +3376,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Mandiri (dibayar sendiri)</source>
         <translation>Self-funded</translation>
+    </message>
+    <message>
+        <source>Memulai</source>
+        <translation>Starting</translation>
     </message>
     <message>
         <source>Menunggak</source>
@@ -3438,6 +3466,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Monthly income</translation>
     </message>
     <message>
+        <source>Perlu sinkron ulang</source>
+        <translation>Needs a full resync</translation>
+    </message>
+    <message>
         <source>Perubahan data peserta</source>
         <translation>Change of member data</translation>
     </message>
@@ -3448,6 +3480,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Petugas loket</source>
         <translation>Counter officer</translation>
+    </message>
+    <message>
+        <source>Pindah cabang</source>
+        <translation>Moved to another branch</translation>
     </message>
     <message>
         <source>Program</source>
@@ -3464,6 +3500,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Rusak cetak (tidak berlaku)</source>
         <translation>Spoiled print (void)</translation>
+    </message>
+    <message>
+        <source>Salinan awal</source>
+        <translation>Initial copy</translation>
     </message>
     <message>
         <source>Saudara</source>
@@ -3516,6 +3556,18 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Terdaftar</source>
         <translation>Enrolled</translation>
+    </message>
+    <message>
+        <source>Terputus</source>
+        <translation>Disconnected</translation>
+    </message>
+    <message>
+        <source>Tertinggal</source>
+        <translation>Lagging</translation>
+    </message>
+    <message>
+        <source>Tidak berjalan</source>
+        <translation>Not running</translation>
     </message>
     <message>
         <source>Transfer bank</source>
@@ -3574,6 +3626,10 @@ The data in the form is not lost; try again.</translation>
         <translation>propose data corrections</translation>
     </message>
     <message>
+        <source>mengajukan mutasi peserta ke cabang lain</source>
+        <translation>send a member to another branch</translation>
+    </message>
+    <message>
         <source>mengekspor NIK lengkap</source>
         <translation>export full NIKs</translation>
     </message>
@@ -3584,6 +3640,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>mengelola akun petugas</source>
         <translation>manage officer accounts</translation>
+    </message>
+    <message>
+        <source>mengelola replikasi wilayah (Kanwil)</source>
+        <translation>manage the region&apos;s replication (regional office)</translation>
     </message>
     <message>
         <source>mengubah pengaturan, kunci dan basis data cabang</source>
