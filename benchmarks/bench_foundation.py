@@ -102,12 +102,13 @@ class _RawFloor:
             con.execute(f"PRAGMA {pragma}")
         self.con = con
         self.officer = con.execute("select id from officer limit 1").fetchone()[0]
+        self.branch = con.execute("select id from branch limit 1").fetchone()[0]
         self.keys = sorted(name_keys("PEKERJA BANGKU UJI"))
         self.word_keys = [(k, 1) for k in self.keys if " " not in k]
         self.done = 0
 
     def enrol(self) -> float:
-        con, officer, keys = self.con, self.officer, self.keys
+        con, officer, keys, branch = self.con, self.officer, self.keys, self.branch
         born, nik = _birth(self.done), f"3171019{self.done:09d}"[:16]
         self.done += 1
         t0 = time.perf_counter()
@@ -123,9 +124,9 @@ class _RawFloor:
         cur = con.execute(
             "insert into member (number, branch_id, nik, nama, tempat_lahir, tanggal_lahir, jenis_kelamin, nama_ibu,"
             " no_hp, alamat, kode_wilayah, nik_district, record_status, created_at, created_by_id) values"
-            " (?, 1, ?, 'PEKERJA BANGKU UJI', 'INDRALAYA', ?, 'P', 'FATIMAH', '+6281234567890',"
+            " (?, ?, ?, 'PEKERJA BANGKU UJI', 'INDRALAYA', ?, 'P', 'FATIMAH', '+6281234567890',"
             " 'JL. MERDEKA NO. 1', '16.10.01.2005', '16.10.01', 'ACTIVE', '2026-11-23 03:00:00', ?)",
-            (f"9{serial:010d}", nik, born, officer),
+            (f"9{serial:010d}", branch, nik, born, officer),
         )
         member_id = cur.lastrowid
         con.execute(

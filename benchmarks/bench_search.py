@@ -338,13 +338,17 @@ INSERT_EVENT = (
 
 
 def _append_events(home: Path, total: int) -> None:
+    from app.db.ids import BLOCK
     from app.domain.audit import canonical_json, event_hash, seal_mac
     from app.infra.secrets import load_or_create_key
 
     key = load_or_create_key(home / "keys" / "audit.key")
     db = sqlite3.connect(_db(home), isolation_level=None)
     db.execute("PRAGMA cache_size = -262144")
-    seq, prev = db.execute("SELECT last_seq, last_hash FROM audit_head WHERE id = 1").fetchone()
+    stored, prev = db.execute("SELECT last_seq, last_hash FROM audit_head WHERE id = 1").fetchone()
+    # Rows are stored in the branch's block of ids; the chain signs positions (app.db.ids).
+    base = stored - stored % BLOCK
+    seq = stored - base
     start = dt.datetime(2026, 1, 2, 1, 0, tzinfo=dt.UTC)
     # Events with no business row behind them (views, searches, prints, verifications): the rows are
     # reconciled by ``audit verify`` too, and a trail of fabricated enrolments would rightly fail.
@@ -371,7 +375,7 @@ def _append_events(home: Path, total: int) -> None:
         )
         batch.append(
             (
-                seq,
+                base + seq,
                 at.strftime("%Y-%m-%d %H:%M:%S.%f"),
                 at.date().isoformat(),
                 None,
@@ -391,7 +395,7 @@ def _append_events(home: Path, total: int) -> None:
             db.executemany(INSERT_EVENT, batch)
             batch.clear()
     db.executemany(INSERT_EVENT, batch)
-    db.execute("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", (seq, prev))
+    db.execute("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", (base + seq, prev))
     db.execute("UPDATE audit_seal SET mac = ? WHERE id = 1", (seal_mac(key, seq, prev),))
     db.execute("COMMIT")
     db.close()

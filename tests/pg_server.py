@@ -67,6 +67,7 @@ class PgServer:
     root: Path
     port: int
     user: str | None
+    settings: tuple[str, ...] = ()  # extra ``name=value`` server settings (e.g. wal_level=logical)
     _stopped: bool = field(default=False, repr=False)
 
     @property
@@ -88,7 +89,7 @@ class PgServer:
         return ["runuser", "-u", self.user, "--", *cmd] if self.user else cmd
 
     @classmethod
-    def start(cls, *, durable: bool = False, attempts: int = 3) -> PgServer:
+    def start(cls, *, durable: bool = False, attempts: int = 3, settings: tuple[str, ...] = ()) -> PgServer:
         """initdb and start a server on a free local port.
 
         ``durable=False`` turns fsync off: fine for tests (the data dies with the server),
@@ -107,7 +108,7 @@ class PgServer:
         root = Path(tempfile.mkdtemp(prefix="loket-pg-"))
         if user:
             shutil.chown(root, user=user, group=None)
-        server = cls(binaries, root, 0, user)
+        server = cls(binaries, root, 0, user, settings)
         try:
             server._initdb()
             for attempt in range(1, attempts + 1):
@@ -150,6 +151,7 @@ class PgServer:
             f"-p {self.port}",
             f"-k {self.datadir}",
             "-c max_connections=200",
+            *(f"-c {setting}" for setting in self.settings),
         ]
         if not durable:
             options += ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]

@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "app.cli.holidays",
     "app.cli.projects",
     "app.cli.ktp",
+    "app.cli.region",
 )
 
 

@@ -7,6 +7,7 @@ from app.db import (
     day_models,  # noqa: F401
     import_models,  # noqa: F401
     models,  # noqa: F401
+    region_models,  # noqa: F401
     search_models,  # noqa: F401
     sync_models,  # noqa: F401
 )

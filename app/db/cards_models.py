@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, Date, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.db.ids import Id
 from app.db.models import Base
 
 
@@ -20,21 +21,21 @@ class Card(Base):
         CheckConstraint("status IN ('issued', 'revoked', 'spoiled')", name="status"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
     serial: Mapped[str] = mapped_column(String(20), unique=True)
-    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
+    member_id: Mapped[int] = mapped_column(Id, ForeignKey("member.id"), index=True)
     seq: Mapped[int]
     key_id: Mapped[str] = mapped_column(String(16))
     issued_at: Mapped[dt.datetime]
     business_date: Mapped[dt.date] = mapped_column(Date, index=True)
-    issued_by_id: Mapped[int] = mapped_column(ForeignKey("officer.id"))
+    issued_by_id: Mapped[int] = mapped_column(Id, ForeignKey("officer.id"))
     counter: Mapped[str] = mapped_column(String(64))
-    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("officer.id"))  # reprints only
+    approved_by_id: Mapped[int | None] = mapped_column(Id, ForeignKey("officer.id"))  # reprints only
     status: Mapped[str] = mapped_column(String(8), default="issued")
     status_reason: Mapped[str | None] = mapped_column(String(20))  # reprint reason code
     status_note: Mapped[str | None] = mapped_column(String(200))
     status_at: Mapped[dt.datetime | None]
-    status_by_id: Mapped[int | None] = mapped_column(ForeignKey("officer.id"))
+    status_by_id: Mapped[int | None] = mapped_column(Id, ForeignKey("officer.id"))
 
 
 class CardReprint(Base):
@@ -46,17 +47,17 @@ class CardReprint(Base):
         CheckConstraint("status IN ('pending', 'approved', 'rejected')", name="status"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    member_id: Mapped[int] = mapped_column(Id, ForeignKey("member.id"), index=True)
     reason: Mapped[str] = mapped_column(String(20))
     note: Mapped[str | None] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(10), default="pending")
-    requested_by_id: Mapped[int] = mapped_column(ForeignKey("officer.id"))
+    requested_by_id: Mapped[int] = mapped_column(Id, ForeignKey("officer.id"))
     requested_at: Mapped[dt.datetime]
-    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("officer.id"))
+    decided_by_id: Mapped[int | None] = mapped_column(Id, ForeignKey("officer.id"))
     decided_at: Mapped[dt.datetime | None]
-    old_card_id: Mapped[int | None] = mapped_column(ForeignKey("card.id"))
-    new_card_id: Mapped[int | None] = mapped_column(ForeignKey("card.id"))
+    old_card_id: Mapped[int | None] = mapped_column(Id, ForeignKey("card.id"))
+    new_card_id: Mapped[int | None] = mapped_column(Id, ForeignKey("card.id"))
 
 
 class CardKey(Base):

@@ -12,6 +12,7 @@ import datetime as dt
 from sqlalchemy import BigInteger, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.db.ids import Id
 from app.db.models import Base
 
 PAYMENT_METHODS = ("cash", "transfer", "apbd", "employer")
@@ -22,13 +23,13 @@ class RateTableRow(Base):
 
     __tablename__ = "rate_table"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
     version: Mapped[str] = mapped_column(String(40))
     effective_from: Mapped[int] = mapped_column(Integer, index=True)
     body: Mapped[str] = mapped_column(Text)  # canonical JSON, as checked
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     loaded_at: Mapped[dt.datetime]
-    loaded_by_id: Mapped[int] = mapped_column(ForeignKey("officer.id"))
+    loaded_by_id: Mapped[int] = mapped_column(Id, ForeignKey("officer.id"))
 
 
 class ReceiptSequence(Base):
@@ -46,11 +47,11 @@ class ContributionSchedule(Base):
 
     __tablename__ = "contribution_schedule"
 
-    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), primary_key=True)
+    member_id: Mapped[int] = mapped_column(Id, ForeignKey("member.id"), primary_key=True)
     schedule: Mapped[str] = mapped_column(String(40))
     reason: Mapped[str | None] = mapped_column(String(200))
     updated_at: Mapped[dt.datetime]
-    updated_by_id: Mapped[int] = mapped_column(ForeignKey("officer.id"))
+    updated_by_id: Mapped[int] = mapped_column(Id, ForeignKey("officer.id"))
 
 
 class SponsorBatch(Base):
@@ -62,7 +63,7 @@ class SponsorBatch(Base):
         CheckConstraint("total >= 0", name="total"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
     receipt_no: Mapped[str] = mapped_column(String(24), unique=True)
     sponsor: Mapped[str] = mapped_column(String(100))
     method: Mapped[str] = mapped_column(String(10))
@@ -74,7 +75,7 @@ class SponsorBatch(Base):
     total: Mapped[int] = mapped_column(BigInteger)
     received_at: Mapped[dt.datetime]
     business_date: Mapped[dt.date] = mapped_column(Date, index=True)
-    officer_id: Mapped[int] = mapped_column(ForeignKey("officer.id"))
+    officer_id: Mapped[int] = mapped_column(Id, ForeignKey("officer.id"))
     counter: Mapped[str] = mapped_column(String(64))
 
 
@@ -92,11 +93,11 @@ class Payment(Base):
         CheckConstraint("months_count >= 1", name="months_count"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
     receipt_no: Mapped[str] = mapped_column(String(24), unique=True)
-    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
-    enrolment_id: Mapped[int | None] = mapped_column(ForeignKey("enrolment.id"))
-    sponsor_batch_id: Mapped[int | None] = mapped_column(ForeignKey("sponsor_batch.id"), index=True)
+    member_id: Mapped[int] = mapped_column(Id, ForeignKey("member.id"), index=True)
+    enrolment_id: Mapped[int | None] = mapped_column(Id, ForeignKey("enrolment.id"))
+    sponsor_batch_id: Mapped[int | None] = mapped_column(Id, ForeignKey("sponsor_batch.id"), index=True)
     method: Mapped[str] = mapped_column(String(10))
     reference: Mapped[str | None] = mapped_column(String(60))
     schedule: Mapped[str] = mapped_column(String(40))
@@ -112,11 +113,11 @@ class Payment(Base):
     request_key: Mapped[str | None] = mapped_column(String(64), unique=True)  # a retried request's key
     received_at: Mapped[dt.datetime]
     business_date: Mapped[dt.date] = mapped_column(Date, index=True)
-    officer_id: Mapped[int] = mapped_column(ForeignKey("officer.id"), index=True)
+    officer_id: Mapped[int] = mapped_column(Id, ForeignKey("officer.id"), index=True)
     counter: Mapped[str] = mapped_column(String(64))
     status: Mapped[str] = mapped_column(String(6), default="PAID")
     voided_at: Mapped[dt.datetime | None]
-    voided_by_id: Mapped[int | None] = mapped_column(ForeignKey("officer.id"))
+    voided_by_id: Mapped[int | None] = mapped_column(Id, ForeignKey("officer.id"))
     void_reason: Mapped[str | None] = mapped_column(String(200))
 
 
@@ -137,9 +138,9 @@ class PaymentMonth(Base):
         CheckConstraint("amount >= 0", name="amount"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    payment_id: Mapped[int] = mapped_column(ForeignKey("payment.id"), index=True)
-    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    payment_id: Mapped[int] = mapped_column(Id, ForeignKey("payment.id"), index=True)
+    member_id: Mapped[int] = mapped_column(Id, ForeignKey("member.id"), index=True)
     programme: Mapped[str] = mapped_column(String(3))
     month: Mapped[int]  # YYYYMM
     amount: Mapped[int] = mapped_column(BigInteger)  # what this programme-month cost (after discount)
@@ -152,7 +153,7 @@ class CoverStatusBefore(Base):
 
     __tablename__ = "cover_status_before"
 
-    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), primary_key=True)
+    member_id: Mapped[int] = mapped_column(Id, ForeignKey("member.id"), primary_key=True)
     status: Mapped[str] = mapped_column(String(12))  # AKTIF | MENUNGGAK | NONAKTIF (old model)
     arrears: Mapped[int]
     taken_on: Mapped[dt.date] = mapped_column(Date)
@@ -170,7 +171,7 @@ class ConstructionProject(Base):
         CheckConstraint("status IN ('REGISTERED', 'PAID')", name="status"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
     code: Mapped[str] = mapped_column(String(24), unique=True)  # PRJ-101-2026-000001
     name: Mapped[str] = mapped_column(String(150))
     owner: Mapped[str] = mapped_column(String(150))  # pengguna jasa
@@ -183,7 +184,7 @@ class ConstructionProject(Base):
     status: Mapped[str] = mapped_column(String(10), default="REGISTERED")
     registered_at: Mapped[dt.datetime]
     business_date: Mapped[dt.date] = mapped_column(Date)
-    officer_id: Mapped[int] = mapped_column(ForeignKey("officer.id"))
+    officer_id: Mapped[int] = mapped_column(Id, ForeignKey("officer.id"))
     receipt_no: Mapped[str | None] = mapped_column(String(24), unique=True)
     method: Mapped[str | None] = mapped_column(String(10))
     reference: Mapped[str | None] = mapped_column(String(60))
@@ -199,7 +200,7 @@ class MemberCover(Base):
 
     __tablename__ = "member_cover"
 
-    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), primary_key=True)
+    member_id: Mapped[int] = mapped_column(Id, ForeignKey("member.id", ondelete="CASCADE"), primary_key=True)
     status: Mapped[str] = mapped_column(String(12))
     covered: Mapped[bool]
     paid_through: Mapped[int | None] = mapped_column(Integer)  # YYYYMM

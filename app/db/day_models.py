@@ -20,6 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.db.ids import Id
 from app.db.models import Base
 
 
@@ -39,18 +40,18 @@ class DayLock(Base):
         CheckConstraint("status IN ('CLOSED', 'REOPENED')", name="status"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
     business_date: Mapped[dt.date] = mapped_column(Date, index=True)
     status: Mapped[str] = mapped_column(String(10), default="CLOSED")
     closed_at: Mapped[dt.datetime]
-    closed_by_id: Mapped[int] = mapped_column(ForeignKey("officer.id"))
+    closed_by_id: Mapped[int] = mapped_column(Id, ForeignKey("officer.id"))
     summary: Mapped[str] = mapped_column(Text)  # the summary's JSON, as archived
     pdf: Mapped[bytes] = mapped_column(LargeBinary)
     pdf_sha256: Mapped[str] = mapped_column(String(64))
     audit_seq: Mapped[int | None] = mapped_column(BigInteger)  # the day's last event before closing
     audit_hash: Mapped[str | None] = mapped_column(String(64))
     reopened_at: Mapped[dt.datetime | None]
-    reopened_by_id: Mapped[int | None] = mapped_column(ForeignKey("officer.id"))
+    reopened_by_id: Mapped[int | None] = mapped_column(Id, ForeignKey("officer.id"))
     reopen_reason: Mapped[str | None] = mapped_column(String(500))
 
 
@@ -71,7 +72,7 @@ class CoverageTarget(Base):
     baseline_bp: Mapped[int] = mapped_column(Integer)
     baseline_date: Mapped[dt.date] = mapped_column(Date)
     updated_at: Mapped[dt.datetime]
-    updated_by_id: Mapped[int] = mapped_column(ForeignKey("officer.id"))
+    updated_by_id: Mapped[int] = mapped_column(Id, ForeignKey("officer.id"))
 
 
 class ImportedPackage(Base):
@@ -89,7 +90,7 @@ class ImportedPackage(Base):
     created_at: Mapped[dt.datetime]
     imported_at: Mapped[dt.datetime]
     business_date: Mapped[dt.date] = mapped_column(Date, index=True)
-    imported_by_id: Mapped[int] = mapped_column(ForeignKey("officer.id"))
+    imported_by_id: Mapped[int] = mapped_column(Id, ForeignKey("officer.id"))
     members: Mapped[int]
     payments: Mapped[int]
     payments_amount: Mapped[int] = mapped_column(BigInteger)
@@ -111,10 +112,10 @@ class PackageRecord(Base):
         CheckConstraint("entity IN ('member', 'enrolment', 'payment', 'card')", name="entity"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
     package_id: Mapped[str] = mapped_column(ForeignKey("imported_package.package_id"), index=True)
     entity: Mapped[str] = mapped_column(String(10))
-    local_id: Mapped[int] = mapped_column(Integer)
+    local_id: Mapped[int] = mapped_column(Id)
 
 
 class PackageConflict(Base):
@@ -132,7 +133,7 @@ class PackageConflict(Base):
         CheckConstraint("status IN ('OPEN', 'RESOLVED')", name="status"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
     package_id: Mapped[str] = mapped_column(ForeignKey("imported_package.package_id"), index=True)
     kind: Mapped[str] = mapped_column(String(12))
     number: Mapped[str] = mapped_column(String(11))  # in the package
@@ -141,7 +142,7 @@ class PackageConflict(Base):
     status: Mapped[str] = mapped_column(String(8), default="OPEN")
     created_at: Mapped[dt.datetime]
     resolved_at: Mapped[dt.datetime | None]
-    resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("officer.id"))
+    resolved_by_id: Mapped[int | None] = mapped_column(Id, ForeignKey("officer.id"))
     note: Mapped[str | None] = mapped_column(String(500))
 
 
@@ -153,7 +154,7 @@ class ImportedAuditEvent(Base):
     __tablename__ = "imported_audit_event"
     __table_args__ = (UniqueConstraint("source_code", "source_seq", "hash"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
     package_id: Mapped[str] = mapped_column(ForeignKey("imported_package.package_id"), index=True)
     source_code: Mapped[str] = mapped_column(String(3))
     source_seq: Mapped[int] = mapped_column(BigInteger)

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.db.ids import Id
 from app.db.models import Base
 
 
@@ -21,8 +22,8 @@ class ImportBatch(Base):
 
     __tablename__ = "import_batch"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    branch_id: Mapped[int] = mapped_column(Id, ForeignKey("branch.id"))
     file_name: Mapped[str] = mapped_column(String(255))
     file_sha256: Mapped[str] = mapped_column(String(64), index=True)
     file_kind: Mapped[str] = mapped_column(String(8))
@@ -35,7 +36,7 @@ class ImportBatch(Base):
     last_number: Mapped[str | None] = mapped_column(String(11))
     sponsor_name: Mapped[str | None] = mapped_column(String(100))
     sponsor_months: Mapped[int | None]
-    officer_id: Mapped[int] = mapped_column(ForeignKey("officer.id"), index=True)
+    officer_id: Mapped[int] = mapped_column(Id, ForeignKey("officer.id"), index=True)
     counter: Mapped[str] = mapped_column(String(64))
     committed_at: Mapped[dt.datetime]
     business_date: Mapped[dt.date] = mapped_column(index=True)
@@ -50,5 +51,5 @@ class ImportHeaderMapping(Base):
     mapping: Mapped[dict[str, Any]] = mapped_column(JSON)
     headers: Mapped[list[str]] = mapped_column(JSON)  # as first seen, for display
     updated_at: Mapped[dt.datetime]
-    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("officer.id"))
+    updated_by_id: Mapped[int | None] = mapped_column(Id, ForeignKey("officer.id"))
     uses: Mapped[int] = mapped_column(Integer, default=0)

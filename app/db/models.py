@@ -18,10 +18,13 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    and_,
     text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from app.db.ids import Id
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -60,7 +63,7 @@ class Base(DeclarativeBase):
 class Branch(Base):
     __tablename__ = "branch"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
     code: Mapped[str] = mapped_column(String(3), unique=True)
     name: Mapped[str] = mapped_column(String(100))
     timezone: Mapped[str] = mapped_column(String(40))
@@ -73,47 +76,69 @@ class NumberSequence(Base):
 
     __tablename__ = "number_sequence"
 
-    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), primary_key=True)
+    branch_id: Mapped[int] = mapped_column(Id, ForeignKey("branch.id"), primary_key=True)
     next_serial: Mapped[int] = mapped_column(BigInteger)
 
 
 class Officer(Base):
     __tablename__ = "officer"
-    __table_args__ = (CheckConstraint("role IN ('officer', 'supervisor')", name="role"),)
+    __table_args__ = (
+        CheckConstraint("role IN ('officer', 'supervisor')", name="role"),
+        # One account per username among those who can sign in. Accounts that stand for someone
+        # elsewhere (an outreach laptop's officer, another branch's officer arriving with a
+        # member's history or at the Kanwil) carry a hash starting with "!" and share names.
+        Index(
+            "uq_officer_username",
+            "username",
+            unique=True,
+            sqlite_where=text("password_hash NOT LIKE '!%'"),
+            postgresql_where=text("password_hash NOT LIKE '!%'"),
+        ),
+    )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    username: Mapped[str] = mapped_column(String(40), unique=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    username: Mapped[str] = mapped_column(String(40))
     full_name: Mapped[str] = mapped_column(String(100))
     role: Mapped[str] = mapped_column(String(20))
-    password_hash: Mapped[str] = mapped_column(String(200))
+    # The Kanwil receives officers without their password: its copies get "!" (no one signs in).
+    password_hash: Mapped[str] = mapped_column(String(200), server_default="!")
     active: Mapped[bool] = mapped_column(default=True)
-    failed_logins: Mapped[int] = mapped_column(default=0)
+    failed_logins: Mapped[int] = mapped_column(default=0, server_default="0")
     locked_until: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime]
     last_login_at: Mapped[dt.datetime | None]
+
+    @classmethod
+    def account(cls, username: str) -> Any:
+        """The clause naming the one account of ``username`` that can sign in here (copies of
+        officers from elsewhere share the name and carry a "!" hash)."""
+        return and_(cls.username == username, cls.password_hash.not_like("!%"))
 
 
 class Member(Base):
     __tablename__ = "member"
     __table_args__ = (
-        # One active membership per NIK; deactivated and merged records may share it.
+        # One active membership per NIK in a branch; deactivated, merged and moved records may
+        # share it. At the Kanwil two branches may hold the same NIK (enrolled while the Kanwil
+        # was unreachable): replication must carry both, and the Kanwil lists them as a conflict.
         Index(
             "uq_member_active_nik",
             "nik",
+            "branch_id",
             unique=True,
             sqlite_where=text("record_status = 'ACTIVE'"),
             postgresql_where=text("record_status = 'ACTIVE'"),
         ),
         Index("ix_member_birth_region", "tanggal_lahir", "nik_district"),
         CheckConstraint(
-            "record_status IN ('ACTIVE', 'DEACTIVATED', 'MERGED', 'PURGED')", name="record_status"
+            "record_status IN ('ACTIVE', 'DEACTIVATED', 'MERGED', 'PURGED', 'MOVED')", name="record_status"
         ),
         CheckConstraint("jenis_kelamin IN ('L', 'P')", name="gender"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
     number: Mapped[str] = mapped_column(String(11), unique=True)
-    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    branch_id: Mapped[int] = mapped_column(Id, ForeignKey("branch.id"))
     nik: Mapped[str] = mapped_column(String(16), index=True)
     nama: Mapped[str] = mapped_column(String(100), index=True)
     tempat_lahir: Mapped[str] = mapped_column(String(60))
@@ -125,12 +150,12 @@ class Member(Base):
     kode_wilayah: Mapped[str | None] = mapped_column(String(13))
     nik_district: Mapped[str] = mapped_column(String(8))  # "32.76.01", where the NIK was issued
     record_status: Mapped[str] = mapped_column(String(12), default="ACTIVE")
-    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    merged_into_id: Mapped[int | None] = mapped_column(Id, ForeignKey("member.id"))
     # Set when the retention period ended: the row stays as a tombstone (number, audit links) with
     # every personal field blanked.
     purged_at: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime]
-    created_by_id: Mapped[int] = mapped_column(ForeignKey("officer.id"))
+    created_by_id: Mapped[int] = mapped_column(Id, ForeignKey("officer.id"))
 
     heirs: Mapped[list[Heir]] = relationship(
         back_populates="member", order_by="Heir.position", cascade="all, delete-orphan"
@@ -141,8 +166,8 @@ class Member(Base):
 class Heir(Base):
     __tablename__ = "heir"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), index=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    member_id: Mapped[int] = mapped_column(Id, ForeignKey("member.id", ondelete="CASCADE"), index=True)
     position: Mapped[int]
     nama: Mapped[str] = mapped_column(String(100))
     hubungan: Mapped[str] = mapped_column(String(12))
@@ -155,8 +180,8 @@ class Enrolment(Base):
 
     __tablename__ = "enrolment"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    member_id: Mapped[int] = mapped_column(Id, ForeignKey("member.id"), index=True)
     segment: Mapped[str] = mapped_column(String(6))
     occupation_code: Mapped[str] = mapped_column(String(6))
     programmes: Mapped[str] = mapped_column(String(40))  # "JKK,JKM,JHT"
@@ -169,11 +194,11 @@ class Enrolment(Base):
     pmi_contract_months: Mapped[int | None]
     pmi_departure: Mapped[int | None]  # PMI: departure month, YYYYMM
     pmi_jht: Mapped[int | None] = mapped_column(BigInteger)  # PMI: the chosen JHT amount per month
-    project_id: Mapped[int | None] = mapped_column(ForeignKey("construction_project.id"), index=True)
+    project_id: Mapped[int | None] = mapped_column(Id, ForeignKey("construction_project.id"), index=True)
     months_at_enrolment: Mapped[int]
     enrolled_at: Mapped[dt.datetime]
     business_date: Mapped[dt.date] = mapped_column(Date, index=True)
-    officer_id: Mapped[int] = mapped_column(ForeignKey("officer.id"), index=True)
+    officer_id: Mapped[int] = mapped_column(Id, ForeignKey("officer.id"), index=True)
     counter: Mapped[str] = mapped_column(String(64))
     mismatch_confirmed: Mapped[bool] = mapped_column(default=False)
 
@@ -198,13 +223,13 @@ class AuditEvent(Base):
     seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     occurred_at: Mapped[dt.datetime]
     business_date: Mapped[dt.date] = mapped_column(Date, index=True)
-    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officer.id"))
+    officer_id: Mapped[int | None] = mapped_column(Id, ForeignKey("officer.id"))
     actor: Mapped[str] = mapped_column(String(40))
     counter: Mapped[str] = mapped_column(String(64))
     action: Mapped[str] = mapped_column(String(40), index=True)
     entity: Mapped[str] = mapped_column(String(30))
     entity_id: Mapped[str | None] = mapped_column(String(40))
-    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"), index=True)
+    member_id: Mapped[int | None] = mapped_column(Id, ForeignKey("member.id"), index=True)
     details: Mapped[str] = mapped_column(Text)  # canonical JSON; the chain signs its SHA-256
     # Set only when the details were purged (retention): the digest the chain signed.
     details_digest: Mapped[str | None] = mapped_column(String(64))

@@ -8,6 +8,7 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, ForeignKey, Integer, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.db.ids import Id
 from app.db.models import Base
 
 
@@ -22,7 +23,7 @@ class MemberNameKey(Base):
     __table_args__ = ({"sqlite_with_rowid": False},)
 
     key: Mapped[str] = mapped_column(String(40), primary_key=True)
-    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), primary_key=True)
+    member_id: Mapped[int] = mapped_column(Id, ForeignKey("member.id"), primary_key=True)
     birth_year: Mapped[int] = mapped_column(SmallInteger)
     nik_regency: Mapped[str] = mapped_column(String(4))  # "1610", where the NIK was issued
     home_regency: Mapped[str | None] = mapped_column(String(4))  # from kode_wilayah
@@ -44,14 +45,14 @@ class MemberCorrection(Base):
     __tablename__ = "member_correction"
     __table_args__ = (CheckConstraint("status IN ('PENDING', 'APPROVED', 'REJECTED')", name="status"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    member_id: Mapped[int] = mapped_column(Id, ForeignKey("member.id"), index=True)
     status: Mapped[str] = mapped_column(String(10), index=True, default="PENDING")
     reason: Mapped[str] = mapped_column(String(500))
     confirm_mismatch: Mapped[bool] = mapped_column(default=False)
-    proposed_by_id: Mapped[int] = mapped_column(ForeignKey("officer.id"))
+    proposed_by_id: Mapped[int] = mapped_column(Id, ForeignKey("officer.id"))
     proposed_at: Mapped[dt.datetime]
-    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("officer.id"))
+    decided_by_id: Mapped[int | None] = mapped_column(Id, ForeignKey("officer.id"))
     decided_at: Mapped[dt.datetime | None]
     decision_note: Mapped[str | None] = mapped_column(String(500))
 
@@ -65,8 +66,8 @@ class MemberCorrectionChange(Base):
 
     __tablename__ = "member_correction_change"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    correction_id: Mapped[int] = mapped_column(ForeignKey("member_correction.id"), index=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    correction_id: Mapped[int] = mapped_column(Id, ForeignKey("member_correction.id"), index=True)
     field: Mapped[str] = mapped_column(String(20))
     old_value: Mapped[str | None] = mapped_column(String(250))
     new_value: Mapped[str | None] = mapped_column(String(250))
@@ -78,13 +79,13 @@ class MemberDeactivation(Base):
     __tablename__ = "member_deactivation"
     __table_args__ = (CheckConstraint("reason IN ('MENINGGAL', 'LUAR_NEGERI', 'DUPLIKAT')", name="reason"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    member_id: Mapped[int] = mapped_column(Id, ForeignKey("member.id"), index=True)
     reason: Mapped[str] = mapped_column(String(12))
     note: Mapped[str] = mapped_column(Text)
-    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    merged_into_id: Mapped[int | None] = mapped_column(Id, ForeignKey("member.id"))
     previous_status: Mapped[str] = mapped_column(String(12))
-    by_id: Mapped[int] = mapped_column(ForeignKey("officer.id"))
+    by_id: Mapped[int] = mapped_column(Id, ForeignKey("officer.id"))
     at: Mapped[dt.datetime]
 
 

@@ -25,6 +25,8 @@ class Permission(StrEnum):
     EXPORT_FULL_NIK = "export_full_nik"
     SETTINGS = "settings"
     MANAGE_OFFICERS = "manage_officers"
+    MOVE_MEMBER = "move_member"
+    REGION = "region"
 
 
 _OFFICER = frozenset(
@@ -37,6 +39,7 @@ _OFFICER = frozenset(
         Permission.VIEW_RECORD,
         Permission.PROPOSE_CORRECTION,
         Permission.EXPORT,
+        Permission.MOVE_MEMBER,
     }
 )
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -61,6 +64,8 @@ PERMISSION_LABELS: dict[Permission, str] = {
     Permission.EXPORT_FULL_NIK: "mengekspor NIK lengkap",
     Permission.SETTINGS: "mengubah pengaturan, kunci dan basis data cabang",
     Permission.MANAGE_OFFICERS: "mengelola akun petugas",
+    Permission.MOVE_MEMBER: "mengajukan mutasi peserta ke cabang lain",
+    Permission.REGION: "mengelola replikasi wilayah (Kanwil)",
 }
 
 

@@ -14,7 +14,9 @@ from sqlalchemy.orm import Session
 
 from app.db.bulk import bulk_insert
 from app.db.driver import Driver
-from app.db.models import AuditEvent, AuditHead, Branch, Setting
+from app.db.homes import home_branch
+from app.db.ids import BLOCK, local_part
+from app.db.models import AuditEvent, AuditHead, Setting
 from app.db.search_models import AuditSeal
 from app.domain.audit import (
     REDACTED_DETAILS,
@@ -51,7 +53,8 @@ _SET_SEAL = update(_SEAL).where(_SEAL.c.id == 1).values(mac=bindparam("mac"))
 def _branch_timezone(session: Session, ctx: ServiceContext) -> str:
     tz = ctx.cache.get("branch_timezone")
     if tz is None:
-        tz = session.execute(select(Branch.timezone).limit(1)).scalar() or "Asia/Jakarta"
+        home = home_branch(session)
+        tz = home.timezone if home is not None else "Asia/Jakarta"
         ctx.cache["branch_timezone"] = tz
     return str(tz)
 
@@ -78,16 +81,18 @@ def append_event(
     occurred = (at or ctx.clock()).astimezone(dt.UTC)
     body = canonical_json(details or {})
     username = actor.username if actor else SYSTEM
+    # The chain signs positions within the database's block of ids (app.db.ids), so renumbering
+    # a branch into its block (migration 0016) leaves every signature valid.
     digest = event_hash(
         ctx.audit_key,
-        seq=seq,
+        seq=local_part(seq),
         occurred_at=occurred,
         actor=username,
         counter=ctx.counter,
         action=action,
         entity=entity,
         entity_id=entity_id,
-        member_id=member_id,
+        member_id=None if member_id is None else local_part(member_id),
         details=body,
         prev_hash=prev_hash,
     )
@@ -110,7 +115,7 @@ def append_event(
         },
     )
     driver.execute(_SET_HEAD_HASH_SQL, (digest,))
-    driver.execute(_SET_SEAL_SQL, (seal_mac(ctx.audit_key, int(seq), digest),))
+    driver.execute(_SET_SEAL_SQL, (seal_mac(ctx.audit_key, local_part(int(seq)), digest),))
     return int(seq)
 
 
@@ -160,14 +165,14 @@ def append_events(
         body = canonical_json(ev.details or {})
         digest = event_hash(
             ctx.audit_key,
-            seq=seq,
+            seq=local_part(seq),
             occurred_at=occurred,
             actor=username,
             counter=ctx.counter,
             action=ev.action,
             entity=ev.entity,
             entity_id=ev.entity_id,
-            member_id=ev.member_id,
+            member_id=None if ev.member_id is None else local_part(ev.member_id),
             details=body,
             prev_hash=prev_hash,
         )
@@ -191,17 +196,25 @@ def append_events(
         prev_hash = digest
     bulk_insert(conn, _EVENTS, rows)
     conn.execute(_SET_HEAD_HASH, {"h": prev_hash})
-    conn.execute(_SET_SEAL, {"mac": seal_mac(ctx.audit_key, seq, prev_hash)})
+    conn.execute(_SET_SEAL, {"mac": seal_mac(ctx.audit_key, local_part(seq), prev_hash)})
     return seq
 
 
 VERIFY_BATCH = 20_000
 
 
+def chain_base(session: Session) -> int:
+    """Where this database's chain starts: the base of the block its head stands in."""
+    last = int(session.execute(select(AuditHead.last_seq).where(AuditHead.id == 1)).scalar_one())
+    return last - local_part(last)
+
+
 def _iter_rows(
-    session: Session, last_seq: int | None, progress: ProgressSink, cancel: CancelToken
+    session: Session, last_seq: int | None, progress: ProgressSink, cancel: CancelToken, base: int = 0
 ) -> Iterator[EventRow]:
-    """Every event as plain values, in seq order, in batches (no ORM objects: 1M events in seconds)."""
+    """Every event of this database's chain as plain values, in seq order, in batches (no ORM
+    objects: 1M events in seconds). Sequence numbers and member ids come as positions within the
+    block (what the chain signs); at the Kanwil the other branches' chains are left out."""
     t = AuditEvent.__table__.c
     cols = (
         t.seq,
@@ -218,24 +231,27 @@ def _iter_rows(
         t.details_digest,
     )
     conn = session.connection()
-    after = 0
-    total = last_seq or 0
+    after = base
+    total = local_part(last_seq or 0)
+    end = base + BLOCK
     while True:
         if cancel.cancelled:
             raise Cancelled()
         result = cast(
             CursorResult[Any],
-            conn.execute(select(*cols).where(t.seq > after).order_by(t.seq).limit(VERIFY_BATCH)),
+            conn.execute(select(*cols).where(t.seq > after, t.seq < end).order_by(t.seq).limit(VERIFY_BATCH)),
         )
         rows = result.cursor.fetchall()
         result.close()
         for r in rows:
             details = r[8] if r[11] is None or r[8] != REDACTED_DETAILS else REDACTED_PREFIX + r[11]
-            yield (r[0], iso_utc(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], details, r[9], r[10])
+            member = None if r[7] is None else r[7] % BLOCK
+            yield (r[0] - base, iso_utc(r[1]), r[2], r[3], r[4], r[5], r[6], member, details, r[9], r[10])
         if len(rows) < VERIFY_BATCH:
             return
         after = rows[-1][0]
-        progress(min(after, total), total, f"{after:,} peristiwa diperiksa".replace(",", "."))
+        done = after - base
+        progress(min(done, total), total, f"{done:,} peristiwa diperiksa".replace(",", "."))
 
 
 def _verify_chain(
@@ -244,16 +260,18 @@ def _verify_chain(
     """The chain from its first event to its sealed head: the first event changed (details
     included), removed, inserted or reordered."""
     head = session.execute(select(AuditHead.last_seq, AuditHead.last_hash).where(AuditHead.id == 1)).one()
+    last = local_part(int(head.last_seq))
     stored_seal = session.execute(select(AuditSeal.mac).where(AuditSeal.id == 1)).scalar_one_or_none()
-    fresh = head.last_seq == 0 and not stored_seal
+    fresh = last == 0 and not stored_seal
     sealed = fresh or (
         stored_seal is not None
-        and hmac.compare_digest(stored_seal, seal_mac(ctx.audit_key, head.last_seq, head.last_hash))
+        and hmac.compare_digest(stored_seal, seal_mac(ctx.audit_key, last, head.last_hash))
     )
+    base = int(head.last_seq) - last
     report = verify_rows(
         ctx.audit_key,
-        _iter_rows(session, head.last_seq, progress, cancel),
-        expected_last_seq=head.last_seq if sealed else None,
+        _iter_rows(session, head.last_seq, progress, cancel, base),
+        expected_last_seq=last if sealed else None,
     )
     if not report.ok:
         return report
@@ -272,7 +290,7 @@ def _verify_chain(
             False,
             report.checked,
             report.head,
-            head.last_seq,
+            last,
             "changed",
             "Kepala rantai audit tidak cocok.",
         )
@@ -365,8 +383,11 @@ def verify_audit(
 
     def work(session: Session) -> AuditReport:
         chain = _verify_chain(session, ctx, progress, cancel)
-        last = session.execute(select(func.max(AuditEvent.seq))).scalar_one()
-        anchors = check_anchors_in(session, ctx, int(last or 0), sources)
+        base = chain_base(session)
+        last = session.execute(
+            select(func.max(AuditEvent.seq)).where(AuditEvent.seq > base, AuditEvent.seq < base + BLOCK)
+        ).scalar_one()
+        anchors = check_anchors_in(session, ctx, local_part(int(last or 0)), sources)
         rows = None
         if reconcile_rows:
             if cancel.cancelled:

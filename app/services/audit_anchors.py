@@ -26,6 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.day_models import DayLock
+from app.db.ids import local_part
 from app.db.models import AuditEvent, AuditHead, Setting
 from app.db.search_models import AuditSeal
 from app.domain.audit import seal_mac
@@ -42,12 +43,13 @@ def sealed_head(session: Session, ctx: ServiceContext) -> Iterator[Anchor | Anch
     """The head row, when its seal (an HMAC over seq and hash) holds."""
     head = session.execute(select(AuditHead.last_seq, AuditHead.last_hash).where(AuditHead.id == 1)).one()
     mac = session.execute(select(AuditSeal.mac).where(AuditSeal.id == 1)).scalar_one_or_none()
-    if head.last_seq == 0 and not mac:
+    last = local_part(int(head.last_seq))
+    if last == 0 and not mac:
         return
-    if mac is None or not hmac.compare_digest(mac, seal_mac(ctx.audit_key, head.last_seq, head.last_hash)):
+    if mac is None or not hmac.compare_digest(mac, seal_mac(ctx.audit_key, last, head.last_hash)):
         yield unreadable("seal", "Segel kepala rantai", "segel tidak cocok dengan kepala rantai.")
         return
-    yield Anchor("seal", "Segel kepala rantai", int(head.last_seq), str(head.last_hash))
+    yield Anchor("seal", "Segel kepala rantai", last, str(head.last_hash))
 
 
 def _day(value: object) -> dt.date:
@@ -65,7 +67,9 @@ def closed_days(session: Session, ctx: ServiceContext) -> Iterator[Anchor]:
         if seq is None:
             continue
         note = " (kemudian dibuka kembali)" if status == "REOPENED" else ""
-        yield Anchor("day_close", f"Penutupan hari {long_date(_day(day))}{note}", int(seq), digest)
+        yield Anchor(
+            "day_close", f"Penutupan hari {long_date(_day(day))}{note}", local_part(int(seq)), digest
+        )
 
 
 def archived_summaries(session: Session, ctx: ServiceContext) -> Iterator[Anchor | AnchorFinding]:
@@ -86,7 +90,7 @@ def archived_summaries(session: Session, ctx: ServiceContext) -> Iterator[Anchor
             if seq is not None:
                 yield unreadable("day_pdf", label, "kepala rantai audit tidak terbaca di PDF arsip.")
             continue
-        yield Anchor("day_pdf", label, printed.seq, printed.hash)
+        yield Anchor("day_pdf", label, local_part(printed.seq), printed.hash)
 
 
 def _backup_head(path: Path, fingerprint: str | None) -> tuple[int, str, dt.datetime] | None:
@@ -107,7 +111,7 @@ def _backup_head(path: Path, fingerprint: str | None) -> tuple[int, str, dt.date
     finally:
         conn.close()
     when = dt.datetime.fromisoformat(str(at[0])) if at else dt.datetime.min
-    return int(seq), str(digest), when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when
+    return local_part(int(seq)), str(digest), when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when
 
 
 def _last_restore(session: Session) -> tuple[int, dt.datetime] | None:
@@ -120,7 +124,7 @@ def _last_restore(session: Session) -> tuple[int, dt.datetime] | None:
     if row is None:
         return None
     at = row[1] if row[1].tzinfo else row[1].replace(tzinfo=dt.UTC)
-    return int(row[0]), at
+    return local_part(int(row[0])), at
 
 
 def backup_heads(session: Session, ctx: ServiceContext) -> Iterator[Anchor]:
@@ -160,8 +164,14 @@ def check_all(
             else:
                 anchors.append(item)
 
+    # Anchors and ``head_seq`` are positions in the chain; rows are stored in the database's block.
+    last = int(session.execute(select(AuditHead.last_seq).where(AuditHead.id == 1)).scalar_one())
+    base = last - local_part(last)
+
     def hash_at(seq: int) -> str | None:
-        return session.execute(select(AuditEvent.hash).where(AuditEvent.seq == seq)).scalar_one_or_none()
+        return session.execute(
+            select(AuditEvent.hash).where(AuditEvent.seq == base + seq)
+        ).scalar_one_or_none()
 
     return tuple(findings) + check_anchors(anchors, head_seq, hash_at)
 

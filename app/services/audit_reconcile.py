@@ -33,11 +33,15 @@ from sqlalchemy.orm import Session
 from app.db.cards_models import Card
 from app.db.contribution_models import Payment, ReceiptSequence, SponsorBatch
 from app.db.day_models import DayLock, ImportedAuditEvent, PackageRecord
+from app.db.ids import BLOCK, local_part
 from app.db.models import AuditEvent, Enrolment, Member, Officer
+from app.db.renumber import home_block
 from app.db.search_models import MemberCorrection
 from app.domain.day_summary import long_date
 from app.domain.reconcile import Discrepancy, first_of, merge_streams, missing_serials, receipt_series, rupiah
 
+# An event's number as people read it: its position in the chain (stored in the branch's block).
+_POSITION = AuditEvent.seq % BLOCK
 MAX_PER_CODE = 20  # listed per kind of discrepancy; all are counted
 _TOTAL = re.compile(r'"total":(-?\d+)')
 _SEGMENT = re.compile(r'"segment":"([A-Z]+)"')
@@ -86,11 +90,20 @@ def _programmes(text: str) -> str:
 
 class _Reader:
     """Streams from one session, ordered bytewise on both backends (PostgreSQL's own collation
-    may sort ``TBI-…`` differently from Python)."""
+    may sort ``TBI-…`` differently from Python).
+
+    Only rows made in this database (ids in its block, ``app.db.ids``) answer to its chain: a
+    member received from another branch (mutasi) brings history whose events are in the chain of
+    the branch that wrote it; its arrival is this chain's ``member.move_in``."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
         self.pg = session.get_bind().dialect.name == "postgresql"
+        base = home_block(session.connection())
+        self.lo, self.hi = base + 1, base + BLOCK - 1
+
+    def ours(self, column: Any) -> ColumnElement[bool]:
+        return column.between(self.lo, self.hi)  # type: ignore[no-any-return]
 
     def key(self, column: Any) -> Any:
         return column.collate("C") if self.pg else column
@@ -103,7 +116,7 @@ class _Reader:
         """``(entity_id, (seq, details, member purged?, *extra))`` of one action, by entity id."""
         e = AuditEvent
         stmt = (
-            select(e.entity_id, e.seq, e.details, Member.purged_at.is_not(None), *extra)
+            select(e.entity_id, _POSITION, e.details, Member.purged_at.is_not(None), *extra)
             .outerjoin(Member, Member.id == e.member_id)
             .where(e.action == action, e.entity_id.is_not(None))
             .order_by(self.key(e.entity_id), e.seq)
@@ -142,6 +155,7 @@ def _members(r: _Reader, found: _Found) -> None:
     rows = r.rows(
         select(m.number, e.segment, e.programmes, m.purged_at.is_not(None), _imported("member", m.id))
         .outerjoin(e, e.member_id == m.id)
+        .where(r.ours(m.id))
         .order_by(r.key(m.number), e.id)
     )
     members = ((str(x[0]), tuple(x[1:])) for x in rows)
@@ -188,7 +202,9 @@ def _payments(r: _Reader, found: _Found) -> set[str]:
     (deleted with their data: not a gap in the series)."""
     p = Payment
     rows = r.rows(
-        select(p.receipt_no, p.total, p.status, _imported("payment", p.id)).order_by(r.key(p.receipt_no))
+        select(p.receipt_no, p.total, p.status, _imported("payment", p.id))
+        .where(r.ours(p.id))
+        .order_by(r.key(p.receipt_no))
     )
     payments = ((str(x[0]), tuple(x[1:])) for x in rows)
     imported = _imported_events(r.session, ["payment.record", "payment.void"])
@@ -248,12 +264,17 @@ def _payments(r: _Reader, found: _Found) -> set[str]:
     return purged_receipts
 
 
-def _sponsor_batches(session: Session, found: _Found) -> None:
-    batches = dict(session.execute(select(SponsorBatch.receipt_no, SponsorBatch.total)).all())
+def _sponsor_batches(r: _Reader, found: _Found) -> None:
+    session = r.session
+    batches = dict(
+        session.execute(
+            select(SponsorBatch.receipt_no, SponsorBatch.total).where(r.ours(SponsorBatch.id))
+        ).all()
+    )
     events = {
         str(k): (int(seq), str(d))
         for k, seq, d in session.execute(
-            select(AuditEvent.entity_id, AuditEvent.seq, AuditEvent.details).where(
+            select(AuditEvent.entity_id, _POSITION, AuditEvent.details).where(
                 AuditEvent.action == "sponsor.pay"
             )
         )
@@ -288,7 +309,9 @@ _CARD_EVENTS = {"spoiled": "card.spoil", "revoked": "card.revoke"}
 
 def _cards(r: _Reader, found: _Found) -> None:
     c = Card
-    rows = r.rows(select(c.serial, c.status, _imported("card", c.id)).order_by(r.key(c.serial)))
+    rows = r.rows(
+        select(c.serial, c.status, _imported("card", c.id)).where(r.ours(c.id)).order_by(r.key(c.serial))
+    )
     cards = ((str(x[0]), tuple(x[1:])) for x in rows)
     imported = _imported_events(r.session, ["card.issue", *_CARD_EVENTS.values()])
     for serial, (rows_, issued, spoiled, revoked) in merge_streams(
@@ -340,30 +363,36 @@ def _cards(r: _Reader, found: _Found) -> None:
 _DECISIONS = {"APPROVED": "member.correction.approve", "REJECTED": "member.correction.reject"}
 
 
-def _corrections(session: Session, found: _Found) -> None:
-    rows = session.execute(
-        select(MemberCorrection.id, MemberCorrection.status, Member.number).join(
-            Member, Member.id == MemberCorrection.member_id
+def _corrections(r: _Reader, found: _Found) -> None:
+    session = r.session
+    # Events name corrections by their id as it was then: before migration 0016 moved the rows
+    # into the branch's block. Both sides are compared by position within the block.
+    rows = [
+        (local_part(int(cid)), status, number)
+        for cid, status, number in session.execute(
+            select(MemberCorrection.id, MemberCorrection.status, Member.number)
+            .join(Member, Member.id == MemberCorrection.member_id)
+            .where(r.ours(MemberCorrection.id))
         )
-    ).all()
+    ]
     events: dict[str, dict[int, tuple[int, str]]] = {}
     closed_ids: set[int] = set()  # closed with their member (deactivation, merge)
     closed_members: set[str] = set()  # older deactivation events give only a count
     for action, seq, entity_id, details in session.execute(
-        select(AuditEvent.action, AuditEvent.seq, AuditEvent.entity_id, AuditEvent.details).where(
+        select(AuditEvent.action, _POSITION, AuditEvent.entity_id, AuditEvent.details).where(
             AuditEvent.action.in_(["member.correction.propose", "member.deactivate", *_DECISIONS.values()])
         )
     ):
         if action == "member.deactivate":
             ids = _CLOSED_IDS.search(details)
             if ids:
-                closed_ids.update(int(x) for x in re.findall(r"\d+", ids.group(1)))
+                closed_ids.update(local_part(int(x)) for x in re.findall(r"\d+", ids.group(1)))
             elif not _NONE_CLOSED.search(details):
                 closed_members.add(str(entity_id))
             continue
         m = _CORRECTION.search(details)
         if m:
-            events.setdefault(str(action), {})[int(m.group(1))] = (int(seq), str(entity_id))
+            events.setdefault(str(action), {})[local_part(int(m.group(1)))] = (int(seq), str(entity_id))
     known = {int(cid) for cid, _s, _n in rows}
     for cid, status, number in rows:
         found.checked["correction"] += 1
@@ -404,7 +433,7 @@ def _officers(session: Session, found: _Found) -> None:
     added = {
         str(k): int(seq)
         for k, seq in session.execute(
-            select(AuditEvent.entity_id, AuditEvent.seq).where(
+            select(AuditEvent.entity_id, _POSITION).where(
                 AuditEvent.action.in_(["officer.add", "officer.bootstrap"])
             )
         )
@@ -420,7 +449,7 @@ def _officers(session: Session, found: _Found) -> None:
     names = set()
     for username, password_hash, last_login in officers:
         names.add(str(username))
-        if password_hash == "!imported":  # noqa: S105 - an outreach laptop's officer, from a package
+        if password_hash.startswith("!"):  # an outreach laptop's or another branch's officer: no sign-in
             continue
         found.checked["officer"] += 1
         if username not in added:
@@ -517,7 +546,7 @@ def _receipt_gaps(r: _Reader, found: _Found, purged_receipts: set[str]) -> None:
 
 def _redactions(session: Session, found: _Found) -> None:
     rows = session.execute(
-        select(AuditEvent.seq, AuditEvent.entity_id)
+        select(_POSITION, AuditEvent.entity_id)
         .outerjoin(Member, Member.id == AuditEvent.member_id)
         .where(AuditEvent.details_digest.is_not(None), Member.purged_at.is_(None))
     )
@@ -537,10 +566,10 @@ def reconcile(session: Session) -> Reconciliation:
     _officers(session, found)
     _members(r, found)
     purged_receipts = _payments(r, found)
-    _sponsor_batches(session, found)
+    _sponsor_batches(r, found)
     _receipt_gaps(r, found, purged_receipts)
     _cards(r, found)
-    _corrections(session, found)
+    _corrections(r, found)
     _closed_days(session, found)
     _redactions(session, found)
     return Reconciliation(dict(found.checked), tuple(found.items), dict(found.counts))

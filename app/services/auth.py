@@ -196,7 +196,7 @@ def validate_new_officer(username: str, full_name: str, role: str, password: str
 def _new_officer(
     session: Session, ctx: ServiceContext, username: str, full_name: str, role: str, password_hash: str
 ) -> Officer:
-    if session.execute(select(Officer.id).where(Officer.username == username)).first():
+    if session.execute(select(Officer.id).where(Officer.account(username))).first():
         raise DomainError(Issue("username", "username.taken", f"Nama pengguna '{username}' sudah dipakai."))
     officer = Officer(
         username=username,
@@ -301,7 +301,7 @@ def login(ctx: ServiceContext, username: str, password: str) -> Actor:
     now = ctx.clock()
 
     def work(session: Session) -> tuple[Actor | None, AuthError | None]:
-        officer = session.execute(select(Officer).where(Officer.username == username)).scalar_one_or_none()
+        officer = session.execute(select(Officer).where(Officer.account(username))).scalar_one_or_none()
         if officer is None:
             # Spend the same time as a real check so timing does not reveal which names exist.
             with contextlib.suppress(VerificationError):
@@ -383,7 +383,7 @@ def officer_by_username(ctx: ServiceContext, username: str) -> Actor | None:
 
     def work(session: Session) -> Actor | None:
         o = session.execute(
-            select(Officer).where(Officer.username == username.strip().lower(), Officer.active.is_(True))
+            select(Officer).where(Officer.account(username.strip().lower()), Officer.active.is_(True))
         ).scalar_one_or_none()
         return actor_of(o) if o else None
 
@@ -397,7 +397,7 @@ def identify(ctx: ServiceContext, username: str) -> Actor:
     now = ctx.clock()
 
     def work(session: Session) -> tuple[Actor | None, AuthError | None]:
-        o = session.execute(select(Officer).where(Officer.username == username)).scalar_one_or_none()
+        o = session.execute(select(Officer).where(Officer.account(username))).scalar_one_or_none()
         if o is not None and o.active and (o.locked_until is None or o.locked_until <= now):
             return actor_of(o), None
         if o is None:
@@ -481,7 +481,7 @@ def set_officer_active(
     _refuse_self(ctx, by, username, active)
 
     def work(session: Session) -> OfficerDTO:
-        officer = session.execute(select(Officer).where(Officer.username == username)).scalar_one_or_none()
+        officer = session.execute(select(Officer).where(Officer.account(username))).scalar_one_or_none()
         if officer is None:
             raise DomainError(Issue("username", "officer.unknown", f"Petugas '{username}' tidak ada."))
         officer.active = active
@@ -511,7 +511,7 @@ def unlock_officer(ctx: ServiceContext, by: Actor, username: str, reason: str) -
     why = " ".join(reason.split())
 
     def work(session: Session) -> OfficerDTO:
-        officer = session.execute(select(Officer).where(Officer.username == username)).scalar_one_or_none()
+        officer = session.execute(select(Officer).where(Officer.account(username))).scalar_one_or_none()
         if officer is None:
             raise DomainError(Issue("username", "officer.unknown", f"Petugas '{username}' tidak ada."))
         was = officer.locked_until

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.db.homes import claim_block, home_branch
 from app.db.models import Branch, NumberSequence
 from app.domain.clock import TIMEZONES
 from app.domain.issues import DomainError, Issue
@@ -62,7 +62,7 @@ def setup_branch(
         authorize(ctx, by, Permission.SETTINGS)
 
     def work(session: Session) -> BranchDTO:
-        branch = session.execute(select(Branch).limit(1)).scalar_one_or_none()
+        branch = home_branch(session)
         if branch is not None and by is None:
             raise DomainError(
                 Issue(
@@ -73,6 +73,9 @@ def setup_branch(
                 )
             )
         if branch is None:
+            # The database takes its branch's block of ids first (app.db.ids), so every row,
+            # this branch row included, is unique across the region from the start.
+            claim_block(session, code)
             branch = Branch(code=code, name=name, timezone=timezone, created_at=ctx.clock())
             session.add(branch)
             session.flush()

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import time
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.db.homes import home_branch
 from app.db.models import Branch
 from app.domain.clock import business_date
 from app.services.context import ServiceContext
@@ -27,7 +27,7 @@ def _dto(b: Branch) -> BranchDTO:
 
 def current_branch(ctx: ServiceContext) -> BranchDTO | None:
     def work(session: Session) -> BranchDTO | None:
-        b = session.execute(select(Branch).limit(1)).scalar_one_or_none()
+        b = home_branch(session)  # at a Kanwil, or after replication, other branches' rows are here too
         return _dto(b) if b else None
 
     return ctx.read(work)

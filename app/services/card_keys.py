@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.cards_models import CardKey
+from app.db.region_models import RegionCardKey
 from app.domain.issues import DomainError, Issue
 from app.domain.roles import Permission
 from app.infra.card_keys import CardKeyStore, KeyFileError, PublicKeyRecord, SigningKey, parse_export
@@ -146,6 +147,15 @@ def trusted_keys(ctx: ServiceContext, session: Session | None = None) -> dict[st
     def work(s: Session) -> None:
         for row in s.execute(select(CardKey)).scalars():
             out.setdefault(row.key_id, _record_of(row))
+        # Every branch of the region, as the Kanwil sends them down (app.db.replication).
+        for k in s.execute(select(RegionCardKey)).scalars():
+            out.setdefault(
+                k.key_id,
+                PublicKeyRecord(
+                    k.key_id, base64.b64decode(k.public_key), k.branch_code, k.branch_name, k.created_at, "region",
+                    k.retired_at,
+                ),
+            )  # fmt: skip
 
     if session is not None:
         work(session)

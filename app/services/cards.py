@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.db.cards_models import Card, CardReprint
 from app.db.models import Enrolment, Member, Officer
+from app.db.region_models import RegionCardRevocation
 from app.domain.cards import (
     CARD_STATUS_LABELS,
     REPRINT_REASONS,
@@ -50,6 +51,7 @@ from app.services.dto import Actor, BranchDTO
 RECORD_STATUS_LABELS = {
     "ACTIVE": "Aktif",
     "DEACTIVATED": "Nonaktif",
+    "MOVED": "Pindah cabang",
     "MERGED": "Digabung ke nomor lain",
 }
 PREVIEW_QR = "LOKET CONTOH KARTU BELUM DITERBITKAN"
@@ -1005,10 +1007,15 @@ class _RevocationList:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.row: Card | None = None
+        self.regional: RegionCardRevocation | None = None
 
     def __contains__(self, serial: object) -> bool:
         self.row = self.session.execute(select(Card).where(Card.serial == serial)).scalar_one_or_none()
-        return self.row is not None and self.row.status in ("revoked", "spoiled")
+        if self.row is not None and self.row.status in ("revoked", "spoiled"):
+            return True
+        # A card printed or replaced at another branch of the region: the Kanwil's revocation list.
+        self.regional = self.session.get(RegionCardRevocation, serial)
+        return self.regional is not None
 
 
 def _standing(session: Session, number: str, serial: str | None) -> MemberStanding | None:
@@ -1050,8 +1057,10 @@ def verify_card_text(ctx: ServiceContext, text: str, actor: Actor | None = None)
         issuer = f"{record.branch_name} ({record.branch_code})" if record else None
         c = check.claims
         message = check.message
-        if check.reason == "revoked" and revoked.row is not None:
+        if check.reason == "revoked" and revoked.row is not None and revoked.row.status != "issued":
             message = _revoked_message(session, revoked.row)
+        elif check.reason == "revoked" and revoked.regional is not None:
+            message = regional_revocation_message(revoked.regional)
         standing = _standing(session, c.number, c.serial) if c else None
         return CardVerification(
             valid=check.valid,
@@ -1070,6 +1079,18 @@ def verify_card_text(ctx: ServiceContext, text: str, actor: Actor | None = None)
         )
 
     return ctx.read(work)
+
+
+def regional_revocation_message(r: RegionCardRevocation) -> str:
+    when = f" pada {r.at:%d-%m-%Y}" if r.at else ""
+    if r.status == "spoiled":
+        return f"Kartu seri {r.serial} tercatat RUSAK CETAK{when} (daftar Kanwil) dan tidak berlaku."
+    reason = (
+        "diganti kartu baru"
+        if r.reason == "diganti"
+        else REPRINT_REASONS.get(r.reason or "", "cetak ulang").lower()
+    )
+    return f"Kartu seri {r.serial} sudah DICABUT{when} ({reason}; daftar Kanwil). Tidak berlaku."
 
 
 def _revoked_message(session: Session, card: Card) -> str:

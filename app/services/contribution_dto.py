@@ -294,7 +294,7 @@ class RateTableInfoDTO:
     version: str
     effective_from: Month
     title: str
-    origin: str  # "bawaan" (shipped) or "dimuat" (loaded by a supervisor)
+    origin: str  # "bawaan" (shipped), "dimuat" (loaded by a supervisor) or "kanwil" (sent by the Kanwil)
     loaded_at: dt.datetime | None
     loaded_by: str | None
     sha256: str

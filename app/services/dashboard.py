@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session
 
 from app.db.contribution_models import MemberCover, Payment
 from app.db.day_models import CoverageTarget
-from app.db.models import Branch, Enrolment, Member
+from app.db.homes import home_branch
+from app.db.models import Enrolment, Member
+from app.db.region_models import RegionBranch, RegionTarget
 from app.domain.clock import business_date
 from app.domain.coverage import Coverage, check_target
 from app.domain.day_summary import CHANNEL_SHORT, Tally
@@ -122,12 +124,25 @@ def _regency_expr() -> Any:
     return func.coalesce(func.substr(Member.kode_wilayah, 1, 5), func.substr(Member.nik_district, 1, 5))
 
 
-def _coverage(session: Session, today: dt.date) -> tuple[CoverageLine, ...]:
+def _targets(session: Session, code: str) -> list[CoverageTarget | RegionTarget]:
+    """The branch's own targets, and the Kanwil's for the regencies of its area (which stand)."""
+    own: dict[str, CoverageTarget | RegionTarget] = {
+        t.regency_code: t for t in session.execute(select(CoverageTarget)).scalars()
+    }
+    area = session.get(RegionBranch, code)
+    if area is not None and area.regencies:
+        wanted = area.regencies.split(",")
+        for t in session.execute(select(RegionTarget).where(RegionTarget.regency_code.in_(wanted))).scalars():
+            own[t.regency_code] = t
+    return [own[k] for k in sorted(own)]
+
+
+def _coverage(session: Session, code: str, today: dt.date) -> tuple[CoverageLine, ...]:
     """Per target regency: the baseline share plus the members enrolled since the baseline date
     whose membership runs today (the status index's answer: active, or within the arrears limit)."""
     lines = []
     regency = _regency_expr()
-    for t in session.execute(select(CoverageTarget).order_by(CoverageTarget.regency_code)).scalars():
+    for t in _targets(session, code):
         since = select(Enrolment.member_id).where(Enrolment.business_date > t.baseline_date)
         first_before = select(Enrolment.member_id).where(Enrolment.business_date <= t.baseline_date)
         n = session.execute(
@@ -160,14 +175,14 @@ def dashboard(ctx: ServiceContext, actor: Actor) -> DashboardDTO:
     authorize(ctx, actor, Permission.SEARCH)
 
     def work(session: Session) -> DashboardDTO:
-        b = session.execute(select(Branch).limit(1)).scalar_one_or_none()
+        b = home_branch(session)
         if b is None:
             raise DomainError(Issue("cabang", "branch.missing", "Cabang belum diatur."))
         today = business_date(ctx.clock(), b.timezone)
         bounds = period_bounds(today)
         periods = tuple(_period(ctx, session, k, *bounds[k]) for k in PERIODS)
         statuses = status_index.status_counts(session, ctx)
-        return DashboardDTO(today, b.code, b.name, periods, _coverage(session, today), statuses)
+        return DashboardDTO(today, b.code, b.name, periods, _coverage(session, b.code, today), statuses)
 
     return ctx.read(work)
 

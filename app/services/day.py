@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, aliased
 from app.db.cards_models import Card
 from app.db.contribution_models import Payment, SponsorBatch
 from app.db.day_models import DayLock, ImportedPackage, PackageRecord
+from app.db.homes import home_branch
 from app.db.models import AuditEvent, Branch, Enrolment, Member, Officer
 from app.db.search_models import MemberCorrection, MemberCorrectionChange
 from app.domain.clock import TIMEZONES, business_date, local_time
@@ -132,7 +133,7 @@ class _Labels:
 
 
 def _branch(session: Session) -> Branch:
-    b = session.execute(select(Branch).limit(1)).scalar_one_or_none()
+    b = home_branch(session)
     if b is None:
         raise DomainError(Issue("cabang", "branch.missing", "Cabang belum diatur."))
     return b
@@ -140,7 +141,7 @@ def _branch(session: Session) -> Branch:
 
 def _officer_id(session: Session, username: str) -> tuple[int, str]:
     row = session.execute(
-        select(Officer.id, Officer.full_name).where(Officer.username == username.strip().lower())
+        select(Officer.id, Officer.full_name).where(Officer.account(username.strip().lower()))
     ).first()
     if row is None:
         raise DomainError(Issue("petugas", "officer.not_found", f"Petugas '{username[:40]}' tidak ada."))

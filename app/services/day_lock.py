@@ -25,7 +25,8 @@ from sqlalchemy.orm import Session
 
 from app.db.day_models import DayLock
 from app.db.driver import Driver
-from app.db.models import Branch, Officer
+from app.db.homes import home_branch
+from app.db.models import Officer
 from app.domain.clock import business_date, local_time
 from app.domain.issues import DomainError, Issue
 from app.services.context import ServiceContext
@@ -37,7 +38,8 @@ DAY_LOCK_KEY = 0x4C4F4B4554444159
 def branch_timezone(session: Session, ctx: ServiceContext) -> str:
     tz = ctx.cache.get("branch_timezone")
     if tz is None:
-        tz = session.execute(select(Branch.timezone).limit(1)).scalar() or "Asia/Jakarta"
+        home = home_branch(session)
+        tz = home.timezone if home is not None else "Asia/Jakarta"
         ctx.cache["branch_timezone"] = tz
     return str(tz)
 

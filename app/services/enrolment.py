@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, select, update
@@ -29,6 +29,7 @@ from app.services.duplicates import check_override, duplicate_issue, likely_dupl
 from app.services.members import active_member_number_for_nik
 from app.services.outreach_sync import check_enrolment_allowed, ensure_enrolment_allowed
 from app.services.records_dto import DuplicateCandidateDTO, DuplicateOverride
+from app.services.region.check import regional_lookup
 from app.services.search_index import index_member, postings_for, write_postings
 
 
@@ -408,6 +409,13 @@ def enrol_worker(
         return EnrolOutcome("rejected", errors=result.errors, warnings=result.warnings)
     rec = result.record
     assert rec is not None
+    # The region: a NIK active at another branch is refused too (asked of the Kanwil, briefly).
+    regional = regional_lookup(ctx, [rec.nik], branch.code)
+    if regional.skipped is not None:
+        result = replace(result, warnings=(*result.warnings, regional.skipped))
+    elsewhere = regional.issue(rec.nik)
+    if elsewhere is not None:
+        return EnrolOutcome("rejected", errors=(elsewhere,), warnings=result.warnings)
 
     if dry_run:
         check_enrolment_allowed(ctx)

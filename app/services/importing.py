@@ -90,6 +90,7 @@ from app.services.enrolment import (
 )
 from app.services.outreach_sync import check_enrolment_allowed
 from app.services.records_dto import DuplicateOverride
+from app.services.region.check import regional_lookup
 
 MODES = ("all", "accepted")
 WRITE_CHUNK = 500  # rows per duplicate check and per multi-row INSERT; cancel is polled between chunks
@@ -777,12 +778,14 @@ def _check_database(
     session: Session,
     ctx: ServiceContext,
     entries: Sequence[dict[str, Any]],
+    branch: BranchDTO,
     override_rows: frozenset[int] = frozenset(),
     allowed: dict[int, list[str]] | None = None,
 ) -> dict[int, tuple[list[Issue], list[Issue]]]:
-    """Active members with the same NIK, or likely duplicates by the counter's own rule
-    (``app/domain/duplicates.py``): both refuse the row, unless a supervisor allowed the likely
-    duplicate (``override_rows``). Two indexed queries per chunk of rows."""
+    """Active members with the same NIK here or at another branch of the region, or likely
+    duplicates by the counter's own rule (``app/domain/duplicates.py``): all refuse the row, unless
+    a supervisor allowed the likely duplicate (``override_rows``). Two indexed queries per chunk of
+    rows, and one question to the Kanwil (``app.services.region.check``)."""
     found: dict[int, tuple[list[Issue], list[Issue]]] = {}
     valid = [e for e in entries if e["r"] is not None]
     if not valid:
@@ -795,18 +798,25 @@ def _check_database(
             select(Member.nik, Member.number).where(Member.nik.in_(niks), Member.record_status == "ACTIVE")
         ).all()
     }
+    regional = regional_lookup(ctx, sorted(niks - taken.keys()), branch.code)
     candidates = likely_duplicates_many(session, ctx, [person_of(e["r"]) for e in valid])
     for e, near in zip(valid, candidates, strict=True):
         r: IntakeRecord = e["r"]
         errors: list[Issue] = []
+        warnings: list[Issue] = []
+        elsewhere = regional.issue(r.nik)
         if r.nik in taken:
             errors.append(_duplicate(taken[r.nik]))
+        elif elsewhere is not None:
+            errors.append(elsewhere)
         elif near and e["n"] not in override_rows:
             errors.append(duplicate_issue(near))
         elif near and allowed is not None:
             allowed.setdefault(e["n"], []).extend(c.number for c in near)
-        if errors:
-            found[e["n"]] = (errors, [])
+        if regional.skipped is not None:
+            warnings.append(regional.skipped)
+        if errors or warnings:
+            found[e["n"]] = (errors, warnings)
     return found
 
 
@@ -937,7 +947,7 @@ def _emit(
         nonlocal serial, done
         for chunk in checked.spool.chunks(WRITE_CHUNK, records=session is not None):
             if session is not None:
-                decisions.extra.update(_check_database(session, ctx, chunk, checked.override_rows))
+                decisions.extra.update(_check_database(session, ctx, chunk, branch, checked.override_rows))
             for entry in chunk:
                 if (
                     quiet
@@ -1397,7 +1407,7 @@ def _write_batch(
     for chunk in checked.spool.chunks(WRITE_CHUNK, records=True):
         if cancel.cancelled:
             raise Cancelled()
-        found = _check_database(session, ctx, chunk, checked.override_rows, checked.allowed)
+        found = _check_database(session, ctx, chunk, branch, checked.override_rows, checked.allowed)
         decisions.extra.update(found)
         records: list[IntakeRecord] = []
         details: list[dict[str, Any]] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from app.db.ids import code_of, local_part
 from app.db.models import AuditEvent, Member, Officer
 from app.domain.clock import TIMEZONES, local_time
 from app.domain.issues import DomainError, Issue
@@ -23,8 +24,11 @@ from app.services.dto import Actor
 
 
 def receipt_id_for(branch_code: str, enrolment_id: int) -> str:
-    """Stable per enrolment, so a reprint carries the same id: ``TTP-101-0000042``."""
-    return f"TTP-{branch_code}-{enrolment_id:07d}"
+    """Stable per enrolment, so a reprint carries the same id: ``TTP-101-0000042``. The branch and
+    the number are those of the block the enrolment's id was made in (``app.db.ids``), so a member
+    who moved keeps the receipt id his first branch printed."""
+    made_at = code_of(enrolment_id)
+    return f"TTP-{branch_code if made_at == '000' else made_at}-{local_part(enrolment_id):07d}"
 
 
 def registration_receipt(ctx: ServiceContext, actor: Actor, number: str) -> RegistrationReceipt:

@@ -110,7 +110,7 @@ def finish(ctx: ServiceContext, path: Path, *, at_start: bool) -> bool:
 
     def record(session: Session) -> None:
         officer = session.execute(
-            select(Officer).where(Officer.username == pending.username)
+            select(Officer).where(Officer.account(pending.username))
         ).scalar_one_or_none()
         actor = actor_of(officer) if officer is not None else None
         details: dict[str, Any] = {

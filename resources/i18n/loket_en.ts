@@ -2629,6 +2629,10 @@ The data in the form is not lost; try again.</translation>
         <translation>List the project&apos;s workers first (loket project workers).</translation>
     </message>
     <message>
+        <source>Dasbor Kanwil hanya ada di basis data Kanwil (loket region init).</source>
+        <translation>The regional dashboard exists only in the regional office&apos;s database (loket region init).</translation>
+    </message>
+    <message>
         <source>Data ini sudah digabung; koreksi data peserta tujuannya.</source>
         <translation>This record is merged; correct the record it was merged into.</translation>
     </message>
@@ -2979,6 +2983,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Pekerjaan wajib dipilih.</source>
         <translation>The occupation is required.</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan NIK di cabang lain se-wilayah TIDAK berjalan: server Kanwil tidak dapat dihubungi. Pemeriksaan di cabang ini tetap berlaku.</source>
+        <translation>The NIK check across the region&apos;s other branches did NOT run: the regional server cannot be reached. This branch&apos;s checks still apply.</translation>
     </message>
     <message>
         <source>Penghasilan harus bilangan bulat lebih dari 0.</source>
@@ -3442,6 +3450,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Not yet active</translation>
     </message>
     <message>
+        <source>Belum berlangganan</source>
+        <translation>Not subscribed</translation>
+    </message>
+    <message>
         <source>Belum dibayar</source>
         <translation>Not paid yet</translation>
     </message>
@@ -3538,12 +3550,20 @@ The data in the form is not lost; try again.</translation>
         <translation>Protected until</translation>
     </message>
     <message>
+        <source>Dinonaktifkan</source>
+        <translation>Switched off</translation>
+    </message>
+    <message>
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
         <source>E-commerce</source>
         <translation>E-commerce</translation>
+    </message>
+    <message>
+        <source>Gagal</source>
+        <translation>Failing</translation>
     </message>
     <message>
         <source>Hari ini</source>
@@ -3710,6 +3730,10 @@ The data in the form is not lost; try again.</translation>
         <translation>PMI contract length (months)</translation>
     </message>
     <message>
+        <source>Lancar</source>
+        <translation>Running</translation>
+    </message>
+    <message>
         <source>Langkah berikutnya: daftarkan pekerja JAKON proyek ini dengan nomor pesertanya.</source>
         <translation>Next step: list this project&apos;s JAKON workers by their membership numbers.</translation>
     </message>
@@ -3740,6 +3764,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Masa kontrak PMI (bulan)</source>
         <translation>PMI contract (months)</translation>
+    </message>
+    <message>
+        <source>Memulai</source>
+        <translation>Starting</translation>
     </message>
     <message>
         <source>Menunggak</source>
@@ -3870,6 +3898,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Cover after payment</translation>
     </message>
     <message>
+        <source>Perlu sinkron ulang</source>
+        <translation>Needs a full resync</translation>
+    </message>
+    <message>
         <source>Perubahan data peserta</source>
         <translation>Change of member data</translation>
     </message>
@@ -3880,6 +3912,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Petugas loket</source>
         <translation>Counter officer</translation>
+    </message>
+    <message>
+        <source>Pindah cabang</source>
+        <translation>Moved to another branch</translation>
     </message>
     <message>
         <source>Program</source>
@@ -3908,6 +3944,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Rusak cetak (tidak berlaku)</source>
         <translation>Spoiled print (void)</translation>
+    </message>
+    <message>
+        <source>Salinan awal</source>
+        <translation>Initial copy</translation>
     </message>
     <message>
         <source>Saudara</source>
@@ -3974,8 +4014,20 @@ The data in the form is not lost; try again.</translation>
         <translation>Covered</translation>
     </message>
     <message>
+        <source>Terputus</source>
+        <translation>Disconnected</translation>
+    </message>
+    <message>
+        <source>Tertinggal</source>
+        <translation>Lagging</translation>
+    </message>
+    <message>
         <source>Tetap aktif bila membayar sebelum</source>
         <translation>Stays active if paid before</translation>
+    </message>
+    <message>
+        <source>Tidak berjalan</source>
+        <translation>Not running</translation>
     </message>
     <message>
         <source>Transfer bank</source>
@@ -4042,6 +4094,10 @@ The data in the form is not lost; try again.</translation>
         <translation>propose data corrections</translation>
     </message>
     <message>
+        <source>mengajukan mutasi peserta ke cabang lain</source>
+        <translation>send a member to another branch</translation>
+    </message>
+    <message>
         <source>mengekspor NIK lengkap</source>
         <translation>export full NIKs</translation>
     </message>
@@ -4052,6 +4108,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>mengelola akun petugas</source>
         <translation>manage officer accounts</translation>
+    </message>
+    <message>
+        <source>mengelola replikasi wilayah (Kanwil)</source>
+        <translation>manage the region&apos;s replication (regional office)</translation>
     </message>
     <message>
         <source>mengubah pengaturan, kunci dan basis data cabang</source>

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from app.cli import main as cli_main
+from app.db.ids import BLOCK
 from app.domain.audit import GENESIS
 from app.services import backup, contributions, day
 from app.services.audit import verify_audit
@@ -67,7 +68,7 @@ def test_changed_details_with_their_digest_reset_are_a_changed_event(
         )
     report = verify_audit(ctx)
     assert not report.ok
-    assert (report.problem, report.first_bad_seq) == ("changed", seq), report.message
+    assert (report.problem, report.first_bad_seq) == ("changed", seq % BLOCK), report.message
 
 
 def test_a_redaction_needs_a_purge(opened: Any, ctx: Any, paid: str) -> None:
@@ -127,7 +128,7 @@ def test_a_tail_cut_back_to_an_older_seal_is_found(
     assert report.chain.ok  # the chain and its (older) seal agree: what verify used to check
     assert not report.ok
     beyond = [a for a in report.anchors if a.problem == "beyond_head"]
-    assert beyond and all(a.anchor.seq > kept[0] for a in beyond)
+    assert beyond and all(a.anchor.seq > kept[0] % BLOCK for a in beyond)
     assert {"reconcile.member_without_event", "reconcile.payment_without_event"} <= codes(report)
     assert "reconcile.login_without_event" in codes(report)
 

@@ -1,5 +1,8 @@
 """Tampering with the audit trail in a real SQLite file, with raw SQL as an intruder would:
-every edit, deletion, insertion and reordering is reported at the right event."""
+every edit, deletion, insertion and reordering is reported at the right event.
+
+The helpers speak of positions in the chain (1, 2, …); rows are stored in the branch's block of
+ids (``app.db.ids``), so each one adds the block's base."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from app.db.ids import BLOCK
 from app.domain.progress import CancelFlag, Cancelled
 from app.services.audit import verify_audit
 from app.services.dto import Actor
@@ -33,40 +37,50 @@ def raw_db(opened: Any) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
+DETOUR = BLOCK // 2
+
+
+def base(db: sqlite3.Connection) -> int:
+    last = int(db.execute("SELECT last_seq FROM audit_head").fetchone()[0])
+    return last - last % BLOCK
+
+
 def shift(db: sqlite3.Connection, from_seq: int, delta: int) -> None:
     """Renumber events from ``from_seq`` on by ``delta`` (via a detour: seq is the primary key)."""
-    db.execute("UPDATE audit_event SET seq = seq + 1000000 WHERE seq >= ?", (from_seq,))
-    db.execute("UPDATE audit_event SET seq = seq - 1000000 + ? WHERE seq >= 1000000", (delta,))
+    b = base(db)
+    db.execute("UPDATE audit_event SET seq = seq + ? WHERE seq >= ?", (DETOUR, b + from_seq))
+    db.execute("UPDATE audit_event SET seq = seq - ? + ? WHERE seq >= ?", (DETOUR, delta, b + DETOUR))
 
 
 def copy_row(db: sqlite3.Connection, seq: int, new_seq: int, **changes: Any) -> None:
+    b = base(db)
     row = dict(
         zip(
             COLUMNS.split(", "),
-            db.execute(f"SELECT {COLUMNS} FROM audit_event WHERE seq = ?", (seq,)).fetchone(),  # noqa: S608
+            db.execute(f"SELECT {COLUMNS} FROM audit_event WHERE seq = ?", (b + seq,)).fetchone(),  # noqa: S608
             strict=True,
         )
     )
-    row.update(seq=new_seq, **changes)
+    row.update(seq=b + new_seq, **changes)
     marks = ", ".join("?" for _ in row)
     db.execute(f"INSERT INTO audit_event ({', '.join(row)}) VALUES ({marks})", tuple(row.values()))  # noqa: S608
 
 
 def last_seq(db: sqlite3.Connection) -> int:
-    return int(db.execute("SELECT last_seq FROM audit_head").fetchone()[0])
+    return int(db.execute("SELECT last_seq FROM audit_head").fetchone()[0]) - base(db)
 
 
 def edit(seq: int | None, column: str, value: Any) -> Callable[[sqlite3.Connection], None]:
     def run(db: sqlite3.Connection) -> None:
         target = seq if seq is not None else last_seq(db)
-        db.execute(f"UPDATE audit_event SET {column} = ? WHERE seq = ?", (value, target))  # noqa: S608
+        db.execute(f"UPDATE audit_event SET {column} = ? WHERE seq = ?", (value, base(db) + target))  # noqa: S608
 
     return run
 
 
 def delete(seq: int, *, renumber: bool = False) -> Callable[[sqlite3.Connection], None]:
     def run(db: sqlite3.Connection) -> None:
-        db.execute("DELETE FROM audit_event WHERE seq = ?", (seq,))
+        db.execute("DELETE FROM audit_event WHERE seq = ?", (base(db) + seq,))
         if renumber:
             shift(db, seq + 1, -1)
 
@@ -76,7 +90,7 @@ def delete(seq: int, *, renumber: bool = False) -> Callable[[sqlite3.Connection]
 def insert_forged(seq: int) -> Callable[[sqlite3.Connection], None]:
     def run(db: sqlite3.Connection) -> None:
         shift(db, seq, +1)
-        prev = db.execute("SELECT hash FROM audit_event WHERE seq = ?", (seq - 1,)).fetchone()[0]
+        prev = db.execute("SELECT hash FROM audit_event WHERE seq = ?", (base(db) + seq - 1,)).fetchone()[0]
         copy_row(
             db, seq - 1, seq, action="member.enrol", details='{"forged":true}', prev_hash=prev, hash="ab" * 32
         )
@@ -94,20 +108,21 @@ def insert_replayed(source: int, seq: int) -> Callable[[sqlite3.Connection], Non
 
 def append_forged(*, advance_head: bool) -> Callable[[sqlite3.Connection], None]:
     def run(db: sqlite3.Connection) -> None:
-        n = last_seq(db)
-        prev = db.execute("SELECT hash FROM audit_event WHERE seq = ?", (n,)).fetchone()[0]
+        n, b = last_seq(db), base(db)
+        prev = db.execute("SELECT hash FROM audit_event WHERE seq = ?", (b + n,)).fetchone()[0]
         copy_row(db, n, n + 1, details='{"forged":true}', prev_hash=prev, hash="cd" * 32)
         if advance_head:
-            db.execute("UPDATE audit_head SET last_seq = ?, last_hash = ?", (n + 1, "cd" * 32))
+            db.execute("UPDATE audit_head SET last_seq = ?, last_hash = ?", (b + n + 1, "cd" * 32))
 
     return run
 
 
 def swap(a: int, b: int) -> Callable[[sqlite3.Connection], None]:
     def run(db: sqlite3.Connection) -> None:
-        db.execute("UPDATE audit_event SET seq = -1 WHERE seq = ?", (a,))
-        db.execute("UPDATE audit_event SET seq = ? WHERE seq = ?", (a, b))
-        db.execute("UPDATE audit_event SET seq = ? WHERE seq = -1", (b,))
+        o = base(db)
+        db.execute("UPDATE audit_event SET seq = -1 WHERE seq = ?", (o + a,))
+        db.execute("UPDATE audit_event SET seq = ? WHERE seq = ?", (o + a, o + b))
+        db.execute("UPDATE audit_event SET seq = ? WHERE seq = -1", (o + b,))
 
     return run
 
@@ -116,21 +131,24 @@ def move_up(src: int, dst: int) -> Callable[[sqlite3.Connection], None]:
     """Move event ``src`` to place ``dst`` (< src); the ones between slide down one place."""
 
     def run(db: sqlite3.Connection) -> None:
-        db.execute("UPDATE audit_event SET seq = -1 WHERE seq = ?", (src,))
-        db.execute("UPDATE audit_event SET seq = seq + 1000000 WHERE seq >= ? AND seq < ?", (dst, src))
-        db.execute("UPDATE audit_event SET seq = seq - 1000000 + 1 WHERE seq >= 1000000")
-        db.execute("UPDATE audit_event SET seq = ? WHERE seq = -1", (dst,))
+        o = base(db)
+        db.execute("UPDATE audit_event SET seq = -1 WHERE seq = ?", (o + src,))
+        db.execute(
+            "UPDATE audit_event SET seq = seq + ? WHERE seq >= ? AND seq < ?", (DETOUR, o + dst, o + src)
+        )
+        db.execute("UPDATE audit_event SET seq = seq - ? + 1 WHERE seq >= ?", (DETOUR, o + DETOUR))
+        db.execute("UPDATE audit_event SET seq = ? WHERE seq = -1", (o + dst,))
 
     return run
 
 
 def truncate(keep_head: bool) -> Callable[[sqlite3.Connection], None]:
     def run(db: sqlite3.Connection) -> None:
-        n = last_seq(db)
-        db.execute("DELETE FROM audit_event WHERE seq >= ?", (n - 1,))
+        n, b = last_seq(db), base(db)
+        db.execute("DELETE FROM audit_event WHERE seq >= ?", (b + n - 1,))
         if not keep_head:
-            prev = db.execute("SELECT hash FROM audit_event WHERE seq = ?", (n - 2,)).fetchone()[0]
-            db.execute("UPDATE audit_head SET last_seq = ?, last_hash = ?", (n - 2, prev))
+            prev = db.execute("SELECT hash FROM audit_event WHERE seq = ?", (b + n - 2,)).fetchone()[0]
+            db.execute("UPDATE audit_head SET last_seq = ?, last_hash = ?", (b + n - 2, prev))
 
     return run
 

@@ -302,6 +302,33 @@ TABLE: dict[str, Row] = {
     "holidays list": Row(("holidays", "list"), "none"),
     "project show": Row(("project", "show", "PRJ-101-2026-000001"), "none"),
     "project list": Row(("project", "list"), "none"),
+    # --- the region: a supervisor (IT) sets it up and reads it; an officer sends a member ----------
+    "region init": Row(("region", "init", "--supervisor", "{who}"), "supervisor"),
+    "region add-branch": Row(
+        (
+            "region",
+            "add-branch",
+            "--branch",
+            "postgresql+psycopg://it@127.0.0.1:1/cabang",
+            "--supervisor",
+            "{who}",
+        ),
+        "supervisor",
+    ),
+    "region area": Row(
+        ("region", "area", "--branch", "102", "--regencies", "16.10", "--supervisor", "{who}"), "supervisor"
+    ),
+    "region status": Row(("region", "status", "--supervisor", "{who}"), "supervisor"),
+    "region repair": Row(("region", "repair", "--branch", "102", "--supervisor", "{who}"), "supervisor"),
+    "region dashboard": Row(("region", "dashboard", "--supervisor", "{who}"), "supervisor"),
+    "member move": Row(("member", "move", "{number}", "--to", "102", "--officer", "{who}"), "officer"),
+    "member moves": Row(("member", "moves", "--officer", "{who}"), "officer"),
+    "member accept-move": Row(("member", "accept-move", "{number}", "--supervisor", "{who}"), "supervisor"),
+    "member reject-move": Row(
+        ("member", "reject-move", "{number}", "--reason", "salah cabang", "--supervisor", "{who}"),
+        "supervisor",
+    ),
+    "member cancel-move": Row(("member", "cancel-move", "{number}", "--supervisor", "{who}"), "supervisor"),
 }
 
 # Parser paths whose rows are named with their sub-action (``pay void``) or their variants.

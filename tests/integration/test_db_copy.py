@@ -16,6 +16,7 @@ from sqlalchemy.engine import make_url
 
 from app.bootstrap import Opened, open_app
 from app.db.engine import make_engine
+from app.db.ids import block_of
 from app.db.models import Member, Setting
 from app.domain.progress import CancelFlag, Cancelled
 from app.services import auth, dbcopy, demo, enrolment
@@ -23,6 +24,8 @@ from app.services.audit import verify_audit
 from app.services.dbcopy import CopyRefusedError, copy_database, table_digests
 from app.services.dto import Actor
 from tests.conftest import SUPERVISOR_PASSWORD, bpu_record
+
+BASE = block_of("101")  # the laptop is branch 101: its rows are numbered in that block
 
 
 @pytest.fixture
@@ -89,13 +92,13 @@ def test_copy_moves_every_row_and_verifies_it(
         ctx = branch_server.ctx
         assert verify_audit(ctx).ok  # same audit key: the chain is intact on the server
         merged = ctx.read(
-            lambda s: s.execute(select(Member.merged_into_id).where(Member.id == 301)).scalar_one()
+            lambda s: s.execute(select(Member.merged_into_id).where(Member.id == BASE + 301)).scalar_one()
         )
-        assert merged == 303
+        assert merged == BASE + 303
         # Ids and numbers continue after the copied ones (sequences were moved on).
         out = enrolment.enrol_worker(ctx, officer, bpu_record(nik="1610014508909999"))
         assert out.status == "enrolled" and out.member is not None
-        assert out.member.id == 304 and out.number is not None and out.number[3:10] == "0000304"
+        assert out.member.id == BASE + 304 and out.number is not None and out.number[3:10] == "0000304"
         assert verify_audit(ctx).ok
     finally:
         branch_server.ctx.engine.dispose()

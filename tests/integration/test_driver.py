@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.bootstrap import Opened, open_app
 from app.db.driver import Driver
+from app.db.ids import id_range
 from app.db.models import Heir, Member
 from app.services.dto import Actor
 from tests.conftest import FakeClock
@@ -32,7 +33,7 @@ def opened(home: Path, clock: FakeClock, any_db_url: str) -> Iterator[Opened]:
 def _row(number: str, nik: str, officer: Actor) -> dict[str, Any]:
     return {
         "number": number,
-        "branch_id": 1,
+        "branch_id": id_range("101")[0],  # the branch row, first in its block of ids
         "nik": nik,
         "nama": "SITI AMINAH",
         "tempat_lahir": "INDRALAYA",

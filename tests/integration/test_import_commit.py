@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from app.db.contribution_models import SponsorBatch
 from app.db.import_models import ImportBatch
 from app.db.models import AuditEvent, Enrolment, Member, NumberSequence
 from app.domain.imports import check_sponsor
@@ -164,7 +165,8 @@ def test_sponsor_funds_every_row(ctx: Any, officer: Actor, tmp_path: Path) -> No
     # The sponsor's payment is recorded with the import: one sponsor receipt, six months each, no discount.
     from app.services.contributions import get_sponsor_batch, member_cover
 
-    paid = get_sponsor_batch(ctx, 1)
+    batch_id = ctx.read(lambda s: s.execute(select(SponsorBatch.id)).scalar_one())
+    paid = get_sponsor_batch(ctx, batch_id)
     assert paid.sponsor == "Pemkab Ogan Ilir" and len(paid.members) == 4 and paid.method == "apbd"
     assert len(paid.months) == 6
     status = member_cover(ctx, result.first_number)

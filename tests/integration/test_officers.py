@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
 from app.domain.issues import DomainError
 from app.services import auth
@@ -34,6 +35,30 @@ def test_unknown_user_and_wrong_password_look_the_same(ctx: Any, officer: Any) -
     with pytest.raises(AuthError) as b:
         auth.login(ctx, "budi", "whatever-whatever")
     assert a.value.message == b.value.message
+
+
+def test_copies_of_officers_from_elsewhere_share_names_but_never_sign_in(
+    ctx: Any, officer: Any, supervisor: Any
+) -> None:
+    # What a member's history (mutasi) or the Kanwil brings: another branch's "budi", no password.
+    with ctx.engine.begin() as conn:
+        conn.execute(
+            sa.text(
+                "INSERT INTO officer (id, username, full_name, role, password_hash, active, failed_logins, "
+                "created_at) VALUES (102000000000002, 'budi', 'Budi 102', 'officer', '!', true, 0, :at)"
+            ),
+            {"at": dt.datetime(2026, 1, 5, tzinfo=dt.UTC)},
+        )
+    me = auth.login(ctx, "budi", OFFICER_PASSWORD)
+    assert me.id == officer.id and me.full_name == "Budi Santoso"
+    assert auth.identify(ctx, "budi").id == officer.id
+    with pytest.raises(AuthError):
+        auth.login(ctx, "budi", "!")
+    locked = auth.set_officer_active(ctx, supervisor, "budi", False, reason="cuti panjang")
+    assert locked.active is False
+    with pytest.raises(AuthError) as e:
+        auth.login(ctx, "budi", OFFICER_PASSWORD)
+    assert e.value.code == "login.inactive"
 
 
 def test_change_password(ctx: Any, officer: Any) -> None:

@@ -38,6 +38,8 @@ from app.services import (
 )
 from app.services.audit_key import export_audit_key
 from app.services.auth import AuthError, PermissionDeniedError
+from app.services.region import status as region_status
+from app.services.region import transfer
 from tests.conftest import OFFICER_PASSWORD, SUPERVISOR_PASSWORD, bpu_record
 
 Action = Callable[[Any, Any, str, dict[str, Any]], object]
@@ -215,6 +217,12 @@ ACTIONS: list[tuple[str, Permission, Action]] = [
         lambda ctx, a, pw, d: day.reopen_day(
             ctx, a, dt.date(2026, 11, 22), password=pw, reason="salah hitung"
         ),
+    ),
+    ("region status", Permission.REGION, lambda ctx, a, pw, d: region_status.region_status(ctx, a)),
+    (
+        "send a member to another branch",
+        Permission.MOVE_MEMBER,
+        lambda ctx, a, pw, d: transfer.request_move(ctx, a, d["number"], "102", "pindah domisili"),
     ),
     (
         "export full NIK",

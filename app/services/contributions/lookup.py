@@ -12,7 +12,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.contribution_models import ContributionSchedule, Payment, PaymentMonth, RateTableRow
+from app.db.homes import home_branch
 from app.db.models import Branch, Enrolment, Member, Setting
+from app.db.region_models import RegionRateTable
 from app.domain.clock import business_date
 from app.domain.contributions import occupation_flags
 from app.domain.cover import Ledger, PaidMonth
@@ -34,7 +36,7 @@ OVERRIDES_KEY = "holidays.overrides"  # JSON: {"2027-03-15": "Cuti bersama (SKB)
 
 
 def branch_of(session: Session) -> Branch:
-    b = session.execute(select(Branch).limit(1)).scalar_one_or_none()
+    b = home_branch(session)
     if b is None:
         raise DomainError(Issue("branch", "branch.missing", "Cabang belum diatur (loket branch setup)."))
     return b
@@ -156,7 +158,12 @@ def _parse_stored(body: str) -> RateTable:
 
 def rate_book_of(session: Session) -> RateBook:
     rows = session.execute(select(RateTableRow.body).order_by(RateTableRow.id)).scalars().all()
-    return RateBook.of([*shipped_rate_tables(), *(_parse_stored(b) for b in rows)])
+    # The Kanwil's tables (region_rate_table, sent down) after this branch's own: the regional
+    # office's table stands when both bring a table for the same month.
+    regional = session.execute(
+        select(RegionRateTable.body).order_by(RegionRateTable.effective_from, RegionRateTable.loaded_at)
+    ).scalars()
+    return RateBook.of([*shipped_rate_tables(), *(_parse_stored(b) for b in [*rows, *regional])])
 
 
 def stored_table(body: str) -> RateTable:

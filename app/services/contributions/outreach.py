@@ -10,7 +10,8 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.db.contribution_models import ContributionSchedule
-from app.db.models import Branch, Member
+from app.db.homes import home_branch
+from app.db.models import Member
 from app.domain.cover import CoverStatus
 from app.domain.issues import DomainError, Issue
 from app.domain.months import Month
@@ -103,7 +104,8 @@ def outreach_due(
                     amount=b.total,
                 )
             )
-        branch = session.execute(select(Branch).limit(1)).scalar_one()
+        branch = home_branch(session)
+        assert branch is not None
         region_name = ""
         if filt is not None:
             region_name = ctx.regions.name(filt[1]) or filt[1]

@@ -50,6 +50,7 @@ from app.services.contributions.lookup import (
 from app.services.contributions.receipts import find_payment, payment_dto
 from app.services.day_lock import ensure_day_open
 from app.services.dto import Actor
+from app.services.region.history import refuse_elsewhere
 
 T = TypeVar("T")
 
@@ -380,6 +381,7 @@ def void_payment(
             raise DomainError(
                 Issue("pembayaran", "payment.already_void", f"Pembayaran {p.receipt_no} sudah dibatalkan.")
             )
+        refuse_elsewhere(session, p.id, p.receipt_no, p.member_id)
         now = ctx.clock()
         # A void is dated today (an adjustment when the payment's own day is closed); refused if today is.
         ensure_day_open(session, ctx, now)

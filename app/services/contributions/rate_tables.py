@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from app.db.contribution_models import RateTableRow
 from app.db.models import Officer
+from app.db.region_models import RegionRateTable
 from app.domain.issues import DomainError, Issue
 from app.domain.rate_parse import parse_rate_json
 from app.domain.rates import RateBook, unconfirmed_figures
@@ -64,6 +65,20 @@ def rate_tables(ctx: ServiceContext) -> tuple[RateTableInfoDTO, ...]:
                     row.loaded_at,
                     username,
                     row.sha256,
+                    unconfirmed_figures(t),
+                )
+            )
+        for r in session.execute(select(RegionRateTable).order_by(RegionRateTable.loaded_at)).scalars():
+            t = stored_table(r.body)
+            out.append(
+                RateTableInfoDTO(
+                    t.version,
+                    t.effective_from,
+                    t.title,
+                    "kanwil",
+                    r.loaded_at,
+                    None,
+                    r.sha256,
                     unconfirmed_figures(t),
                 )
             )

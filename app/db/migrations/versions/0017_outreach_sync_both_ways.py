@@ -1,7 +1,7 @@
 """outreach sync both ways: laptop changes received, branch answers imported, the laptop's outbox
 
 Revision ID: 0017
-Revises: 0014
+Revises: 0016
 Create Date: 2026-12-07 14:22:05
 
 At the branch, ``package_change`` keeps each correction and deactivation an outreach laptop sent
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0017"
-down_revision: str | None = "0014"
+down_revision: str | None = "0016"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,115 @@
+"""Tables of the region: members moving between branches, and the reference data the Kanwil sends
+down to every branch (its branches, card keys, revoked cards, rate tables, regency targets).
+
+The ``region_*`` tables are written only at the Kanwil (by ``loket region`` and by the Kanwil's
+triggers over what its branches send up) and reach the branches through their subscription; a
+branch never writes them, so no row can travel back up and loop.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import BigInteger, CheckConstraint, Date, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db.ids import Id
+from app.db.models import Base
+
+TRANSFER_KINDS = ("REQUEST", "ACCEPT", "REJECT", "CANCEL")
+
+
+class MemberTransfer(Base):
+    """One step of a member's move between branches (mutasi), written by the branch that takes it:
+    the origin's REQUEST (with the member's identity, heirs and schedule as they left), the
+    destination's ACCEPT or REJECT, and the origin's CANCEL after a rejection.
+
+    ``member_id`` and ``request_id`` are ids at the origin; the rows they name may live in another
+    branch's database, so they are not foreign keys. Each branch publishes only its own steps.
+    """
+
+    __tablename__ = "member_transfer"
+    __table_args__ = (CheckConstraint("kind IN ('REQUEST', 'ACCEPT', 'REJECT', 'CANCEL')", name="kind"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    request_id: Mapped[int | None] = mapped_column(Id, index=True)  # the REQUEST a decision answers
+    member_id: Mapped[int] = mapped_column(Id)
+    number: Mapped[str] = mapped_column(String(11), index=True)
+    nik: Mapped[str] = mapped_column(String(16), index=True)
+    from_code: Mapped[str] = mapped_column(String(3))
+    to_code: Mapped[str] = mapped_column(String(3))
+    reason: Mapped[str] = mapped_column(String(500))
+    snapshot: Mapped[str | None] = mapped_column(Text)  # REQUEST: canonical JSON of what leaves
+    at: Mapped[dt.datetime]
+    business_date: Mapped[dt.date] = mapped_column(Date)
+    officer_id: Mapped[int] = mapped_column(Id, ForeignKey("officer.id"))
+
+
+class RegionBranch(Base):
+    """A branch of the region, as the Kanwil registered it (``loket region add-branch``)."""
+
+    __tablename__ = "region_branch"
+
+    code: Mapped[str] = mapped_column(String(3), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    timezone: Mapped[str] = mapped_column(String(40))
+    regencies: Mapped[str] = mapped_column(String(300), default="")  # "16.10,16.71": its area
+    added_at: Mapped[dt.datetime]
+
+
+class RegionCardKey(Base):
+    """A public card key of some branch of the region: every branch verifies every other's cards."""
+
+    __tablename__ = "region_card_key"
+
+    key_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(64))
+    branch_code: Mapped[str] = mapped_column(String(3))
+    branch_name: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime]
+    retired_at: Mapped[dt.datetime | None]
+
+
+class RegionCardRevocation(Base):
+    """A card no longer valid anywhere in the region: revoked, spoiled, or replaced by a newer card."""
+
+    __tablename__ = "region_card_revocation"
+    __table_args__ = (CheckConstraint("status IN ('revoked', 'spoiled')", name="status"),)
+
+    serial: Mapped[str] = mapped_column(String(20), primary_key=True)
+    key_id: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(8))
+    reason: Mapped[str | None] = mapped_column(String(20))  # reprint reason, or "diganti"
+    at: Mapped[dt.datetime]
+
+
+class RegionRateTable(Base):
+    """A rate table the Kanwil loaded; every branch uses it like one loaded there."""
+
+    __tablename__ = "region_rate_table"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[str] = mapped_column(String(40))
+    effective_from: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text)
+    loaded_at: Mapped[dt.datetime]
+
+
+class RegionTarget(Base):
+    """The Kanwil's coverage target for one regency of the province (basis points, as
+    ``coverage_target``); it stands above a branch's own target for the same regency."""
+
+    __tablename__ = "region_target"
+    __table_args__ = (
+        CheckConstraint("workers > 0", name="workers"),
+        CheckConstraint("target_bp BETWEEN 1 AND 10000 AND baseline_bp BETWEEN 0 AND 10000", name="pct"),
+    )
+
+    regency_code: Mapped[str] = mapped_column(String(5), primary_key=True)
+    regency_name: Mapped[str] = mapped_column(String(100))
+    workers: Mapped[int] = mapped_column(BigInteger)
+    target_bp: Mapped[int] = mapped_column(Integer)
+    baseline_bp: Mapped[int] = mapped_column(Integer)
+    baseline_date: Mapped[dt.date] = mapped_column(Date)
+    updated_at: Mapped[dt.datetime]

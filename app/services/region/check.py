@@ -1,0 +1,96 @@
+"""The regional check at intake: a NIK active at another branch of the region is found before the
+member is saved, by asking the Kanwil briefly. When the Kanwil cannot be asked, the officer is
+told the regional check did not run; the branch's own checks still apply.
+
+Every door calls it through the enrolment and import services (the intake page, ``loket enrol``,
+the spreadsheet import), so none can skip it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from app.db.region_queries import ElsewhereRow, active_elsewhere
+from app.domain.issues import Issue
+from app.services.context import ServiceContext
+from app.services.region.links import KANWIL_URL, ROLE, KanwilUnreachableError, ask_kanwil, region_settings
+
+SETTINGS_MAX_AGE_S = 30.0
+
+
+class RegionalCheck(StrEnum):
+    CHECKED = "checked"
+    UNREACHABLE = "unreachable"  # a region branch whose Kanwil did not answer in time
+    NOT_IN_REGION = "none"  # a branch on its own (or a laptop): nothing to ask
+
+
+@dataclass(frozen=True, slots=True)
+class RegionalResult:
+    state: RegionalCheck
+    found: dict[str, ElsewhereRow] = field(default_factory=dict)
+
+    def issue(self, nik: str) -> Issue | None:
+        """The refusal for ``nik`` when it is active (or moving) elsewhere in the region."""
+        row = self.found.get(nik)
+        if row is None:
+            return None
+        if row.moving_to is not None:
+            return Issue(
+                "nik",
+                "nik.region_moving",
+                f"NIK ini milik peserta {row.number} yang sedang dimutasi dari cabang {row.branch_code} "
+                f"{row.branch_name} ke cabang {row.moving_to}. Jangan daftarkan lagi: cabang tujuan menerima "
+                "mutasinya.",
+            )
+        return Issue(
+            "nik",
+            "nik.region_duplicate",
+            f"NIK ini sudah terdaftar sebagai peserta aktif di cabang {row.branch_code} {row.branch_name} "
+            f"dengan nomor {row.number}. Jangan daftarkan lagi: minta cabang itu memutasikan peserta ke "
+            "cabang ini (mutasi).",
+        )
+
+    @property
+    def skipped(self) -> Issue | None:
+        if self.state is not RegionalCheck.UNREACHABLE:
+            return None
+        return SKIPPED
+
+
+SKIPPED = Issue(
+    "nik",
+    "region.check_skipped",
+    "Pemeriksaan NIK di cabang lain se-wilayah TIDAK berjalan: server Kanwil tidak dapat dihubungi. "
+    "Pemeriksaan di cabang ini tetap berlaku.",
+)
+
+
+def _settings(ctx: ServiceContext) -> dict[str, str]:
+    now = time.monotonic()
+    hit = ctx.cache.get("region.settings")
+    if hit is not None and now - hit[0] < SETTINGS_MAX_AGE_S:
+        return hit[1]  # type: ignore[no-any-return]
+    settings = region_settings(ctx)
+    ctx.cache["region.settings"] = (now, settings)
+    return settings
+
+
+def regional_lookup(ctx: ServiceContext, niks: Sequence[str], own_code: str) -> RegionalResult:
+    """Ask the Kanwil about ``niks`` (one query, read-only, short timeout)."""
+    settings = _settings(ctx)
+    if settings.get(ROLE) != "branch" or not settings.get(KANWIL_URL):
+        return RegionalResult(RegionalCheck.NOT_IN_REGION)
+    wanted = sorted(set(niks))
+    if not wanted:
+        return RegionalResult(RegionalCheck.CHECKED)
+    try:
+        rows = ask_kanwil(ctx, lambda conn: active_elsewhere(conn, wanted, own_code), settings[KANWIL_URL])
+    except KanwilUnreachableError:
+        return RegionalResult(RegionalCheck.UNREACHABLE)
+    found: dict[str, ElsewhereRow] = {}
+    for row in rows:
+        found.setdefault(row.nik, row)
+    return RegionalResult(RegionalCheck.CHECKED, found)

@@ -1,0 +1,296 @@
+"""The Kanwil dashboard: coverage per regency and per branch against the Kanwil's targets, this
+month's enrolments by channel and segment, and the province's way toward its target.
+
+Three aggregate queries over the replicated tables, whatever the region's size: one pass over
+the active members (grouped by home regency and the branch holding them, counting those enrolled
+after each regency's baseline), this month's enrolments by the index on their business date
+(the branch that enrolled is the block of the enrolment's id), and the NIKs active at two
+branches at once (from the partial unique index of active NIKs).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from app.db.homes import home_branch
+from app.db.ids import BLOCK
+from app.db.region_models import RegionBranch, RegionTarget
+from app.domain.clock import business_date
+from app.domain.coverage import Coverage, format_bp
+from app.domain.day_summary import CHANNEL_SHORT, Tally
+from app.domain.issues import DomainError, Issue
+from app.domain.reference import CHANNELS, SEGMENTS
+from app.domain.region_coverage import AreaProgress
+from app.domain.roles import Permission
+from app.services.auth import authorize
+from app.services.context import ServiceContext
+from app.services.dto import Actor
+from app.services.region.links import REGION_NAME, settings_of
+
+
+def _n(value: int) -> str:
+    """1234567 → ``1.234.567`` (Indonesian grouping)."""
+    return f"{value:,}".replace(",", ".")
+
+
+_REGENCY = "coalesce(substr(m.kode_wilayah, 1, 5), substr(m.nik_district, 1, 5))"
+
+
+@dataclass(frozen=True, slots=True)
+class RegencyLine:
+    code: str
+    name: str
+    branch_code: str | None  # the branch whose area it is
+    coverage: Coverage
+    members: int  # active members living there, every branch
+
+
+@dataclass(frozen=True, slots=True)
+class BranchLine:
+    code: str
+    name: str
+    regencies: tuple[str, ...]
+    members: int  # active members the branch holds
+    month_enrolments: int
+    by_channel: tuple[Tally, ...]
+    progress: AreaProgress | None  # its regencies against their targets
+
+
+@dataclass(frozen=True, slots=True)
+class KanwilDashboardDTO:
+    region: str
+    today: dt.date
+    month_start: dt.date
+    province: AreaProgress
+    regencies: tuple[RegencyLine, ...]
+    branches: tuple[BranchLine, ...]
+    by_channel: tuple[Tally, ...]
+    by_segment: tuple[Tally, ...]
+    duplicate_niks: int  # NIKs active at two branches (enrolled while the Kanwil was unreachable)
+
+    def as_json(self) -> dict[str, Any]:
+        def progress(p: AreaProgress | None) -> dict[str, Any] | None:
+            if p is None:
+                return None
+            return {
+                "workers": p.workers,
+                "covered": p.covered,
+                "covered_pct": p.covered_bp / 100,
+                "target": p.target_count,
+                "progress_pct": p.progress_bp / 100,
+                "remaining": p.remaining,
+            }
+
+        return {
+            "region": self.region,
+            "today": self.today.isoformat(),
+            "month_start": self.month_start.isoformat(),
+            "province": progress(self.province),
+            "regencies": [
+                {
+                    "regency": r.code,
+                    "name": r.name,
+                    "branch": r.branch_code,
+                    "members": r.members,
+                    **(progress(AreaProgress.of([r.coverage])) or {}),
+                }
+                for r in self.regencies
+            ],
+            "branches": [
+                {
+                    "branch": b.code,
+                    "name": b.name,
+                    "regencies": list(b.regencies),
+                    "members": b.members,
+                    "month_enrolments": b.month_enrolments,
+                    "by_channel": {t.code: t.count for t in b.by_channel},
+                    "coverage": progress(b.progress),
+                }
+                for b in self.branches
+            ],
+            "by_channel": {t.code: t.count for t in self.by_channel},
+            "by_segment": {t.code: t.count for t in self.by_segment},
+            "duplicate_niks": self.duplicate_niks,
+        }
+
+    def lines(self) -> list[str]:
+        p = self.province
+        out = [
+            f"{self.region} — {self.today:%d-%m-%Y}",
+            f"Provinsi: {_n(p.covered)} dari {_n(p.workers)} pekerja terlindungi ({format_bp(p.covered_bp)}), "
+            f"target {_n(p.target_count)}; {format_bp(p.progress_bp)} jalan dari awal ke target, kurang "
+            f"{_n(p.remaining)}.",
+            "Per kabupaten/kota:",
+        ]
+        for r in self.regencies:
+            c = r.coverage
+            out.append(
+                f"  {r.code} {r.name} [{r.branch_code or '-'}]: {format_bp(c.covered_bp)} dari target "
+                f"{format_bp(c.target_bp)} (awal {format_bp(c.baseline_bp)}), +{c.enrolled_since} sejak "
+                f"{c.baseline_date:%d-%m-%Y}"
+            )
+        out.append(f"Per cabang (pendaftaran sejak {self.month_start:%d-%m-%Y}):")
+        for b in self.branches:
+            cov = f", wilayah {format_bp(b.progress.covered_bp)}" if b.progress else ""
+            out.append(
+                f"  {b.code} {b.name}: {b.members} peserta aktif, {b.month_enrolments} baru bulan ini{cov}"
+            )
+        out.append("Bulan ini per kanal: " + ", ".join(f"{t.label} {t.count}" for t in self.by_channel))
+        out.append("Bulan ini per segmen: " + ", ".join(f"{t.label} {t.count}" for t in self.by_segment))
+        if self.duplicate_niks:
+            out.append(
+                f"PERHATIAN: {self.duplicate_niks} NIK aktif di dua cabang sekaligus (periksa dan gabungkan)."
+            )
+        return out
+
+
+def _members(session: Session, since: dict[str, dt.datetime]) -> list[tuple[str, int, int, int]]:
+    """(regency, branch code, active members, of them enrolled after the regency's baseline)."""
+    cases = " ".join(f"WHEN :r{i} THEN :s{i}" for i in range(len(since)))
+    after = f"CASE {_REGENCY} {cases} END" if since else "NULL"
+    params: dict[str, Any] = {f"s{i}": at for i, at in enumerate(since.values())}
+    params.update({f"r{i}": code for i, code in enumerate(since)})
+    params["block"] = BLOCK
+    rows = session.execute(
+        sa.text(
+            f"SELECT {_REGENCY} AS regency, m.branch_id / :block AS code, count(*), "  # noqa: S608 - fixed text
+            f"count(*) FILTER (WHERE m.created_at >= {after}) "
+            "FROM member m WHERE m.record_status = 'ACTIVE' GROUP BY 1, 2"
+        ),
+        params,
+    )
+    return [(str(r[0]), int(r[1]), int(r[2]), int(r[3])) for r in rows]
+
+
+def _month(session: Session, start: dt.date, end: dt.date) -> list[tuple[int, str, str, int]]:
+    rows = session.execute(
+        sa.text(
+            "SELECT e.id / :block, e.channel, e.segment, count(*) FROM enrolment e "
+            "WHERE e.business_date BETWEEN :a AND :b GROUP BY 1, 2, 3"
+        ),
+        {"block": BLOCK, "a": start, "b": end},
+    )
+    return [(int(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in rows]
+
+
+def _duplicates(session: Session) -> int:
+    return int(
+        session.execute(
+            sa.text(
+                "SELECT count(*) FROM (SELECT nik FROM member WHERE record_status = 'ACTIVE' "
+                "GROUP BY nik HAVING count(*) > 1) d"
+            )
+        ).scalar_one()
+    )
+
+
+def kanwil_dashboard(ctx: ServiceContext, actor: Actor) -> KanwilDashboardDTO:
+    """Every figure of the Kanwil dashboard in one read (supervisor)."""
+    authorize(ctx, actor, Permission.REGION)
+
+    def work(session: Session) -> KanwilDashboardDTO:
+        if (
+            session.get_bind().dialect.name != "postgresql"
+            or settings_of(session).get("region.role") != "kanwil"
+        ):
+            raise DomainError(
+                Issue(
+                    "db",
+                    "region.not_kanwil",
+                    "Dasbor Kanwil hanya ada di basis data Kanwil (loket region init).",
+                )
+            )
+        home = home_branch(session)
+        assert home is not None
+        tz = ZoneInfo(home.timezone)
+        today = business_date(ctx.clock(), home.timezone)
+        month_start = today.replace(day=1)
+        targets = list(session.execute(sa.select(RegionTarget).order_by(RegionTarget.regency_code)).scalars())
+        since = {
+            t.regency_code: dt.datetime.combine(
+                t.baseline_date + dt.timedelta(days=1), dt.time(), tz
+            ).astimezone(dt.UTC)
+            for t in targets
+        }
+        branches = list(session.execute(sa.select(RegionBranch).order_by(RegionBranch.code)).scalars())
+        area = {r: b.code for b in branches for r in b.regencies.split(",") if r}
+        members = _members(session, since)
+        month = _month(session, month_start, today)
+        duplicates = _duplicates(session)
+        return _assemble(
+            settings_of(session).get(REGION_NAME, home.name), today, month_start, targets, branches, area, members,
+            month, duplicates,
+        )  # fmt: skip
+
+    return ctx.read(work)
+
+
+def _assemble(
+    region: str,
+    today: dt.date,
+    month_start: dt.date,
+    targets: list[RegionTarget],
+    branches: list[RegionBranch],
+    area: dict[str, str],
+    members: list[tuple[str, int, int, int]],
+    month: list[tuple[int, str, str, int]],
+    duplicates: int,
+) -> KanwilDashboardDTO:
+    living: dict[str, int] = {}
+    since: dict[str, int] = {}
+    held: dict[str, int] = {}
+    for regency, code, n, after in members:
+        living[regency] = living.get(regency, 0) + n
+        since[regency] = since.get(regency, 0) + after
+        holder = f"{code:03d}"
+        held[holder] = held.get(holder, 0) + n
+    lines = tuple(
+        RegencyLine(
+            t.regency_code,
+            t.regency_name,
+            area.get(t.regency_code),
+            Coverage(t.workers, t.baseline_bp, t.target_bp, t.baseline_date, since.get(t.regency_code, 0)),
+            living.get(t.regency_code, 0),
+        )
+        for t in targets
+    )
+    channels: dict[tuple[str, str], int] = {}
+    segments: dict[str, int] = {}
+    for code, channel, segment, n in month:
+        key = (f"{code:03d}", channel)
+        channels[key] = channels.get(key, 0) + n
+        segments[segment] = segments.get(segment, 0) + n
+    by_branch = []
+    for b in branches:
+        mine = [r.coverage for r in lines if r.branch_code == b.code]
+        by_branch.append(
+            BranchLine(
+                b.code,
+                b.name,
+                tuple(r for r in b.regencies.split(",") if r),
+                held.get(b.code, 0),
+                sum(n for (c, _ch), n in channels.items() if c == b.code),
+                tuple(Tally(ch, CHANNEL_SHORT.get(ch, ch), channels.get((b.code, ch), 0)) for ch in CHANNELS),
+                AreaProgress.of(mine) if mine else None,
+            )
+        )
+    return KanwilDashboardDTO(
+        region,
+        today,
+        month_start,
+        AreaProgress.of([r.coverage for r in lines]),
+        lines,
+        tuple(by_branch),
+        tuple(
+            Tally(ch, CHANNEL_SHORT.get(ch, ch), sum(n for (_c, c2), n in channels.items() if c2 == ch))
+            for ch in CHANNELS
+        ),
+        tuple(Tally(s, s, segments.get(s, 0)) for s in SEGMENTS),
+        duplicates,
+    )
