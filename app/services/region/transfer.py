@@ -34,9 +34,9 @@ from app.domain.roles import Permission
 from app.services.audit import append_event
 from app.services.auth import authorize
 from app.services.context import ServiceContext
-from app.services.contributions.lookup import member_by_key
 from app.services.day_lock import ensure_day_open
 from app.services.dto import Actor
+from app.services.member_lookup import resolve_member
 from app.services.region.links import ROLE, KanwilUnreachableError, ask_kanwil, region_settings
 from app.services.region.transfer_copy import receive_member
 
@@ -138,7 +138,7 @@ def request_move(ctx: ServiceContext, actor: Actor, number: str, to_code: str, r
             raise _issue(
                 "move.unknown_branch", f"Cabang {to_code[:3]} tidak dikenal di wilayah ini.", "cabang"
             )
-        m = member_by_key(session, number)
+        m = resolve_member(session, number)
         if m.record_status != "ACTIVE" or m.branch_id != home.id:
             raise _issue(
                 "move.not_active", f"Peserta {m.number} tidak aktif di cabang ini; tidak dapat dimutasi."
