@@ -42,8 +42,8 @@ class FieldRow(QWidget):
         self.hint.setObjectName("fieldHint")
         self.hint.setWordWrap(True)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.hint)  # in the layout first: a parentless widget made visible is a window
         self.hint.setVisible(bool(hint))
-        layout.addWidget(self.hint)
         self.error = QLabel()
         self.error.setObjectName(f"error_{key}")
         self.error.setProperty("role", "error")

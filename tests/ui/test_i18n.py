@@ -229,7 +229,7 @@ def test_the_whole_application_reads_english(qtbot: Any, qapp: QApplication, hom
         assert app.login.windowTitle() == "Loket — Log in"  # the login window is already English
         app.start()
         login = app.login
-        qtbot.waitUntil(lambda: login.username.isEnabled(), timeout=20_000)
+        qtbot.waitUntil(lambda: login.ready, timeout=20_000)
         assert login.button.text() == "Log in"
         assert login.branch_label.text().startswith("Branch 101 KCP Indralaya")
         login.username.setText("siti")

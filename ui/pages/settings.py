@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.clock import TIMEZONES
+from app.domain.counter_name import MAX_LENGTH, clean_counter_name, validate_counter_name
 from app.domain.issues import DomainError
 from app.domain.roles import Permission
 from app.infra.settings import Settings, load_settings, save_settings
@@ -154,7 +155,7 @@ class SettingsPage(QWidget):
         s = self._settings()
         self.counter_name = QLineEdit(s.counter_name)
         self.counter_name.setObjectName("counterName")
-        self.counter_name.setMaxLength(64)
+        self.counter_name.setMaxLength(MAX_LENGTH)
         self.idle_minutes = QSpinBox()
         self.idle_minutes.setObjectName("idleMinutes")
         self.idle_minutes.setRange(1, 60)
@@ -165,13 +166,12 @@ class SettingsPage(QWidget):
         for code, label in LANGUAGES:
             self.language.addItem(label, code)
         self.language.setCurrentIndex(max(self.language.findData(s.language), 0))
-        h.addWidget(
-            FieldRow(
-                "counter", translate("SettingsPage", "Nama loket (dicatat di jejak audit)"), self.counter_name
-            ),
-            0,
-            0,
+        self.counter_row = FieldRow(
+            "counter",
+            translate("SettingsPage", "Nama loket (dicetak di tanda terima, dicatat di jejak audit)"),
+            self.counter_name,
         )
+        h.addWidget(self.counter_row, 0, 0)
         h.addWidget(
             FieldRow("idle", translate("SettingsPage", "Kunci layar setelah tidak aktif"), self.idle_minutes),
             0,
@@ -208,8 +208,13 @@ class SettingsPage(QWidget):
         )
 
     def _on_save_counter(self) -> None:
+        problems = validate_counter_name(self.counter_name.text())
+        self.counter_row.set_error(display.message(problems[0].message) if problems else None)
+        if problems:
+            self.counter_name.setFocus()
+            return
         s = self._settings().with_(
-            counter_name=self.counter_name.text().strip()[:64] or self._settings().counter_name,
+            counter_name=clean_counter_name(self.counter_name.text()),
             idle_lock_minutes=self.idle_minutes.value(),
             language=self.language.currentData(),
         )
