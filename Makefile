@@ -49,10 +49,12 @@ i18n: $(TSTAMP)
 bench: $(TSTAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
 
-## One-folder PyInstaller bundle in dist/loket/.
+## One-folder PyInstaller bundle in dist/loket/, and its optional "Baca KTP" component in dist/loket-ktp/
+## (install it with: cp -a dist/loket-ktp/. dist/loket/).
 bundle: $(TSTAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bundle]'
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
+	$(BIN)/pyinstaller --noconfirm build-ktp.spec
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

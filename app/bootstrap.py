@@ -16,9 +16,11 @@ from app.infra.reference import load_reference
 from app.infra.secrets import load_or_create_key
 from app.infra.settings import Settings, load_settings
 from app.infra.storage import check_sqlite_location
+from app.infra.workspace import clean_stale
 from app.services.audit import check_audit_key
 from app.services.backup import backup_folder_for, pre_upgrade_backup
 from app.services.context import ServiceContext, utc_now
+from app.services.restore_journal import finish_pending as finish_pending_restore
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,13 +61,15 @@ def open_app(
         # Refuse network shares and cloud-sync folders (UnsafeStorageError) before creating anything.
         check_sqlite_location(db_path)
         db_path.parent.mkdir(parents=True, exist_ok=True)
+    # What killed runs left (work folders, partial backups, exports and copies) goes first.
+    clean_stale(paths, [backup_folder_for(paths), *([db_path.parent] if db_path is not None else [])])
     engine = make_engine(url)
     try:
         if migrate:
             # An existing older schema is backed up first (UpgradeBackupError if that fails); a
             # newer one is refused (SchemaTooNewError). The daily backup is not taken here: see
             # app.services.backup.daily_backup_if_due, which the GUI runs in its task runner.
-            backup = pre_upgrade_backup(engine, backup_folder_for(paths), clock)
+            backup = pre_upgrade_backup(engine, paths, clock)
             state = upgrade(engine, before_upgrade=backup)
         else:
             state = schema_state(engine)
@@ -91,6 +95,7 @@ def open_app(
     if migrate:
         try:
             check_audit_key(ctx)  # AuditKeyMismatchError: copy the key from the first counter
+            finish_pending_restore(ctx)  # a restore killed, or waiting for this upgrade: its event
         except BaseException:
             engine.dispose()
             raise

@@ -201,11 +201,9 @@ def _service_sheet(faces_count: int) -> float:
         opened = open_app(home=home, clock=lambda: ISSUED, counter="BENCH")
         ctx = opened.ctx
         branch.setup_branch(ctx, code="101", name="KCP Indralaya", timezone="Asia/Jakarta")
-        auth.add_officer(
-            ctx, username="siti", full_name="Siti", role="supervisor", password="Kantor-Cabang-101!", by=None
-        )
+        auth.create_first_supervisor(ctx, username="siti", full_name="Siti", password="Kantor-Cabang-101!")
         actor = auth.login(ctx, "siti", "Kantor-Cabang-101!")
-        demo.seed_members(ctx, None, faces_count, seed=7)
+        demo.seed_members(ctx, actor, faces_count, seed=7)
         numbers = [make_number("101", i + 1).value for i in range(faces_count)]
         cards.ensure_fonts()
         elapsed = _timed(lambda: cards.print_card_sheet(ctx, actor, numbers=numbers))

@@ -76,9 +76,7 @@ def _payment_rows() -> list[Row]:
         opened = open_app(home=home, clock=lambda: now[0], counter="BENCH")
         ctx = opened.ctx
         branch.setup_branch(ctx, code="101", name="KCP Bench", timezone="Asia/Jakarta")
-        auth.add_officer(
-            ctx, username="siti", full_name="Siti", role="supervisor", password=password, by=None
-        )
+        auth.create_first_supervisor(ctx, username="siti", full_name="Siti", password=password)
         actor = auth.login(ctx, "siti", password)
         numbers = []
         for i in range(1, 201):

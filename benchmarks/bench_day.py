@@ -33,9 +33,7 @@ def _day(home: object) -> tuple[object, object]:
     opened = open_app(home=str(home), clock=clock, counter="BENCH")
     ctx = opened.ctx
     branch.setup_branch(ctx, code="101", name="KC Palembang", timezone="Asia/Jakarta")
-    auth.add_officer(
-        ctx, username="bench", full_name="Bangku Panjang", role="supervisor", password=BENCH_PASSWORD, by=None
-    )
+    auth.create_first_supervisor(ctx, username="bench", full_name="Bangku Panjang", password=BENCH_PASSWORD)
     actor = auth.login(ctx, "bench", BENCH_PASSWORD)
     occupations = ["P001", "P002", "P003", "P010", "P020", "P030", "P041", "P053"]
     channels = ["LOKET", "LOKET", "DESA", "PASAR", "UKM", "EVENT"]

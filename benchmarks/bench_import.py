@@ -64,7 +64,7 @@ def _fresh_home(root: Path) -> tuple[Any, Any, Path]:
     opened = open_app(home=root)
     ctx = opened.ctx
     branch.setup_branch(ctx, code="101", name="KC Palembang", timezone="Asia/Jakarta")
-    auth.add_officer(ctx, username="bench", full_name="Bench", role="supervisor", password=PASSWORD, by=None)
+    auth.create_first_supervisor(ctx, username="bench", full_name="Bench", password=PASSWORD)
     actor = auth.login(ctx, "bench", PASSWORD)
     return opened, actor, Path(opened.database_url.split(":///", 1)[1])
 

@@ -10,6 +10,8 @@ query uses the existing ``ix_member_nama`` through a raw connection.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import hmac
 import json
 import os
@@ -113,12 +115,16 @@ def search_rows() -> list[Row]:
 
     opened = _open(home)
     ctx = opened.ctx
+    from app.services.auth import officer_by_username
+
+    searcher = officer_by_username(ctx, "bench")  # a search is an officer's work: named, no password
+    assert searcher is not None
 
     def timed(texts: list[str]) -> list[float]:
         out = []
         for t in texts:
             t0 = time.perf_counter()
-            search_members(ctx, None, t, limit=50)
+            search_members(ctx, searcher, t, limit=50)
             out.append((time.perf_counter() - t0) * 1000)
         return out
 
@@ -203,16 +209,15 @@ def seed_rows(members: int = 100_000) -> list[Row]:
             opened = _open(Path(d))
             ctx = opened.ctx
             branch.setup_branch(ctx, code="101", name="KC Palembang", timezone="Asia/Jakarta")
-            auth.add_officer(
-                ctx, username="bench", full_name="Bench", role="supervisor", password=BENCH_PASSWORD, by=None
-            )
+            auth.create_first_supervisor(ctx, username="bench", full_name="Bench", password=BENCH_PASSWORD)
             names = vars(demo)
             original = names["write_postings"]
             if not with_index:
                 names["write_postings"] = lambda session, rows: None
             try:
+                bench = auth.login(ctx, "bench", BENCH_PASSWORD)
                 t0 = time.perf_counter()
-                demo.seed_members(ctx, None, members)
+                demo.seed_members(ctx, bench, members)
                 return time.perf_counter() - t0
             finally:
                 names["write_postings"] = original
@@ -281,7 +286,9 @@ def _append_events(home: Path, total: int) -> None:
     db.execute("PRAGMA cache_size = -262144")
     seq, prev = db.execute("SELECT last_seq, last_hash FROM audit_head WHERE id = 1").fetchone()
     start = dt.datetime(2026, 1, 2, 1, 0, tzinfo=dt.UTC)
-    actions = ("member.enrol", "member.view", "login.ok", "payment.record", "card.print")
+    # Events with no business row behind them (views, searches, prints, verifications): the rows are
+    # reconciled by ``audit verify`` too, and a trail of fabricated enrolments would rightly fail.
+    actions = ("member.view", "search.run", "member.history", "receipt.print", "card.verify")
     db.execute("BEGIN IMMEDIATE")
     batch: list[tuple[object, ...]] = []
     while seq < total:
@@ -338,18 +345,9 @@ def audit_rows() -> list[Row]:
     key = load_or_create_key(home / "keys" / "audit.key")
     raw = sqlite3.connect(f"file:{_db(home)}?mode=ro", uri=True)
 
-    def floor() -> None:
-        # Bare libraries: read every row with sqlite3 and HMAC its JSON body (no chain logic).
-        cur = raw.execute(
-            "SELECT seq, occurred_at, actor, counter, action, entity, entity_id, member_id, "
-            "details, prev_hash, hash FROM audit_event ORDER BY seq"
-        )
-        encode = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
-        digest = hmac.digest
-        for r in cur:
-            digest(key, encode(r[:10]).encode(), "sha256")
+    floor = functools.partial(audit_floor, raw, key)
 
-    floor_s = _seconds(floor)
+    floor_s = _seconds(floor)  # the floor and the service alternate: the VM's speed drifts
     opened = _open(home)
     report = None
 
@@ -358,6 +356,8 @@ def audit_rows() -> list[Row]:
         report = verify_audit(opened.ctx)
 
     verify_s = _seconds(in_process)
+    floor_s = min(floor_s, _seconds(floor))
+    verify_s = min(verify_s, _seconds(in_process))
     assert report is not None and report.ok and report.checked >= EVENTS, report
     opened.ctx.engine.dispose()
     env = {**os.environ, "LOKET_HOME": str(home)}
@@ -372,26 +372,48 @@ def audit_rows() -> list[Row]:
     cli_s = time.perf_counter() - t0
     assert out.returncode == 0 and json.loads(out.stdout)["ok"], out.stdout + out.stderr
     raw.close()
+    floor_text = "sqlite3 scan + details SHA-256 + HMAC per row"
     return [
         Row(
-            "audit verify 1M events (service)",
+            "audit verify 1M events (chain, anchors, rows; service)",
             verify_s,
             "s",
             floor_s,
-            "sqlite3 scan + HMAC per row",
-            "< 30 s",
-            verify_s < 30,
+            floor_text,
+            "≤ 1.5× floor",
+            verify_s <= 1.5 * floor_s,
         ),
         Row(
             "loket audit verify 1M events (process)",
             cli_s,
             "s",
             floor_s,
-            "sqlite3 scan + HMAC per row",
+            floor_text,
             "< 30 s",
             cli_s < 30,
         ),
     ]
+
+
+def audit_floor(raw: sqlite3.Connection, key: bytes) -> int:
+    """The same checks as ``loket audit verify``'s chain, on bare libraries: read every event with
+    sqlite3, hash its details (SHA-256: the chain signs their digest), put its fields in their
+    hashed form (ISO time), HMAC them and compare with the stored hash. No chain logic, no
+    classification, no anchors or rows. → events checked."""
+    cur = raw.execute(
+        "SELECT seq, occurred_at, actor, counter, action, entity, entity_id, member_id, "
+        "details, prev_hash, hash FROM audit_event ORDER BY seq"
+    )
+    encode = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+    digest, sha256 = hmac.digest, hashlib.sha256
+    n = 0
+    for r in cur:
+        t = r[1]
+        at = f"{t[:10]}T{t[11:]}+00:00"
+        body = encode([r[0], at, r[2], r[3], r[4], r[5], r[6], r[7], sha256(r[8].encode()).hexdigest(), r[9]])
+        if digest(key, body.encode(), "sha256").hex() == r[10]:
+            n += 1
+    return n
 
 
 def _seconds(fn: Callable[[], object]) -> float:

@@ -132,7 +132,17 @@ def seeded_home(members: int) -> Path:
     _loket(home, "branch", "setup", "--code", "101", "--name", "KC Palembang", "--timezone", "Asia/Jakarta")
     _loket(home, "officer", "add", "bench", "--role", "supervisor", stdin=BENCH_PASSWORD + "\n")
     t0 = time.perf_counter()
-    _loket(home, "demo", "seed", "--members", str(members), "--quiet")
+    _loket(
+        home,
+        "demo",
+        "seed",
+        "--members",
+        str(members),
+        "--quiet",
+        "--supervisor",
+        "bench",
+        stdin=BENCH_PASSWORD + "\n",
+    )
     (home / "seed-seconds.txt").write_text(f"{time.perf_counter() - t0:.1f}\n")
     marker.write_text(f"{head}\n")
     return home

@@ -12,6 +12,4 @@ SUPERVISOR_PASSWORD = "Kantor-Cabang-101!"
 
 def set_up_branch(ctx: Any) -> None:
     branch.setup_branch(ctx, code="101", name="KCP Indralaya", timezone="Asia/Jakarta")
-    auth.add_officer(
-        ctx, username="siti", full_name="Siti", role="supervisor", password=SUPERVISOR_PASSWORD, by=None
-    )
+    auth.create_first_supervisor(ctx, username="siti", full_name="Siti", password=SUPERVISOR_PASSWORD)

@@ -69,13 +69,8 @@ def setup_branch(ctx: Any) -> Any:
 
 @pytest.fixture
 def supervisor(ctx: Any, setup_branch: Any) -> Actor:
-    auth.add_officer(
-        ctx,
-        username="siti",
-        full_name="Siti Rahmawati",
-        role="supervisor",
-        password=SUPERVISOR_PASSWORD,
-        by=None,
+    auth.create_first_supervisor(
+        ctx, username="siti", full_name="Siti Rahmawati", password=SUPERVISOR_PASSWORD
     )
     return auth.login(ctx, "siti", SUPERVISOR_PASSWORD)
 

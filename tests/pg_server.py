@@ -174,6 +174,20 @@ class PgServer:
         )
         return out.returncode == 0
 
+    def halt(self) -> None:
+        """Stop the server as a power cut or an administrator would (immediate), keeping its data."""
+        subprocess.run(
+            self._cmd("pg_ctl", "-D", str(self.datadir), "-m", "immediate", "-w", "stop"),
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+
+    def resume(self, *, durable: bool = True) -> None:
+        """Start the halted server again on the same port."""
+        if not self._pg_ctl_start(durable):
+            raise PgUnavailableError(f"pg_ctl start failed; log:\n{self.log_tail()}")
+
     def log_tail(self, lines: int = 20) -> str:
         try:
             return "\n".join((self.root / "server.log").read_text(errors="replace").splitlines()[-lines:])

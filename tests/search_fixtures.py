@@ -111,13 +111,8 @@ def build_world(home: Path) -> World:
     opened = open_app(home=home, clock=clock, counter="LOKET-1")
     ctx = opened.ctx
     branch.setup_branch(ctx, code="101", name="KCP Indralaya", timezone="Asia/Jakarta")
-    auth.add_officer(
-        ctx,
-        username="siti",
-        full_name="Siti Rahmawati",
-        role="supervisor",
-        password=SUPERVISOR_PASSWORD,
-        by=None,
+    auth.create_first_supervisor(
+        ctx, username="siti", full_name="Siti Rahmawati", password=SUPERVISOR_PASSWORD
     )
     supervisor = auth.login(ctx, "siti", SUPERVISOR_PASSWORD)
     auth.add_officer(
@@ -129,7 +124,7 @@ def build_world(home: Path) -> World:
         by=supervisor,
     )
     officer = auth.login(ctx, "budi", OFFICER_PASSWORD)
-    demo.seed_members(ctx, None, 3000, seed=7)
+    demo.seed_members(ctx, supervisor, 3000, seed=7)
     numbers: dict[str, str] = {}
     records: dict[str, dict[str, Any]] = {}
     for serial, (label, (nama, born, gender, district, village)) in enumerate(PEOPLE.items(), start=9001):

@@ -81,6 +81,10 @@ def main(out: Path, language: str = "id") -> None:
         app2.login.button.click()
         wait_for(lambda: app2.window is not None)
         w = app2.window
+        # A training database: 2,000 synthetic members (only ever before real ones), indexed for search.
+        from app.services import demo
+
+        demo.seed_members(w.ui.ctx, w.ui.actor, 2000)
         w.resize(1366, 740)
         settle()
         w.grab().save(str(out / "intake-empty.png"))
@@ -104,6 +108,29 @@ def main(out: Path, language: str = "id") -> None:
         page.save()
         settle()
         w.grab().save(str(out / "intake-errors.png"))
+        # Reading a KTP (Ctrl+K): the capture dialog, then a sure and an unsure reading in the form.
+        page.reset()
+        page.ktp.capture()
+        wait_for(lambda: page.ktp.dialog is not None and page.ktp.dialog.isVisible())
+        settle()
+        page.ktp.dialog.grab().save(str(out / "ktp-capture.png"))
+        sample = Path(__file__).resolve().parents[1] / "resources" / "ktp" / "contoh-ktp.jpg"
+        page.ktp.dialog.load_file(sample)
+        wait_for(lambda: page.ktp.reading is not None and not page.ktp.busy, 60_000)
+        settle(600)
+        w.grab().save(str(out / "intake-ktp.png"))
+        from io import BytesIO
+
+        from PIL import Image, ImageFilter
+
+        blurred = BytesIO()
+        Image.open(sample).filter(ImageFilter.GaussianBlur(1.8)).save(blurred, "JPEG", quality=40)
+        page.reset()
+        page.ktp.reading = None
+        page.ktp.read(bytearray(blurred.getvalue()))
+        wait_for(lambda: page.ktp.reading is not None and not page.ktp.busy, 60_000)
+        settle(600)
+        w.grab().save(str(out / "intake-ktp-unsure.png"))
         page.reset()
         from PySide6.QtWidgets import QScrollArea
 
@@ -114,10 +141,7 @@ def main(out: Path, language: str = "id") -> None:
             settle()
             w.grab().save(str(out / f"intake-{segment.lower()}.png"))
         page.reset()
-        # Pages with something on them: 2,000 synthetic members, a search typed, the member opened.
-        from app.services import demo
-
-        demo.seed_members(w.ui.ctx, None, 2000)  # indexed for search as they are written
+        # Pages with something on them: the synthetic members, a search typed, the member opened.
         for i in range(w.stack.count()):
             w.show_page(i)
             settle(500)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -216,13 +217,8 @@ class StartupController(QObject):
                 ctx, code=data["code"], name=data["name"], timezone=data["timezone"]
             )
             if not auth.has_officers(ctx):
-                auth.add_officer(
-                    ctx,
-                    username=data["username"],
-                    full_name=data["full_name"],
-                    role="supervisor",
-                    password=data["password"],
-                    by=None,
+                auth.create_first_supervisor(
+                    ctx, username=data["username"], full_name=data["full_name"], password=data["password"]
                 )
             name_counter(ctx.paths, data["counter"])
             return b
@@ -356,10 +352,15 @@ def run(args: Sequence[str] = ()) -> int:
     apply_theme(app)  # type: ignore[arg-type]
     from app.infra.logs import configure_logging
     from app.infra.paths import app_paths
+    from app.infra.workspace import private_tempdir
     from ui.crash import CrashHandler
 
     log_folder = app_paths(home).logs
     configure_logging(log_folder)
+    paths = app_paths(home)
+    paths.ensure()
+    temp = contextlib.ExitStack()
+    temp.enter_context(private_tempdir(paths))  # the window's temporary files: private, cleaned
     controller = StartupController(db=db, home=home)
     CrashHandler(log_folder, lambda: controller.window or controller.login).install()
     controller.start()
@@ -372,4 +373,5 @@ def run(args: Sequence[str] = ()) -> int:
         QTimer.singleShot(0, probe)
     code = int(app.exec())
     controller.runner.wait(30_000)  # let a database write in flight finish before the process ends
+    temp.close()
     return code

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.infra.paths import AppPaths
 from app.infra.settings import load_settings
+from app.infra.workspace import make_private
 from ui.i18n import translate
 from ui.widgets import primary_button
 
@@ -225,3 +226,4 @@ class PdfPreviewDialog(QDialog):
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
         path.write_bytes(self.pdf)
+        make_private(path)  # cards, receipts and summaries carry personal data

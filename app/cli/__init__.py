@@ -7,7 +7,7 @@ import contextlib
 import importlib
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 # Each module adds its sub-commands with ``register(subparsers, common)``; a command line imports
 # only the modules its command needs (``app.cli.lazy``: ``loket --help`` imports none).
@@ -23,7 +23,11 @@ COMMAND_MODULES = (
     "app.cli.outreach",
     "app.cli.holidays",
     "app.cli.projects",
+    "app.cli.ktp",
 )
+
+
+EXIT_REFUSED = 3  # a wrong password, a deactivated or locked account, or a power the account lacks
 
 
 class CliError(Exception):
@@ -63,10 +67,26 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+@contextlib.contextmanager
+def _private_temp(args: argparse.Namespace) -> Iterator[None]:
+    """Temporary files of the command in Loket's private work folder (``app.infra.workspace``)."""
+    from app.infra.paths import app_paths
+    from app.infra.workspace import private_tempdir
+
+    try:
+        paths = app_paths(getattr(args, "home", None))
+        paths.ensure()
+    except OSError:  # a read-only home: the command says so itself
+        yield
+        return
+    with private_tempdir(paths):
+        yield
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     args = build_parser(argv).parse_args(argv)
-    from app.db.uow import DatabaseBusyError, StorageError
+    from app.db.uow import DatabaseBusyError, DatabaseUnavailableError, StorageError
     from app.domain.issues import DomainError
     from app.infra.logs import configure_logging
     from app.infra.paths import app_paths
@@ -76,8 +96,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         build_parser(argv).print_help()
         return 1
+    from app.cli.common import OPENED, close_opened
+    from app.services.auth import AuthError, PermissionDeniedError
+
+    token = OPENED.set([])
     try:
-        return int(args.func(args) or 0)
+        with _private_temp(args):
+            return int(args.func(args) or 0)
+    except (AuthError, PermissionDeniedError) as exc:
+        # Refused identity or power: one line for the person, never a traceback (already audited).
+        print(f"loket: {exc.message}", file=sys.stderr)
+        return EXIT_REFUSED
     except CliError as exc:
         print(f"loket: {exc}", file=sys.stderr)
         return exc.code
@@ -91,6 +120,52 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StorageError as exc:
         print(f"loket: {exc.message}", file=sys.stderr)
         return 74  # EX_IOERR
+    except DatabaseUnavailableError as exc:
+        print(f"loket: {exc.describe()}", file=sys.stderr)
+        return 69  # EX_UNAVAILABLE
     except KeyboardInterrupt:
         print("loket: dibatalkan", file=sys.stderr)
         return 130
+    except Exception as exc:  # the last line of defence: never a traceback
+        return _unexpected(args, exc)
+    finally:
+        close_opened()
+        OPENED.reset(token)
+
+
+def _unexpected(args: argparse.Namespace, exc: Exception) -> int:
+    """An error nobody foresaw: one Indonesian line, and a report in the log folder holding where it
+    failed and its type only (a driver's message can quote a row: a NIK, a name, a phone)."""
+    import datetime as dt
+
+    from sqlalchemy.exc import DBAPIError
+
+    from app.db.uow import DatabaseUnavailableError, is_disconnect
+    from app.infra.logs import write_crash_report
+    from app.infra.paths import app_paths
+
+    if isinstance(exc, DBAPIError) and is_disconnect(exc):
+        print(f"loket: {DatabaseUnavailableError('server').describe()}", file=sys.stderr)
+        return 69
+    where = "-"
+    with contextlib.suppress(OSError):
+        when = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+        where = str(
+            write_crash_report(
+                app_paths(getattr(args, "home", None)).logs,
+                type(exc),
+                exc,
+                exc.__traceback__,
+                version="cli",
+                when=when,
+            )
+        )
+    kind = type(exc).__name__
+    code = getattr(getattr(exc, "orig", None), "sqlstate", None)
+    detail = f"{kind}{f', SQLSTATE {code}' if code else ''}"
+    print(
+        f"loket: kesalahan tak terduga ({detail}); tidak ada yang setengah tersimpan. Laporan tanpa data "
+        f"peserta: {where}. Sampaikan ke IT cabang.",
+        file=sys.stderr,
+    )
+    return 70  # EX_SOFTWARE

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import open_from_args, print_json, read_password, require_officer
+from app.cli.common import open_from_args, print_json, read_password, require_officer, require_supervisor
 from app.domain.cards import REPRINT_REASONS
 from app.services import card_keys, cards, registration_receipt
 from app.services.auth import AuthError, PermissionDeniedError
@@ -87,12 +87,20 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--all", action="store_true", help="semua kunci cabang ini, termasuk yang sudah diganti")
     p.add_argument("-o", "--output", metavar="FILE.json")
     p.set_defaults(func=cmd_keys_export)
-    p = keys.add_parser("import", parents=[common, officer], help="percayai kunci publik cabang lain")
-    p.add_argument("file", metavar="FILE", help="hasil 'loket keys export' cabang lain (- = stdin)")
+    p = keys.add_parser(
+        "import",
+        parents=[common],
+        help="percayai kunci publik cabang lain (supervisor; kata sandi dari prompt/stdin)",
+    )
+    p.add_argument("file", metavar="FILE", help="hasil 'loket keys export' cabang lain")
+    p.add_argument("--supervisor", required=True, metavar="USERNAME")
     p.set_defaults(func=cmd_keys_import)
     p = keys.add_parser(
-        "rotate", parents=[common, officer], help="buat kunci baru; kunci lama tetap memverifikasi"
+        "rotate",
+        parents=[common],
+        help="buat kunci baru; kunci lama tetap memverifikasi (supervisor; kata sandi dari prompt/stdin)",
     )
+    p.add_argument("--supervisor", required=True, metavar="USERNAME")
     p.set_defaults(func=cmd_keys_rotate)
     p = keys.add_parser("list", parents=[common], help="kunci yang dipercaya loket ini")
     p.add_argument("--json", action="store_true")
@@ -109,10 +117,6 @@ def _officer(opened: Any, args: argparse.Namespace) -> Actor:
     if not args.officer:
         raise _cli_error("sebutkan petugas: --officer USERNAME (atau $LOKET_OFFICER)")
     return require_officer(opened, args.officer)
-
-
-def _optional_officer(opened: Any, args: argparse.Namespace) -> Actor | None:
-    return require_officer(opened, args.officer) if args.officer else None
 
 
 def _write(path: str, data: bytes) -> None:
@@ -246,7 +250,7 @@ def cmd_cards(args: argparse.Namespace) -> int:
 
 def cmd_receipt(args: argparse.Namespace) -> int:
     opened = open_from_args(args)
-    actor = _optional_officer(opened, args)
+    actor = _officer(opened, args)
     receipt = _auth_guard(lambda: registration_receipt.registration_receipt(opened.ctx, actor, args.number))
     _write(args.output, registration_receipt.receipt_pdf(receipt, args.layout))
     print(f"Tanda terima {receipt.receipt_id} ({args.layout}) → {args.output}")
@@ -286,13 +290,12 @@ def cmd_keys_export(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_import(args: argparse.Namespace) -> int:
-    opened = open_from_args(args)
-    actor = _optional_officer(opened, args)
     try:
-        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8-sig")
-        data = json.loads(text)
-    except (OSError, json.JSONDecodeError) as exc:
+        data = json.loads(Path(args.file).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise _cli_error(f"tidak bisa membaca {args.file}: {exc}") from exc
+    opened = open_from_args(args)
+    actor = require_supervisor(opened, args.supervisor)
     added = _auth_guard(lambda: card_keys.import_keys(opened.ctx, actor, data))
     for k in added:
         print(f"Dipercaya: kunci {k.key_id} milik {k.branch_name} ({k.branch_code}).")
@@ -303,7 +306,7 @@ def cmd_keys_import(args: argparse.Namespace) -> int:
 
 def cmd_keys_rotate(args: argparse.Namespace) -> int:
     opened = open_from_args(args)
-    actor = _optional_officer(opened, args)
+    actor = require_supervisor(opened, args.supervisor)
     new, old = _auth_guard(lambda: card_keys.rotate_key(opened.ctx, actor))
     print(
         f"Kunci baru {new.key_id}" + (f"; kunci lama {old} tetap dipakai untuk verifikasi." if old else ".")

@@ -53,4 +53,5 @@ COMMANDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("outreach", "daftar untuk kegiatan jemput bola", ("app.cli.outreach",)),
     ("holidays", "hari libur untuk jatuh tempo iuran", ("app.cli.holidays",)),
     ("project", "proyek jasa konstruksi (iuran dari nilai kontrak)", ("app.cli.projects",)),
+    ("ktp", "baca KTP dari gambar (luring)", ("app.cli.ktp",)),
 )

@@ -1,42 +1,89 @@
-"""Helpers shared by the command modules."""
+"""Helpers shared by the command modules: opening the app, naming and proving the actor, output."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import contextvars
 import getpass
 import json
 import sys
 from typing import Any
 
 from app.bootstrap import Opened, open_app
-from app.services.auth import officer_by_username
+from app.services import auth
 from app.services.dto import Actor
+
+# What this command opened, closed when it ends (``app.cli.main``): a command run in-process (tests,
+# the self-test) must not leave connections to a server behind.
+OPENED: contextvars.ContextVar[list[Opened] | None] = contextvars.ContextVar("loket_cli_opened", default=None)
+
+
+def close_opened() -> None:
+    for opened in OPENED.get() or []:
+        with contextlib.suppress(Exception):
+            opened.ctx.engine.dispose()
 
 
 def open_from_args(args: argparse.Namespace, *, migrate: bool = True) -> Opened:
+    from sqlalchemy.exc import DBAPIError
+
     from app.cli import CliError
     from app.db.backup import BackupError
     from app.db.schema import SchemaTooNewError
+    from app.db.uow import DatabaseUnavailableError, is_disconnect
     from app.infra.storage import UnsafeStorageError
     from app.services.audit import AuditKeyMismatchError
 
     try:
-        return open_app(getattr(args, "db", None), home=getattr(args, "home", None), migrate=migrate)
+        opened = open_app(getattr(args, "db", None), home=getattr(args, "home", None), migrate=migrate)
+        tracked = OPENED.get()
+        if tracked is not None:
+            tracked.append(opened)
+        return opened
     except (SchemaTooNewError, UnsafeStorageError, BackupError, AuditKeyMismatchError) as exc:
         raise CliError(str(exc), 3) from exc
+    except DBAPIError as exc:
+        if is_disconnect(exc):
+            raise DatabaseUnavailableError(_where(args)) from None
+        raise
+
+
+def _where(args: argparse.Namespace) -> str:
+    from app.bootstrap import resolve_database_url
+    from app.db.engine import describe
+    from app.infra.paths import app_paths
+    from app.infra.settings import load_settings
+
+    try:
+        paths = app_paths(getattr(args, "home", None))
+        return describe(resolve_database_url(paths, load_settings(paths), getattr(args, "db", None)))
+    except Exception:
+        return "server"
 
 
 def require_officer(opened: Opened, username: str) -> Actor:
-    from app.cli import CliError
+    """The officer named for an officer's work (no password; unknown, deactivated and locked
+    accounts are refused and audited by ``auth.identify``)."""
+    return auth.identify(opened.ctx, username)
 
-    actor = officer_by_username(opened.ctx, username)
-    if actor is None:
-        raise CliError(f"petugas '{username}' tidak ada atau tidak aktif", 2)
-    return actor
+
+def prove(opened: Opened, username: str, *, prompt: str | None = None) -> tuple[Actor, str]:
+    """The named person's password (prompt, or the next line of piped stdin), checked like the
+    window's login: → (the proven actor, the password, for services that ask for it again).
+    A wrong password, a deactivated or a locked account raises ``AuthError`` (audited)."""
+    password = read_password(prompt or f"Kata sandi {username}: ")
+    return auth.login(opened.ctx, username, password), password
+
+
+def require_supervisor(opened: Opened, username: str) -> Actor:
+    """A supervisor's action: the account named AND its password. Whether the account may do the
+    action is the service's decision (``auth.authorize``)."""
+    return prove(opened, username)[0]
 
 
 def read_password(prompt: str = "Kata sandi: ", *, confirm: bool = False) -> str:
-    """From the terminal (hidden, asked twice when ``confirm``), or the first line of piped stdin."""
+    """From the terminal (hidden, asked twice when ``confirm``), or the next line of piped stdin."""
     from app.cli import CliError
 
     if not sys.stdin.isatty():

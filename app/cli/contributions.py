@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app.bootstrap import Opened
-from app.cli.common import open_from_args, print_json, read_password, require_officer
+from app.cli.common import open_from_args, print_json, prove, require_officer
 from app.domain.issues import DomainError
 from app.domain.money import format_rupiah
 from app.domain.months import Month
@@ -75,7 +75,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", metavar="RECEIPT.pdf", help="simpan tanda bukti PDF")
     p.add_argument("--paper", choices=["A5", "80mm"], default="A5")
     p.add_argument("--reason", help="untuk 'void': alasan pembatalan")
-    p.add_argument("--supervisor", metavar="USERNAME", help="untuk 'void' (kata sandi dari stdin)")
+    p.add_argument("--supervisor", metavar="USERNAME", help="untuk 'void' (kata sandi dari prompt/stdin)")
     p.add_argument("--json", dest="as_json", action="store_true")
     p.set_defaults(func=cmd_pay)
 
@@ -270,8 +270,7 @@ def _cmd_void(args: argparse.Namespace) -> int:
     if not args.supervisor:
         raise _fail("sebutkan --supervisor USERNAME (kata sandi dari stdin)")
     opened = open_from_args(args)
-    actor = require_officer(opened, args.supervisor)
-    password = read_password("Kata sandi supervisor: ")
+    actor, password = prove(opened, args.supervisor)
     try:
         payment = contrib.void_payment(opened.ctx, actor, args.payment, reason=args.reason, password=password)
     except AuthError as exc:
@@ -382,8 +381,7 @@ def cmd_rates_load(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError) as exc:
         raise _fail(f"tidak bisa membaca {args.file}: {exc}") from exc
     opened = open_from_args(args)
-    actor = require_officer(opened, args.supervisor)
-    password = read_password("Kata sandi supervisor: ")
+    actor, password = prove(opened, args.supervisor)
     try:
         info = contrib.load_rate_table(opened.ctx, actor, text, password=password)
     except AuthError as exc:

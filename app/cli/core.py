@@ -8,7 +8,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import open_from_args, print_json, read_password, require_officer
+from app.cli import ktp as ktp_cli
+from app.cli.common import (
+    open_from_args,
+    print_json,
+    read_password,
+    require_officer,
+    require_supervisor,
+)
+from app.db.uow import DatabaseUnavailableError
 from app.services import auth, branch, demo, enrolment, members
 from app.services.audit import append_event, verify_audit
 
@@ -27,10 +35,23 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--code", required=True, help="3 digit, awalan nomor peserta")
     p.add_argument("--name", required=True)
     p.add_argument("--timezone", required=True, choices=["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"])
+    p.add_argument(
+        "--supervisor",
+        metavar="USERNAME",
+        help="wajib untuk mengubah cabang yang sudah diatur (kata sandi dari prompt/stdin)",
+    )
     p.set_defaults(func=cmd_branch_setup)
 
     of = sub.add_parser("officer", help="akun petugas").add_subparsers(dest="officer_command", metavar="AKSI")
-    p = of.add_parser("add", parents=[common], help="tambah petugas (kata sandi dari prompt atau stdin)")
+    p = of.add_parser(
+        "add",
+        parents=[common],
+        help="tambah petugas: --by SUPERVISOR (kata sandinya, lalu kata sandi akun baru, dari prompt/stdin)",
+        description=(
+            "Tanpa --by hanya untuk supervisor pertama basis data baru (belum ada akun sama sekali). "
+            "Dengan --by: baris pertama stdin kata sandi supervisor itu, baris kedua kata sandi akun baru."
+        ),
+    )
     p.add_argument("username")
     p.add_argument("--role", required=True, choices=["officer", "supervisor"])
     p.add_argument("--name", help="nama lengkap (bawaan: sama dengan username)")
@@ -43,27 +64,47 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "enrol", parents=[common], help="daftarkan pekerja dari JSON (satu rekaman atau daftar)"
     )
     p.add_argument("--officer", required=True, metavar="USERNAME")
-    p.add_argument("--json", required=True, metavar="FILE", help="file JSON, atau - untuk stdin")
+    p.add_argument("--json", metavar="FILE", help="file JSON, atau - untuk stdin (wajib tanpa --ktp)")
+    ktp_cli.add_enrol_option(p)
     p.add_argument("--dry-run", action="store_true", help="periksa saja, tidak menyimpan")
     p.add_argument(
         "--confirm-mismatch", action="store_true", help="terima perbedaan tanggal lahir/jenis kelamin"
     )
     p.set_defaults(func=cmd_enrol)
 
-    p = of.add_parser("list", parents=[common], help="daftar petugas")
+    p = of.add_parser(
+        "list", parents=[common], help="daftar petugas (supervisor; kata sandi dari prompt/stdin)"
+    )
     p.add_argument("--by", required=True, metavar="SUPERVISOR")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_officer_list)
-    p = of.add_parser("deactivate", parents=[common], help="nonaktifkan akun petugas")
+    p = of.add_parser(
+        "deactivate",
+        parents=[common],
+        help="nonaktifkan akun petugas (supervisor; kata sandi dari prompt/stdin)",
+    )
     p.add_argument("username")
     p.add_argument("--by", required=True, metavar="SUPERVISOR")
     p.add_argument("--reason", required=True)
     p.set_defaults(func=cmd_officer_active, active=False)
-    p = of.add_parser("activate", parents=[common], help="aktifkan kembali akun petugas (juga membuka kunci)")
+    p = of.add_parser(
+        "activate",
+        parents=[common],
+        help="aktifkan kembali akun petugas, juga membuka kunci (supervisor LAIN; kata sandi dari prompt/stdin)",
+    )
     p.add_argument("username")
     p.add_argument("--by", required=True, metavar="SUPERVISOR")
     p.add_argument("--reason", default="")
     p.set_defaults(func=cmd_officer_active, active=True)
+    p = of.add_parser(
+        "unlock",
+        parents=[common],
+        help="buka kunci akun yang terkunci (supervisor LAIN; kata sandi dari prompt/stdin)",
+    )
+    p.add_argument("username")
+    p.add_argument("--by", required=True, metavar="SUPERVISOR")
+    p.add_argument("--reason", default="")
+    p.set_defaults(func=cmd_officer_unlock)
     p = of.add_parser(
         "passwd", parents=[common], help="ganti kata sandi sendiri (lama lalu baru, dari prompt/stdin)"
     )
@@ -74,15 +115,27 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = mb.add_parser("show", parents=[common], help="tampilkan peserta menurut nomor atau NIK")
     p.add_argument("key", metavar="NOMOR|NIK")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--officer", metavar="USERNAME", help="dicatat di jejak audit")
+    p.add_argument(
+        "--officer", required=True, metavar="USERNAME", help="yang membuka data (dicatat di audit)"
+    )
     p.set_defaults(func=cmd_member_show)
     from app.cli.contributions import register_member
 
     register_member(mb, common)
 
     dm = sub.add_parser("demo", help="data latihan").add_subparsers(dest="demo_command", metavar="AKSI")
-    p = dm.add_parser("seed", parents=[common], help="buat peserta sintetis untuk latihan dan benchmark")
+    p = dm.add_parser(
+        "seed",
+        parents=[common],
+        help="peserta sintetis di basis data LATIHAN (supervisor; kata sandi dari prompt/stdin)",
+        description=(
+            "Hanya untuk basis data latihan: basis data tanpa peserta menjadi basis data latihan; basis data "
+            "yang sudah berisi peserta sungguhan ditolak. Tanggal pendaftaran tidak pernah jatuh pada hari "
+            "yang sudah ditutup."
+        ),
+    )
     p.add_argument("--members", type=int, required=True, metavar="N")
+    p.add_argument("--supervisor", required=True, metavar="USERNAME")
     p.add_argument("--seed", type=int, default=20261123)
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_demo_seed)
@@ -96,14 +149,32 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     key = au.add_parser("key", help="kunci audit (sama untuk semua loket satu basis data)").add_subparsers(
         dest="audit_key_command", metavar="AKSI"
     )
-    p = key.add_parser("export", parents=[common], help="salin kunci audit komputer ini ke FILE (rahasia!)")
+    p = key.add_parser(
+        "export",
+        parents=[common],
+        help="salin kunci audit komputer ini ke FILE (rahasia! supervisor; kata sandi dari prompt/stdin; dicatat)",
+    )
     p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--supervisor", required=True, metavar="USERNAME")
     p.set_defaults(func=cmd_audit_key_export)
     p = key.add_parser("import", parents=[common], help="pakai kunci audit dari loket pertama")
     p.add_argument("file", metavar="FILE")
     p.set_defaults(func=cmd_audit_key_import)
-    p = au.add_parser("verify", parents=[common], help="periksa keutuhan rantai audit")
+    p = au.add_parser(
+        "verify",
+        parents=[common],
+        help="periksa rantai audit, jangkarnya (hari ditutup, PDF arsip, segel, cadangan) dan kecocokan data",
+        description=(
+            "Keluar 0 bila utuh: setiap peristiwa (dan isinya) cocok dengan rantainya, rantai sampai ke setiap "
+            "jangkar yang tercatat di luar rantai, dan setiap pembayaran, pembatalan, pendaftaran, kartu, "
+            "koreksi, akun dan penutupan hari punya peristiwanya (dan sebaliknya); nomor tanda bukti tanpa "
+            "celah di seluruh seri. Keluar 1 bila tidak, dengan yang ditemukan."
+        ),
+    )
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--chain-only", action="store_true", help="rantai dan jangkar saja, tanpa mencocokkan data"
+    )
     p.set_defaults(func=cmd_audit_verify)
 
 
@@ -123,32 +194,45 @@ def cmd_db_status(args: argparse.Namespace) -> int:
 
 def cmd_branch_setup(args: argparse.Namespace) -> int:
     opened = open_from_args(args)
-    b = branch.setup_branch(opened.ctx, code=args.code, name=args.name, timezone=args.timezone)
+    by = require_supervisor(opened, args.supervisor) if args.supervisor else None
+    b = branch.setup_branch(opened.ctx, code=args.code, name=args.name, timezone=args.timezone, by=by)
     print(f"Cabang {b.code} {b.name} ({b.timezone})")
     return 0
 
 
 def cmd_officer_add(args: argparse.Namespace) -> int:
+    from app.cli import CliError
 
     opened = open_from_args(args)
-    by = require_officer(opened, args.by) if args.by else None
-    password = read_password(confirm=True)
-    o = auth.add_officer(
-        opened.ctx,
-        username=args.username,
-        full_name=args.name or args.username,
-        role=args.role,
-        password=password,
-        by=by,
-        as_system=by is None,
-    )
+    if args.by:
+        by = require_supervisor(opened, args.by)
+        password = read_password(f"Kata sandi untuk {args.username}: ", confirm=True)
+        o = auth.add_officer(
+            opened.ctx,
+            username=args.username,
+            full_name=args.name or args.username,
+            role=args.role,
+            password=password,
+            by=by,
+        )
+    else:
+        if auth.has_officers(opened.ctx):
+            raise CliError(
+                "akun pertama sudah ada: sebutkan --by SUPERVISOR (kata sandi supervisor itu diminta)", 2
+            )
+        if args.role != "supervisor":
+            raise CliError("akun pertama basis data harus supervisor (--role supervisor)", 2)
+        password = read_password(confirm=True)
+        o = auth.create_first_supervisor(
+            opened.ctx, username=args.username, full_name=args.name or args.username, password=password
+        )
     print(f"Petugas {o.username} ({o.role}) dibuat.")
     return 0
 
 
 def cmd_officer_list(args: argparse.Namespace) -> int:
     opened = open_from_args(args)
-    by = require_officer(opened, args.by)
+    by = require_supervisor(opened, args.by)
     officers = auth.list_officers(opened.ctx, by)
     if args.json:
         print_json(
@@ -166,15 +250,25 @@ def cmd_officer_list(args: argparse.Namespace) -> int:
     else:
         for o in officers:
             state = "aktif" if o.active else "nonaktif"
+            if o.active and o.locked_until is not None and o.locked_until > opened.ctx.clock():
+                state = "terkunci"
             print(f"{o.username:<20} {o.role:<11} {state:<9} {o.full_name}")
     return 0
 
 
 def cmd_officer_active(args: argparse.Namespace) -> int:
     opened = open_from_args(args)
-    by = require_officer(opened, args.by)
+    by = require_supervisor(opened, args.by)
     o = auth.set_officer_active(opened.ctx, by, args.username, args.active, args.reason)
     print(f"Petugas {o.username} {'aktif' if o.active else 'dinonaktifkan'}.")
+    return 0
+
+
+def cmd_officer_unlock(args: argparse.Namespace) -> int:
+    opened = open_from_args(args)
+    by = require_supervisor(opened, args.by)
+    o = auth.unlock_officer(opened.ctx, by, args.username, args.reason)
+    print(f"Kunci akun {o.username} dibuka.")
     return 0
 
 
@@ -207,12 +301,33 @@ def _load_records(source: str) -> list[Any]:
     return records
 
 
+def _not_saved(
+    out: list[dict[str, Any]], records: list[Any], index: int, exc: DatabaseUnavailableError
+) -> None:
+    """The server went away at record ``index``: say what was saved, what may be, what was not."""
+    saved = sum(1 for o in out if o["status"] == "enrolled")
+    for i in range(index, len(records)):
+        status = "unknown" if i == index and exc.in_commit else "not_saved"
+        out.append({"index": i, "status": status, "number": None, "warnings": [], "errors": []})
+    print_json(out)
+    pending = f"; rekaman #{index} belum pasti (periksa dulu)" if exc.in_commit else ""
+    exc.saved = (
+        f"Sudah tersimpan {saved} dari {len(records)} rekaman (status 'enrolled' di keluaran JSON){pending}; "
+        "sisanya belum tersimpan: ulangi hanya yang berstatus 'not_saved'."
+    )
+
+
 def cmd_enrol(args: argparse.Namespace) -> int:
     opened = open_from_args(args)
     actor = require_officer(opened, args.officer)
     out: list[dict[str, Any]] = []
     rejected = False
-    for index, raw in enumerate(_load_records(args.json)):
+    if not args.json and not args.ktp:
+        from app.cli import CliError
+
+        raise CliError("beri --json FILE, --ktp GAMBAR, atau keduanya", 2)
+    records = ktp_cli.prefill_records(args, _load_records(args.json) if args.json else [])
+    for index, raw in enumerate(records):
         if not isinstance(raw, dict):
             out.append(
                 {
@@ -231,9 +346,13 @@ def cmd_enrol(args: argparse.Namespace) -> int:
             )
             rejected = True
             continue
-        outcome = enrolment.enrol_worker(
-            opened.ctx, actor, raw, confirm_mismatch=args.confirm_mismatch, dry_run=args.dry_run
-        )
+        try:
+            outcome = enrolment.enrol_worker(
+                opened.ctx, actor, raw, confirm_mismatch=args.confirm_mismatch, dry_run=args.dry_run
+            )
+        except DatabaseUnavailableError as exc:
+            _not_saved(out, records, index, exc)
+            raise
         rejected |= not outcome.ok
         out.append(outcome.as_json(index))
     print_json(out)
@@ -242,7 +361,7 @@ def cmd_enrol(args: argparse.Namespace) -> int:
 
 def cmd_member_show(args: argparse.Namespace) -> int:
     opened = open_from_args(args)
-    actor = require_officer(opened, args.officer) if args.officer else None
+    actor = require_officer(opened, args.officer)
     m = members.find_member(opened.ctx, args.key)
     if m is None:
         print("Peserta tidak ditemukan.", file=sys.stderr)
@@ -284,15 +403,22 @@ def cmd_demo_seed(args: argparse.Namespace) -> int:
     if args.members <= 0:
         raise CliError("--members harus lebih dari 0", 2)
     opened = open_from_args(args)
+    actor = require_supervisor(opened, args.supervisor)
+
+    written = [0]
 
     def progress(done: int, total: int, message: str = "") -> None:
+        written[0] = done
         if not args.quiet:
             print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
 
     try:
-        result = demo.seed_members(opened.ctx, None, args.members, seed=args.seed, progress=progress)
+        result = demo.seed_members(opened.ctx, actor, args.members, seed=args.seed, progress=progress)
     except RuntimeError as exc:
         raise CliError(str(exc), 2) from exc
+    except DatabaseUnavailableError as exc:
+        exc.saved = f"{written[0]} peserta latihan sudah tersimpan (per kelompok); sisanya belum."
+        raise
     if not args.quiet:
         print(file=sys.stderr)
     print(f"{result.created} peserta latihan dibuat ({result.first_number} … {result.last_number}).")
@@ -308,13 +434,12 @@ def cmd_self_test(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_key_export(args: argparse.Namespace) -> int:
-    from app.infra.paths import app_paths
-    from app.infra.secrets import load_or_create_key, write_private
+    from app.services.audit_key import export_audit_key
 
-    paths = app_paths(getattr(args, "home", None))
-    key = load_or_create_key(paths.keys / "audit.key")
-    write_private(Path(args.output), (key.hex() + "\n").encode("ascii"))
-    print(f"Kunci audit disalin ke {args.output}. Simpan dan pindahkan dengan aman; hapus setelah dipakai.")
+    opened = open_from_args(args)
+    actor = require_supervisor(opened, args.supervisor)
+    path = export_audit_key(opened.ctx, actor, Path(args.output))
+    print(f"Kunci audit disalin ke {path}. Simpan dan pindahkan dengan aman; hapus setelah dipakai.")
     return 0
 
 
@@ -358,9 +483,12 @@ def cmd_audit_key_import(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from app.services.audit_anchors import describe
+
     opened = open_from_args(args)
-    report = verify_audit(opened.ctx)
+    report = verify_audit(opened.ctx, reconcile_rows=not args.chain_only)
     if args.json:
+        rec = report.reconciliation
         print_json(
             {
                 "ok": report.ok,
@@ -369,8 +497,23 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
                 "first_bad_seq": report.first_bad_seq,
                 "problem": report.problem,
                 "message": report.message,
+                "chain": {
+                    "ok": report.chain.ok,
+                    "problem": report.chain.problem,
+                    "first_bad_seq": report.chain.first_bad_seq,
+                    "message": report.chain.message,
+                },
+                "anchors": describe(report.anchors),
+                "reconciliation": None
+                if rec is None
+                else {
+                    "ok": rec.ok,
+                    "checked": dict(rec.checked),
+                    "counts": dict(rec.counts),
+                    "problems": [{"code": d.code, "key": d.key, "message": d.message} for d in rec.problems],
+                },
             }
         )
     else:
-        print(report.message)
+        print("\n".join(report.lines()))
     return 0 if report.ok else 1

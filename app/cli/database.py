@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import open_from_args, print_json
+from app.cli.common import open_from_args, print_json, read_password, require_officer, require_supervisor
 
 
 def _subcommands(sub: Any, name: str, help_text: str) -> Any:
@@ -27,8 +27,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--daily",
         action="store_true",
-        help="cadangan harian otomatis bila belum ada untuk hari ini (simpan 14 terakhir)",
+        help="cadangan harian otomatis ke folder cadangan bila belum ada untuk hari ini (--officer; simpan 14)",
     )
+    p.add_argument(
+        "--supervisor",
+        metavar="USERNAME",
+        help="cadangan sekarang: supervisor (kata sandi dari prompt/stdin)",
+    )
+    p.add_argument("--officer", metavar="USERNAME", help="--daily: petugas yang memulai hari")
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_backup)
 
@@ -37,6 +43,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("file", metavar="FILE")
     p.add_argument("--check", action="store_true", help="periksa cadangan saja, tanpa memulihkan")
+    p.add_argument(
+        "--supervisor",
+        metavar="USERNAME",
+        help="wajib untuk memulihkan (kata sandi dari prompt/stdin); di basis data baru tanpa akun: "
+        "supervisor yang ada di cadangan itu",
+    )
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_restore)
 
@@ -49,6 +61,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "copy", parents=[common], help="salin seluruh basis data ke basis data kosong (mis. server cabang)"
     )
     p.add_argument("--to", required=True, metavar="URL", help="tujuan, mis. postgresql+psycopg://…")
+    p.add_argument("--supervisor", required=True, metavar="USERNAME", help="kata sandi dari prompt/stdin")
     p.add_argument("--batch", type=int, default=5000, metavar="N", help="baris per kelompok")
     p.add_argument("--json", action="store_true")
     p.add_argument("--quiet", action="store_true")
@@ -79,17 +92,23 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from app.db.backup import BackupError
     from app.services import backup
 
+    if args.daily and not args.officer:
+        raise CliError("--daily: sebutkan --officer USERNAME (petugas yang memulai hari)", 2)
+    if not args.daily and not args.supervisor:
+        raise CliError("sebutkan --supervisor USERNAME (kata sandinya diminta), atau --daily --officer U", 2)
     opened = open_from_args(args)
     try:
         if args.daily:
-            info = backup.daily_backup_if_due(opened.ctx, progress=_progress(args.quiet))
+            actor = require_officer(opened, args.officer)
+            info = backup.daily_backup_if_due(opened.ctx, actor, progress=_progress(args.quiet))
             _done(args.quiet)
             if info is None:
                 print("Cadangan harian tidak diperlukan (sudah ada untuk hari ini, atau server PostgreSQL).")
                 return 0
         else:
+            actor = require_supervisor(opened, args.supervisor)
             dest = Path(args.output).expanduser().resolve() if args.output else None
-            info = backup.backup_now(opened.ctx, None, dest, progress=_progress(args.quiet))
+            info = backup.backup_now(opened.ctx, actor, dest, progress=_progress(args.quiet))
             _done(args.quiet)
     except BackupError as exc:
         raise CliError(exc.message, 3) from exc
@@ -114,6 +133,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
             "lalu ulangi: Loket akan membuat basis data baru dari cadangan.",
             3,
         ) from exc
+    if opened.schema.current is None and not args.check:
+        # A new, empty database: give it its tables, so that even a refused restore is audited.
+        opened.ctx.engine.dispose()
+        opened = open_from_args(args)
     path = Path(args.file).expanduser().resolve()
     if args.check:
         check = backup.inspect_backup(opened.ctx, path)
@@ -122,8 +145,20 @@ def cmd_restore(args: argparse.Namespace) -> int:
         note = " (akan diperbarui ke skema terbaru saat dibuka)" if check.needs_upgrade else ""
         print(f"Cadangan baik: {check.backend}, skema {check.revision}{note}.")
         return 0
+    if not args.supervisor:
+        raise CliError("sebutkan --supervisor USERNAME untuk memulihkan (kata sandinya diminta)", 2)
+    from app.services.auth import has_officers
+
     try:
-        result = backup.restore_backup(opened.ctx, None, path, progress=_progress(args.quiet))
+        if has_officers(opened.ctx):
+            actor = require_supervisor(opened, args.supervisor)
+            result = backup.restore_backup(opened.ctx, actor, path, progress=_progress(args.quiet))
+        else:
+            # A new, empty database: the supervisor proves who they are against the backup itself.
+            password = read_password(f"Kata sandi {args.supervisor} (di cadangan): ")
+            result = backup.restore_onto_new(
+                opened.ctx, args.supervisor, password, path, progress=_progress(args.quiet)
+            )
         _done(args.quiet)
     except BackupError as exc:
         _done(args.quiet)
@@ -170,8 +205,9 @@ def cmd_db_copy(args: argparse.Namespace) -> int:
     if args.batch <= 0:
         raise CliError("--batch harus lebih dari 0", 2)
     opened = open_from_args(args)
+    actor = require_supervisor(opened, args.supervisor)
     try:
-        report = copy_database(opened.ctx, args.to, batch=args.batch, progress=_progress(args.quiet))
+        report = copy_database(opened.ctx, actor, args.to, batch=args.batch, progress=_progress(args.quiet))
     except (CopyRefusedError, UnsafeStorageError) as exc:
         _done(args.quiet)
         raise CliError(exc.message, 3) from exc

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import open_from_args, print_json, read_password, require_officer
+from app.cli.common import open_from_args, print_json, prove, require_officer, require_supervisor
 from app.domain.day_summary import long_date
 from app.domain.money import format_rupiah
 
@@ -23,16 +23,17 @@ def _date(text: str) -> dt.date:
 
 
 def _friendly(fn: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    """Refused logins and permissions print as one line (exit 2), like the other refusals."""
+    """Refused logins and permissions print as one line (exit 3), like every refused identity."""
 
     @functools.wraps(fn)
     def run(args: argparse.Namespace) -> int:
+        from app.cli import EXIT_REFUSED
         from app.services.auth import AuthError, PermissionDeniedError
 
         try:
             return fn(args)
         except (AuthError, PermissionDeniedError) as exc:
-            raise _fail(exc.message) from exc
+            raise _fail(exc.message, EXIT_REFUSED) from exc
 
     return run
 
@@ -51,7 +52,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--officer", metavar="USERNAME", help="ringkasan petugas ini (tanpa --by: petugas itu sendiri)"
     )
-    p.add_argument("--by", metavar="USERNAME", help="yang meminta laporan (bawaan: --officer)")
+    p.add_argument(
+        "--by",
+        metavar="SUPERVISOR",
+        help="supervisor yang meminta ringkasan cabang atau petugas lain (kata sandi dari prompt/stdin)",
+    )
     p.add_argument("--json", dest="as_json", action="store_true", help="angka ringkasan sebagai JSON")
     p.add_argument("--no-verify", action="store_true", help="lewati pemeriksaan seluruh rantai audit")
     p.set_defaults(func=cmd_report_day)
@@ -75,7 +80,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--date", type=_date, required=True, metavar="TTTT-BB-HH")
     p.add_argument("--json", dest="as_json", action="store_true")
     p.set_defaults(func=cmd_day_status)
-    p = dy.add_parser("pdf", parents=[common], help="ambil PDF arsip penutupan hari (diperiksa hash-nya)")
+    p = dy.add_parser(
+        "pdf",
+        parents=[common],
+        help="ambil PDF arsip penutupan hari, diperiksa hash-nya (supervisor; kata sandi dari prompt/stdin)",
+    )
     p.add_argument("--date", type=_date, required=True, metavar="TTTT-BB-HH")
     p.add_argument("--supervisor", required=True, metavar="USERNAME")
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
@@ -87,7 +96,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=["csv", "xlsx"], default="xlsx")
     p.add_argument("-o", "--output", required=True, metavar="FOLDER", help="folder tujuan (harus sudah ada)")
     p.add_argument("--officer", required=True, metavar="USERNAME")
-    p.add_argument("--full-nik", action="store_true", help="NIK lengkap (hanya supervisor; dicatat di audit)")
+    p.add_argument(
+        "--full-nik",
+        action="store_true",
+        help="NIK lengkap (hanya supervisor, kata sandinya dari prompt/stdin; dicatat di audit)",
+    )
     p.add_argument("--name", metavar="NAMA", help="nama dasar berkas (bawaan: loket-KODE-DARI_SAMPAI)")
     p.add_argument("--json", dest="as_json", action="store_true")
     p.set_defaults(func=cmd_export)
@@ -118,7 +131,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     tg = sub.add_parser("target", help="target cakupan per kabupaten/kota").add_subparsers(
         dest="target_command", metavar="AKSI"
     )
-    p = tg.add_parser("set", parents=[common], help="tetapkan target satu kabupaten/kota (supervisor)")
+    p = tg.add_parser(
+        "set",
+        parents=[common],
+        help="tetapkan target satu kabupaten/kota (supervisor; kata sandi dari prompt/stdin)",
+    )
     p.add_argument("--regency", required=True, metavar="KODE", help="kode Kemendagri, mis. 16.10")
     p.add_argument("--workers", type=int, required=True, metavar="N", help="jumlah pekerja di wilayah itu")
     p.add_argument("--target", required=True, metavar="PERSEN", help="mis. 50")
@@ -134,12 +151,20 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     pk = sub.add_parser("package", help="konflik paket jemput bola").add_subparsers(
         dest="package_command", metavar="AKSI"
     )
-    p = pk.add_parser("conflicts", parents=[common], help="peserta paket yang tidak digabung")
+    p = pk.add_parser(
+        "conflicts",
+        parents=[common],
+        help="peserta paket yang tidak digabung (supervisor; kata sandi dari prompt/stdin)",
+    )
     p.add_argument("--supervisor", required=True, metavar="USERNAME")
     p.add_argument("--all", action="store_true", help="termasuk yang sudah diputuskan")
     p.add_argument("--json", dest="as_json", action="store_true")
     p.set_defaults(func=cmd_package_conflicts)
-    p = pk.add_parser("resolve", parents=[common], help="catat keputusan atas satu konflik")
+    p = pk.add_parser(
+        "resolve",
+        parents=[common],
+        help="catat keputusan atas satu konflik (supervisor; kata sandi dari prompt/stdin)",
+    )
     p.add_argument("conflict", type=int, metavar="ID")
     p.add_argument("--supervisor", required=True, metavar="USERNAME")
     p.add_argument("--note", required=True)
@@ -157,11 +182,12 @@ def _write_pdf(path: str, data: bytes) -> None:
 def cmd_report_day(args: argparse.Namespace) -> int:
     from app.services import day
 
-    opened = open_from_args(args)
-    by = args.by or args.officer
-    if not by:
+    if not (args.by or args.officer):
         raise _fail("sebutkan --officer (ringkasan petugas itu) atau --by SUPERVISOR (ringkasan cabang)")
-    actor = require_officer(opened, by)
+    opened = open_from_args(args)
+    # An officer's own summary needs the name only; the branch's, or another officer's, is a
+    # supervisor's: the supervisor's password, exactly as the window asks at login.
+    actor = require_supervisor(opened, args.by) if args.by else require_officer(opened, args.officer)
     verify = not args.no_verify
     if args.output:
         summary, pdf = day.day_report(opened.ctx, actor, args.date, officer=args.officer, verify_chain=verify)
@@ -205,15 +231,10 @@ def _print_status(status: Any) -> None:
 @_friendly
 def cmd_day_close(args: argparse.Namespace) -> int:
     from app.services import day
-    from app.services.auth import AuthError
 
     opened = open_from_args(args)
-    actor = require_officer(opened, args.supervisor)
-    password = read_password("Kata sandi supervisor: ")
-    try:
-        status = day.close_day(opened.ctx, actor, args.date, password=password)
-    except AuthError as exc:
-        raise _fail(exc.message) from exc
+    actor, password = prove(opened, args.supervisor)
+    status = day.close_day(opened.ctx, actor, args.date, password=password)
     if args.output:
         _dto, pdf = day.archived_pdf(opened.ctx, actor, args.date)
         _write_pdf(args.output, pdf)
@@ -231,15 +252,10 @@ def _show_status(args: argparse.Namespace, status: Any) -> int:
 @_friendly
 def cmd_day_reopen(args: argparse.Namespace) -> int:
     from app.services import day
-    from app.services.auth import AuthError
 
     opened = open_from_args(args)
-    actor = require_officer(opened, args.supervisor)
-    password = read_password("Kata sandi supervisor: ")
-    try:
-        status = day.reopen_day(opened.ctx, actor, args.date, password=password, reason=args.reason)
-    except AuthError as exc:
-        raise _fail(exc.message) from exc
+    actor, password = prove(opened, args.supervisor)
+    status = day.reopen_day(opened.ctx, actor, args.date, password=password, reason=args.reason)
     return _show_status(args, status)
 
 
@@ -257,7 +273,7 @@ def cmd_day_pdf(args: argparse.Namespace) -> int:
     from app.services import day
 
     opened = open_from_args(args)
-    actor = require_officer(opened, args.supervisor)
+    actor = require_supervisor(opened, args.supervisor)
     try:
         dto, pdf = day.archived_pdf(opened.ctx, actor, args.date)
     except day.ArchiveDamagedError as exc:
@@ -272,7 +288,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     from app.services import exports
 
     opened = open_from_args(args)
-    actor = require_officer(opened, args.officer)
+    # Full NIKs are a supervisor's power: the password, as in the window.
+    actor = (
+        require_supervisor(opened, args.officer) if args.full_nik else require_officer(opened, args.officer)
+    )
     result = exports.export_records(
         opened.ctx,
         actor,
@@ -337,15 +356,15 @@ def cmd_import_package(args: argparse.Namespace) -> int:
     from app.services import packages
 
     opened = open_from_args(args)
-    actor = require_officer(opened, args.supervisor)
+    actor, password = prove(opened, args.supervisor)
     path = Path(args.file)
     if args.check:
-        info = packages.verify_package(opened.ctx, path).info
+        info = packages.check_package(opened.ctx, actor, path).info
         print(
-            f"{path}: tanda tangan dan hash cocok; paket {info.package_id} dari {info.source_code} {info.source_name}"
+            f"{path}: tanda tangan, asal dan isi paket sah; paket {info.package_id} dari {info.source_code} "
+            f"{info.source_name}"
         )
         return 0
-    password = read_password("Kata sandi supervisor: ")
     result = packages.import_package(opened.ctx, actor, path, password=password)
     if args.as_json:
         print_json(result.as_json())
@@ -372,7 +391,7 @@ def cmd_package_conflicts(args: argparse.Namespace) -> int:
     from app.services import packages
 
     opened = open_from_args(args)
-    actor = require_officer(opened, args.supervisor)
+    actor = require_supervisor(opened, args.supervisor)
     conflicts = packages.package_conflicts(opened.ctx, actor, include_resolved=args.all)
     if args.as_json:
         print_json(
@@ -401,7 +420,7 @@ def cmd_package_resolve(args: argparse.Namespace) -> int:
     from app.services import packages
 
     opened = open_from_args(args)
-    actor = require_officer(opened, args.supervisor)
+    actor = require_supervisor(opened, args.supervisor)
     c = packages.resolve_conflict(opened.ctx, actor, args.conflict, args.note)
     print(f"Konflik #{c.id} diputuskan.")
     return 0
@@ -414,7 +433,7 @@ def cmd_target_set(args: argparse.Namespace) -> int:
     from app.services import dashboard
 
     opened = open_from_args(args)
-    actor = require_officer(opened, args.supervisor)
+    actor = require_supervisor(opened, args.supervisor)
     target, baseline = parse_percent(args.target, "target"), parse_percent(args.baseline, "awal")
     problems = [x for x in (target, baseline) if isinstance(x, Issue)]
     if problems:
@@ -437,12 +456,16 @@ def cmd_target_set(args: argparse.Namespace) -> int:
 
 @_friendly
 def cmd_target_list(args: argparse.Namespace) -> int:
+    from app.domain.cover import STATUS_LABELS, CoverStatus
     from app.domain.coverage import format_bp
     from app.domain.money import format_number
     from app.services import dashboard
 
+    order = (CoverStatus.ACTIVE, CoverStatus.ARREARS, CoverStatus.ENDED, CoverStatus.NOT_ACTIVE)
+
     opened = open_from_args(args)
     actor = require_officer(opened, args.officer)
+    dashboard.refresh_statuses(opened.ctx, actor)  # coverage counts members whose membership runs today
     dash = dashboard.dashboard(opened.ctx, actor)
     if args.as_json:
         print_json(
@@ -462,6 +485,11 @@ def cmd_target_list(args: argparse.Namespace) -> int:
             ]
         )
         return 0
+    counts = dash.statuses.counts
+    print(
+        "Status peserta hari ini: "
+        + " · ".join(f"{STATUS_LABELS[s]} {format_number(counts[s])}" for s in order)
+    )
     if not dash.coverage:
         print(
             "Belum ada target. Supervisor: loket target set --regency 16.10 --workers N --target 50 --baseline 34 …"

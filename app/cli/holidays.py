@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from typing import Any
 
-from app.cli.common import open_from_args, print_json, read_password, require_officer
+from app.cli.common import open_from_args, print_json, prove
 
 
 def _date(text: str) -> dt.date:
@@ -78,8 +78,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def _supervisor(args: argparse.Namespace) -> Any:
+    """A supervisor's power: the account named and its password (asked once; the service checks it)."""
     opened = open_from_args(args)
-    return opened, require_officer(opened, args.supervisor), read_password("Kata sandi supervisor: ")
+    actor, password = prove(opened, args.supervisor)
+    return opened, actor, password
 
 
 def _refused(exc: Exception) -> Exception:

@@ -183,7 +183,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if rows is not None:
         rows.close()
     if args.report_pdf:
-        importing.write_report_pdf(report, args.report_pdf)
+        importing.write_report_pdf(opened.ctx, report, args.report_pdf)
     if not args.json:
         _print_summary(report, committed_numbers=not args.dry_run)
     if refusal is not None:

@@ -41,6 +41,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def cmd_outreach_due(args: argparse.Namespace) -> int:
     from app.cli import CliError
+    from app.infra.workspace import write_private_file
     from app.services.contributions.outreach import outreach_due, outreach_pdf, outreach_xlsx
 
     out = Path(args.output) if args.output else None
@@ -52,8 +53,7 @@ def cmd_outreach_due(args: argparse.Namespace) -> int:
     if out is not None:
         try:
             if out.suffix.lower() == ".pdf":
-                out.write_bytes(outreach_pdf(data))
-                out.chmod(0o600)
+                write_private_file(opened.ctx.paths, out, outreach_pdf(data))  # 0600 from its first byte
             else:
                 outreach_xlsx(data, out)
         except OSError as exc:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import open_from_args, print_json, read_password, require_officer
+from app.cli.common import open_from_args, print_json, prove, require_officer
 from app.services import privacy
 
 
@@ -20,7 +19,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--officer", required=True, metavar="USERNAME")
     p.add_argument("-o", "--output", required=True, metavar="FOLDER")
     p.set_defaults(func=cmd_export)
-    p = pr.add_parser("purge", parents=[common], help="hapus data yang masa retensinya berakhir")
+    p = pr.add_parser(
+        "purge",
+        parents=[common],
+        help="hapus data yang masa retensinya berakhir (supervisor; kata sandi dari prompt/stdin)",
+    )
     p.add_argument("--supervisor", required=True, metavar="USERNAME")
     p.add_argument("--dry-run", action="store_true", help="tampilkan saja yang akan dihapus")
     p.add_argument("--json", action="store_true")
@@ -30,22 +33,17 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     opened = open_from_args(args)
     actor = require_officer(opened, args.officer)
-    data = privacy.subject_access(opened.ctx, actor, args.key)
     folder = Path(args.output)
-    folder.mkdir(parents=True, exist_ok=True)
-    number = data["peserta"]["number"]
-    (folder / f"data-peserta-{number}.json").write_text(
-        json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8"
+    files = privacy.write_subject_access(opened.ctx, actor, args.key, folder)
+    print(
+        f"Data peserta ditulis ke {folder}: {', '.join(f.name for f in files)} (hanya bisa dibaca akun ini)."
     )
-    (folder / f"data-peserta-{number}.pdf").write_bytes(privacy.subject_access_pdf(opened.ctx, data))
-    print(f"Data peserta {number} ditulis ke {folder} (JSON dan PDF).")
     return 0
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
     opened = open_from_args(args)
-    actor = require_officer(opened, args.supervisor)
-    password = read_password("Kata sandi supervisor: ")
+    actor, password = prove(opened, args.supervisor)
     report = privacy.purge_expired(opened.ctx, actor, password, dry_run=args.dry_run)
     if args.json:
         print_json(

@@ -7,9 +7,8 @@ import argparse
 import sys
 from typing import Any
 
-from app.cli.common import open_from_args, print_json, read_password, require_officer
+from app.cli.common import open_from_args, print_json, prove, require_officer, require_supervisor
 from app.services import corrections, deactivation, search_index
-from app.services.dto import Actor
 from app.services.records import member_history
 from app.services.records_dto import CorrectionDTO, SearchFilters
 from app.services.search import search_members
@@ -38,7 +37,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--birth-year", type=int, metavar="TTTT")
     p.add_argument("--limit", type=int, default=20, metavar="N")
     p.add_argument("--offset", type=int, default=0, metavar="N")
-    p.add_argument("--officer", metavar="USERNAME", help="dicatat sebagai pencari")
+    p.add_argument("--officer", metavar="USERNAME", help="yang mencari (wajib untuk mencari)")
+    p.add_argument(
+        "--supervisor", metavar="USERNAME", help="reindex: supervisor (kata sandi dari prompt/stdin)"
+    )
     p.add_argument("--quiet", action="store_true", help="reindex: tanpa tampilan kemajuan")
     p.set_defaults(func=cmd_search)
 
@@ -47,7 +49,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("key", metavar="NOMOR|NIK")
     p.add_argument("--json", action="store_true")
     p.add_argument("--views", action="store_true", help="sertakan catatan siapa membuka data")
-    p.add_argument("--officer", metavar="USERNAME", help="dicatat di jejak audit")
+    p.add_argument("--officer", required=True, metavar="USERNAME", help="yang membuka riwayat (dicatat)")
     p.set_defaults(func=cmd_member_history)
 
     p = mb.add_parser("correct", parents=[common], help="ajukan koreksi data identitas (perlu persetujuan)")
@@ -65,6 +67,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = mb.add_parser("corrections", parents=[common], help="daftar koreksi")
     p.add_argument("--pending", action="store_true", help="hanya yang menunggu persetujuan")
     p.add_argument("--member", metavar="NOMOR|NIK")
+    p.add_argument("--officer", required=True, metavar="USERNAME")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_member_corrections)
 
@@ -76,7 +79,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_member_approve)
 
-    p = mb.add_parser("reject", parents=[common], help="tolak koreksi")
+    p = mb.add_parser(
+        "reject", parents=[common], help="tolak koreksi (kata sandi supervisor dari prompt/stdin)"
+    )
     p.add_argument("id", type=int, metavar="ID")
     p.add_argument("--supervisor", required=True, metavar="USERNAME")
     p.add_argument("--reason", required=True)
@@ -84,7 +89,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_member_reject)
 
     p = mb.add_parser(
-        "deactivate", parents=[common], help="nonaktifkan peserta: meninggal, luar negeri, duplikat"
+        "deactivate",
+        parents=[common],
+        help="nonaktifkan peserta: meninggal, luar negeri, duplikat (kata sandi supervisor dari prompt/stdin)",
     )
     p.add_argument("key", metavar="NOMOR|NIK")
     p.add_argument("--reason", required=True, choices=sorted(deactivation.REASONS))
@@ -95,21 +102,19 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_member_deactivate)
 
 
-def _actor(opened: Any, username: str | None) -> Actor | None:
-    return require_officer(opened, username) if username else None
-
-
 def cmd_search(args: argparse.Namespace) -> int:
     if args.text == ["reindex"]:
         return _reindex(args)
     from app.cli import CliError
 
-    opened = open_from_args(args)
+    if not args.officer:
+        raise CliError("sebutkan --officer USERNAME (pencarian dicatat atas nama petugas)", 2)
     if not 1 <= args.limit <= 200:
         raise CliError("--limit harus 1–200", 2)
+    opened = open_from_args(args)
     page = search_members(
         opened.ctx,
-        _actor(opened, args.officer),
+        require_officer(opened, args.officer),
         " ".join(args.text),
         offset=max(0, args.offset),
         limit=args.limit,
@@ -135,13 +140,18 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def _reindex(args: argparse.Namespace) -> int:
+    from app.cli import CliError
+
+    if not args.supervisor:
+        raise CliError("reindex: sebutkan --supervisor USERNAME (kata sandinya diminta)", 2)
     opened = open_from_args(args)
+    actor = require_supervisor(opened, args.supervisor)
 
     def progress(done: int, total: int, message: str = "") -> None:
         if not args.quiet:
             print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
 
-    result = search_index.rebuild_search_index(opened.ctx, _actor(opened, args.officer), progress=progress)
+    result = search_index.rebuild_search_index(opened.ctx, actor, progress=progress)
     if not args.quiet:
         print(file=sys.stderr)
     print(f"Indeks nama dibangun: {result.members} peserta, {result.postings} entri, {result.keys} kunci.")
@@ -150,7 +160,9 @@ def _reindex(args: argparse.Namespace) -> int:
 
 def cmd_member_history(args: argparse.Namespace) -> int:
     opened = open_from_args(args)
-    entries = member_history(opened.ctx, _actor(opened, args.officer), args.key, include_views=args.views)
+    entries = member_history(
+        opened.ctx, require_officer(opened, args.officer), args.key, include_views=args.views
+    )
     if args.json:
         print_json([e.as_json() for e in entries])
         return 0
@@ -195,7 +207,10 @@ def cmd_member_correct(args: argparse.Namespace) -> int:
 def cmd_member_corrections(args: argparse.Namespace) -> int:
     opened = open_from_args(args)
     items = corrections.list_corrections(
-        opened.ctx, None, status="PENDING" if args.pending else None, member_key=args.member
+        opened.ctx,
+        require_officer(opened, args.officer),
+        status="PENDING" if args.pending else None,
+        member_key=args.member,
     )
     if args.json:
         print_json([c.as_json() for c in items])
@@ -208,8 +223,7 @@ def cmd_member_corrections(args: argparse.Namespace) -> int:
 
 def cmd_member_approve(args: argparse.Namespace) -> int:
     opened = open_from_args(args)
-    supervisor = require_officer(opened, args.supervisor)
-    password = read_password("Kata sandi supervisor: ")
+    supervisor, password = prove(opened, args.supervisor)
     c = corrections.approve_correction(opened.ctx, supervisor, args.id, password)
     _print_correction(c, args.json)
     return 0
@@ -217,7 +231,7 @@ def cmd_member_approve(args: argparse.Namespace) -> int:
 
 def cmd_member_reject(args: argparse.Namespace) -> int:
     opened = open_from_args(args)
-    supervisor = require_officer(opened, args.supervisor)
+    supervisor = require_supervisor(opened, args.supervisor)
     c = corrections.reject_correction(opened.ctx, supervisor, args.id, args.reason)
     _print_correction(c, args.json)
     return 0
@@ -225,7 +239,7 @@ def cmd_member_reject(args: argparse.Namespace) -> int:
 
 def cmd_member_deactivate(args: argparse.Namespace) -> int:
     opened = open_from_args(args)
-    supervisor = require_officer(opened, args.supervisor)
+    supervisor = require_supervisor(opened, args.supervisor)
     d = deactivation.deactivate_member(
         opened.ctx, supervisor, args.key, args.reason, into=args.into, note=args.note
     )

@@ -79,19 +79,20 @@ def run_self_test(echo: Callable[[str], None] = lambda _line: None) -> SelfTestR
 
             def setup() -> str:
                 branch.setup_branch(ctx, code="999", name="Swauji Loket", timezone="Asia/Jakarta")
-                auth.add_officer(
-                    ctx,
-                    username="penguji",
-                    full_name="Penguji",
-                    role="supervisor",
-                    password=_PASSWORD,
-                    by=None,
-                )
+                auth.create_first_supervisor(ctx, username="penguji", full_name="Penguji", password=_PASSWORD)
                 actors.append(auth.login(ctx, "penguji", _PASSWORD))
                 return "cabang 999, supervisor penguji"
 
             test.step("atur cabang dan supervisor", setup)
             actor = actors[0]
+
+            def helper_process() -> str:
+                # The demo seed's worker process: proves the bundle can start a helper process. It
+                # comes first: synthetic members go only into a database without real ones.
+                seeded = demo.seed_members(ctx, actor, 40, batch=20, worker=True)
+                return f"{seeded.created} peserta latihan dari proses pembantu"
+
+            test.step("jalankan proses pembantu", helper_process)
             numbers: list[str] = []
 
             def enrol() -> str:
@@ -151,13 +152,6 @@ def run_self_test(echo: Callable[[str], None] = lambda _line: None) -> SelfTestR
             for name, fn in EXTRA_STEPS:
                 test.step(name, _bind(fn, ctx, actor, number))
 
-            def helper_process() -> str:
-                # The demo seed's worker process: proves the bundle can start a helper process.
-                seeded = demo.seed_members(ctx, actor, 40, batch=20, worker=True)
-                return f"{seeded.created} peserta latihan dari proses pembantu"
-
-            test.step("jalankan proses pembantu", helper_process)
-
             def audit() -> str:
                 r = verify_audit(ctx)
                 if not r.ok:
@@ -196,3 +190,26 @@ DEMO_WORKER: dict[str, Any] = {
     "bulan_bayar": 3,
     "ahli_waris": "BUDI SANTOSO:SUAMI",
 }
+
+
+def _read_sample_ktp(ctx: ServiceContext, actor: Actor) -> str:
+    """The bundled synthetic KTP photo must read back exactly (the OCR engine and its data are in)."""
+    import json
+
+    from app.infra.paths import resources_dir
+    from app.services.ktp import EngineUnavailableError, read_ktp
+
+    folder = resources_dir() / "ktp"
+    expected = json.loads((folder / "contoh-ktp.json").read_text("utf-8"))["fields"]
+    try:
+        reading = read_ktp(ctx, actor, bytearray((folder / "contoh-ktp.jpg").read_bytes()))
+    except EngineUnavailableError:  # the optional component is not installed: the rest still works
+        return "dilewati: komponen Baca KTP tidak terpasang"
+    got = {f.key: f.value for f in reading.fields}
+    wrong = sorted(k for k, v in expected.items() if got.get(k) != v)
+    if wrong:
+        raise RuntimeError(f"KTP contoh salah dibaca: {', '.join(wrong)}")
+    return f"{len(got)} kolom tepat, {sum(c.ok for c in reading.checks)} pemeriksaan NIK cocok"
+
+
+EXTRA_STEPS.append(("baca KTP contoh (luring)", lambda ctx, actor, _number: _read_sample_ktp(ctx, actor)))

@@ -66,6 +66,19 @@ def _private(path: Path) -> None:
         path.chmod(0o600)
 
 
+def partial_path(dest: Path) -> Path:
+    """Where a backup (or a kept copy) is written until it is complete: ``.NAME.partPID`` beside it."""
+    return dest.with_name(f".{dest.name}.part{os.getpid()}")
+
+
+def _fresh_private(path: Path) -> None:
+    """An empty file, 0600 from its first byte: SQLite and pg_dump then write into it keeping the
+    mode (a backup holds every member's personal data, even while it is being written)."""
+    path.unlink(missing_ok=True)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    _private(path)
+
+
 def _fsync(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -140,8 +153,8 @@ def backup_sqlite(
     if not source.is_file():
         raise BackupError(f"File basis data tidak ditemukan: {source}")
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f".{dest.name}.part{os.getpid()}")
-    tmp.unlink(missing_ok=True)
+    tmp = partial_path(dest)
+    _fresh_private(tmp)
     try:
         src = sqlite3.connect(str(source), timeout=30)
         try:
@@ -163,6 +176,7 @@ def backup_sqlite(
         raise BackupError(f"Cadangan SQLite gagal: {exc}") from exc
     finally:
         tmp.unlink(missing_ok=True)
+        tmp.with_name(tmp.name + "-journal").unlink(missing_ok=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +222,7 @@ def stage_sqlite(path: Path, folder: Path, *, cancel: CancelToken = NEVER) -> Pa
     """Copy a backup file into ``folder`` through the backup API (so a -wal beside it counts
     and the original is never modified) and return the staged copy."""
     staged = folder / "staged.sqlite3"
+    _fresh_private(staged)
     src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(str(staged))
@@ -268,16 +283,20 @@ def restore_sqlite(
         return
     with exclusive_sqlite(live) as conn:
         if keep_as is not None:
-            tmp = keep_as.with_name(f".{keep_as.name}.part{os.getpid()}")
-            keep = sqlite3.connect(str(tmp))
+            tmp = partial_path(keep_as)
+            _fresh_private(tmp)
             try:
-                _copy_pages(conn, keep, no_progress, cancel, "")
-                keep.execute("PRAGMA journal_mode = DELETE")
+                keep = sqlite3.connect(str(tmp))
+                try:
+                    _copy_pages(conn, keep, no_progress, cancel, "")
+                    keep.execute("PRAGMA journal_mode = DELETE")
+                finally:
+                    keep.close()
+                _private(tmp)
+                _fsync(tmp)
+                _place(tmp, keep_as, exclusive=False)
             finally:
-                keep.close()
-            _private(tmp)
-            _fsync(tmp)
-            _place(tmp, keep_as, exclusive=False)
+                tmp.unlink(missing_ok=True)
         src = sqlite3.connect(str(staged))
         try:
             _copy_pages(src, conn, progress, cancel, "Memulihkan basis data…")
@@ -341,8 +360,8 @@ def pg_dump(
     tools = require_binaries(("pg_dump",), min_major=server_major(engine))
     conninfo, env = libpq_target(engine.url)
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f".{dest.name}.part{os.getpid()}")
-    tmp.unlink(missing_ok=True)
+    tmp = partial_path(dest)
+    _fresh_private(tmp)
     try:
         _run_tool(
             [str(tools.path("pg_dump")), "--format=custom", f"--file={tmp}", f"--dbname={conninfo}"],
@@ -392,6 +411,61 @@ def inspect_pg_archive(path: Path) -> Inspection:
             revision = None if value == "\\." else value
             break
     return Inspection("pgdump", revision, tables, "ok" if data.returncode == 0 else data.stderr.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class StoredOfficer:
+    id: int
+    username: str
+    full_name: str
+    role: str
+    password_hash: str
+    active: bool
+
+
+def officer_in_backup(source: Path, backend: str, username: str) -> StoredOfficer | None:
+    """One account as stored in a backup (a staged SQLite copy, or a pg_dump archive), unrestored."""
+    if backend == "sqlite":
+        try:
+            conn = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                row = conn.execute(
+                    "SELECT id, username, full_name, role, password_hash, active FROM officer WHERE username = ?",
+                    (username,),
+                ).fetchone()
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            return None
+        if row is None:
+            return None
+        return StoredOfficer(int(row[0]), str(row[1]), str(row[2]), str(row[3]), str(row[4]), bool(row[5]))
+    tools = require_binaries(("pg_restore",))
+    data = subprocess.run(
+        [str(tools.path("pg_restore")), "--data-only", "--table=officer", "--file=-", str(source)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    columns: list[str] = []
+    for line in data.stdout.splitlines():
+        if line.startswith("COPY ") and "officer" in line:
+            columns = [c.strip().strip('"') for c in line[line.index("(") + 1 : line.index(")")].split(",")]
+            continue
+        if not columns or line == "\\.":
+            continue
+        values = dict(zip(columns, line.split("\t"), strict=False))
+        if values.get("username") == username:
+            return StoredOfficer(
+                int(values["id"]),
+                username,
+                values.get("full_name", username),
+                values.get("role", ""),
+                values.get("password_hash", ""),
+                values.get("active") == "t",
+            )
+    return None
 
 
 def pg_other_sessions(engine: Engine) -> list[str]:

@@ -190,3 +190,21 @@ class ConstructionProject(Base):
     jkk: Mapped[int] = mapped_column(BigInteger, default=0)
     jkm: Mapped[int] = mapped_column(BigInteger, default=0)
     paid_at: Mapped[dt.datetime | None]
+
+
+class MemberCover(Base):
+    """The status index: each active member's cover status as ``cover_state`` answered it on
+    ``as_of``, kept until ``recheck_on`` (the next day it can change with no new payment). A write
+    that changes what a member paid or owes deletes the member's row; the index refills it."""
+
+    __tablename__ = "member_cover"
+
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), primary_key=True)
+    status: Mapped[str] = mapped_column(String(12))
+    covered: Mapped[bool]
+    paid_through: Mapped[int | None] = mapped_column(Integer)  # YYYYMM
+    arrears_months: Mapped[int] = mapped_column(Integer)
+    as_of: Mapped[dt.date] = mapped_column(Date)
+    recheck_on: Mapped[dt.date] = mapped_column(Date, index=True)
+
+    __table_args__ = (Index("ix_member_cover_status", "status"),)

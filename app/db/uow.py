@@ -12,6 +12,8 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 T = TypeVar("T")
+# Waits before running a transaction again after the server went away before its commit (seconds).
+RECONNECT_WAITS = (0.5, 1.0, 2.0, 4.0)
 
 # PostgreSQL: serialization_failure, deadlock_detected, lock_not_available. psycopg raises
 # them as OperationalError subclasses; SQLAlchemy wraps those in its own OperationalError with
@@ -49,6 +51,73 @@ class StorageError(RuntimeError):
                 "Hubungi IT cabang; setelah diperbaiki, ulangi."
             )
         super().__init__(self.message)
+
+
+class DatabaseUnavailableError(RuntimeError):
+    """The database server cannot be reached, or the connection to it broke. ``message`` is for the
+    officer. ``in_commit``: it broke while the transaction was being committed, so whether that
+    transaction was saved is unknown (everything else was rolled back by the server). ``saved`` is
+    what the command had already saved before, when the command can say (set by the command)."""
+
+    def __init__(self, where: str, *, in_commit: bool = False) -> None:
+        self.where = where
+        self.in_commit = in_commit
+        self.saved = ""
+        if in_commit:
+            self.message = (
+                f"Hubungan ke server basis data ({where}) terputus tepat saat menyimpan: belum pasti "
+                "tersimpan atau tidak. Periksa datanya (mis. 'loket member show' atau 'loket search') "
+                "sebelum mengulang, agar tidak tercatat dua kali."
+            )
+        else:
+            self.message = (
+                f"Server basis data ({where}) tidak dapat dihubungi atau berhenti. Perintah ini tidak "
+                "menyimpan apa pun yang belum selesai. Periksa server/jaringan (atau hubungi IT cabang), "
+                "lalu ulangi."
+            )
+        super().__init__(self.message)
+
+    def describe(self) -> str:
+        return f"{self.message} {self.saved}".strip()
+
+
+# psycopg: connection_exception (class 08), admin_shutdown / crash_shutdown / cannot_connect_now.
+_PG_GONE_CODES = frozenset({"57P01", "57P02", "57P03"})
+_GONE_MARKERS = (
+    "server closed the connection",
+    "connection refused",
+    "could not connect",
+    "connection is closed",
+    "the connection is lost",
+    "terminating connection",
+    "no connection to the server",
+    "connection timeout expired",
+    "consuming input failed",
+    "connection to server",
+)
+
+
+def is_disconnect(exc: BaseException) -> bool:
+    """The server went away (or was never there), as opposed to refusing the statement."""
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    orig = getattr(exc, "orig", None) or exc
+    code = getattr(orig, "sqlstate", None) or ""
+    if code.startswith("08") or code in _PG_GONE_CODES:
+        return True
+    if not isinstance(exc, DBAPIError | OSError):
+        return False
+    msg = str(orig).lower()
+    return any(m in msg for m in _GONE_MARKERS)
+
+
+def where_of(factory: sessionmaker[Session]) -> str:
+    """Which database (``PostgreSQL: host:port/db``), never its password."""
+    from app.db.engine import describe
+
+    bind = factory.kw.get("bind")
+    url = getattr(bind, "url", None)
+    return describe(url.render_as_string(hide_password=True)) if url is not None else "?"
 
 
 _FULL_MARKERS = ("database or disk is full", "no space left on device", "could not extend file", "disk full")
@@ -125,20 +194,34 @@ def run_in_transaction(
     driver error), chained to the last failure.
     """
     delay = 0.01
+    lost = 0
     for attempt in range(1, attempts + 1):
+        committing = False
         try:
             with UnitOfWork(factory, readonly=readonly) as uow:
                 result = work(uow.session)
                 if not readonly:
+                    committing = True
                     uow.commit()
                 return result
         except DBAPIError as exc:
             if (kind := storage_problem(exc)) is not None:
                 raise StorageError(kind) from exc
+            if is_disconnect(exc):
+                # Lost before the commit: the server rolled the transaction back, so running it again
+                # is safe (a server restarting comes back within seconds). Lost DURING the commit: the
+                # outcome is unknown, and only a person can say whether to run it again.
+                if committing:
+                    raise DatabaseUnavailableError(where_of(factory), in_commit=True) from None
+                lost += 1
+                if lost > len(RECONNECT_WAITS):
+                    raise DatabaseUnavailableError(where_of(factory)) from None
+                time.sleep(RECONNECT_WAITS[lost - 1])
+                continue
             if not is_transient(exc):
                 raise
             if attempt == attempts:
                 raise DatabaseBusyError(attempts) from exc
             time.sleep(delay + random.uniform(0, delay))
             delay = min(delay * 2, 0.5)
-    raise AssertionError("unreachable")
+    raise DatabaseBusyError(attempts)

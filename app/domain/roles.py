@@ -45,6 +45,29 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 }
 ROLE_LABELS = {Role.OFFICER: "Petugas loket", Role.SUPERVISOR: "Supervisor"}
 
+# What each permission lets a person do, for refusals worded for the person refused.
+PERMISSION_LABELS: dict[Permission, str] = {
+    Permission.ENROL: "mendaftarkan peserta",
+    Permission.PAY: "mencatat pembayaran iuran",
+    Permission.PRINT: "mencetak kartu dan tanda terima",
+    Permission.VERIFY: "memeriksa kartu",
+    Permission.SEARCH: "mencari peserta",
+    Permission.VIEW_RECORD: "membuka data lengkap peserta",
+    Permission.PROPOSE_CORRECTION: "mengajukan koreksi data",
+    Permission.APPROVE: "menyetujui atau menolak permintaan",
+    Permission.VOID: "membatalkan pembayaran",
+    Permission.CLOSE_DAY: "menutup hari dan membuka ringkasan cabang",
+    Permission.EXPORT: "mengekspor data",
+    Permission.EXPORT_FULL_NIK: "mengekspor NIK lengkap",
+    Permission.SETTINGS: "mengubah pengaturan, kunci dan basis data cabang",
+    Permission.MANAGE_OFFICERS: "mengelola akun petugas",
+}
+
+
+def supervisor_only(permission: Permission) -> bool:
+    """A supervisor's power: it needs a password-proven, active, unlocked supervisor account."""
+    return permission not in _OFFICER
+
 
 def allowed(role: str, permission: Permission) -> bool:
     try:

@@ -29,6 +29,8 @@ class WorkingCalendar:
     holiday: HolidayLookup = _no_holidays
     overrides: Mapping[dt.date, str | None] = field(default_factory=dict)
     # An override maps a day to a holiday name (closed) or to None (a working day after all).
+    _due: dict[dt.date, DueDate] = field(default_factory=dict, compare=False, repr=False)
+    # Due dates already worked out: a branch's many members share one calendar per read.
 
     def holiday_name(self, day: dt.date) -> str | None:
         """The reason ``day`` is not a working day (``Sabtu``/``Minggu`` included), or None."""
@@ -73,5 +75,9 @@ class DueDate:
 
 
 def due_date(nominal: dt.date, calendar: WorkingCalendar) -> DueDate:
-    actual = calendar.on_or_after(nominal)
-    return DueDate(nominal, actual, calendar.holiday_name(nominal) if actual != nominal else None)
+    known = calendar._due.get(nominal)
+    if known is None:
+        actual = calendar.on_or_after(nominal)
+        known = DueDate(nominal, actual, calendar.holiday_name(nominal) if actual != nominal else None)
+        calendar._due[nominal] = known
+    return known

@@ -22,6 +22,7 @@ class Settings:
     card_printer: str | None = None  # None: ask with the print dialog every time
     card_offset_x_mm: float = 0.0  # card-printer alignment (positive: right)
     card_offset_y_mm: float = 0.0  # (positive: down)
+    ktp_scanner_dir: str | None = None  # the scanner's output folder, for "newest scan" when reading a KTP
 
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **changes)

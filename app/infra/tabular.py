@@ -35,6 +35,15 @@ _MERGE_REF = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?ref=\"([A-Z]{1,3})(\d+)(?:
 _FORMULA_TAG = re.compile(rb"<((?:\w+:)?)f[\s>/]")
 _CELL_ATTR_REF = re.compile(rb"\sr=\"([A-Z]{1,3})(\d+)\"")
 _STORED_VALUE = re.compile(rb"<(?:\w+:)?(?:v>[^<]|is>)")
+# Text longer than any cell we accept (MAX_CELL_CHARS, in its worst XML form: 6 bytes a character,
+# ``&quot;``) is a row error, found after the row is parsed. Parsing costs memory and time in
+# proportion to the text, so ALL such text of a sheet together may not exceed MAX_OVERSIZE_BYTES:
+# counted on the decompressed stream BEFORE openpyxl parses anything (it parses a sheet without a
+# <dimension> whole just to size it), a 0.5 MB file whose one inline cell holds 500 million
+# characters is refused after reading 16 MiB instead of being parsed for minutes into gigabytes.
+_OVERSIZE_NODE = re.compile(rb">[^<]{%d,}" % (MAX_CELL_CHARS * 6 + 256))
+MAX_OVERSIZE_BYTES = 16 * 1024 * 1024
+_SHEET_PART = re.compile(r"^xl/worksheets/[^/]+\.xml$", re.IGNORECASE)
 
 
 class UnreadableFileError(Exception):
@@ -148,6 +157,27 @@ def _corrupt(path: Path, detail: str = "") -> UnreadableFileError:
     )
 
 
+def _check_text_nodes(zf: zipfile.ZipFile, part: str, path: Path) -> None:
+    """Refuse, before it is parsed, a sheet whose over-long texts together pass
+    ``MAX_OVERSIZE_BYTES``: one streamed pass that stops as soon as they do."""
+    oversize = 0
+    with zf.open(part) as src:
+        carry = b""
+        while chunk := src.read(_CHUNK):
+            buf = carry + chunk
+            # Texts are complete up to the last '<'; the rest waits for the next chunk.
+            end = buf.rfind(b"<")
+            complete, carry = (buf[:end], buf[end:]) if end >= 0 else (b"", buf)
+            oversize += sum(len(m.group()) for m in _OVERSIZE_NODE.finditer(complete))
+            if oversize > MAX_OVERSIZE_BYTES or len(carry) > MAX_OVERSIZE_BYTES:
+                raise UnreadableFileError(
+                    "file.cell_too_long",
+                    f"File {path.name} berisi sel dengan teks yang sangat panjang (jauh lebih dari "
+                    f"{MAX_CELL_CHARS:,} karakter). File ditolak sebelum dibaca; periksa isi file (data "
+                    "intake tidak pernah sepanjang itu).".replace(",", "."),
+                )
+
+
 class XlsxReader:
     """openpyxl in read-only mode with cached formula values (``data_only``): rows are streamed."""
 
@@ -175,6 +205,9 @@ class XlsxReader:
                         f"Teks di file {path.name} terlalu besar ({ss.file_size // (1024 * 1024)} MB setelah "
                         "dibuka). Periksa isi file; mungkin ada sel berisi data yang tidak semestinya.",
                     )
+                for info in zf.infolist():
+                    if _SHEET_PART.match(info.filename):
+                        _check_text_nodes(zf, info.filename, path)
             self._file.seek(0)
             with warnings.catch_warnings():
                 # openpyxl warns about styles and extensions it ignores; irrelevant to the values.

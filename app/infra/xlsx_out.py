@@ -12,6 +12,8 @@ from app.domain.cells import neutralise_cell
 from app.domain.imports import HINTS, REPORT_COLUMNS, RowOutcome
 from app.domain.intake import FIELDS, LABELS
 from app.domain.reference import CHANNELS, FUNDING_SOURCES, MONTHS_OPTIONS, SEGMENTS
+from app.infra.paths import AppPaths
+from app.infra.workspace import partial_beside
 
 GREEN = "1B7F4C"
 PALE_GREEN = "E8F3EC"
@@ -49,13 +51,20 @@ PROGRAMME_CHOICES = ("JKK,JKM", "JKK,JKM,JHT", "JKK,JKM,JHT,JP", "JKK,JKM,JHT,JP
 TEMPLATE_ROWS = 2000  # rows that carry the data validation lists and text formats
 
 
-def _atomic_save(wb: Any, dest: Path) -> Path:
+def _atomic_save(wb: Any, dest: Path, paths: AppPaths | None = None) -> Path:
+    """Saved whole or not at all. With ``paths`` (a file with personal data) the file is private
+    (0600) from its first byte and its partial is registered, so a killed run leaves nothing."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f".{dest.name}.tmp")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        wb.save(tmp)
-    os.replace(tmp, dest)
+        if paths is None:
+            tmp = dest.with_name(f".{dest.name}.tmp")
+            wb.save(tmp)
+            os.replace(tmp, dest)
+            return dest
+        with partial_beside(paths, dest) as part:
+            wb.save(part)
+            os.replace(part, dest)
     return dest
 
 
@@ -159,12 +168,13 @@ class RowReportWriter:
     Every text cell passes through ``neutralise_cell``: a name typed as ``=HYPERLINK(…)`` stays text.
     """
 
-    def __init__(self, dest: Path, headers: Sequence[str]) -> None:
+    def __init__(self, dest: Path, headers: Sequence[str], paths: AppPaths | None = None) -> None:
         from openpyxl import Workbook
         from openpyxl.cell import WriteOnlyCell
         from openpyxl.styles import Alignment, Font, PatternFill
 
         self.dest = dest
+        self._paths = paths
         self._cell = WriteOnlyCell
         self._wb = Workbook(write_only=True)
         self._ws = self._wb.create_sheet("Laporan")
@@ -213,7 +223,7 @@ class RowReportWriter:
         self._ws.append([*lead, *cells])
 
     def close(self) -> Path:
-        return _atomic_save(self._wb, self.dest)
+        return _atomic_save(self._wb, self.dest, self._paths)
 
 
 def write_table(

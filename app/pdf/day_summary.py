@@ -667,6 +667,12 @@ def _hash_groups(h: str) -> str:
     return " ".join(h[i : i + 8] for i in range(0, len(h), 8))
 
 
+def _verdict(ok: bool, message: str) -> str:
+    """The verdict of ``audit verify``, wrapped to its cell (it names what it found: anchors, rows)."""
+    text = fonts.printable(("UTUH — " if ok else "RUSAK — ") + message, BOLD)
+    return "\n".join(wrap(text, BOLD, 8, BODY_W - 62 * mm - 6))
+
+
 def _audit_and_signatures(s: DaySummary) -> list[Flowable]:
     a = s.audit
     out = _heading("5. Jejak audit")
@@ -674,7 +680,7 @@ def _audit_and_signatures(s: DaySummary) -> list[Flowable]:
         ["Peristiwa audit tercatat hari ini", format_number(a.events)],
         ["Peristiwa terakhir hari ini (nomor urut)", f"#{a.seq}" if a.seq is not None else "–"],
         ["Hash peristiwa terakhir", _hash_groups(a.hash) if a.hash else "–"],
-        ["Pemeriksaan rantai audit", ("UTUH — " if a.chain_ok else "RUSAK — ") + a.chain_message],
+        ["Pemeriksaan rantai audit", _verdict(a.chain_ok, a.chain_message)],
     ]
     t = Table(rows, colWidths=[62 * mm, BODY_W - 62 * mm])
     style = TableStyle(
@@ -684,6 +690,7 @@ def _audit_and_signatures(s: DaySummary) -> list[Flowable]:
             ("FONT", (1, 2), (1, 2), "Courier-Bold", 7.5),
             ("TEXTCOLOR", (0, 0), (-1, -1), INK),
             ("TEXTCOLOR", (1, 3), (1, 3), GREEN_DARK if a.chain_ok else RED),
+            ("VALIGN", (0, 3), (-1, 3), "TOP"),
             ("LINEBELOW", (0, 0), (-1, -2), 0.3, RULE),
             ("TOPPADDING", (0, 0), (-1, -1), 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2),

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Table, bindparam, select, update
+from sqlalchemy import CursorResult, Table, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from app.db.bulk import bulk_insert
@@ -17,6 +17,7 @@ from app.db.driver import Driver
 from app.db.models import AuditEvent, AuditHead, Branch, Setting
 from app.db.search_models import AuditSeal
 from app.domain.audit import (
+    REDACTED_DETAILS,
     REDACTED_PREFIX,
     ChainReport,
     EventRow,
@@ -26,8 +27,13 @@ from app.domain.audit import (
     seal_mac,
     verify_rows,
 )
+from app.domain.audit_anchors import AnchorFinding
 from app.domain.clock import business_date
 from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_progress
+from app.services.audit_anchors import SOURCES as ANCHOR_SOURCES
+from app.services.audit_anchors import AnchorSource
+from app.services.audit_anchors import check_all as check_anchors_in
+from app.services.audit_reconcile import Reconciliation, reconcile
 from app.services.context import ServiceContext
 from app.services.dto import Actor
 
@@ -224,7 +230,7 @@ def _iter_rows(
         rows = result.cursor.fetchall()
         result.close()
         for r in rows:
-            details = r[8] if r[11] is None else REDACTED_PREFIX + r[11]
+            details = r[8] if r[11] is None or r[8] != REDACTED_DETAILS else REDACTED_PREFIX + r[11]
             yield (r[0], iso_utc(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], details, r[9], r[10])
         if len(rows) < VERIFY_BATCH:
             return
@@ -232,49 +238,144 @@ def _iter_rows(
         progress(min(after, total), total, f"{after:,} peristiwa diperiksa".replace(",", "."))
 
 
-def verify_audit(
-    ctx: ServiceContext, *, progress: ProgressSink = no_progress, cancel: CancelToken = NEVER
+def _verify_chain(
+    session: Session, ctx: ServiceContext, progress: ProgressSink, cancel: CancelToken
 ) -> ChainReport:
-    """Check the whole chain and its sealed head; report the first event changed, removed,
-    inserted or reordered."""
-
-    def work(session: Session) -> ChainReport:
-        head = session.execute(select(AuditHead.last_seq, AuditHead.last_hash).where(AuditHead.id == 1)).one()
-        stored_seal = session.execute(select(AuditSeal.mac).where(AuditSeal.id == 1)).scalar_one_or_none()
-        fresh = head.last_seq == 0 and not stored_seal
-        sealed = fresh or (
-            stored_seal is not None
-            and hmac.compare_digest(stored_seal, seal_mac(ctx.audit_key, head.last_seq, head.last_hash))
-        )
-        report = verify_rows(
-            ctx.audit_key,
-            _iter_rows(session, head.last_seq, progress, cancel),
-            expected_last_seq=head.last_seq if sealed else None,
-        )
-        if not report.ok:
-            return report
-        if not sealed:
-            return ChainReport(
-                False,
-                report.checked,
-                report.head,
-                report.checked + 1,
-                "removed",
-                "Segel kepala rantai audit tidak cocok: peristiwa terbaru mungkin dihapus dan kepala "
-                "rantai dimundurkan.",
-            )
-        if report.head != head.last_hash:
-            return ChainReport(
-                False,
-                report.checked,
-                report.head,
-                head.last_seq,
-                "changed",
-                "Kepala rantai audit tidak cocok.",
-            )
+    """The chain from its first event to its sealed head: the first event changed (details
+    included), removed, inserted or reordered."""
+    head = session.execute(select(AuditHead.last_seq, AuditHead.last_hash).where(AuditHead.id == 1)).one()
+    stored_seal = session.execute(select(AuditSeal.mac).where(AuditSeal.id == 1)).scalar_one_or_none()
+    fresh = head.last_seq == 0 and not stored_seal
+    sealed = fresh or (
+        stored_seal is not None
+        and hmac.compare_digest(stored_seal, seal_mac(ctx.audit_key, head.last_seq, head.last_hash))
+    )
+    report = verify_rows(
+        ctx.audit_key,
+        _iter_rows(session, head.last_seq, progress, cancel),
+        expected_last_seq=head.last_seq if sealed else None,
+    )
+    if not report.ok:
         return report
+    if not sealed:
+        return ChainReport(
+            False,
+            report.checked,
+            report.head,
+            report.checked + 1,
+            "removed",
+            "Segel kepala rantai audit tidak cocok: peristiwa terbaru mungkin dihapus dan kepala "
+            "rantai dimundurkan.",
+        )
+    if report.head != head.last_hash:
+        return ChainReport(
+            False,
+            report.checked,
+            report.head,
+            head.last_seq,
+            "changed",
+            "Kepala rantai audit tidak cocok.",
+        )
+    return report
 
-    # One snapshot for head and events, so counters appending meanwhile are not "inserted".
+
+@dataclass(frozen=True, slots=True)
+class AuditReport:
+    """What ``loket audit verify`` found: the chain itself, the anchors recorded outside it, and
+    the business rows against their events. ``ok`` only when all three hold."""
+
+    chain: ChainReport
+    anchors: tuple[AnchorFinding, ...] = ()
+    reconciliation: Reconciliation | None = None
+
+    @property
+    def anchors_ok(self) -> bool:
+        return all(a.ok for a in self.anchors)
+
+    @property
+    def ok(self) -> bool:
+        rec = self.reconciliation
+        return self.chain.ok and self.anchors_ok and (rec is None or rec.ok)
+
+    @property
+    def checked(self) -> int:
+        return self.chain.checked
+
+    @property
+    def head(self) -> str:
+        return self.chain.head
+
+    @property
+    def problem(self) -> str | None:
+        if not self.chain.ok:
+            return self.chain.problem
+        if not self.anchors_ok:
+            return "anchor"
+        return None if self.ok else "unreconciled"
+
+    @property
+    def first_bad_seq(self) -> int | None:
+        if not self.chain.ok:
+            return self.chain.first_bad_seq
+        return None if self.anchors_ok else self.chain.checked + 1
+
+    @property
+    def message(self) -> str:
+        """One paragraph for the day summary and the first line of the command's output."""
+        parts = [self.chain.message]
+        broken = [a for a in self.anchors if not a.ok]
+        if broken:
+            parts.append(f"Rantai TIDAK sampai ke {len(broken)} jangkar: {broken[0].message}")
+        rec = self.reconciliation
+        if rec is not None and not rec.ok:
+            first = rec.problems[0].message if rec.problems else ""
+            parts.append(f"{rec.total} data tidak cocok dengan jejak audit, mis.: {first}")
+        return " ".join(parts)
+
+    def lines(self) -> list[str]:
+        """Everything, one finding a line (``loket audit verify`` without ``--json``)."""
+        out = [("UTUH: " if self.chain.ok else "RUSAK: ") + self.chain.message]
+        reached = sum(1 for a in self.anchors if a.ok and a.anchor.seq > 0)
+        out.append(
+            f"Jangkar di luar rantai: {reached} cocok, {sum(1 for a in self.anchors if not a.ok)} tidak."
+        )
+        out += [f"  ! {a.message}" for a in self.anchors if not a.ok]
+        rec = self.reconciliation
+        if rec is not None:
+            checked = ", ".join(f"{n} {kind}" for kind, n in sorted(rec.checked.items()))
+            out.append(f"Data dicocokkan dengan jejak audit: {checked or 'belum ada data'}.")
+            out += [f"  ! [{d.code}] {d.message}" for d in rec.problems]
+            shown = len(rec.problems)
+            if rec.total > shown:
+                out.append(f"  … dan {rec.total - shown} ketidakcocokan lain (lihat --json).")
+        out.append("Hasil: UTUH." if self.ok else "Hasil: TIDAK UTUH.")
+        return out
+
+
+def verify_audit(
+    ctx: ServiceContext,
+    *,
+    progress: ProgressSink = no_progress,
+    cancel: CancelToken = NEVER,
+    reconcile_rows: bool = True,
+    sources: Iterable[AnchorSource] = ANCHOR_SOURCES,
+) -> AuditReport:
+    """Check the chain and its sealed head, compare it with every anchor found outside it (closed
+    days, archived summaries, backups), and reconcile the business rows with their events."""
+
+    def work(session: Session) -> AuditReport:
+        chain = _verify_chain(session, ctx, progress, cancel)
+        last = session.execute(select(func.max(AuditEvent.seq))).scalar_one()
+        anchors = check_anchors_in(session, ctx, int(last or 0), sources)
+        rows = None
+        if reconcile_rows:
+            if cancel.cancelled:
+                raise Cancelled()
+            progress(0, 0, "Mencocokkan data dengan jejak audit…")
+            rows = reconcile(session)
+        return AuditReport(chain, anchors, rows)
+
+    # One snapshot for head, events and rows, so counters writing meanwhile are not "inserted".
     options = (
         {"isolation_level": "REPEATABLE READ"}
         if ctx.engine.dialect.name == "postgresql"

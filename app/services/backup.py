@@ -14,8 +14,8 @@ A replaced SQLite database is kept beside the database file: ``loket.replaced-�
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,11 +29,13 @@ from app.db.schema import SchemaState, is_known_revision, schema_state
 from app.domain.clock import business_date
 from app.domain.issues import DomainError, Issue
 from app.domain.progress import NEVER, CancelToken, ProgressSink, no_progress
-from app.domain.roles import Permission
+from app.domain.roles import Permission, Role
 from app.infra.paths import AppPaths
 from app.infra.settings import load_settings
+from app.infra.workspace import tracked, work_area
+from app.services import restore_journal
 from app.services.audit import append_event
-from app.services.auth import authorize
+from app.services.auth import AuthError, authorize, has_officers, password_matches
 from app.services.branch import current_branch
 from app.services.context import ServiceContext
 from app.services.dto import Actor
@@ -120,18 +122,22 @@ def _ensure_folder(folder: Path) -> None:
 def _write_backup(
     engine: Engine,
     dest: Path,
+    paths: AppPaths,
     *,
     exclusive: bool = False,
     progress: ProgressSink = no_progress,
     cancel: CancelToken = NEVER,
 ) -> bool:
+    """The backup file, private (0600) from its first byte; its partial file is registered, so a
+    killed backup leaves nothing behind after the next start."""
     try:
         _ensure_folder(dest.parent)
-        if engine.dialect.name == "sqlite":
-            return mech.backup_sqlite(
-                _live_file(engine), dest, exclusive=exclusive, progress=progress, cancel=cancel
-            )
-        return mech.pg_dump(engine, dest, exclusive=exclusive, progress=progress, cancel=cancel)
+        with tracked(paths, mech.partial_path(dest)):
+            if engine.dialect.name == "sqlite":
+                return mech.backup_sqlite(
+                    _live_file(engine), dest, exclusive=exclusive, progress=progress, cancel=cancel
+                )
+            return mech.pg_dump(engine, dest, exclusive=exclusive, progress=progress, cancel=cancel)
     except PgToolsMissingError as exc:
         raise mech.BackupError(str(exc)) from exc
     except OSError as exc:
@@ -160,7 +166,7 @@ def _info(path: Path) -> BackupInfo:
     )
 
 
-def _audit_backup(ctx: ServiceContext, actor: Actor | None, info: BackupInfo) -> None:
+def _audit_backup(ctx: ServiceContext, actor: Actor, info: BackupInfo) -> None:
     ctx.write(
         lambda s: append_event(
             s,
@@ -175,21 +181,18 @@ def _audit_backup(ctx: ServiceContext, actor: Actor | None, info: BackupInfo) ->
 
 def backup_now(
     ctx: ServiceContext,
-    actor: Actor | None,
+    actor: Actor,
     dest: Path | None = None,
     *,
     progress: ProgressSink = no_progress,
     cancel: CancelToken = NEVER,
 ) -> BackupInfo:
-    """Back up the database now, to ``dest`` or a time-stamped file in the backup folder.
-
-    ``actor`` None: IT on the command line. A GUI caller passes the logged-in supervisor.
-    """
-    if actor is not None:
-        authorize(ctx, actor, Permission.SETTINGS)
+    """Back up the database now, to ``dest`` or a time-stamped file in the backup folder: a
+    supervisor's power (a backup is every member's personal data, written wherever asked)."""
+    authorize(ctx, actor, Permission.SETTINGS)
     target = dest or backup_folder(ctx) / f"loket-{_stamp(ctx.clock())}{_suffix(ctx.engine)}"
     _refuse_the_live_file(ctx.engine, target)
-    _write_backup(ctx.engine, target, progress=progress, cancel=cancel)
+    _write_backup(ctx.engine, target, ctx.paths, progress=progress, cancel=cancel)
     info = _info(target)
     _audit_backup(ctx, actor, info)
     return info
@@ -221,6 +224,7 @@ def _today(ctx: ServiceContext) -> dt.date:
 
 def daily_backup_if_due(
     ctx: ServiceContext,
+    actor: Actor,
     *,
     keep: int = KEEP_DAILY,
     progress: ProgressSink = no_progress,
@@ -230,8 +234,8 @@ def daily_backup_if_due(
     ``keep`` daily backups. Returns None when today's backup exists already, and for PostgreSQL
     (the branch server is backed up on the server, by IT's schedule or ``loket backup``).
 
-    The GUI calls this through its task runner after start-up; two windows starting at once
-    produce one file.
+    Any officer's start of the day may trigger it (``actor``, named in the audit event): it writes
+    only into the private backup folder. Two windows starting at once produce one file.
     """
     if ctx.engine.dialect.name != "sqlite":
         return None
@@ -239,10 +243,10 @@ def daily_backup_if_due(
     dest = folder / f"{AUTO_PREFIX}{_today(ctx).isoformat()}.sqlite3"
     if dest.exists():
         return None
-    if not _write_backup(ctx.engine, dest, exclusive=True, progress=progress, cancel=cancel):
+    if not _write_backup(ctx.engine, dest, ctx.paths, exclusive=True, progress=progress, cancel=cancel):
         return None  # another process made it a moment ago
     info = _info(dest)
-    _audit_backup(ctx, None, info)
+    _audit_backup(ctx, actor, info)
     rotate_daily(folder, keep=keep)
     return info
 
@@ -330,13 +334,13 @@ def _inspect(engine: Engine, path: Path, staging: Path) -> tuple[BackupCheck, Pa
 
 def inspect_backup(ctx: ServiceContext, path: Path) -> BackupCheck:
     """Check a backup file before restoring it: kind, integrity, a Loket schema this app knows."""
-    with tempfile.TemporaryDirectory(prefix="loket-restore-") as d:
-        return _inspect(ctx.engine, path, Path(d))[0]
+    with work_area(ctx.paths, "restore") as staging:
+        return _inspect(ctx.engine, path, staging)[0]
 
 
 def restore_backup(
     ctx: ServiceContext,
-    actor: Actor | None,
+    actor: Actor,
     path: Path,
     *,
     progress: ProgressSink = no_progress,
@@ -349,55 +353,127 @@ def restore_backup(
     closed here; afterwards the caller must reopen the app through bootstrap (the restored
     schema may be older and is then upgraded, after a backup, like any older database).
     """
-    if actor is not None:
-        authorize(ctx, actor, Permission.SETTINGS)
+    authorize(ctx, actor, Permission.SETTINGS)
+    return _restore(ctx, actor, path, progress=progress, cancel=cancel)
+
+
+def _restore(
+    ctx: ServiceContext,
+    actor: Actor,
+    path: Path,
+    *,
+    progress: ProgressSink,
+    cancel: CancelToken,
+    admit: Callable[[BackupCheck, Path], None] | None = None,
+) -> RestoreResult:
+    """The restore itself, journalled (``app.services.restore_journal``): its ``db.restore`` event
+    is written when it completes, or by the next start if it could not be (killed, or an older
+    schema that must first be upgraded). ``admit`` may refuse the checked backup before anything
+    is replaced."""
     engine = ctx.engine
     _refuse_the_live_file(engine, path)
-    with tempfile.TemporaryDirectory(prefix="loket-restore-") as d:
+    with work_area(ctx.paths, "restore") as staging:
         progress(0, 0, "Memeriksa keutuhan cadangan…")
-        check, source = _inspect(engine, path, Path(d))
+        check, source = _inspect(engine, path, staging)
         if not check.ok or source is None:
             raise DomainError(list(check.issues))
         assert check.revision is not None
-        engine.dispose()  # our own idle connections would count as "in use"
+        if admit is not None:
+            admit(check, source)
         stamp = _stamp(ctx.clock())
+        kept: Path | None
         if engine.dialect.name == "sqlite":
             live = _live_file(engine)
-            kept: Path | None = live.with_name(f"{live.stem}.replaced-{stamp}{live.suffix}")
-            if not live.exists():
-                kept = None
-            mech.restore_sqlite(source, live, keep_as=kept, progress=progress, cancel=cancel)
+            kept = live.with_name(f"{live.stem}.replaced-{stamp}{live.suffix}") if live.exists() else None
         else:
-            _pg_alone(engine)
             kept = backup_folder(ctx) / f"loket-replaced-{stamp}.dump"
-            _write_backup(engine, kept, progress=progress, cancel=cancel)
-            _pg_alone(engine)  # again: someone may have connected during the dump
-            mech.pg_restore_replace(engine, source, progress=progress, cancel=cancel)
+        journal = restore_journal.begin(ctx, actor, path, kept)
+        engine.dispose()  # our own idle connections would count as "in use"
+        try:
+            if engine.dialect.name == "sqlite":
+                with tracked(ctx.paths, mech.partial_path(kept)) if kept else contextlib.nullcontext():
+                    mech.restore_sqlite(
+                        source, _live_file(engine), keep_as=kept, progress=progress, cancel=cancel
+                    )
+            else:
+                assert kept is not None
+                _pg_alone(engine)
+                _write_backup(engine, kept, ctx.paths, progress=progress, cancel=cancel)
+                _pg_alone(engine)  # again: someone may have connected during the dump
+                mech.pg_restore_replace(engine, source, progress=progress, cancel=cancel)
+        except BaseException:
+            engine.dispose()
+            with contextlib.suppress(Exception):  # nothing was replaced: no event, no journal
+                restore_journal.finish(ctx, journal, at_start=False)
+            raise
         engine.dispose()
     result = RestoreResult(path, kept, check.revision, check.needs_upgrade)
     if not result.needs_upgrade:
-        ctx.write(
-            lambda s: append_event(
-                s,
-                ctx,
-                actor=actor,
-                action="db.restore",
-                entity="database",
-                details={"file": path.name, "kept": kept.name if kept else None},
-            )
-        )
+        restore_journal.finish(ctx, journal, at_start=False)
     return result
 
 
+def restore_onto_new(
+    ctx: ServiceContext,
+    username: str,
+    password: str,
+    path: Path,
+    *,
+    progress: ProgressSink = no_progress,
+    cancel: CancelToken = NEVER,
+) -> RestoreResult:
+    """A new, empty database (a replaced computer, a rebuilt server) has no supervisor to ask: the
+    supervisor proves who they are against the backup being restored, whose accounts are about to
+    become this database's. Refused as soon as this database has any account (then it is
+    ``restore_backup``, by one of its own supervisors). A refusal is audited here."""
+    if has_officers(ctx):
+        raise DomainError(
+            Issue(
+                "supervisor",
+                "restore.not_new",
+                "Basis data ini sudah punya akun: pemulihan dilakukan supervisornya (kata sandinya diminta).",
+            )
+        )
+
+    def admit(check: BackupCheck, source: Path) -> None:
+        row = mech.officer_in_backup(source, check.backend or "", username.strip().lower())
+        ok = (
+            row is not None
+            and row.role == Role.SUPERVISOR.value
+            and row.active
+            and password_matches(row.password_hash, password)
+        )
+        if not ok or row is None:
+            ctx.write(
+                lambda s: append_event(
+                    s,
+                    ctx,
+                    actor=None,
+                    action="restore.denied",
+                    entity="officer",
+                    entity_id=username[:40],
+                    details={"file": path.name},
+                )
+            )
+            raise AuthError(
+                "login.invalid", "Nama pengguna atau kata sandi supervisor (di cadangan itu) salah."
+            )
+
+    # The journal names the supervisor; the event is written under their account in the restored data.
+    named = Actor(0, username.strip().lower(), username, Role.SUPERVISOR.value)
+    return _restore(ctx, named, path, progress=progress, cancel=cancel, admit=admit)
+
+
 def pre_upgrade_backup(
-    engine: Engine, folder: Path, clock: Callable[[], dt.datetime]
+    engine: Engine, paths: AppPaths, clock: Callable[[], dt.datetime]
 ) -> Callable[[SchemaState], Path]:
     """For ``app.db.schema.upgrade(before_upgrade=…)``: back up an older database first."""
+    folder = backup_folder_for(paths)
 
     def run(state: SchemaState) -> Path:
         dest = folder / f"loket-pre-upgrade-{state.current}-{_stamp(clock())}{_suffix(engine)}"
         try:
-            _write_backup(engine, dest)
+            _write_backup(engine, dest, paths)
         except mech.BackupError as exc:
             raise UpgradeBackupError(
                 f"Skema basis data perlu diperbarui ({state.current} → {state.head}), tetapi cadangan "

@@ -13,7 +13,9 @@ from app.db.models import Branch, NumberSequence
 from app.domain.clock import TIMEZONES, business_date
 from app.domain.issues import DomainError, Issue
 from app.domain.membership import valid_prefix
+from app.domain.roles import Permission
 from app.services.audit import append_event
+from app.services.auth import authorize
 from app.services.context import ServiceContext
 from app.services.dto import Actor, BranchDTO
 
@@ -48,15 +50,28 @@ def setup_branch(
 ) -> BranchDTO:
     """Register the branch on a new database, or update its name and time zone.
 
-    The code is the membership-number prefix; it cannot change once members exist.
+    Registering is the set-up of a new database (no branch yet: nobody to ask). Updating is a
+    supervisor's power: ``by`` must be a password-proven supervisor. The code is the
+    membership-number prefix and never changes.
     """
     code, name = code.strip(), " ".join(name.split())
     issues = validate_branch(code, name, timezone)
     if issues:
         raise DomainError(issues)
+    if by is not None:
+        authorize(ctx, by, Permission.SETTINGS)
 
     def work(session: Session) -> BranchDTO:
         branch = session.execute(select(Branch).limit(1)).scalar_one_or_none()
+        if branch is not None and by is None:
+            raise DomainError(
+                Issue(
+                    "code",
+                    "branch.setup_done",
+                    f"Cabang sudah diatur ({branch.code} {branch.name}); perubahan dilakukan supervisor "
+                    "(--supervisor USERNAME, kata sandinya diminta).",
+                )
+            )
         if branch is None:
             branch = Branch(code=code, name=name, timezone=timezone, created_at=ctx.clock())
             session.add(branch)
@@ -92,7 +107,7 @@ def setup_branch(
     # hand the public key to other branches from day one.
     from app.services.card_keys import signing_key
 
-    signing_key(ctx, result)
+    signing_key(ctx, result, actor=by)
     return result
 
 

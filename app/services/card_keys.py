@@ -120,13 +120,14 @@ def _conflict(key_id: str) -> Issue:
     )
 
 
-def signing_key(ctx: ServiceContext, branch: BranchDTO) -> SigningKey:
-    """This counter's current signing key, made at set-up or the first time this counter signs."""
+def signing_key(ctx: ServiceContext, branch: BranchDTO, *, actor: Actor | None = None) -> SigningKey:
+    """This counter's current signing key, made at set-up or the first time this counter signs
+    (the key's creation is audited under ``actor``, whose work needed it)."""
     store = key_store(ctx)
     key, created = store.create(branch_code=branch.code, branch_name=branch.name, now=ctx.clock())
     if created:
         record = store.trusted()[key.key_id]
-        ctx.write(lambda s: publish_key(s, ctx, record, actor=None, action="card_key.create"))
+        ctx.write(lambda s: publish_key(s, ctx, record, actor=actor, action="card_key.create"))
     return key
 
 
@@ -190,13 +191,11 @@ def export_keys(ctx: ServiceContext, *, include_all: bool = False) -> list[dict[
     ]
 
 
-def import_keys(ctx: ServiceContext, actor: Actor | None, data: Any) -> list[CardKeyDTO]:
-    """Trust the public key(s) in an export from another branch (``loket keys import``).
-
-    ``actor`` is None only for IT on the command line. Returns the keys newly trusted.
-    """
-    if actor is not None:
-        authorize(ctx, actor, Permission.SETTINGS)
+def import_keys(ctx: ServiceContext, actor: Actor, data: Any) -> list[CardKeyDTO]:
+    """Trust the public key(s) in an export from another branch (``loket keys import``): a
+    supervisor's power (a trusted key makes that branch's cards and packages valid here).
+    Returns the keys newly trusted."""
+    authorize(ctx, actor, Permission.SETTINGS)
     try:
         records = parse_export(data)
     except KeyFileError as exc:
@@ -230,13 +229,11 @@ def import_keys(ctx: ServiceContext, actor: Actor | None, data: Any) -> list[Car
     ]
 
 
-def rotate_key(ctx: ServiceContext, actor: Actor | None) -> tuple[CardKeyDTO, str | None]:
-    """A new signing key for this counter; the old one keeps verifying the cards it signed.
-
-    → (the new key, the old key id or None). Export the new key to the branches that trust you.
+def rotate_key(ctx: ServiceContext, actor: Actor) -> tuple[CardKeyDTO, str | None]:
+    """A new signing key for this counter (supervisor); the old one keeps verifying the cards it
+    signed. → (the new key, the old key id or None). Export the new key to the branches that trust you.
     """
-    if actor is not None:
-        authorize(ctx, actor, Permission.SETTINGS)
+    authorize(ctx, actor, Permission.SETTINGS)
     branch = require_branch(ctx)
     store = key_store(ctx)
     now = ctx.clock()

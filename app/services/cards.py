@@ -41,7 +41,7 @@ from app.pdf import fonts
 from app.pdf.card import BenefitText, CardFace, render_card
 from app.pdf.card_sheet import render_card_sheet
 from app.services.audit import append_event
-from app.services.auth import AuthError, authorize, officer_by_username, reauthenticate
+from app.services.auth import authorize, login
 from app.services.card_keys import ensure_published, require_branch, signing_key, trusted_keys
 from app.services.context import ServiceContext
 from app.services.day_lock import ensure_day_open
@@ -487,7 +487,7 @@ def issue_card(ctx: ServiceContext, actor: Actor, number: str) -> IssuedCard:
     authorize(ctx, actor, Permission.PRINT)
     parsed = _number(number)
     branch = require_branch(ctx)
-    key = signing_key(ctx, branch)
+    key = signing_key(ctx, branch, actor=actor)
     ensure_fonts()  # before the transaction: the first registration takes a moment
 
     def work(session: Session) -> IssuedCard:
@@ -602,10 +602,7 @@ def _check_reason(reason: str, note: str | None) -> tuple[str, str | None]:
 
 def _approver(ctx: ServiceContext, username: str, password: str) -> Actor:
     """The supervisor approving, after re-entering their password."""
-    approver = officer_by_username(ctx, username)
-    if approver is None:
-        raise AuthError("login.invalid", "Nama pengguna atau kata sandi supervisor salah.")
-    reauthenticate(ctx, approver, password)
+    approver = login(ctx, username, password)
     authorize(ctx, approver, Permission.APPROVE)
     return approver
 
@@ -777,7 +774,7 @@ def approve_reprint(
     """A supervisor approves a pending request: the old serial is revoked, a new card is signed."""
     approver = _approver(ctx, approver_username, approver_password)
     branch = require_branch(ctx)
-    key = signing_key(ctx, branch)
+    key = signing_key(ctx, branch, actor=approver)
     ensure_fonts()
 
     def work(session: Session) -> IssuedCard:
@@ -850,7 +847,7 @@ def reprint_card(
     parsed = _number(number)
     approver = _approver(ctx, approver_username, approver_password)
     branch = require_branch(ctx)
-    key = signing_key(ctx, branch)
+    key = signing_key(ctx, branch, actor=actor)
     ensure_fonts()
 
     def work(session: Session) -> IssuedCard:
@@ -940,7 +937,7 @@ def print_card_sheet(
     members, skipped = ctx.read(lambda s: _members_for_sheet(s, numbers, enrolled_on))
     if not members:
         return SheetResult(None, (), tuple(skipped))
-    key = signing_key(ctx, branch)
+    key = signing_key(ctx, branch, actor=actor)
     ensure_fonts()
     now = ctx.clock().astimezone(dt.UTC).replace(microsecond=0)
     issued_on = business_date(now, branch.timezone)

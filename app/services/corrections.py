@@ -289,8 +289,8 @@ def approve_correction(
     ctx: ServiceContext, supervisor: Actor, correction_id: int, password: str
 ) -> CorrectionDTO:
     """Apply a proposal. The supervisor re-enters the password; nobody approves their own."""
-    reauthenticate(ctx, supervisor, password)
     authorize(ctx, supervisor, Permission.APPROVE)
+    reauthenticate(ctx, supervisor, password)
 
     def work(session: Session) -> CorrectionDTO:
         ensure_day_open(session, ctx)  # an approval is dated today; refused when today is closed
@@ -388,22 +388,25 @@ def reject_correction(ctx: ServiceContext, supervisor: Actor, correction_id: int
     return ctx.write(work)
 
 
-def close_pending(session: Session, ctx: ServiceContext, supervisor: Actor, member_id: int, note: str) -> int:
-    """Reject what is still pending for a member being closed (merged or deactivated)."""
+def close_pending(
+    session: Session, ctx: ServiceContext, supervisor: Actor, member_id: int, note: str
+) -> list[int]:
+    """Reject what is still pending for a member being closed (merged or deactivated). → their ids,
+    for the closing event (the trail names every correction it closed)."""
     pending = session.execute(
         select(MemberCorrection).where(
             MemberCorrection.member_id == member_id, MemberCorrection.status == "PENDING"
         )
     ).scalars()
-    n = 0
+    ids: list[int] = []
     for c in pending:
         c.status = "REJECTED"
         c.decided_by_id = supervisor.id
         c.decided_at = ctx.clock()
         c.decision_note = note
-        n += 1
+        ids.append(c.id)
     session.flush()
-    return n
+    return ids
 
 
 def pending_for_member(session: Session, member_id: int) -> tuple[CorrectionDTO, ...]:
@@ -418,16 +421,14 @@ def pending_for_member(session: Session, member_id: int) -> tuple[CorrectionDTO,
 
 def list_corrections(
     ctx: ServiceContext,
-    actor: Actor | None,
+    actor: Actor,
     *,
     status: str | None = "PENDING",
     member_key: int | str | None = None,
     limit: int = 200,
 ) -> tuple[CorrectionDTO, ...]:
-    """The supervisor's queue (pending, oldest first) or any status, newest first.
-    ``actor`` None is the local command line."""
-    if actor is not None:
-        authorize(ctx, actor, Permission.VIEW_RECORD)
+    """The supervisor's queue (pending, oldest first) or any status, newest first."""
+    authorize(ctx, actor, Permission.VIEW_RECORD)
 
     def work(session: Session) -> tuple[CorrectionDTO, ...]:
         stmt = select(MemberCorrection).options(selectinload(MemberCorrection.changes))

@@ -10,18 +10,21 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.db.contribution_models import Payment
+from app.db.contribution_models import MemberCover, Payment
 from app.db.day_models import CoverageTarget
 from app.db.models import Branch, Enrolment, Member
 from app.domain.clock import business_date
 from app.domain.coverage import Coverage, check_target
 from app.domain.day_summary import CHANNEL_SHORT, Tally
 from app.domain.issues import DomainError, Issue
+from app.domain.progress import NEVER, CancelToken, ProgressSink, no_progress
 from app.domain.reference import CHANNELS
 from app.domain.roles import Permission
 from app.services.audit import append_event
 from app.services.auth import authorize
 from app.services.context import ServiceContext
+from app.services.contributions import status_index
+from app.services.contributions.status_index import StatusCounts
 from app.services.dto import Actor
 
 PERIODS = ("today", "week", "month")
@@ -55,6 +58,7 @@ class DashboardDTO:
     branch_name: str
     periods: tuple[PeriodFigures, ...]
     coverage: tuple[CoverageLine, ...]
+    statuses: StatusCounts  # active members by cover status; ``pending`` not yet worked out today
 
     def period(self, key: str) -> PeriodFigures:
         return next(p for p in self.periods if p.key == key)
@@ -118,18 +122,25 @@ def _regency_expr() -> Any:
     return func.coalesce(func.substr(Member.kode_wilayah, 1, 5), func.substr(Member.nik_district, 1, 5))
 
 
-def _coverage(session: Session) -> tuple[CoverageLine, ...]:
+def _coverage(session: Session, today: dt.date) -> tuple[CoverageLine, ...]:
+    """Per target regency: the baseline share plus the members enrolled since the baseline date
+    whose membership runs today (the status index's answer: active, or within the arrears limit)."""
     lines = []
     regency = _regency_expr()
     for t in session.execute(select(CoverageTarget).order_by(CoverageTarget.regency_code)).scalars():
         since = select(Enrolment.member_id).where(Enrolment.business_date > t.baseline_date)
         first_before = select(Enrolment.member_id).where(Enrolment.business_date <= t.baseline_date)
         n = session.execute(
-            select(func.count()).where(
+            select(func.count())
+            .select_from(Member)
+            .join(MemberCover, MemberCover.member_id == Member.id)
+            .where(
                 Member.record_status == "ACTIVE",
                 regency == t.regency_code,
                 Member.id.in_(since),
                 Member.id.not_in(first_before),
+                status_index.fresh_on(today),
+                status_index.still_member(),
             )
         ).scalar_one()
         lines.append(
@@ -143,7 +154,9 @@ def _coverage(session: Session) -> tuple[CoverageLine, ...]:
 
 
 def dashboard(ctx: ServiceContext, actor: Actor) -> DashboardDTO:
-    """Every figure of the dashboard in one read (a few indexed aggregate queries)."""
+    """Every figure of the dashboard in one read (a few indexed aggregate queries). Status figures
+    come from the status index; when ``statuses.pending`` is not 0, ``refresh_statuses`` brings it
+    up to date (long work: progress and cancel) and the dashboard is read again."""
     authorize(ctx, actor, Permission.SEARCH)
 
     def work(session: Session) -> DashboardDTO:
@@ -153,7 +166,8 @@ def dashboard(ctx: ServiceContext, actor: Actor) -> DashboardDTO:
         today = business_date(ctx.clock(), b.timezone)
         bounds = period_bounds(today)
         periods = tuple(_period(ctx, session, k, *bounds[k]) for k in PERIODS)
-        return DashboardDTO(today, b.code, b.name, periods, _coverage(session))
+        statuses = status_index.status_counts(session, ctx)
+        return DashboardDTO(today, b.code, b.name, periods, _coverage(session, today), statuses)
 
     return ctx.read(work)
 
@@ -253,3 +267,11 @@ def remove_coverage_target(ctx: ServiceContext, supervisor: Actor, regency_code:
         )
 
     ctx.write(work)
+
+
+def refresh_statuses(
+    ctx: ServiceContext, actor: Actor, *, progress: ProgressSink = no_progress, cancel: CancelToken = NEVER
+) -> int:
+    """Work out today's cover status of every member the status index has no answer for."""
+    authorize(ctx, actor, Permission.SEARCH)
+    return status_index.refresh(ctx, progress=progress, cancel=cancel)

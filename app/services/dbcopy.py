@@ -29,6 +29,7 @@ from app.db.schema import SchemaState, schema_state, too_new_message, upgrade
 from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_progress
 from app.domain.roles import Permission
 from app.infra.storage import check_sqlite_location
+from app.services.audit import append_event
 from app.services.auth import authorize
 from app.services.context import ServiceContext
 from app.services.dbsettings import normalise_url
@@ -284,20 +285,20 @@ def _copy_table(
 
 def copy_database(
     ctx: ServiceContext,
+    actor: Actor,
     target_url: str,
     *,
-    actor: Actor | None = None,
     batch: int = BATCH,
     progress: ProgressSink = no_progress,
     cancel: CancelToken = NEVER,
 ) -> CopyReport:
-    """Copy this database (``ctx``) into the empty database at ``target_url``.
+    """Copy this database (``ctx``) into the empty database at ``target_url`` (supervisor).
 
     Refuses a target that holds data, or whose schema is newer. Progress counts rows: copied,
-    then read back for verification (total = 2 × rows). A cancel rolls everything back.
+    then read back for verification (total = 2 × rows). A cancel rolls everything back. The
+    ``db.copy`` event is written to the source first, so both trails carry it.
     """
-    if actor is not None:
-        authorize(ctx, actor, Permission.SETTINGS)
+    authorize(ctx, actor, Permission.SETTINGS)
     source = ctx.engine
     src_state = schema_state(source)
     if not src_state.up_to_date:
@@ -313,6 +314,11 @@ def copy_database(
         check_sqlite_location(path)
         path.parent.mkdir(parents=True, exist_ok=True)
     tables, deferred = _plan()
+    ctx.write(
+        lambda s: append_event(
+            s, ctx, actor=actor, action="db.copy", entity="database", details={"to": describe(target_url)}
+        )
+    )
     target = make_engine(target_url)
     try:
         _prepare_target(target, tables)

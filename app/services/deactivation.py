@@ -113,7 +113,8 @@ def deactivate_member(
                 "into": target.number if target else None,
                 "before": previous,
                 "after": m.record_status,
-                "corrections_closed": closed,
+                "corrections_closed": len(closed),
+                "corrections_closed_ids": closed,
             },
         )
         if target is not None:

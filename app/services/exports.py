@@ -21,18 +21,21 @@ from typing import Any, Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from app.db.contribution_models import Payment, SponsorBatch
+from app.db.contribution_models import MemberCover, Payment, SponsorBatch
 from app.db.models import Branch, Enrolment, Member, Officer
 from app.domain.cells import neutralise_cell
 from app.domain.clock import local_time
 from app.domain.exports import check_export_name, exported_nik, mask_phone
 from app.domain.intake import FIELDS as INTAKE_FIELDS
 from app.domain.issues import DomainError, Issue
+from app.domain.months import Month
 from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_progress
 from app.domain.roles import Permission
+from app.infra.workspace import partial_beside
 from app.services.audit import append_event
 from app.services.auth import authorize
 from app.services.context import ServiceContext
+from app.services.contributions import status_index
 from app.services.dto import Actor
 
 Format = Literal["csv", "xlsx"]
@@ -48,6 +51,10 @@ ENROLMENT_COLUMNS = (
     "status_data",
     "petugas",
     "loket",
+    # The member's cover on the export's business date (the status index: ``cover_state``'s answer).
+    "status_perlindungan",
+    "dilindungi_sampai",
+    "bulan_tunggakan",
 )
 PAYMENT_COLUMNS = (
     "tanggal_bayar",
@@ -92,6 +99,14 @@ def _month(m: int) -> str:
     return f"{m // 100:04d}-{m % 100:02d}"
 
 
+def _protected_until(paid_through: int | None) -> str | None:
+    """``202611`` → ``2026-11-30``: the last day of the last month paid."""
+    if paid_through is None:
+        return None
+    end = Month.from_int(paid_through).plus(1).first_day() - dt.timedelta(days=1)
+    return end.isoformat()
+
+
 def _enrolment_rows(
     session: Session, start: dt.date, end: dt.date, tz: str, full: bool
 ) -> Iterator[list[Any]]:
@@ -126,9 +141,13 @@ def _enrolment_rows(
             Member.record_status,
             who.username,
             Enrolment.counter,
+            MemberCover.status,
+            MemberCover.paid_through,
+            MemberCover.arrears_months,
         )
         .join(Member, Member.id == Enrolment.member_id)
         .join(who, who.id == Enrolment.officer_id)
+        .outerjoin(MemberCover, (MemberCover.member_id == Member.id) & (Member.record_status == "ACTIVE"))
         .where(Enrolment.business_date >= start, Enrolment.business_date <= end)
         .order_by(Enrolment.business_date, Enrolment.enrolled_at, Enrolment.id)
         .execution_options(yield_per=BATCH)
@@ -163,6 +182,9 @@ def _enrolment_rows(
             r[25],
             r[26],
             r[27],
+            r[28],
+            _protected_until(r[29]),
+            r[30],
         ]
 
 
@@ -251,10 +273,6 @@ def _target(folder: Path, filename: str) -> Path:
     return path
 
 
-def _temp_for(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{os.getpid()}.part")
-
-
 def export_records(
     ctx: ServiceContext,
     actor: Actor,
@@ -293,8 +311,13 @@ def export_records(
         ]
     else:
         targets = [_target(folder, f"{base_name}.xlsx")]
-    temps = [_temp_for(t) for t in targets]
+    # Partial files are private (0600) and registered: a killed export leaves nothing after the
+    # next start; the finished files keep the mode (an export holds names, phones, maybe NIKs).
+    stack = contextlib.ExitStack()
+    temps = [stack.enter_context(partial_beside(ctx.paths, t)) for t in targets]
     try:
+        # Every member's status as of today first (members not yet worked out today), then the rows.
+        status_index.refresh(ctx, progress=progress, cancel=cancel)
         counts = ctx.read(lambda s: _write(s, fmt, temps, start, end, tz, full_nik, progress, cancel))
         details = {
             "from": start.isoformat(),
@@ -319,9 +342,7 @@ def export_records(
         for tmp, target in zip(temps, targets, strict=True):
             os.replace(tmp, target)
     finally:
-        for tmp in temps:
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
+        stack.close()
     return ExportResult(tuple(targets), counts[0], counts[1], full_nik)
 
 

@@ -17,6 +17,7 @@ from app.infra.holidays import holidays_in
 from app.services.audit import append_event
 from app.services.auth import authorize, reauthenticate
 from app.services.context import ServiceContext
+from app.services.contributions import status_index
 from app.services.contributions.lookup import (
     JOINT_LEAVE_KEY,
     OVERRIDES_KEY,
@@ -92,6 +93,7 @@ def set_joint_leave(ctx: ServiceContext, actor: Actor, counts: bool, *, password
     def work(session: Session) -> None:
         _put(session, JOINT_LEAVE_KEY, "1" if counts else "0")
         session.flush()
+        status_index.forget_all(session)  # due dates move: every member's status is rechecked
         append_event(
             session,
             ctx,
@@ -140,6 +142,7 @@ def set_override(
             json.dumps({d.isoformat(): n for d, n in sorted(current.items())}, ensure_ascii=False),
         )
         session.flush()
+        status_index.forget_all(session)  # due dates move: every member's status is rechecked
         append_event(
             session,
             ctx,
@@ -172,6 +175,7 @@ def remove_override(ctx: ServiceContext, actor: Actor, day: dt.date, *, password
             json.dumps({d.isoformat(): n for d, n in sorted(current.items())}, ensure_ascii=False),
         )
         session.flush()
+        status_index.forget_all(session)  # due dates move: every member's status is rechecked
         append_event(
             session,
             ctx,

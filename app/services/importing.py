@@ -14,11 +14,11 @@ row in ONE transaction: a crash, a cancel or a refused row leaves the database e
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import hashlib
 import pickle
-import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -65,7 +65,9 @@ from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_
 from app.domain.regions import RegionDirectory
 from app.domain.roles import Permission
 from app.infra.heap import bulk_gc
+from app.infra.paths import AppPaths
 from app.infra.tabular import CellScan, TableReader, UnreadableFileError, open_table
+from app.infra.workspace import create_private, work_area, write_private_file
 from app.infra.xlsx_out import RowReportWriter
 from app.infra.xlsx_out import write_template as _write_template
 from app.services.audit import append_event
@@ -445,17 +447,19 @@ def _loads(f: IO[bytes]) -> Iterator[Any]:
 
 
 class _Spool:
-    """Checked rows in a private temporary folder (0700), deleted when closed.
+    """Checked rows in a private work folder of Loket's data folder (0700, files 0600), deleted when
+    closed, and by the next start if this process is killed first (``app.infra.workspace``).
 
     Two files read in lockstep: the row entries (status, issues, report values) and the records
     of the valid rows, so the last pass after a commit reads only the first. Pickled plain values
     in batches of ``_SPOOL_BATCH`` rows: memory holds one batch, never the file.
     """
 
-    def __init__(self) -> None:
-        self._dir = tempfile.TemporaryDirectory(prefix="loket-import-")
-        self.rows_path = Path(self._dir.name) / "rows.bin"
-        self.records_path = Path(self._dir.name) / "records.bin"
+    def __init__(self, paths: AppPaths) -> None:
+        self._stack = contextlib.ExitStack()
+        folder = self._stack.enter_context(work_area(paths, "import"))
+        self.rows_path = create_private(folder / "rows.bin")
+        self.records_path = create_private(folder / "records.bin")
         self._rows: IO[bytes] | None = self.rows_path.open("wb")
         self._records: IO[bytes] | None = self.records_path.open("wb")
         self._row_batch: list[dict[str, Any]] = []
@@ -506,7 +510,7 @@ class _Spool:
 
     def close(self) -> None:
         self.finish()
-        self._dir.cleanup()
+        self._stack.close()
 
 
 @dataclass
@@ -562,7 +566,7 @@ def _read_rows(
         _count_csv_records(plan, row_limit)
     if info.issues:
         raise ImportFileError(list(info.issues))
-    checked = _Checked(plan, _Spool())
+    checked = _Checked(plan, _Spool(ctx.paths))
     try:
         _read_into(
             ctx,
@@ -899,7 +903,11 @@ def _emit(
     from app.domain.membership import make_number
 
     tally = _Tally()
-    writer = RowReportWriter(Path(report_xlsx), checked.plan.info.headers) if report_xlsx else None
+    writer = (
+        RowReportWriter(Path(report_xlsx), checked.plan.info.headers, paths=ctx.paths)
+        if report_xlsx
+        else None
+    )
     committed = status == "committed"
     quiet = writer is None and on_row is None
     serial = decisions.first_serial
@@ -1423,13 +1431,9 @@ def render_report_pdf(report: ImportReport) -> bytes:
     return render_import_report(report, fonts=resources_dir() / "fonts")
 
 
-def write_report_pdf(report: ImportReport, dest: str | Path) -> Path:
-    out = Path(dest)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp")
-    tmp.write_bytes(render_report_pdf(report))
-    tmp.replace(out)
-    return out
+def write_report_pdf(ctx: ServiceContext, report: ImportReport, dest: str | Path) -> Path:
+    """The PDF summary, written whole or not at all, readable by this account only (0600)."""
+    return write_private_file(ctx.paths, Path(dest), render_report_pdf(report))
 
 
 def summary_codes(report: ImportReport) -> list[CodeCount]:

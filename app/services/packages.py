@@ -11,7 +11,10 @@ cover, cards, the officers who did the work, and the audit events of the period,
 ``manifest.json`` (the SHA-256 and size of every part) and ``manifest.sig`` (Ed25519 over the
 manifest with the laptop's card-signing key). The branch must already trust that key
 (``loket keys import``); an unknown key, a bad signature, a changed, missing or extra part, or a
-package from this branch's own prefix is refused, naming what is wrong, and nothing is merged.
+package from this branch's own prefix is refused, naming what is wrong, and nothing is merged. So
+is a package that does not prove where it comes from, or carries what the counter would refuse
+(``app.domain.package_rules``): a key of another branch than the one it names, numbers, receipts
+or cards that are not that branch's, a member that fails the intake form's validation.
 
 Merging is idempotent: the package id is recorded, so importing the same file again changes
 nothing; members are matched by number and NIK, payments by receipt number, cards by serial,
@@ -53,12 +56,14 @@ from app.db.models import AuditEvent, Branch, Enrolment, Heir, Member, Officer
 from app.domain.issues import DomainError, Issue
 from app.domain.membership import parse_number
 from app.domain.nik import mask_nik
+from app.domain.package_rules import provenance_issues, record_issues
 from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_progress
 from app.domain.roles import Permission
 from app.services.audit import append_event
 from app.services.auth import authorize, reauthenticate
 from app.services.card_keys import require_branch, signing_key, trusted_keys
 from app.services.context import ServiceContext
+from app.services.contributions import status_index
 from app.services.day_lock import ensure_day_open
 from app.services.dto import Actor
 from app.services.search_index import facts_of, index_member
@@ -316,7 +321,7 @@ def export_package(
     if end < start or (end - start).days + 1 > MAX_DAYS:
         raise _refused("package.range", f"Periode paket 1–{MAX_DAYS} hari, tanggal akhir tidak sebelum awal.")
     branch = require_branch(ctx)
-    key = signing_key(ctx, branch)
+    key = signing_key(ctx, branch, actor=actor)
     progress(0, 3, "Mengumpulkan data…")
     parts = ctx.read(lambda s: _collect(s, start, end))
     if cancel.cancelled:
@@ -496,6 +501,13 @@ def verify_package(ctx: ServiceContext, path: Path) -> VerifiedPackage:
         parsed = parse_number(str(m.get("number", "")))
         if isinstance(parsed, Issue):
             raise _refused("package.number", f"Nomor peserta {str(m.get('number'))[:20]} di paket tidak sah.")
+    # Where it comes from (key and numbers), then what it carries (the intake form's own rules):
+    # one problem refuses the whole package, every problem is listed.
+    problems = provenance_issues(code, name, key_id, record.branch_code, record.branch_name, parts)
+    if not problems:
+        problems = record_issues(parts, regions=ctx.regions, reference=ctx.reference)
+    if problems:
+        raise DomainError(problems)
     counts = {p.removesuffix(".json"): len(parts[p]) for p in PARTS}
     info = PackageInfo(
         path,
@@ -510,6 +522,12 @@ def verify_package(ctx: ServiceContext, path: Path) -> VerifiedPackage:
         hashlib.sha256(manifest_bytes).hexdigest(),
     )
     return VerifiedPackage(info, parts)
+
+
+def check_package(ctx: ServiceContext, supervisor: Actor, path: Path) -> VerifiedPackage:
+    """``loket import-package --check``: everything the import checks, nothing merged (supervisor)."""
+    authorize(ctx, supervisor, Permission.APPROVE)
+    return verify_package(ctx, path)
 
 
 # --- import ----------------------------------------------------------------------------------------
@@ -773,6 +791,7 @@ class _Merge:
                     for pm in months
                     for code, amount in _programme_months(pm, str(p["detail"]))
                 )
+                status_index.forget(self.s, (member_id,))
                 self.s.flush()
         except IntegrityError:
             self.warnings.append(

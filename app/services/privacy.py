@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Table, delete, func, select, update
@@ -15,16 +16,17 @@ from sqlalchemy.orm import Session
 import app.db.all_models  # noqa: F401  (every table, for the dependency walk)
 from app.db.models import AuditEvent, Base, Member
 from app.db.search_models import MemberDeactivation
+from app.domain.audit import REDACTED_DETAILS
 from app.domain.clock import business_date
 from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_progress
 from app.domain.roles import Permission
 from app.infra.paths import resources_dir
+from app.infra.workspace import write_private_file
 from app.services.audit import append_event
 from app.services.auth import authorize, reauthenticate
 from app.services.context import ServiceContext
 from app.services.dto import Actor
 
-_REDACTED_DETAILS = json.dumps({"disamarkan": "retensi data pribadi berakhir"}, ensure_ascii=False)
 # Tables never purged row by row: the audit trail is redacted instead, and the member row stays as a tombstone.
 _KEEP = {"audit_event", "member"}
 
@@ -227,7 +229,7 @@ def purge_expired(
             conn.execute(
                 update(AuditEvent)
                 .where(AuditEvent.seq == seq)
-                .values(details=_REDACTED_DETAILS, details_digest=digest)
+                .values(details=REDACTED_DETAILS, details_digest=digest)
             )
             if i % 500 == 0:
                 progress(i, len(events), "Menyamarkan jejak audit…")
@@ -267,6 +269,20 @@ def purge_expired(
         return PurgeReport(cutoff, tuple(c for _, c in found), len(numbers), deleted, len(events), False)
 
     return ctx.write(work)
+
+
+def write_subject_access(ctx: ServiceContext, actor: Actor, key: str, folder: Path) -> tuple[Path, Path]:
+    """The member's own data as JSON and PDF in ``folder``: each file written whole or not at all,
+    readable by this account only (0600), whatever folder it goes to."""
+    data = subject_access(ctx, actor, key)
+    folder.mkdir(parents=True, exist_ok=True)
+    number = data["peserta"]["number"]
+    text = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+    json_file = write_private_file(ctx.paths, folder / f"data-peserta-{number}.json", text)
+    pdf_file = write_private_file(
+        ctx.paths, folder / f"data-peserta-{number}.pdf", subject_access_pdf(ctx, data)
+    )
+    return json_file, pdf_file
 
 
 def subject_access_pdf(ctx: ServiceContext, data: dict[str, Any]) -> bytes:

@@ -164,12 +164,10 @@ def open_member_record(
 
 
 def member_history(
-    ctx: ServiceContext, actor: Actor | None, key: int | str, *, include_views: bool = False
+    ctx: ServiceContext, actor: Actor, key: int | str, *, include_views: bool = False
 ) -> tuple[HistoryEntryDTO, ...]:
-    """Every audited change to a member, oldest first (reading it is audited too).
-    ``actor`` None is the local command line."""
-    if actor is not None:
-        authorize(ctx, actor, Permission.VIEW_RECORD)
+    """Every audited change to a member, oldest first (reading it is audited too)."""
+    authorize(ctx, actor, Permission.VIEW_RECORD)
 
     def work(session: Session) -> tuple[HistoryEntryDTO, ...]:
         m = resolve_member(session, key)

@@ -27,11 +27,10 @@ def receipt_id_for(branch_code: str, enrolment_id: int) -> str:
     return f"TTP-{branch_code}-{enrolment_id:07d}"
 
 
-def registration_receipt(ctx: ServiceContext, actor: Actor | None, number: str) -> RegistrationReceipt:
+def registration_receipt(ctx: ServiceContext, actor: Actor, number: str) -> RegistrationReceipt:
     """The receipt for the member's latest enrolment; each print is audited and later prints are
-    marked as copies. ``actor`` is None only for IT on the command line."""
-    if actor is not None:
-        authorize(ctx, actor, Permission.PRINT)
+    marked as copies."""
+    authorize(ctx, actor, Permission.PRINT)
     parsed = parse_number(number)
     if not isinstance(parsed, MembershipNumber):
         raise DomainError(parsed)

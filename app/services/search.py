@@ -68,7 +68,7 @@ MERGE_CHAIN_LIMIT = 20
 
 def search_members(
     ctx: ServiceContext,
-    actor: Actor | None,
+    actor: Actor,
     query: str,
     *,
     offset: int = 0,
@@ -78,9 +78,8 @@ def search_members(
     """One page of results for what was typed. Fast enough to call on every (debounced) keystroke
     from a worker thread; the same query, filters and offset always give the same page.
 
-    Rows carry masked NIKs. ``actor`` None is the local command line (IT, scripts)."""
-    if actor is not None:
-        authorize(ctx, actor, Permission.SEARCH)
+    Rows carry masked NIKs."""
+    authorize(ctx, actor, Permission.SEARCH)
     offset = max(0, offset)
     limit = max(1, min(limit, MAX_LIMIT))
     region = parse_region(filters.region)

@@ -163,18 +163,17 @@ def index_status(ctx: ServiceContext) -> IndexStatus:
 
 def rebuild_search_index(
     ctx: ServiceContext,
-    actor: Actor | None,
+    actor: Actor,
     *,
     progress: ProgressSink = no_progress,
     cancel: CancelToken = NEVER,
 ) -> RebuildResult:
-    """Rebuild the whole name index from ``member`` in one transaction.
+    """Rebuild the whole name index from ``member`` in one transaction (supervisor).
 
     One transaction keeps search consistent for other counters (they see the old index until
-    the commit) and makes cancel clean: nothing is kept. ``actor`` None is the IT command line.
+    the commit) and makes cancel clean: nothing is kept.
     """
-    if actor is not None:
-        authorize(ctx, actor, Permission.SETTINGS)
+    authorize(ctx, actor, Permission.SETTINGS)
 
     def work(session: Session) -> RebuildResult:
         if session.get_bind().dialect.name == "postgresql":

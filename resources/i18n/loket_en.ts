@@ -2016,12 +2016,16 @@ Nothing was saved.</translation>
         <translation>next member (empty form)</translation>
     </message>
     <message>
+        <source>baca KTP: kamera, berkas, folder pemindai, tempel, atau seret gambar</source>
+        <translation>read a KTP: camera, file, scanner folder, paste, or drag a picture</translation>
+    </message>
+    <message>
         <source>Pendaftaran Peserta</source>
         <translation>Member Enrolment</translation>
     </message>
     <message>
-        <source>Ketik NIK dari KTP; tanggal lahir, jenis kelamin dan wilayah terisi sendiri. Enter = kolom berikutnya · Ctrl+S = simpan · Ctrl+N = peserta berikutnya</source>
-        <translation>Type the NIK from the KTP; date of birth, sex and region fill themselves. Enter = next field · Ctrl+S = save · Ctrl+N = next member</translation>
+        <source>Ketik NIK dari KTP (atau Ctrl+K: baca KTP); tanggal lahir, jenis kelamin dan wilayah terisi sendiri. Enter = kolom berikutnya · Ctrl+S = simpan · Ctrl+N = peserta berikutnya</source>
+        <translation>Type the NIK from the KTP (or Ctrl+K: read the KTP); birth date, gender and region fill themselves. Enter = next field · Ctrl+S = save · Ctrl+N = next worker</translation>
     </message>
     <message>
         <source>— tidak diisi —</source>
@@ -2110,6 +2114,10 @@ Nothing was saved.</translation>
     <message>
         <source>Sudah dicek dengan KTP: tanggal lahir/jenis kelamin memang berbeda dengan NIK</source>
         <translation>Checked against the KTP: date of birth/sex really differ from the NIK</translation>
+    </message>
+    <message>
+        <source>Baca KTP…  (Ctrl+K)</source>
+        <translation>Read KTP…  (Ctrl+K)</translation>
     </message>
     <message>
         <source>Tersimpan. Nomor peserta:</source>
@@ -2273,8 +2281,8 @@ The data in the form is not lost; try again.</translation>
         <translation>This account is deactivated. Contact a supervisor.</translation>
     </message>
     <message>
-        <source>Akun pertama sudah dibuat; minta supervisor menambah akun.</source>
-        <translation>The first account already exists; ask a supervisor to add accounts.</translation>
+        <source>Akun pertama sudah dibuat; akun baru ditambahkan oleh supervisor (dengan kata sandinya).</source>
+        <translation>The first account already exists; new accounts are added by a supervisor (with their password).</translation>
     </message>
     <message>
         <source>Alamat basis data tidak dikenali.</source>
@@ -2311,6 +2319,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Basis data ini berisi tabel aplikasi lain; pakai basis data kosong untuk Loket.</source>
         <translation>This database holds another application&apos;s tables; use an empty database for Loket.</translation>
+    </message>
+    <message>
+        <source>Basis data ini sudah punya akun: pemulihan dilakukan supervisornya (kata sandinya diminta).</source>
+        <translation>This database already has accounts: a restore is done by one of its supervisors (password asked).</translation>
     </message>
     <message>
         <source>Batas upah harus urut bulan, tanpa bulan ganda.</source>
@@ -2625,8 +2637,8 @@ The data in the form is not lost; try again.</translation>
         <translation>Wrong username or password.</translation>
     </message>
     <message>
-        <source>Nama pengguna atau kata sandi supervisor salah.</source>
-        <translation>Wrong supervisor username or password.</translation>
+        <source>Nama pengguna atau kata sandi supervisor (di cadangan itu) salah.</source>
+        <translation>Wrong user name or supervisor password (of that backup).</translation>
     </message>
     <message>
         <source>Nama penyandang dana 3–100 karakter, mis. Pemkab Ogan Ilir.</source>
@@ -2767,6 +2779,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Rusak cetak hanya dicatat pada hari kartu dicetak. Kartu yang sudah diserahkan diganti lewat cetak ulang dengan persetujuan supervisor.</source>
         <translation>A spoiled print is only recorded on the day the card was printed. A card already handed over is replaced through a reprint approved by a supervisor.</translation>
+    </message>
+    <message>
+        <source>Sebuah hari ditutup selama data latihan dibuat; ulangi.</source>
+        <translation>A day was closed while training data were being made; try again.</translation>
     </message>
     <message>
         <source>Sebutkan jumlah bulan yang dibayar (perpanjangan paket).</source>
@@ -2935,6 +2951,148 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>month_offset harus 0, 1 atau 2.</source>
         <translation>month_offset must be 0, 1 or 2.</translation>
+    </message>
+</context>
+<context>
+    <name>KtpCaptureDialog</name>
+    <message>
+        <source>Berkas terlalu besar untuk foto KTP (maks. 40 MB).</source>
+        <translation>The file is too large for a KTP photo (max. 40 MB).</translation>
+    </message>
+    <message>
+        <source>Baca KTP</source>
+        <translation>Read KTP</translation>
+    </message>
+    <message>
+        <source>Gambar KTP hanya dibaca di komputer ini, tidak disimpan dan tidak dikirim ke mana pun. Setelah dibaca, periksa kolom yang ditandai, lalu simpan dengan Ctrl+S seperti biasa.</source>
+        <translation>The KTP picture is read on this computer only; it is not stored and not sent anywhere. After reading, check the marked fields, then save with Ctrl+S as usual.</translation>
+    </message>
+    <message>
+        <source>Pratinjau kamera</source>
+        <translation>Camera preview</translation>
+    </message>
+    <message>
+        <source>Ambil foto  (Enter)</source>
+        <translation>Take photo  (Enter)</translation>
+    </message>
+    <message>
+        <source>Buka berkas…  (Ctrl+O)</source>
+        <translation>Open file…  (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>&amp;Pindaian terbaru</source>
+        <translation>&amp;Newest scan</translation>
+    </message>
+    <message>
+        <source>Tempel gambar  (Ctrl+V)</source>
+        <translation>Paste picture  (Ctrl+V)</translation>
+    </message>
+    <message>
+        <source>Batal  (Esc)</source>
+        <translation>Cancel  (Esc)</translation>
+    </message>
+    <message>
+        <source>Menyalakan kamera…</source>
+        <translation>Starting the camera…</translation>
+    </message>
+    <message>
+        <source>Pegang KTP di dalam bingkai hijau; foto diambil sendiri begitu gambar tajam, atau tekan Enter.</source>
+        <translation>Hold the KTP inside the green frame; the photo is taken by itself once the picture is sharp, or press Enter.</translation>
+    </message>
+    <message>
+        <source>Tidak ada kamera di komputer ini.</source>
+        <translation>There is no camera on this computer.</translation>
+    </message>
+    <message>
+        <source>Seret gambar KTP ke sini, tempel dari papan klip (Ctrl+V), buka berkas (Ctrl+O) atau ambil pindaian terbaru dari folder pemindai (Alt+P).</source>
+        <translation>Drag a KTP picture here, paste from the clipboard (Ctrl+V), open a file (Ctrl+O) or take the newest scan from the scanner folder (Alt+N).</translation>
+    </message>
+    <message>
+        <source>Kamera tidak dapat dipakai: {text}</source>
+        <translation>The camera cannot be used: {text}</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat dibuka: {why}</source>
+        <translation>The file cannot be opened: {why}</translation>
+    </message>
+    <message>
+        <source>Pilih gambar KTP</source>
+        <translation>Choose a KTP picture</translation>
+    </message>
+    <message>
+        <source>Gambar (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</source>
+        <translation>Pictures (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</translation>
+    </message>
+    <message>
+        <source>Folder hasil pindaian</source>
+        <translation>Scanner output folder</translation>
+    </message>
+    <message>
+        <source>Belum ada gambar di folder pemindai {folder}.</source>
+        <translation>No picture in the scanner folder {folder} yet.</translation>
+    </message>
+    <message>
+        <source>Tidak ada gambar untuk dibaca.</source>
+        <translation>No picture to read.</translation>
+    </message>
+    <message>
+        <source>Papan klip tidak berisi gambar.</source>
+        <translation>The clipboard holds no picture.</translation>
+    </message>
+</context>
+<context>
+    <name>KtpReader</name>
+    <message>
+        <source>Membaca KTP…</source>
+        <translation>Reading the KTP…</translation>
+    </message>
+    <message>
+        <source>Pembacaan KTP dibatalkan.</source>
+        <translation>Reading the KTP was cancelled.</translation>
+    </message>
+    <message>
+        <source>KTP tidak dapat dibaca ({kind}). Ketik datanya seperti biasa.</source>
+        <translation>The KTP cannot be read ({kind}). Type its data as usual.</translation>
+    </message>
+    <message>
+        <source>Gagal membaca KTP: {text}</source>
+        <translation>Could not read the KTP: {text}</translation>
+    </message>
+    <message>
+        <source>Tidak terbaca di KTP; terisi dari NIK — periksa</source>
+        <translation>Not readable on the KTP; filled from the NIK — check</translation>
+    </message>
+    <message>
+        <source>tidak terbaca</source>
+        <translation>not readable</translation>
+    </message>
+    <message>
+        <source>KTP: {note} — isi sendiri</source>
+        <translation>KTP: {note} — fill in yourself</translation>
+    </message>
+    <message>
+        <source>KTP {pct}% — periksa: {note}</source>
+        <translation>KTP {pct}% — check: {note}</translation>
+    </message>
+    <message>
+        <source>Dari KTP · yakin {pct}%</source>
+        <translation>From the KTP · {pct}% sure</translation>
+    </message>
+    <message>
+        <source>KTP terbaca: {n} kolom terisi, {u} perlu dicek (ditandai kuning).</source>
+        <translation>KTP read: {n} fields filled, {u} to check (marked yellow).</translation>
+    </message>
+    <message>
+        <source>KTP terbaca: {n} kolom terisi; NIK cocok dengan tanggal lahir, jenis kelamin dan wilayah.</source>
+        <translation>KTP read: {n} fields filled; the NIK agrees with the birth date, gender and region.</translation>
+    </message>
+    <message>
+        <source>Tepi kartu tidak ditemukan; seluruh gambar dibaca sebagai kartu.</source>
+        <translation>The card edges were not found; the whole picture was read as the card.</translation>
+    </message>
+    <message>
+        <source>Lengkapi nama ibu, penghasilan dan lainnya, lalu simpan dengan Ctrl+S.</source>
+        <translation>Complete the mother&apos;s name, income and the rest, then save with Ctrl+S.</translation>
     </message>
 </context>
 <context>
@@ -3112,6 +3270,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Amount (Rp)</translation>
     </message>
     <message>
+        <source>Kabupaten/Kota</source>
+        <translation>Regency/City</translation>
+    </message>
+    <message>
         <source>Kanal</source>
         <translation>Channel</translation>
     </message>
@@ -3128,8 +3290,16 @@ The data in the form is not lost; try again.</translation>
         <translation>Card damaged</translation>
     </message>
     <message>
+        <source>Kecamatan</source>
+        <translation>District</translation>
+    </message>
+    <message>
         <source>Kegiatan</source>
         <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Kel/Desa</source>
+        <translation>Village</translation>
     </message>
     <message>
         <source>Kelas risiko JKK (PU)</source>
@@ -3284,6 +3454,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Programmes</translation>
     </message>
     <message>
+        <source>Provinsi</source>
+        <translation>Province</translation>
+    </message>
+    <message>
         <source>Riwayat perubahan dan akses</source>
         <translation>History of changes and access</translation>
     </message>
@@ -3368,8 +3542,64 @@ The data in the form is not lost; try again.</translation>
         <translation>duplicate, merged</translation>
     </message>
     <message>
+        <source>membatalkan pembayaran</source>
+        <translation>void payments</translation>
+    </message>
+    <message>
+        <source>membuka data lengkap peserta</source>
+        <translation>open a member&apos;s full record</translation>
+    </message>
+    <message>
+        <source>memeriksa kartu</source>
+        <translation>verify cards</translation>
+    </message>
+    <message>
+        <source>mencari peserta</source>
+        <translation>search members</translation>
+    </message>
+    <message>
+        <source>mencatat pembayaran iuran</source>
+        <translation>record contribution payments</translation>
+    </message>
+    <message>
+        <source>mencetak kartu dan tanda terima</source>
+        <translation>print cards and receipts</translation>
+    </message>
+    <message>
+        <source>mendaftarkan peserta</source>
+        <translation>enrol members</translation>
+    </message>
+    <message>
+        <source>mengajukan koreksi data</source>
+        <translation>propose data corrections</translation>
+    </message>
+    <message>
+        <source>mengekspor NIK lengkap</source>
+        <translation>export full NIKs</translation>
+    </message>
+    <message>
+        <source>mengekspor data</source>
+        <translation>export data</translation>
+    </message>
+    <message>
+        <source>mengelola akun petugas</source>
+        <translation>manage officer accounts</translation>
+    </message>
+    <message>
+        <source>mengubah pengaturan, kunci dan basis data cabang</source>
+        <translation>change the branch&apos;s settings, keys and database</translation>
+    </message>
+    <message>
         <source>meninggal dunia</source>
         <translation>died</translation>
+    </message>
+    <message>
+        <source>menutup hari dan membuka ringkasan cabang</source>
+        <translation>close the day and open the branch summary</translation>
+    </message>
+    <message>
+        <source>menyetujui atau menolak permintaan</source>
+        <translation>approve or reject requests</translation>
     </message>
     <message>
         <source>pekerja</source>
@@ -5210,6 +5440,25 @@ Sponsor receipt {receipts} · {count} members · {total}</translation>
     <message>
         <source>Gagal masuk.</source>
         <translation>Login failed.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusStrip</name>
+    <message>
+        <source>Status peserta hari ini:</source>
+        <translation>Member status today:</translation>
+    </message>
+    <message>
+        <source>Menghitung status peserta</source>
+        <translation>Working out member statuses</translation>
+    </message>
+    <message>
+        <source>Hentikan</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>{pending} peserta belum dihitung</source>
+        <translation>{pending} members not yet worked out</translation>
     </message>
 </context>
 <context>

@@ -56,7 +56,7 @@ def live_file(opened: Opened) -> Path:
 
 
 def test_backup_uses_the_backup_api_so_committed_wal_pages_are_in_it(
-    ctx: Any, officer: Actor, opened: Opened, tmp_path: Path
+    ctx: Any, officer: Actor, opened: Opened, tmp_path: Path, supervisor: Actor
 ) -> None:
     live = live_file(opened)
     # Keep the newest commits in the -wal file: a plain file copy of loket.sqlite3 misses them.
@@ -71,7 +71,7 @@ def test_backup_uses_the_backup_api_so_committed_wal_pages_are_in_it(
     with sqlite3.connect(naive) as c:
         assert c.execute("SELECT count(*) FROM member").fetchone()[0] == 0
 
-    info = backup.backup_now(ctx, None, tmp_path / "b.sqlite3")
+    info = backup.backup_now(ctx, supervisor, tmp_path / "b.sqlite3")
     holder.close()
     assert info.path == tmp_path / "b.sqlite3" and info.kind == "manual" and info.size_bytes > 0
     with sqlite3.connect(info.path) as c:
@@ -83,12 +83,16 @@ def test_backup_uses_the_backup_api_so_committed_wal_pages_are_in_it(
     assert last_action(ctx) == "db.backup"
 
 
-def test_backup_reports_progress_and_can_be_cancelled(ctx: Any, officer: Actor, tmp_path: Path) -> None:
+def test_backup_reports_progress_and_can_be_cancelled(
+    ctx: Any, officer: Actor, tmp_path: Path, supervisor: Actor
+) -> None:
     from app.services import demo
 
-    demo.seed_members(ctx, officer, 1200, seed=7)
+    demo.seed_members(ctx, supervisor, 1200, seed=7)
     seen: list[tuple[int, int]] = []
-    backup.backup_now(ctx, None, tmp_path / "a.sqlite3", progress=lambda d, t, m="": seen.append((d, t)))
+    backup.backup_now(
+        ctx, supervisor, tmp_path / "a.sqlite3", progress=lambda d, t, m="": seen.append((d, t))
+    )
     assert len(seen) >= 2 and seen[-1][0] == seen[-1][1] > 0
 
     flag = CancelFlag()
@@ -97,7 +101,7 @@ def test_backup_reports_progress_and_can_be_cancelled(ctx: Any, officer: Actor, 
         flag.cancel()
 
     with pytest.raises(Cancelled):
-        backup.backup_now(ctx, None, tmp_path / "c.sqlite3", progress=cancel_at_first_step, cancel=flag)
+        backup.backup_now(ctx, supervisor, tmp_path / "c.sqlite3", progress=cancel_at_first_step, cancel=flag)
     assert not (tmp_path / "c.sqlite3").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no part files left
 
@@ -106,15 +110,15 @@ def test_daily_backup_once_per_business_day_keeping_the_newest_14(
     ctx: Any, supervisor: Actor, clock: FakeClock
 ) -> None:
     clock.now = dt.datetime(2026, 11, 1, 16, 30, tzinfo=dt.UTC)  # 23:30 WIB, 1 November
-    first = backup.daily_backup_if_due(ctx)
+    first = backup.daily_backup_if_due(ctx, supervisor)
     assert first is not None and first.path.name == "loket-auto-2026-11-01.sqlite3"
-    assert backup.daily_backup_if_due(ctx) is None  # the same business day
+    assert backup.daily_backup_if_due(ctx, supervisor) is None  # the same business day
     clock.advance(hours=1)  # 00:30 WIB: a new business day, although still 1 Nov in UTC
-    second = backup.daily_backup_if_due(ctx)
+    second = backup.daily_backup_if_due(ctx, supervisor)
     assert second is not None and second.path.name == "loket-auto-2026-11-02.sqlite3"
     for _ in range(18):
         clock.advance(days=1)
-        assert backup.daily_backup_if_due(ctx) is not None
+        assert backup.daily_backup_if_due(ctx, supervisor) is not None
     folder = backup.backup_folder(ctx)
     names = sorted(p.name for p in folder.glob("loket-auto-*"))
     assert len(names) == 14
@@ -124,25 +128,27 @@ def test_daily_backup_once_per_business_day_keeping_the_newest_14(
     assert [i.kind for i in listed] == ["auto"] * 14
 
 
-def test_daily_backup_goes_to_the_configured_folder(ctx: Any, setup_branch: Any, tmp_path: Path) -> None:
+def test_daily_backup_goes_to_the_configured_folder(
+    ctx: Any, setup_branch: Any, tmp_path: Path, supervisor: Actor
+) -> None:
     from app.infra.settings import load_settings, save_settings
 
     save_settings(ctx.paths, load_settings(ctx.paths).with_(backup_dir=str(tmp_path / "usb")))
-    info = backup.daily_backup_if_due(ctx)
+    info = backup.daily_backup_if_due(ctx, supervisor)
     assert info is not None and info.path.parent == tmp_path / "usb"
 
 
 def test_restore_replaces_the_database_and_keeps_the_replaced_one(
-    ctx: Any, officer: Actor, opened: Opened, tmp_path: Path
+    ctx: Any, officer: Actor, opened: Opened, tmp_path: Path, supervisor: Actor
 ) -> None:
     a = enrol(ctx, officer, 1)
-    saved = backup.backup_now(ctx, None, tmp_path / "pagi.sqlite3")
+    saved = backup.backup_now(ctx, supervisor, tmp_path / "pagi.sqlite3")
     b = enrol(ctx, officer, 2)
 
     check = backup.inspect_backup(ctx, saved.path)
     assert check.ok and check.backend == "sqlite" and not check.needs_upgrade
 
-    result = backup.restore_backup(ctx, None, saved.path)
+    result = backup.restore_backup(ctx, supervisor, saved.path)
     assert members(ctx) == [a]
     assert result.replaced_kept_at is not None
     assert result.replaced_kept_at.parent == live_file(opened).parent
@@ -156,48 +162,53 @@ def test_restore_replaces_the_database_and_keeps_the_replaced_one(
 
 
 def test_restore_is_refused_while_another_connection_has_the_database_open(
-    ctx: Any, officer: Actor, opened: Opened, tmp_path: Path
+    ctx: Any, officer: Actor, opened: Opened, tmp_path: Path, supervisor: Actor
 ) -> None:
     enrol(ctx, officer, 1)
-    saved = backup.backup_now(ctx, None, tmp_path / "b.sqlite3")
+    saved = backup.backup_now(ctx, supervisor, tmp_path / "b.sqlite3")
     enrol(ctx, officer, 2)
     other = open_app(opened.database_url, home=ctx.paths.data.parent, counter="LOKET-2")  # another window
     other.ctx.read(lambda s: s.execute(text("SELECT 1")).scalar())
     try:
         with pytest.raises(DatabaseInUseError, match="sedang dibuka oleh program lain"):
-            backup.restore_backup(ctx, None, saved.path)
+            backup.restore_backup(ctx, supervisor, saved.path)
     finally:
         other.ctx.engine.dispose()
     assert len(members(ctx)) == 2  # untouched
-    backup.restore_backup(ctx, None, saved.path)  # once the other window is closed
+    backup.restore_backup(ctx, supervisor, saved.path)  # once the other window is closed
     assert len(members(ctx)) == 1
 
 
-def test_restore_is_cancelled_without_harm(ctx: Any, officer: Actor, tmp_path: Path) -> None:
+def test_restore_is_cancelled_without_harm(
+    ctx: Any, officer: Actor, tmp_path: Path, supervisor: Actor
+) -> None:
     from app.services import demo
 
-    demo.seed_members(ctx, officer, 1200, seed=3)
-    saved = backup.backup_now(ctx, None, tmp_path / "b.sqlite3")
+    demo.seed_members(ctx, supervisor, 1200, seed=3)
+    saved = backup.backup_now(ctx, supervisor, tmp_path / "b.sqlite3")
     enrol(ctx, officer, 1)
     flag = CancelFlag()
     with pytest.raises(Cancelled):
-        backup.restore_backup(ctx, None, saved.path, progress=lambda *a: flag.cancel(), cancel=flag)
+        backup.restore_backup(ctx, supervisor, saved.path, progress=lambda *a: flag.cancel(), cancel=flag)
     assert len(members(ctx)) == 1201
     assert verify_audit(ctx).ok
 
 
 def _codes(ctx: Any, path: Path) -> list[str]:
     check = backup.inspect_backup(ctx, path)
+    siti = auth.login(ctx, "siti", SUPERVISOR_PASSWORD)
     with pytest.raises(DomainError) as info:
-        backup.restore_backup(ctx, None, path)
+        backup.restore_backup(ctx, siti, path)
     assert [i.code for i in info.value.issues] == [i.code for i in check.issues]
     return [i.code for i in check.issues]
 
 
-def test_restore_refuses_what_is_not_a_sound_loket_backup(ctx: Any, officer: Actor, tmp_path: Path) -> None:
+def test_restore_refuses_what_is_not_a_sound_loket_backup(
+    ctx: Any, officer: Actor, tmp_path: Path, supervisor: Actor
+) -> None:
     from app.services import demo
 
-    demo.seed_members(ctx, officer, 300, seed=5)
+    demo.seed_members(ctx, supervisor, 300, seed=5)
     before = members(ctx)
     assert _codes(ctx, tmp_path / "missing.sqlite3") == ["backup.missing"]
 
@@ -210,7 +221,7 @@ def test_restore_refuses_what_is_not_a_sound_loket_backup(ctx: Any, officer: Act
         c.execute("CREATE TABLE catatan (x)")
     assert _codes(ctx, other) == ["backup.not_loket"]
 
-    good = backup.backup_now(ctx, None, tmp_path / "good.sqlite3").path
+    good = backup.backup_now(ctx, supervisor, tmp_path / "good.sqlite3").path
     newer = tmp_path / "newer.sqlite3"
     shutil.copyfile(good, newer)
     with sqlite3.connect(newer) as c:
@@ -263,7 +274,7 @@ def test_postgres_backup_and_restore_round_trip(pg: tuple[Opened, Actor], tmp_pa
     assert enrol(ctx, siti, 3) == b
     assert ctx.read(lambda s: s.execute(select(func.count(Member.id))).scalar_one()) == 2
     # The daily automatic backup is for SQLite; the server is backed up on the server.
-    assert backup.daily_backup_if_due(ctx) is None
+    assert backup.daily_backup_if_due(ctx, siti) is None
 
 
 @pytest.mark.postgres
@@ -285,9 +296,11 @@ def test_postgres_restore_refused_while_other_sessions_are_connected(
 
 
 @pytest.mark.postgres
-def test_backups_do_not_cross_backends(pg: tuple[Opened, Actor], ctx: Any, tmp_path: Path) -> None:
+def test_backups_do_not_cross_backends(
+    pg: tuple[Opened, Actor], ctx: Any, tmp_path: Path, supervisor: Actor
+) -> None:
     opened, siti = pg
-    sqlite_backup = backup.backup_now(ctx, None, tmp_path / "laptop.sqlite3").path
+    sqlite_backup = backup.backup_now(ctx, supervisor, tmp_path / "laptop.sqlite3").path
     pg_backup = backup.backup_now(opened.ctx, siti, tmp_path / "server.dump").path
     assert _codes(opened.ctx, sqlite_backup) == ["backup.backend"]
     assert "loket db copy" in backup.inspect_backup(opened.ctx, sqlite_backup).issues[0].message
@@ -303,12 +316,85 @@ def test_an_officer_may_not_back_up_or_restore(ctx: Any, officer: Actor, tmp_pat
         backup.restore_backup(ctx, officer, tmp_path / "x.sqlite3")
 
 
-def test_the_live_database_is_never_a_backup_target_or_source(ctx: Any, opened: Opened) -> None:
+def test_the_live_database_is_never_a_backup_target_or_source(
+    ctx: Any, opened: Opened, supervisor: Actor
+) -> None:
     from app.db.backup import BackupError
 
     live = live_file(opened)
     for fn in (backup.backup_now, backup.restore_backup):
         with pytest.raises(BackupError, match="sedang dipakai"):
-            fn(ctx, None, live)
+            fn(ctx, supervisor, live)
     with sqlite3.connect(live) as c:
         assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _new_counter_with_the_key(tmp_path: Path, ctx: Any, name: str) -> Path:
+    """A replaced computer: a new home holding only the branch's audit key (copied privately)."""
+    home = tmp_path / name
+    (home / "keys").mkdir(parents=True)
+    (home / "keys" / "audit.key").write_text(ctx.audit_key.hex() + "\n", encoding="ascii")
+    return home
+
+
+def test_a_new_computer_restores_with_a_supervisor_of_the_backup(
+    ctx: Any, officer: Actor, supervisor: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nobody to ask on a new, empty database: the backup's own supervisor proves who they are."""
+    import io
+    import sys
+
+    from app.cli import main
+
+    number = enrol(ctx, officer, 1)
+    saved = backup.backup_now(ctx, supervisor, tmp_path / "cabang.sqlite3")
+    home = _new_counter_with_the_key(tmp_path, ctx, "pc-baru")
+    args = ["restore", str(saved.path), "--supervisor", "siti", "--home", str(home), "--quiet"]
+    monkeypatch.setattr(sys, "stdin", io.StringIO("bukan-sandinya\n"))
+    assert main(args) == 3
+    fresh = open_app(home=home)
+    try:
+        assert members(fresh.ctx) == []
+        assert last_action(fresh.ctx) == "restore.denied"
+    finally:
+        fresh.ctx.engine.dispose()
+    monkeypatch.setattr(sys, "stdin", io.StringIO(SUPERVISOR_PASSWORD + "\n"))
+    assert main(args) == 0
+    restored = open_app(home=home)
+    try:
+        assert members(restored.ctx) == [number]
+        assert last_action(restored.ctx) == "db.restore" and verify_audit(restored.ctx).ok
+        who = restored.ctx.read(
+            lambda s: s.execute(
+                select(AuditEvent.actor).where(AuditEvent.action == "db.restore")
+            ).scalar_one()
+        )
+        assert who == "siti"
+    finally:
+        restored.ctx.engine.dispose()
+    monkeypatch.setattr(sys, "stdin", io.StringIO(SUPERVISOR_PASSWORD + "\n"))
+    assert main(args) == 0  # now it has accounts: siti restores as its own supervisor
+
+
+@pytest.mark.postgres
+def test_a_new_server_restores_with_a_supervisor_of_the_archive(
+    pg: tuple[Opened, Actor], pg_empty_url: str, tmp_path: Path
+) -> None:
+    opened, siti = pg
+    number = enrol(opened.ctx, siti, 1)
+    saved = backup.backup_now(opened.ctx, siti, tmp_path / "cabang.dump")
+    home = _new_counter_with_the_key(tmp_path, opened.ctx, "server-baru")
+    new = open_app(pg_empty_url, home=home)
+    try:
+        with pytest.raises(auth.AuthError):
+            backup.restore_onto_new(new.ctx, "siti", "bukan-sandinya", saved.path)
+        assert members(new.ctx) == []
+        backup.restore_onto_new(new.ctx, "siti", SUPERVISOR_PASSWORD, saved.path)
+    finally:
+        new.ctx.engine.dispose()
+    again = open_app(pg_empty_url, home=home)
+    try:
+        assert members(again.ctx) == [number] and last_action(again.ctx) == "db.restore"
+        assert verify_audit(again.ctx).ok
+    finally:
+        again.ctx.engine.dispose()

@@ -257,14 +257,7 @@ def test_cards_of_another_branch_verify_after_importing_its_key_and_after_rotati
         setup_branch(far.ctx, code="202", name="KCP Prabumulih", timezone="Asia/Jakarta")
         from app.services import auth
 
-        auth.add_officer(
-            far.ctx,
-            username="rina",
-            full_name="Rina",
-            role="supervisor",
-            password=SUPERVISOR_PASSWORD,
-            by=None,
-        )
+        auth.create_first_supervisor(far.ctx, username="rina", full_name="Rina", password=SUPERVISOR_PASSWORD)
         rina = auth.login(far.ctx, "rina", SUPERVISOR_PASSWORD)
         (far_number,) = enrol(far.ctx, rina)
         far_card = cards.issue_card(far.ctx, rina, far_number)

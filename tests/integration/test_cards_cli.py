@@ -50,7 +50,15 @@ def _branch(loket: Any, home: Path, code: str, name: str, tmp_path: Path, niks: 
     r = loket(home, "officer", "add", "siti", "--role", "supervisor", stdin=SUPERVISOR_PASSWORD + "\n")
     assert r.returncode == 0, r.stderr
     r = loket(
-        home, "officer", "add", "budi", "--role", "officer", "--by", "siti", stdin=OFFICER_PASSWORD + "\n"
+        home,
+        "officer",
+        "add",
+        "budi",
+        "--role",
+        "officer",
+        "--by",
+        "siti",
+        stdin=f"{SUPERVISOR_PASSWORD}\n{OFFICER_PASSWORD}\n",
     )
     assert r.returncode == 0, r.stderr
     records = tmp_path / f"{code}.json"
@@ -143,11 +151,13 @@ def test_sheet_receipt_and_keys_between_branches(
     exported = tmp_path / "202.json"
     assert loket(far, "keys", "export", "-o", str(exported)).returncode == 0
     assert json.loads(exported.read_text())["branch_code"] == "202"
-    imported = loket(home, "keys", "import", str(exported))
+    refused = loket(home, "keys", "import", str(exported), "--supervisor", "siti", stdin="salah\n")
+    assert refused.returncode == 3 and "salah" in refused.stderr  # a trusted key needs the password
+    imported = loket(home, "keys", "import", str(exported), "--supervisor", "siti", stdin=SUPERVISOR_PASSWORD)
     assert imported.returncode == 0 and "KCP Prabumulih" in imported.stdout
     assert loket(home, "verify", code.text).returncode == 0
 
-    rotated = loket(far, "keys", "rotate")
+    rotated = loket(far, "keys", "rotate", "--supervisor", "siti", stdin=SUPERVISOR_PASSWORD)
     assert rotated.returncode == 0, rotated.stderr
     keys = json.loads(loket(far, "keys", "list", "--json").stdout)
     assert sum(k["current"] for k in keys) == 1 and len(keys) == 2

@@ -65,7 +65,7 @@ def test_enrol_list_prints_one_entry_per_record_and_exit_code(cli_home: Path, tm
     ]
     assert set(out[0]) == {"index", "status", "number", "errors", "warnings"}
 
-    shown = loket(cli_home, "member", "show", out[0]["number"], "--json")
+    shown = loket(cli_home, "member", "show", out[0]["number"], "--json", "--officer", "siti")
     assert shown.returncode == 0, shown.stderr
     member = json.loads(shown.stdout)
     assert member["nik"] == "1610014508900003" and member["nama"] == "SITI AMINAH"
@@ -85,37 +85,62 @@ def test_enrol_from_stdin_dry_run_and_mismatch(cli_home: Path) -> None:
     assert r.returncode == 0
     out = json.loads(r.stdout)[0]
     assert out["status"] == "valid" and out["warnings"][0]["code"] == "nik.gender_mismatch"
-    assert loket(cli_home, "member", "show", "1610014508900003").returncode == 1
+    assert loket(cli_home, "member", "show", "1610014508900003", "--officer", "siti").returncode == 1
 
 
 def test_bad_input_gets_clear_messages(cli_home: Path) -> None:
     r = loket(cli_home, "enrol", "--officer", "siti", "--json", "-", stdin="{not json")
     assert r.returncode == 2 and "JSON tidak valid" in r.stderr
     r = loket(cli_home, "enrol", "--officer", "nobody", "--json", "-", stdin="{}")
-    assert r.returncode == 2 and "petugas 'nobody'" in r.stderr
-    r = loket(cli_home, "officer", "add", "rina", "--role", "officer", "--by", "siti", stdin="short\n")
+    assert r.returncode == 3 and "Petugas 'nobody' tidak ada" in r.stderr and "Traceback" not in r.stderr
+    by_siti = ("officer", "add", "rina", "--role", "officer", "--by", "siti")
+    r = loket(cli_home, *by_siti, stdin=f"{SUPERVISOR_PASSWORD}\nshort\n")
     assert r.returncode == 2 and "minimal 12" in r.stderr
-    r = loket(cli_home, "officer", "add", "rina", "--role", "officer", "--by", "siti", stdin="password1234\n")
+    r = loket(cli_home, *by_siti, stdin=f"{SUPERVISOR_PASSWORD}\npassword1234\n")
     assert r.returncode == 2 and "terlalu umum" in r.stderr
 
 
 def test_demo_seed(cli_home: Path) -> None:
-    r = loket(cli_home, "demo", "seed", "--members", "300", "--quiet")
+    r = loket(
+        cli_home,
+        "demo",
+        "seed",
+        "--members",
+        "300",
+        "--quiet",
+        "--supervisor",
+        "siti",
+        stdin=SUPERVISOR_PASSWORD,
+    )
     assert r.returncode == 0, r.stderr
     assert "300 peserta latihan dibuat" in r.stdout
     assert loket(cli_home, "audit", "verify").returncode == 0
 
 
-def test_officer_add_by_it_without_supervisor_is_audited_as_system(cli_home: Path) -> None:
+def test_only_the_first_supervisor_is_made_without_another_and_nobody_acts_as_system(cli_home: Path) -> None:
+    # Before: without --by the account was made as "system", any time.
     r = loket(cli_home, "officer", "add", "budi", "--role", "officer", stdin="Loket-Pagi-Sehat-7\n")
-    assert r.returncode == 0, r.stderr
+    assert r.returncode == 2 and "--by SUPERVISOR" in r.stderr
+    r = loket(cli_home, "officer", "add", "boss", "--role", "supervisor", stdin="Loket-Pagi-Sehat-7\n")
+    assert r.returncode == 2 and "akun pertama sudah ada" in r.stderr
+    # --by needs that supervisor's password first, then the new account's.
     r = loket(
         cli_home, "officer", "add", "rina", "--role", "officer", "--by", "siti", stdin="Loket-Siang-Cerah-8\n"
+    )
+    assert r.returncode == 3 and "salah" in r.stderr and "Traceback" not in r.stderr
+    r = loket(
+        cli_home,
+        *("officer", "add", "rina", "--role", "officer", "--by", "siti"),
+        stdin=f"{SUPERVISOR_PASSWORD}\nLoket-Siang-Cerah-8\n",
     )
     assert r.returncode == 0, r.stderr
     db = sqlite3.connect(cli_home / "data" / "loket.sqlite3")
     rows = db.execute(
-        "select actor, entity_id from audit_event where action = 'officer.add' order by seq"
+        "select action, actor, entity_id from audit_event where action like 'officer.%' order by seq"
     ).fetchall()
+    actors = {
+        a for (a,) in db.execute("select distinct actor from audit_event where action like 'officer.%'")
+    }
     db.close()
-    assert rows == [("system", "siti"), ("system", "budi"), ("siti", "rina")]
+    assert rows == [("officer.bootstrap", "siti", "siti"), ("officer.add", "siti", "rina")]
+    assert "system" not in actors

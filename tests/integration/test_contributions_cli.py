@@ -82,11 +82,11 @@ def test_pay_receipt_overlap_void_and_member_show(cli_home: Path, tmp_path: Path
     )
     assert r.returncode == 2 and "payment.overlap" in r.stderr and "sudah dibayar" in r.stderr
 
-    shown = json.loads(loket(cli_home, "member", "show", number, "--json").stdout)
+    shown = json.loads(loket(cli_home, "member", "show", number, "--json", "--officer", "siti").stdout)
     cover = shown["iuran"]
     assert cover["paid_through_month"] == paid["months"][-1] and cover["status"] == "AKTIF"
     assert cover["covered"] is True and cover["arrears"] == [] and cover["next_due_date"]
-    r = loket(cli_home, "member", "show", number)
+    r = loket(cli_home, "member", "show", number, "--officer", "siti")
     assert "Iuran: Aktif" in r.stdout and "Dilindungi s.d." in r.stdout
 
     # "Was he protected on that day?", for any date, with the same block.

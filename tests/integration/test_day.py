@@ -39,9 +39,11 @@ def test_report_json_totals_equal_the_database_and_the_pdf_text(
     home: Path,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     d = make_day(ctx, officer, supervisor, clock)
     out = tmp_path / "ringkasan.pdf"
+    monkeypatch.setattr("sys.stdin", io.StringIO(SUPERVISOR_PASSWORD + "\n"))
     assert cli_main(["report", "day", "--date", "2026-11-23", "--by", "siti", "-o", str(out), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
 
@@ -266,7 +268,7 @@ def test_cli_close_status_reopen(
     )
     assert "dibuka kembali" in capsys.readouterr().out
     monkeypatch.setattr("sys.stdin", io.StringIO("salah\n"))
-    assert cli_main(["day", "close", "--date", "2026-11-23", "--supervisor", "siti"]) == 2
+    assert cli_main(["day", "close", "--date", "2026-11-23", "--supervisor", "siti"]) == 3
     assert "salah" in capsys.readouterr().err.lower()
 
 
@@ -280,8 +282,8 @@ def test_close_guard_and_reopen_on_postgresql(pg_url: str, tmp_path: Path, clock
     try:
         c = o.ctx
         setup_branch(c, code="101", name="KCP Indralaya", timezone="Asia/Jakarta")
-        auth.add_officer(c, username="siti", full_name="Siti Rahmawati", role="supervisor",
-                         password=SUPERVISOR_PASSWORD, by=None)  # fmt: skip
+        auth.create_first_supervisor(c, username="siti", full_name="Siti Rahmawati",
+                         password=SUPERVISOR_PASSWORD)  # fmt: skip
         siti = auth.login(c, "siti", SUPERVISOR_PASSWORD)
         d = make_day(c, siti, siti, clock, n=2)
         status = day.close_day(c, siti, DAY, password=SUPERVISOR_PASSWORD, verify_chain=False)

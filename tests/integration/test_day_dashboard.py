@@ -7,8 +7,10 @@ from typing import Any
 
 import pytest
 
+from app.domain.cover import CoverStatus
 from app.domain.coverage import Coverage, format_bp, parse_percent
 from app.domain.issues import DomainError, Issue
+from app.services import contributions as cs
 from app.services import dashboard
 from app.services.auth import PermissionDeniedError
 from app.services.dto import Actor
@@ -32,7 +34,16 @@ def test_periods_channels_occupations_and_coverage(
     assert empty.period("today").enrolments == 0 and empty.coverage[0].coverage.covered == 340
 
     d = make_day(ctx, officer, supervisor, clock)  # Monday 23 November 2026
+    assert dashboard.dashboard(ctx, officer).statuses.pending == len(d.numbers)
+    assert dashboard.refresh_statuses(ctx, officer) == len(d.numbers)
     dash = dashboard.dashboard(ctx, officer)
+    # The first member's payment was voided: enrolled, not yet protected.
+    assert dash.statuses.counts == {
+        CoverStatus.ACTIVE: 5,
+        CoverStatus.NOT_ACTIVE: 1,
+        CoverStatus.ARREARS: 0,
+        CoverStatus.ENDED: 0,
+    }
     today, week, month = dash.periods
     assert (today.start, week.start, month.start) == (dt.date(2026, 11, 23),) * 2 + (dt.date(2026, 11, 1),)
     assert today.enrolments == week.enrolments == month.enrolments == len(d.numbers)
@@ -41,13 +52,30 @@ def test_periods_channels_occupations_and_coverage(
     assert today.payments == len(d.receipts) - 1  # one voided
     (line,) = dash.coverage
     assert line.regency_name == "Kabupaten Ogan Ilir"
-    assert line.coverage.enrolled_since == 4  # two of the six live in Palembang (16.71)
-    assert line.coverage.covered == 344
+    # Four of the six live in Ogan Ilir (two in Palembang, 16.71); one of the four is not yet protected.
+    assert line.coverage.enrolled_since == 3
+    assert line.coverage.covered == 343
+
+    # A payment forgets the member's index row; the next refresh counts him.
+    cs.pay(ctx, officer, d.numbers[0], months=1, method="cash")
+    assert dashboard.dashboard(ctx, officer).statuses.pending == 1
+    assert dashboard.refresh_statuses(ctx, officer) == 1
+    after = dashboard.dashboard(ctx, officer)
+    assert after.statuses.counts[CoverStatus.ACTIVE] == 6 and after.coverage[0].coverage.covered == 344
 
     clock.advance(days=7)
     later = dashboard.dashboard(ctx, officer)
     assert later.period("today").enrolments == 0 and later.period("week").enrolments == 0
     assert later.period("month").enrolments == len(d.numbers)
+    assert later.statuses.pending == 0  # nothing changes before 1 December
+
+    clock.advance(days=16)  # Wednesday 16 December: December's contribution was due yesterday
+    due_passed = dashboard.dashboard(ctx, officer)
+    assert due_passed.statuses.pending == len(d.numbers)
+    dashboard.refresh_statuses(ctx, officer)
+    counts = dashboard.dashboard(ctx, officer).statuses.counts
+    assert counts[CoverStatus.ARREARS] == 6 and counts[CoverStatus.ACTIVE] == 0
+    assert dashboard.dashboard(ctx, officer).coverage[0].coverage.covered == 344  # within the limit
 
 
 def test_coverage_arithmetic_and_percent_parsing() -> None:

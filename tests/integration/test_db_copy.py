@@ -18,25 +18,28 @@ from app.bootstrap import Opened, open_app
 from app.db.engine import make_engine
 from app.db.models import Member, Setting
 from app.domain.progress import CancelFlag, Cancelled
-from app.services import dbcopy, demo, enrolment
+from app.services import auth, dbcopy, demo, enrolment
 from app.services.audit import verify_audit
 from app.services.dbcopy import CopyRefusedError, copy_database, table_digests
 from app.services.dto import Actor
-from tests.conftest import bpu_record
+from tests.conftest import SUPERVISOR_PASSWORD, bpu_record
 
 
 @pytest.fixture
-def laptop(ctx: Any, officer: Actor) -> Any:
-    """A laptop database with a bit of everything: heirs, a merged record pointing at a LATER
-    row (a self-reference the copy must defer), text keys that sort differently by locale."""
+def laptop(ctx: Any, officer: Actor, supervisor: Actor) -> Any:
+    """A (training) laptop database with a bit of everything: heirs, a merged record pointing at a
+    LATER row (a self-reference the copy must defer), text keys that sort differently by locale."""
+    demo.seed_members(ctx, supervisor, 300, seed=11)  # synthetic members: a training database first
+    ids = []
     for i in range(1, 4):
         out = enrolment.enrol_worker(
             ctx, officer, bpu_record(nik=f"161001450890{i:04d}", ahli_waris="ANI:ANAK")
         )
-        assert out.status == "enrolled"
+        assert out.status == "enrolled" and out.member is not None
+        ids.append(out.member.id)
     ctx.write(
         lambda s: s.execute(
-            update(Member).where(Member.id == 1).values(record_status="MERGED", merged_into_id=3)
+            update(Member).where(Member.id == ids[0]).values(record_status="MERGED", merged_into_id=ids[2])
         )
     )
     ctx.write(
@@ -44,8 +47,11 @@ def laptop(ctx: Any, officer: Actor) -> Any:
             [Setting(key=k, value=v) for k, v in [("b", "1"), ("B", "2"), ("ä", "3"), ("a_z", "4")]]
         )
     )
-    demo.seed_members(ctx, officer, 300, seed=11)
     return ctx
+
+
+def _siti(ctx: Any) -> Actor:
+    return auth.login(ctx, "siti", SUPERVISOR_PASSWORD)
 
 
 def source_digests(ctx: Any) -> dict[str, Any]:
@@ -68,7 +74,9 @@ def test_copy_moves_every_row_and_verifies_it(
     laptop: Any, any_db_url: str, home: Path, officer: Actor
 ) -> None:
     seen: list[tuple[int, int]] = []
-    report = copy_database(laptop, any_db_url, batch=64, progress=lambda d, t, m="": seen.append((d, t)))
+    report = copy_database(
+        laptop, _siti(laptop), any_db_url, batch=64, progress=lambda d, t, m="": seen.append((d, t))
+    )
     want = source_digests(laptop)
     assert {t.table: t for t in report.tables} == want
     assert target_digests(any_db_url) == want  # read back independently, after the commit
@@ -81,9 +89,9 @@ def test_copy_moves_every_row_and_verifies_it(
         ctx = branch_server.ctx
         assert verify_audit(ctx).ok  # same audit key: the chain is intact on the server
         merged = ctx.read(
-            lambda s: s.execute(select(Member.merged_into_id).where(Member.id == 1)).scalar_one()
+            lambda s: s.execute(select(Member.merged_into_id).where(Member.id == 301)).scalar_one()
         )
-        assert merged == 3
+        assert merged == 303
         # Ids and numbers continue after the copied ones (sequences were moved on).
         out = enrolment.enrol_worker(ctx, officer, bpu_record(nik="1610014508909999"))
         assert out.status == "enrolled" and out.member is not None
@@ -95,7 +103,7 @@ def test_copy_moves_every_row_and_verifies_it(
 
 @pytest.mark.postgres
 def test_copy_into_a_brand_new_postgres_database_creates_the_schema(laptop: Any, pg_empty_url: str) -> None:
-    report = copy_database(laptop, pg_empty_url)
+    report = copy_database(laptop, _siti(laptop), pg_empty_url)
     assert target_digests(pg_empty_url) == {t.table: t for t in report.tables}
 
 
@@ -108,7 +116,7 @@ def test_a_target_with_data_is_refused_and_left_alone(laptop: Any, pg_url: str, 
     other.ctx.engine.dispose()
     before = target_digests(pg_url)
     with pytest.raises(CopyRefusedError, match="tidak kosong"):
-        copy_database(laptop, pg_url)
+        copy_database(laptop, _siti(laptop), pg_url)
     assert target_digests(pg_url) == before
 
 
@@ -119,7 +127,7 @@ def test_a_database_of_another_application_is_refused(laptop: Any, pg_empty_url:
         conn.execute(text("CREATE TABLE invoices (id int)"))
     engine.dispose()
     with pytest.raises(CopyRefusedError, match="bukan milik Loket"):
-        copy_database(laptop, pg_empty_url)
+        copy_database(laptop, _siti(laptop), pg_empty_url)
 
 
 def test_a_failed_verification_rolls_everything_back(
@@ -135,11 +143,11 @@ def test_a_failed_verification_rolls_everything_back(
 
     monkeypatch.setattr(dbcopy, "_insert", corrupting)
     with pytest.raises(CopyRefusedError, match="Verifikasi gagal untuk tabel member"):
-        copy_database(laptop, any_db_url, batch=256)
+        copy_database(laptop, _siti(laptop), any_db_url, batch=256)
     empty = target_digests(any_db_url)
     assert empty["member"].rows == 0 and empty["branch"].rows == 0 and empty["audit_head"].rows == 1
     monkeypatch.undo()
-    copy_database(laptop, any_db_url)  # the target is still empty, so a second try works
+    copy_database(laptop, _siti(laptop), any_db_url)  # the target is still empty, so a second try works
     assert target_digests(any_db_url) == source_digests(laptop)
 
 
@@ -151,21 +159,33 @@ def test_cancel_leaves_the_target_empty(laptop: Any, any_db_url: str) -> None:
             flag.cancel()
 
     with pytest.raises(Cancelled):
-        copy_database(laptop, any_db_url, batch=50, progress=cancel_after_some, cancel=flag)
+        copy_database(laptop, _siti(laptop), any_db_url, batch=50, progress=cancel_after_some, cancel=flag)
     assert target_digests(any_db_url)["member"].rows == 0
 
 
 @pytest.mark.postgres
 def test_the_cli_copies_and_refuses_a_second_time(laptop: Any, pg_empty_url: str, home: Path) -> None:
     env = {**os.environ, "LOKET_HOME": str(home)}
-    cmd = [sys.executable, "-m", "app.cli", "db", "copy", "--to", pg_empty_url, "--quiet"]
-    r = subprocess.run([*cmd, "--json"], env=env, capture_output=True, text=True, timeout=300)
+    cmd = [
+        sys.executable,
+        "-m",
+        "app.cli",
+        "db",
+        "copy",
+        "--to",
+        pg_empty_url,
+        "--quiet",
+        "--supervisor",
+        "siti",
+    ]
+    run = {"env": env, "capture_output": True, "text": True, "timeout": 300, "input": SUPERVISOR_PASSWORD}
+    r = subprocess.run([*cmd, "--json"], **run)  # type: ignore[call-overload]
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     assert out["target"].startswith("PostgreSQL: 127.0.0.1:")
     rows = {t["table"]: t["rows"] for t in out["tables"]}
     assert rows["member"] == 303 and rows["enrolment"] == 303 and rows["heir"] == 3
-    r = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    r = subprocess.run(cmd, **run)  # type: ignore[call-overload]
     assert r.returncode == 3 and "tidak kosong" in r.stderr and "Traceback" not in r.stderr
     # The server's password never appears in what we print.
     url = make_url(pg_empty_url)
@@ -188,7 +208,7 @@ def test_text_keys_keep_their_order_on_a_server_with_another_collation(
             pytest.skip(f"this PostgreSQL build cannot make an ICU database: {exc}")
     url = pg_server.url("copy_collation")
     try:
-        report = copy_database(laptop, url)
+        report = copy_database(laptop, _siti(laptop), url)
         keys = next(t for t in report.tables if t.table == "setting")
         assert keys.rows >= 4  # the test's four keys plus the app's own settings
         assert target_digests(url)["setting"] == keys
@@ -209,12 +229,12 @@ def test_text_keys_keep_their_order_on_a_server_with_another_collation(
 
 def test_source_and_target_must_differ(laptop: Any, opened: Opened) -> None:
     with pytest.raises(CopyRefusedError, match="sama"):
-        copy_database(laptop, opened.database_url)
+        copy_database(laptop, _siti(laptop), opened.database_url)
     path = make_url(opened.database_url).database
     with pytest.raises(CopyRefusedError, match="sama"):
-        copy_database(laptop, str(path))  # a bare path is a SQLite file too
+        copy_database(laptop, _siti(laptop), str(path))  # a bare path is a SQLite file too
 
 
 def test_a_bare_path_is_a_sqlite_target(laptop: Any, tmp_path: Path) -> None:
-    report = copy_database(laptop, str(tmp_path / "usb" / "salinan.sqlite3"))
+    report = copy_database(laptop, _siti(laptop), str(tmp_path / "usb" / "salinan.sqlite3"))
     assert report.target.startswith("SQLite:") and (tmp_path / "usb" / "salinan.sqlite3").exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from app.domain.issues import DomainError
 from app.services import enrolment, exports
 from app.services.auth import PermissionDeniedError
 from app.services.dto import Actor
-from tests.conftest import FakeClock
+from tests.conftest import OFFICER_PASSWORD, SUPERVISOR_PASSWORD, FakeClock
 from tests.day_fixtures import DAY, NIK16, make_day, record_for
 
 
@@ -48,6 +49,10 @@ def test_masked_csv_for_an_officer_and_full_xlsx_for_a_supervisor_is_audited(
     assert [r["nomor"] for r in rows] == d.numbers
     assert [r["nik"] for r in rows] == [f"{n[:6]}******{n[12:]}" for n in d.niks]
     assert {r["nama_ibu"] for r in rows} == {""} and rows[0]["no_hp"] == "0812****7890"
+    # Each member's cover today, from the one status function: the first payment was voided.
+    assert [r["status_perlindungan"] for r in rows] == ["BELUM_AKTIF", "AKTIF", "AKTIF"]
+    assert [r["dilindungi_sampai"] for r in rows] == ["", "2026-11-30", "2026-11-30"]
+    assert {r["bulan_tunggakan"] for r in rows} == {"0"}
     for f in out.files:
         text = f.read_text(encoding="utf-8-sig")
         assert not NIK16.search(text)
@@ -152,11 +157,19 @@ def test_cli_export(
     home: Path,
     folder: Path,
     capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     make_day(ctx, officer, supervisor, clock, n=2)
     args = ["export", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "csv", "-o", str(folder)]
     assert cli_main([*args, "--officer", "budi", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert (data["enrolments"], data["payments"], data["full_nik"]) == (2, 2, False)
-    assert cli_main([*args, "--officer", "budi", "--full-nik", "--name", "lengkap"]) == 2
-    assert "Akses ditolak" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO(OFFICER_PASSWORD + "\n"))  # budi's own password
+    assert cli_main([*args, "--officer", "budi", "--full-nik", "--name", "lengkap"]) == 3
+    assert "Akses ditolak: hanya supervisor yang boleh mengekspor NIK lengkap" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO("bukan-sandi\n"))
+    assert cli_main([*args, "--officer", "siti", "--full-nik", "--name", "lengkap"]) == 3
+    assert not list(folder.glob("lengkap*"))
+    monkeypatch.setattr("sys.stdin", io.StringIO(SUPERVISOR_PASSWORD + "\n"))
+    assert cli_main([*args, "--officer", "siti", "--full-nik", "--name", "lengkap"]) == 0
+    assert {f.stat().st_mode & 0o777 for f in folder.glob("lengkap*")} == {0o600}

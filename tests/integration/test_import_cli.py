@@ -136,7 +136,9 @@ def test_commit_modes_sponsor_and_summary(cli_home: Path, tmp_path: Path) -> Non
     )
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "TERSIMPAN" in text and "Pemkab Ogan Ilir (APBD) · 12 bulan" in text
-    shown = json.loads(loket(cli_home, "member", "show", rows[0]["nik"], "--json").stdout)
+    shown = json.loads(
+        loket(cli_home, "member", "show", rows[0]["nik"], "--json", "--officer", "siti").stdout
+    )
     assert (
         shown["enrolments"][0]["funding_source"] == "APBD"
         and shown["enrolments"][0]["months_at_enrolment"] == 12

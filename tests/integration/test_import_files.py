@@ -260,6 +260,36 @@ def test_a_huge_cell_in_xlsx_is_a_row_error(ctx: Any, officer: Actor, tmp_path: 
     assert (tmp_path / "laporan.xlsx").stat().st_size < 200_000  # the report keeps a cut copy
 
 
+def test_a_compressed_giant_inline_cell_is_refused_before_it_is_parsed(
+    ctx: Any, officer: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: a 0.5 MB file whose one inline cell held 500 million characters was parsed whole
+    (over 6 GB, minutes): the 10,000-character cap came after parsing. Now nothing parses it."""
+    template = write_xlsx(tmp_path / "t.xlsx", [])
+    head = _sheet_xml(0, dimension=False).split(b"</sheetData>")[0]  # no <dimension>: openpyxl would size it
+    dest = tmp_path / "bom.xlsx"
+    with zipfile.ZipFile(template) as src, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            if item.filename != "xl/worksheets/sheet1.xml":
+                out.writestr(item, src.read(item.filename))
+                continue
+            with out.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
+                fh.write(head + b'<row r="2"><c r="A2" t="inlineStr"><is><t>')
+                for _ in range(64):  # 64 MiB of text, a few dozen KB compressed
+                    fh.write(b"A" * (1 << 20))
+                fh.write(b"</t></is></c></row></sheetData></worksheet>")
+    assert dest.stat().st_size < 500_000
+    import openpyxl.worksheet._reader as sheet_reader
+
+    def parsed(*_a: Any, **_k: Any) -> Any:
+        raise AssertionError("the sheet was parsed")
+
+    monkeypatch.setattr(sheet_reader.WorkSheetParser, "parse", parsed)
+    monkeypatch.setattr(sheet_reader.WorkSheetParser, "parse_dimensions", parsed)
+    message = refused(ctx, officer, dest, "file.cell_too_long")
+    assert "10.000 karakter" in message
+
+
 def _sheet_xml(rows: int, *, dimension: bool) -> bytes:
     head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
     dim = f'<dimension ref="A1:R{rows + 1}"/>' if dimension else ""

@@ -21,9 +21,7 @@ def test_import_on_postgresql(tmp_path: Path, pg_url: str) -> None:
     ctx = opened.ctx
     try:
         branch.setup_branch(ctx, code="101", name="KCP Indralaya", timezone="Asia/Jakarta")
-        auth.add_officer(
-            ctx, username="siti", full_name="Siti", role="supervisor", password=SUPERVISOR_PASSWORD, by=None
-        )
+        auth.create_first_supervisor(ctx, username="siti", full_name="Siti", password=SUPERVISOR_PASSWORD)
         actor = auth.login(ctx, "siti", SUPERVISOR_PASSWORD)
         assert enrolment.enrol_worker(ctx, actor, bpu_record()).status == "enrolled"
         rows = valid_rows(700, seed=9)

@@ -60,19 +60,19 @@ def test_enrolled_member_is_found_at_once_and_the_full_view_is_audited(ctx: Any,
     assert verify_audit(ctx).ok
 
 
-def test_rebuild_index_with_progress_and_cancel(ctx: Any, officer: Actor) -> None:
+def test_rebuild_index_with_progress_and_cancel(ctx: Any, officer: Actor, supervisor: Actor) -> None:
     enrol(ctx, officer, bpu_record())
     enrol(ctx, officer, person("Bambang Susilo", "1972-10-10", "L", serial=7))
     before = ctx.read(lambda s: s.execute(select(func.count()).select_from(MemberNameKey)).scalar_one())
     flag = CancelFlag()
     flag.cancel()
     with pytest.raises(Cancelled):
-        rebuild_search_index(ctx, None, cancel=flag)
+        rebuild_search_index(ctx, supervisor, cancel=flag)
     assert (
         ctx.read(lambda s: s.execute(select(func.count()).select_from(MemberNameKey)).scalar_one()) == before
     )
     seen: list[tuple[int, int]] = []
-    result = rebuild_search_index(ctx, None, progress=lambda d, t, m="": seen.append((d, t)))
+    result = rebuild_search_index(ctx, supervisor, progress=lambda d, t, m="": seen.append((d, t)))
     assert result.members == 2 and result.postings == before
     assert seen[-1] == (2, 2)
     status = index_status(ctx)
@@ -81,14 +81,14 @@ def test_rebuild_index_with_progress_and_cancel(ctx: Any, officer: Actor) -> Non
     assert stats["BMBNG"] == 1 and all(" " not in k for k in stats)
 
 
-def test_name_search_says_when_the_index_is_not_built(ctx: Any, officer: Actor) -> None:
+def test_name_search_says_when_the_index_is_not_built(ctx: Any, officer: Actor, supervisor: Actor) -> None:
     enrol(ctx, officer, bpu_record())
     ctx.write(lambda s: s.execute(delete(Setting).where(Setting.key == INDEX_VERSION_SETTING)))
     page = search_members(ctx, officer, "siti aminah")
     assert page.issues[0].code == "search.index_missing" and not page.rows
     assert search_members(ctx, officer, "1610014508900003").rows  # exact searches still work
     assert not index_status(ctx).ready
-    rebuild_search_index(ctx, None)
+    rebuild_search_index(ctx, supervisor)
     assert search_members(ctx, officer, "siti aminah").rows
 
 

@@ -38,8 +38,8 @@ def laptop(tmp_path: Path, clock: FakeClock) -> Iterator[tuple[Opened, Actor]]:
     """An outreach laptop set up with its own prefix 201, with a supervisor who enrols."""
     o = open_app(home=tmp_path / "laptop-201", clock=clock, counter="LAPTOP-1")
     setup_branch(o.ctx, code="201", name="Jemput Bola 1 KCP Indralaya", timezone="Asia/Jakarta")
-    auth.add_officer(o.ctx, username="rina", full_name="Rina Oktaviani", role="supervisor",
-                     password=SUPERVISOR_PASSWORD, by=None)  # fmt: skip
+    auth.create_first_supervisor(o.ctx, username="rina", full_name="Rina Oktaviani",
+                     password=SUPERVISOR_PASSWORD)  # fmt: skip
     yield o, auth.login(o.ctx, "rina", SUPERVISOR_PASSWORD)
     o.ctx.engine.dispose()
 
@@ -242,7 +242,9 @@ def test_cli_export_and_import_package(
     monkeypatch.setattr("sys.stdin", io.StringIO(SUPERVISOR_PASSWORD + "\n"))
     assert cli_main(["import-package", str(lpkg), "--supervisor", "siti"]) == 2
     assert "belum dipercaya" in capsys.readouterr().err
-    assert cli_main(["keys", "import", str(keyfile), "--officer", "siti"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO(SUPERVISOR_PASSWORD + "\n"))
+    assert cli_main(["keys", "import", str(keyfile), "--supervisor", "siti"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO(SUPERVISOR_PASSWORD + "\n"))
     assert cli_main(["import-package", str(lpkg), "--supervisor", "siti", "--check"]) == 0
     monkeypatch.setattr("sys.stdin", io.StringIO(SUPERVISOR_PASSWORD + "\n"))
     assert cli_main(["import-package", str(lpkg), "--supervisor", "siti"]) == 0

@@ -133,9 +133,7 @@ def test_the_foundation_services_work_on_postgres(pg_url: str, home: Any, clock:
     ctx = opened.ctx
     try:
         branch.setup_branch(ctx, code="101", name="KCP Indralaya", timezone="Asia/Jakarta")
-        auth.add_officer(
-            ctx, username="siti", full_name="Siti", role="supervisor", password="Kantor-Cabang-101!", by=None
-        )
+        auth.create_first_supervisor(ctx, username="siti", full_name="Siti", password="Kantor-Cabang-101!")
         for _ in range(auth.MAX_FAILURES):
             with pytest.raises(auth.AuthError):
                 auth.login(ctx, "siti", "salah-salah-salah")

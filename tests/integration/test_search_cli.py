@@ -25,7 +25,15 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     r = loket(home, "officer", "add", "siti", "--role", "supervisor", stdin=SUPERVISOR_PASSWORD + "\n")
     assert r.returncode == 0, r.stderr
     r = loket(
-        home, "officer", "add", "budi", "--role", "officer", "--by", "siti", stdin=OFFICER_PASSWORD + "\n"
+        home,
+        "officer",
+        "add",
+        "budi",
+        "--role",
+        "officer",
+        "--by",
+        "siti",
+        stdin=f"{SUPERVISOR_PASSWORD}\n{OFFICER_PASSWORD}\n",
     )
     assert r.returncode == 0, r.stderr
     records = [
@@ -41,12 +49,12 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def numbers(home: Path) -> list[str]:
-    out = loket(home, "search", "siti", "aminah", "--json")
+    out = loket(home, "search", "siti", "aminah", "--json", "--officer", "budi")
     return [row["number"] for row in json.loads(out.stdout)["rows"]]
 
 
 def test_search_by_name_number_and_phone(home: Path) -> None:
-    r = loket(home, "search", "Muhamad Rizki", "--json", "--limit", "5")
+    r = loket(home, "search", "Muhamad Rizki", "--json", "--limit", "5", "--officer", "budi")
     assert r.returncode == 0, r.stderr
     page = json.loads(r.stdout)
     assert page["kind"] == "name" and page["rows"][0]["nama"] == "MOCHAMMAD RIZKY PRATAMA"
@@ -54,25 +62,25 @@ def test_search_by_name_number_and_phone(home: Path) -> None:
     assert page["rows"][0]["nik_masked"].count("*") == 6
 
     spaced = f"{number[:3]} {number[3:7]} {number[7:10]} {number[10]}"
-    r = loket(home, "search", spaced, "--json")
+    r = loket(home, "search", spaced, "--json", "--officer", "budi")
     assert [row["number"] for row in json.loads(r.stdout)["rows"]] == [number]
 
     wrong = number[:-1] + str((int(number[-1]) + 1) % 10)
-    r = loket(home, "search", wrong, "--json")
+    r = loket(home, "search", wrong, "--json", "--officer", "budi")
     assert r.returncode == 2
     page = json.loads(r.stdout)
     assert page["issues"][0]["code"] == "nomor.check_digit"
     assert number in [row["number"] for row in page["rows"]]
 
-    r = loket(home, "search", "+62 812 9001 1234")
+    r = loket(home, "search", "+62 812 9001 1234", "--officer", "budi")
     assert r.returncode == 0 and number in r.stdout and "ditemukan" in r.stderr
 
-    r = loket(home, "search", "siti", "aminah", "--json", "--region", "32")
+    r = loket(home, "search", "siti", "aminah", "--json", "--region", "32", "--officer", "budi")
     assert r.returncode == 1 and json.loads(r.stdout)["rows"] == []
-    r = loket(home, "search", "siti", "aminah", "--json", "--birth-year", "1990")
+    r = loket(home, "search", "siti", "aminah", "--json", "--birth-year", "1990", "--officer", "budi")
     assert len(json.loads(r.stdout)["rows"]) == 2
 
-    r = loket(home, "search", "reindex", "--quiet")
+    r = loket(home, "search", "reindex", "--quiet", "--supervisor", "siti", stdin=SUPERVISOR_PASSWORD)
     assert r.returncode == 0 and "3 peserta" in r.stdout
 
 
@@ -95,7 +103,9 @@ def test_correct_approve_history_merge_and_verify(home: Path) -> None:
     )
     assert r.returncode == 0, r.stderr
     cid = json.loads(r.stdout)["id"]
-    pending = json.loads(loket(home, "member", "corrections", "--pending", "--json").stdout)
+    pending = json.loads(
+        loket(home, "member", "corrections", "--pending", "--json", "--officer", "budi").stdout
+    )
     assert [c["id"] for c in pending] == [cid]
 
     r = loket(home, "member", "approve", str(cid), "--supervisor", "siti", stdin="not-the-password\n")
@@ -113,7 +123,7 @@ def test_correct_approve_history_merge_and_verify(home: Path) -> None:
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["status"] == "APPROVED"
 
-    r = loket(home, "member", "history", keep, "--json")
+    r = loket(home, "member", "history", keep, "--json", "--officer", "budi")
     history = json.loads(r.stdout)
     assert [h["action"] for h in history] == [
         "member.enrol",
@@ -125,14 +135,28 @@ def test_correct_approve_history_merge_and_verify(home: Path) -> None:
         "new": "SITI AMINAH BINTI UMAR",
     }
 
-    r = loket(home, "member", "deactivate", dup, "--reason", "merged", "--into", keep, "--supervisor", "siti")
+    r = loket(
+        home,
+        *("member", "deactivate", dup, "--reason", "merged", "--into", keep, "--supervisor", "siti"),
+        stdin=SUPERVISOR_PASSWORD,
+    )
     assert r.returncode == 0, r.stderr
-    page = json.loads(loket(home, "search", dup, "--json").stdout)
+    page = json.loads(loket(home, "search", dup, "--json", "--officer", "budi").stdout)
     assert [(row["number"], row["matched_by"]) for row in page["rows"]] == [
         (keep, "merged_number"),
         (dup, "number"),
     ]
-    r = loket(home, "member", "deactivate", dup, "--reason", "died", "--supervisor", "siti")
+    r = loket(
+        home,
+        "member",
+        "deactivate",
+        dup,
+        "--reason",
+        "died",
+        "--supervisor",
+        "siti",
+        stdin=SUPERVISOR_PASSWORD,
+    )
     assert r.returncode == 2 and "member.not_active" in r.stderr
 
     r = loket(home, "audit", "verify", "--json")

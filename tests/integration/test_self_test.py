@@ -17,6 +17,7 @@ def test_self_test_passes_and_touches_nothing_else(home: Path, capsys: pytest.Ca
         "daftarkan pekerja contoh",
         "cetak kartu peserta",
         "verifikasi QR kartu",
+        "baca KTP contoh (luring)",
         "jalankan proses pembantu",
         "periksa rantai audit",
     ):

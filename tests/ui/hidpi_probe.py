@@ -21,13 +21,8 @@ def probe(app: QApplication, out: str) -> int:
     opened = open_app(home=Path(os.environ["LOKET_HOME"]), counter="LOKET-1")
     ctx = opened.ctx
     b = branch.setup_branch(ctx, code="101", name="KCP Indralaya", timezone="Asia/Jakarta")
-    auth.add_officer(
-        ctx,
-        username="siti",
-        full_name="Siti Rahmawati",
-        role="supervisor",
-        password=SUPERVISOR_PASSWORD,
-        by=None,
+    auth.create_first_supervisor(
+        ctx, username="siti", full_name="Siti Rahmawati", password=SUPERVISOR_PASSWORD
     )
     actor = auth.login(ctx, "siti", SUPERVISOR_PASSWORD)
     runner = TaskRunner()

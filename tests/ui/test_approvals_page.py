@@ -98,7 +98,7 @@ def test_a_rejection_needs_a_note(qtbot: Any, ui_ctx: UiContext, sup_ctx: UiCont
     qtbot.keyClicks(d.note, "Tidak ada dokumen pendukung")
     qtbot.keyClick(d.note, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "ditolak" in page.banner.text.text(), timeout=10_000)
-    [rejected] = corrections.list_corrections(ui_ctx.ctx, None, status="REJECTED")
+    [rejected] = corrections.list_corrections(ui_ctx.ctx, ui_ctx.actor, status="REJECTED")
     assert rejected.id == c.id and rejected.decision_note == "Tidak ada dokumen pendukung"
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from app.domain.cover import CoverStatus
+from app.services import contributions as cs
 from app.services import dashboard, enrolment
 from tests.day_fixtures import record_for
 from ui.context import UiContext
@@ -23,12 +25,24 @@ def test_dashboard_shows_numbers_after_an_enrolment(qtbot: Any, ui_ctx: UiContex
     assert not hasattr(page, "targets_button")  # an officer reads targets, a supervisor sets them
     assert page.coverage.rowCount() == 1 and page.coverage.item(0, 3).text() == "34%"
 
+    assert page.statuses.figures[CoverStatus.ACTIVE].text() == "Aktif 0"
+
     out = enrolment.enrol_worker(ui_ctx.ctx, ui_ctx.actor, record_for(0))
-    assert out.member is not None
+    assert out.member is not None and out.number is not None
     ui_ctx.bus.enrolled.emit(out.member)
     qtbot.waitUntil(lambda: page.cards["today"].enrolments.text() == "1 pendaftaran", timeout=10_000)
     assert page.cards["month"].enrolments.text() == "1 pendaftaran"
+    # Enrolled, nothing paid yet: not protected, so not coverage.
+    qtbot.waitUntil(
+        lambda: page.statuses.figures[CoverStatus.NOT_ACTIVE].text() == "Belum aktif 1", timeout=10_000
+    )
+    assert page.coverage.item(0, 3).text() == "34%"
+
+    cs.record_enrolment_payment(ui_ctx.ctx, ui_ctx.actor, out.number, method="cash")
+    ui_ctx.bus.member_changed.emit(out.number)
+    qtbot.waitUntil(lambda: page.statuses.figures[CoverStatus.ACTIVE].text() == "Aktif 1", timeout=10_000)
     assert page.coverage.item(0, 3).text() == "34,1%"
+    assert page.statuses.note.text() == "" and page.statuses.bar.isHidden()
     series = page.channel_chart.series()[0]
     assert [int(series.barSets()[0].at(i)) for i in range(6)] == [1, 0, 0, 0, 0, 0]
 

@@ -208,13 +208,8 @@ def test_the_whole_application_reads_english(qtbot: Any, qapp: QApplication, hom
     from app.services import auth, branch
 
     branch.setup_branch(ctx, code="101", name="KCP Indralaya", timezone="Asia/Jakarta")
-    auth.add_officer(
-        ctx,
-        username="siti",
-        full_name="Siti Rahmawati",
-        role="supervisor",
-        password=SUPERVISOR_PASSWORD,
-        by=None,
+    auth.create_first_supervisor(
+        ctx, username="siti", full_name="Siti Rahmawati", password=SUPERVISOR_PASSWORD
     )
     actor = auth.login(ctx, "siti", SUPERVISOR_PASSWORD)
     number = enrolment.enrol_worker(ctx, actor, bpu_record()).number or ""

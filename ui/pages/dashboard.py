@@ -45,6 +45,8 @@ from ui.context import UiContext
 from ui.i18n import translate
 from ui.models import display
 from ui.printing import PdfPreviewDialog
+from ui.status_strip import StatusStrip
+from ui.tasks import Task
 from ui.widgets import Banner, primary_button
 
 GREEN = QColor("#13704a")
@@ -57,6 +59,10 @@ CHART_CHANNELS = {
     "EVENT": QT_TRANSLATE_NOOP("DashboardPage", "Event"),
 }
 REFRESH_MS = 60_000
+
+
+def data_pending(data: DashboardDTO | None) -> int:
+    return data.statuses.pending if data is not None else 0
 
 
 def _plain(text: str, name: str, role: str | None = None) -> QLabel:
@@ -217,6 +223,10 @@ class DashboardPage(QWidget):
         for card in self.cards.values():
             cards.addWidget(card, 1)
         layout.addLayout(cards)
+        self.statuses = StatusStrip()
+        self.statuses.cancel_requested.connect(self._cancel_statuses)
+        layout.addWidget(self.statuses)
+        self._status_task: Task | None = None
 
         charts_head = QHBoxLayout()
         charts_head.addWidget(
@@ -337,6 +347,9 @@ class DashboardPage(QWidget):
             card.show_figures(data.period(key))
         self._show_charts()
         self._show_coverage()
+        self.statuses.show_counts(data.statuses)
+        if data.statuses.pending and self._status_task is None:
+            self._work_out_statuses()
         self.updated.setText(
             translate("DashboardPage", "diperbarui {time}").format(time=time.strftime("%H.%M"))
         )
@@ -404,6 +417,39 @@ class DashboardPage(QWidget):
             self.coverage.setCellWidget(row, 6, bar)
         self.coverage.setVisible(bool(lines))
         self.coverage_hint.setVisible(not lines)
+
+    # ---- the status index: worked out in the background when it is behind ----------------------------
+    def _work_out_statuses(self) -> None:
+        ctx, actor = self.ui.ctx, self.ui.actor
+        task = self.ui.runner.run(
+            lambda progress, cancel: dash_service.refresh_statuses(
+                ctx, actor, progress=progress, cancel=cancel
+            ),
+            on_success=self._on_statuses_done,
+            on_error=self._on_statuses_failed,
+            with_progress=True,
+        )
+        task.progressed.connect(lambda done, total, _m: self.statuses.working(done, total))
+        task.cancelled.connect(self._on_statuses_stopped)
+        self._status_task = task
+        self.statuses.working(0, data_pending(self.data))
+
+    def _cancel_statuses(self) -> None:
+        if self._status_task is not None:
+            self._status_task.cancel()
+
+    def _on_statuses_done(self, _count: int) -> None:
+        self._status_task = None
+        self.statuses.idle()
+        self.refresh()
+
+    def _on_statuses_stopped(self) -> None:
+        self._status_task = None
+        self.statuses.idle()
+
+    def _on_statuses_failed(self, exc: BaseException) -> None:
+        self._on_statuses_stopped()
+        self._on_failed(exc)
 
     # ---- actions -------------------------------------------------------------------------------------
     def my_summary(self) -> None:

@@ -57,6 +57,7 @@ from ui.dialogs.counter_quote import QuotePanel
 from ui.i18n import translate
 from ui.intake_terms import SegmentTerms
 from ui.models import display
+from ui.pages.intake_ktp import KtpReader
 from ui.theme import repolish
 from ui.widgets import Banner, FieldRow, primary_button
 
@@ -112,6 +113,12 @@ class IntakePage(QWidget):
         ),
         ("Ctrl+S", QT_TRANSLATE_NOOP("IntakePage", "simpan pendaftaran")),
         ("Ctrl+N", QT_TRANSLATE_NOOP("IntakePage", "peserta berikutnya (formulir kosong)")),
+        (
+            "Ctrl+K",
+            QT_TRANSLATE_NOOP(
+                "IntakePage", "baca KTP: kamera, berkas, folder pemindai, tempel, atau seret gambar"
+            ),
+        ),
     )
 
     def __init__(self, ui: UiContext) -> None:
@@ -188,8 +195,8 @@ class IntakePage(QWidget):
         hint = QLabel(
             translate(
                 "IntakePage",
-                "Ketik NIK dari KTP; tanggal lahir, jenis kelamin dan wilayah terisi sendiri. "
-                "Enter = kolom berikutnya · Ctrl+S = simpan · Ctrl+N = peserta berikutnya",
+                "Ketik NIK dari KTP (atau Ctrl+K: baca KTP); tanggal lahir, jenis kelamin dan wilayah terisi "
+                "sendiri. Enter = kolom berikutnya · Ctrl+S = simpan · Ctrl+N = peserta berikutnya",
             )
         )
         hint.setObjectName("pageHint")
@@ -401,6 +408,9 @@ class IntakePage(QWidget):
         # Right: status, duplicate warnings, the saved number, actions ----------------------------
         right = QVBoxLayout()
         right.setSpacing(10)
+        self.ktp_button = QPushButton(translate("IntakePage", "Baca KTP…  (Ctrl+K)"))
+        self.ktp_button.setObjectName("ktpButton")
+        right.addWidget(self.ktp_button)
         self.banner = Banner("intakeBanner")
         right.addWidget(self.banner)
 
@@ -513,6 +523,7 @@ class IntakePage(QWidget):
             self.payment_panel.pay_button,
             self.print_button,
             self.next_button,
+            self.ktp_button,
         ]
         for a, b in itertools.pairwise(order):
             QWidget.setTabOrder(a, b)
@@ -557,6 +568,8 @@ class IntakePage(QWidget):
         self.penghasilan.editingFinished.connect(self._on_income_left)
         self.save_button.clicked.connect(self.save)
         self.next_button.clicked.connect(self.reset)
+        self.ktp = KtpReader(self)  # Ctrl+K, drops on the page
+        self.ktp_button.clicked.connect(self.ktp.capture)
         QShortcut(
             QKeySequence("Ctrl+S"), self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
         )

@@ -31,6 +31,7 @@ from app.services.audit import append_event
 from app.services.auth import authorize, reauthenticate
 from app.services.context import ServiceContext
 from app.services.contribution_dto import PaymentDTO
+from app.services.contributions import status_index
 from app.services.contributions.charges import (
     check_method,
     check_months,
@@ -172,6 +173,7 @@ def write_payment(
         for pm in paid
     )
     session.flush()
+    status_index.forget(session, (member.id,))
     append_event(
         session,
         ctx,
@@ -383,6 +385,7 @@ def void_payment(
         ensure_day_open(session, ctx, now)
         p.status, p.voided_at, p.voided_by_id, p.void_reason = "VOID", now, actor.id, why
         session.execute(update(PaymentMonth).where(PaymentMonth.payment_id == p.id).values(voided=True))
+        status_index.forget(session, (p.member_id,))
         session.flush()
         append_event(
             session,

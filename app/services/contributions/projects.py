@@ -24,6 +24,7 @@ from app.domain.schedule import MONTHLY
 from app.services.audit import append_event
 from app.services.auth import authorize
 from app.services.context import ServiceContext
+from app.services.contributions import status_index
 from app.services.contributions.charges import check_method, check_reference
 from app.services.contributions.lookup import (
     branch_of,
@@ -302,6 +303,7 @@ def _cover_worker(
         for m in months
         for code in ("JKK", "JKM")
     )
+    status_index.forget(session, (member.id,))
 
 
 def add_workers(ctx: ServiceContext, actor: Actor, code: str, numbers: Sequence[str]) -> ProjectDTO:

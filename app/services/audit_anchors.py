@@ -1,0 +1,182 @@
+"""Where the anchors of the audit chain are found (see ``app.domain.audit_anchors``).
+
+Each source is a function ``(session, ctx) -> anchors`` run inside the verifier's read
+transaction. Today's sources: the sealed head, each closing of a day (the head recorded in
+``day_lock``), the head printed on each archived day summary (read back from the PDF itself), and
+the head inside each backup in the backup folder.
+
+The region (a later issue) adds one more source without changing the verifier: when the branch
+server replicates to its Kanwil server, the Kanwil records each branch's head as it receives it,
+and that record flows back down with the reference data (or is asked for on verify). A
+``regional_heads`` source then returns ``Anchor("region", "Kanwil …", seq, hash)`` for each, and a
+branch trail cut after the Kanwil saw it fails here as "beyond_head"; at the Kanwil itself the
+same ``check_anchors`` runs over the replicated chain with the heads it recorded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db.day_models import DayLock
+from app.db.models import AuditEvent, AuditHead, Setting
+from app.db.search_models import AuditSeal
+from app.domain.audit import seal_mac
+from app.domain.audit_anchors import Anchor, AnchorFinding, check_anchors, unreadable
+from app.domain.day_summary import long_date
+from app.infra.settings import load_settings
+from app.pdf.reading import printed_audit_head
+from app.services.context import ServiceContext
+
+AnchorSource = Callable[[Session, ServiceContext], Iterable[Anchor | AnchorFinding]]
+
+
+def sealed_head(session: Session, ctx: ServiceContext) -> Iterator[Anchor | AnchorFinding]:
+    """The head row, when its seal (an HMAC over seq and hash) holds."""
+    head = session.execute(select(AuditHead.last_seq, AuditHead.last_hash).where(AuditHead.id == 1)).one()
+    mac = session.execute(select(AuditSeal.mac).where(AuditSeal.id == 1)).scalar_one_or_none()
+    if head.last_seq == 0 and not mac:
+        return
+    if mac is None or not hmac.compare_digest(mac, seal_mac(ctx.audit_key, head.last_seq, head.last_hash)):
+        yield unreadable("seal", "Segel kepala rantai", "segel tidak cocok dengan kepala rantai.")
+        return
+    yield Anchor("seal", "Segel kepala rantai", int(head.last_seq), str(head.last_hash))
+
+
+def _day(value: object) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def closed_days(session: Session, ctx: ServiceContext) -> Iterator[Anchor]:
+    """The day's last event as recorded when each day was closed (reopened closings included)."""
+    rows = session.execute(
+        select(DayLock.business_date, DayLock.audit_seq, DayLock.audit_hash, DayLock.status).order_by(
+            DayLock.id
+        )
+    )
+    for day, seq, digest, status in rows:
+        if seq is None:
+            continue
+        note = " (kemudian dibuka kembali)" if status == "REOPENED" else ""
+        yield Anchor("day_close", f"Penutupan hari {long_date(_day(day))}{note}", int(seq), digest)
+
+
+def archived_summaries(session: Session, ctx: ServiceContext) -> Iterator[Anchor | AnchorFinding]:
+    """The head printed on each archived day summary: read from the PDF, not from its row."""
+    rows = session.execute(
+        select(DayLock.id, DayLock.business_date, DayLock.audit_seq, DayLock.pdf_sha256).order_by(DayLock.id)
+    )
+    for lock_id, day, seq, digest in rows:
+        label = f"Ringkasan hari {long_date(_day(day))} (PDF arsip)"
+        pdf = session.execute(select(DayLock.pdf).where(DayLock.id == lock_id)).scalar_one()
+        if hashlib.sha256(bytes(pdf)).hexdigest() != digest:
+            yield unreadable(
+                "day_pdf", label, "PDF arsip tidak cocok dengan hash yang dicatat saat penutupan."
+            )
+            continue
+        printed = printed_audit_head(bytes(pdf))
+        if printed is None:
+            if seq is not None:
+                yield unreadable("day_pdf", label, "kepala rantai audit tidak terbaca di PDF arsip.")
+            continue
+        yield Anchor("day_pdf", label, printed.seq, printed.hash)
+
+
+def _backup_head(path: Path, fingerprint: str | None) -> tuple[int, str, dt.datetime] | None:
+    """(seq, hash, time of that event) of a SQLite backup of THIS database (same audit key); None
+    for anything else (another database, another key, not readable)."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute("SELECT value FROM setting WHERE key = 'audit_key_fingerprint'").fetchone()
+        if row is None or row[0] != fingerprint:
+            return None
+        seq, digest = conn.execute("SELECT last_seq, last_hash FROM audit_head WHERE id = 1").fetchone()
+        at = conn.execute("SELECT occurred_at FROM audit_event WHERE seq = ?", (seq,)).fetchone()
+    except (sqlite3.Error, TypeError):
+        return None
+    finally:
+        conn.close()
+    when = dt.datetime.fromisoformat(str(at[0])) if at else dt.datetime.min
+    return int(seq), str(digest), when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when
+
+
+def _last_restore(session: Session) -> tuple[int, dt.datetime] | None:
+    row = session.execute(
+        select(AuditEvent.seq, AuditEvent.occurred_at)
+        .where(AuditEvent.action == "db.restore")
+        .order_by(AuditEvent.seq.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    at = row[1] if row[1].tzinfo else row[1].replace(tzinfo=dt.UTC)
+    return int(row[0]), at
+
+
+def backup_heads(session: Session, ctx: ServiceContext) -> Iterator[Anchor]:
+    """The head inside each SQLite backup of this database in the backup folder. A backup made
+    before the latest restore and beyond its point belongs to the replaced history: not compared."""
+    configured = load_settings(ctx.paths).backup_dir
+    folder = Path(configured).expanduser() if configured else ctx.paths.data / "backups"
+    if not folder.is_dir():
+        return
+    fp = session.get(Setting, "audit_key_fingerprint")
+    restore = _last_restore(session)
+    for path in sorted(folder.glob("*.sqlite3")):
+        if path.name.startswith(".") or path.name.startswith("loket-replaced-"):
+            continue
+        head = _backup_head(path, fp.value if fp else None)
+        if head is None:
+            continue
+        seq, digest, at = head
+        if restore is not None and at < restore[1] and seq >= restore[0]:
+            continue
+        yield Anchor("backup", f"Cadangan {path.name}", seq, digest)
+
+
+SOURCES: tuple[AnchorSource, ...] = (sealed_head, closed_days, archived_summaries, backup_heads)
+
+
+def check_all(
+    session: Session, ctx: ServiceContext, head_seq: int, sources: Iterable[AnchorSource] = SOURCES
+) -> tuple[AnchorFinding, ...]:
+    """Every anchor every source finds, compared with the chain as it is in ``session``."""
+    anchors: list[Anchor] = []
+    findings: list[AnchorFinding] = []
+    for source in sources:
+        for item in source(session, ctx):
+            if isinstance(item, AnchorFinding):
+                findings.append(item)
+            else:
+                anchors.append(item)
+
+    def hash_at(seq: int) -> str | None:
+        return session.execute(select(AuditEvent.hash).where(AuditEvent.seq == seq)).scalar_one_or_none()
+
+    return tuple(findings) + check_anchors(anchors, head_seq, hash_at)
+
+
+def describe(findings: Iterable[AnchorFinding]) -> list[dict[str, object]]:
+    """JSON-able form for ``loket audit verify --json``."""
+    return [
+        {
+            "kind": f.anchor.kind,
+            "where": f.anchor.label,
+            "seq": f.anchor.seq,
+            "hash": f.anchor.hash,
+            "ok": f.ok,
+            "problem": f.problem,
+            "message": f.message,
+        }
+        for f in findings
+    ]

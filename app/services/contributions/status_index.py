@@ -1,0 +1,160 @@
+"""The status index: every active member's cover status, for figures over many members (the
+dashboard's status counts and coverage against targets).
+
+Each row is ``cover_state``'s answer for one member on ``as_of``, kept until ``recheck_on``, the
+first day it can change with no new payment (``app/domain/cover_recheck.py``). A write that changes
+what a member paid or owes calls ``forget`` in its own transaction; a new rate table or a holiday
+change forgets everyone. ``refresh`` fills what is missing or due for a recheck, in batches, with
+progress and cancellation: a branch's members mostly recheck once a month, after a due date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, delete, func, insert, or_, select
+from sqlalchemy.orm import Session
+
+from app.db.contribution_models import MemberCover
+from app.db.models import Enrolment, Member
+from app.domain.cover import CoverStatus
+from app.domain.cover_recheck import recheck_on
+from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_progress
+from app.services.context import ServiceContext
+from app.services.contributions.bulk import bulk_facts
+from app.services.contributions.lookup import today_at
+
+BATCH = 900
+
+
+@dataclass(frozen=True, slots=True)
+class StatusCounts:
+    """Active members by cover status, from the index; ``pending`` members are not in it yet."""
+
+    as_of: dt.date
+    counts: dict[CoverStatus, int]
+    pending: int
+
+    @property
+    def members(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def still_members(self) -> int:
+        """Members whose membership has not ended and has begun: active, or in arrears within the
+        limit (BPU) or owed by the employer (PU)."""
+        return self.counts.get(CoverStatus.ACTIVE, 0) + self.counts.get(CoverStatus.ARREARS, 0)
+
+
+def forget(session: Session, member_ids: Iterable[int]) -> None:
+    """These members' cover changed: drop their rows (the next refresh recomputes them)."""
+    ids = sorted(set(member_ids))
+    for i in range(0, len(ids), BATCH):
+        session.execute(delete(MemberCover).where(MemberCover.member_id.in_(ids[i : i + BATCH])))
+
+
+def forget_all(session: Session) -> None:
+    """Something every member's cover depends on changed (rate table, holidays)."""
+    session.execute(delete(MemberCover))
+
+
+def fresh_on(today: dt.date) -> ColumnElement[bool]:
+    """SQL: the member's index row answers for ``today`` (join ``member_cover`` to use it)."""
+    return and_(MemberCover.recheck_on > today, MemberCover.as_of <= today)
+
+
+def still_member() -> ColumnElement[bool]:
+    """SQL: the index says the membership runs (active, or in arrears within the limit / owed by
+    the employer): what coverage counts."""
+    return MemberCover.status.in_((CoverStatus.ACTIVE.value, CoverStatus.ARREARS.value))
+
+
+def _stale_query(today: dt.date) -> Select[Any]:
+    return (
+        select(Member.id)
+        .outerjoin(MemberCover, MemberCover.member_id == Member.id)
+        .where(
+            Member.record_status == "ACTIVE",
+            select(Enrolment.id).where(Enrolment.member_id == Member.id).exists(),
+            or_(MemberCover.member_id.is_(None), ~fresh_on(today)),
+        )
+    )
+
+
+def _stale_ids(session: Session, today: dt.date, limit: int) -> list[int]:
+    q = _stale_query(today).order_by(Member.id).limit(limit)
+    return [int(i) for i in session.execute(q).scalars()]
+
+
+def _pending_at(session: Session, today: dt.date) -> int:
+    return int(session.execute(select(func.count()).select_from(_stale_query(today).subquery())).scalar_one())
+
+
+def pending(session: Session, ctx: ServiceContext) -> int:
+    """How many active members the index has no fresh answer for today."""
+    return _pending_at(session, today_at(session, ctx))
+
+
+def _refresh_batch(session: Session, ctx: ServiceContext, ids: list[int]) -> int:
+    members = session.execute(select(Member).where(Member.id.in_(ids)).order_by(Member.id)).scalars().all()
+    rows = []
+    for facts in bulk_facts(session, ctx, members):
+        state = facts.state()
+        rows.append(
+            {
+                "member_id": facts.member.id,
+                "status": state.status.value,
+                "covered": state.covered_today,
+                "paid_through": state.paid_through.as_int() if state.paid_through else None,
+                "arrears_months": len(state.arrears),
+                "as_of": state.as_of,
+                "recheck_on": recheck_on(facts.rules, state, facts.calendar),
+            }
+        )
+    forget(session, ids)
+    if rows:
+        session.execute(insert(MemberCover), rows)
+    return len(rows)
+
+
+def refresh(ctx: ServiceContext, *, progress: ProgressSink = no_progress, cancel: CancelToken = NEVER) -> int:
+    """Bring the index up to date for today; returns how many members were recomputed. Each batch
+    is its own transaction: a cancelled refresh keeps the batches done and raises ``Cancelled``."""
+    total = ctx.read(lambda s: pending(s, ctx))
+    done = 0
+    progress(0, total, "Memperbarui status kepesertaan…")
+    while True:
+        if cancel.cancelled:
+            raise Cancelled()
+
+        def work(session: Session) -> int:
+            ids = _stale_ids(session, today_at(session, ctx), BATCH)
+            if not ids:
+                return 0
+            _refresh_batch(session, ctx, ids)
+            return len(ids)
+
+        n = ctx.write(work)
+        if n == 0:
+            break
+        done += n
+        progress(min(done, total), max(total, done), "Memperbarui status kepesertaan…")
+    return done
+
+
+def status_counts(session: Session, ctx: ServiceContext) -> StatusCounts:
+    """Active members by status as the index holds them today, and how many it has not answered."""
+    today = today_at(session, ctx)
+    rows = session.execute(
+        select(MemberCover.status, func.count())
+        .join(Member, Member.id == MemberCover.member_id)
+        .where(Member.record_status == "ACTIVE", fresh_on(today))
+        .group_by(MemberCover.status)
+    ).all()
+    counts = {s: 0 for s in CoverStatus}
+    for status, n in rows:
+        counts[CoverStatus(status)] = int(n)
+    return StatusCounts(today, counts, _pending_at(session, today))
