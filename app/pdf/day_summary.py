@@ -49,6 +49,8 @@ PAGE_W, PAGE_H = A4
 MARGIN = 15 * mm
 BODY_W = PAGE_W - 2 * MARGIN
 LIST_CHUNK = 100  # rows per table: several small tables lay out faster than one long one
+TOP_OCCUPATIONS = 8  # the chart and the table group the same occupations under "Lainnya"
+BAR_PT = 11.0  # a bar's thickness in the occupation chart, however few occupations there are
 
 REG, BOLD, COND, COND_BOLD = fonts.REGULAR, fonts.BOLD, fonts.CONDENSED, fonts.CONDENSED_BOLD
 
@@ -358,7 +360,7 @@ def _hour_chart(by_hour: Sequence[int], width: float, height: float) -> Drawing:
 
 
 def _occupation_chart(tallies: Sequence[Tally], width: float, height: float) -> Drawing:
-    shown = list(reversed(top_with_rest(tallies, 7)))
+    shown = list(reversed(top_with_rest(tallies, TOP_OCCUPATIONS)))
     d = Drawing(width, height)
     d.add(
         String(0, height - 9, "Pendaftaran per pekerjaan", fontName=BOLD, fontSize=8.5, fillColor=GREEN_DARK)
@@ -378,8 +380,10 @@ def _occupation_chart(tallies: Sequence[Tally], width: float, height: float) -> 
         return d
     label_w = 70.0
     chart = HorizontalBarChart()
-    chart.x, chart.y = label_w + 4, 8
-    chart.width, chart.height = width - label_w - 22, height - 26
+    # Bars of one thickness, from the top: one occupation is one bar, not a block filling the chart.
+    rows_h = min(height - 26, len(shown) * (BAR_PT + 5))
+    chart.x, chart.y = label_w + 4, height - 18 - rows_h
+    chart.width, chart.height = width - label_w - 22, rows_h
     chart.data = [[t.count for t in shown]]
     chart.bars[0].fillColor = GREEN
     chart.bars[0].strokeColor = None
@@ -420,7 +424,7 @@ def _enrolment_section(s: DaySummary) -> list[Flowable]:
     out.append(Spacer(0, 3 * mm))
     out.append(
         _side_by_side(
-            _tally_table("Pekerjaan", top_with_rest(f.by_occupation, 10), n, HALF),
+            _tally_table("Pekerjaan", top_with_rest(f.by_occupation, TOP_OCCUPATIONS), n, HALF),
             _tally_table("Kabupaten/kota domisili", top_with_rest(f.by_regency, 10), n, HALF),
         )
     )
@@ -486,15 +490,15 @@ def _money_section(s: DaySummary) -> list[Flowable]:
     style.add("BACKGROUND", (0, -1), (-1, -1), MINT if ok else RED_LIGHT)
     style.add("LINEABOVE", (0, 4), (-1, 4), 0.5, GREY)
     rt.setStyle(style)
-    out += [KeepTogether([rt]), Spacer(0, 1.5 * mm)]
     ranges = "; ".join(r.serial_ranges) if r.serial_ranges else "tidak ada"
-    out.append(_note(f"Nomor tanda bukti hari ini: {ranges}."))
+    serials = [_note(f"Nomor tanda bukti hari ini: {ranges}.")]
     if r.serial_gaps:
         gaps = ", ".join(r.serial_gaps[:12]) + (" …" if len(r.serial_gaps) > 12 else "")
-        out.append(_note(f"Nomor tanda bukti hilang dari urutan: {gaps}", color=RED, bold=True))
+        serials.append(_note(f"Nomor tanda bukti hilang dari urutan: {gaps}", color=RED, bold=True))
     else:
-        out.append(_note("Urutan nomor tanda bukti lengkap, tidak ada nomor yang hilang."))
-    out.append(Spacer(0, 3 * mm))
+        serials.append(_note("Urutan nomor tanda bukti lengkap, tidak ada nomor yang hilang."))
+    out += [KeepTogether([rt, Spacer(0, 1.5 * mm), *serials]), Spacer(0, 3 * mm)]
+    out += _takings(s)
 
     # Voids: today's own and adjustments to earlier days.
     if f.voids:
@@ -519,17 +523,103 @@ def _money_section(s: DaySummary) -> list[Flowable]:
         vt.setStyle(style)
         out += [KeepTogether([_note("Pembayaran yang dibatalkan hari ini", color=INK, bold=True), vt])]
         out.append(Spacer(0, 1.5 * mm))
-    else:
-        out.append(_note("Tidak ada pembayaran yang dibatalkan hari ini."))
     adj = f.adjustments
-    out.append(
-        _note(
-            f"Penyesuaian atas hari sebelumnya: {format_number(len(adj))} pembatalan, "
-            f"{format_rupiah(-f.adjustments_amount) if adj else 'Rp0'}. "
-            f"Bersih setelah penyesuaian: {format_rupiah(f.net_after_adjustments)}.",
-            color=INK,
-        )
+    tail = _note(
+        f"Penyesuaian atas hari sebelumnya: {format_number(len(adj))} pembatalan, "
+        f"{format_rupiah(-f.adjustments_amount) if adj else 'Rp0'}. "
+        f"Bersih setelah penyesuaian: {format_rupiah(f.net_after_adjustments)}.",
+        color=INK,
     )
+    if f.voids:
+        out.append(tail)
+    else:  # the section's last lines stay together (never alone at the top of a page)
+        out.append(KeepTogether([_note("Tidak ada pembayaran yang dibatalkan hari ini."), tail]))
+    return out
+
+
+def _takings(s: DaySummary) -> list[Flowable]:
+    """Each officer's takings by method, and the cash each handed in at the close."""
+    f = s.figures
+    if not f.takings:
+        return []
+    methods = [m for m in f.methods if any(t.amount(m.method) for t in f.takings)] or list(f.methods[:1])
+    head = ["Petugas", "Pembayaran", *[m.label.split(" (")[0] for m in methods], "Jumlah"]
+    rows: list[list[str]] = [head]
+    for t in f.takings:
+        rows.append(
+            [
+                _fit(t.officer, REG, 8, 34 * mm),
+                format_number(t.payments),
+                *[format_rupiah(t.amount(m.method)) for m in methods],
+                format_rupiah(t.total),
+            ]
+        )
+    rows.append(
+        [
+            "Jumlah",
+            format_number(sum(t.payments for t in f.takings)),
+            *[format_rupiah(sum(t.amount(m.method) for t in f.takings)) for m in methods],
+            format_rupiah(sum(t.total for t in f.takings)),
+        ]
+    )
+    rest = BODY_W - 38 * mm - 22 * mm
+    widths = [38 * mm, 22 * mm, *[rest / (len(methods) + 1)] * (len(methods) + 1)]
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(_grid_style(len(rows), total_row=True, numeric_from=1, font_size=8))
+    out: list[Flowable] = [
+        KeepTogether(
+            [
+                _note(
+                    "Penerimaan per petugas (pembayaran hari ini yang tidak dibatalkan)", color=INK, bold=True
+                ),
+                table,
+            ]
+        ),
+        Spacer(0, 3 * mm),
+    ]
+    if s.cash_counts:
+        crow: list[list[str]] = [["Petugas", "Menurut pembayaran", "Dihitung", "Selisih", "Alasan"]]
+        for c in s.cash_counts:
+            crow.append(
+                [
+                    _fit(c.officer, REG, 8, 34 * mm),
+                    format_rupiah(c.expected),
+                    format_rupiah(c.counted),
+                    format_rupiah(c.difference) if c.difference else "Rp0 — cocok",
+                    _fit(c.reason or "–", REG, 7.5, BODY_W - 134 * mm),
+                ]
+            )
+        expected = sum(c.expected for c in s.cash_counts)
+        counted = sum(c.counted for c in s.cash_counts)
+        crow.append(
+            ["Jumlah", format_rupiah(expected), format_rupiah(counted), format_rupiah(counted - expected), ""]
+        )
+        ct = Table(crow, colWidths=[38 * mm, 32 * mm, 30 * mm, 32 * mm, BODY_W - 132 * mm], repeatRows=1)
+        style = _grid_style(len(crow), total_row=True, numeric_from=1, font_size=8)
+        style.add("ALIGN", (4, 0), (4, -1), "LEFT")
+        for i, c in enumerate(s.cash_counts, start=1):
+            if c.difference:
+                style.add("TEXTCOLOR", (3, i), (3, i), RED)
+        ct.setStyle(style)
+        who = s.closed.closed_by_name if s.closed else ""
+        out += [
+            KeepTogether(
+                [
+                    _note(
+                        f"Uang tunai dihitung saat tutup hari{f' oleh {who}' if who else ''}",
+                        color=INK,
+                        bold=True,
+                    ),
+                    ct,
+                ]
+            ),
+            Spacer(0, 3 * mm),
+        ]
+    elif any(t.cash for t in f.takings):
+        out += [
+            _note("Uang tunai petugas dihitung dan dicatat saat supervisor menutup hari."),
+            Spacer(0, 3 * mm),
+        ]
     return out
 
 
@@ -677,10 +767,13 @@ def _audit_and_signatures(s: DaySummary) -> list[Flowable]:
     a = s.audit
     out = _heading("5. Jejak audit")
     rows = [
-        ["Peristiwa audit tercatat hari ini", format_number(a.events)],
+        [
+            "Peristiwa audit hari ini" + (" (sampai ditutup)" if s.closed else ""),
+            format_number(a.events),
+        ],
         ["Peristiwa terakhir hari ini (nomor urut)", f"#{a.seq}" if a.seq is not None else "–"],
         ["Hash peristiwa terakhir", _hash_groups(a.hash) if a.hash else "–"],
-        ["Pemeriksaan rantai audit", _verdict(a.chain_ok, a.chain_message)],
+        ["Pemeriksaan seluruh rantai (semua hari)", _verdict(a.chain_ok, a.chain_message)],
     ]
     t = Table(rows, colWidths=[62 * mm, BODY_W - 62 * mm])
     style = TableStyle(

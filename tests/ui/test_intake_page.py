@@ -223,16 +223,20 @@ def saved_page(qtbot: Any, ui_ctx: Any, months: str = "3") -> IntakePage:
 def test_payment_after_saving_needs_a_reference_for_transfer(qtbot: Any, ui_ctx: Any) -> None:
     page = saved_page(qtbot, ui_ctx)
     panel = page.payment_panel
-    assert panel.isVisible() and focused() is panel.pay_button
+    assert panel.isVisible() and focused() is panel.tender.received  # cash: the amount received first
     assert panel.amount.text() == "Rp33.600" and panel.title.text() == "Bayar 3 bulan"
     assert not panel.rows["referensi"].isVisible()  # cash: no reference asked
     panel.method.setCurrentIndex(panel.method.findData("transfer"))
     assert panel.rows["referensi"].isVisible()
     qtbot.keyClick(page, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     assert "wajib" in error_text(panel, "referensi") and focused() is panel.reference
+    assert not panel.tender.row.isVisible()  # no amount received for a transfer
     qtbot.keyClicks(panel.reference, "TRX 0042")
+    qtbot.keyClick(panel.reference, Qt.Key.Key_Return)  # first Enter: the total shown to confirm
+    assert "Rp33.600" in panel.tender.confirmation.text() and focused() is panel.pay_button
+    assert contributions.payments_for_member(ui_ctx.ctx, page.payment_panel.number or "") == ()
     with qtbot.waitSignal(panel.paid, timeout=10_000) as paid:
-        qtbot.keyClick(panel.reference, Qt.Key.Key_Return)
+        qtbot.keyClick(panel.pay_button, Qt.Key.Key_Return)
     payment = paid.args[0]
     assert payment.total == 33_600 and payment.method == "transfer" and payment.reference == "TRX 0042"
     assert [str(m) for m in payment.months] == ["2026-11", "2026-12", "2027-01"]
@@ -240,6 +244,50 @@ def test_payment_after_saving_needs_a_reference_for_transfer(qtbot: Any, ui_ctx:
     assert focused() is page.print_button
     stored = contributions.payments_for_member(ui_ctx.ctx, payment.member_number)
     assert [p.receipt_no for p in stored] == [payment.receipt_no]
+
+
+def test_cash_asks_the_amount_received_shows_the_change_and_records_on_the_second_enter(
+    qtbot: Any, ui_ctx: Any
+) -> None:
+    page = saved_page(qtbot, ui_ctx)
+    panel = page.payment_panel
+    number = panel.number or ""
+    qtbot.keyClick(panel.tender.received, Qt.Key.Key_Return)  # nothing typed: asked, nothing recorded
+    assert "Isi uang yang diterima" in panel.tender.row.error.text()
+    qtbot.keyClicks(panel.tender.received, "30.000")
+    assert panel.tender.change.text() == "Kurang Rp3.600"
+    qtbot.keyClick(panel.tender.received, Qt.Key.Key_Return)
+    assert "kurang Rp3.600" in panel.tender.row.error.text()
+    panel.tender.received.clear()
+    qtbot.keyClicks(panel.tender.received, "50.000")
+    assert panel.tender.change.text() == "Kembalian: Rp16.400"
+    qtbot.keyClick(panel.tender.received, Qt.Key.Key_Return)
+    text = panel.tender.confirmation.text()
+    assert "Total Rp33.600" in text and "diterima Rp50.000" in text and "kembalian Rp16.400" in text
+    assert focused() is panel.pay_button and panel.pay_button.text().startswith("Ya, catat")
+    assert contributions.payments_for_member(ui_ctx.ctx, number) == ()  # one Enter records nothing
+    # Editing the amount withdraws the confirmation: the next Enter reviews again.
+    panel.tender.received.setFocus()
+    qtbot.keyClick(panel.tender.received, Qt.Key.Key_0)
+    assert not panel.tender.confirming and not panel.tender.confirmation.isVisible()
+    qtbot.keyClick(panel.tender.received, Qt.Key.Key_Backspace)
+    qtbot.keyClick(panel.tender.received, Qt.Key.Key_Return)
+    assert panel.tender.confirming
+    with qtbot.waitSignal(panel.paid, timeout=10_000) as paid:
+        qtbot.keyClick(panel.pay_button, Qt.Key.Key_Return)
+    payment = paid.args[0]
+    assert (payment.total, payment.cash_received, payment.change) == (33_600, 50_000, 16_400)
+    assert "kembalian Rp16.400" in panel.done.text()
+    assert len(contributions.payments_for_member(ui_ctx.ctx, number)) == 1
+
+
+def pay_cash(qtbot: Any, page: IntakePage, received: str = "50000") -> Any:
+    panel = page.payment_panel
+    qtbot.keyClicks(panel.tender.received, received)
+    qtbot.keyClick(panel.tender.received, Qt.Key.Key_Return)
+    with qtbot.waitSignal(panel.paid, timeout=10_000) as paid:
+        qtbot.keyClick(panel.pay_button, Qt.Key.Key_Return)
+    return paid.args[0]
 
 
 def close_preview(qtbot: Any, page: IntakePage) -> Any:
@@ -255,8 +303,7 @@ def close_preview(qtbot: Any, page: IntakePage) -> Any:
 
 def test_ctrl_p_issues_the_card_then_shows_the_receipts_one_at_a_time(qtbot: Any, ui_ctx: Any) -> None:
     page = saved_page(qtbot, ui_ctx)
-    with qtbot.waitSignal(page.payment_panel.paid, timeout=10_000):
-        qtbot.keyClick(page.payment_panel.pay_button, Qt.Key.Key_Return)  # cash, Enter on the button
+    pay_cash(qtbot, page)
     qtbot.keyClick(page, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     kind, card = close_preview(qtbot, page)
     assert kind == "card"

@@ -12,12 +12,14 @@ from app.domain.rates import RateBook
 from app.services import contributions
 from app.services.contribution_dto import METHOD_LABELS, PaymentDTO
 from ui import i18n
+from ui.cash_tender import CashTender
 from ui.context import UiContext
 from ui.i18n import translate
 from ui.models import display
 from ui.widgets import FieldRow, primary_button
 
 PAY_TEXT = QT_TRANSLATE_NOOP("EnrolmentPaymentPanel", "Terima pembayaran  (Ctrl+B)")
+CONFIRM_TEXT = QT_TRANSLATE_NOOP("EnrolmentPaymentPanel", "Ya, catat pembayaran  (Enter)")
 
 
 class EnrolmentPaymentPanel(QFrame):
@@ -64,6 +66,8 @@ class EnrolmentPaymentPanel(QFrame):
         }
         for row in self.rows.values():
             layout.addWidget(row)
+        self.tender = CashTender()
+        layout.addWidget(self.tender)
         self.error = QLabel()
         self.error.setObjectName("paymentError")
         self.error.setProperty("role", "error")
@@ -83,6 +87,9 @@ class EnrolmentPaymentPanel(QFrame):
         layout.addWidget(self.done)
         self.method.currentIndexChanged.connect(self._on_method_changed)
         self.reference.returnPressed.connect(self.pay)
+        self.reference.textEdited.connect(lambda _t: self._withdraw())
+        self.tender.received.returnPressed.connect(self.pay)
+        self.tender.changed.connect(self._withdraw)
         self.pay_button.clicked.connect(self.pay)
         self.setVisible(False)
 
@@ -95,11 +102,19 @@ class EnrolmentPaymentPanel(QFrame):
         self.reference.clear()
         self._clear_errors()
         self.done.setVisible(False)
-        for w in (self.rows["metode"], self.pay_button):
+        self.tender.reset()
+        for w in (self.rows["metode"], self.pay_button, self.tender):
             w.setVisible(True)
         self.pay_button.setText(translate("EnrolmentPaymentPanel", PAY_TEXT))
         self.setVisible(quote is not None)
         self._on_method_changed()
+
+    def focus_first(self) -> None:
+        """Cash (the default) starts at the amount received; other methods at the button."""
+        if self.method.currentData() == "cash" and self.tender.row.isVisibleTo(self):
+            self.tender.received.setFocus()
+        else:
+            self.pay_button.setFocus()
 
     @property
     def pending(self) -> bool:
@@ -137,6 +152,14 @@ class EnrolmentPaymentPanel(QFrame):
             if self.quote is not None and q.total != self.quote.total:
                 text += translate("EnrolmentPaymentPanel", "  (tanpa potongan: dana APBD)")
             self.amount.setText(text)
+        self.tender.set_due(q.total if q is not None else None, method)
+        self._withdraw()
+
+    def _withdraw(self) -> None:
+        """What was edited is no longer what was confirmed: the first Enter reviews again."""
+        self.tender.back()
+        if not self._busy:
+            self.pay_button.setText(translate("EnrolmentPaymentPanel", PAY_TEXT))
 
     def _clear_errors(self) -> None:
         for row in self.rows.values():
@@ -156,13 +179,27 @@ class EnrolmentPaymentPanel(QFrame):
             )
             self.reference.setFocus()
             return
+        if not self.tender.confirming:
+            # First Enter: the total, the amount received and the change on screen; nothing recorded.
+            if self.tender.review():
+                self.pay_button.setText(translate("EnrolmentPaymentPanel", CONFIRM_TEXT))
+                self.pay_button.setFocus()
+            return
+        tender = self.tender.confirm()
+        if tender is None:
+            return
         number = self.number
         self._busy = True
         self.pay_button.setEnabled(False)
         self.pay_button.setText(translate("EnrolmentPaymentPanel", "Menyimpan pembayaran…"))
         self.ui.runner.run(
             lambda: contributions.record_enrolment_payment(
-                self.ui.ctx, self.ui.actor, number, method=method, reference=reference or None
+                self.ui.ctx,
+                self.ui.actor,
+                number,
+                method=method,
+                reference=reference or None,
+                cash_received=tender.received,
             ),
             on_success=self._on_paid,
             on_error=self._on_failed,
@@ -176,7 +213,8 @@ class EnrolmentPaymentPanel(QFrame):
             self.setVisible(False)
             return
         self.payment = payment
-        for w in (*self.rows.values(), self.pay_button):
+        self.tender.recorded()
+        for w in (*self.rows.values(), self.pay_button, self.tender):
             w.setVisible(False)
         self.title.setText(
             translate("EnrolmentPaymentPanel", "Lunas {months} · {period}").format(
@@ -189,6 +227,10 @@ class EnrolmentPaymentPanel(QFrame):
             else ""
         )
         self.amount.setText(i18n.money(payment.total))
+        if payment.cash_received is not None and payment.change is not None:
+            ref = translate("EnrolmentPaymentPanel", " · diterima {received} · kembalian {change}").format(
+                received=i18n.money(payment.cash_received), change=i18n.money(payment.change)
+            )
         self.done.setText(
             translate("EnrolmentPaymentPanel", "{method_label}{ref}\nTanda bukti {receipt_no}").format(
                 method_label=display.label(payment.method_label), ref=ref, receipt_no=payment.receipt_no
@@ -199,8 +241,11 @@ class EnrolmentPaymentPanel(QFrame):
 
     def _on_failed(self, exc: BaseException) -> None:
         self._busy = False
+        self.tender.failed()  # still confirming what is on screen: Enter tries again
         self.pay_button.setEnabled(True)
-        self.pay_button.setText(translate("EnrolmentPaymentPanel", PAY_TEXT))
+        self.pay_button.setText(
+            translate("EnrolmentPaymentPanel", CONFIRM_TEXT if self.tender.confirming else PAY_TEXT)
+        )
         if isinstance(exc, DomainError):
             for issue in exc.issues:
                 row = self.rows.get(issue.field)

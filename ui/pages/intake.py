@@ -520,6 +520,7 @@ class IntakePage(QWidget):
             self.save_button,
             self.payment_panel.method,
             self.payment_panel.reference,
+            self.payment_panel.tender.received,
             self.payment_panel.pay_button,
             self.print_button,
             self.next_button,
@@ -1088,7 +1089,7 @@ class IntakePage(QWidget):
         self.print_button.setEnabled(True)
         self._set_print_primary(not self.payment_panel.pending)
         if self.payment_panel.pending:
-            self.payment_panel.pay_button.setFocus()
+            self.payment_panel.focus_first()
         else:
             self.print_button.setFocus()
         self.enrolled.emit(member)

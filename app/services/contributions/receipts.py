@@ -118,6 +118,7 @@ def payment_dto(session: Session, p: Payment, *, repeated: bool = False) -> Paym
         from_enrolment=p.enrolment_id is not None,
         cover_after=detail.get("cover_after"),
         repeated=repeated,
+        cash_received=p.cash_received,
     )
 
 
