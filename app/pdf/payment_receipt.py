@@ -88,6 +88,7 @@ class ReceiptData:
     credit: int = 0  # an earlier overpayment set against this payment (PP 50/2025 art. 6)
     cover: str | None = None  # the member's protection after this payment: "Dilindungi s.d. …"
     copy: str | None = None  # "SALINAN, dicetak ulang 07-12-2026 10:00" on a reprint
+    cash_received: int | None = None  # cash handed over; the change is printed under the total
 
 
 @dataclass(frozen=True, slots=True)
@@ -432,6 +433,16 @@ def _a5_payment(c: Canvas, r: ReceiptData) -> None:
     c.setFont(F_BOLD, 13)
     c.drawRightString(width - m - 3 * mm, y - 6.8 * mm, format_rupiah(r.total))
     y -= 14.5 * mm
+    if r.cash_received is not None:
+        c.setFillColor(INK)
+        c.setFont(F_REG, 8.5)
+        c.drawRightString(label_x, y, "Uang diterima (tunai)")
+        c.drawRightString(width - m - 1.5 * mm, y, format_rupiah(r.cash_received))
+        y -= 4.6 * mm
+        c.drawRightString(label_x, y, "Kembalian")
+        c.setFont(F_BOLD, 8.5)
+        c.drawRightString(width - m - 1.5 * mm, y, format_rupiah(r.cash_received - r.total))
+        y -= 6 * mm
     c.setFillColor(INK)
     c.setFont(F_REG, 7.5)
     for part in simpleSplit(f"Terbilang: {terbilang(r.total)}", F_REG, 7.5, width - 2 * m):
@@ -693,6 +704,9 @@ def _roll_payment(r: ReceiptData) -> bytes:
     if r.credit:
         roll.pair("Kredit kelebihan bayar", f"-{format_rupiah(r.credit)}")
     _roll_total(roll, "TOTAL", r.total)
+    if r.cash_received is not None:
+        roll.pair("Uang diterima (tunai)", format_rupiah(r.cash_received))
+        roll.pair("Kembalian", format_rupiah(r.cash_received - r.total), font=F_COND_BOLD)
     for label in r.discount_labels:
         roll.text(f"{label}.", size=6.8, color=GREY)
     if r.fine_note:

@@ -158,3 +158,16 @@ def test_the_cli_takes_the_cash_received_and_the_counts(
     monkeypatch.setattr("sys.stdin", io.StringIO(SUPERVISOR_PASSWORD + "\n"))
     assert cli_main([*close, f"--cash=budi={paid['total']}"]) == 0
     assert json.loads(capsys.readouterr().out)["status"] == "closed"
+
+
+def test_the_receipts_print_the_cash_received_and_the_change(ctx: Any, officer: Actor) -> None:
+    p = enrol_and_pay(ctx, officer, 0, received=50_000)
+    for paper in ("A5", "80mm"):
+        pdf = cs.receipt_pdf(ctx, p.id, paper=paper)
+        if os.environ.get("LOKET_SHOTS"):
+            Path(os.environ["LOKET_SHOTS"], f"receipt_cash_{paper}.pdf").write_bytes(pdf)
+        text = pdf_text(pdf)
+        assert "Uang diterima (tunai)" in text and "Rp50.000" in text
+        assert "Kembalian" in text and "Rp16.400" in text
+    transfer = enrol_and_pay(ctx, officer, 1, method="transfer")
+    assert "Kembalian" not in pdf_text(cs.receipt_pdf(ctx, transfer.id, paper="A5"))

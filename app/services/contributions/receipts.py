@@ -254,6 +254,7 @@ def payment_receipt_data(p: PaymentDTO) -> ReceiptData:
         fine_note=fine_note(q),
         credit=q.credit,
         cover=p.cover_after,
+        cash_received=p.cash_received,
     )
 
 
