@@ -23,8 +23,9 @@ class CashTender(QWidget):
 
     changed = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, *, compact: bool = False) -> None:
         super().__init__()
+        self.compact = compact  # a narrow panel: a short label and a short confirmation line
         self.setObjectName("cashTender")
         self.flow = PaymentFlow()
         self.total: int | None = None
@@ -38,7 +39,9 @@ class CashTender(QWidget):
         self.received.setPlaceholderText("50.000")
         self.row = FieldRow(
             "uang_diterima",
-            translate("CashTender", "Uang diterima dari peserta (tunai)"),
+            translate("CashTender", "Uang diterima")
+            if compact
+            else translate("CashTender", "Uang diterima dari peserta (tunai)"),
             self.received,
             required=True,
         )
@@ -94,6 +97,7 @@ class CashTender(QWidget):
         assert tender is not None
         self.confirmation.setText(self._confirmation_text(tender))
         self.confirmation.setVisible(True)
+        self.change.setVisible(False)  # the confirmation line says it
         return True
 
     def confirm(self) -> Tender | None:
@@ -105,6 +109,7 @@ class CashTender(QWidget):
         self.flow.back()
         if self.flow.step is PayStep.ENTER:
             self.confirmation.setVisible(False)
+            self.change.setVisible(self.method == "cash")
 
     def failed(self) -> None:
         self.flow.failed()
@@ -144,6 +149,14 @@ class CashTender(QWidget):
             self.confirmation.setVisible(True)
 
     def _confirmation_text(self, tender: Tender) -> str:
+        if self.compact:
+            if tender.received is not None:
+                return translate("CashTender", "Kembalian {change} · Enter lagi: catat").format(
+                    change=i18n.money(tender.change)
+                )
+            return translate("CashTender", "Total {total} · Enter lagi: catat").format(
+                total=i18n.money(tender.total)
+            )
         if tender.received is not None:
             return translate(
                 "CashTender",

@@ -466,6 +466,10 @@ Proposed by {proposed_by}, {proposed_at}</translation>
 <context>
     <name>CashTender</name>
     <message>
+        <source>Uang diterima</source>
+        <translation>Cash received</translation>
+    </message>
+    <message>
         <source>Uang diterima dari peserta (tunai)</source>
         <translation>Cash received from the member</translation>
     </message>
@@ -480,6 +484,14 @@ Proposed by {proposed_by}, {proposed_at}</translation>
     <message>
         <source>Kembalian: {amount}</source>
         <translation>Change: {amount}</translation>
+    </message>
+    <message>
+        <source>Kembalian {change} · Enter lagi: catat</source>
+        <translation>Change {change} · Enter again: record</translation>
+    </message>
+    <message>
+        <source>Total {total} · Enter lagi: catat</source>
+        <translation>Total {total} · Enter again: record</translation>
     </message>
     <message>
         <source>Total {total} · tunai · diterima {received} · kembalian {change}. Tekan Enter sekali lagi untuk mencatat, atau ubah isian.</source>

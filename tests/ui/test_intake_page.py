@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -233,7 +234,7 @@ def test_payment_after_saving_needs_a_reference_for_transfer(qtbot: Any, ui_ctx:
     assert not panel.tender.row.isVisible()  # no amount received for a transfer
     qtbot.keyClicks(panel.reference, "TRX 0042")
     qtbot.keyClick(panel.reference, Qt.Key.Key_Return)  # first Enter: the total shown to confirm
-    assert "Rp33.600" in panel.tender.confirmation.text() and focused() is panel.pay_button
+    assert "Total Rp33.600" in panel.tender.confirmation.text() and focused() is panel.pay_button
     assert contributions.payments_for_member(ui_ctx.ctx, page.payment_panel.number or "") == ()
     with qtbot.waitSignal(panel.paid, timeout=10_000) as paid:
         qtbot.keyClick(panel.pay_button, Qt.Key.Key_Return)
@@ -262,9 +263,12 @@ def test_cash_asks_the_amount_received_shows_the_change_and_records_on_the_secon
     qtbot.keyClicks(panel.tender.received, "50.000")
     assert panel.tender.change.text() == "Kembalian: Rp16.400"
     qtbot.keyClick(panel.tender.received, Qt.Key.Key_Return)
-    text = panel.tender.confirmation.text()
-    assert "Total Rp33.600" in text and "diterima Rp50.000" in text and "kembalian Rp16.400" in text
+    # The total (the panel's amount), the cash received (the field) and the change are on screen.
+    assert panel.amount.text() == "Rp33.600" and panel.tender.received.text() == "50.000"
+    assert "Kembalian Rp16.400" in panel.tender.confirmation.text()
     assert focused() is panel.pay_button and panel.pay_button.text().startswith("Ya, catat")
+    if os.environ.get("LOKET_SHOTS"):
+        page.window().grab().save(os.environ["LOKET_SHOTS"] + "/intake_cash_confirm.png")
     assert contributions.payments_for_member(ui_ctx.ctx, number) == ()  # one Enter records nothing
     # Editing the amount withdraws the confirmation: the next Enter reviews again.
     panel.tender.received.setFocus()

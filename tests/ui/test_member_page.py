@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -120,6 +121,8 @@ def test_payment_from_the_member_page_and_its_receipt_total(qtbot: Any, ui_ctx: 
     qtbot.keyClicks(dialog.tender.received, "200.000")
     qtbot.keyClick(dialog.tender.received, Qt.Key.Key_Return)  # the total, received and change shown
     assert f"kembalian {format_rupiah(200_000 - expected)}" in dialog.tender.confirmation.text()
+    if os.environ.get("LOKET_SHOTS"):
+        dialog.grab().save(os.environ["LOKET_SHOTS"] + "/member_payment_confirm.png")
     assert contributions.payments_for_member(ui_ctx.ctx, number) == ()
     qtbot.keyClick(dialog.confirm, Qt.Key.Key_Return)  # the second Enter records it
     pdf = wait_preview(qtbot, page)

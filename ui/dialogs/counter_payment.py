@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
 from app.domain.contributions import quote_months
 from app.domain.issues import DomainError
@@ -42,12 +42,14 @@ class EnrolmentPaymentPanel(QFrame):
         self.title = QLabel(translate("EnrolmentPaymentPanel", "Pembayaran iuran"))
         self.title.setWordWrap(True)
         self.title.setObjectName("paymentTitle")
-        layout.addWidget(self.title)
         self.amount = QLabel()
         self.amount.setObjectName("paymentAmount")
         self.amount.setTextFormat(Qt.TextFormat.PlainText)
         self.amount.setWordWrap(True)
-        layout.addWidget(self.amount)
+        head = QHBoxLayout()  # "Bayar 3 bulan   Rp33.600" on one line: the column is short
+        head.addWidget(self.title, 1)
+        head.addWidget(self.amount, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(head)
         self.method = QComboBox()
         self.method.setObjectName("paymentMethod")
         for code, label in METHOD_LABELS.items():
@@ -64,9 +66,13 @@ class EnrolmentPaymentPanel(QFrame):
                 required=True,
             ),
         }
-        for row in self.rows.values():
-            layout.addWidget(row)
-        self.tender = CashTender()
+        self.tender = CashTender(compact=True)
+        side = QHBoxLayout()  # method and cash received side by side: the panel shares a short column
+        side.setSpacing(8)
+        side.addWidget(self.rows["metode"], 1)
+        side.addWidget(self.tender.row, 1)
+        layout.addLayout(side)
+        layout.addWidget(self.rows["referensi"])
         layout.addWidget(self.tender)
         self.error = QLabel()
         self.error.setObjectName("paymentError")

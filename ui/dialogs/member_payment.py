@@ -156,6 +156,9 @@ class MemberPaymentDialog(MemberDialog):
         self.body.addLayout(grid)
         self.body.addWidget(self._build_quote_panel(), 1)
         self.confirm.setEnabled(False)
+        self.confirm.setText(translate("MemberPaymentDialog", RECORD_TEXT))  # wide enough for both texts
+        self.confirm.setMinimumWidth(self.confirm.sizeHint().width())
+        self.confirm.setText(translate("MemberPaymentDialog", CONFIRM_TEXT))
         # Tall enough up front for three lines of notes and an error under a field: a dialog does not
         # grow by itself when they appear.
         self.resize(800, max(self.sizeHint().height() + 120, 680))
