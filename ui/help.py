@@ -36,6 +36,9 @@ GLOBAL_SHORTCUTS: list[tuple[str, str]] = [
         QT_TRANSLATE_NOOP("HelpDialog", "Di formulir pendaftaran: kolom berikutnya; di tombol: jalankan"),
     ),
     ("Esc", QT_TRANSLATE_NOOP("HelpDialog", "Tutup jendela pratinjau atau dialog")),
+    ("Ctrl+Enter", QT_TRANSLATE_NOOP("HelpDialog", "Di dialog: jalankan tombol utama")),
+    ("Ctrl+P / Ctrl+S", QT_TRANSLATE_NOOP("HelpDialog", "Di pratinjau PDF: cetak / simpan PDF")),
+    ("Ctrl+O / Ctrl+V", QT_TRANSLATE_NOOP("HelpDialog", "Di Baca KTP: buka berkas gambar / tempel gambar")),
 ]
 
 

@@ -107,6 +107,9 @@ class Banner(QFrame):
         self.action.setVisible(False)
 
 
+REFRESH_KEY = "Ctrl+U"  # "perbarui": F5 opens Verifikasi Kartu everywhere, so refreshing has its own key
+
+
 def primary_button(text: str, object_name: str) -> QPushButton:
     b = QPushButton(text)
     b.setObjectName(object_name)

@@ -280,6 +280,10 @@ Proposed by {proposed_by}, {proposed_at}</translation>
         <translation>Print Cards</translation>
     </message>
     <message>
+        <source>buat lembar kartu</source>
+        <translation>make a card sheet</translation>
+    </message>
+    <message>
         <source>Lembar A4 berisi 10 kartu dengan tanda potong, untuk acara jemput bola. Peserta yang sudah memegang kartu berlaku dilewati: penggantinya lewat cetak ulang dengan persetujuan supervisor.</source>
         <translation>A4 sheets of 10 cards with cut marks, for outreach events. Members who already hold a valid card are skipped: a replacement goes through a reprint approved by a supervisor.</translation>
     </message>
@@ -764,8 +768,16 @@ Report (without member data): {last_report}</translation>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <source>Perbarui  (F5)</source>
-        <translation>Refresh  (F5)</translation>
+        <source>perbarui angka</source>
+        <translation>refresh the figures</translation>
+    </message>
+    <message>
+        <source>ringkasan saya hari ini</source>
+        <translation>my summary for today</translation>
+    </message>
+    <message>
+        <source>Perbarui  (Ctrl+U)</source>
+        <translation>Refresh  (Ctrl+U)</translation>
     </message>
     <message>
         <source>Atur target…</source>
@@ -887,10 +899,6 @@ Report (without member data): {last_report}</translation>
         <translation>Date</translation>
     </message>
     <message>
-        <source>Tampilkan  (F5)</source>
-        <translation>Show  (F5)</translation>
-    </message>
-    <message>
         <source>Pratinjau PDF  (Ctrl+P)</source>
         <translation>Preview PDF  (Ctrl+P)</translation>
     </message>
@@ -953,6 +961,22 @@ Report (without member data): {last_report}</translation>
     <message>
         <source>Selisih</source>
         <translation>Difference</translation>
+    </message>
+    <message>
+        <source>tampilkan angka tanggal itu lagi</source>
+        <translation>show that date&apos;s figures again</translation>
+    </message>
+    <message>
+        <source>pratinjau ringkasan PDF</source>
+        <translation>preview the summary PDF</translation>
+    </message>
+    <message>
+        <source>tutup hari</source>
+        <translation>close the day</translation>
+    </message>
+    <message>
+        <source>Tampilkan  (Ctrl+U)</source>
+        <translation>Show  (Ctrl+U)</translation>
     </message>
     <message>
         <source>Per petugas: pendaftaran dan penerimaan</source>
@@ -1725,6 +1749,18 @@ Database: {label}</translation>
         <translation>Close a preview window or dialog</translation>
     </message>
     <message>
+        <source>Di dialog: jalankan tombol utama</source>
+        <translation>In a dialog: run the main button</translation>
+    </message>
+    <message>
+        <source>Di pratinjau PDF: cetak / simpan PDF</source>
+        <translation>In a PDF preview: print / save the PDF</translation>
+    </message>
+    <message>
+        <source>Di Baca KTP: buka berkas gambar / tempel gambar</source>
+        <translation>In Read KTP: open an image file / paste an image</translation>
+    </message>
+    <message>
         <source>Bantuan — pintasan keyboard</source>
         <translation>Help — keyboard shortcuts</translation>
     </message>
@@ -1889,6 +1925,14 @@ Database: {label}</translation>
     <message>
         <source>Impor Massal</source>
         <translation>Bulk Import</translation>
+    </message>
+    <message>
+        <source>langkah sebelumnya</source>
+        <translation>previous step</translation>
+    </message>
+    <message>
+        <source>langkah berikutnya</source>
+        <translation>next step</translation>
     </message>
     <message>
         <source>Banyak pekerja sekaligus dari XLSX/CSV. Setiap baris diperiksa dulu; tidak ada yang disimpan sebelum langkah 5.   Enter = lanjut · Alt+← = kembali</source>
@@ -2179,6 +2223,18 @@ Nothing was saved.</translation>
     <message>
         <source>peserta berikutnya (formulir kosong)</source>
         <translation>next member (empty form)</translation>
+    </message>
+    <message>
+        <source>terima pembayaran (Enter lagi untuk mencatat)</source>
+        <translation>take the payment (Enter again to record)</translation>
+    </message>
+    <message>
+        <source>cetak kartu dan tanda terima</source>
+        <translation>print the card and receipts</translation>
+    </message>
+    <message>
+        <source>bandingkan data dengan peserta yang mirip</source>
+        <translation>compare with similar members</translation>
     </message>
     <message>
         <source>baca KTP: kamera, berkas, folder pemindai, tempel, atau seret gambar</source>
@@ -4137,6 +4193,18 @@ This number can no longer be used for contributions or cards. This action is rec
     <message>
         <source>Data Peserta</source>
         <translation>Member Record</translation>
+    </message>
+    <message>
+        <source>bayar iuran</source>
+        <translation>pay contributions</translation>
+    </message>
+    <message>
+        <source>cetak kartu</source>
+        <translation>print the card</translation>
+    </message>
+    <message>
+        <source>ajukan koreksi data</source>
+        <translation>propose a correction</translation>
     </message>
     <message>
         <source>Buka nomor peserta / NIK:</source>

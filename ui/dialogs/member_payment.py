@@ -190,6 +190,7 @@ class MemberPaymentDialog(MemberDialog):
         head.addWidget(self.period)
         v.addLayout(head)
         self.lines = QTableWidget(0, 5)
+        self.lines.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.lines.setObjectName("quoteLines")
         self.lines.setHorizontalHeaderLabels(
             [

@@ -39,7 +39,7 @@ from ui.i18n import translate
 from ui.models import display
 from ui.printing import PdfPreviewDialog
 from ui.theme import repolish
-from ui.widgets import Banner, FieldRow, primary_button
+from ui.widgets import REFRESH_KEY, Banner, FieldRow, primary_button
 
 OFFICER_COLUMNS = (
     QT_TRANSLATE_NOOP("DayClosePage", "Petugas"),
@@ -69,6 +69,11 @@ def _caption(text: str) -> QLabel:
 class DayClosePage(QWidget):
     nav_label = QT_TRANSLATE_NOOP("DayClosePage", "Tutup Hari")
     shortcut = "F10"
+    help_shortcuts = (
+        (REFRESH_KEY, QT_TRANSLATE_NOOP("DayClosePage", "tampilkan angka tanggal itu lagi")),
+        ("Ctrl+P", QT_TRANSLATE_NOOP("DayClosePage", "pratinjau ringkasan PDF")),
+        ("Ctrl+Enter", QT_TRANSLATE_NOOP("DayClosePage", "tutup hari")),
+    )
     required_permission = Permission.CLOSE_DAY
 
     def __init__(self, ui: UiContext) -> None:
@@ -108,7 +113,7 @@ class DayClosePage(QWidget):
         self.date.setAccessibleName(translate("DayClosePage", "Tanggal"))
         date_row = FieldRow("tanggal", translate("DayClosePage", "Tanggal"), self.date)
         top.addWidget(date_row)
-        self.show_button = QPushButton(translate("DayClosePage", "Tampilkan  (F5)"))
+        self.show_button = QPushButton(translate("DayClosePage", "Tampilkan  (Ctrl+U)"))
         self.show_button.setObjectName("dayShow")
         self.show_button.clicked.connect(self.load)
         top.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignBottom)
@@ -225,7 +230,7 @@ class DayClosePage(QWidget):
         right.addStretch(1)
         self.reopen_box.setVisible(False)
 
-        QShortcut(QKeySequence("F5"), self, self.load)
+        QShortcut(QKeySequence(REFRESH_KEY), self, self.load)  # F5 is Verifikasi
         QShortcut(QKeySequence("Ctrl+P"), self, self.preview)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.close_day)
         self.date.dateChanged.connect(lambda _d: self.load())

@@ -113,6 +113,9 @@ class IntakePage(QWidget):
         ),
         ("Ctrl+S", QT_TRANSLATE_NOOP("IntakePage", "simpan pendaftaran")),
         ("Ctrl+N", QT_TRANSLATE_NOOP("IntakePage", "peserta berikutnya (formulir kosong)")),
+        ("Ctrl+B", QT_TRANSLATE_NOOP("IntakePage", "terima pembayaran (Enter lagi untuk mencatat)")),
+        ("Ctrl+P", QT_TRANSLATE_NOOP("IntakePage", "cetak kartu dan tanda terima")),
+        ("Ctrl+D", QT_TRANSLATE_NOOP("IntakePage", "bandingkan data dengan peserta yang mirip")),
         (
             "Ctrl+K",
             QT_TRANSLATE_NOOP(

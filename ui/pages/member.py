@@ -107,6 +107,11 @@ class MemberPage(QWidget):
     loaded = Signal(object)  # MemberView, once it is on screen
     nav_label = QT_TRANSLATE_NOOP("MemberPage", "Data Peserta")
     shortcut = "F4"
+    help_shortcuts = (
+        ("Ctrl+B", QT_TRANSLATE_NOOP("MemberPage", "bayar iuran")),
+        ("Ctrl+P", QT_TRANSLATE_NOOP("MemberPage", "cetak kartu")),
+        ("Ctrl+E", QT_TRANSLATE_NOOP("MemberPage", "ajukan koreksi data")),
+    )
 
     def __init__(self, ui: UiContext) -> None:
         super().__init__()
