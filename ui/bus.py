@@ -14,3 +14,5 @@ class UiBus(QObject):
     enrolled = Signal(object)
     # Ask the window to show a page by its class name (e.g. "VerifyPage").
     page_requested = Signal(str)
+    # A day was closed or reopened (Tutup Hari): pages that write to today look again.
+    day_changed = Signal()

@@ -538,6 +538,13 @@ Proposed by {proposed_by}, {proposed_at}</translation>
     </message>
 </context>
 <context>
+    <name>ClosedDayGuard</name>
+    <message>
+        <source>Hari ini ({day}) sudah ditutup oleh {closed_by} pukul {at}. Pendaftaran dan pembayaran baru tidak dapat disimpan sampai supervisor membuka kembali hari ini (Tutup Hari, F10).</source>
+        <translation>Today ({day}) was closed by {closed_by} at {at}. New enrolments and payments cannot be saved until a supervisor reopens today (Close Day, F10).</translation>
+    </message>
+</context>
+<context>
     <name>CommitStep</name>
     <message>
         <source>Mode penyimpanan (pilih salah satu)</source>

@@ -385,3 +385,32 @@ def test_likely_duplicate_is_shown_side_by_side_and_saved_only_with_a_supervisor
     assert members(ui_ctx) == 2 and page.left_stack.currentIndex() == 0 and page.success.isVisible()
     history = records.member_history(ui_ctx.ctx, ui_ctx.actor, saved.args[0].number)
     assert [h.action for h in history] == ["member.enrol", "member.duplicate_override"]
+
+
+def test_a_closed_day_is_said_before_anything_is_typed_and_nothing_saves(
+    qtbot: Any, ui_ctx: Any, supervisor: Any
+) -> None:
+    from app.services import day
+    from tests.day_fixtures import DAY
+
+    day.close_day(ui_ctx.ctx, supervisor, DAY, password=SUPERVISOR_PASSWORD, verify_chain=False)
+    page = make_page(qtbot, ui_ctx)
+    qtbot.waitUntil(lambda: page.day_banner.isVisible(), timeout=10_000)
+    text = page.day_banner.text.text()
+    assert "sudah ditutup oleh siti" in text and "membuka kembali" in text
+    assert not page.save_button.isEnabled()
+    fill_walk_in(qtbot, page)
+    assert not page.save_button.isEnabled()
+    qtbot.keyClick(page, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # refused, nothing sent
+    assert not page._saving and members(ui_ctx) == 0
+    if os.environ.get("LOKET_SHOTS"):
+        page.grab().save(os.environ["LOKET_SHOTS"] + "/intake_day_closed.png")
+
+    day.reopen_day(
+        ui_ctx.ctx, supervisor, DAY, password=SUPERVISOR_PASSWORD, reason="Tanda bukti sore belum masuk"
+    )
+    ui_ctx.bus.day_changed.emit()  # Tutup Hari says so after reopening
+    qtbot.waitUntil(lambda: not page.day_banner.isVisible(), timeout=10_000)
+    assert page.save_button.isEnabled()
+    with qtbot.waitSignal(page.enrolled, timeout=10_000):
+        qtbot.keyClick(page, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)

@@ -457,6 +457,7 @@ class DayClosePage(QWidget):
                 ),
             )
             self.load()
+            self.ui.bus.day_changed.emit()
 
         def failed(exc: BaseException) -> None:
             self.close_button.setEnabled(True)
@@ -501,6 +502,7 @@ class DayClosePage(QWidget):
                 translate("DayClosePage", "Hari {day} dibuka kembali.").format(day=i18n.date_full(day)),
             )
             self.load()
+            self.ui.bus.day_changed.emit()
 
         def failed(exc: BaseException) -> None:
             self.reopen_button.setEnabled(True)

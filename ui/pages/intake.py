@@ -11,7 +11,7 @@ import itertools
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -50,6 +50,7 @@ from app.services.contribution_dto import PaymentDTO
 from app.services.dto import EnrolOutcome, MemberDTO
 from app.services.records_dto import DuplicateCandidateDTO
 from ui.context import UiContext
+from ui.day_guard import ClosedDayGuard
 from ui.dialogs.counter_duplicates import DuplicatePanel, form_values
 from ui.dialogs.counter_payment import EnrolmentPaymentPanel
 from ui.dialogs.counter_print import CounterPrintJob
@@ -134,6 +135,7 @@ class IntakePage(QWidget):
         self._autofilled: dict[str, str] = {}
         self._duplicate: str | None = None
         self._saving = False
+        self._day_closed = False  # today closed by a supervisor: nothing can be saved (ClosedDayGuard)
         self._last_occupation = "P001"
         self._book: RateBook | None = None
         self._likely: tuple[DuplicateCandidateDTO, ...] = ()
@@ -147,6 +149,9 @@ class IntakePage(QWidget):
         self._build()
         self._wire()
         self.reset()
+        self.day_guard = ClosedDayGuard(ui, self)
+        self.day_guard.changed.connect(self._on_day_changed)
+        self.day_guard.check()
         self.ui.runner.run(
             lambda: contributions.rate_book(self.ui.ctx),
             on_success=self._on_book_loaded,
@@ -414,6 +419,9 @@ class IntakePage(QWidget):
         self.ktp_button = QPushButton(translate("IntakePage", "Baca KTP…  (Ctrl+K)"))
         self.ktp_button.setObjectName("ktpButton")
         right.addWidget(self.ktp_button)
+        # Said before anything is typed: a closed day refuses every enrolment (banner, save disabled).
+        self.day_banner = Banner("dayClosedBanner")
+        right.addWidget(self.day_banner)
         self.banner = Banner("intakeBanner")
         right.addWidget(self.banner)
 
@@ -821,7 +829,9 @@ class IntakePage(QWidget):
             else:
                 row.set_error(None)
         ok = result.ok and self._duplicate is None and not self._saving
-        self.save_button.setEnabled(not self.success.isVisible() and not self._saving)
+        self.save_button.setEnabled(
+            not self.success.isVisible() and not self._saving and not self._day_closed
+        )
         self._update_summary(result, ok)
         if not self.success.isVisible():
             self.update_quote()
@@ -1012,7 +1022,7 @@ class IntakePage(QWidget):
 
     # ---- actions -----------------------------------------------------------------------------
     def save(self) -> None:
-        if self._saving or self.success.isVisible():
+        if self._saving or self.success.isVisible() or self._day_closed:
             return
         self._attempted = True
         result = self._validate()
@@ -1045,7 +1055,9 @@ class IntakePage(QWidget):
         self._saving = False
         self.save_button.setText(translate("IntakePage", "Simpan  (Ctrl+S)"))
         if outcome.status != "enrolled" or outcome.member is None:
-            self.save_button.setEnabled(True)
+            if any(i.code.startswith("day.") for i in outcome.errors):
+                self.day_guard.check()  # closed meanwhile (another counter's supervisor): the banner says so
+            self.save_button.setEnabled(not self._day_closed)
             for issue in outcome.errors:
                 if issue.field in self.rows:
                     self.rows[issue.field].set_error(display.message(issue.message))
@@ -1151,7 +1163,7 @@ class IntakePage(QWidget):
     def _on_save_failed(self, exc: BaseException) -> None:
         self._saving = False
         self.save_button.setText(translate("IntakePage", "Simpan  (Ctrl+S)"))
-        self.save_button.setEnabled(True)
+        self.save_button.setEnabled(not self._day_closed)
         message = display.message_of(exc) or str(exc) or exc.__class__.__name__
         # The form keeps everything typed; the officer can retry.
         self.banner.show_message(
@@ -1221,12 +1233,25 @@ class IntakePage(QWidget):
         self.terms.reset()
         self.confirm_mismatch.setChecked(False)
         self.confirm_mismatch.setVisible(False)
-        self.save_button.setEnabled(True)
+        self.save_button.setEnabled(not self._day_closed)
         for row in self.rows.values():
             row.set_error(None)
         self.summary.setText("")
         self.update_quote()
         self.nik.setFocus()
+
+    def _on_day_changed(self, reason: str) -> None:
+        self._day_closed = bool(reason)
+        if reason:
+            self.day_banner.show_message("error", reason)
+        else:
+            self.day_banner.clear()
+        if not self._saving:
+            self.save_button.setEnabled(not self.success.isVisible() and not self._day_closed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.day_guard.check()  # another counter's supervisor may have closed the day meanwhile
 
     def focus_first(self) -> None:
         if self.left_stack.currentWidget() is self.duplicate_panel:
