@@ -17,9 +17,9 @@ def start_daily_backup(ui: UiContext) -> None:
     database is in use). A failure is logged and shown on the settings page (last backup), never
     stops the counter.
     """
-    ctx = ui.ctx
+    ctx, actor = ui.ctx, ui.actor  # the officer whose start of the day made it (audited)
 
     def failed(exc: BaseException) -> None:
         log.warning("daily backup failed: %s", type(exc).__name__)
 
-    ui.runner.run(lambda: backup.daily_backup_if_due(ctx), on_error=failed)
+    ui.runner.run(lambda: backup.daily_backup_if_due(ctx, actor), on_error=failed)

@@ -5615,6 +5615,14 @@ Sponsor receipt {receipts} · {count} members · {total}</translation>
         <translation>{when}  {kind:&lt;11} {value:6.1f} MiB  {name}</translation>
     </message>
     <message>
+        <source>Belum ada cadangan di folder ini. Cadangan otomatis dibuat saat petugas pertama masuk tiap hari.</source>
+        <translation>No backup in this folder yet. The automatic backup is made when the first officer logs in each day.</translation>
+    </message>
+    <message>
+        <source>Cadangan terakhir: {when} ({name})</source>
+        <translation>Last backup: {when} ({name})</translation>
+    </message>
+    <message>
         <source>Folder cadangan</source>
         <translation>Backup folder</translation>
     </message>

@@ -37,6 +37,7 @@ from ui.i18n import translate
 from ui.models import display
 from ui.printing import PdfPreviewDialog, configure_printer, print_pdf
 from ui.settings_holidays import HolidaysTab, UnconfirmedTab
+from ui.theme import repolish
 from ui.widgets import Banner, FieldRow, primary_button
 
 LANGUAGES = (
@@ -450,6 +451,11 @@ class SettingsPage(QWidget):
         folder_row.addWidget(choose, 0, Qt.AlignmentFlag.AlignBottom)
         folder_row.addWidget(save_dir, 0, Qt.AlignmentFlag.AlignBottom)
         v.addLayout(folder_row)
+        self.last_backup = QLabel()
+        self.last_backup.setObjectName("lastBackup")
+        self.last_backup.setTextFormat(Qt.TextFormat.PlainText)
+        self.last_backup.setWordWrap(True)
+        v.addWidget(self.last_backup)
         self.backups = QListWidget()
         self.backups.setObjectName("backupList")
         v.addWidget(
@@ -474,6 +480,7 @@ class SettingsPage(QWidget):
     def refresh_backups(self) -> None:
         def fill(items: Any) -> None:
             self.backups.clear()
+            self._show_last_backup(items)
             for info in items:
                 when = i18n.date_time(info.modified_at.astimezone())
                 self.backups.addItem(
@@ -484,6 +491,26 @@ class SettingsPage(QWidget):
                 self.backups.item(self.backups.count() - 1).setData(Qt.ItemDataRole.UserRole, str(info.path))
 
         self.ui.runner.run(lambda: backup.list_backups(self.ui.ctx), on_success=fill, on_error=self._fail)
+
+    def _show_last_backup(self, items: Any) -> None:
+        """The newest backup (the list is newest first), or that there is none yet, in plain words."""
+        if not items:
+            self.last_backup.setText(
+                translate(
+                    "SettingsPage",
+                    "Belum ada cadangan di folder ini. Cadangan otomatis dibuat saat petugas pertama masuk tiap hari.",
+                )
+            )
+            self.last_backup.setProperty("role", "warning")
+        else:
+            newest = items[0]
+            self.last_backup.setText(
+                translate("SettingsPage", "Cadangan terakhir: {when} ({name})").format(
+                    when=i18n.date_time(newest.modified_at.astimezone()), name=newest.path.name
+                )
+            )
+            self.last_backup.setProperty("role", "derived")
+        repolish(self.last_backup)
 
     def _on_choose_backup_dir(self) -> None:
         path = QFileDialog.getExistingDirectory(
