@@ -86,6 +86,8 @@ class CashCountForm(QWidget):
             self.grid.addWidget(self.counted[who], 3 * i, 0)
             self.grid.addWidget(difference, 3 * i + 1, 0)
             self.grid.addWidget(self.reasons[who], 3 * i + 2, 0)
+            for w in (self.counted[who], difference, self.reasons[who]):
+                w.setVisible(True)  # at once, not on the layout's next pass: focus may go there now
             counted.textEdited.connect(lambda _t, w=who: self._show_difference(w))
             if who in kept:
                 counted.setText(kept[who][0])

@@ -914,6 +914,10 @@ Report (without member data): {last_report}</translation>
         <translation>Enrolment</translation>
     </message>
     <message>
+        <source>Dihitung</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
         <source>Iuran diterima</source>
         <translation>Contributions received</translation>
     </message>
@@ -950,6 +954,10 @@ Report (without member data): {last_report}</translation>
         <translation>Officer</translation>
     </message>
     <message>
+        <source>Daftar</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
         <source>Tunai</source>
         <translation>Cash</translation>
     </message>
@@ -960,10 +968,6 @@ Report (without member data): {last_report}</translation>
     <message>
         <source>Jumlah</source>
         <translation>Total</translation>
-    </message>
-    <message>
-        <source>Tunai dihitung</source>
-        <translation>Cash counted</translation>
     </message>
     <message>
         <source>Selisih</source>

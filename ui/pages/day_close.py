@@ -43,11 +43,11 @@ from ui.widgets import REFRESH_KEY, Banner, FieldRow, primary_button
 
 OFFICER_COLUMNS = (
     QT_TRANSLATE_NOOP("DayClosePage", "Petugas"),
-    QT_TRANSLATE_NOOP("DayClosePage", "Pendaftaran"),
+    QT_TRANSLATE_NOOP("DayClosePage", "Daftar"),
     QT_TRANSLATE_NOOP("DayClosePage", "Tunai"),
     QT_TRANSLATE_NOOP("DayClosePage", "Non-tunai"),
     QT_TRANSLATE_NOOP("DayClosePage", "Jumlah"),
-    QT_TRANSLATE_NOOP("DayClosePage", "Tunai dihitung"),
+    QT_TRANSLATE_NOOP("DayClosePage", "Dihitung"),
     QT_TRANSLATE_NOOP("DayClosePage", "Selisih"),
 )
 
@@ -131,7 +131,7 @@ class DayClosePage(QWidget):
         body = QHBoxLayout()
         layout.addLayout(body, 1)
         left = QVBoxLayout()
-        body.addLayout(left, 3)
+        body.addLayout(left, 7)
         figures = QFrame()
         figures.setObjectName("dayFigures")
         figures.setProperty("card", True)
@@ -165,13 +165,14 @@ class DayClosePage(QWidget):
         self.officers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.officers.setTabKeyNavigation(False)  # Tab leaves the table (arrows move inside it)
         self.officers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.officers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.officers.horizontalHeader().setStretchLastSection(True)
+        self.officers.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # columns fit
         self.officers.setMaximumHeight(220)
         left.addWidget(self.officers)
         left.addStretch(1)
 
         right = QVBoxLayout()
-        body.addLayout(right, 2)
+        body.addLayout(right, 4)
         self.close_box = QGroupBox(translate("DayClosePage", "Tutup hari"))
         v = QVBoxLayout(self.close_box)
         v.addWidget(_caption(translate("DayClosePage", "Uang tunai yang diserahkan tiap petugas")))
@@ -321,12 +322,14 @@ class DayClosePage(QWidget):
                 i18n.money(t.total - t.cash) if t else "–",
                 i18n.money(t.total) if t else "–",
                 i18n.money(c.counted) if c else "–",
-                (i18n.money(c.difference) + (f" ({c.reason})" if c.reason else "")) if c else "–",
+                i18n.money(c.difference) if c else "–",
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if 0 < col < 6:
+                if col > 0:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if col == 6 and c is not None and c.reason:
+                    item.setToolTip(c.reason)  # the supervisor's reason; printed in full on the summary
                 self.officers.setItem(row, col, item)
 
     def _show_status(self) -> None:
