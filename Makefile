@@ -51,6 +51,7 @@ i18n: $(TSTAMP)
 	$(BIN)/python tools/i18n_domain.py
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none $(shell find ui -name '*.py' | sort) -ts $(I18N_TS)
 	for ts in $(I18N_TS); do $(BIN)/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm || exit 1; done
+	$(BIN)/pyside6-lrelease -silent resources/i18n/qtbase_id.ts -qm resources/i18n/qtbase_id.qm
 
 ## Benchmarks: prints a table, each figure beside its bare-library floor measured in the same run, and
 ## writes the same figures to benchmarks/results/latest.json (tools/bench_readme.py publishes them).

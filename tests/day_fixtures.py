@@ -75,3 +75,11 @@ def make_day(ctx: Any, officer: Actor, supervisor: Actor, clock: FakeClock, *, n
 
 def pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+
+
+def cash_as_taken(ctx: Any, supervisor: Actor, day: dt.date = DAY) -> dict[str, int]:
+    """The cash each officer took on ``day``, as counted at a close where every drawer is exact."""
+    from app.services import day as day_service
+
+    summary = day_service.day_summary(ctx, supervisor, day, verify_chain=False)
+    return {t.officer: t.cash for t in summary.figures.takings if t.cash}

@@ -7,7 +7,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -18,6 +18,7 @@ from ui.login import LoginDialog
 from ui.models import display
 from ui.tasks import TaskRunner
 from ui.theme import apply_theme
+from ui.warmup import EnumWarmer
 
 _T0 = time.perf_counter()
 
@@ -46,6 +47,9 @@ class StartupController(QObject):
         self.first_run: Any = None
         self.ready: _Ready | None = None
         self.window: Any = None
+        # Intake forms not saved when their officer handed the counter over, by username (memory only).
+        self.drafts: dict[str, Any] = {}
+        self.warmer = EnumWarmer(self)
 
     def _install_language(self) -> str:
         """The interface language from this computer's settings.json (Indonesian when unset)."""
@@ -60,6 +64,7 @@ class StartupController(QObject):
 
     def start(self) -> None:
         self.login.show()
+        self.warmer.start()  # while the officer types (see ui.warmup)
         if self._first_start_here():
             # A new computer: ask where the database lives before creating anything.
             from ui.first_run import STEP_DATABASE, FirstRunDialog
@@ -107,6 +112,8 @@ class StartupController(QObject):
         )
 
     def _on_database_chosen(self, url: str | None) -> None:
+        counter = self.first_run.counter_name()
+
         def work() -> _Ready:
             from app.infra.paths import app_paths
             from app.infra.settings import load_settings, save_settings
@@ -114,10 +121,10 @@ class StartupController(QObject):
 
             paths = app_paths(self.home)
             paths.ensure()
-            if url is None:
-                save_settings(paths, load_settings(paths))  # marks this computer as set up
-            else:
+            if url is not None:
                 save_database_url(paths, url)  # DomainError when the server is unusable
+            # Marks this computer as set up, with the counter's name printed on its receipts.
+            save_settings(paths, load_settings(paths).with_(counter_name=counter))
             return self._open()
 
         def failed(exc: BaseException) -> None:
@@ -139,10 +146,14 @@ class StartupController(QObject):
 
         opened = open_app(self.db, home=self.home)
         opened.ctx.regions.name("16.10")  # load the Kemendagri data now, not at the first NIK
-        return _Ready(opened, branch.current_branch(opened.ctx), auth.has_officers(opened.ctx))
+        ready = _Ready(opened, branch.current_branch(opened.ctx), auth.has_officers(opened.ctx))
+        warm_main_window()
+        return ready
 
     def _on_open_failed(self, exc: BaseException) -> None:
         message = display.message_of(exc) or str(exc)
+        self.login.pending = None
+        self.login.set_busy(False)
         self.login.branch_label.setText(
             translate("StartupController", "Basis data tidak dapat dibuka:\n{message}").format(
                 message=message
@@ -154,11 +165,16 @@ class StartupController(QObject):
     def _on_opened(self, ready: _Ready) -> None:
         self.ready = ready
         if ready.branch is None or not ready.has_officers:
+            from app.infra.settings import counter_name_saved
             from ui.first_run import STEP_BRANCH, FirstRunDialog
 
             self.login.hide()
             if self.first_run is None:
-                self.first_run = FirstRunDialog(ready.opened.database_label)
+                paths = ready.opened.ctx.paths
+                named = counter_name_saved(paths)
+                self.first_run = FirstRunDialog(
+                    ready.opened.database_label, counter_name=ready.opened.ctx.counter if named else ""
+                )
                 self.first_run.submitted.connect(self._on_first_run_submitted)
             self.first_run.set_database_label(ready.opened.database_label)
             self.first_run.show_step(STEP_BRANCH)
@@ -168,12 +184,18 @@ class StartupController(QObject):
             self.first_run.close()
             self.first_run = None
             self.login.show()
-        b = ready.branch
-        self.login.set_ready(
-            True,
-            translate("StartupController", "Cabang {code} {name}\n{database_label}").format(
-                code=b.code, name=b.name, database_label=ready.opened.database_label
-            ),
+        self.login.set_ready(True, self._branch_text())
+        from app.infra.heap import settle_heap
+
+        # The day's heap (database, regions, reference data, the window's modules) is loaded: settle it
+        # now, while the officer types the password, not in the first minute at the counter.
+        QTimer.singleShot(0, settle_heap)
+
+    def _branch_text(self) -> str:
+        assert self.ready is not None and self.ready.branch is not None
+        b = self.ready.branch
+        return translate("StartupController", "Cabang {code} {name}\n{database_label}").format(
+            code=b.code, name=b.name, database_label=self.ready.opened.database_label
         )
 
     def _on_first_run_submitted(self, data: dict[str, str]) -> None:
@@ -198,13 +220,21 @@ class StartupController(QObject):
                 auth.create_first_supervisor(
                     ctx, username=data["username"], full_name=data["full_name"], password=data["password"]
                 )
-            actor = auth.login(ctx, data["username"], data["password"])
-            return b, actor
+            name_counter(ctx.paths, data["counter"])
+            return b
 
-        def done(result: Any) -> None:
-            b, actor = result
+        def done(b: Any) -> None:
+            assert self.ready is not None
+            # The counter's name is printed on receipts from now on (the context was opened before).
+            opened = self.ready.opened
+            opened = replace(opened, ctx=replace(opened.ctx, counter=data["counter"]))
+            self.ready = replace(self.ready, opened=opened, branch=b, has_officers=True)
             self.first_run.close()
-            self._show_main(b, actor)
+            self.first_run = None
+            # As the README says: the login window next, the new supervisor's name already typed.
+            self.login.show()
+            self.login.prefill(data["username"])
+            self.login.set_ready(True, self._branch_text())
 
         def failed(exc: BaseException) -> None:
             from app.domain.issues import DomainError, Issue
@@ -236,18 +266,75 @@ class StartupController(QObject):
         self.runner.run(work, on_success=done, on_error=failed)
 
     def _show_main(self, branch: Any, actor: Any) -> None:
+        from app.infra.heap import settle_heap
         from ui.context import UiContext
+        from ui.daily_backup import start_daily_backup
+        from ui.intake_draft import restore
         from ui.main_window import MainWindow
 
         assert self.ready is not None
         ui = UiContext(self.ready.opened, actor, branch, self.runner)
-        self.window = MainWindow(ui)
-        self.window.show()
-        self.main_window_shown.emit(self.window)
-        from app.infra.heap import settle_heap
+        self.warmer.stop()  # what is not warm yet is made as the window needs it
+        window = MainWindow(ui)
+        self.window = window
+        window.logout_requested.connect(self._on_logout_requested)
+        draft = self.drafts.pop(actor.username, None)
+        if draft is not None:  # the form this officer left unsaved when handing the counter over
+            restore(window.pages["IntakePage"], draft)  # type: ignore[arg-type]
+        window.show()
+        self.main_window_shown.emit(window)
+        # After a first start (no login window before): once every page is built (see app.infra.heap).
+        window.stack.all_built.connect(settle_heap)
+        start_daily_backup(ui)
 
-        # Once the window is drawn: everything loaded so far stays for the day (see app.infra.heap).
-        QTimer.singleShot(0, settle_heap)
+    def _on_logout_requested(self, draft: Any) -> None:
+        """The officer hands the counter over: the login window first (the app never has no
+        window), then their main window goes; a form they kept waits for their next login."""
+        window = self.window
+        if window is None:
+            return
+        actor = window.ui.actor
+        note = ""
+        if draft is not None:
+            self.drafts[actor.username] = draft
+            note = translate(
+                "StartupController",
+                "Formulir pendaftaran {full_name} yang belum disimpan disimpan sementara; kembali saat ia masuk lagi.",
+            ).format(full_name=actor.full_name)
+        self.login.prefill("", note)
+        self.login.set_ready(False)  # a login typed now waits for the logout to be recorded first
+        self.login.show()
+        self.login.raise_()
+        self.login.activateWindow()
+        self.window = None
+        window.close()
+        window.deleteLater()
+        ctx = window.ui.ctx
+        from app.services.counter_session import log_out
+
+        self.runner.run(
+            lambda: log_out(ctx, actor, kept_form=draft is not None),
+            on_success=lambda _r: self.login.set_ready(True),
+            on_error=lambda _e: self.login.set_ready(True),  # (logged by the runner) never a stuck login
+        )
+
+
+def name_counter(paths: Any, name: str) -> None:
+    """Save the counter's name in this computer's settings (printed on its receipts)."""
+    from app.infra.settings import load_settings, save_settings
+
+    save_settings(paths, load_settings(paths).with_(counter_name=name))
+
+
+def warm_main_window() -> None:
+    """Import the main window's modules behind the login window (no widget is made here), so the
+    window after the password is only built, not loaded."""
+    import datetime as dt
+
+    import ui.main_window  # noqa: F401
+    from ui import i18n
+
+    i18n.date_full(dt.date.today())  # Babel's Indonesian calendar data, for the status bar
 
 
 def run(args: Sequence[str] = ()) -> int:

@@ -16,3 +16,5 @@ class UiBus(QObject):
     page_requested = Signal(str)
     # An outreach laptop imported its branch's answer (its days without a sync start again).
     synced = Signal()
+    # A day was closed or reopened (Tutup Hari): pages that write to today look again.
+    day_changed = Signal()

@@ -1,10 +1,12 @@
-"""First start on a computer: where the database lives, then the branch and first supervisor, then the card printer."""
+"""First start on a computer: where the database lives and the counter's name, then the branch and first
+supervisor, then the card printer. Enter activates each step's button; then the login window."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.clock import TIMEZONES
+from app.domain.counter_name import MAX_LENGTH, clean_counter_name, validate_counter_name
 from app.domain.issues import Issue
 from ui.i18n import translate
 from ui.models import display
@@ -35,8 +38,11 @@ class FirstRunDialog(QDialog):
     test_requested = Signal(str)
     submitted = Signal(dict)
 
-    def __init__(self, database_label: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, database_label: str = "", parent: QWidget | None = None, *, counter_name: str = ""
+    ) -> None:
         super().__init__(parent)
+        self._counter_name = counter_name
         self.setObjectName("firstRunDialog")
         self.setWindowTitle(translate("FirstRunDialog", "Loket — Pengaturan awal"))
         self.setMinimumWidth(740)
@@ -87,6 +93,15 @@ class FirstRunDialog(QDialog):
         self.db_url.setEnabled(False)
         self.url_row = FieldRow("url", translate("FirstRunDialog", "Alamat server basis data"), self.db_url)
         v.addWidget(self.url_row)
+        self.db_counter = self._counter_field("firstRunCounter")
+        self.db_counter_row = FieldRow(
+            "loket",
+            translate("FirstRunDialog", "Nama loket ini (dicetak di tanda terima)"),
+            self.db_counter,
+            hint=translate("FirstRunDialog", "mis. Loket 1, Meja Depan, Laptop Desa 2"),
+            required=True,
+        )
+        v.addWidget(self.db_counter_row)
         self.db_result = QLabel()
         self.db_result.setObjectName("firstRunProbe")
         self.db_result.setWordWrap(True)
@@ -108,7 +123,25 @@ class FirstRunDialog(QDialog):
         self.db_next.clicked.connect(self._on_database_next)
         return page
 
+    def _counter_field(self, name: str) -> QLineEdit:
+        field = QLineEdit(self._counter_name)
+        field.setObjectName(name)
+        field.setMaxLength(MAX_LENGTH)
+        return field
+
+    def counter_name(self) -> str:
+        """The counter's name as typed in the step on screen."""
+        field = self.db_counter if self.steps.currentIndex() == STEP_DATABASE else self.counter
+        return clean_counter_name(field.text())
+
     def _on_database_next(self) -> None:
+        if not self.db_next.isEnabled():
+            return
+        problems = validate_counter_name(self.db_counter.text())
+        self.db_counter_row.set_error(display.message(problems[0].message) if problems else None)
+        if problems:
+            self.db_counter.setFocus()
+            return
         if self.db_server.isChecked():
             url = self.db_url.text().strip()
             if not url:
@@ -163,6 +196,7 @@ class FirstRunDialog(QDialog):
         self.password2 = QLineEdit()
         self.password2.setEchoMode(QLineEdit.EchoMode.Password)
         self.password2.setObjectName("field_password2")
+        self.counter = self._counter_field("field_counter")
         self.printer = QComboBox()
         self.printer.setObjectName("field_printer")
         self.printer.addItem(translate("FirstRunDialog", "— tanyakan setiap mencetak —"), "")
@@ -203,6 +237,13 @@ class FirstRunDialog(QDialog):
             "password2": FieldRow(
                 "password2", translate("FirstRunDialog", "Ulangi kata sandi"), self.password2, required=True
             ),
+            "loket": FieldRow(
+                "loket",
+                translate("FirstRunDialog", "Nama loket ini (dicetak di tanda terima)"),
+                self.counter,
+                hint=translate("FirstRunDialog", "mis. Loket 1, Meja Depan"),
+                required=True,
+            ),
             "printer": FieldRow(
                 "printer",
                 translate("FirstRunDialog", "Printer kartu"),
@@ -212,7 +253,7 @@ class FirstRunDialog(QDialog):
         }
         grid = QHBoxLayout()
         left, right = QVBoxLayout(), QVBoxLayout()
-        for key in ("code", "name", "timezone", "printer"):
+        for key in ("code", "name", "timezone", "loket", "printer"):
             left.addWidget(self.rows[key])
         for key in ("username", "full_name", "password", "password2"):
             right.addWidget(self.rows[key])
@@ -237,9 +278,26 @@ class FirstRunDialog(QDialog):
         )
 
     def show_step(self, step: int) -> None:
+        if step == STEP_BRANCH and not self.counter.text().strip():
+            self.counter.setText(self.db_counter.text())
         self.steps.setCurrentIndex(step)
+        # One default button per step: Enter anywhere in the step activates the one on screen.
+        self.db_next.setDefault(step == STEP_DATABASE)
+        self.button.setDefault(step == STEP_BRANCH)
         self.banner.clear()
         (self.db_local if step == STEP_DATABASE else self.code).setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in a field or on a choice activates the step's button ("Lanjut", "Simpan dan mulai")."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            button = self.db_next if self.steps.currentIndex() == STEP_DATABASE else self.button
+            if button.isEnabled():
+                button.click()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def show_issues(self, issues: list[Issue]) -> None:
         for row in self.rows.values():
@@ -256,6 +314,13 @@ class FirstRunDialog(QDialog):
         self.button.setEnabled(True)
 
     def _submit(self) -> None:
+        if not self.button.isEnabled():
+            return
+        counter_problems = validate_counter_name(self.counter.text())
+        if counter_problems:
+            self.show_issues(counter_problems)
+            self.counter.setFocus()
+            return
         if self.password.text() != self.password2.text():
             self.show_issues(
                 [
@@ -277,5 +342,6 @@ class FirstRunDialog(QDialog):
             "full_name": self.full_name.text().strip(),
             "password": self.password.text(),
             "printer": self.printer.currentData() or None,
+            "counter": clean_counter_name(self.counter.text()),
         }
         self.submitted.emit(data)

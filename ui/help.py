@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,17 +21,31 @@ from ui.i18n import translate
 GLOBAL_SHORTCUTS: list[tuple[str, str]] = [
     ("F1", QT_TRANSLATE_NOOP("HelpDialog", "Bantuan: daftar pintasan ini")),
     ("Ctrl+L", QT_TRANSLATE_NOOP("HelpDialog", "Kunci layar sekarang (perlu kata sandi untuk membuka)")),
+    (
+        "Ctrl+Shift+L",
+        QT_TRANSLATE_NOOP(
+            "HelpDialog",
+            "Ganti petugas: keluar akun tanpa menutup Loket (formulir belum disimpan ditanyakan)",
+        ),
+    ),
+    ("Ctrl+Q", QT_TRANSLATE_NOOP("HelpDialog", "Tutup Loket")),
+    ("Alt+L", QT_TRANSLATE_NOOP("HelpDialog", "Buka menu Loket")),
     ("Tab / Shift+Tab", QT_TRANSLATE_NOOP("HelpDialog", "Kolom berikutnya / sebelumnya")),
     (
         "Enter",
         QT_TRANSLATE_NOOP("HelpDialog", "Di formulir pendaftaran: kolom berikutnya; di tombol: jalankan"),
     ),
     ("Esc", QT_TRANSLATE_NOOP("HelpDialog", "Tutup jendela pratinjau atau dialog")),
+    ("Ctrl+Enter", QT_TRANSLATE_NOOP("HelpDialog", "Di dialog: jalankan tombol utama")),
+    ("Ctrl+P / Ctrl+S", QT_TRANSLATE_NOOP("HelpDialog", "Di pratinjau PDF: cetak / simpan PDF")),
+    ("Ctrl+O / Ctrl+V", QT_TRANSLATE_NOOP("HelpDialog", "Di Baca KTP: buka berkas gambar / tempel gambar")),
 ]
 
 
 class HelpDialog(QDialog):
-    def __init__(self, parent: QWidget, pages: list[QWidget]) -> None:
+    """``pages``: the page classes of the window (their ``shortcut`` and ``help_shortcuts``)."""
+
+    def __init__(self, parent: QWidget, pages: list[Any]) -> None:
         super().__init__(parent)
         self.setObjectName("helpDialog")
         self.setWindowTitle(translate("HelpDialog", "Bantuan — pintasan keyboard"))
@@ -51,14 +67,14 @@ class HelpDialog(QDialog):
         rows: list[tuple[str, str]] = []
         for page in pages:
             key = str(getattr(page, "shortcut", "") or "")
-            label = translate(type(page).__name__, str(getattr(page, "nav_label", type(page).__name__)))
+            label = translate(page.__name__, str(getattr(page, "nav_label", page.__name__)))
             if key:
                 rows.append((key, translate("HelpDialog", "Buka halaman {label}").format(label=label)))
         rows.extend((key, translate("HelpDialog", what)) for key, what in GLOBAL_SHORTCUTS)
         for page in pages:
-            label = translate(type(page).__name__, str(getattr(page, "nav_label", "")))
+            label = translate(page.__name__, str(getattr(page, "nav_label", "")))
             for key, what in getattr(page, "help_shortcuts", ()):
-                rows.append((key, f"{label}: {translate(type(page).__name__, what)}"))
+                rows.append((key, f"{label}: {translate(page.__name__, what)}"))
         self.table = QTableWidget(len(rows), 2)
         self.table.setObjectName("helpTable")
         self.table.setHorizontalHeaderLabels(

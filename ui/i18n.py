@@ -45,7 +45,10 @@ def install_translator(app: QCoreApplication, language: str) -> bool:
     _language = language
     QLocale.setDefault(QLocale(language))
     qt = QTranslator(app)
-    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    # Qt's own dialogs (buttons, file and print dialogs): Qt's translation, or ours where Qt ships none
+    # (Indonesian: resources/i18n/qtbase_id.ts).
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt.load(f"qtbase_{language}", qt_dir) or qt.load(f"qtbase_{language}", str(translations_dir())):
         app.installTranslator(qt)
         _installed.append(qt)
     if language == SOURCE_LANGUAGE:

@@ -80,8 +80,10 @@ ISSUE_MESSAGES = (
         "Issue",
         "Indeks pencarian nama belum dibangun. Minta supervisor/TI menjalankan 'loket search reindex'.",
     ),
+    QT_TRANSLATE_NOOP("Issue", "Isi nama loket ini, mis. 'Loket 1' (dicetak di tanda terima)."),
     QT_TRANSLATE_NOOP("Issue", "Isi nilai kontrak sebelum PPN, dalam rupiah."),
     QT_TRANSLATE_NOOP("Issue", "Isi nomor HP (diawali 08 atau +628), bukan telepon rumah."),
+    QT_TRANSLATE_NOOP("Issue", "Isi uang yang diterima dari peserta."),
     QT_TRANSLATE_NOOP("Issue", "Jadwal bayar saat panen hanya untuk peserta Bukan Penerima Upah (BPU)."),
     QT_TRANSLATE_NOOP("Issue", "Jalur penempatan PMI: P3MI atau PERSEORANGAN."),
     QT_TRANSLATE_NOOP("Issue", "Jenis kelamin harus L (laki-laki) atau P (perempuan)."),
@@ -91,6 +93,8 @@ ISSUE_MESSAGES = (
         "Judul kolom memakai sel yang digabung (merge). Pisahkan sel judul sehingga setiap kolom punya satu judul, lalu impor lagi.",
     ),
     QT_TRANSLATE_NOOP("Issue", "Jumlah pekerja di wilayah harus lebih dari 0."),
+    QT_TRANSLATE_NOOP("Issue", "Jumlah uang diterima tidak masuk akal."),
+    QT_TRANSLATE_NOOP("Issue", "Jumlah yang dibayar belum dihitung."),
     QT_TRANSLATE_NOOP("Issue", "Kartu peserta ini baru saja dicetak di loket lain. Periksa riwayat kartu."),
     QT_TRANSLATE_NOOP("Issue", "Kata sandi baru harus berbeda dari yang lama."),
     QT_TRANSLATE_NOOP("Issue", "Kata sandi ini terlalu umum dan mudah ditebak. Pilih yang lain."),
@@ -145,6 +149,7 @@ ISSUE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP("Issue", "Nama cabang 3–100 karakter (huruf, angka, tanda baca biasa)."),
     QT_TRANSLATE_NOOP("Issue", "Nama lengkap petugas wajib diisi (maks. 100)."),
+    QT_TRANSLATE_NOOP("Issue", "Nama loket hanya boleh berisi huruf, angka, spasi dan . , - / # ( )."),
     QT_TRANSLATE_NOOP("Issue", "Nama pemberi dana 3–100 karakter, mis. Pemkab Ogan Ilir."),
     QT_TRANSLATE_NOOP(
         "Issue",
@@ -249,6 +254,8 @@ ISSUE_MESSAGES = (
     QT_TRANSLATE_NOOP("Issue", "Tulis alasan rusak cetak, 3–200 karakter (mis. printer macet)."),
     QT_TRANSLATE_NOOP("Issue", "Tulis keputusan (5–500 karakter)."),
     QT_TRANSLATE_NOOP("Issue", "Tulis nama hari libur atau dasar keputusannya (minimal 3 karakter)."),
+    QT_TRANSLATE_NOOP("Issue", "Uang diterima ditulis dalam rupiah, mis. 50000 atau 50.000."),
+    QT_TRANSLATE_NOOP("Issue", "Uang diterima hanya dicatat untuk pembayaran tunai."),
     QT_TRANSLATE_NOOP(
         "Issue", "Zona waktu harus Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)."
     ),

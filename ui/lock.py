@@ -65,12 +65,16 @@ class IdleWatcher(QObject):
 
 
 class LockDialog(QDialog):
-    """Asks the logged-in officer's password; ``submitted`` carries it to be checked off the GUI thread."""
+    """Asks the logged-in officer's password; ``submitted`` carries it to be checked off the GUI thread.
+
+    Someone else at a locked counter (the supervisor come to close the day) uses "Ganti petugas".
+    """
 
     submitted = Signal(str)
     quit_requested = Signal()
+    switch_requested = Signal()
 
-    def __init__(self, full_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, full_name: str, parent: QWidget | None = None, *, idle: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("lockDialog")
         self.setWindowTitle(translate("LockDialog", "Loket terkunci"))
@@ -81,12 +85,19 @@ class LockDialog(QDialog):
         title = QLabel(translate("LockDialog", "Layar terkunci"))
         title.setObjectName("loginTitle")
         layout.addWidget(title)
-        who = QLabel(
+        why = (
             translate(
                 "LockDialog",
                 "Terkunci karena tidak ada aktivitas. Masukkan kata sandi {full_name} untuk melanjutkan.",
-            ).format(full_name=full_name)
+            )
+            if idle
+            else translate(
+                "LockDialog",
+                "Layar dikunci oleh petugas {full_name}. Masukkan kata sandinya untuk melanjutkan.",
+            )
         )
+        who = QLabel(why.format(full_name=full_name))
+        who.setObjectName("lockReason")
         who.setWordWrap(True)
         who.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(who)
@@ -104,11 +115,17 @@ class LockDialog(QDialog):
         self.button = primary_button(translate("LockDialog", "Buka kunci"), "unlockButton")
         self.button.setDefault(True)
         layout.addWidget(self.button)
+        self.switch_button = QPushButton(translate("LockDialog", "Ganti petugas"))
+        self.switch_button.setObjectName("lockSwitch")
+        self.switch_button.setAutoDefault(False)
+        layout.addWidget(self.switch_button)
         self.quit_button = QPushButton(translate("LockDialog", "Keluar dari Loket"))
         self.quit_button.setObjectName("lockQuit")
+        self.quit_button.setAutoDefault(False)
         layout.addWidget(self.quit_button)
         self.button.clicked.connect(self._submit)
         self.password.returnPressed.connect(self._submit)
+        self.switch_button.clicked.connect(self.switch_requested)
         self.quit_button.clicked.connect(self.quit_requested)
 
     def reject(self) -> None:  # Escape must not unlock

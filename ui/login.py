@@ -1,4 +1,4 @@
-"""The login window: shown first, while the database opens behind it."""
+"""The login window: shown first, usable at once, while the database opens behind it."""
 
 from __future__ import annotations
 
@@ -6,11 +6,16 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ui.i18n import translate
+from ui.theme import repolish
 from ui.widgets import primary_button
 
 
 class LoginDialog(QDialog):
-    """Username and password. ``submitted`` carries them; the caller checks them off the GUI thread."""
+    """Username and password. ``submitted`` carries them; the caller checks them off the GUI thread.
+
+    The fields take typing from the moment the window shows: a login asked for before the database
+    is open waits (``pending``) and goes ahead as soon as it is (``set_ready``).
+    """
 
     submitted = Signal(str, str)
 
@@ -64,15 +69,34 @@ class LoginDialog(QDialog):
         self.username.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self._submit)
         self.button.clicked.connect(self._submit)
-        self.set_ready(False)
+        self.ready = False
+        self.pending: tuple[str, str] | None = None
+        self.username.setFocus()
 
     def set_ready(self, ready: bool, branch_text: str = "") -> None:
-        for w in (self.username, self.password, self.button):
-            w.setEnabled(ready)
+        """The database is open (``ready``): a login typed meanwhile goes ahead now. The focus stays
+        where the officer is typing."""
+        self.ready = ready
         if branch_text:
             self.branch_label.setText(branch_text)
-        if ready:
-            self.username.setFocus()
+        if ready and self.pending is not None:
+            user, password = self.pending
+            self.pending = None
+            self.submitted.emit(user, password)
+
+    def prefill(self, username: str, note: str = "") -> None:
+        """After first start or a hand-over: the next person's name (if known) typed, the cursor in
+        the password; ``note`` says what happened (e.g. a form kept for its officer)."""
+        self.username.setText(username)
+        self.password.clear()
+        self.set_busy(False)
+        if note:
+            self.error.setProperty("role", "derived")
+            self.error.setText(note)
+            self.error.setVisible(True)
+        else:
+            self.error.setVisible(False)
+        (self.password if username else self.username).setFocus()
 
     def set_busy(self, busy: bool) -> None:
         self.button.setEnabled(not busy)
@@ -81,6 +105,8 @@ class LoginDialog(QDialog):
         )
 
     def show_error(self, message: str) -> None:
+        self.error.setProperty("role", "error")
+        repolish(self.error)
         self.error.setText(message)
         self.error.setVisible(True)
         self.password.clear()
@@ -97,4 +123,9 @@ class LoginDialog(QDialog):
             self.password.setFocus()
             return
         self.error.setVisible(False)
+        if not self.ready:  # the database is still opening: log in as soon as it is open
+            self.pending = (user, self.password.text())
+            self.button.setText(translate("LoginDialog", "Menunggu basis data…"))
+            self.button.setEnabled(False)
+            return
         self.submitted.emit(user, self.password.text())

@@ -1,16 +1,17 @@
-"""The main window: a thin shell of navigation, pages and a status bar."""
+"""The main window: a thin shell of navigation, pages, a menu and a status bar."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -20,14 +21,23 @@ from app.domain.roles import ROLE_LABELS, Role, allowed
 from app.services import health
 from ui import i18n
 from ui.context import UiContext
+from ui.handover import Leaving, UnsavedChoice, ask_about_unsaved
 from ui.i18n import translate
+from ui.intake_draft import IntakeDraft, capture, has_unsaved_data
 from ui.lock import IdleWatcher, LockDialog
 from ui.models import display
+from ui.page_stack import Pages, PageStack, page_name
 from ui.pages.registry import PAGES
+
+SWITCH_KEY = "Ctrl+Shift+L"
+QUIT_KEY = "Ctrl+Q"
 
 
 class MainWindow(QMainWindow):
     HEALTH_INTERVAL_MS = 30_000
+    # The officer leaves (switch officer, or from the lock screen): the intake form they had not
+    # saved, when they chose to keep it (None otherwise). The window is closed by the receiver.
+    logout_requested = Signal(object)
 
     def __init__(self, ui: UiContext) -> None:
         super().__init__()
@@ -53,32 +63,31 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName(translate("MainWindow", "Navigasi halaman"))
         side.addWidget(self.nav, 1)
         layout.addLayout(side)
-        self.stack = QStackedWidget()
-        self.stack.setObjectName("pages")
+        # The services refuse a page's work anyway; a page the officer may not use is not offered.
+        factories = [
+            f
+            for f in PAGES
+            if (needed := getattr(f, "required_permission", None)) is None or allowed(ui.actor.role, needed)
+        ]
+        self.page_classes: list[Any] = list(factories)
+        self.stack = PageStack(ui, factories)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-
-        self.pages: dict[str, QWidget] = {}
-        for factory in PAGES:
-            needed = getattr(factory, "required_permission", None)
-            if needed is not None and not allowed(ui.actor.role, needed):
-                continue  # the services refuse it anyway; the page is not offered
-            page = factory(ui)
+        self.pages = Pages(self.stack)
+        for index, factory in enumerate(factories):
+            name = page_name(factory)
             # nav_label is marked with QT_TRANSLATE_NOOP in the page class's own context.
-            label = translate(type(page).__name__, str(getattr(page, "nav_label", type(page).__name__)))
-            shortcut = str(getattr(page, "shortcut", ""))
+            label = translate(name, str(getattr(factory, "nav_label", name)))
+            shortcut = str(getattr(factory, "shortcut", ""))
             item = QListWidgetItem(f"{label}" + (f"   {shortcut}" if shortcut else ""))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, label)
             self.nav.addItem(item)
-            self.stack.addWidget(page)
-            self.pages[page.__class__.__name__] = page
             if shortcut:
-                index = self.stack.count() - 1
                 QShortcut(QKeySequence(shortcut), self, lambda i=index: self.show_page(i))
         self.nav.currentRowChanged.connect(self.show_page)
         self.nav.setCurrentRow(0)
         ui.bus.page_requested.connect(self.show_page_named)
-        ui.bus.member_requested.connect(lambda _number: self.show_page_named("MemberPage"))
+        ui.bus.member_requested.connect(self._on_member_requested)
 
         self._build_status_bar()
         self._health = QTimer(self, interval=self.HEALTH_INTERVAL_MS)
@@ -89,40 +98,117 @@ class MainWindow(QMainWindow):
         self._clock.start()
         self.lock_dialog: LockDialog | None = None
         self.idle = IdleWatcher(ui.opened.settings.idle_lock_minutes, self)
-        self.idle.idle.connect(self.lock)
-        QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
-        QShortcut(QKeySequence("F1"), self, self.show_help)
+        self.idle.idle.connect(lambda: self.lock(idle=True))
         self.help_dialog: QWidget | None = None
+        self.leaving = False  # set once the officer's leaving is decided: closing asks nothing more
+        self._build_menu()
+
+    def _build_menu(self) -> None:
+        """The Loket menu (Alt+L): hand the counter over, lock, help, quit — each with its key."""
+        menu = self.menuBar().addMenu(translate("MainWindow", "&Loket"))
+        menu.setObjectName("loketMenu")
+        self.menuBar().setObjectName("menuBar")
+        self.actions_by_key: dict[str, QAction] = {}
+        for key, label, slot, name in (
+            (
+                SWITCH_KEY,
+                translate("MainWindow", "Ganti petugas / keluar akun…"),
+                self.switch_officer,
+                "switch",
+            ),
+            ("Ctrl+L", translate("MainWindow", "Kunci layar"), self.lock, "lock"),
+            ("F1", translate("MainWindow", "Bantuan: daftar pintasan"), self.show_help, "help"),
+            (QUIT_KEY, translate("MainWindow", "Tutup Loket"), self.close, "quit"),
+        ):
+            action = QAction(label, self)
+            action.setObjectName(f"action_{name}")
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False, s=slot: s())
+            menu.addAction(action)
+            self.addAction(action)  # the key works with the menu closed
+            self.actions_by_key[key] = action
+            if name == "lock":
+                menu.addSeparator()
 
     def show_help(self) -> None:
         from ui.help import HelpDialog
 
         if self.help_dialog is None:
-            self.help_dialog = HelpDialog(self, [self.stack.widget(i) for i in range(self.stack.count())])
+            self.help_dialog = HelpDialog(self, self.page_classes)
         self.help_dialog.open()
 
-    # ---- idle lock -------------------------------------------------------------------------------
-    def lock(self) -> None:
+    def _on_member_requested(self, number: str) -> None:
+        # A member page built just now connected to the bus during this very signal: it missed it.
+        fresh = not self.pages.is_built("MemberPage")
+        page = self.pages.get("MemberPage")
+        if page is not None and fresh:
+            page.open_member(number)  # type: ignore[attr-defined]
+        self.show_page_named("MemberPage")
+
+    # ---- handing over the counter -----------------------------------------------------------------
+    def _unsaved_work_decision(self, leaving: Leaving) -> tuple[bool, IntakeDraft | None]:
+        """Ask about an intake form not saved. (go ahead?, the draft kept for its officer)"""
+        intake = self.pages.get("IntakePage") if self.pages.is_built("IntakePage") else None
+        if intake is None:
+            return True, None
+        if has_unsaved_data(intake):  # type: ignore[arg-type]
+            draft = capture(intake)  # type: ignore[arg-type]
+            choice = ask_about_unsaved(
+                self, leaving, draft, self.ui.actor.full_name, locked=self.lock_dialog is not None
+            )
+            if choice is UnsavedChoice.STAY:
+                return False, None
+            return True, (draft if choice is UnsavedChoice.KEEP else None)
+        return True, None
+
+    def switch_officer(self, *, leaving: Leaving = Leaving.SWITCH) -> bool:
+        """Log this officer out without quitting; the login window takes the next one."""
+        if self.leaving:
+            return False
+        go, draft = self._unsaved_work_decision(leaving)
+        if not go:
+            self._focus_intake_form()
+            return False
+        self.leaving = True
+        self.logout_requested.emit(draft)
+        return True
+
+    def _focus_intake_form(self) -> None:
+        if self.pages.is_built("IntakePage"):
+            self.show_page_named("IntakePage")
+
+    # ---- lock ------------------------------------------------------------------------------------
+    def lock(self, *, idle: bool = False) -> None:
         """Hide every page (the data on screen is personal) until the officer's password is re-entered."""
-        if self.lock_dialog is not None:
+        if self.lock_dialog is not None or self.leaving:
             return
         self.idle.paused = True
         self.centralWidget().setVisible(False)
-        dialog = LockDialog(self.ui.actor.full_name, self)
+        dialog = LockDialog(self.ui.actor.full_name, self, idle=idle)
         dialog.submitted.connect(self._on_unlock_submitted)
         dialog.quit_requested.connect(self.close)
+        dialog.switch_requested.connect(self._on_lock_switch)
         self.lock_dialog = dialog
         dialog.show()
         dialog.password.setFocus()
+
+    def _on_lock_switch(self) -> None:
+        """Someone else at a locked counter: the away officer's unsaved form is kept for them."""
+        self._close_lock_dialog()
+        self.switch_officer(leaving=Leaving.LOCKED)
+
+    def _close_lock_dialog(self) -> None:
+        if self.lock_dialog is not None:
+            self.lock_dialog.done(0)
+            self.lock_dialog.deleteLater()
+            self.lock_dialog = None
 
     def _on_unlock_submitted(self, password: str) -> None:
         from app.services.auth import reauthenticate
 
         def done(_: object) -> None:
-            if self.lock_dialog is not None:
-                self.lock_dialog.done(0)
-                self.lock_dialog.deleteLater()
-                self.lock_dialog = None
+            self._close_lock_dialog()
             self.centralWidget().setVisible(True)
             self.idle.resume()
             self.show_page(self.stack.currentIndex())
@@ -175,16 +261,15 @@ class MainWindow(QMainWindow):
         if self.nav.currentRow() != index:
             self.nav.setCurrentRow(index)
             return
+        page = self.stack.page_at(index)
         self.stack.setCurrentIndex(index)
-        page = self.stack.currentWidget()
         focus = getattr(page, "focus_first", None)
         if callable(focus):
             focus()
 
     def show_page_named(self, class_name: str) -> None:
-        page = self.pages.get(class_name)
-        if page is not None:
-            self.show_page(self.stack.indexOf(page))
+        if class_name in self.stack.names:
+            self.show_page(self.stack.index_of(class_name))
 
     def check_connection(self) -> None:
         ctx = self.ui.ctx
@@ -202,7 +287,21 @@ class MainWindow(QMainWindow):
 
         self.ui.runner.run(ping, on_success=ok, on_error=failed)
 
-    def closeEvent(self, event: object) -> None:
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.stack.build_in_background()
+
+    def closeEvent(self, event: Any) -> None:
+        if not self.leaving:
+            go, _draft = self._unsaved_work_decision(Leaving.QUIT)
+            if not go:
+                event.ignore()
+                self._focus_intake_form()
+                return
+            self.leaving = True
+        self._close_lock_dialog()
+        for timer in self.findChildren(QTimer):  # pages' pending checks die with the window
+            timer.stop()
         self._health.stop()
         self.idle.stop()
         self.ui.runner.wait(10_000)

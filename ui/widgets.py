@@ -42,8 +42,8 @@ class FieldRow(QWidget):
         self.hint.setObjectName("fieldHint")
         self.hint.setWordWrap(True)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.hint)  # in the layout first: a parentless widget made visible is a window
         self.hint.setVisible(bool(hint))
-        layout.addWidget(self.hint)
         self.error = QLabel()
         self.error.setObjectName(f"error_{key}")
         self.error.setProperty("role", "error")
@@ -105,6 +105,9 @@ class Banner(QFrame):
         self.setVisible(False)
         self.text.clear()
         self.action.setVisible(False)
+
+
+REFRESH_KEY = "Ctrl+U"  # "perbarui": F5 opens Verifikasi Kartu everywhere, so refreshing has its own key
 
 
 def primary_button(text: str, object_name: str) -> QPushButton:

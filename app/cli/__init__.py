@@ -9,10 +9,8 @@ import logging
 import sys
 from collections.abc import Iterator, Sequence
 
-from app.db.uow import DatabaseBusyError, DatabaseUnavailableError, StorageError
-from app.domain.issues import DomainError
-
-# Each module adds its sub-commands with ``register(subparsers, common)``.
+# Each module adds its sub-commands with ``register(subparsers, common)``; a command line imports
+# only the modules its command needs (``app.cli.lazy``: ``loket --help`` imports none).
 COMMAND_MODULES = (
     "app.cli.core",
     "app.cli.contributions",
@@ -54,7 +52,10 @@ def common_options() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for ``argv`` (None: every command, fully registered)."""
+    from app.cli.lazy import add_stubs, modules_for
+
     common = common_options()
     parser = argparse.ArgumentParser(
         prog="loket",
@@ -62,8 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
-    for name in COMMAND_MODULES:
+    for name in modules_for(argv, COMMAND_MODULES):
         importlib.import_module(name).register(sub, common)
+    add_stubs(sub)
     return parser
 
 
@@ -84,14 +86,17 @@ def _private_temp(args: argparse.Namespace) -> Iterator[None]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(argv).parse_args(argv)
+    from app.db.uow import DatabaseBusyError, DatabaseUnavailableError, StorageError
+    from app.domain.issues import DomainError
     from app.infra.logs import configure_logging
     from app.infra.paths import app_paths
 
     with contextlib.suppress(OSError):  # a read-only home still lets the command run
         configure_logging(app_paths(getattr(args, "home", None)).logs, level=logging.WARNING)
     if not getattr(args, "func", None):
-        build_parser().print_help()
+        build_parser(argv).print_help()
         return 1
     from app.cli.common import OPENED, close_opened
     from app.services.auth import AuthError, PermissionDeniedError
@@ -137,7 +142,7 @@ def _unexpected(args: argparse.Namespace, exc: Exception) -> int:
 
     from sqlalchemy.exc import DBAPIError
 
-    from app.db.uow import is_disconnect
+    from app.db.uow import DatabaseUnavailableError, is_disconnect
     from app.infra.logs import write_crash_report
     from app.infra.paths import app_paths
 

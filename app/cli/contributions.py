@@ -69,6 +69,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--method", choices=METHODS)
     p.add_argument("--reference", metavar="R", help="nomor transfer / SP2D / surat pemberi kerja")
+    p.add_argument(
+        "--received",
+        metavar="RUPIAH",
+        help="tunai: uang yang diterima dari peserta (kembalian dicetak di tanda bukti)",
+    )
     p.add_argument("--officer", metavar="USERNAME")
     p.add_argument("--start", type=_month, metavar="TTTT-BB", help="bulan pertama (bawaan: bulan terutang)")
     p.add_argument("--enrolment", action="store_true", help="bayar bulan_bayar yang dipilih saat pendaftaran")
@@ -205,11 +210,23 @@ def cmd_pay(args: argparse.Namespace) -> int:
         raise _fail("sebutkan --method cash|transfer|apbd|employer")
     if args.enrolment and args.months is not None:
         raise _fail("--enrolment membayar bulan_bayar saat pendaftaran; jangan ditambah --months")
+    received = None
+    if args.received is not None:
+        from app.domain.cash import parse_rupiah
+
+        received = parse_rupiah(args.received)
+        if received is None:
+            raise _fail("--received: tulis jumlah rupiah, mis. 50000")
     opened = open_from_args(args)
     actor = require_officer(opened, args.officer)
     if args.enrolment:
         payment = contrib.record_enrolment_payment(
-            opened.ctx, actor, args.target, method=args.method, reference=args.reference
+            opened.ctx,
+            actor,
+            args.target,
+            method=args.method,
+            reference=args.reference,
+            cash_received=received,
         )
         if payment is None:
             print("Bulan dibayar saat pendaftaran = 0; tidak ada pembayaran.", file=sys.stderr)
@@ -224,6 +241,7 @@ def cmd_pay(args: argparse.Namespace) -> int:
             reference=args.reference,
             start=args.start,
             request_key=_request_key(args),
+            cash_received=received,
         )
     _finish_payment(opened, args, payment)
     return 0
@@ -256,6 +274,10 @@ def _finish_payment(opened: Opened, args: argparse.Namespace, payment: PaymentDT
                 file=sys.stderr,
             )
         _print_payment(payment)
+        if payment.cash_received is not None and payment.change is not None:
+            print(
+                f"  Uang diterima {format_rupiah(payment.cash_received)}, kembalian {format_rupiah(payment.change)}"
+            )
         if payment.cover_after:
             print(f"  Perlindungan: {payment.cover_after}")
         if args.output:

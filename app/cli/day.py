@@ -66,6 +66,20 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--date", type=_date, required=True, metavar="TTTT-BB-HH")
     p.add_argument("--supervisor", required=True, metavar="USERNAME")
     p.add_argument("-o", "--output", metavar="FILE.pdf", help="simpan juga salinan PDF arsip")
+    p.add_argument(
+        "--cash",
+        action="append",
+        default=[],
+        metavar="PETUGAS=JUMLAH",
+        help="uang tunai yang dihitung per petugas, mis. --cash budi=350000 (wajib bagi yang menerima tunai)",
+    )
+    p.add_argument(
+        "--cash-reason",
+        action="append",
+        default=[],
+        metavar="PETUGAS=ALASAN",
+        help="alasan bila uang petugas itu tidak sama dengan pembayarannya",
+    )
     p.add_argument("--json", dest="as_json", action="store_true")
     p.set_defaults(func=cmd_day_close)
     p = dy.add_parser(
@@ -187,13 +201,36 @@ def _print_status(status: Any) -> None:
 def cmd_day_close(args: argparse.Namespace) -> int:
     from app.services import day
 
+    counted = {user: _cash_amount(user, amount) for user, amount in _pairs(args.cash, "--cash")}
+    reasons = dict(_pairs(args.cash_reason, "--cash-reason"))
     opened = open_from_args(args)
     actor, password = prove(opened, args.supervisor)
-    status = day.close_day(opened.ctx, actor, args.date, password=password)
+    status = day.close_day(
+        opened.ctx, actor, args.date, password=password, cash_counted=counted, cash_reasons=reasons
+    )
     if args.output:
         _dto, pdf = day.archived_pdf(opened.ctx, actor, args.date)
         _write_pdf(args.output, pdf)
     return _show_status(args, status)
+
+
+def _pairs(items: list[str], option: str) -> list[tuple[str, str]]:
+    out = []
+    for item in items:
+        user, sep, value = item.partition("=")
+        if not sep or not user.strip():
+            raise _fail(f"{option} ditulis PETUGAS=NILAI, mis. {option} budi=…")
+        out.append((user.strip().lower(), value))
+    return out
+
+
+def _cash_amount(user: str, text: str) -> int:
+    from app.domain.cash import parse_rupiah
+
+    amount = parse_rupiah(text)
+    if amount is None:
+        raise _fail(f"--cash {user}=…: tulis jumlah rupiah, mis. 350000")
+    return amount
 
 
 def _show_status(args: argparse.Namespace, status: Any) -> int:

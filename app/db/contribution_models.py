@@ -109,6 +109,9 @@ class Payment(Base):
     fine_total: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     credit_total: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     total: Mapped[int] = mapped_column(BigInteger)  # gross − discount + fine − credit
+    # Cash handed over by the payer (the change is cash_received − total); None for other methods,
+    # and for cash taken before Loket asked (or by a command that did not say).
+    cash_received: Mapped[int | None] = mapped_column(BigInteger)
     detail: Mapped[str] = mapped_column(Text)  # canonical JSON of the quote (lines, fines, notes, tables)
     request_key: Mapped[str | None] = mapped_column(String(64), unique=True)  # a retried request's key
     received_at: Mapped[dt.datetime]

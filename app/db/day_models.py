@@ -55,6 +55,25 @@ class DayLock(Base):
     reopen_reason: Mapped[str | None] = mapped_column(String(500))
 
 
+class DayCashCount(Base):
+    """The cash one officer handed in when the supervisor closed the day, against what the day's
+    cash payments of that officer add up to; a difference carries the supervisor's reason."""
+
+    __tablename__ = "day_cash_count"
+    __table_args__ = (
+        UniqueConstraint("day_lock_id", "officer_id", name="uq_day_cash_count_officer"),
+        CheckConstraint("expected >= 0 AND counted >= 0", name="amounts"),
+    )
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    day_lock_id: Mapped[int] = mapped_column(ForeignKey("day_lock.id"), index=True)
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officer.id"))
+    expected: Mapped[int] = mapped_column(BigInteger)
+    counted: Mapped[int] = mapped_column(BigInteger)
+    difference: Mapped[int] = mapped_column(BigInteger)  # counted − expected
+    reason: Mapped[str | None] = mapped_column(String(200))
+
+
 class CoverageTarget(Base):
     """A supervisor's coverage target for one regency of the branch's area (percentages in
     basis points: 5000 = 50%). Coverage now = baseline + members enrolled after the baseline date."""

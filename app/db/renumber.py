@@ -195,6 +195,15 @@ def set_sequences(conn: sa.Connection, lo: int, hi: int, *, tables: list[str] | 
                 )
 
 
+def adopt_tables(conn: sa.Connection, tables: list[str]) -> None:
+    """Tables a migration after 0016 creates take their ids from this database's block too (made
+    AUTOINCREMENT on SQLite by the migration itself): their sequences start in the block once the
+    branch is set up; before that, the branch's set-up claims them with every other table."""
+    code = home_code(conn)
+    if code is not None:
+        claim_sequences(conn, code, tables)
+
+
 def home_code(conn: sa.Connection) -> str | None:
     """The branch code this database numbers members for, or None before the branch is set up.
 

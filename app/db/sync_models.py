@@ -8,6 +8,7 @@ import datetime as dt
 from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.db.ids import Id
 from app.db.models import Base
 
 
@@ -23,7 +24,7 @@ class PackageChange(Base):
         CheckConstraint("outcome IN ('APPLIED', 'ALREADY', 'CONFLICT')", name="outcome"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
     package_id: Mapped[str] = mapped_column(ForeignKey("imported_package.package_id"), index=True)
     source_code: Mapped[str] = mapped_column(String(3))
     kind: Mapped[str] = mapped_column(String(12))

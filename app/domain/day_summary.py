@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 
+from app.domain.cash import CashCount
 from app.domain.reference import (
     CHANNEL_LABELS,
     CHANNELS,
@@ -192,6 +193,27 @@ class MethodLine:
 
 
 @dataclass(frozen=True, slots=True)
+class OfficerTakings:
+    """What one officer took in on the day, per method: payments received that day and not voided
+    by its end (the cash is what should be in their drawer at the close)."""
+
+    officer: str  # username
+    amounts: tuple[tuple[str, int], ...]  # (method, amount) for every method, in METHODS order
+    payments: int
+
+    def amount(self, method: str) -> int:
+        return dict(self.amounts).get(method, 0)
+
+    @property
+    def cash(self) -> int:
+        return self.amount("cash")
+
+    @property
+    def total(self) -> int:
+        return sum(a for _, a in self.amounts)
+
+
+@dataclass(frozen=True, slots=True)
 class Reconciliation:
     """Payments against receipts. Receipts are counted from what was printed (a collective
     receipt's total as issued), payments from the payment rows: two records of the same money."""
@@ -236,6 +258,7 @@ class DayFigures:
     spoiled_serials: tuple[str, ...]
     corrections: tuple[CorrectionRow, ...]
     imports: tuple[ImportRow, ...]
+    takings: tuple[OfficerTakings, ...] = ()  # per officer, by username
 
     @property
     def enrolment_count(self) -> int:
@@ -363,6 +386,13 @@ def summarise_day(
             )
         )
 
+    method_order = [m.method for m in methods]
+    takings: list[OfficerTakings] = []
+    for officer in sorted({p.officer for p in payments}):
+        kept = [p for p in payments if p.officer == officer and not p.voided]
+        amounts = tuple((m, sum(p.total for p in kept if p.method == m)) for m in method_order)
+        takings.append(OfficerTakings(officer, amounts, len(kept)))
+
     individual = [p for p in payments if p.batch_receipt_no is None]
     ranges, gaps = serial_ranges([p.receipt_no for p in individual] + [b.receipt_no for b in batches])
     collective_amount = sum(b.printed_total for b in batches)
@@ -397,6 +427,7 @@ def summarise_day(
         spoiled_serials=tuple(sorted(c.serial for c in cards if c.spoiled)),
         corrections=tuple(sorted(corrections, key=lambda c: (c.local_time, c.number))),
         imports=tuple(imports),
+        takings=tuple(takings),
     )
 
 
@@ -453,6 +484,7 @@ class DaySummary:
     figures: DayFigures
     audit: AuditHead
     closed: ClosedInfo | None = None
+    cash_counts: tuple[CashCount, ...] = ()  # recorded by the supervisor at the close
 
     def as_json(self) -> dict[str, Any]:
         f = self.figures
@@ -504,6 +536,25 @@ class DaySummary:
                         "net_amount": m.net_amount,
                     }
                     for m in f.methods
+                ],
+                "by_officer": [
+                    {
+                        "officer": t.officer,
+                        "payments": t.payments,
+                        "by_method": dict(t.amounts),
+                        "total": t.total,
+                    }
+                    for t in f.takings
+                ],
+                "cash_counted": [
+                    {
+                        "officer": c.officer,
+                        "expected": c.expected,
+                        "counted": c.counted,
+                        "difference": c.difference,
+                        "reason": c.reason,
+                    }
+                    for c in self.cash_counts
                 ],
                 "adjustments": {"count": len(f.adjustments), "amount": f.adjustments_amount},
                 "net_after_adjustments": f.net_after_adjustments,

@@ -39,13 +39,30 @@ def load_settings(paths: AppPaths) -> Settings:
     known = {k: v for k, v in data.items() if k in Settings.__dataclass_fields__}
     settings = Settings(**known)
     if not settings.counter_name:
-        settings = settings.with_(counter_name=socket.gethostname()[:64] or "loket")
+        settings = settings.with_(counter_name=default_counter_name())
     return settings
+
+
+def default_counter_name() -> str:
+    """What stands in until the counter is named: the computer's host name."""
+    return socket.gethostname()[:64] or "loket"
 
 
 def save_settings(paths: AppPaths, settings: Settings) -> None:
     file: Path = paths.settings_file
     file.parent.mkdir(parents=True, exist_ok=True)
+    data = asdict(settings)
+    if data["counter_name"] == default_counter_name():
+        data["counter_name"] = ""  # still unnamed: the first start asks (see ``counter_name_saved``)
     tmp = file.with_suffix(".tmp")
-    tmp.write_text(json.dumps(asdict(settings), indent=2), encoding="utf-8")
+    tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
     os.replace(tmp, file)
+
+
+def counter_name_saved(paths: AppPaths) -> bool:
+    """Whether this computer's counter has been given a name (not just the host name stood in)."""
+    try:
+        data = json.loads(paths.settings_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and bool(str(data.get("counter_name") or "").strip())

@@ -13,6 +13,8 @@ from app.pdf import fonts
 from app.pdf.palette import GREEN, GREEN_DARK, GREY, RULE
 from app.pdf.text import ellipsize
 
+TOP_OCCUPATIONS = 8  # the chart and the day summary's table group the same occupations under "Lainnya"
+
 
 def _title(d: Drawing, text: str, height: float) -> None:
     d.add(String(0, height - 9, text, fontName=fonts.BOLD, fontSize=8.5, fillColor=GREEN_DARK))
@@ -67,7 +69,7 @@ def hour_chart(by_hour: Sequence[int], width: float, height: float) -> Drawing:
 
 def occupation_chart(tallies: Sequence[Tally], width: float, height: float) -> Drawing:
     """Enrolments per occupation: the seven largest and the rest together."""
-    shown = list(reversed(top_with_rest(tallies, 7)))
+    shown = list(reversed(top_with_rest(tallies, TOP_OCCUPATIONS)))
     d = Drawing(width, height)
     _title(d, "Pendaftaran per pekerjaan", height)
     if not shown:

@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from app.domain.day_summary import DaySummary, Tally, full_date, long_date, top_with_rest
 from app.domain.money import format_number, format_rupiah
 from app.pdf import fonts, tables
-from app.pdf.day_charts import hour_chart, occupation_chart
+from app.pdf.day_charts import TOP_OCCUPATIONS, hour_chart, occupation_chart
 from app.pdf.page import Badge, Letterhead, build_document
 from app.pdf.palette import GREEN, GREEN_DARK, GREY, INK, MINT, MINT_DARK, RED, RED_LIGHT, RULE, WHITE, ZEBRA
 from app.pdf.text import ellipsize, wrap
@@ -114,7 +114,7 @@ def _enrolment_section(s: DaySummary) -> list[Flowable]:
     out.append(Spacer(0, 3 * mm))
     out.append(
         _pair(
-            _tally_table("Pekerjaan", top_with_rest(f.by_occupation, 10), n, HALF),
+            _tally_table("Pekerjaan", top_with_rest(f.by_occupation, TOP_OCCUPATIONS), n, HALF),
             _tally_table("Kabupaten/kota domisili", top_with_rest(f.by_regency, 10), n, HALF),
         )
     )
@@ -178,15 +178,15 @@ def _money_section(s: DaySummary) -> list[Flowable]:
     style.add("BACKGROUND", (0, -1), (-1, -1), MINT if ok else RED_LIGHT)
     style.add("LINEABOVE", (0, 4), (-1, 4), 0.5, GREY)
     rt.setStyle(style)
-    out += [KeepTogether([rt]), Spacer(0, 1.5 * mm)]
     ranges = "; ".join(r.serial_ranges) if r.serial_ranges else "tidak ada"
-    out.append(_note(f"Nomor tanda bukti hari ini: {ranges}."))
+    serials = [_note(f"Nomor tanda bukti hari ini: {ranges}.")]
     if r.serial_gaps:
         gaps = ", ".join(r.serial_gaps[:12]) + (" …" if len(r.serial_gaps) > 12 else "")
-        out.append(_note(f"Nomor tanda bukti hilang dari urutan: {gaps}", color=RED, bold=True))
+        serials.append(_note(f"Nomor tanda bukti hilang dari urutan: {gaps}", color=RED, bold=True))
     else:
-        out.append(_note("Urutan nomor tanda bukti lengkap, tidak ada nomor yang hilang."))
-    out.append(Spacer(0, 3 * mm))
+        serials.append(_note("Urutan nomor tanda bukti lengkap, tidak ada nomor yang hilang."))
+    out += [KeepTogether([rt, Spacer(0, 1.5 * mm), *serials]), Spacer(0, 3 * mm)]
+    out += _takings(s)
 
     # Voids: today's own and adjustments to earlier days.
     if f.voids:
@@ -211,17 +211,103 @@ def _money_section(s: DaySummary) -> list[Flowable]:
         vt.setStyle(style)
         out += [KeepTogether([_note("Pembayaran yang dibatalkan hari ini", color=INK, bold=True), vt])]
         out.append(Spacer(0, 1.5 * mm))
-    else:
-        out.append(_note("Tidak ada pembayaran yang dibatalkan hari ini."))
     adj = f.adjustments
-    out.append(
-        _note(
-            f"Penyesuaian atas hari sebelumnya: {format_number(len(adj))} pembatalan, "
-            f"{format_rupiah(-f.adjustments_amount) if adj else 'Rp0'}. "
-            f"Bersih setelah penyesuaian: {format_rupiah(f.net_after_adjustments)}.",
-            color=INK,
-        )
+    tail = _note(
+        f"Penyesuaian atas hari sebelumnya: {format_number(len(adj))} pembatalan, "
+        f"{format_rupiah(-f.adjustments_amount) if adj else 'Rp0'}. "
+        f"Bersih setelah penyesuaian: {format_rupiah(f.net_after_adjustments)}.",
+        color=INK,
     )
+    if f.voids:
+        out.append(tail)
+    else:  # the section's last lines stay together (never alone at the top of a page)
+        out.append(KeepTogether([_note("Tidak ada pembayaran yang dibatalkan hari ini."), tail]))
+    return out
+
+
+def _takings(s: DaySummary) -> list[Flowable]:
+    """Each officer's takings by method, and the cash each handed in at the close."""
+    f = s.figures
+    if not f.takings:
+        return []
+    methods = [m for m in f.methods if any(t.amount(m.method) for t in f.takings)] or list(f.methods[:1])
+    head = ["Petugas", "Pembayaran", *[m.label.split(" (")[0] for m in methods], "Jumlah"]
+    rows: list[list[str]] = [head]
+    for t in f.takings:
+        rows.append(
+            [
+                ellipsize(t.officer, REG, 8, 34 * mm),
+                format_number(t.payments),
+                *[format_rupiah(t.amount(m.method)) for m in methods],
+                format_rupiah(t.total),
+            ]
+        )
+    rows.append(
+        [
+            "Jumlah",
+            format_number(sum(t.payments for t in f.takings)),
+            *[format_rupiah(sum(t.amount(m.method) for t in f.takings)) for m in methods],
+            format_rupiah(sum(t.total for t in f.takings)),
+        ]
+    )
+    rest = BODY_W - 38 * mm - 22 * mm
+    widths = [38 * mm, 22 * mm, *[rest / (len(methods) + 1)] * (len(methods) + 1)]
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(tables.grid_style(len(rows), total_row=True, numeric_from=1, font_size=8))
+    out: list[Flowable] = [
+        KeepTogether(
+            [
+                _note(
+                    "Penerimaan per petugas (pembayaran hari ini yang tidak dibatalkan)", color=INK, bold=True
+                ),
+                table,
+            ]
+        ),
+        Spacer(0, 3 * mm),
+    ]
+    if s.cash_counts:
+        crow: list[list[str]] = [["Petugas", "Menurut pembayaran", "Dihitung", "Selisih", "Alasan"]]
+        for c in s.cash_counts:
+            crow.append(
+                [
+                    ellipsize(c.officer, REG, 8, 34 * mm),
+                    format_rupiah(c.expected),
+                    format_rupiah(c.counted),
+                    format_rupiah(c.difference) if c.difference else "Rp0 — cocok",
+                    ellipsize(c.reason or "–", REG, 7.5, BODY_W - 134 * mm),
+                ]
+            )
+        expected = sum(c.expected for c in s.cash_counts)
+        counted = sum(c.counted for c in s.cash_counts)
+        crow.append(
+            ["Jumlah", format_rupiah(expected), format_rupiah(counted), format_rupiah(counted - expected), ""]
+        )
+        ct = Table(crow, colWidths=[38 * mm, 32 * mm, 30 * mm, 32 * mm, BODY_W - 132 * mm], repeatRows=1)
+        style = tables.grid_style(len(crow), total_row=True, numeric_from=1, font_size=8)
+        style.add("ALIGN", (4, 0), (4, -1), "LEFT")
+        for i, c in enumerate(s.cash_counts, start=1):
+            if c.difference:
+                style.add("TEXTCOLOR", (3, i), (3, i), RED)
+        ct.setStyle(style)
+        who = s.closed.closed_by_name if s.closed else ""
+        out += [
+            KeepTogether(
+                [
+                    _note(
+                        f"Uang tunai dihitung saat tutup hari{f' oleh {who}' if who else ''}",
+                        color=INK,
+                        bold=True,
+                    ),
+                    ct,
+                ]
+            ),
+            Spacer(0, 3 * mm),
+        ]
+    elif any(t.cash for t in f.takings):
+        out += [
+            _note("Uang tunai petugas dihitung dan dicatat saat supervisor menutup hari."),
+            Spacer(0, 3 * mm),
+        ]
     return out
 
 
@@ -368,10 +454,13 @@ def _audit_and_signatures(s: DaySummary) -> list[Flowable]:
     a = s.audit
     out = _heading("5. Jejak audit")
     rows = [
-        ["Peristiwa audit tercatat hari ini", format_number(a.events)],
+        [
+            "Peristiwa audit hari ini" + (" (sampai ditutup)" if s.closed else ""),
+            format_number(a.events),
+        ],
         ["Peristiwa terakhir hari ini (nomor urut)", f"#{a.seq}" if a.seq is not None else "–"],
         ["Hash peristiwa terakhir", _hash_groups(a.hash) if a.hash else "–"],
-        ["Pemeriksaan rantai audit", _verdict(a.chain_ok, a.chain_message)],
+        ["Pemeriksaan seluruh rantai (semua hari)", _verdict(a.chain_ok, a.chain_message)],
     ]
     t = Table(rows, colWidths=[62 * mm, BODY_W - 62 * mm])
     style = TableStyle(

@@ -49,6 +49,11 @@ class PaymentDTO:
     from_enrolment: bool = False
     cover_after: str | None = None  # the protection this payment gave: "Dilindungi s.d. 31 Maret 2027"
     repeated: bool = False  # returned for a retried request: recorded before, not charged again
+    cash_received: int | None = None  # what a cash payer handed over (None: not recorded)
+
+    @property
+    def change(self) -> int | None:
+        return None if self.cash_received is None else self.cash_received - self.total
 
     @property
     def months(self) -> tuple[Month, ...]:
@@ -95,6 +100,8 @@ class PaymentDTO:
             "fine_total": self.quote.fine_total,
             "credit": self.quote.credit,
             "total": self.total,
+            "cash_received": self.cash_received,
+            "change": self.change,
             "cover_after": self.cover_after,
             "repeated": self.repeated,
             "notes": [n.as_dict() for n in self.quote.notes],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -14,10 +15,11 @@ from sqlalchemy.orm import Session, aliased
 
 from app.db.cards_models import Card
 from app.db.contribution_models import Payment, SponsorBatch
-from app.db.day_models import DayLock, ImportedPackage, PackageRecord
+from app.db.day_models import DayCashCount, DayLock, ImportedPackage, PackageRecord
 from app.db.homes import home_branch
 from app.db.models import AuditEvent, Branch, Enrolment, Member, Officer
 from app.db.search_models import MemberCorrection, MemberCorrectionChange
+from app.domain.cash import CashCount, check_cash_counts
 from app.domain.clock import TIMEZONES, business_date, local_time
 from app.domain.day_summary import (
     AuditHead,
@@ -365,6 +367,19 @@ class _Read:
     figures: DayFigures
     head: tuple[int | None, str | None, int]
     closed: ClosedInfo | None
+    cash_counts: tuple[CashCount, ...] = ()
+
+
+def _cash_counts(session: Session, lock: DayLock, officer_id: int | None) -> tuple[CashCount, ...]:
+    q: Any = (
+        select(Officer.username, DayCashCount.expected, DayCashCount.counted, DayCashCount.reason)
+        .join(Officer, Officer.id == DayCashCount.officer_id)
+        .where(DayCashCount.day_lock_id == lock.id)
+        .order_by(Officer.username)
+    )
+    if officer_id is not None:
+        q = q.where(DayCashCount.officer_id == officer_id)
+    return tuple(CashCount(u, int(e), int(c), r or "") for u, e, c, r in session.execute(q))
 
 
 def _read_day(session: Session, ctx: ServiceContext, day: dt.date, officer: str | None) -> _Read:
@@ -374,7 +389,9 @@ def _read_day(session: Session, ctx: ServiceContext, day: dt.date, officer: str 
     head = _day_head(session, day)
     lock = closed_lock(session, day)
     closed = None
+    counts: tuple[CashCount, ...] = ()
     if lock is not None:
+        counts = _cash_counts(session, lock, officer_id)
         by = session.get(Officer, lock.closed_by_id)
         assert by is not None
         closed = ClosedInfo(local_time(lock.closed_at, b.timezone), by.username, by.full_name)
@@ -385,7 +402,7 @@ def _read_day(session: Session, ctx: ServiceContext, day: dt.date, officer: str 
             )
         ).scalar_one()
         head = (lock.audit_seq, lock.audit_hash, int(upto))
-    return _Read(b.code, b.name, b.timezone, officer_name, figures, head, closed)
+    return _Read(b.code, b.name, b.timezone, officer_name, figures, head, closed, counts)
 
 
 def _check_scope(ctx: ServiceContext, actor: Actor, officer: str | None) -> None:
@@ -407,6 +424,7 @@ def _summary(
     *,
     verify_chain: bool,
     closed: ClosedInfo | None = None,
+    cash_counts: tuple[CashCount, ...] | None = None,
 ) -> DaySummary:
     if verify_chain:
         report = verify_audit(ctx)
@@ -426,6 +444,7 @@ def _summary(
         figures=read.figures,
         audit=AuditHead(seq, h, events, chain_ok, message),
         closed=closed or read.closed,
+        cash_counts=read.cash_counts if cash_counts is None else cash_counts,
     )
 
 
@@ -517,11 +536,17 @@ def close_day(
     *,
     password: str,
     verify_chain: bool = True,
+    cash_counted: Mapping[str, int] | None = None,
+    cash_reasons: Mapping[str, str] | None = None,
 ) -> DayStatusDTO:
-    """Close ``day``: the supervisor re-enters the password; the summary PDF is made, archived in
-    the database with its SHA-256 (also in the audit event), and the day is locked: later
-    enrolments, payments, voids, card prints and correction approvals dated that day are refused."""
+    """Close ``day``: the supervisor re-enters the password and records the cash each officer
+    handed in (``cash_counted`` by username; a difference needs its ``cash_reasons`` entry; every
+    officer who took cash that day must be counted); the summary PDF is made, archived in the
+    database with its SHA-256 (also in the audit event), and the day is locked: later enrolments,
+    payments, voids, card prints and correction approvals dated that day are refused."""
     authorize(ctx, supervisor, Permission.CLOSE_DAY)
+    counted = {k.strip().lower(): v for k, v in (cash_counted or {}).items()}
+    reasons = {k.strip().lower(): v for k, v in (cash_reasons or {}).items()}
     reauthenticate(ctx, supervisor, password)
     tz = ctx.read(lambda s: _branch(s).timezone)
     _check_date(ctx, day, tz)
@@ -529,11 +554,17 @@ def close_day(
         if day_status(ctx, day).closed:
             raise DomainError(_already_closed(day))
         read = ctx.read(lambda s: _read_day(s, ctx, day, None))
+        expected = {t.officer: t.cash for t in read.figures.takings}
+        counts, problems = check_cash_counts(expected, counted, reasons)
+        if problems:
+            raise DomainError(problems)
         now = ctx.clock()
         closing = ClosedInfo(local_time(now, tz), supervisor.username, supervisor.full_name)
-        summary = _summary(ctx, read, day, None, verify_chain=verify_chain, closed=closing)
+        summary = _summary(
+            ctx, read, day, None, verify_chain=verify_chain, closed=closing, cash_counts=tuple(counts)
+        )
         pdf = summary_pdf(summary)
-        expected = _figures_key(read.figures)
+        key = _figures_key(read.figures)
 
         record = partial(
             _record_close,
@@ -542,7 +573,7 @@ def close_day(
             day=day,
             summary=summary,
             pdf=pdf,
-            expected=expected,
+            expected=key,
             now=now,
         )
         result = ctx.write(record)
@@ -577,18 +608,41 @@ def _record_close(
     if _figures_key(_figures(session, ctx, day, b.timezone, None)) != expected:
         return None  # a counter wrote meanwhile: make the summary again
     f = summary.figures
-    session.add(
-        DayLock(
-            business_date=day,
-            status="CLOSED",
-            closed_at=now,
-            closed_by_id=supervisor.id,
-            summary=json.dumps(summary.as_json(), ensure_ascii=False, sort_keys=True),
-            pdf=pdf,
-            pdf_sha256=digest,
-            audit_seq=summary.audit.seq,
-            audit_hash=summary.audit.hash,
+    lock = DayLock(
+        business_date=day,
+        status="CLOSED",
+        closed_at=now,
+        closed_by_id=supervisor.id,
+        summary=json.dumps(summary.as_json(), ensure_ascii=False, sort_keys=True),
+        pdf=pdf,
+        pdf_sha256=digest,
+        audit_seq=summary.audit.seq,
+        audit_hash=summary.audit.hash,
+    )
+    session.add(lock)
+    session.flush()
+    officer_ids = dict(
+        session.execute(
+            select(Officer.username, Officer.id).where(
+                Officer.username.in_([c.officer for c in summary.cash_counts])
+            )
+        ).all()
+    )
+    unknown = [c.officer for c in summary.cash_counts if c.officer not in officer_ids]
+    if unknown:
+        raise DomainError(
+            Issue(f"kas.{unknown[0]}", "officer.not_found", f"Petugas '{unknown[0][:40]}' tidak ada.")
         )
+    session.add_all(
+        DayCashCount(
+            day_lock_id=lock.id,
+            officer_id=officer_ids[c.officer],
+            expected=c.expected,
+            counted=c.counted,
+            difference=c.difference,
+            reason=c.reason or None,
+        )
+        for c in summary.cash_counts
     )
     session.flush()
     append_event(
@@ -606,6 +660,10 @@ def _record_close(
             "reconciled": f.reconciliation.ok,
             "day_audit_seq": summary.audit.seq,
             "day_audit_hash": summary.audit.hash,
+            "cash_counted": {
+                c.officer: {"expected": c.expected, "counted": c.counted, "reason": c.reason}
+                for c in summary.cash_counts
+            },
         },
         at=now,
     )

@@ -429,6 +429,10 @@ The package&apos;s signature, source and content are checked; everything is merg
         <translation>Print Cards</translation>
     </message>
     <message>
+        <source>buat lembar kartu</source>
+        <translation>make a card sheet</translation>
+    </message>
+    <message>
         <source>Lembar A4 berisi 10 kartu dengan tanda potong, untuk acara jemput bola. Peserta yang sudah memegang kartu berlaku dilewati: penggantinya lewat cetak ulang dengan persetujuan supervisor.</source>
         <translation>A4 sheets of 10 cards with cut marks, for outreach events. Members who already hold a valid card are skipped: a replacement goes through a reprint approved by a supervisor.</translation>
     </message>
@@ -586,6 +590,72 @@ The package&apos;s signature, source and content are checked; everything is merg
     </message>
 </context>
 <context>
+    <name>CashCountForm</name>
+    <message>
+        <source>Tidak ada uang tunai yang diterima hari ini.</source>
+        <translation>No cash was taken today.</translation>
+    </message>
+    <message>
+        <source>{officer}: uang dihitung (menurut pembayaran {amount})</source>
+        <translation>{officer}: cash counted (payments say {amount})</translation>
+    </message>
+    <message>
+        <source>{officer}: alasan bila tidak cocok</source>
+        <translation>{officer}: reason if it does not match</translation>
+    </message>
+    <message>
+        <source>Cocok</source>
+        <translation>Matches</translation>
+    </message>
+    <message>
+        <source>Selisih {amount}: tulis alasannya</source>
+        <translation>Difference {amount}: write the reason</translation>
+    </message>
+    <message>
+        <source>Tulis jumlah rupiah, mis. 350000 atau 350.000.</source>
+        <translation>Write an amount in rupiah, e.g. 350000 or 350.000.</translation>
+    </message>
+</context>
+<context>
+    <name>CashTender</name>
+    <message>
+        <source>Uang diterima</source>
+        <translation>Cash received</translation>
+    </message>
+    <message>
+        <source>Uang diterima dari peserta (tunai)</source>
+        <translation>Cash received from the member</translation>
+    </message>
+    <message>
+        <source>Kembalian: –</source>
+        <translation>Change: –</translation>
+    </message>
+    <message>
+        <source>Kurang {amount}</source>
+        <translation>Short by {amount}</translation>
+    </message>
+    <message>
+        <source>Kembalian: {amount}</source>
+        <translation>Change: {amount}</translation>
+    </message>
+    <message>
+        <source>Kembalian {change} · Enter lagi: catat</source>
+        <translation>Change {change} · Enter again: record</translation>
+    </message>
+    <message>
+        <source>Total {total} · Enter lagi: catat</source>
+        <translation>Total {total} · Enter again: record</translation>
+    </message>
+    <message>
+        <source>Total {total} · tunai · diterima {received} · kembalian {change}. Tekan Enter sekali lagi untuk mencatat, atau ubah isian.</source>
+        <translation>Total {total} · cash · received {received} · change {change}. Press Enter again to record, or change the entries.</translation>
+    </message>
+    <message>
+        <source>Total {total} · {method}. Tekan Enter sekali lagi untuk mencatat, atau ubah isian.</source>
+        <translation>Total {total} · {method}. Press Enter again to record, or change the entries.</translation>
+    </message>
+</context>
+<context>
     <name>CheckStep</name>
     <message>
         <source>Periksa ulang</source>
@@ -614,6 +684,13 @@ The package&apos;s signature, source and content are checked; everything is merg
     <message>
         <source> Perbaiki baris yang ditolak lalu periksa ulang, atau simpan hanya baris yang lolos.</source>
         <translation> Fix the rejected rows and check again, or save only the rows that passed.</translation>
+    </message>
+</context>
+<context>
+    <name>ClosedDayGuard</name>
+    <message>
+        <source>Hari ini ({day}) sudah ditutup oleh {closed_by} pukul {at}. Pendaftaran dan pembayaran baru tidak dapat disimpan sampai supervisor membuka kembali hari ini (Tutup Hari, F10).</source>
+        <translation>Today ({day}) was closed by {closed_by} at {at}. New enrolments and payments cannot be saved until a supervisor reopens today (Close Day, F10).</translation>
     </message>
 </context>
 <context>
@@ -926,8 +1003,16 @@ Report (without member data): {last_report}</translation>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <source>Perbarui  (F5)</source>
-        <translation>Refresh  (F5)</translation>
+        <source>perbarui angka</source>
+        <translation>refresh the figures</translation>
+    </message>
+    <message>
+        <source>ringkasan saya hari ini</source>
+        <translation>my summary for today</translation>
+    </message>
+    <message>
+        <source>Perbarui  (Ctrl+U)</source>
+        <translation>Refresh  (Ctrl+U)</translation>
     </message>
     <message>
         <source>Atur target…</source>
@@ -1049,10 +1134,6 @@ Report (without member data): {last_report}</translation>
         <translation>Date</translation>
     </message>
     <message>
-        <source>Tampilkan  (F5)</source>
-        <translation>Show  (F5)</translation>
-    </message>
-    <message>
         <source>Pratinjau PDF  (Ctrl+P)</source>
         <translation>Preview PDF  (Ctrl+P)</translation>
     </message>
@@ -1093,20 +1174,64 @@ Report (without member data): {last_report}</translation>
         <translation>Last audit event today</translation>
     </message>
     <message>
-        <source>Per petugas</source>
-        <translation>By officer</translation>
-    </message>
-    <message>
-        <source>Pendaftaran per petugas</source>
-        <translation>Enrolments per officer</translation>
-    </message>
-    <message>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
     <message>
+        <source>Daftar</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <source>Tunai</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Non-tunai</source>
+        <translation>Non-cash</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Dihitung</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>Selisih</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>tampilkan angka tanggal itu lagi</source>
+        <translation>show that date&apos;s figures again</translation>
+    </message>
+    <message>
+        <source>pratinjau ringkasan PDF</source>
+        <translation>preview the summary PDF</translation>
+    </message>
+    <message>
+        <source>tutup hari</source>
+        <translation>close the day</translation>
+    </message>
+    <message>
+        <source>Tampilkan  (Ctrl+U)</source>
+        <translation>Show  (Ctrl+U)</translation>
+    </message>
+    <message>
+        <source>Per petugas: pendaftaran dan penerimaan</source>
+        <translation>Per officer: enrolments and takings</translation>
+    </message>
+    <message>
+        <source>Pendaftaran dan penerimaan per petugas</source>
+        <translation>Enrolments and takings per officer</translation>
+    </message>
+    <message>
         <source>Tutup hari</source>
         <translation>Close day</translation>
+    </message>
+    <message>
+        <source>Uang tunai yang diserahkan tiap petugas</source>
+        <translation>Cash handed in by each officer</translation>
     </message>
     <message>
         <source>Kata sandi Anda</source>
@@ -1199,6 +1324,10 @@ Report (without member data): {last_report}</translation>
     <message>
         <source>Hari belum ditutup. Coba lagi.</source>
         <translation>The day is not closed. Try again.</translation>
+    </message>
+    <message>
+        <source>Periksa uang tunai per petugas.</source>
+        <translation>Check the cash per officer.</translation>
     </message>
     <message>
         <source>Menutup hari</source>
@@ -1416,6 +1545,10 @@ Report (without member data): {last_report}</translation>
         <translation>Take payment  (Ctrl+B)</translation>
     </message>
     <message>
+        <source>Ya, catat pembayaran  (Enter)</source>
+        <translation>Yes, record the payment  (Enter)</translation>
+    </message>
+    <message>
         <source>Pembayaran iuran</source>
         <translation>Contribution payment</translation>
     </message>
@@ -1450,6 +1583,10 @@ Report (without member data): {last_report}</translation>
     <message>
         <source> · ref. {reference}</source>
         <translation> · ref. {reference}</translation>
+    </message>
+    <message>
+        <source> · diterima {received} · kembalian {change}</source>
+        <translation> · received {received} · change {change}</translation>
     </message>
     <message>
         <source>{method_label}{ref}
@@ -1691,6 +1828,14 @@ Receipt {receipt_no}</translation>
         <translation>Database server address</translation>
     </message>
     <message>
+        <source>Nama loket ini (dicetak di tanda terima)</source>
+        <translation>This counter&apos;s name (printed on receipts)</translation>
+    </message>
+    <message>
+        <source>mis. Loket 1, Meja Depan, Laptop Desa 2</source>
+        <translation>e.g. Counter 1, Front Desk, Village Laptop 2</translation>
+    </message>
+    <message>
         <source>Tes koneksi</source>
         <translation>Test connection</translation>
     </message>
@@ -1739,6 +1884,10 @@ Receipt {receipt_no}</translation>
         <translation>Repeat password</translation>
     </message>
     <message>
+        <source>mis. Loket 1, Meja Depan</source>
+        <translation>e.g. Counter 1, Front Desk</translation>
+    </message>
+    <message>
         <source>Printer kartu</source>
         <translation>Card printer</translation>
     </message>
@@ -1766,6 +1915,45 @@ Database: {label}</translation>
     </message>
 </context>
 <context>
+    <name>Handover</name>
+    <message>
+        <source>Data belum disimpan</source>
+        <translation>Unsaved data</translation>
+    </message>
+    <message>
+        <source>Formulir pendaftaran {who} belum disimpan.</source>
+        <translation>{who}&apos;s enrolment form is not saved.</translation>
+    </message>
+    <message>
+        <source>Formulir pendaftaran belum disimpan.</source>
+        <translation>The enrolment form is not saved.</translation>
+    </message>
+    <message>
+        <source>Simpan sementara: formulir kembali seperti ini saat {officer} masuk lagi (hanya di komputer ini, sampai Loket ditutup). Buang: isi formulir dihapus.</source>
+        <translation>Keep for now: the form comes back like this when {officer} logs in again (on this computer only, until Loket is closed). Discard: the form is cleared.</translation>
+    </message>
+    <message>
+        <source>Simpan sementara</source>
+        <translation>Keep for now</translation>
+    </message>
+    <message>
+        <source>Bila Loket ditutup, isi formulir hilang. Simpan dulu dengan Ctrl+S.</source>
+        <translation>If Loket is closed, the form is lost. Save it first with Ctrl+S.</translation>
+    </message>
+    <message>
+        <source>Buang dan keluar</source>
+        <translation>Discard and quit</translation>
+    </message>
+    <message>
+        <source>Buang</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Kembali ke formulir</source>
+        <translation>Back to the form</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>Bantuan: daftar pintasan ini</source>
@@ -1774,6 +1962,18 @@ Database: {label}</translation>
     <message>
         <source>Kunci layar sekarang (perlu kata sandi untuk membuka)</source>
         <translation>Lock the screen now (the password unlocks it)</translation>
+    </message>
+    <message>
+        <source>Ganti petugas: keluar akun tanpa menutup Loket (formulir belum disimpan ditanyakan)</source>
+        <translation>Switch officer: log out without closing Loket (unsaved forms are asked about)</translation>
+    </message>
+    <message>
+        <source>Tutup Loket</source>
+        <translation>Quit Loket</translation>
+    </message>
+    <message>
+        <source>Buka menu Loket</source>
+        <translation>Open the Loket menu</translation>
     </message>
     <message>
         <source>Kolom berikutnya / sebelumnya</source>
@@ -1786,6 +1986,18 @@ Database: {label}</translation>
     <message>
         <source>Tutup jendela pratinjau atau dialog</source>
         <translation>Close a preview window or dialog</translation>
+    </message>
+    <message>
+        <source>Di dialog: jalankan tombol utama</source>
+        <translation>In a dialog: run the main button</translation>
+    </message>
+    <message>
+        <source>Di pratinjau PDF: cetak / simpan PDF</source>
+        <translation>In a PDF preview: print / save the PDF</translation>
+    </message>
+    <message>
+        <source>Di Baca KTP: buka berkas gambar / tempel gambar</source>
+        <translation>In Read KTP: open an image file / paste an image</translation>
     </message>
     <message>
         <source>Bantuan — pintasan keyboard</source>
@@ -1952,6 +2164,14 @@ Database: {label}</translation>
     <message>
         <source>Impor Massal</source>
         <translation>Bulk Import</translation>
+    </message>
+    <message>
+        <source>langkah sebelumnya</source>
+        <translation>previous step</translation>
+    </message>
+    <message>
+        <source>langkah berikutnya</source>
+        <translation>next step</translation>
     </message>
     <message>
         <source>Banyak pekerja sekaligus dari XLSX/CSV. Setiap baris diperiksa dulu; tidak ada yang disimpan sebelum langkah 5.   Enter = lanjut · Alt+← = kembali</source>
@@ -2242,6 +2462,18 @@ Nothing was saved.</translation>
     <message>
         <source>peserta berikutnya (formulir kosong)</source>
         <translation>next member (empty form)</translation>
+    </message>
+    <message>
+        <source>terima pembayaran (Enter lagi untuk mencatat)</source>
+        <translation>take the payment (Enter again to record)</translation>
+    </message>
+    <message>
+        <source>cetak kartu dan tanda terima</source>
+        <translation>print the card and receipts</translation>
+    </message>
+    <message>
+        <source>bandingkan data dengan peserta yang mirip</source>
+        <translation>compare with similar members</translation>
     </message>
     <message>
         <source>baca KTP: kamera, berkas, folder pemindai, tempel, atau seret gambar</source>
@@ -2693,12 +2925,20 @@ The data in the form is not lost; try again.</translation>
         <translation>The name search index is not built yet. Ask a supervisor/IT to run &apos;loket search reindex&apos;.</translation>
     </message>
     <message>
+        <source>Isi nama loket ini, mis. &apos;Loket 1&apos; (dicetak di tanda terima).</source>
+        <translation>Enter this counter&apos;s name, e.g. &apos;Counter 1&apos; (printed on receipts).</translation>
+    </message>
+    <message>
         <source>Isi nilai kontrak sebelum PPN, dalam rupiah.</source>
         <translation>Enter the contract value before VAT, in rupiah.</translation>
     </message>
     <message>
         <source>Isi nomor HP (diawali 08 atau +628), bukan telepon rumah.</source>
         <translation>Fill in a mobile number (starting 08 or +628), not a landline.</translation>
+    </message>
+    <message>
+        <source>Isi uang yang diterima dari peserta.</source>
+        <translation>Enter the cash received from the member.</translation>
     </message>
     <message>
         <source>Jadwal bayar saat panen hanya untuk peserta Bukan Penerima Upah (BPU).</source>
@@ -2723,6 +2963,14 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Jumlah pekerja di wilayah harus lebih dari 0.</source>
         <translation>The number of workers in the region must be more than 0.</translation>
+    </message>
+    <message>
+        <source>Jumlah uang diterima tidak masuk akal.</source>
+        <translation>The amount received makes no sense.</translation>
+    </message>
+    <message>
+        <source>Jumlah yang dibayar belum dihitung.</source>
+        <translation>The amount to pay has not been calculated yet.</translation>
     </message>
     <message>
         <source>Kartu peserta ini baru saja dicetak di loket lain. Periksa riwayat kartu.</source>
@@ -2891,6 +3139,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Nama lengkap petugas wajib diisi (maks. 100).</source>
         <translation>The officer&apos;s full name is required (max. 100).</translation>
+    </message>
+    <message>
+        <source>Nama loket hanya boleh berisi huruf, angka, spasi dan . , - / # ( ).</source>
+        <translation>A counter name may hold only letters, digits, spaces and . , - / # ( ).</translation>
     </message>
     <message>
         <source>Nama pemberi dana 3–100 karakter, mis. Pemkab Ogan Ilir.</source>
@@ -3215,6 +3467,14 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Tulis nama hari libur atau dasar keputusannya (minimal 3 karakter).</source>
         <translation>Write the holiday&apos;s name or its decree (at least 3 characters).</translation>
+    </message>
+    <message>
+        <source>Uang diterima ditulis dalam rupiah, mis. 50000 atau 50.000.</source>
+        <translation>Write the amount received in rupiah, e.g. 50000 or 50.000.</translation>
+    </message>
+    <message>
+        <source>Uang diterima hanya dicatat untuk pembayaran tunai.</source>
+        <translation>An amount received is recorded for cash payments only.</translation>
     </message>
     <message>
         <source>Zona waktu harus Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT).</source>
@@ -4157,12 +4417,20 @@ The data in the form is not lost; try again.</translation>
         <translation>Locked after a period without activity. Enter {full_name}&apos;s password to continue.</translation>
     </message>
     <message>
+        <source>Layar dikunci oleh petugas {full_name}. Masukkan kata sandinya untuk melanjutkan.</source>
+        <translation>Screen locked by officer {full_name}. Enter their password to continue.</translation>
+    </message>
+    <message>
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
         <source>Buka kunci</source>
         <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Ganti petugas</source>
+        <translation>Switch officer</translation>
     </message>
     <message>
         <source>Keluar dari Loket</source>
@@ -4199,6 +4467,10 @@ The data in the form is not lost; try again.</translation>
         <source>Memeriksa…</source>
         <translation>Checking…</translation>
     </message>
+    <message>
+        <source>Menunggu basis data…</source>
+        <translation>Waiting for the database…</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -4209,6 +4481,26 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Navigasi halaman</source>
         <translation>Page navigation</translation>
+    </message>
+    <message>
+        <source>&amp;Loket</source>
+        <translation>&amp;Loket</translation>
+    </message>
+    <message>
+        <source>Ganti petugas / keluar akun…</source>
+        <translation>Switch officer / log out…</translation>
+    </message>
+    <message>
+        <source>Kunci layar</source>
+        <translation>Lock screen</translation>
+    </message>
+    <message>
+        <source>Bantuan: daftar pintasan</source>
+        <translation>Help: list of shortcuts</translation>
+    </message>
+    <message>
+        <source>Tutup Loket</source>
+        <translation>Quit Loket</translation>
     </message>
     <message>
         <source>Kata sandi salah.</source>
@@ -4440,6 +4732,18 @@ This number can no longer be used for contributions or cards. This action is rec
     <message>
         <source>Data Peserta</source>
         <translation>Member Record</translation>
+    </message>
+    <message>
+        <source>bayar iuran</source>
+        <translation>pay contributions</translation>
+    </message>
+    <message>
+        <source>cetak kartu</source>
+        <translation>print the card</translation>
+    </message>
+    <message>
+        <source>ajukan koreksi data</source>
+        <translation>propose a correction</translation>
     </message>
     <message>
         <source>Buka nomor peserta / NIK:</source>
@@ -4929,6 +5233,10 @@ The payment is not deleted: it is marked VOID with the reason, and its months ca
     <message>
         <source>Terima pembayaran  (Enter)</source>
         <translation>Take payment  (Enter)</translation>
+    </message>
+    <message>
+        <source>Ya, catat pembayaran  (Enter)</source>
+        <translation>Yes, record the payment  (Enter)</translation>
     </message>
     <message>
         <source>Sesuai jadwal: {period}</source>
@@ -6155,8 +6463,8 @@ Sponsor receipt {receipts} · {count} members · {total}</translation>
         <translation> minutes</translation>
     </message>
     <message>
-        <source>Nama loket (dicatat di jejak audit)</source>
-        <translation>Counter name (recorded in the audit trail)</translation>
+        <source>Nama loket (dicetak di tanda terima, dicatat di jejak audit)</source>
+        <translation>Counter name (printed on receipts, recorded in the audit trail)</translation>
     </message>
     <message>
         <source>Kunci layar setelah tidak aktif</source>
@@ -6303,6 +6611,14 @@ Sponsor receipt {receipts} · {count} members · {total}</translation>
         <translation>{when}  {kind:&lt;11} {value:6.1f} MiB  {name}</translation>
     </message>
     <message>
+        <source>Belum ada cadangan di folder ini. Cadangan otomatis dibuat saat petugas pertama masuk tiap hari.</source>
+        <translation>No backup in this folder yet. The automatic backup is made when the first officer logs in each day.</translation>
+    </message>
+    <message>
+        <source>Cadangan terakhir: {when} ({name})</source>
+        <translation>Last backup: {when} ({name})</translation>
+    </message>
+    <message>
         <source>Folder cadangan</source>
         <translation>Backup folder</translation>
     </message>
@@ -6432,6 +6748,10 @@ Sponsor receipt {receipts} · {count} members · {total}</translation>
     <message>
         <source>Gagal masuk.</source>
         <translation>Login failed.</translation>
+    </message>
+    <message>
+        <source>Formulir pendaftaran {full_name} yang belum disimpan disimpan sementara; kembali saat ia masuk lagi.</source>
+        <translation>{full_name}&apos;s unsaved enrolment form is kept for now; it comes back when they log in again.</translation>
     </message>
 </context>
 <context>

@@ -64,11 +64,15 @@ def test_enrol_pay_print_and_verify_with_the_keyboard(
         qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     number = saved.args[0].number
 
-    # Pay the three months in cash: Enter on the payment button, which has the focus.
+    # Pay the three months in cash: the amount received, Enter shows the change, Enter records.
+    assert focused() is page.payment_panel.tender.received
+    qtbot.keyClicks(focused(), "50.000")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
     assert focused() is page.payment_panel.pay_button
     with qtbot.waitSignal(page.payment_panel.paid, timeout=20_000) as paid:
         qtbot.keyClick(focused(), Qt.Key.Key_Return)
-    assert paid.args[0].total == 33_600 and focused() is page.print_button
+    assert paid.args[0].total == 33_600 and paid.args[0].change == 16_400
+    assert focused() is page.print_button
 
     # Ctrl+P: the card first, then the receipts; each preview closed with Esc.
     qtbot.keyClick(focused(), Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)

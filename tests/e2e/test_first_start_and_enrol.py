@@ -28,18 +28,27 @@ def test_first_start_then_login_and_enrol(qtbot: Any, qapp: QApplication, home: 
     qtbot.waitUntil(lambda: first.first_run is not None and first.first_run.isVisible(), timeout=20_000)
     dlg = first.first_run
     assert dlg.steps.currentIndex() == 0 and dlg.db_local.isChecked()  # where the database lives, first
-    qtbot.mouseClick(dlg.db_next, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dlg.db_next, Qt.MouseButton.LeftButton)  # the counter's name is asked first
+    assert dlg.steps.currentIndex() == 0 and dlg.db_counter_row.error.isVisible()
+    type_into(qtbot, dlg.db_counter, "Loket 1")
+    qtbot.keyClick(dlg.db_counter, Qt.Key.Key_Return)  # Enter: "Lanjut"
     qtbot.waitUntil(lambda: dlg.steps.currentIndex() == 1, timeout=20_000)
-    assert "loket.sqlite3" in dlg.branch_intro.text()
+    assert "loket.sqlite3" in dlg.branch_intro.text() and dlg.counter.text() == "Loket 1"
     type_into(qtbot, dlg.code, "101")
     type_into(qtbot, dlg.name, "KCP Indralaya")
     type_into(qtbot, dlg.username, "siti")
     type_into(qtbot, dlg.full_name, "Siti Rahmawati")
     type_into(qtbot, dlg.password, SUPERVISOR_PASSWORD)
     type_into(qtbot, dlg.password2, SUPERVISOR_PASSWORD)
+    qtbot.keyClick(dlg.password2, Qt.Key.Key_Return)  # Enter: "Simpan dan mulai"
+    # Then the login window, as the README says: the supervisor's name typed, the cursor in the password.
+    qtbot.waitUntil(lambda: first.first_run is None and first.login.isVisible(), timeout=20_000)
+    assert first.login.username.text() == "siti" and QApplication.focusWidget() is first.login.password
     with qtbot.waitSignal(first.main_window_shown, timeout=20_000):
-        qtbot.mouseClick(dlg.button, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(first.login.password, SUPERVISOR_PASSWORD)
+        qtbot.keyClick(first.login.password, Qt.Key.Key_Return)
     window = first.window
+    assert window.ui.ctx.counter == "Loket 1"  # printed on receipts from the first one
     assert "Siti Rahmawati" in window.status_officer.text()
     assert "101 KCP Indralaya" in window.status_branch.text()
     assert "loket.sqlite3" in window.status_db.text()
@@ -51,7 +60,7 @@ def test_first_start_then_login_and_enrol(qtbot: Any, qapp: QApplication, home: 
     app = StartupController(home=str(home))
     app.start()
     login = app.login
-    qtbot.waitUntil(lambda: login.username.isEnabled(), timeout=20_000)
+    qtbot.waitUntil(lambda: login.ready, timeout=20_000)
     assert "KCP Indralaya" in login.branch_label.text()
     type_into(qtbot, login.username, "siti")
     qtbot.keyClick(login.username, Qt.Key.Key_Return)

@@ -53,7 +53,7 @@ def test_a_bpu_walk_in_takes_at_most_15_extra_keystrokes(qtbot: Any, qapp: QAppl
     apply_theme(qapp)
     controller = StartupController(home=str(home))
     controller.start()
-    qtbot.waitUntil(lambda: controller.login.username.isEnabled(), timeout=20_000)
+    qtbot.waitUntil(lambda: controller.login.ready, timeout=20_000)
     kb = Keyboard(qtbot)
     kb.data("siti")
     kb.key(Qt.Key.Key_Return, name="Enter")

@@ -26,6 +26,7 @@ def test_enrol_then_find_by_name_and_open_the_member(qtbot: Any, qapp: QApplicat
     app.start()
     qtbot.waitUntil(lambda: app.first_run is not None and app.first_run.isVisible(), timeout=20_000)
     dlg = app.first_run
+    type_into(qtbot, dlg.db_counter, "Loket 2")
     qtbot.mouseClick(dlg.db_next, Qt.MouseButton.LeftButton)  # the database: local SQLite
     qtbot.waitUntil(lambda: dlg.steps.currentIndex() == 1, timeout=20_000)
     for widget, text in (
@@ -37,8 +38,11 @@ def test_enrol_then_find_by_name_and_open_the_member(qtbot: Any, qapp: QApplicat
         (dlg.password2, SUPERVISOR_PASSWORD),
     ):
         type_into(qtbot, widget, text)
+    qtbot.mouseClick(dlg.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: app.first_run is None and app.login.isVisible(), timeout=20_000)
     with qtbot.waitSignal(app.main_window_shown, timeout=20_000):
-        qtbot.mouseClick(dlg.button, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(app.login.password, SUPERVISOR_PASSWORD)
+        qtbot.keyClick(app.login.password, Qt.Key.Key_Return)
     window = app.window
     with qtbot.waitActive(window):
         window.activateWindow()

@@ -24,6 +24,7 @@ from app.services.audit import verify_audit
 from app.services.dto import Actor
 from tests.conftest import SUPERVISOR_PASSWORD, FakeClock, bpu_record
 from tests.names import NAME_POOL
+from tests.day_fixtures import cash_as_taken
 from tests.search_fixtures import enrol, person
 
 
@@ -92,7 +93,13 @@ def test_a_redaction_needs_a_purge(opened: Any, ctx: Any, paid: str) -> None:
 def test_a_wiped_trail_is_not_intact(
     opened: Any, ctx: Any, officer: Actor, supervisor: Actor, paid: str
 ) -> None:
-    day.close_day(ctx, supervisor, dt.date(2026, 11, 23), password=SUPERVISOR_PASSWORD)
+    day.close_day(
+        ctx,
+        supervisor,
+        dt.date(2026, 11, 23),
+        password=SUPERVISOR_PASSWORD,
+        cash_counted=cash_as_taken(ctx, supervisor),
+    )
     with raw_db(opened) as db:
         db.execute("DELETE FROM audit_event")
         db.execute("UPDATE audit_head SET last_seq = 0, last_hash = ?", (GENESIS,))
@@ -117,7 +124,13 @@ def test_a_tail_cut_back_to_an_older_seal_is_found(
     later = enrol(ctx, officer, person("Bambang Susilo", "1972-10-10", "L", serial=7))
     contributions.pay(ctx, officer, later, months=3, method="cash")
     clock.advance(hours=8)
-    day.close_day(ctx, supervisor, dt.date(2026, 11, 23), password=SUPERVISOR_PASSWORD)
+    day.close_day(
+        ctx,
+        supervisor,
+        dt.date(2026, 11, 23),
+        password=SUPERVISOR_PASSWORD,
+        cash_counted=cash_as_taken(ctx, supervisor),
+    )
     assert verify_audit(ctx).ok
     # The insider cuts everything after the saved head and copies the older seal back.
     with raw_db(opened) as db:
@@ -154,7 +167,13 @@ def test_a_tail_cut_after_a_backup_is_found_by_the_backup(
 def test_a_rewritten_closing_record_still_meets_its_printed_summary(
     opened: Any, ctx: Any, supervisor: Actor, paid: str
 ) -> None:
-    day.close_day(ctx, supervisor, dt.date(2026, 11, 23), password=SUPERVISOR_PASSWORD)
+    day.close_day(
+        ctx,
+        supervisor,
+        dt.date(2026, 11, 23),
+        password=SUPERVISOR_PASSWORD,
+        cash_counted=cash_as_taken(ctx, supervisor),
+    )
     with raw_db(opened) as db:
         db.execute("UPDATE day_lock SET audit_hash = ?", ("ab" * 32,))
     report = verify_audit(ctx, reconcile_rows=False)
@@ -255,7 +274,13 @@ def test_a_card_and_a_correction_changed_quietly(
 def test_the_command_says_which_anchor_the_chain_no_longer_reaches(
     opened: Any, ctx: Any, supervisor: Actor, paid: str, home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    day.close_day(ctx, supervisor, dt.date(2026, 11, 23), password=SUPERVISOR_PASSWORD)
+    day.close_day(
+        ctx,
+        supervisor,
+        dt.date(2026, 11, 23),
+        password=SUPERVISOR_PASSWORD,
+        cash_counted=cash_as_taken(ctx, supervisor),
+    )
     assert cli_main(["audit", "verify"]) == 0
     capsys.readouterr()
     with raw_db(opened) as db:

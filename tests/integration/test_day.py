@@ -24,7 +24,7 @@ from app.services import contributions as cs
 from app.services.auth import AuthError, PermissionDeniedError
 from app.services.dto import Actor
 from tests.conftest import SUPERVISOR_PASSWORD, FakeClock
-from tests.day_fixtures import DAY, NIK16, make_day, pdf_text, record_for
+from tests.day_fixtures import DAY, NIK16, cash_as_taken, make_day, pdf_text, record_for
 
 
 def codes(exc: pytest.ExceptionInfo[DomainError]) -> set[str]:
@@ -135,7 +135,9 @@ def test_a_closed_day_refuses_every_edit_and_the_next_day_records_adjustments(
         day.close_day(ctx, supervisor, DAY, password="salah")
     with pytest.raises(PermissionDeniedError):
         day.close_day(ctx, officer, DAY, password="x")
-    status = day.close_day(ctx, supervisor, DAY, password=SUPERVISOR_PASSWORD)
+    status = day.close_day(
+        ctx, supervisor, DAY, password=SUPERVISOR_PASSWORD, cash_counted=cash_as_taken(ctx, supervisor)
+    )
     assert status.closed and status.current is not None
     lock, pdf = day.archived_pdf(ctx, supervisor, DAY)
     assert hashlib.sha256(pdf).hexdigest() == lock.pdf_sha256
@@ -187,7 +189,14 @@ def test_reopen_needs_a_reason_and_password_and_a_second_close_archives_again(
     ctx: Any, officer: Actor, supervisor: Actor, clock: FakeClock
 ) -> None:
     make_day(ctx, officer, supervisor, clock, n=2)
-    first = day.close_day(ctx, supervisor, DAY, password=SUPERVISOR_PASSWORD, verify_chain=False)
+    first = day.close_day(
+        ctx,
+        supervisor,
+        DAY,
+        password=SUPERVISOR_PASSWORD,
+        verify_chain=False,
+        cash_counted=cash_as_taken(ctx, supervisor),
+    )
     with pytest.raises(DomainError) as exc:
         day.reopen_day(ctx, supervisor, DAY, password=SUPERVISOR_PASSWORD, reason="x")
     assert codes(exc) == {"day.reopen_reason"}
@@ -201,7 +210,14 @@ def test_reopen_needs_a_reason_and_password_and_a_second_close_archives_again(
     assert not reopened.closed and reopened.history[0].reopen_reason == "Tanda bukti terlewat"
     out = enrolment.enrol_worker(ctx, officer, record_for(9))
     assert out.status == "enrolled"
-    second = day.close_day(ctx, supervisor, DAY, password=SUPERVISOR_PASSWORD, verify_chain=False)
+    second = day.close_day(
+        ctx,
+        supervisor,
+        DAY,
+        password=SUPERVISOR_PASSWORD,
+        verify_chain=False,
+        cash_counted=cash_as_taken(ctx, supervisor),
+    )
     assert [h.status for h in second.history] == ["REOPENED", "CLOSED"]
     assert second.current is not None and first.current is not None
     assert second.current.pdf_sha256 != first.current.pdf_sha256
@@ -248,10 +264,14 @@ def test_cli_close_status_reopen(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     make_day(ctx, officer, supervisor, clock, n=2)
+    cash = cash_as_taken(ctx, supervisor)
     monkeypatch.setattr("sys.stdin", io.StringIO(SUPERVISOR_PASSWORD + "\n"))
     out = tmp_path / "arsip.pdf"
     assert (
-        cli_main(["day", "close", "--date", "2026-11-23", "--supervisor", "siti", "-o", str(out), "--json"])
+        cli_main(
+            ["day", "close", "--date", "2026-11-23", "--supervisor", "siti", "-o", str(out), "--json"]
+            + [f"--cash={who}={amount}" for who, amount in cash.items()]
+        )
         == 0
     )
     closed = json.loads(capsys.readouterr().out)
@@ -286,7 +306,14 @@ def test_close_guard_and_reopen_on_postgresql(pg_url: str, tmp_path: Path, clock
                          password=SUPERVISOR_PASSWORD)  # fmt: skip
         siti = auth.login(c, "siti", SUPERVISOR_PASSWORD)
         d = make_day(c, siti, siti, clock, n=2)
-        status = day.close_day(c, siti, DAY, password=SUPERVISOR_PASSWORD, verify_chain=False)
+        status = day.close_day(
+            c,
+            siti,
+            DAY,
+            password=SUPERVISOR_PASSWORD,
+            verify_chain=False,
+            cash_counted=cash_as_taken(c, siti),
+        )
         assert status.closed
         _lock, pdf = day.archived_pdf(c, siti, DAY)
         assert hashlib.sha256(pdf).hexdigest() == status.history[0].pdf_sha256

@@ -22,6 +22,8 @@ def test_dashboard_shows_numbers_after_an_enrolment(qtbot: Any, ui_ctx: UiContex
     page.show()
     qtbot.waitUntil(lambda: page.refreshes >= 1, timeout=10_000)
     assert page.cards["today"].enrolments.text() == "0 pendaftaran"
+    # The branch's time (the test clock is 03:00 UTC = 10.00 WIB), whatever the computer's zone.
+    assert page.updated.text() == "diperbarui 10.00 WIB"
     assert not hasattr(page, "targets_button")  # an officer reads targets, a supervisor sets them
     assert page.coverage.rowCount() == 1 and page.coverage.item(0, 3).text() == "34%"
 

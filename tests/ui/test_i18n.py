@@ -224,7 +224,7 @@ def test_the_whole_application_reads_english(qtbot: Any, qapp: QApplication, hom
         assert app.login.windowTitle() == "Loket — Log in"  # the login window is already English
         app.start()
         login = app.login
-        qtbot.waitUntil(lambda: login.username.isEnabled(), timeout=20_000)
+        qtbot.waitUntil(lambda: login.ready, timeout=20_000)
         assert login.button.text() == "Log in"
         assert login.branch_label.text().startswith("Branch 101 KCP Indralaya")
         login.username.setText("siti")
@@ -276,3 +276,25 @@ def test_the_whole_application_reads_english(qtbot: Any, qapp: QApplication, hom
             app.ready.opened.ctx.engine.dispose()
         install_translator(qapp, "id")
     assert current_locale() == "id"
+
+
+def test_qts_own_dialogs_speak_indonesian(qapp: Any, qtbot: Any) -> None:
+    """Qt ships no Indonesian for its standard buttons and file/print dialogs: ours is installed."""
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
+
+    assert install_translator(qapp, "id")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Batal"
+    box = QMessageBox(QMessageBox.Icon.Question, "Loket", "Hapus?")
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    qtbot.addWidget(box)
+    texts = {b.text() for b in box.buttons()}
+    assert texts == {"&Ya", "&Tidak"}
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(buttons)
+    assert {b.text() for b in buttons.buttons()} == {"Simpan", "Batal"}
+    dialog = QFileDialog(None, "Simpan PDF")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    qtbot.addWidget(dialog)
+    labels = {w.text() for w in dialog.findChildren(QLabel)}
+    assert "&Nama berkas:" in labels and "&Lihat di:" in labels

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -223,16 +224,20 @@ def saved_page(qtbot: Any, ui_ctx: Any, months: str = "3") -> IntakePage:
 def test_payment_after_saving_needs_a_reference_for_transfer(qtbot: Any, ui_ctx: Any) -> None:
     page = saved_page(qtbot, ui_ctx)
     panel = page.payment_panel
-    assert panel.isVisible() and focused() is panel.pay_button
+    assert panel.isVisible() and focused() is panel.tender.received  # cash: the amount received first
     assert panel.amount.text() == "Rp33.600" and panel.title.text() == "Bayar 3 bulan"
     assert not panel.rows["referensi"].isVisible()  # cash: no reference asked
     panel.method.setCurrentIndex(panel.method.findData("transfer"))
     assert panel.rows["referensi"].isVisible()
     qtbot.keyClick(page, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     assert "wajib" in error_text(panel, "referensi") and focused() is panel.reference
+    assert not panel.tender.row.isVisible()  # no amount received for a transfer
     qtbot.keyClicks(panel.reference, "TRX 0042")
+    qtbot.keyClick(panel.reference, Qt.Key.Key_Return)  # first Enter: the total shown to confirm
+    assert "Total Rp33.600" in panel.tender.confirmation.text() and focused() is panel.pay_button
+    assert contributions.payments_for_member(ui_ctx.ctx, page.payment_panel.number or "") == ()
     with qtbot.waitSignal(panel.paid, timeout=10_000) as paid:
-        qtbot.keyClick(panel.reference, Qt.Key.Key_Return)
+        qtbot.keyClick(panel.pay_button, Qt.Key.Key_Return)
     payment = paid.args[0]
     assert payment.total == 33_600 and payment.method == "transfer" and payment.reference == "TRX 0042"
     assert [str(m) for m in payment.months] == ["2026-11", "2026-12", "2027-01"]
@@ -240,6 +245,53 @@ def test_payment_after_saving_needs_a_reference_for_transfer(qtbot: Any, ui_ctx:
     assert focused() is page.print_button
     stored = contributions.payments_for_member(ui_ctx.ctx, payment.member_number)
     assert [p.receipt_no for p in stored] == [payment.receipt_no]
+
+
+def test_cash_asks_the_amount_received_shows_the_change_and_records_on_the_second_enter(
+    qtbot: Any, ui_ctx: Any
+) -> None:
+    page = saved_page(qtbot, ui_ctx)
+    panel = page.payment_panel
+    number = panel.number or ""
+    qtbot.keyClick(panel.tender.received, Qt.Key.Key_Return)  # nothing typed: asked, nothing recorded
+    assert "Isi uang yang diterima" in panel.tender.row.error.text()
+    qtbot.keyClicks(panel.tender.received, "30.000")
+    assert panel.tender.change.text() == "Kurang Rp3.600"
+    qtbot.keyClick(panel.tender.received, Qt.Key.Key_Return)
+    assert "kurang Rp3.600" in panel.tender.row.error.text()
+    panel.tender.received.clear()
+    qtbot.keyClicks(panel.tender.received, "50.000")
+    assert panel.tender.change.text() == "Kembalian: Rp16.400"
+    qtbot.keyClick(panel.tender.received, Qt.Key.Key_Return)
+    # The total (the panel's amount), the cash received (the field) and the change are on screen.
+    assert panel.amount.text() == "Rp33.600" and panel.tender.received.text() == "50.000"
+    assert "Kembalian Rp16.400" in panel.tender.confirmation.text()
+    assert focused() is panel.pay_button and panel.pay_button.text().startswith("Ya, catat")
+    if os.environ.get("LOKET_SHOTS"):
+        page.window().grab().save(os.environ["LOKET_SHOTS"] + "/intake_cash_confirm.png")
+    assert contributions.payments_for_member(ui_ctx.ctx, number) == ()  # one Enter records nothing
+    # Editing the amount withdraws the confirmation: the next Enter reviews again.
+    panel.tender.received.setFocus()
+    qtbot.keyClick(panel.tender.received, Qt.Key.Key_0)
+    assert not panel.tender.confirming and not panel.tender.confirmation.isVisible()
+    qtbot.keyClick(panel.tender.received, Qt.Key.Key_Backspace)
+    qtbot.keyClick(panel.tender.received, Qt.Key.Key_Return)
+    assert panel.tender.confirming
+    with qtbot.waitSignal(panel.paid, timeout=10_000) as paid:
+        qtbot.keyClick(panel.pay_button, Qt.Key.Key_Return)
+    payment = paid.args[0]
+    assert (payment.total, payment.cash_received, payment.change) == (33_600, 50_000, 16_400)
+    assert "kembalian Rp16.400" in panel.done.text()
+    assert len(contributions.payments_for_member(ui_ctx.ctx, number)) == 1
+
+
+def pay_cash(qtbot: Any, page: IntakePage, received: str = "50000") -> Any:
+    panel = page.payment_panel
+    qtbot.keyClicks(panel.tender.received, received)
+    qtbot.keyClick(panel.tender.received, Qt.Key.Key_Return)
+    with qtbot.waitSignal(panel.paid, timeout=10_000) as paid:
+        qtbot.keyClick(panel.pay_button, Qt.Key.Key_Return)
+    return paid.args[0]
 
 
 def close_preview(qtbot: Any, page: IntakePage) -> Any:
@@ -255,8 +307,7 @@ def close_preview(qtbot: Any, page: IntakePage) -> Any:
 
 def test_ctrl_p_issues_the_card_then_shows_the_receipts_one_at_a_time(qtbot: Any, ui_ctx: Any) -> None:
     page = saved_page(qtbot, ui_ctx)
-    with qtbot.waitSignal(page.payment_panel.paid, timeout=10_000):
-        qtbot.keyClick(page.payment_panel.pay_button, Qt.Key.Key_Return)  # cash, Enter on the button
+    pay_cash(qtbot, page)
     qtbot.keyClick(page, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     kind, card = close_preview(qtbot, page)
     assert kind == "card"
@@ -334,3 +385,32 @@ def test_likely_duplicate_is_shown_side_by_side_and_saved_only_with_a_supervisor
     assert members(ui_ctx) == 2 and page.left_stack.currentIndex() == 0 and page.success.isVisible()
     history = records.member_history(ui_ctx.ctx, ui_ctx.actor, saved.args[0].number)
     assert [h.action for h in history] == ["member.enrol", "member.duplicate_override"]
+
+
+def test_a_closed_day_is_said_before_anything_is_typed_and_nothing_saves(
+    qtbot: Any, ui_ctx: Any, supervisor: Any
+) -> None:
+    from app.services import day
+    from tests.day_fixtures import DAY
+
+    day.close_day(ui_ctx.ctx, supervisor, DAY, password=SUPERVISOR_PASSWORD, verify_chain=False)
+    page = make_page(qtbot, ui_ctx)
+    qtbot.waitUntil(lambda: page.day_banner.isVisible(), timeout=10_000)
+    text = page.day_banner.text.text()
+    assert "sudah ditutup oleh siti" in text and "membuka kembali" in text
+    assert not page.save_button.isEnabled()
+    fill_walk_in(qtbot, page)
+    assert not page.save_button.isEnabled()
+    qtbot.keyClick(page, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # refused, nothing sent
+    assert not page._saving and members(ui_ctx) == 0
+    if os.environ.get("LOKET_SHOTS"):
+        page.grab().save(os.environ["LOKET_SHOTS"] + "/intake_day_closed.png")
+
+    day.reopen_day(
+        ui_ctx.ctx, supervisor, DAY, password=SUPERVISOR_PASSWORD, reason="Tanda bukti sore belum masuk"
+    )
+    ui_ctx.bus.day_changed.emit()  # Tutup Hari says so after reopening
+    qtbot.waitUntil(lambda: not page.day_banner.isVisible(), timeout=10_000)
+    assert page.save_button.isEnabled()
+    with qtbot.waitSignal(page.enrolled, timeout=10_000):
+        qtbot.keyClick(page, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)

@@ -59,6 +59,9 @@ def test_a_harvest_farmer_is_protected_every_month_of_the_year(
             dialog = page.dialog
             assert dialog.months.currentText().startswith("Sesuai jadwal")
             assert dialog.quote.months == status.next_months
+            dialog.tender.received.setText(str(dialog.quote.total))  # cash: exactly the total
+            dialog.submit()  # the total, the amount received and the change shown; nothing paid yet
+            assert dialog.tender.confirming
             with qtbot.waitSignal(page.loaded, timeout=15_000):
                 dialog.submit()
             if page.preview is not None:

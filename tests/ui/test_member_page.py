@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -115,7 +116,16 @@ def test_payment_from_the_member_page_and_its_receipt_total(qtbot: Any, ui_ctx: 
     expected = dialog.quote.total
     assert dialog.total.text() == format_rupiah(expected)
     assert dialog.lines.rowCount() == 2  # JKK and JKM
-    qtbot.keyClick(dialog.months, Qt.Key.Key_Return)  # Enter takes the payment shown
+    qtbot.keyClick(dialog.months, Qt.Key.Key_Return)  # Enter without the cash received: asked for
+    assert dialog.rows["uang_diterima"].error.isVisible() and dialog.busy is False
+    assert contributions.payments_for_member(ui_ctx.ctx, number) == ()
+    qtbot.keyClicks(dialog.tender.received, "200.000")
+    qtbot.keyClick(dialog.tender.received, Qt.Key.Key_Return)  # the total, received and change shown
+    assert f"kembalian {format_rupiah(200_000 - expected)}" in dialog.tender.confirmation.text()
+    if os.environ.get("LOKET_SHOTS"):
+        dialog.grab().save(os.environ["LOKET_SHOTS"] + "/member_payment_confirm.png")
+    assert contributions.payments_for_member(ui_ctx.ctx, number) == ()
+    qtbot.keyClick(dialog.confirm, Qt.Key.Key_Return)  # the second Enter records it
     pdf = wait_preview(qtbot, page)
     assert page.dialog is None  # closed before the preview opened: no stacked dialogs
     text = pdf_text(pdf)
@@ -140,6 +150,8 @@ def test_a_transfer_needs_its_reference_before_anything_is_paid(qtbot: Any, ui_c
     assert dialog.rows["reference"].error.isVisible()
     assert contributions.payments_for_member(ui_ctx.ctx, number) == ()
     qtbot.keyClicks(dialog.reference, "TRF-001")
+    dialog.confirm.click()  # shows the total to confirm
+    assert dialog.tender.confirming and contributions.payments_for_member(ui_ctx.ctx, number) == ()
     dialog.confirm.click()
     wait_preview(qtbot, page)
     assert contributions.payments_for_member(ui_ctx.ctx, number)[0].reference == "TRF-001"

@@ -90,3 +90,28 @@ def test_coverage_targets_are_set_from_the_settings_page(qtbot: Any, ui_ctx: Any
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10_000)
     (t,) = dashboard.coverage_targets(ui_ctx.ctx)
     assert (t.regency_code, t.workers, t.baseline_bp, t.target_bp) == ("16.10", 250_000, 3400, 5000)
+
+
+def test_the_window_makes_the_days_backup_keeps_fourteen_and_settings_shows_the_last(
+    qtbot: Any, ui_ctx: Any, supervisor: Any
+) -> None:
+    from app.services import backup
+    from ui.daily_backup import start_daily_backup
+
+    folder = backup.backup_folder(ui_ctx.ctx)
+    folder.mkdir(parents=True, exist_ok=True)
+    for day in range(1, 16):  # fifteen older daily backups
+        (folder / f"{backup.AUTO_PREFIX}2026-10-{day:02d}.sqlite3").write_bytes(b"old")
+    page = sup_page(qtbot, ui_ctx, supervisor)
+    qtbot.waitUntil(lambda: page.last_backup.text() != "", timeout=10_000)
+    start_daily_backup(ui_ctx)  # what the window does after login
+    today = folder / f"{backup.AUTO_PREFIX}2026-11-23.sqlite3"
+    qtbot.waitUntil(lambda: today.exists() and not ui_ctx.runner.busy, timeout=20_000)
+    daily = sorted(folder.glob(f"{backup.AUTO_PREFIX}*.sqlite3"))
+    assert len(daily) == 14 and daily[-1] == today and daily[0].name.endswith("2026-10-03.sqlite3")
+    start_daily_backup(ui_ctx)  # a second login the same day makes nothing more
+    qtbot.waitUntil(lambda: not ui_ctx.runner.busy, timeout=20_000)
+    assert len(list(folder.glob(f"{backup.AUTO_PREFIX}*.sqlite3"))) == 14
+    page.refresh_backups()
+    qtbot.waitUntil(lambda: today.name in page.last_backup.text(), timeout=10_000)
+    assert page.last_backup.text().startswith("Cadangan terakhir:")

@@ -95,6 +95,8 @@ class DuplicatePanel(QWidget):
         layout.addWidget(self.explain)
 
         self.table = QTableWidget(len(ROWS), 1)
+
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.table.setObjectName("duplicateTable")
         self.table.setAccessibleName(
             translate("DuplicatePanel", "Perbandingan data formulir dan peserta terdaftar")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
 from app.domain.contributions import quote_months
 from app.domain.issues import DomainError
@@ -12,12 +12,14 @@ from app.domain.rates import RateBook
 from app.services import contributions
 from app.services.contribution_dto import METHOD_LABELS, PaymentDTO
 from ui import i18n
+from ui.cash_tender import CashTender
 from ui.context import UiContext
 from ui.i18n import translate
 from ui.models import display
 from ui.widgets import FieldRow, primary_button
 
 PAY_TEXT = QT_TRANSLATE_NOOP("EnrolmentPaymentPanel", "Terima pembayaran  (Ctrl+B)")
+CONFIRM_TEXT = QT_TRANSLATE_NOOP("EnrolmentPaymentPanel", "Ya, catat pembayaran  (Enter)")
 
 
 class EnrolmentPaymentPanel(QFrame):
@@ -40,12 +42,14 @@ class EnrolmentPaymentPanel(QFrame):
         self.title = QLabel(translate("EnrolmentPaymentPanel", "Pembayaran iuran"))
         self.title.setWordWrap(True)
         self.title.setObjectName("paymentTitle")
-        layout.addWidget(self.title)
         self.amount = QLabel()
         self.amount.setObjectName("paymentAmount")
         self.amount.setTextFormat(Qt.TextFormat.PlainText)
         self.amount.setWordWrap(True)
-        layout.addWidget(self.amount)
+        head = QHBoxLayout()  # "Bayar 3 bulan   Rp33.600" on one line: the column is short
+        head.addWidget(self.title, 1)
+        head.addWidget(self.amount, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(head)
         self.method = QComboBox()
         self.method.setObjectName("paymentMethod")
         for code, label in METHOD_LABELS.items():
@@ -62,8 +66,14 @@ class EnrolmentPaymentPanel(QFrame):
                 required=True,
             ),
         }
-        for row in self.rows.values():
-            layout.addWidget(row)
+        self.tender = CashTender(compact=True)
+        side = QHBoxLayout()  # method and cash received side by side: the panel shares a short column
+        side.setSpacing(8)
+        side.addWidget(self.rows["metode"], 1)
+        side.addWidget(self.tender.row, 1)
+        layout.addLayout(side)
+        layout.addWidget(self.rows["referensi"])
+        layout.addWidget(self.tender)
         self.error = QLabel()
         self.error.setObjectName("paymentError")
         self.error.setProperty("role", "error")
@@ -83,6 +93,9 @@ class EnrolmentPaymentPanel(QFrame):
         layout.addWidget(self.done)
         self.method.currentIndexChanged.connect(self._on_method_changed)
         self.reference.returnPressed.connect(self.pay)
+        self.reference.textEdited.connect(lambda _t: self._withdraw())
+        self.tender.received.returnPressed.connect(self.pay)
+        self.tender.changed.connect(self._withdraw)
         self.pay_button.clicked.connect(self.pay)
         self.setVisible(False)
 
@@ -95,11 +108,19 @@ class EnrolmentPaymentPanel(QFrame):
         self.reference.clear()
         self._clear_errors()
         self.done.setVisible(False)
-        for w in (self.rows["metode"], self.pay_button):
+        self.tender.reset()
+        for w in (self.rows["metode"], self.pay_button, self.tender):
             w.setVisible(True)
         self.pay_button.setText(translate("EnrolmentPaymentPanel", PAY_TEXT))
         self.setVisible(quote is not None)
         self._on_method_changed()
+
+    def focus_first(self) -> None:
+        """Cash (the default) starts at the amount received; other methods at the button."""
+        if self.method.currentData() == "cash" and self.tender.row.isVisibleTo(self):
+            self.tender.received.setFocus()
+        else:
+            self.pay_button.setFocus()
 
     @property
     def pending(self) -> bool:
@@ -137,6 +158,14 @@ class EnrolmentPaymentPanel(QFrame):
             if self.quote is not None and q.total != self.quote.total:
                 text += translate("EnrolmentPaymentPanel", "  (tanpa potongan: dana APBD)")
             self.amount.setText(text)
+        self.tender.set_due(q.total if q is not None else None, method)
+        self._withdraw()
+
+    def _withdraw(self) -> None:
+        """What was edited is no longer what was confirmed: the first Enter reviews again."""
+        self.tender.back()
+        if not self._busy:
+            self.pay_button.setText(translate("EnrolmentPaymentPanel", PAY_TEXT))
 
     def _clear_errors(self) -> None:
         for row in self.rows.values():
@@ -156,13 +185,27 @@ class EnrolmentPaymentPanel(QFrame):
             )
             self.reference.setFocus()
             return
+        if not self.tender.confirming:
+            # First Enter: the total, the amount received and the change on screen; nothing recorded.
+            if self.tender.review():
+                self.pay_button.setText(translate("EnrolmentPaymentPanel", CONFIRM_TEXT))
+                self.pay_button.setFocus()
+            return
+        tender = self.tender.confirm()
+        if tender is None:
+            return
         number = self.number
         self._busy = True
         self.pay_button.setEnabled(False)
         self.pay_button.setText(translate("EnrolmentPaymentPanel", "Menyimpan pembayaran…"))
         self.ui.runner.run(
             lambda: contributions.record_enrolment_payment(
-                self.ui.ctx, self.ui.actor, number, method=method, reference=reference or None
+                self.ui.ctx,
+                self.ui.actor,
+                number,
+                method=method,
+                reference=reference or None,
+                cash_received=tender.received,
             ),
             on_success=self._on_paid,
             on_error=self._on_failed,
@@ -176,7 +219,8 @@ class EnrolmentPaymentPanel(QFrame):
             self.setVisible(False)
             return
         self.payment = payment
-        for w in (*self.rows.values(), self.pay_button):
+        self.tender.recorded()
+        for w in (*self.rows.values(), self.pay_button, self.tender):
             w.setVisible(False)
         self.title.setText(
             translate("EnrolmentPaymentPanel", "Lunas {months} · {period}").format(
@@ -189,6 +233,10 @@ class EnrolmentPaymentPanel(QFrame):
             else ""
         )
         self.amount.setText(i18n.money(payment.total))
+        if payment.cash_received is not None and payment.change is not None:
+            ref = translate("EnrolmentPaymentPanel", " · diterima {received} · kembalian {change}").format(
+                received=i18n.money(payment.cash_received), change=i18n.money(payment.change)
+            )
         self.done.setText(
             translate("EnrolmentPaymentPanel", "{method_label}{ref}\nTanda bukti {receipt_no}").format(
                 method_label=display.label(payment.method_label), ref=ref, receipt_no=payment.receipt_no
@@ -199,8 +247,11 @@ class EnrolmentPaymentPanel(QFrame):
 
     def _on_failed(self, exc: BaseException) -> None:
         self._busy = False
+        self.tender.failed()  # still confirming what is on screen: Enter tries again
         self.pay_button.setEnabled(True)
-        self.pay_button.setText(translate("EnrolmentPaymentPanel", PAY_TEXT))
+        self.pay_button.setText(
+            translate("EnrolmentPaymentPanel", CONFIRM_TEXT if self.tender.confirming else PAY_TEXT)
+        )
         if isinstance(exc, DomainError):
             for issue in exc.issues:
                 row = self.rows.get(issue.field)

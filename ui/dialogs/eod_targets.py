@@ -59,6 +59,8 @@ class EodTargetsDialog(QDialog):
         layout.addWidget(self.banner)
 
         self.table = QTableWidget(0, 5)
+
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.table.setObjectName("targetsTable")
         self.table.setHorizontalHeaderLabels(
             [

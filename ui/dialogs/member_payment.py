@@ -28,6 +28,7 @@ from app.domain.quote import Quote
 from app.domain.rates import percent_text
 from app.services import contributions
 from app.services.contribution_dto import METHOD_LABELS, CoverDTO, PaymentDTO
+from ui.cash_tender import CashTender
 from ui.context import UiContext
 from ui.dialogs.member_base import MemberDialog, line
 from ui.i18n import translate
@@ -35,6 +36,8 @@ from ui.models import display
 
 MONTH_CHOICES = (1, 3, 6, 12)
 NEXT_RUN = -1  # the schedule's next run: what is owed up to now, or the months until the next harvest
+CONFIRM_TEXT = QT_TRANSLATE_NOOP("MemberPaymentDialog", "Terima pembayaran  (Enter)")
+RECORD_TEXT = QT_TRANSLATE_NOOP("MemberPaymentDialog", "Ya, catat pembayaran  (Enter)")
 PAPERS = (
     ("A5", QT_TRANSLATE_NOOP("MemberPaymentDialog", "A5 (lembar)")),
     ("80mm", QT_TRANSLATE_NOOP("MemberPaymentDialog", "Struk 80 mm")),
@@ -75,7 +78,7 @@ class MemberPaymentDialog(MemberDialog):
             object_name="memberPaymentDialog",
             title=translate("MemberPaymentDialog", "Bayar iuran"),
             intro=f"{name} · {display.grouped(number)}\n{start}",
-            confirm_text=translate("MemberPaymentDialog", "Terima pembayaran  (Enter)"),
+            confirm_text=translate("MemberPaymentDialog", CONFIRM_TEXT),
             parent=parent,
         )
         self.number = number
@@ -145,15 +148,25 @@ class MemberPaymentDialog(MemberDialog):
         grid.addWidget(
             self.row("paper", translate("MemberPaymentDialog", "Tanda bukti"), self.paper), 2, 0, top
         )
+        self.tender = CashTender()
+        self.rows["uang_diterima"] = self.tender.row
+        grid.addWidget(self.tender, 2, 1, top)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         self.body.addLayout(grid)
         self.body.addWidget(self._build_quote_panel(), 1)
         self.confirm.setEnabled(False)
+        self.confirm.setText(translate("MemberPaymentDialog", RECORD_TEXT))  # wide enough for both texts
+        self.confirm.setMinimumWidth(self.confirm.sizeHint().width())
+        self.confirm.setText(translate("MemberPaymentDialog", CONFIRM_TEXT))
         # Tall enough up front for three lines of notes and an error under a field: a dialog does not
         # grow by itself when they appear.
         self.resize(800, max(self.sizeHint().height() + 120, 680))
-        self.set_focus_order([self.months, self.custom, self.method, self.reference, self.paper])
+        self.set_focus_order(
+            [self.months, self.custom, self.method, self.reference, self.paper, self.tender.received]
+        )
+        self.reference.textEdited.connect(lambda _t: self._withdraw())
+        self.tender.changed.connect(self._withdraw)
 
         self.months.currentIndexChanged.connect(self._on_months_changed)
         self.custom.valueChanged.connect(self._on_inputs_changed)
@@ -177,6 +190,7 @@ class MemberPaymentDialog(MemberDialog):
         head.addWidget(self.period)
         v.addLayout(head)
         self.lines = QTableWidget(0, 5)
+        self.lines.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.lines.setObjectName("quoteLines")
         self.lines.setHorizontalHeaderLabels(
             [
@@ -245,7 +259,15 @@ class MemberPaymentDialog(MemberDialog):
             self.rows["reference"].set_error(None)
         self._on_inputs_changed()
 
+    def _withdraw(self) -> None:
+        """What was edited is no longer what was confirmed: the next Enter reviews again."""
+        self.tender.back()
+        if not self.busy:
+            self.confirm.setText(translate("MemberPaymentDialog", CONFIRM_TEXT))
+
     def _on_inputs_changed(self) -> None:
+        self._withdraw()
+        self.tender.set_due(None, str(self.method.currentData()))
         self.confirm.setEnabled(False)  # until the quote for what is chosen now is on screen
         self.total.setText("…")
         self._quote_timer.start()
@@ -310,6 +332,7 @@ class MemberPaymentDialog(MemberDialog):
         self.notes.setText("\n".join(notes[:3]))
         self.notes.setVisible(bool(notes))
         self.total.setText(display.rupiah(quote.total))
+        self.tender.set_due(quote.total, wanted[1])
         self.rows["months"].set_error(None)
         self.error.setVisible(False)
         self.confirm.setEnabled(not self.busy and self.inputs() == wanted)
@@ -345,6 +368,15 @@ class MemberPaymentDialog(MemberDialog):
                 ]
             )
             return
+        if not self.tender.confirming:
+            # First Enter: the total, the amount received and the change on screen; nothing recorded.
+            if self.tender.review():
+                self.confirm.setText(translate("MemberPaymentDialog", RECORD_TEXT))
+                self.confirm.setFocus()
+            return
+        tender = self.tender.confirm()
+        if tender is None:
+            return
         ctx, actor, number, key = self.ui.ctx, self.ui.actor, self.number, self.request_key
         paper = str(self.paper.currentData())
         start = self.quote.months[0]
@@ -360,6 +392,7 @@ class MemberPaymentDialog(MemberDialog):
                 reference=reference,
                 start=start,
                 request_key=key,
+                cash_received=tender.received,
             )
             pdf = contributions.receipt_pdf(ctx, payment.id, paper=paper)  # type: ignore[arg-type]
             return PaymentDone(payment, pdf, paper)
@@ -369,6 +402,7 @@ class MemberPaymentDialog(MemberDialog):
     def _on_failed(self, exc: BaseException) -> None:
         super()._on_failed(exc)
         if shiboken6.isValid(self):
+            self.tender.failed()
             self.show_issues(
                 [
                     Issue(_FIELDS.get(i.field, i.field), i.code, display.message(i.message))

@@ -132,6 +132,7 @@ class AccountsPage(QWidget):
         box = QGroupBox(translate("AccountsPage", "Petugas cabang"))
         v = QVBoxLayout(box)
         self.table = QTableWidget(0, 4)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.table.setObjectName("officersTable")
         self.table.setHorizontalHeaderLabels(
             [
@@ -198,6 +199,9 @@ class AccountsPage(QWidget):
         self.deactivate_button.clicked.connect(lambda: self._set_active(False))
         self.activate_button.clicked.connect(lambda: self._set_active(True))
         self.add_button.clicked.connect(self._add)
+        self.add_button.setAutoDefault(True)  # Enter on the focused button adds
+        for field in (self.add_username, self.add_name, self.add_password):
+            field.returnPressed.connect(self._add)  # Enter in a field adds (errors show at their field)
         self.refresh()
         return box
 

@@ -58,6 +58,7 @@ def parse_numbers(text: str) -> list[str]:
 class CardsPage(QWidget):
     nav_label = QT_TRANSLATE_NOOP("CardsPage", "Cetak Kartu")
     shortcut = "F6"
+    help_shortcuts = (("Ctrl+Enter", QT_TRANSLATE_NOOP("CardsPage", "buat lembar kartu")),)
     required_permission = Permission.PRINT
 
     def __init__(self, ui: UiContext) -> None:
@@ -164,6 +165,7 @@ class CardsPage(QWidget):
         self.result_label.setProperty("role", "derived")
         v.addWidget(self.result_label)
         self.skipped = QTableWidget(0, 2)
+        self.skipped.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.skipped.setObjectName("skippedTable")
         self.skipped.setHorizontalHeaderLabels(
             [translate("CardsPage", "Dilewati"), translate("CardsPage", "Alasan")]

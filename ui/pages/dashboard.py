@@ -4,7 +4,6 @@ the target per regency; and the officer's own summary of the day as a PDF."""
 from __future__ import annotations
 
 import datetime as dt
-import time
 from typing import Any
 
 from PySide6.QtCharts import (
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.clock import TIMEZONES, local_time
 from app.domain.coverage import format_bp
 from app.domain.day_summary import Tally, top_with_rest
 from app.domain.issues import DomainError
@@ -47,7 +47,7 @@ from ui.models import display
 from ui.printing import PdfPreviewDialog
 from ui.status_strip import StatusStrip
 from ui.tasks import Task
-from ui.widgets import Banner, primary_button
+from ui.widgets import REFRESH_KEY, Banner, primary_button
 
 GREEN = QColor("#13704a")
 CHART_CHANNELS = {
@@ -171,6 +171,10 @@ def _fill_bars(chart: QChart, tallies: list[Tally], *, horizontal: bool) -> None
 class DashboardPage(QWidget):
     nav_label = QT_TRANSLATE_NOOP("DashboardPage", "Dasbor")
     shortcut = "F7"
+    help_shortcuts = (
+        ("Ctrl+U", QT_TRANSLATE_NOOP("DashboardPage", "perbarui angka")),
+        ("Ctrl+R", QT_TRANSLATE_NOOP("DashboardPage", "ringkasan saya hari ini")),
+    )
 
     def __init__(self, ui: UiContext) -> None:
         super().__init__()
@@ -193,7 +197,7 @@ class DashboardPage(QWidget):
         self.updated.setObjectName("pageHint")
         head.addWidget(self.updated)
         head.addStretch(1)
-        self.refresh_button = QPushButton(translate("DashboardPage", "Perbarui  (F5)"))
+        self.refresh_button = QPushButton(translate("DashboardPage", "Perbarui  (Ctrl+U)"))
         self.refresh_button.setObjectName("dashboardRefresh")
         self.refresh_button.clicked.connect(self.refresh)
         head.addWidget(self.refresh_button)
@@ -265,6 +269,7 @@ class DashboardPage(QWidget):
             )
         )
         self.coverage = QTableWidget(0, 7)
+        self.coverage.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.coverage.setObjectName("coverageTable")
         self.coverage.setAccessibleName(
             translate("DashboardPage", "Cakupan terhadap target per kabupaten/kota")
@@ -299,7 +304,7 @@ class DashboardPage(QWidget):
         self.coverage_hint.setObjectName("pageHint")
         layout.addWidget(self.coverage_hint)
 
-        QShortcut(QKeySequence("F5"), self, self.refresh)
+        QShortcut(QKeySequence(REFRESH_KEY), self, self.refresh)  # F5 is Verifikasi
         QShortcut(QKeySequence("Ctrl+R"), self, self.my_summary)
         self.timer = QTimer(self, interval=REFRESH_MS)
         self.timer.timeout.connect(self._on_timer)
@@ -338,6 +343,11 @@ class DashboardPage(QWidget):
             lambda: dash_service.dashboard(ctx, actor), on_success=self._on_loaded, on_error=self._on_failed
         )
 
+    def _branch_time(self) -> str:
+        """Now on the branch's clock (WIB/WITA/WIT), not the computer's zone."""
+        tz = self.ui.branch.timezone
+        return f"{local_time(self.ui.ctx.clock(), tz):%H.%M} {TIMEZONES.get(tz, '')}".strip()
+
     def _on_loaded(self, data: DashboardDTO) -> None:
         self._busy = False
         self.data = data
@@ -350,9 +360,7 @@ class DashboardPage(QWidget):
         self.statuses.show_counts(data.statuses)
         if data.statuses.pending and self._status_task is None:
             self._work_out_statuses()
-        self.updated.setText(
-            translate("DashboardPage", "diperbarui {time}").format(time=time.strftime("%H.%M"))
-        )
+        self.updated.setText(translate("DashboardPage", "diperbarui {time}").format(time=self._branch_time()))
         if self._stale:
             self.refresh()
 

@@ -4,6 +4,7 @@ reopening with a reason."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
@@ -32,12 +33,23 @@ from app.domain.roles import Permission
 from app.services import day as day_service
 from app.services.day import DayStatusDTO
 from ui import i18n
+from ui.cash_count import CashCountForm
 from ui.context import UiContext
 from ui.i18n import translate
 from ui.models import display
 from ui.printing import PdfPreviewDialog
 from ui.theme import repolish
-from ui.widgets import Banner, FieldRow, primary_button
+from ui.widgets import REFRESH_KEY, Banner, FieldRow, primary_button
+
+OFFICER_COLUMNS = (
+    QT_TRANSLATE_NOOP("DayClosePage", "Petugas"),
+    QT_TRANSLATE_NOOP("DayClosePage", "Daftar"),
+    QT_TRANSLATE_NOOP("DayClosePage", "Tunai"),
+    QT_TRANSLATE_NOOP("DayClosePage", "Non-tunai"),
+    QT_TRANSLATE_NOOP("DayClosePage", "Jumlah"),
+    QT_TRANSLATE_NOOP("DayClosePage", "Dihitung"),
+    QT_TRANSLATE_NOOP("DayClosePage", "Selisih"),
+)
 
 
 def _value(name: str) -> QLabel:
@@ -57,6 +69,11 @@ def _caption(text: str) -> QLabel:
 class DayClosePage(QWidget):
     nav_label = QT_TRANSLATE_NOOP("DayClosePage", "Tutup Hari")
     shortcut = "F10"
+    help_shortcuts = (
+        (REFRESH_KEY, QT_TRANSLATE_NOOP("DayClosePage", "tampilkan angka tanggal itu lagi")),
+        ("Ctrl+P", QT_TRANSLATE_NOOP("DayClosePage", "pratinjau ringkasan PDF")),
+        ("Ctrl+Enter", QT_TRANSLATE_NOOP("DayClosePage", "tutup hari")),
+    )
     required_permission = Permission.CLOSE_DAY
 
     def __init__(self, ui: UiContext) -> None:
@@ -96,7 +113,7 @@ class DayClosePage(QWidget):
         self.date.setAccessibleName(translate("DayClosePage", "Tanggal"))
         date_row = FieldRow("tanggal", translate("DayClosePage", "Tanggal"), self.date)
         top.addWidget(date_row)
-        self.show_button = QPushButton(translate("DayClosePage", "Tampilkan  (F5)"))
+        self.show_button = QPushButton(translate("DayClosePage", "Tampilkan  (Ctrl+U)"))
         self.show_button.setObjectName("dayShow")
         self.show_button.clicked.connect(self.load)
         top.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignBottom)
@@ -114,7 +131,7 @@ class DayClosePage(QWidget):
         body = QHBoxLayout()
         layout.addLayout(body, 1)
         left = QVBoxLayout()
-        body.addLayout(left, 3)
+        body.addLayout(left, 7)
         figures = QFrame()
         figures.setObjectName("dayFigures")
         figures.setProperty("card", True)
@@ -139,25 +156,28 @@ class DayClosePage(QWidget):
             cell.addWidget(self.values[key])
             grid.addLayout(cell, i // 3, i % 3)
         left.addWidget(figures)
-        left.addWidget(_caption(translate("DayClosePage", "Per petugas")))
-        self.officers = QTableWidget(0, 2)
+        left.addWidget(_caption(translate("DayClosePage", "Per petugas: pendaftaran dan penerimaan")))
+        self.officers = QTableWidget(0, len(OFFICER_COLUMNS))
         self.officers.setObjectName("dayOfficers")
-        self.officers.setAccessibleName(translate("DayClosePage", "Pendaftaran per petugas"))
-        self.officers.setHorizontalHeaderLabels(
-            [translate("DayClosePage", "Petugas"), translate("DayClosePage", "Pendaftaran")]
-        )
+        self.officers.setAccessibleName(translate("DayClosePage", "Pendaftaran dan penerimaan per petugas"))
+        self.officers.setHorizontalHeaderLabels([translate("DayClosePage", c) for c in OFFICER_COLUMNS])
         self.officers.verticalHeader().setVisible(False)
         self.officers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.officers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.officers.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.officers.setTabKeyNavigation(False)  # Tab leaves the table (arrows move inside it)
+        self.officers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.officers.horizontalHeader().setStretchLastSection(True)
+        self.officers.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # columns fit
         self.officers.setMaximumHeight(220)
         left.addWidget(self.officers)
         left.addStretch(1)
 
         right = QVBoxLayout()
-        body.addLayout(right, 2)
+        body.addLayout(right, 4)
         self.close_box = QGroupBox(translate("DayClosePage", "Tutup hari"))
         v = QVBoxLayout(self.close_box)
+        v.addWidget(_caption(translate("DayClosePage", "Uang tunai yang diserahkan tiap petugas")))
+        self.cash_form = CashCountForm()
+        v.addWidget(self.cash_form)
         self.password = QLineEdit()
         self.password.setObjectName("closePassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -211,14 +231,15 @@ class DayClosePage(QWidget):
         right.addStretch(1)
         self.reopen_box.setVisible(False)
 
-        QShortcut(QKeySequence("F5"), self, self.load)
+        QShortcut(QKeySequence(REFRESH_KEY), self, self.load)  # F5 is Verifikasi
         QShortcut(QKeySequence("Ctrl+P"), self, self.preview)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.close_day)
         self.date.dateChanged.connect(lambda _d: self.load())
         self._loaded_once = False
 
     def focus_first(self) -> None:
-        self.password.setFocus()
+        editors = self.cash_form.editors()
+        (editors[0] if editors else self.password).setFocus()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -274,16 +295,42 @@ class DayClosePage(QWidget):
             f"{i18n.money(-f.adjustments_amount)} ({len(f.adjustments)})" if f.adjustments else "–"
         )
         v["audit"].setText(f"#{s.audit.seq}  {s.audit.hash[:12]}…" if s.audit.hash else "–")
+        self._show_officers(s)
+        self.cash_form.show_takings(f.takings)
+        chain = [self.officers, *self.cash_form.editors(), self.password, self.close_button]
+        for a, b in itertools.pairwise(chain):
+            QWidget.setTabOrder(a, b)
+        self._show_status()
+
+    def _show_officers(self, s: DaySummary) -> None:
+        """Enrolments and takings by method per officer; at a closed day the cash counted too."""
+        f = s.figures
         per: dict[str, int] = {}
         for e in f.enrolments:
             per[e.officer] = per.get(e.officer, 0) + 1
-        self.officers.setRowCount(len(per))
-        for row, (who, n) in enumerate(sorted(per.items(), key=lambda kv: (-kv[1], kv[0]))):
-            self.officers.setItem(row, 0, QTableWidgetItem(who))
-            item = QTableWidgetItem(i18n.number(n))
-            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.officers.setItem(row, 1, item)
-        self._show_status()
+        takings = {t.officer: t for t in f.takings}
+        counts = {c.officer: c for c in s.cash_counts}
+        who_all = sorted(set(per) | set(takings), key=lambda w: (-per.get(w, 0), w))
+        self.officers.setRowCount(len(who_all))
+        for row, who in enumerate(who_all):
+            t = takings.get(who)
+            c = counts.get(who)
+            cells = [
+                who,
+                i18n.number(per.get(who, 0)),
+                i18n.money(t.cash) if t else "–",
+                i18n.money(t.total - t.cash) if t else "–",
+                i18n.money(t.total) if t else "–",
+                i18n.money(c.counted) if c else "–",
+                i18n.money(c.difference) if c else "–",
+            ]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col > 0:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if col == 6 and c is not None and c.reason:
+                    item.setToolTip(c.reason)  # the supervisor's reason; printed in full on the summary
+                self.officers.setItem(row, col, item)
 
     def _show_status(self) -> None:
         st = self.status
@@ -386,6 +433,10 @@ class DayClosePage(QWidget):
                 translate("DayClosePage", "Masukkan kata sandi Anda untuk menutup hari.")
             )
             return
+        counted, reasons, bad = self.cash_form.values()
+        if bad:
+            self.cash_form.show_issues(bad)
+            return
         ctx, actor, day = self.ui.ctx, self.ui.actor, self.selected_date()
 
         def work(progress: Any, cancel: Any) -> DayStatusDTO:
@@ -394,11 +445,14 @@ class DayClosePage(QWidget):
                 1,
                 translate("DayClosePage", "Menyusun ringkasan, memeriksa rantai audit dan mengarsipkan PDF…"),
             )
-            return day_service.close_day(ctx, actor, day, password=password)
+            return day_service.close_day(
+                ctx, actor, day, password=password, cash_counted=counted, cash_reasons=reasons
+            )
 
         def done(status: DayStatusDTO) -> None:
             self.close_button.setEnabled(True)
             self.password.clear()
+            self.cash_form.clear()
             self.banner.show_message(
                 "info",
                 translate("DayClosePage", "Hari {day} sudah ditutup dan PDF-nya diarsipkan.").format(
@@ -406,12 +460,19 @@ class DayClosePage(QWidget):
                 ),
             )
             self.load()
+            self.ui.bus.day_changed.emit()
 
         def failed(exc: BaseException) -> None:
             self.close_button.setEnabled(True)
             message = self._error(exc, translate("DayClosePage", "Hari belum ditutup. Coba lagi."))
             if isinstance(exc, DomainError):
-                self.banner.show_message("error", message)
+                loose = self.cash_form.show_issues(exc.issues)  # each officer's count at its field
+                if loose:
+                    self.banner.show_message("error", display.message(loose[0].message))
+                else:
+                    self.banner.show_message(
+                        "error", translate("DayClosePage", "Periksa uang tunai per petugas.")
+                    )
             else:
                 self.close_row.set_error(message)
 
@@ -444,6 +505,7 @@ class DayClosePage(QWidget):
                 translate("DayClosePage", "Hari {day} dibuka kembali.").format(day=i18n.date_full(day)),
             )
             self.load()
+            self.ui.bus.day_changed.emit()
 
         def failed(exc: BaseException) -> None:
             self.reopen_button.setEnabled(True)

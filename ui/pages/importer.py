@@ -95,6 +95,10 @@ class ImportPage(QWidget):
 
     nav_label = QT_TRANSLATE_NOOP("ImportPage", "Impor Massal")
     shortcut = "F12"
+    help_shortcuts = (
+        ("Alt+Left / Ctrl+PgUp", QT_TRANSLATE_NOOP("ImportPage", "langkah sebelumnya")),
+        ("Alt+Right / Ctrl+PgDown", QT_TRANSLATE_NOOP("ImportPage", "langkah berikutnya")),
+    )
     required_permission = Permission.ENROL
 
     def __init__(self, ui: UiContext) -> None:

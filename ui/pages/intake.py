@@ -50,6 +50,7 @@ from app.services.contribution_dto import PaymentDTO
 from app.services.dto import EnrolOutcome, MemberDTO
 from app.services.records_dto import DuplicateCandidateDTO
 from ui.context import UiContext
+from ui.day_guard import ClosedDayGuard
 from ui.dialogs.counter_duplicates import DuplicatePanel, form_values
 from ui.dialogs.counter_payment import EnrolmentPaymentPanel
 from ui.dialogs.counter_print import CounterPrintJob
@@ -114,6 +115,9 @@ class IntakePage(QWidget):
         ),
         ("Ctrl+S", QT_TRANSLATE_NOOP("IntakePage", "simpan pendaftaran")),
         ("Ctrl+N", QT_TRANSLATE_NOOP("IntakePage", "peserta berikutnya (formulir kosong)")),
+        ("Ctrl+B", QT_TRANSLATE_NOOP("IntakePage", "terima pembayaran (Enter lagi untuk mencatat)")),
+        ("Ctrl+P", QT_TRANSLATE_NOOP("IntakePage", "cetak kartu dan tanda terima")),
+        ("Ctrl+D", QT_TRANSLATE_NOOP("IntakePage", "bandingkan data dengan peserta yang mirip")),
         (
             "Ctrl+K",
             QT_TRANSLATE_NOOP(
@@ -132,6 +136,7 @@ class IntakePage(QWidget):
         self._autofilled: dict[str, str] = {}
         self._duplicate: str | None = None
         self._saving = False
+        self._day_closed = False  # today closed by a supervisor: nothing can be saved (ClosedDayGuard)
         self._last_occupation = "P001"
         self._book: RateBook | None = None
         self._likely: tuple[DuplicateCandidateDTO, ...] = ()
@@ -145,6 +150,9 @@ class IntakePage(QWidget):
         self._build()
         self._wire()
         self.reset()
+        self.day_guard = ClosedDayGuard(ui, self)
+        self.day_guard.changed.connect(self._on_day_changed)
+        self.day_guard.check()
         self.ui.runner.run(
             lambda: contributions.rate_book(self.ui.ctx),
             on_success=self._on_book_loaded,
@@ -416,6 +424,9 @@ class IntakePage(QWidget):
         self.ktp_button.setObjectName("ktpButton")
         self.sync_gate.guard(self.ktp_button)
         right.addWidget(self.ktp_button)
+        # Said before anything is typed: a closed day refuses every enrolment (banner, save disabled).
+        self.day_banner = Banner("dayClosedBanner")
+        right.addWidget(self.day_banner)
         self.banner = Banner("intakeBanner")
         right.addWidget(self.banner)
 
@@ -526,6 +537,7 @@ class IntakePage(QWidget):
             self.save_button,
             self.payment_panel.method,
             self.payment_panel.reference,
+            self.payment_panel.tender.received,
             self.payment_panel.pay_button,
             self.print_button,
             self.next_button,
@@ -824,7 +836,10 @@ class IntakePage(QWidget):
                 row.set_error(None)
         ok = result.ok and self._duplicate is None and not self._saving
         self.save_button.setEnabled(
-            not self.success.isVisible() and not self._saving and not self.sync_gate.frozen
+            not self.success.isVisible()
+            and not self._saving
+            and not self.sync_gate.frozen
+            and not self._day_closed
         )
         self._update_summary(result, ok)
         if not self.success.isVisible():
@@ -1015,7 +1030,7 @@ class IntakePage(QWidget):
 
     # ---- actions -----------------------------------------------------------------------------
     def save(self) -> None:
-        if self._saving or self.success.isVisible():
+        if self._saving or self.success.isVisible() or self._day_closed:
             return
         if self.sync_gate.frozen:
             self.sync_gate.action.setFocus()
@@ -1049,7 +1064,9 @@ class IntakePage(QWidget):
         self._saving = False
         self.save_button.setText(translate("IntakePage", "Simpan  (Ctrl+S)"))
         if outcome.status != "enrolled" or outcome.member is None:
-            self.save_button.setEnabled(True)
+            if any(i.code.startswith("day.") for i in outcome.errors):
+                self.day_guard.check()  # closed meanwhile (another counter's supervisor): the banner says so
+            self.save_button.setEnabled(not self._day_closed)
             for issue in outcome.errors:
                 if issue.field in self.rows:
                     self.rows[issue.field].set_error(display.message(issue.message))
@@ -1096,7 +1113,7 @@ class IntakePage(QWidget):
         self.print_button.setEnabled(True)
         self._set_print_primary(not self.payment_panel.pending)
         if self.payment_panel.pending:
-            self.payment_panel.pay_button.setFocus()
+            self.payment_panel.focus_first()
         else:
             self.print_button.setFocus()
         self.enrolled.emit(member)
@@ -1155,7 +1172,7 @@ class IntakePage(QWidget):
     def _on_save_failed(self, exc: BaseException) -> None:
         self._saving = False
         self.save_button.setText(translate("IntakePage", "Simpan  (Ctrl+S)"))
-        self.save_button.setEnabled(True)
+        self.save_button.setEnabled(not self._day_closed)
         message = display.message_of(exc) or str(exc) or exc.__class__.__name__
         # The form keeps everything typed; the officer can retry.
         self.banner.show_message(
@@ -1225,16 +1242,28 @@ class IntakePage(QWidget):
         self.terms.reset()
         self.confirm_mismatch.setChecked(False)
         self.confirm_mismatch.setVisible(False)
-        self.save_button.setEnabled(True)
+        self.save_button.setEnabled(not self._day_closed)
         for row in self.rows.values():
             row.set_error(None)
         self.summary.setText("")
         self.update_quote()
         self.nik.setFocus()
 
+    def _on_day_changed(self, reason: str) -> None:
+        self._day_closed = bool(reason)
+        if reason:
+            self.day_banner.show_message("error", reason)
+        else:
+            self.day_banner.clear()
+        if not self._saving:
+            self.save_button.setEnabled(
+                not self.success.isVisible() and not self._day_closed and not self.sync_gate.frozen
+            )
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.sync_gate.refresh()
+        self.day_guard.check()  # another counter's supervisor may have closed the day meanwhile
 
     def focus_first(self) -> None:
         if self.sync_gate.frozen:

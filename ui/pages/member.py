@@ -107,6 +107,11 @@ class MemberPage(QWidget):
     loaded = Signal(object)  # MemberView, once it is on screen
     nav_label = QT_TRANSLATE_NOOP("MemberPage", "Data Peserta")
     shortcut = "F4"
+    help_shortcuts = (
+        ("Ctrl+B", QT_TRANSLATE_NOOP("MemberPage", "bayar iuran")),
+        ("Ctrl+P", QT_TRANSLATE_NOOP("MemberPage", "cetak kartu")),
+        ("Ctrl+E", QT_TRANSLATE_NOOP("MemberPage", "ajukan koreksi data")),
+    )
 
     def __init__(self, ui: UiContext) -> None:
         super().__init__()
@@ -252,7 +257,8 @@ class MemberPage(QWidget):
         self.correct_button.setObjectName("correctButton")
         self.deactivate_button = QPushButton(translate("MemberPage", "Nonaktifkan…"))
         self.deactivate_button.setObjectName("deactivateButton")
-        self.deactivate_button.setVisible(self.can_approve)
+        if not self.can_approve:  # (setVisible(True) before it is in a layout would show it as a window)
+            self.deactivate_button.hide()
         for b in (self.pay_button, self.card_button, self.correct_button, self.deactivate_button):
             b.setAccessibleName(b.text().split("  ")[0])
             row.addWidget(b)
@@ -363,7 +369,8 @@ class MemberPage(QWidget):
         self.schedule_button.setObjectName("scheduleButton")
         self.void_button = QPushButton(translate("MemberPage", "Batalkan pembayaran…"))
         self.void_button.setObjectName("voidButton")
-        self.void_button.setVisible(self.can_void)
+        if not self.can_void:
+            self.void_button.hide()
         buttons.addWidget(self.receipt_a5)
         buttons.addWidget(self.receipt_80)
         buttons.addWidget(self.schedule_button)

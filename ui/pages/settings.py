@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.clock import TIMEZONES
+from app.domain.counter_name import MAX_LENGTH, clean_counter_name, validate_counter_name
 from app.domain.issues import DomainError
 from app.domain.roles import Permission
 from app.infra.settings import Settings, load_settings, save_settings
@@ -37,6 +38,7 @@ from ui.models import display
 from ui.printing import PdfPreviewDialog, configure_printer, print_pdf
 from ui.settings_holidays import HolidaysTab, UnconfirmedTab
 from ui.settings_outreach import OutreachTab
+from ui.theme import repolish
 from ui.widgets import Banner, FieldRow, primary_button
 
 LANGUAGES = (
@@ -157,7 +159,7 @@ class SettingsPage(QWidget):
         s = self._settings()
         self.counter_name = QLineEdit(s.counter_name)
         self.counter_name.setObjectName("counterName")
-        self.counter_name.setMaxLength(64)
+        self.counter_name.setMaxLength(MAX_LENGTH)
         self.idle_minutes = QSpinBox()
         self.idle_minutes.setObjectName("idleMinutes")
         self.idle_minutes.setRange(1, 60)
@@ -168,13 +170,12 @@ class SettingsPage(QWidget):
         for code, label in LANGUAGES:
             self.language.addItem(label, code)
         self.language.setCurrentIndex(max(self.language.findData(s.language), 0))
-        h.addWidget(
-            FieldRow(
-                "counter", translate("SettingsPage", "Nama loket (dicatat di jejak audit)"), self.counter_name
-            ),
-            0,
-            0,
+        self.counter_row = FieldRow(
+            "counter",
+            translate("SettingsPage", "Nama loket (dicetak di tanda terima, dicatat di jejak audit)"),
+            self.counter_name,
         )
+        h.addWidget(self.counter_row, 0, 0)
         h.addWidget(
             FieldRow("idle", translate("SettingsPage", "Kunci layar setelah tidak aktif"), self.idle_minutes),
             0,
@@ -211,8 +212,13 @@ class SettingsPage(QWidget):
         )
 
     def _on_save_counter(self) -> None:
+        problems = validate_counter_name(self.counter_name.text())
+        self.counter_row.set_error(display.message(problems[0].message) if problems else None)
+        if problems:
+            self.counter_name.setFocus()
+            return
         s = self._settings().with_(
-            counter_name=self.counter_name.text().strip()[:64] or self._settings().counter_name,
+            counter_name=clean_counter_name(self.counter_name.text()),
             idle_lock_minutes=self.idle_minutes.value(),
             language=self.language.currentData(),
         )
@@ -448,6 +454,11 @@ class SettingsPage(QWidget):
         folder_row.addWidget(choose, 0, Qt.AlignmentFlag.AlignBottom)
         folder_row.addWidget(save_dir, 0, Qt.AlignmentFlag.AlignBottom)
         v.addLayout(folder_row)
+        self.last_backup = QLabel()
+        self.last_backup.setObjectName("lastBackup")
+        self.last_backup.setTextFormat(Qt.TextFormat.PlainText)
+        self.last_backup.setWordWrap(True)
+        v.addWidget(self.last_backup)
         self.backups = QListWidget()
         self.backups.setObjectName("backupList")
         v.addWidget(
@@ -472,6 +483,7 @@ class SettingsPage(QWidget):
     def refresh_backups(self) -> None:
         def fill(items: Any) -> None:
             self.backups.clear()
+            self._show_last_backup(items)
             for info in items:
                 when = i18n.date_time(info.modified_at.astimezone())
                 self.backups.addItem(
@@ -482,6 +494,26 @@ class SettingsPage(QWidget):
                 self.backups.item(self.backups.count() - 1).setData(Qt.ItemDataRole.UserRole, str(info.path))
 
         self.ui.runner.run(lambda: backup.list_backups(self.ui.ctx), on_success=fill, on_error=self._fail)
+
+    def _show_last_backup(self, items: Any) -> None:
+        """The newest backup (the list is newest first), or that there is none yet, in plain words."""
+        if not items:
+            self.last_backup.setText(
+                translate(
+                    "SettingsPage",
+                    "Belum ada cadangan di folder ini. Cadangan otomatis dibuat saat petugas pertama masuk tiap hari.",
+                )
+            )
+            self.last_backup.setProperty("role", "warning")
+        else:
+            newest = items[0]
+            self.last_backup.setText(
+                translate("SettingsPage", "Cadangan terakhir: {when} ({name})").format(
+                    when=i18n.date_time(newest.modified_at.astimezone()), name=newest.path.name
+                )
+            )
+            self.last_backup.setProperty("role", "derived")
+        repolish(self.last_backup)
 
     def _on_choose_backup_dir(self) -> None:
         path = QFileDialog.getExistingDirectory(

@@ -225,6 +225,7 @@ class VerifyPage(QWidget):
         note.setWordWrap(True)
         v.addWidget(note)
         self.keys_table = QTableWidget(0, 3)
+        self.keys_table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.keys_table.setObjectName("keysTable")
         self.keys_table.setHorizontalHeaderLabels(
             [

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.db.contribution_models import Payment, PaymentMonth, ReceiptSequence
 from app.db.models import Member
+from app.domain.cash import check_received
 from app.domain.contributions import quote_input_from_record, quote_months
 from app.domain.cover import PaidMonth
 from app.domain.cover_text import headline
@@ -101,8 +102,10 @@ def write_payment(
     enrolment_payment: bool = False,
     sponsored: bool = False,
     request_key: str | None = None,
+    cash_received: int | None = None,
 ) -> Payment:
-    """Price and record one payment in the caller's transaction (no commit)."""
+    """Price and record one payment in the caller's transaction (no commit). ``cash_received``:
+    what a cash payer handed over (refused unless cash and at least the total)."""
     if member.record_status != "ACTIVE":
         raise DomainError(
             Issue(
@@ -123,6 +126,7 @@ def write_payment(
         enrolment_payment=enrolment_payment,
         sponsored=sponsored,
     )
+    check_received(method, q.total, cash_received)
     branch = branch_of(session)
     receipt = receipt_no or next_receipt(session, "TBI", branch.code, today.year)
     amounts: dict[tuple[str, Month], int] = {}
@@ -152,6 +156,7 @@ def write_payment(
         fine_total=q.fine_total,
         credit_total=q.credit,
         total=q.total,
+        cash_received=cash_received,
         detail=json.dumps(detail, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
         request_key=request_key,
         received_at=now,
@@ -192,6 +197,7 @@ def write_payment(
             "tables": list(q.table_versions),
             "sponsor_batch": sponsor_batch_id,
             "enrolment": enrolment_payment,
+            **({"cash_received": cash_received} if cash_received is not None else {}),
         },
         at=now,
     )
@@ -229,6 +235,7 @@ def pay(
     reference: str | None = None,
     start: Month | None = None,
     request_key: str | None = None,
+    cash_received: int | None = None,
 ) -> PaymentDTO:
     """Record a payment for one member and return it (print with ``receipt_pdf``).
 
@@ -259,6 +266,7 @@ def pay(
             reference=ref,
             start=start,
             request_key=rkey,
+            cash_received=cash_received,
         )
         return payment_dto(session, p)
 
@@ -281,6 +289,7 @@ def record_enrolment_payment(
     *,
     method: str = "cash",
     reference: str | None = None,
+    cash_received: int | None = None,
 ) -> PaymentDTO | None:
     """Pay the months chosen at enrolment (``bulan_bayar``), from the enrolment month: the first
     full payment, from which membership runs (PP 44/2015 art. 11).
@@ -306,6 +315,7 @@ def record_enrolment_payment(
             method=method,
             reference=ref,
             enrolment_payment=True,
+            cash_received=cash_received,
         )
         return payment_dto(session, p)
 

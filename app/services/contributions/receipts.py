@@ -118,6 +118,7 @@ def payment_dto(session: Session, p: Payment, *, repeated: bool = False) -> Paym
         from_enrolment=p.enrolment_id is not None,
         cover_after=detail.get("cover_after"),
         repeated=repeated,
+        cash_received=p.cash_received,
     )
 
 
@@ -264,6 +265,12 @@ def payment_receipt_data(p: PaymentDTO) -> ReceiptData:
         fine_note=fine_note(q),
         credit=q.credit,
         cover=p.cover_after,
+        # Cash handed over: what was received and the change, under the total.
+        after_total=(
+            (("Uang diterima (tunai)", p.cash_received), ("Kembalian", p.cash_received - q.total))
+            if p.cash_received is not None
+            else ()
+        ),
     )
 
 

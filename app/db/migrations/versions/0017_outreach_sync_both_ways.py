@@ -20,6 +20,9 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from app.db.ids import Id
+from app.db.renumber import adopt_tables
+
 revision: str = "0017"
 down_revision: str | None = "0016"
 branch_labels: str | Sequence[str] | None = None
@@ -30,7 +33,10 @@ KINDS_AFTER = "kind IN ('nik_both', 'number_taken', 'changed_both', 'likely_dupl
 
 
 def _conflict_kinds(condition: str) -> None:
-    with op.batch_alter_table("package_conflict", schema=None, recreate="always") as batch_op:
+    # Kept AUTOINCREMENT on SQLite (its ids stay in the database's block, app.db.ids).
+    with op.batch_alter_table(
+        "package_conflict", schema=None, recreate="always", table_kwargs={"sqlite_autoincrement": True}
+    ) as batch_op:
         batch_op.drop_constraint(op.f("ck_package_conflict_kind"), type_="check")
         batch_op.create_check_constraint("kind", condition)
 
@@ -49,7 +55,7 @@ def upgrade() -> None:
         sa.Column("audit_seq", sa.BigInteger(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("imported_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("imported_by_id", sa.Integer(), nullable=False),
+        sa.Column("imported_by_id", Id, nullable=False),
         sa.Column("acknowledged", sa.Integer(), nullable=False),
         sa.Column("members_updated", sa.Integer(), nullable=False),
         sa.Column("held", sa.Text(), nullable=False),
@@ -74,16 +80,16 @@ def upgrade() -> None:
     )
     op.create_table(
         "package_change",
-        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("id", Id, nullable=False),
         sa.Column("package_id", sa.String(length=32), nullable=False),
         sa.Column("source_code", sa.String(length=3), nullable=False),
         sa.Column("kind", sa.String(length=12), nullable=False),
         sa.Column("source_ref", sa.Integer(), nullable=False),
         sa.Column("member_number", sa.String(length=11), nullable=False),
         sa.Column("outcome", sa.String(length=8), nullable=False),
-        sa.Column("correction_id", sa.Integer(), nullable=True),
-        sa.Column("deactivation_id", sa.Integer(), nullable=True),
-        sa.Column("conflict_id", sa.Integer(), nullable=True),
+        sa.Column("correction_id", Id, nullable=True),
+        sa.Column("deactivation_id", Id, nullable=True),
+        sa.Column("conflict_id", Id, nullable=True),
         sa.Column("record", sa.Text(), nullable=False),
         sa.CheckConstraint("kind IN ('correction', 'deactivation')", name=op.f("ck_package_change_kind")),
         sa.CheckConstraint(
@@ -113,11 +119,14 @@ def upgrade() -> None:
         sa.UniqueConstraint(
             "source_code", "kind", "source_ref", name=op.f("uq_package_change_source_code_kind_source_ref")
         ),
+        sqlite_autoincrement=True,  # ids in the database's block (app.db.ids), as every table since 0016
     )
     with op.batch_alter_table("package_change", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_package_change_conflict_id"), ["conflict_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_package_change_member_number"), ["member_number"], unique=False)
         batch_op.create_index(batch_op.f("ix_package_change_package_id"), ["package_id"], unique=False)
+
+    adopt_tables(op.get_bind(), ["package_change", "package_conflict"])
 
 
 def downgrade() -> None:
