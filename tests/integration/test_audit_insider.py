@@ -23,8 +23,8 @@ from app.services import backup, contributions, day
 from app.services.audit import verify_audit
 from app.services.dto import Actor
 from tests.conftest import SUPERVISOR_PASSWORD, FakeClock, bpu_record
-from tests.names import NAME_POOL
 from tests.day_fixtures import cash_as_taken
+from tests.names import NAME_POOL
 from tests.search_fixtures import enrol, person
 
 
