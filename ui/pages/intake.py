@@ -476,7 +476,8 @@ class IntakePage(QWidget):
         right.addStretch(1)
 
         self.save_button = primary_button(translate("IntakePage", "Simpan  (Ctrl+S)"), "saveButton")
-        self.sync_gate.guard(self.save_button)  # a frozen laptop's save looks as refused as it is
+        # A frozen laptop's save looks as refused as it is; the page weighs it with a closed day.
+        self.sync_gate.frozen_changed.connect(lambda _frozen: self._refresh_save())
         self.next_button = QPushButton(translate("IntakePage", "Peserta berikutnya  (Ctrl+N)"))
         self.next_button.setObjectName("nextButton")
         right.addWidget(self.save_button)
@@ -1255,6 +1256,10 @@ class IntakePage(QWidget):
             self.day_banner.show_message("error", reason)
         else:
             self.day_banner.clear()
+        self._refresh_save()
+
+    def _refresh_save(self) -> None:
+        """Save is open unless saving, saved, the day closed or the laptop frozen (each said above)."""
         if not self._saving:
             self.save_button.setEnabled(
                 not self.success.isVisible() and not self._day_closed and not self.sync_gate.frozen
