@@ -226,7 +226,8 @@ def home_block(conn: sa.Connection) -> int:
     return block_of(code) if code is not None else 0
 
 
-_PRIMARY_KEY = re.compile(r",?\s*CONSTRAINT (\w+) PRIMARY KEY \(id\)")
+# Named as Loket creates it, or unnamed as a batch migration's copy of the table has it.
+_PRIMARY_KEY = re.compile(r",?\s*(?:CONSTRAINT (\w+) )?PRIMARY KEY \(id\)")
 _ID_COLUMN = re.compile(r"\bid INTEGER NOT NULL")
 
 
@@ -262,7 +263,9 @@ def sqlite_rebuild(
             raise RuntimeError(f"unexpected definition of table {table}: {ddl[:200]}")
         body = body[: m.start()] + body[m.end() :]
         body = _ID_COLUMN.sub(
-            f"id INTEGER NOT NULL CONSTRAINT {m.group(1)} PRIMARY KEY AUTOINCREMENT", body, count=1
+            f"id INTEGER NOT NULL CONSTRAINT {m.group(1) or f'pk_{table}'} PRIMARY KEY AUTOINCREMENT",
+            body,
+            count=1,
         )
     elif edit is None:
         return

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.ids import Id
@@ -28,7 +28,7 @@ class PackageChange(Base):
     package_id: Mapped[str] = mapped_column(ForeignKey("imported_package.package_id"), index=True)
     source_code: Mapped[str] = mapped_column(String(3))
     kind: Mapped[str] = mapped_column(String(12))
-    source_ref: Mapped[int] = mapped_column(Integer)  # the laptop's own correction/deactivation id
+    source_ref: Mapped[int] = mapped_column(BigInteger)  # the laptop's own correction/deactivation id
     member_number: Mapped[str] = mapped_column(String(11), index=True)
     outcome: Mapped[str] = mapped_column(String(8))
     correction_id: Mapped[int | None] = mapped_column(ForeignKey("member_correction.id"))

@@ -25,7 +25,7 @@ from app.services import contributions as cs
 from app.services.audit import verify_audit
 from tests.branch_setup import SUPERVISOR_PASSWORD, set_up_branch
 from tests.conftest import OFFICER_PASSWORD, FakeClock, bpu_record
-from tests.day_fixtures import make_day, record_for
+from tests.day_fixtures import cash_as_taken, make_day, record_for
 from tests.pg_fixtures import is_sqlite
 
 # The links that must survive, read through natural keys (numbers, receipts, serials, names).
@@ -90,7 +90,10 @@ def _populate(ctx: Any, clock: FakeClock) -> None:
         start=Month(2027, 1),
     )
     clock.advance(hours=6)
-    day.close_day(ctx, siti, dt.date(2026, 11, 23), password=SUPERVISOR_PASSWORD)
+    closing = dt.date(2026, 11, 23)
+    day.close_day(
+        ctx, siti, closing, password=SUPERVISOR_PASSWORD, cash_counted=cash_as_taken(ctx, siti, closing)
+    )
 
 
 def _snapshot(engine: sa.Engine) -> tuple[dict[str, int], dict[str, list[tuple[Any, ...]]]]:

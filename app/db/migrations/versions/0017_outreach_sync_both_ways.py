@@ -84,7 +84,7 @@ def upgrade() -> None:
         sa.Column("package_id", sa.String(length=32), nullable=False),
         sa.Column("source_code", sa.String(length=3), nullable=False),
         sa.Column("kind", sa.String(length=12), nullable=False),
-        sa.Column("source_ref", sa.Integer(), nullable=False),
+        sa.Column("source_ref", sa.BigInteger(), nullable=False),  # an id in the laptop's block
         sa.Column("member_number", sa.String(length=11), nullable=False),
         sa.Column("outcome", sa.String(length=8), nullable=False),
         sa.Column("correction_id", Id, nullable=True),
