@@ -43,7 +43,9 @@ class _Db:
         return self.conn.execute(sql, params).fetchone()[0]  # type: ignore[index]
 
 
-def _loket(kanwil: Any, branch: Any, home: Path) -> tuple[int, float, list[float], float]:
+def _loket(
+    kanwil: Any, branch: Any, home: Path, backlog: int, live: int
+) -> tuple[int, float, list[float], float]:
     from app.bootstrap import open_app
     from app.services import auth, enrolment
     from app.services import branch as branch_service
@@ -78,7 +80,7 @@ def _loket(kanwil: Any, branch: Any, home: Path) -> tuple[int, float, list[float
     k.conn.execute("ALTER SUBSCRIPTION loket_up_101 DISABLE")
     audit_before = b.one("SELECT count(*) FROM audit_event")
     t0 = time.perf_counter()
-    for i in range(BACKLOG):
+    for i in range(backlog):
         enrol(i)
     enrol_s = time.perf_counter() - t0
     rows = (
@@ -91,10 +93,10 @@ def _loket(kanwil: Any, branch: Any, home: Path) -> tuple[int, float, list[float
     )
     audit_all = b.one("SELECT count(*) FROM audit_event")
     k.conn.execute("ALTER SUBSCRIPTION loket_up_101 ENABLE")
-    catch_up = _wait(lambda: k.one(members) == BACKLOG and k.one(chain) == audit_all)
+    catch_up = _wait(lambda: k.one(members) == backlog and k.one(chain) == audit_all)
     # Live: one enrolment at a time, from its commit to its arrival at the Kanwil.
     lags = []
-    for i in range(BACKLOG, BACKLOG + LIVE):
+    for i in range(backlog, backlog + live):
         enrol(i)
         t1 = time.perf_counter()
         want = i + 1
@@ -108,10 +110,10 @@ def _loket(kanwil: Any, branch: Any, home: Path) -> tuple[int, float, list[float
     return rows, catch_up, lags, enrol_s
 
 
-def _bare(kanwil: Any, branch: Any, per_txn: int) -> tuple[float, list[float]]:
-    """The same replication carrying BACKLOG bare transactions of ``per_txn`` rows each (as many as
+def _bare(kanwil: Any, branch: Any, per_txn: int, backlog: int, live: int) -> tuple[float, list[float]]:
+    """The same replication carrying ``backlog`` bare transactions of ``per_txn`` rows each (as many as
     Loket's enrolments wrote), then one-row transactions one at a time."""
-    transactions = BACKLOG * per_txn
+    transactions = backlog * per_txn
     k, b = _Db(kanwil, "bare_k"), _Db(branch, "bare_b")
     for db in (k, b):
         db.conn.execute("CREATE TABLE row_up (id bigint PRIMARY KEY, payload text NOT NULL)")
@@ -122,14 +124,14 @@ def _bare(kanwil: Any, branch: Any, per_txn: int) -> tuple[float, list[float]]:
     b.conn.execute("INSERT INTO row_up VALUES (0, 'x')")
     _wait(lambda: k.one("SELECT count(*) FROM row_up") == 1)
     k.conn.execute("ALTER SUBSCRIPTION bare_up DISABLE")
-    for t in range(BACKLOG):
+    for t in range(backlog):
         with b.conn.transaction():
             for j in range(per_txn):
                 b.conn.execute("INSERT INTO row_up VALUES (%s, %s)", (1 + t * per_txn + j, "x" * 200))
     k.conn.execute("ALTER SUBSCRIPTION bare_up ENABLE")
     catch_up = _wait(lambda: k.one("SELECT count(*) FROM row_up") == transactions + 1)
     lags = []
-    for i in range(transactions + 1, transactions + 1 + LIVE):
+    for i in range(transactions + 1, transactions + 1 + live):
         b.conn.execute("INSERT INTO row_up VALUES (%s, %s)", (i, "x" * 200))
         t1 = time.perf_counter()
         _wait(lambda i=i: k.one("SELECT count(*) FROM row_up") == i + 1)
@@ -140,10 +142,11 @@ def _bare(kanwil: Any, branch: Any, per_txn: int) -> tuple[float, list[float]]:
     return catch_up, lags
 
 
-def run() -> list[Row]:
+def run(smoke: bool = False) -> list[Row]:
     from tests.pg_server import PgServer, PgUnavailableError
     from tests.region_fixtures import LOGICAL
 
+    backlog, live = (20, 5) if smoke else (BACKLOG, LIVE)
     try:
         kanwil = PgServer.start(durable=True, settings=LOGICAL)
     except PgUnavailableError as exc:
@@ -153,21 +156,21 @@ def run() -> list[Row]:
         branch = PgServer.start(durable=True, settings=LOGICAL)
         try:
             with tempfile.TemporaryDirectory(prefix="loket-bench-region-") as d:
-                rows, catch_up, lags, enrol_s = _loket(kanwil, branch, Path(d))
-                bare_catch_up, bare_lags = _bare(kanwil, branch, max(1, rows // BACKLOG))
+                rows, catch_up, lags, enrol_s = _loket(kanwil, branch, Path(d), backlog, live)
+                bare_catch_up, bare_lags = _bare(kanwil, branch, max(1, rows // backlog), backlog, live)
         finally:
             branch.stop()
     finally:
         kanwil.stop()
     return [
         Row(
-            f"region catch-up: {BACKLOG} enrolments ({rows} rows) after the link is back",
+            f"region catch-up: {backlog} enrolments ({rows} rows) after the link is back",
             catch_up,
             "s",
             bare_catch_up,
-            f"{BACKLOG} bare txns × {rows // BACKLOG} rows replicated",
+            f"{backlog} bare txns × {rows // backlog} rows replicated",
         ),
-        Row(f"region: making those {BACKLOG} enrolments at the branch", enrol_s, "s"),
+        Row(f"region: making those {backlog} enrolments at the branch", enrol_s, "s"),
         Row(
             "region lag: one enrolment, commit → at Kanwil, median",
             median(lags),
