@@ -129,7 +129,8 @@ def test_hostile_packages_are_refused_at_the_branch_and_nothing_is_merged(
         parts["corrections.json"][0]["changes"] = {"segmen": {"old": "BPU", "new": "PU"}}
 
     def value(parts: Parts, manifest: dict[str, Any]) -> None:
-        parts["corrections.json"][0]["changes"] = {"nama": {"old": "SITI AMINAH", "new": "SITI <script>"}}
+        name = next(m["nama"] for m in parts["members.json"] if m["number"] == numbers[0])
+        parts["corrections.json"][0]["changes"] = {"nama": {"old": name, "new": "SITI <script>"}}
 
     def stranger(parts: Parts, manifest: dict[str, Any]) -> None:
         parts["corrections.json"][0]["member"] = "10100000019"

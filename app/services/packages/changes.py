@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.day_models import PackageConflict
+from app.db.ids import local_part
 from app.db.models import Member
 from app.db.sync_models import PackageChange
 from app.domain.issues import DomainError, Issue
@@ -255,7 +256,9 @@ class ChangeMerge:
                     self._hold(m.number, m, record, changes[i:], exc.issues)
                     return
                 self.problems.extend(
-                    Issue(f"koreksi {c.ref} peserta {m.number}", x.code, f"{x.field}: {x.message}")
+                    Issue(
+                        f"koreksi {local_part(c.ref)} peserta {m.number}", x.code, f"{x.field}: {x.message}"
+                    )
                     for x in exc.issues
                 )
                 continue
@@ -287,7 +290,7 @@ class ChangeMerge:
             if target is None:
                 self.problems.append(
                     Issue(
-                        f"penonaktifan {c.ref} peserta {m.number}",
+                        f"penonaktifan {local_part(c.ref)} peserta {m.number}",
                         "package.change_target",
                         f"Peserta {m.number} digabung di laptop ke {c.row['into']}, yang belum ada di cabang ini. "
                         "Impor dulu paket yang memuat peserta tujuan itu.",
@@ -307,7 +310,8 @@ class ChangeMerge:
             )
         except DomainError as exc:
             self.problems.extend(
-                Issue(f"penonaktifan {c.ref} peserta {m.number}", i.code, i.message) for i in exc.issues
+                Issue(f"penonaktifan {local_part(c.ref)} peserta {m.number}", i.code, i.message)
+                for i in exc.issues
             )
             return
         self._record([c], "APPLIED", deactivation_id=row.id)
