@@ -32,7 +32,6 @@ from app.services.audit import append_event
 from app.services.auth import authorize, reauthenticate
 from app.services.context import ServiceContext
 from app.services.contribution_dto import PaymentDTO
-from app.services.contributions import status_index
 from app.services.contributions.charges import (
     check_method,
     check_months,
@@ -49,6 +48,7 @@ from app.services.contributions.lookup import (
     today_at,
 )
 from app.services.contributions.receipts import find_payment, payment_dto
+from app.services.contributions.status_index import forget
 from app.services.day_lock import ensure_day_open
 from app.services.dto import Actor
 from app.services.region.history import refuse_elsewhere
@@ -179,7 +179,7 @@ def write_payment(
         for pm in paid
     )
     session.flush()
-    status_index.forget(session, (member.id,))
+    forget(session, (member.id,))
     append_event(
         session,
         ctx,
@@ -397,7 +397,7 @@ def void_payment(
         ensure_day_open(session, ctx, now)
         p.status, p.voided_at, p.voided_by_id, p.void_reason = "VOID", now, actor.id, why
         session.execute(update(PaymentMonth).where(PaymentMonth.payment_id == p.id).values(voided=True))
-        status_index.forget(session, (p.member_id,))
+        forget(session, (p.member_id,))
         session.flush()
         append_event(
             session,

@@ -19,8 +19,8 @@ from app.services.audit import append_event
 from app.services.auth import authorize, reauthenticate
 from app.services.context import ServiceContext
 from app.services.contribution_dto import RateTableInfoDTO
-from app.services.contributions import status_index
 from app.services.contributions.lookup import rate_book_of, stored_table
+from app.services.contributions.status_index import forget_all
 from app.services.dto import Actor
 
 
@@ -112,7 +112,7 @@ def load_rate_table(ctx: ServiceContext, actor: Actor, text: str, *, password: s
             )
         )
         session.flush()
-        status_index.forget_all(session)  # amounts and due rules may change for everyone
+        forget_all(session)  # amounts and due rules may change for everyone
         append_event(
             session,
             ctx,

@@ -12,9 +12,9 @@ from app.services.audit import append_event
 from app.services.auth import authorize
 from app.services.context import ServiceContext
 from app.services.contribution_dto import CoverDTO
-from app.services.contributions import status_index
 from app.services.contributions.cover import cover_dto, member_facts
 from app.services.contributions.lookup import enrolment_of, member_by_key
+from app.services.contributions.status_index import forget
 from app.services.dto import Actor
 
 
@@ -60,7 +60,7 @@ def set_schedule(
         else:
             row.schedule, row.reason = schedule.encode(), why
             row.updated_at, row.updated_by_id = ctx.clock(), actor.id
-        status_index.forget(session, (member.id,))
+        forget(session, (member.id,))
         session.flush()
         append_event(
             session,
