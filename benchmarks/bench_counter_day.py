@@ -106,13 +106,8 @@ def _prepared_home(home: Path, password: str) -> None:
 
     opened = open_app(home=home)
     branch.setup_branch(opened.ctx, code="101", name="KC Palembang", timezone="Asia/Jakarta")
-    auth.add_officer(
-        opened.ctx,
-        username="bench",
-        full_name="Bench Supervisor",
-        role="supervisor",
-        password=password,
-        by=None,
+    auth.create_first_supervisor(
+        opened.ctx, username="bench", full_name="Bench Supervisor", password=password
     )
     save_settings(opened.ctx.paths, load_settings(opened.ctx.paths).with_(counter_name="Loket 1"))
     opened.ctx.engine.dispose()

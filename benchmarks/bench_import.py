@@ -24,7 +24,7 @@ PASSWORD = "Bangku-Panjang-2026"
 INSERT_MEMBER = (
     "insert into member (number, branch_id, nik, nama, tempat_lahir, tanggal_lahir, jenis_kelamin, nama_ibu,"
     " no_hp, alamat, kode_wilayah, nik_district, record_status, created_at, created_by_id)"
-    " values (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)"
+    " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)"
 )
 
 
@@ -86,13 +86,19 @@ def _floor(xlsx: Path, db: Path) -> float:
     for pragma in ("busy_timeout = 30000", "journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON"):
         con.execute(f"PRAGMA {pragma}")
     officer = con.execute("select id from officer limit 1").fetchone()[0]
+    branch = con.execute("select id from branch limit 1").fetchone()[0]  # ids live in the branch's block
     con.execute("BEGIN IMMEDIATE")
-    start = con.execute("select coalesce(max(id), 0) from member").fetchone()[0]
+    # The next member ids: AUTOINCREMENT in the branch's block continues from sqlite_sequence.
+    start = con.execute(
+        "select coalesce((select seq from sqlite_sequence where name = 'member'),"
+        " (select max(id) from member), 0)"
+    ).fetchone()[0]
     con.executemany(
         INSERT_MEMBER,
         [
             (
                 f"9{i:010d}",
+                branch,
                 r[0],
                 str(r[1]).upper(),
                 r[2],

@@ -38,9 +38,9 @@ def _rss_mb() -> float:
 def _queries(home: Path, count: int = QUERIES) -> list[str]:
     """Names as officers type them: full, first + last, and an unfinished last word."""
     raw = sqlite3.connect(f"file:{home / 'data' / 'loket.sqlite3'}?mode=ro", uri=True)
-    top = raw.execute("SELECT MAX(id) FROM member").fetchone()[0]
+    low, top = raw.execute("SELECT MIN(id), MAX(id) FROM member").fetchone()  # ids in the branch's block
     rng = random.Random(11)
-    ids = ",".join(str(rng.randint(1, top)) for _ in range(count))
+    ids = ",".join(str(rng.randint(low, top)) for _ in range(count))
     names = [r[0] for r in raw.execute(f"SELECT nama FROM member WHERE id IN ({ids})")]  # noqa: S608
     raw.close()
     out = []
