@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import contextvars
+import functools
 import getpass
 import json
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from app.bootstrap import Opened, open_app
@@ -130,3 +132,18 @@ def read_password(prompt: str = "Kata sandi: ", *, confirm: bool = False) -> str
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
+
+
+def friendly(fn: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """Refused logins and permissions print as one line (exit 3), like every refused identity."""
+
+    @functools.wraps(fn)
+    def run(args: argparse.Namespace) -> int:
+        from app.cli import EXIT_REFUSED, CliError
+
+        try:
+            return fn(args)
+        except (auth.AuthError, auth.PermissionDeniedError) as exc:
+            raise CliError(exc.message, EXIT_REFUSED) from exc
+
+    return run

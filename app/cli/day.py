@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import open_from_args, print_json, prove, require_officer, require_supervisor
+from app.cli.common import friendly, open_from_args, print_json, prove, require_officer, require_supervisor
 from app.domain.day_summary import long_date
 from app.domain.money import format_rupiah
 
@@ -20,22 +18,6 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError("tanggal ditulis TTTT-BB-HH, mis. 2026-11-23") from exc
-
-
-def _friendly(fn: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    """Refused logins and permissions print as one line (exit 3), like every refused identity."""
-
-    @functools.wraps(fn)
-    def run(args: argparse.Namespace) -> int:
-        from app.cli import EXIT_REFUSED
-        from app.services.auth import AuthError, PermissionDeniedError
-
-        try:
-            return fn(args)
-        except (AuthError, PermissionDeniedError) as exc:
-            raise _fail(exc.message, EXIT_REFUSED) from exc
-
-    return run
 
 
 def _fail(message: str, code: int = 2) -> Exception:
@@ -147,7 +129,7 @@ def _write_pdf(path: str, data: bytes) -> None:
         raise _fail(f"tidak bisa menulis {path}: {exc.strerror or exc}") from exc
 
 
-@_friendly
+@friendly
 def cmd_report_day(args: argparse.Namespace) -> int:
     from app.services import day
 
@@ -197,7 +179,7 @@ def _print_status(status: Any) -> None:
             )
 
 
-@_friendly
+@friendly
 def cmd_day_close(args: argparse.Namespace) -> int:
     from app.services import day
 
@@ -241,7 +223,7 @@ def _show_status(args: argparse.Namespace, status: Any) -> int:
     return 0
 
 
-@_friendly
+@friendly
 def cmd_day_reopen(args: argparse.Namespace) -> int:
     from app.services import day
 
@@ -251,7 +233,7 @@ def cmd_day_reopen(args: argparse.Namespace) -> int:
     return _show_status(args, status)
 
 
-@_friendly
+@friendly
 def cmd_day_status(args: argparse.Namespace) -> int:
     from app.services import day
 
@@ -260,7 +242,7 @@ def cmd_day_status(args: argparse.Namespace) -> int:
     return _show_status(args, status)
 
 
-@_friendly
+@friendly
 def cmd_day_pdf(args: argparse.Namespace) -> int:
     from app.services import day
 
@@ -275,7 +257,7 @@ def cmd_day_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
-@_friendly
+@friendly
 def cmd_export(args: argparse.Namespace) -> int:
     from app.services import exports
 
@@ -311,7 +293,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-@_friendly
+@friendly
 def cmd_target_set(args: argparse.Namespace) -> int:
     from app.domain.coverage import format_bp, parse_percent
     from app.domain.issues import DomainError, Issue
@@ -339,7 +321,7 @@ def cmd_target_set(args: argparse.Namespace) -> int:
     return 0
 
 
-@_friendly
+@friendly
 def cmd_target_list(args: argparse.Namespace) -> int:
     from app.domain.cover import STATUS_LABELS, CoverStatus
     from app.domain.coverage import format_bp

@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import open_from_args, print_json, prove, require_officer, require_supervisor
+from app.cli.common import friendly, open_from_args, print_json, prove, require_officer, require_supervisor
 from app.domain.money import format_rupiah
 
 
@@ -33,22 +31,6 @@ def _take(text: str) -> tuple[str, str]:
     if not sep or not field.strip() or not side.strip():
         raise argparse.ArgumentTypeError("tulis KOLOM=laptop atau KOLOM=cabang, mis. no_hp=laptop")
     return field.strip(), side.strip()
-
-
-def _friendly(fn: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    """Refused logins and permissions print as one line (exit 3), like every refused identity."""
-
-    @functools.wraps(fn)
-    def run(args: argparse.Namespace) -> int:
-        from app.cli import EXIT_REFUSED, CliError
-        from app.services.auth import AuthError, PermissionDeniedError
-
-        try:
-            return fn(args)
-        except (AuthError, PermissionDeniedError) as exc:
-            raise CliError(exc.message, EXIT_REFUSED) from exc
-
-    return run
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -159,7 +141,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_package_setup)
 
 
-@_friendly
+@friendly
 def cmd_export_package(args: argparse.Namespace) -> int:
     from app.services import packages
 
@@ -192,7 +174,7 @@ def _print_conflicts(conflicts: Any) -> None:
         print(f"  konflik #{c.id} [{c.kind}] {c.number} {c.name} (NIK {c.nik_masked}): {c.message}")
 
 
-@_friendly
+@friendly
 def cmd_import_package(args: argparse.Namespace) -> int:
     from app.services import packages
 
@@ -275,7 +257,7 @@ def _print_detail(d: Any) -> None:
     )
 
 
-@_friendly
+@friendly
 def cmd_package_conflicts(args: argparse.Namespace) -> int:
     from app.services import packages
 
@@ -314,7 +296,7 @@ def cmd_package_conflicts(args: argparse.Namespace) -> int:
     return 0
 
 
-@_friendly
+@friendly
 def cmd_package_resolve(args: argparse.Namespace) -> int:
     from app.cli import CliError
     from app.services import packages
@@ -339,7 +321,7 @@ def cmd_package_resolve(args: argparse.Namespace) -> int:
     return 0
 
 
-@_friendly
+@friendly
 def cmd_package_reply(args: argparse.Namespace) -> int:
     from app.services import packages
 
@@ -367,7 +349,7 @@ def cmd_package_reply(args: argparse.Namespace) -> int:
     return 0
 
 
-@_friendly
+@friendly
 def cmd_package_receive(args: argparse.Namespace) -> int:
     from app.services import packages
 
@@ -391,7 +373,7 @@ def cmd_package_receive(args: argparse.Namespace) -> int:
     return 0
 
 
-@_friendly
+@friendly
 def cmd_package_outbox(args: argparse.Namespace) -> int:
     from app.services import outreach_sync, packages
     from app.services.packages.outbox import KIND_LABELS
@@ -435,7 +417,7 @@ def cmd_package_outbox(args: argparse.Namespace) -> int:
     return 0
 
 
-@_friendly
+@friendly
 def cmd_package_setup(args: argparse.Namespace) -> int:
     from app.services import outreach_sync
 
