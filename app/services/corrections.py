@@ -25,6 +25,7 @@ from app.domain.record_fields import parse_date
 from app.domain.roles import Permission
 from app.services.audit import AuditItem, append_event
 from app.services.auth import authorize, reauthenticate
+from app.services.branch_read import row_key, row_label
 from app.services.context import ServiceContext
 from app.services.day_lock import branch_timezone, ensure_day_open
 from app.services.dto import Actor
@@ -174,6 +175,7 @@ def _dto(session: Session, c: MemberCorrection, warnings: tuple[Issue, ...] = ()
     names = dict(session.execute(select(Officer.id, Officer.username).where(Officer.id.in_(ids))).all())
     return CorrectionDTO(
         id=c.id,
+        ref=row_label(session, c.id),
         member_id=c.member_id,
         member_number=member.number,
         member_nama=member.nama,
@@ -268,23 +270,26 @@ def propose_correction(
     return ctx.write(work)
 
 
-def _load(session: Session, correction_id: int) -> MemberCorrection:
+def _load(session: Session, correction_id: int | str) -> MemberCorrection:
+    """The pending correction a person named (``3``, ``#201-3`` or its stored key)."""
+    key = row_key(session, correction_id, field="correction", code="correction.not_found", what="Koreksi")
     c = session.execute(
         select(MemberCorrection)
-        .where(MemberCorrection.id == correction_id)
+        .where(MemberCorrection.id == key)
         .options(selectinload(MemberCorrection.changes))
     ).scalar_one_or_none()
+    label = row_label(session, key)
     if c is None:
-        raise DomainError(Issue("correction", "correction.not_found", f"Koreksi #{correction_id} tidak ada."))
+        raise DomainError(Issue("correction", "correction.not_found", f"Koreksi {label} tidak ada."))
     if c.status != "PENDING":
         raise DomainError(
-            Issue("correction", "correction.decided", f"Koreksi #{correction_id} sudah {c.status.lower()}.")
+            Issue("correction", "correction.decided", f"Koreksi {label} sudah {c.status.lower()}.")
         )
     return c
 
 
 def approve_correction(
-    ctx: ServiceContext, supervisor: Actor, correction_id: int, password: str
+    ctx: ServiceContext, supervisor: Actor, correction_id: int | str, password: str
 ) -> CorrectionDTO:
     """Apply a proposal. The supervisor re-enters the password; nobody approves their own."""
     authorize(ctx, supervisor, Permission.APPROVE)
@@ -469,7 +474,9 @@ def apply_decided_correction(
     return decided.correction, decided.finish(session)
 
 
-def reject_correction(ctx: ServiceContext, supervisor: Actor, correction_id: int, note: str) -> CorrectionDTO:
+def reject_correction(
+    ctx: ServiceContext, supervisor: Actor, correction_id: int | str, note: str
+) -> CorrectionDTO:
     authorize(ctx, supervisor, Permission.APPROVE)
     note = " ".join(str(note).split())
     if not MIN_REASON <= len(note) <= MAX_REASON:

@@ -207,8 +207,28 @@
         <translation>No corrections are waiting.</translation>
     </message>
     <message>
-        <source>Koreksi #{id} · {member_nama} · {member_number}</source>
-        <translation>Correction #{id} · {member_nama} · {member_number}</translation>
+        <source>Koreksi {ref} · {member_nama} · {member_number}</source>
+        <translation>Correction {ref} · {member_nama} · {member_number}</translation>
+    </message>
+    <message>
+        <source>Permintaan {ref} · {name} · {number}</source>
+        <translation>Request {ref} · {name} · {number}</translation>
+    </message>
+    <message>
+        <source>Koreksi {ref} disetujui; data {member_nama} sudah diperbarui.</source>
+        <translation>Correction {ref} approved; {member_nama}&apos;s record is updated.</translation>
+    </message>
+    <message>
+        <source>Koreksi {ref} ditolak.</source>
+        <translation>Correction {ref} rejected.</translation>
+    </message>
+    <message>
+        <source>Cetak ulang {ref} disetujui. Kartu baru seri {serial}.</source>
+        <translation>Reprint {ref} approved. New card serial {serial}.</translation>
+    </message>
+    <message>
+        <source>Permintaan cetak ulang {ref} ditolak.</source>
+        <translation>Reprint request {ref} rejected.</translation>
     </message>
     <message>
         <source>Alasan: {reason}
@@ -219,10 +239,6 @@ Proposed by {proposed_by}, {proposed_at}</translation>
     <message>
         <source>Tidak ada permintaan cetak ulang.</source>
         <translation>No reprint requests.</translation>
-    </message>
-    <message>
-        <source>Permintaan #{id} · {name} · {number}</source>
-        <translation>Request #{id} · {name} · {number}</translation>
     </message>
     <message>
         <source>Alasan: {reason_label}</source>
@@ -245,28 +261,12 @@ Proposed by {proposed_by}, {proposed_at}</translation>
         <translation>Enter your password to approve.</translation>
     </message>
     <message>
-        <source>Koreksi #{id} disetujui; data {member_nama} sudah diperbarui.</source>
-        <translation>Correction #{id} approved; {member_nama}&apos;s record is updated.</translation>
-    </message>
-    <message>
         <source>Tulis alasan penolakan (minimal 5 karakter).</source>
         <translation>Write the reason for rejecting (at least 5 characters).</translation>
     </message>
     <message>
-        <source>Koreksi #{id} ditolak.</source>
-        <translation>Correction #{id} rejected.</translation>
-    </message>
-    <message>
-        <source>Cetak ulang #{id} disetujui. Kartu baru seri {serial}.</source>
-        <translation>Reprint #{id} approved. New card serial {serial}.</translation>
-    </message>
-    <message>
         <source>Kartu peserta {serial}</source>
         <translation>Membership card {serial}</translation>
-    </message>
-    <message>
-        <source>Permintaan cetak ulang #{id} ditolak.</source>
-        <translation>Reprint request #{id} rejected.</translation>
     </message>
 </context>
 <context>
@@ -5030,6 +5030,10 @@ Press F3 to search for a member, or type a membership number / NIK at the top ri
         <translation>Payment schedule saved: {schedule}.</translation>
     </message>
     <message>
+        <source>Koreksi {ref} diajukan; data berubah setelah disetujui supervisor.</source>
+        <translation>Correction {ref} proposed; the data changes once a supervisor approves.</translation>
+    </message>
+    <message>
         <source>Iuran {money} dibayar ({method}), {months}: {span}.</source>
         <translation>Contribution {money} paid ({method}), {months}: {span}.</translation>
     </message>
@@ -5182,10 +5186,6 @@ The payment is not deleted: it is marked VOID with the reason, and its months ca
     <message>
         <source>Tanda terima pendaftaran {receipt_id}</source>
         <translation>Enrolment receipt {receipt_id}</translation>
-    </message>
-    <message>
-        <source>Koreksi #{id} diajukan; data berubah setelah disetujui supervisor.</source>
-        <translation>Correction #{id} proposed; the data changes once a supervisor approves.</translation>
     </message>
     <message>
         <source> dan digabung ke {merged_into}</source>

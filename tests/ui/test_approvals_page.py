@@ -60,6 +60,8 @@ def test_officer_proposes_on_the_member_page_and_the_supervisor_approves_here(
     assert page.corrections_model.rowCount() == 1
     assert "(1)" in page.tabs.tabText(0)
     assert QApplication.focusWidget() is page.corrections_table
+    assert page.corrections_model.index(0, 0).data() == "#1"  # the short number, not the stored key
+    assert page.correction_title.text().startswith("Koreksi #1 ·")
     change = page.changes_model.rows()[0]
     assert (change.field, change.old_value, change.new_value) == ("nama_ibu", "FATIMAH", "FATIMAH ZAHRA")
     assert page.changes_model.index(0, 1).data() == "FATIMAH"  # old and new side by side

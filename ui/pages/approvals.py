@@ -150,7 +150,7 @@ class ApprovalsPage(QWidget):
         tz = self.ui.branch.timezone
         self.corrections_model: RowsModel[CorrectionDTO] = RowsModel(
             [
-                Column(translate("ApprovalsPage", "No."), lambda c: f"#{c.id}", right=True),
+                Column(translate("ApprovalsPage", "No."), lambda c: c.ref, right=True),
                 Column(
                     translate("ApprovalsPage", "Nomor peserta"), lambda c: display.grouped(c.member_number)
                 ),
@@ -204,7 +204,7 @@ class ApprovalsPage(QWidget):
         tz = self.ui.branch.timezone
         self.reprints_model: RowsModel[cards.ReprintRequestDTO] = RowsModel(
             [
-                Column(translate("ApprovalsPage", "No."), lambda r: f"#{r.id}", right=True),
+                Column(translate("ApprovalsPage", "No."), lambda r: r.ref, right=True),
                 Column(translate("ApprovalsPage", "Nomor peserta"), lambda r: display.grouped(r.number)),
                 Column(translate("ApprovalsPage", "Nama"), lambda r: self.pending.names.get(r.number, "")),
                 Column(translate("ApprovalsPage", "Alasan"), lambda r: display.label(r.reason_label)),
@@ -331,8 +331,8 @@ class ApprovalsPage(QWidget):
             self.correction_reason.setText("")
             return
         self.correction_title.setText(
-            translate("ApprovalsPage", "Koreksi #{id} · {member_nama} · {member_number}").format(
-                id=c.id, member_nama=c.member_nama, member_number=display.grouped(c.member_number)
+            translate("ApprovalsPage", "Koreksi {ref} · {member_nama} · {member_number}").format(
+                ref=c.ref, member_nama=c.member_nama, member_number=display.grouped(c.member_number)
             )
         )
         self.changes_model.set_rows(c.changes)
@@ -354,8 +354,8 @@ class ApprovalsPage(QWidget):
             return
         name = self.pending.names.get(r.number, "")
         self.reprint_title.setText(
-            translate("ApprovalsPage", "Permintaan #{id} · {name} · {number}").format(
-                id=r.id, name=name, number=display.grouped(r.number)
+            translate("ApprovalsPage", "Permintaan {ref} · {name} · {number}").format(
+                ref=r.ref, name=name, number=display.grouped(r.number)
             )
         )
         lines = [
@@ -427,8 +427,8 @@ class ApprovalsPage(QWidget):
             self.banner.show_message(
                 "info",
                 translate(
-                    "ApprovalsPage", "Koreksi #{id} disetujui; data {member_nama} sudah diperbarui."
-                ).format(id=result.id, member_nama=result.member_nama),
+                    "ApprovalsPage", "Koreksi {ref} disetujui; data {member_nama} sudah diperbarui."
+                ).format(ref=result.ref, member_nama=result.member_nama),
             )
             self.ui.bus.member_changed.emit(result.member_number)
 
@@ -450,7 +450,7 @@ class ApprovalsPage(QWidget):
 
         def done(result: CorrectionDTO) -> None:
             self.banner.show_message(
-                "info", translate("ApprovalsPage", "Koreksi #{id} ditolak.").format(id=result.id)
+                "info", translate("ApprovalsPage", "Koreksi {ref} ditolak.").format(ref=result.ref)
             )
             self.ui.bus.member_changed.emit(result.member_number)
 
@@ -476,8 +476,8 @@ class ApprovalsPage(QWidget):
             serial = issued.card.serial
             self.banner.show_message(
                 "info",
-                translate("ApprovalsPage", "Cetak ulang #{id} disetujui. Kartu baru seri {serial}.").format(
-                    id=r.id, serial=serial
+                translate("ApprovalsPage", "Cetak ulang {ref} disetujui. Kartu baru seri {serial}.").format(
+                    ref=r.ref, serial=serial
                 ),
             )
             self.ui.bus.member_changed.emit(r.number)
@@ -504,7 +504,7 @@ class ApprovalsPage(QWidget):
         def done(result: cards.ReprintRequestDTO) -> None:
             self.banner.show_message(
                 "info",
-                translate("ApprovalsPage", "Permintaan cetak ulang #{id} ditolak.").format(id=result.id),
+                translate("ApprovalsPage", "Permintaan cetak ulang {ref} ditolak.").format(ref=result.ref),
             )
             self.ui.bus.member_changed.emit(result.number)
 

@@ -294,7 +294,7 @@ class DayClosePage(QWidget):
         v["adjustments"].setText(
             f"{i18n.money(-f.adjustments_amount)} ({len(f.adjustments)})" if f.adjustments else "–"
         )
-        v["audit"].setText(f"#{s.audit.seq}  {s.audit.hash[:12]}…" if s.audit.hash else "–")
+        v["audit"].setText(f"#{s.audit.number}  {s.audit.hash[:12]}…" if s.audit.hash else "–")
         self._show_officers(s)
         self.cash_form.show_takings(f.takings)
         chain = [self.officers, *self.cash_form.editors(), self.password, self.close_button]

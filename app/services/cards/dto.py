@@ -71,6 +71,7 @@ class IssuedCard:
 @dataclass(frozen=True, slots=True)
 class ReprintRequestDTO:
     id: int
+    ref: str  # how a person reads and types it: "#3" (this branch) or "#201-3" (made elsewhere)
     number: str
     reason: str
     reason_label: str

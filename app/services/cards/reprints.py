@@ -15,6 +15,7 @@ from app.domain.roles import Permission
 from app.infra.card_keys import SigningKey
 from app.services.audit import append_event
 from app.services.auth import authorize, login
+from app.services.branch_read import row_key, row_label
 from app.services.card_keys import require_branch, signing_key
 from app.services.cards.dto import IssuedCard, ReprintRequestDTO
 from app.services.cards.issue import (
@@ -101,6 +102,7 @@ def _reprint_dto(session: Session, r: CardReprint) -> ReprintRequestDTO:
     number = session.execute(select(Member.number).where(Member.id == r.member_id)).scalar_one()
     return ReprintRequestDTO(
         id=r.id,
+        ref=row_label(session, r.id),
         number=number,
         reason=r.reason,
         reason_label=REPRINT_REASONS[r.reason],
@@ -220,7 +222,7 @@ def pending_reprints(ctx: ServiceContext) -> list[ReprintRequestDTO]:
 
 
 def approve_reprint(
-    ctx: ServiceContext, request_id: int, *, approver_username: str, approver_password: str
+    ctx: ServiceContext, request_id: int | str, *, approver_username: str, approver_password: str
 ) -> IssuedCard:
     """A supervisor approves a pending request: the old serial is revoked, a new card is signed."""
     approver = _approver(ctx, approver_username, approver_password)
@@ -243,20 +245,23 @@ def approve_reprint(
     return result
 
 
-def _pending_reprint(session: Session, request_id: int) -> CardReprint:
-    """The reprint request, refused unless it still waits for a supervisor's decision."""
-    req = session.get(CardReprint, request_id)
+def _pending_reprint(session: Session, request_id: int | str) -> CardReprint:
+    """The reprint request a person named (``3``, ``#201-3`` or its stored key), refused unless it
+    still waits for a supervisor's decision."""
+    key = row_key(
+        session, request_id, field="request", code="card.reprint_not_pending", what="Permintaan cetak ulang"
+    )
+    req = session.get(CardReprint, key)
     if req is None or req.status != "pending":
+        label = row_label(session, key)
         raise DomainError(
-            Issue(
-                "request", "card.reprint_not_pending", f"Permintaan cetak ulang #{request_id} tidak menunggu."
-            )
+            Issue("request", "card.reprint_not_pending", f"Permintaan cetak ulang {label} tidak menunggu.")
         )
     return req
 
 
 def reject_reprint(
-    ctx: ServiceContext, approver: Actor, request_id: int, *, note: str | None = None
+    ctx: ServiceContext, approver: Actor, request_id: int | str, *, note: str | None = None
 ) -> ReprintRequestDTO:
     authorize(ctx, approver, Permission.APPROVE)
 

@@ -13,6 +13,7 @@ from app.db.cards_models import Card
 from app.db.contribution_models import Payment, SponsorBatch
 from app.db.day_models import DayCashCount, DayLock, ImportedPackage, PackageRecord
 from app.db.homes import home_branch
+from app.db.ids import local_part
 from app.db.models import AuditEvent, Branch, Enrolment, Member, Officer
 from app.db.search_models import MemberCorrection, MemberCorrectionChange
 from app.domain.cash import CashCount
@@ -438,7 +439,7 @@ def _summary(
         officer_name=read.officer_name,
         generated_at=local_time(ctx.clock(), read.timezone),
         figures=read.figures,
-        audit=AuditHead(seq, h, events, chain_ok, message),
+        audit=AuditHead(seq, h, events, chain_ok, message, None if seq is None else local_part(int(seq))),
         closed=closed or read.closed,
         cash_counts=read.cash_counts if cash_counts is None else cash_counts,
     )
