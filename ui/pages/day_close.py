@@ -164,8 +164,11 @@ class DayClosePage(QWidget):
         self.officers.verticalHeader().setVisible(False)
         self.officers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.officers.setTabKeyNavigation(False)  # Tab leaves the table (arrows move inside it)
-        self.officers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.officers.horizontalHeader().setStretchLastSection(True)
+        # Money columns as wide as their figures (with air on both sides); the officer's name takes the rest.
+        header = self.officers.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         self.officers.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # columns fit
         self.officers.setMaximumHeight(220)
         left.addWidget(self.officers)
