@@ -12,6 +12,7 @@ from app.db.models import Branch
 from app.domain.clock import business_date
 from app.domain.ids import parse_ref, short_ref
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.services.context import ServiceContext
 from app.services.dto import BranchDTO
 
@@ -64,7 +65,13 @@ def row_key(session: Session, ref: str | int, *, field: str, code: str, what: st
     refused in plain Indonesian when it is not a row number at all (``what``: "Koreksi")."""
     key = parse_ref(ref, home_code(session))
     if key is None:
-        raise DomainError(Issue(field, code, f"{what} {str(ref).strip()!r} bukan nomor yang dikenal."))
+        raise DomainError(
+            Issue(
+                field,
+                code,
+                msg("{what} {ref} bukan nomor yang dikenal.", what=what, ref=repr(str(ref).strip())),
+            )
+        )
     return key
 
 

@@ -19,6 +19,7 @@ from app.domain.clock import business_date
 from app.domain.intake import CONFIRMABLE, LABELS, validate_intake
 from app.domain.issues import DomainError, Issue
 from app.domain.member_merge import CORRECTABLE as CORRECTABLE  # the CLI offers them
+from app.domain.messages import msg
 from app.domain.nik import clean_nik
 from app.domain.people import normalise_name, normalise_phone
 from app.domain.record_fields import parse_date
@@ -90,7 +91,11 @@ def _validate(
                 Issue(
                     str(f)[:40],
                     "correction.field",
-                    f"Kolom '{str(f)[:40]}' tidak dapat dikoreksi. Pilih: {', '.join(CORRECTABLE)}.",
+                    msg(
+                        "Kolom '{f}' tidak dapat dikoreksi. Pilih: {correctable}.",
+                        f=str(f)[:40],
+                        correctable=", ".join(CORRECTABLE),
+                    ),
                 )
             )
     if not changes:
@@ -126,7 +131,13 @@ def _validate(
     for f in changes:
         value = _stored(getattr(rec, f)) if rec is not None else _normalise(ctx, f, changes[f])
         if value == _current(m, f):
-            errors.append(Issue(f, "correction.same", f"{LABELS.get(f, f)} baru sama dengan data sekarang."))
+            errors.append(
+                Issue(
+                    f,
+                    "correction.same",
+                    msg("{labels} baru sama dengan data sekarang.", labels=LABELS.get(f, f)),
+                )
+            )
         new[f] = value
     if "nik" in new and new["nik"] is not None:
         holder = session.execute(
@@ -139,7 +150,9 @@ def _validate(
                 Issue(
                     "nik",
                     "nik.duplicate",
-                    f"NIK ini sudah terdaftar sebagai peserta aktif dengan nomor {holder}.",
+                    msg(
+                        "NIK ini sudah terdaftar sebagai peserta aktif dengan nomor {holder}.", holder=holder
+                    ),
                 )
             )
     if errors:
@@ -215,7 +228,11 @@ def propose_correction(
             Issue(
                 "reason",
                 "correction.reason",
-                f"Alasan koreksi wajib diisi ({MIN_REASON}–{MAX_REASON} karakter).",
+                msg(
+                    "Alasan koreksi wajib diisi ({min_reason}–{max_reason} karakter).",
+                    min_reason=MIN_REASON,
+                    max_reason=MAX_REASON,
+                ),
             )
         )
 
@@ -238,7 +255,10 @@ def propose_correction(
                 Issue(
                     overlap[0],
                     "correction.pending",
-                    f"Sudah ada koreksi {', '.join(overlap)} yang menunggu persetujuan untuk peserta ini.",
+                    msg(
+                        "Sudah ada koreksi {overlap} yang menunggu persetujuan untuk peserta ini.",
+                        overlap=", ".join(overlap),
+                    ),
                 )
             )
         new, warnings = _validate(session, ctx, m, changes, confirm_mismatch=confirm_mismatch)
@@ -280,10 +300,16 @@ def _load(session: Session, correction_id: int | str) -> MemberCorrection:
     ).scalar_one_or_none()
     label = row_label(session, key)
     if c is None:
-        raise DomainError(Issue("correction", "correction.not_found", f"Koreksi {label} tidak ada."))
+        raise DomainError(
+            Issue("correction", "correction.not_found", msg("Koreksi {label} tidak ada.", label=label))
+        )
     if c.status != "PENDING":
         raise DomainError(
-            Issue("correction", "correction.decided", f"Koreksi {label} sudah {c.status.lower()}.")
+            Issue(
+                "correction",
+                "correction.decided",
+                msg("Koreksi {label} sudah {status}.", label=label, status=c.status.lower()),
+            )
         )
     return c
 
@@ -484,7 +510,11 @@ def reject_correction(
             Issue(
                 "reason",
                 "correction.reason",
-                f"Alasan penolakan wajib diisi ({MIN_REASON}–{MAX_REASON} karakter).",
+                msg(
+                    "Alasan penolakan wajib diisi ({min_reason}–{max_reason} karakter).",
+                    min_reason=MIN_REASON,
+                    max_reason=MAX_REASON,
+                ),
             )
         )
 

@@ -19,6 +19,7 @@ from app.domain.clock import business_date
 from app.domain.coverage import Coverage, check_target
 from app.domain.day_summary import CHANNEL_SHORT, Tally
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.progress import NEVER, CancelToken, ProgressSink, no_progress
 from app.domain.reference import CHANNELS
 from app.domain.roles import Permission
@@ -219,7 +220,13 @@ def set_coverage_target(
     issues = (
         []
         if name
-        else [Issue("wilayah", "target.regency", f"Kode kabupaten/kota {regency_code[:10]} tidak dikenal.")]
+        else [
+            Issue(
+                "wilayah",
+                "target.regency",
+                msg("Kode kabupaten/kota {regency_code} tidak dikenal.", regency_code=regency_code[:10]),
+            )
+        ]
     )
     issues += check_target(workers, baseline_bp, target_bp)
     if issues:
@@ -269,7 +276,11 @@ def remove_coverage_target(ctx: ServiceContext, supervisor: Actor, regency_code:
         t = session.get(CoverageTarget, regency_code)
         if t is None:
             raise DomainError(
-                Issue("wilayah", "target.not_found", f"Tidak ada target untuk {regency_code[:10]}.")
+                Issue(
+                    "wilayah",
+                    "target.not_found",
+                    msg("Tidak ada target untuk {regency_code}.", regency_code=regency_code[:10]),
+                )
             )
         session.delete(t)
         append_event(

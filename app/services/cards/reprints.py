@@ -11,6 +11,7 @@ from app.domain.cards import (
     REPRINT_REASONS,
 )
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.roles import Permission
 from app.infra.card_keys import SigningKey
 from app.services.audit import append_event
@@ -124,7 +125,10 @@ def _current_for_reprint(session: Session, m: Member) -> Card:
             Issue(
                 "nomor",
                 "card.none_issued",
-                f"Peserta {m.number} tidak memiliki kartu yang berlaku; cetak kartu biasa (tanpa cetak ulang).",
+                msg(
+                    "Peserta {number} tidak memiliki kartu yang berlaku; cetak kartu biasa (tanpa cetak ulang).",
+                    number=m.number,
+                ),
             )
         )
     return current
@@ -201,7 +205,7 @@ def request_reprint(
                 Issue(
                     "nomor",
                     "card.reprint_pending",
-                    f"Permintaan cetak ulang #{pending} masih menunggu persetujuan.",
+                    msg("Permintaan cetak ulang #{pending} masih menunggu persetujuan.", pending=pending),
                 )
             )
         req = _request_reprint(session, ctx, actor, m, current, reason, note)
@@ -255,7 +259,11 @@ def _pending_reprint(session: Session, request_id: int | str) -> CardReprint:
     if req is None or req.status != "pending":
         label = row_label(session, key)
         raise DomainError(
-            Issue("request", "card.reprint_not_pending", f"Permintaan cetak ulang {label} tidak menunggu.")
+            Issue(
+                "request",
+                "card.reprint_not_pending",
+                msg("Permintaan cetak ulang {label} tidak menunggu.", label=label),
+            )
         )
     return req
 

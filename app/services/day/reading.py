@@ -36,6 +36,7 @@ from app.domain.day_summary import (
     summarise_day,
 )
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.nik import mask_nik
 from app.domain.roles import Permission
 from app.infra.paths import resources_dir
@@ -143,7 +144,11 @@ def _officer_id(session: Session, username: str) -> tuple[int, str]:
         select(Officer.id, Officer.full_name).where(Officer.account(username.strip().lower()))
     ).first()
     if row is None:
-        raise DomainError(Issue("petugas", "officer.not_found", f"Petugas '{username[:40]}' tidak ada."))
+        raise DomainError(
+            Issue(
+                "petugas", "officer.not_found", msg("Petugas '{username}' tidak ada.", username=username[:40])
+            )
+        )
     return int(row[0]), str(row[1])
 
 
@@ -410,7 +415,9 @@ def _check_scope(ctx: ServiceContext, actor: Actor, officer: str | None) -> None
 
 def _check_date(ctx: ServiceContext, day: dt.date, tz: str) -> None:
     if day > business_date(ctx.clock(), tz):
-        raise DomainError(Issue("tanggal", "day.future", f"Tanggal {long_date(day)} belum tiba."))
+        raise DomainError(
+            Issue("tanggal", "day.future", msg("Tanggal {long_date} belum tiba.", long_date=long_date(day)))
+        )
 
 
 def _summary(

@@ -24,6 +24,7 @@ from app.db.day_models import ImportedPackage, PackageConflict
 from app.db.models import Member
 from app.domain.issues import DomainError, Issue
 from app.domain.member_merge import STATUS, STATUS_WORDS, FieldSides, Side, compare, decide
+from app.domain.messages import msg
 from app.domain.nik import mask_nik
 from app.domain.roles import Permission
 from app.services.audit import append_event, append_events
@@ -110,14 +111,21 @@ def _load(session: Session, conflict_id: int, *, kind: str | None = None) -> Pac
     c = session.get(PackageConflict, conflict_id)
     if c is None or c.status != "OPEN":
         raise DomainError(
-            Issue("konflik", "package.conflict_not_open", f"Konflik #{conflict_id} tidak terbuka.")
+            Issue(
+                "konflik",
+                "package.conflict_not_open",
+                msg("Konflik #{conflict_id} tidak terbuka.", conflict_id=conflict_id),
+            )
         )
     if kind is not None and c.kind != kind:
         raise DomainError(
             Issue(
                 "konflik",
                 "package.conflict_kind",
-                f"Konflik #{conflict_id} bukan perubahan di dua tempat; catat keputusannya dengan catatan saja.",
+                msg(
+                    "Konflik #{conflict_id} bukan perubahan di dua tempat; catat keputusannya dengan catatan saja.",
+                    conflict_id=conflict_id,
+                ),
             )
         )
     return c
@@ -283,8 +291,10 @@ def resolve_conflict(ctx: ServiceContext, supervisor: Actor, conflict_id: int, n
                 Issue(
                     "konflik",
                     "package.conflict_merge_needed",
-                    f"Konflik #{conflict_id} digabung per kolom: pilih data laptop atau cabang untuk tiap kolom "
-                    "yang berbeda (loket package resolve ID --take KOLOM=laptop|cabang, atau halaman Jemput Bola).",
+                    msg(
+                        "Konflik #{conflict_id} digabung per kolom: pilih data laptop atau cabang untuk tiap kolom yang berbeda (loket package resolve ID --take KOLOM=laptop|cabang, atau halaman Jemput Bola).",
+                        conflict_id=conflict_id,
+                    ),
                 )
             )
         c.status, c.resolved_at, c.resolved_by_id, c.note = "RESOLVED", ctx.clock(), supervisor.id, why

@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from app.db.region_queries import ElsewhereRow, active_elsewhere
 from app.domain.issues import Issue
+from app.domain.messages import msg
 from app.services.context import ServiceContext
 from app.services.region.links import KANWIL_URL, ROLE, KanwilUnreachableError, ask_kanwil, region_settings
 
@@ -41,16 +42,23 @@ class RegionalResult:
             return Issue(
                 "nik",
                 "nik.region_moving",
-                f"NIK ini milik peserta {row.number} yang sedang dimutasi dari cabang {row.branch_code} "
-                f"{row.branch_name} ke cabang {row.moving_to}. Jangan daftarkan lagi: cabang tujuan menerima "
-                "mutasinya.",
+                msg(
+                    "NIK ini milik peserta {number} yang sedang dimutasi dari cabang {branch_code} {branch_name} ke cabang {moving_to}. Jangan daftarkan lagi: cabang tujuan menerima mutasinya.",
+                    number=row.number,
+                    branch_code=row.branch_code,
+                    branch_name=row.branch_name,
+                    moving_to=row.moving_to,
+                ),
             )
         return Issue(
             "nik",
             "nik.region_duplicate",
-            f"NIK ini sudah terdaftar sebagai peserta aktif di cabang {row.branch_code} {row.branch_name} "
-            f"dengan nomor {row.number}. Jangan daftarkan lagi: minta cabang itu memutasikan peserta ke "
-            "cabang ini (mutasi).",
+            msg(
+                "NIK ini sudah terdaftar sebagai peserta aktif di cabang {branch_code} {branch_name} dengan nomor {number}. Jangan daftarkan lagi: minta cabang itu memutasikan peserta ke cabang ini (mutasi).",
+                branch_code=row.branch_code,
+                branch_name=row.branch_name,
+                number=row.number,
+            ),
         )
 
     @property

@@ -16,6 +16,7 @@ from app.db.engine import make_engine
 from app.db.homes import home_branch
 from app.db.region_facts import SubscriptionFacts, connect_conninfo, subscriptions
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.region import LinkState
 from app.domain.roles import Permission
 from app.services.audit import append_event
@@ -54,7 +55,7 @@ def _link(ctx: ServiceContext, code: str) -> LinkDTO:
             Issue(
                 "cabang",
                 "region.unknown_branch",
-                f"Cabang {code[:3]} tidak dikenal Kanwil ini (loket region status).",
+                msg("Cabang {code} tidak dikenal Kanwil ini (loket region status).", code=code[:3]),
             )
         )
     return found[0]
@@ -169,7 +170,10 @@ def repair(
             Issue(
                 "branch",
                 "region.branch_url_needed",
-                f"Detail sambungan ke cabang {code} tidak tersimpan di Kanwil; sebutkan --branch URL_CABANG.",
+                msg(
+                    "Detail sambungan ke cabang {code} tidak tersimpan di Kanwil; sebutkan --branch URL_CABANG.",
+                    code=code,
+                ),
             )
         )
     branch = (
@@ -186,7 +190,10 @@ def repair(
                 Issue(
                     "branch",
                     "region.branch_unreachable",
-                    f"Server cabang {code} tidak dapat dihubungi: salin ulang menunggu sampai tersambung.",
+                    msg(
+                        "Server cabang {code} tidak dapat dihubungi: salin ulang menunggu sampai tersambung.",
+                        code=code,
+                    ),
                 )
             )
         work.subscription(sub, full, down_url is not None)
