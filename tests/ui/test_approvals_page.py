@@ -130,6 +130,16 @@ def test_a_reprint_request_approved_here_gives_a_new_card_to_print(
     page.tabs.setCurrentIndex(1)
     assert page.reprints_model.rowCount() == 1
     assert "Hilang di pasar" in page.reprint_detail.text() and old.card.serial in page.reprint_detail.text()
+    request = page.reprints_model.rows()[0]  # the name comes with the request (no look-up per row)
+    assert (
+        page.reprints_model.index(0, 0).data() == "#1"
+        and page.reprints_model.index(0, 2).data() == request.nama
+    )
+    assert (
+        request.nama
+        and page.reprint_title.text()
+        == f"Permintaan #1 · {request.nama} · " + (page.reprint_title.text().split(" · ")[-1])
+    )
     d = page.reprint_decision
     qtbot.keyClicks(d.password, SUPERVISOR_PASSWORD)
     qtbot.keyClick(d.password, Qt.Key.Key_Return)

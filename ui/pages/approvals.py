@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.roles import Permission
-from app.services import cards, corrections, members
+from app.services import cards, corrections
 from app.services.auth import AuthError
 from app.services.records_dto import CorrectionChangeDTO, CorrectionDTO
 from ui.context import UiContext
@@ -41,7 +41,6 @@ from ui.widgets import record_table as _table
 class Pending:
     corrections: tuple[CorrectionDTO, ...]
     reprints: tuple[cards.ReprintRequestDTO, ...]
-    names: dict[str, str] = field(default_factory=dict)  # number → name, for the reprint requests
 
 
 def _text(name: str, *, role: str = "") -> QLabel:
@@ -206,7 +205,7 @@ class ApprovalsPage(QWidget):
             [
                 Column(translate("ApprovalsPage", "No."), lambda r: r.ref, right=True),
                 Column(translate("ApprovalsPage", "Nomor peserta"), lambda r: display.grouped(r.number)),
-                Column(translate("ApprovalsPage", "Nama"), lambda r: self.pending.names.get(r.number, "")),
+                Column(translate("ApprovalsPage", "Nama"), lambda r: r.nama),
                 Column(translate("ApprovalsPage", "Alasan"), lambda r: display.label(r.reason_label)),
                 Column(translate("ApprovalsPage", "Diminta"), lambda r: display.when(r.requested_at, tz)),
             ],
@@ -258,11 +257,7 @@ class ApprovalsPage(QWidget):
 
         def work() -> Pending:
             reprints = tuple(cards.pending_reprints(ctx))
-            names = {}
-            for r in reprints:
-                found = members.find_member(ctx, r.number)
-                names[r.number] = found.nama if found else ""
-            return Pending(corrections.list_corrections(ctx, actor, status="PENDING"), reprints, names)
+            return Pending(corrections.list_corrections(ctx, actor, status="PENDING"), reprints)
 
         self.ui.runner.run(work, on_success=self._on_refreshed, on_error=self._failed)
 
@@ -352,7 +347,7 @@ class ApprovalsPage(QWidget):
             self.reprint_title.setText(translate("ApprovalsPage", "Tidak ada permintaan cetak ulang."))
             self.reprint_detail.setText("")
             return
-        name = self.pending.names.get(r.number, "")
+        name = r.nama
         self.reprint_title.setText(
             translate("ApprovalsPage", "Permintaan {ref} · {name} · {number}").format(
                 ref=r.ref, name=name, number=display.grouped(r.number)

@@ -100,11 +100,12 @@ def _reprint_dto(session: Session, r: CardReprint) -> ReprintRequestDTO:
         select(Card.id, Card.serial).where(Card.id.in_([r.old_card_id or 0, r.new_card_id or 0]))
     )
     serials = {card_id: serial for card_id, serial in rows}
-    number = session.execute(select(Member.number).where(Member.id == r.member_id)).scalar_one()
+    number, nama = session.execute(select(Member.number, Member.nama).where(Member.id == r.member_id)).one()
     return ReprintRequestDTO(
         id=r.id,
         ref=row_label(session, r.id),
         number=number,
+        nama=nama,
         reason=r.reason,
         reason_label=REPRINT_REASONS[r.reason],
         note=r.note,
