@@ -17,7 +17,7 @@ from app.db.region_queries import ElsewhereRow, active_elsewhere
 from app.domain.issues import Issue
 from app.domain.messages import msg
 from app.services.context import ServiceContext
-from app.services.region.links import KANWIL_URL, ROLE, KanwilUnreachableError, ask_kanwil, region_settings
+from app.services.kanwil import KANWIL_URL, ROLE, KanwilUnreachableError, ask_kanwil, region_settings
 
 SETTINGS_MAX_AGE_S = 30.0
 

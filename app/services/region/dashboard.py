@@ -31,7 +31,7 @@ from app.domain.roles import Permission
 from app.services.auth import authorize
 from app.services.context import ServiceContext
 from app.services.dto import Actor
-from app.services.region.links import REGION_NAME, settings_of
+from app.services.kanwil import REGION_NAME, settings_of
 
 
 def _n(value: int) -> str:

@@ -23,7 +23,7 @@ from app.services.audit import append_event
 from app.services.auth import authorize
 from app.services.context import ServiceContext
 from app.services.dto import Actor
-from app.services.region.links import KANWIL_URL, admin_engine, settings_of
+from app.services.kanwil import KANWIL_URL, admin_engine, settings_of
 from app.services.region.setup import down_subscription, require_kanwil, up_subscription
 from app.services.region.status import LinkDTO, kanwil_links
 

@@ -21,7 +21,7 @@ from app.services.auth import authorize
 from app.services.branch import validate_branch
 from app.services.context import ServiceContext
 from app.services.dto import Actor
-from app.services.region.links import (
+from app.services.kanwil import (
     KANWIL_CODE,
     KANWIL_URL,
     REGION_NAME,

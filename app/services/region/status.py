@@ -31,7 +31,7 @@ from app.domain.roles import Permission
 from app.services.auth import authorize
 from app.services.context import ServiceContext
 from app.services.dto import Actor
-from app.services.region.links import KANWIL_URL, ROLE, KanwilUnreachableError, ask_kanwil, region_settings
+from app.services.kanwil import KANWIL_URL, ROLE, KanwilUnreachableError, ask_kanwil, region_settings
 from app.services.region.setup import down_subscription, up_subscription
 
 PROBE_TIMEOUT_S = 3

@@ -28,7 +28,7 @@ from app.services.audit import append_event
 from app.services.context import ServiceContext
 from app.services.day_lock import ensure_day_open
 from app.services.dto import Actor
-from app.services.region.links import ask_kanwil
+from app.services.kanwil import ask_kanwil
 from app.services.search_index import index_member
 
 _OFFICER_COLUMNS = {
