@@ -144,13 +144,15 @@ class _Repair:
         with self.branch.connect() as auto:
             auto = auto.execution_options(isolation_level="AUTOCOMMIT")
             if down is None:
-                for table in rep.DOWN:
-                    auto.exec_driver_sql(f"TRUNCATE {table}")
+                rep.refill_down(auto)
                 rep.create_subscription(auto, name, down_url, rep.PUBLICATION_DOWN)
                 self.actions.append("langganan data rujukan di cabang dibuat lagi")
             elif not down.enabled:
                 rep.set_subscription_enabled(auto, name, True)
                 self.actions.append("langganan data rujukan di cabang diaktifkan lagi")
+            if down is not None and not set(rep.DOWN) <= rep.subscribed_tables(auto, name):
+                rep.refresh_subscription(auto, name)  # tables a newer Loket sends down
+                self.actions.append("daftar tabel data rujukan di cabang diperbarui")
 
 
 def repair(
