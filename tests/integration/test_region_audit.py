@@ -21,7 +21,7 @@ from app.services import contributions as cs
 from app.services import enrolment
 from app.services.audit import verify_audit
 from app.services.region import audit as region_audit
-from app.services.region import repair
+from app.services.region import repair, status
 from tests.day_fixtures import record_for
 from tests.region_fixtures import PASSWORD, Region, Site, region_fixture, region_servers_fixture, wait_until  # noqa: F401
 
@@ -187,8 +187,6 @@ def test_the_branch_cannot_lower_its_copy_of_the_kanwils_record(region: Region) 
     # The Kanwil's trigger goes missing: status says so, the Kanwil's check fails, repair restores it.
     k.sql("ALTER TABLE audit_event DISABLE TRIGGER loket_region_audit_head")
     assert not region_audit.regional_audit(k.ctx, k.supervisor).trigger_ok
-    from app.services.region import status
-
     assert "Pemicu Kanwil" in status.region_status(k.ctx, k.supervisor).note
     repair.repair(k.ctx, k.supervisor, "102")
     assert region_audit.regional_audit(k.ctx, k.supervisor).trigger_ok
@@ -211,3 +209,32 @@ def test_outside_a_region_there_is_no_kanwil_anchor(region: Region, monkeypatch:
     note, copy = [f for f in report.anchors if f.anchor.kind == "region"]
     assert note.ok and note.anchor.seq == 0 and "tidak dapat dihubungi" in note.message
     assert copy.ok and copy.anchor.seq == seen[0] and "salinan di cabang" in copy.anchor.label
+
+
+def _empty_record(site: Site) -> None:
+    with psycopg.connect(site.server.conninfo(site.database), autocommit=True) as conn:
+        conn.execute("SELECT set_config('loket.refill_down', 'on', false)")
+        conn.execute("TRUNCATE regional_audit_head")
+
+
+def test_a_region_set_up_before_the_record_gets_it_by_repair(region: Region) -> None:
+    """As an older Loket left it: no trigger at the Kanwil, the table not sent down."""
+    a, k = region.b101, region.kanwil
+    k.sql("DROP TRIGGER loket_region_audit_head ON audit_event")
+    k.sql("ALTER PUBLICATION loket_down DROP TABLE regional_audit_head")
+    a.sql("ALTER SUBSCRIPTION loket_down_101 REFRESH PUBLICATION")
+    for site in (k, a):
+        _empty_record(site)
+    _enrol_and_pay(a, 0)
+    seq, digest = _head(a)
+    wait_until(lambda: _at_kanwil(region, a) == seq, "the branch's trail at the Kanwil")
+    assert _recorded(k, "101") is None
+    assert "Pemicu Kanwil" in status.region_status(k.ctx, k.supervisor).note
+
+    fixed = repair.repair(k.ctx, k.supervisor, "101")
+    assert "daftar tabel data rujukan di cabang diperbarui" in fixed.actions
+    assert _recorded(k, "101") == (local_part(seq), digest)  # what the Kanwil already held
+    wait_until(lambda: _recorded(a, "101") == (local_part(seq), digest), "the record down at the branch")
+    assert status.region_status(k.ctx, k.supervisor).note == ""
+    _enrol_and_pay(a, 1)
+    _seen(region, a)  # and it follows the branch again

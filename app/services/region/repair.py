@@ -1,6 +1,7 @@
 """Repairing a branch's link to the Kanwil: turn a disabled subscription back on, bring the
-publication and the Kanwil's triggers up to this version of Loket, and — when the branch lost its
-replication slot or the link cannot recover — copy the branch's data to the Kanwil again."""
+publications, the branch's subscription to the reference data and the Kanwil's triggers up to
+this version of Loket, and — when the branch lost its replication slot or the link cannot
+recover — copy the branch's data to the Kanwil again."""
 
 from __future__ import annotations
 
@@ -201,6 +202,7 @@ def repair(
         work.subscription(sub, full, down_url is not None)
         with ctx.engine.connect() as conn, conn.begin():
             rep.install_kanwil_triggers(conn)
+            rep.ensure_down_publication(conn)  # tables a newer Loket sends down
         if down_url:
             work.downflow(down_url)
     finally:
