@@ -28,7 +28,7 @@ and the Kanwil's record (``loket region audit``) does not depend on any branch's
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -187,3 +187,29 @@ def recorded_head(conn: sa.Connection, code: str) -> KanwilRecord | None:
 
 def recorded_heads(conn: sa.Connection) -> dict[str, KanwilRecord]:
     return {h.code: h for h in (_row(r) for r in conn.execute(sa.text(_SELECT)))}
+
+
+BATCH = 20_000
+
+
+def chain_links(conn: sa.Connection, base: int) -> Iterator[tuple[int, str, str]]:
+    """(position, prev_hash, hash) of the chain in block ``base`` (a branch's, at the Kanwil), in
+    order, in batches."""
+    after = base
+    while True:
+        rows = conn.execute(
+            sa.text(
+                "SELECT seq, prev_hash, hash FROM audit_event WHERE seq > :a AND seq < :e ORDER BY seq LIMIT :n"
+            ),
+            {"a": after, "e": base + BLOCK, "n": BATCH},
+        ).all()
+        for seq, prev, digest in rows:
+            yield int(seq) - base, str(prev), str(digest)
+        if len(rows) < BATCH:
+            return
+        after = int(rows[-1][0])
+
+
+def event_hash(conn: sa.Connection, seq: int) -> str | None:
+    found = conn.execute(sa.text("SELECT hash FROM audit_event WHERE seq = :s"), {"s": seq}).scalar()
+    return None if found is None else str(found)

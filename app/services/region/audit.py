@@ -12,7 +12,6 @@ the branch, with its key (``loket audit verify``, which asks the Kanwil for the 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,9 +19,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from app.db.homes import home_branch
-from app.db.ids import BLOCK, block_of
+from app.db.ids import block_of
 from app.db.region_models import RegionBranch
-from app.db.regional_heads import kanwil_trigger_installed, recorded_heads
+from app.db.regional_heads import chain_links, event_hash, kanwil_trigger_installed, recorded_heads
 from app.domain.audit_anchors import Anchor, check_anchors
 from app.domain.regional_anchors import KIND, KanwilRecord, check_links, kanwil_label
 from app.domain.roles import Permission
@@ -31,7 +30,6 @@ from app.services.context import ServiceContext
 from app.services.dto import Actor
 from app.services.region.setup import require_kanwil
 
-BATCH = 20_000
 NOTE = (
     "Tanpa kunci audit cabang, Kanwil memeriksa urutan dan sambungan hash antarperistiwa serta kepala "
     "rantai yang dicatatnya; isi tiap peristiwa diperiksa di cabang dengan 'loket audit verify'."
@@ -103,60 +101,31 @@ class RegionalAuditDTO:
         }
 
 
-def _links(conn: sa.Connection, base: int) -> Iterator[tuple[int, str, str]]:
-    """(position, prev_hash, hash) of the branch's events at the Kanwil, in order, in batches."""
-    after = base
-    while True:
-        rows = conn.execute(
-            sa.text(
-                "SELECT seq, prev_hash, hash FROM audit_event WHERE seq > :a AND seq < :e ORDER BY seq LIMIT :n"
-            ),
-            {"a": after, "e": base + BLOCK, "n": BATCH},
-        ).all()
-        for seq, prev, digest in rows:
-            yield int(seq) - base, str(prev), str(digest)
-        if len(rows) < BATCH:
-            return
-        after = int(rows[-1][0])
-
-
 def _trail(
     conn: sa.Connection, code: str, name: str, head: KanwilRecord | None, timezone: str
 ) -> BranchTrailDTO:
     base = block_of(code)
-    links = check_links(_links(conn, base))
+    links = check_links(chain_links(conn, base))
+
+    def trail(ok: bool, problem: str | None, message: str) -> BranchTrailDTO:
+        recorded = None if head is None else head.seq
+        return BranchTrailDTO(code, name, links.events, links.last_seq, recorded, label, ok, problem, message)
+
     label = None if head is None else kanwil_label("", head, timezone)
-    recorded = None if head is None else head.seq
     if head is not None and label is not None:
-
-        def hash_at(pos: int) -> str | None:
-            found = conn.execute(
-                sa.text("SELECT hash FROM audit_event WHERE seq = :s"), {"s": base + pos}
-            ).scalar()
-            return None if found is None else str(found)
-
-        (finding,) = check_anchors([Anchor(KIND, label, head.seq, head.hash)], links.last_seq, hash_at)
+        anchor = Anchor(KIND, label, head.seq, head.hash)
+        (finding,) = check_anchors([anchor], links.last_seq, lambda pos: event_hash(conn, base + pos))
         if not finding.ok:
-            return BranchTrailDTO(
-                code,
-                name,
-                links.events,
-                links.last_seq,
-                recorded,
-                label,
-                False,
-                finding.problem,
-                finding.message,
-            )
+            return trail(False, finding.problem, finding.message)
     if links.problem is not None:
-        return BranchTrailDTO(
-            code, name, links.events, links.last_seq, recorded, label, False, links.problem, links.message
-        )
+        return trail(False, links.problem, links.message)
     if head is None:
-        message = f"{links.events} peristiwa bersambung; Kanwil belum mencatat kepala rantai cabang ini."
-    else:
-        message = f"{links.events} peristiwa bersambung, sampai #{head.seq} yang dicatat {label}."
-    return BranchTrailDTO(code, name, links.events, links.last_seq, recorded, label, True, None, message)
+        return trail(
+            True,
+            None,
+            f"{links.events} peristiwa bersambung; Kanwil belum mencatat kepala rantai cabang ini.",
+        )
+    return trail(True, None, f"{links.events} peristiwa bersambung, sampai #{head.seq} yang dicatat {label}.")
 
 
 def regional_audit(ctx: ServiceContext, actor: Actor) -> RegionalAuditDTO:
