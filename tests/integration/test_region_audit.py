@@ -13,13 +13,16 @@ from pathlib import Path
 
 import psycopg
 import pytest
+import sqlalchemy as sa
 
 from app.cli import main as cli_main
 from app.db.ids import BLOCK, local_part
 from app.domain.audit import seal_mac
+from app.domain.audit_anchors import Anchor, AnchorFinding
 from app.services import contributions as cs
 from app.services import enrolment
 from app.services.audit import verify_audit
+from app.services.audit_anchors import regional_heads
 from app.services.region import audit as region_audit
 from app.services.region import repair, status
 from tests.day_fixtures import record_for
@@ -238,3 +241,22 @@ def test_a_region_set_up_before_the_record_gets_it_by_repair(region: Region) -> 
     assert status.region_status(k.ctx, k.supervisor).note == ""
     _enrol_and_pay(a, 1)
     _seen(region, a)  # and it follows the branch again
+
+
+def test_events_written_while_verify_runs_are_not_a_cut(region: Region) -> None:
+    """The Kanwil may have recorded events written after verify took its snapshot: they are still
+    at the branch, so its answer is no cut."""
+    a = region.b101
+    _enrol_and_pay(a, 0)
+    _seen(region, a)
+    with a.ctx.session_factory() as session:
+        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        session.execute(sa.text("SELECT count(*) FROM audit_event")).scalar_one()  # the snapshot
+        _enrol_and_pay(a, 1)
+        seen = _seen(region, a)
+        found = list(regional_heads(session, a.ctx))
+        session.rollback()
+    (live,) = [f for f in found if isinstance(f, AnchorFinding)]
+    assert live.anchor.seq == seen[0] and live.ok and "sesudah pemeriksaan dimulai" in live.message
+    # The copy the snapshot holds is the older record: an anchor the chain reaches.
+    assert all(x.seq < seen[0] and "salinan di cabang" in x.label for x in found if isinstance(x, Anchor))
