@@ -66,6 +66,24 @@ def _dialog(kind: type) -> Any:
     return found[-1] if found else None
 
 
+def _tab_walk(qtbot: Any, page: RegionPage) -> None:
+    """Tab visits every visible control of the page (tables and the tab bar do not keep Tab)."""
+    from tests.ui.test_counter_grade import _controls
+
+    controls = _controls(page)
+    page.activateWindow()
+    controls[0].setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is controls[0], timeout=5000)
+    seen: set[QWidget] = set()
+    for _ in range(len(controls) * 3 + 10):
+        w = QApplication.focusWidget()
+        if w is None:
+            break
+        seen.add(w)
+        qtbot.keyClick(w, Qt.Key.Key_Tab)
+    assert [w.objectName() for w in controls if w not in seen] == []
+
+
 def _states(page: RegionPage) -> dict[str, str]:
     return {link.code: link.state for link in page.kanwil.model.rows()}
 
@@ -117,6 +135,7 @@ def test_the_kanwil_window_explains_a_broken_link_repairs_it_and_shows_the_dashb
     with qtbot.waitSignal(page.kanwil.dashboard_shown, timeout=30_000) as shown:
         page.kanwil.tabs.setCurrentIndex(1)
     board = shown.args[0]
+    _tab_walk(qtbot, page)
     branches = {page.kanwil.branch_model.row_at(i).code for i in range(page.kanwil.branch_model.rowCount())}  # type: ignore[union-attr]
     assert branches == {"101", "102"}
     assert page.kanwil.branch_model.index(0, 1).data() == "3"  # 101 holds the three members
