@@ -6351,6 +6351,10 @@ Monthly contribution later: {per}.</translation>
         <translation>Enter the branch&apos;s PostgreSQL server URL, e.g. postgresql+psycopg://loket@cabang101/loket.</translation>
     </message>
     <message>
+        <source>Perbaikan yang disarankan: {what}</source>
+        <translation>Suggested repair: {what}</translation>
+    </message>
+    <message>
         <source>Perbaiki cabang {code} {name}</source>
         <translation>Repair branch {code} {name}</translation>
     </message>
@@ -6452,6 +6456,10 @@ Monthly contribution later: {per}.</translation>
     <message>
         <source>Dibatalkan; Kanwil tidak dibuka.</source>
         <translation>Cancelled; the Kanwil was not opened.</translation>
+    </message>
+    <message>
+        <source>Komputer ini tidak memegang kunci audit Kanwil, jadi Kanwil tidak dibuka dari sini (setiap masuk dicatat di jejak audit Kanwil). Buka dari komputer IT Kanwil, atau salin kunci audit Kanwil ke komputer ini.</source>
+        <translation>This computer does not hold the Kanwil&apos;s audit key, so the Kanwil is not opened from here (every sign-in is recorded in the Kanwil&apos;s audit trail). Open it from the Kanwil&apos;s IT computer, or copy the Kanwil&apos;s audit key to this computer.</translation>
     </message>
     <message>
         <source>perbarui keadaan cabang ini / semua cabang Kanwil</source>

@@ -163,7 +163,11 @@ class RepairBranchDialog(_KanwilDialog):
         link: LinkDTO,
         parent: QWidget | None = None,
     ) -> None:
-        todo = f"\n\n{link.repair}" if link.repair else ""
+        todo = (
+            "\n\n" + translate("RegionDialog", "Perbaikan yang disarankan: {what}").format(what=link.repair)
+            if link.repair
+            else ""
+        )
         super().__init__(
             ui, kanwil, actor, object_name="repairBranchDialog",
             title=translate("RegionDialog", "Perbaiki cabang {code} {name}").format(code=link.code, name=link.name),

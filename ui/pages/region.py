@@ -25,6 +25,7 @@ from app.bootstrap import open_kanwil
 from app.domain.progress import Cancelled, CancelToken, ProgressSink
 from app.domain.roles import Permission
 from app.services import auth
+from app.services.audit import AuditKeyMismatchError
 from app.services.region import status
 from app.services.region.check import LastCheck, RegionalCheck, last_check
 from app.services.region.status import RegionStatusDTO
@@ -290,7 +291,19 @@ class RegionPage(QWidget):
     def _on_kanwil_failed(self, exc: BaseException) -> None:
         if not shiboken6.isValid(self):
             return
-        self.url_error.setText(display.error_text(exc))
+        text = display.error_text(exc)
+        if isinstance(exc, AuditKeyMismatchError):
+            text = (
+                translate(
+                    "RegionPage",
+                    "Komputer ini tidak memegang kunci audit Kanwil, jadi Kanwil tidak dibuka dari sini (setiap "
+                    "masuk dicatat di jejak audit Kanwil). Buka dari komputer IT Kanwil, atau salin kunci audit "
+                    "Kanwil ke komputer ini.",
+                )
+                + " "
+                + text
+            )
+        self.url_error.setText(text)
         self.url_error.setVisible(True)
         self.password.setFocus()
 
