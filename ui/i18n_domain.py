@@ -306,14 +306,13 @@ ISSUE_MESSAGES = (
     QT_TRANSLATE_NOOP("Issue", "Kolom '{k}' tidak dikenal."),
     QT_TRANSLATE_NOOP("Issue", "Kolom '{name}' tidak berbeda antara laptop dan cabang; tidak perlu dipilih."),
     QT_TRANSLATE_NOOP(
-        "Issue",
-        "Konflik #{conflict_id} bukan perubahan di dua tempat; catat keputusannya dengan catatan saja.",
+        "Issue", "Konflik #{number} bukan perubahan di dua tempat; catat keputusannya dengan catatan saja."
     ),
     QT_TRANSLATE_NOOP(
         "Issue",
-        "Konflik #{conflict_id} digabung per kolom: pilih data laptop atau cabang untuk tiap kolom yang berbeda (loket package resolve ID --take KOLOM=laptop|cabang, atau halaman Jemput Bola).",
+        "Konflik #{number} digabung per kolom: pilih data laptop atau cabang untuk tiap kolom yang berbeda (loket package resolve ID --take KOLOM=laptop|cabang, atau halaman Jemput Bola).",
     ),
-    QT_TRANSLATE_NOOP("Issue", "Konflik #{conflict_id} tidak terbuka."),
+    QT_TRANSLATE_NOOP("Issue", "Konflik #{number} tidak terbuka."),
     QT_TRANSLATE_NOOP("Issue", "Koreksi harus disetujui supervisor lain, bukan yang mengajukannya."),
     QT_TRANSLATE_NOOP("Issue", "Koreksi {label} sudah {status}."),
     QT_TRANSLATE_NOOP("Issue", "Koreksi {label} tidak ada."),

@@ -1071,6 +1071,10 @@ Report (without member data): {last_report}</translation>
         <translation>Short by</translation>
     </message>
     <message>
+        <source>Baru terlindungi</source>
+        <translation>Newly protected</translation>
+    </message>
+    <message>
         <source>Kemajuan ke target</source>
         <translation>Progress to target</translation>
     </message>
@@ -1093,6 +1097,10 @@ Report (without member data): {last_report}</translation>
     <message>
         <source>Dasbor belum dapat dimuat. Coba perbarui (F5).</source>
         <translation>The dashboard could not be loaded. Try refreshing (F5).</translation>
+    </message>
+    <message>
+        <source>{protected} dari {enrolled}</source>
+        <translation>{protected} of {enrolled}</translation>
     </message>
     <message>
         <source>{progress_bp} dari awal ke target</source>
@@ -3481,16 +3489,16 @@ The data in the form is not lost; try again.</translation>
         <translation>Field &apos;{name}&apos; does not differ between laptop and branch; no need to choose it.</translation>
     </message>
     <message>
-        <source>Konflik #{conflict_id} bukan perubahan di dua tempat; catat keputusannya dengan catatan saja.</source>
-        <translation>Conflict #{conflict_id} is not a change in two places; record the decision with a note only.</translation>
+        <source>Konflik #{number} bukan perubahan di dua tempat; catat keputusannya dengan catatan saja.</source>
+        <translation>Conflict #{number} is not a change made in two places; record the decision with a note only.</translation>
     </message>
     <message>
-        <source>Konflik #{conflict_id} digabung per kolom: pilih data laptop atau cabang untuk tiap kolom yang berbeda (loket package resolve ID --take KOLOM=laptop|cabang, atau halaman Jemput Bola).</source>
-        <translation>Conflict #{conflict_id} is merged per field: choose the laptop or branch data for each differing field (loket package resolve ID --take FIELD=laptop|cabang, or the Outreach page).</translation>
+        <source>Konflik #{number} digabung per kolom: pilih data laptop atau cabang untuk tiap kolom yang berbeda (loket package resolve ID --take KOLOM=laptop|cabang, atau halaman Jemput Bola).</source>
+        <translation>Conflict #{number} is merged field by field: choose the laptop&apos;s or the branch&apos;s data for each field that differs (loket package resolve ID --take FIELD=laptop|cabang, or the Outreach page).</translation>
     </message>
     <message>
-        <source>Konflik #{conflict_id} tidak terbuka.</source>
-        <translation>Conflict #{conflict_id} is not open.</translation>
+        <source>Konflik #{number} tidak terbuka.</source>
+        <translation>Conflict #{number} is not open.</translation>
     </message>
     <message>
         <source>Koreksi harus disetujui supervisor lain, bukan yang mengajukannya.</source>
@@ -4391,6 +4399,207 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>… dan {n} masalah {code} lain.</source>
         <translation>… and {n} other {code} problems.</translation>
+    </message>
+</context>
+<context>
+    <name>KanwilPanel</name>
+    <message>
+        <source>Keadaan cabang</source>
+        <translation>Branch status</translation>
+    </message>
+    <message>
+        <source>Dasbor Kanwil</source>
+        <translation>Kanwil dashboard</translation>
+    </message>
+    <message>
+        <source>Cabang</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <source>Keadaan</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Tertinggal</source>
+        <translation>Behind</translation>
+    </message>
+    <message>
+        <source>{n} peristiwa</source>
+        <translation>{n} events</translation>
+    </message>
+    <message>
+        <source>Perubahan terakhir</source>
+        <translation>Last change</translation>
+    </message>
+    <message>
+        <source>Penjelasan</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Cabang-cabang Kanwil dan keadaan replikasinya</source>
+        <translation>The Kanwil&apos;s branches and their replication state</translation>
+    </message>
+    <message>
+        <source>Perbarui  (Ctrl+U)</source>
+        <translation>Refresh  (Ctrl+U)</translation>
+    </message>
+    <message>
+        <source>Tambah cabang…</source>
+        <translation>Add branch…</translation>
+    </message>
+    <message>
+        <source>Perbaiki cabang terpilih…</source>
+        <translation>Repair selected branch…</translation>
+    </message>
+    <message>
+        <source> Belum terkirim dari server cabang: {kb} kB.</source>
+        <translation> Not yet sent from the branch server: {kb} kB.</translation>
+    </message>
+    <message>
+        <source>
+Perbaikan: {what}</source>
+        <translation>
+Repair: {what}</translation>
+    </message>
+    <message>
+        <source>Menanyai Kanwil dan server tiap cabang…</source>
+        <translation>Asking the Kanwil and every branch server…</translation>
+    </message>
+    <message>
+        <source>Keadaan replikasi wilayah</source>
+        <translation>Region replication state</translation>
+    </message>
+    <message>
+        <source>{where} — diperiksa {at}</source>
+        <translation>{where} — checked {at}</translation>
+    </message>
+    <message>
+        <source>Belum ada cabang. Tambahkan cabang pertama dengan &apos;Tambah cabang…&apos;.</source>
+        <translation>No branches yet. Add the first one with &apos;Add branch…&apos;.</translation>
+    </message>
+    <message>
+        <source>Menyambungkan cabang: publikasi, langganan, data rujukan…</source>
+        <translation>Connecting the branch: publication, subscription, reference data…</translation>
+    </message>
+    <message>
+        <source>Membaca keadaan semua cabang…</source>
+        <translation>Reading the state of every branch…</translation>
+    </message>
+    <message>
+        <source>Cabang {code} {name} tersambung: {members} peserta sedang disalin ke Kanwil; data rujukan Kanwil dikirim ke cabang.</source>
+        <translation>Branch {code} {name} connected: {members} members are being copied to the Kanwil; the Kanwil&apos;s reference data is sent to the branch.</translation>
+    </message>
+    <message>
+        <source>Menambah cabang</source>
+        <translation>Adding a branch</translation>
+    </message>
+    <message>
+        <source>Pilih dulu cabang yang akan diperbaiki di daftar.</source>
+        <translation>First select the branch to repair in the list.</translation>
+    </message>
+    <message>
+        <source>Memperbaiki sambungan cabang {code}…</source>
+        <translation>Repairing the link of branch {code}…</translation>
+    </message>
+    <message>
+        <source>tidak ada yang perlu diubah</source>
+        <translation>nothing needed changing</translation>
+    </message>
+    <message>
+        <source>Cabang {code}: sebelum {before}, sesudah {after} — {steps}.</source>
+        <translation>Branch {code}: before {before}, after {after} — {steps}.</translation>
+    </message>
+    <message>
+        <source>Memperbaiki cabang</source>
+        <translation>Repairing a branch</translation>
+    </message>
+    <message>
+        <source>Dasbor belum dibaca.</source>
+        <translation>Dashboard not read yet.</translation>
+    </message>
+    <message>
+        <source>Kemajuan provinsi ke target</source>
+        <translation>The province&apos;s progress toward its target</translation>
+    </message>
+    <message>
+        <source>Baca dasbor</source>
+        <translation>Read dashboard</translation>
+    </message>
+    <message>
+        <source>Baca dasbor Kanwil</source>
+        <translation>Read the Kanwil dashboard</translation>
+    </message>
+    <message>
+        <source>Kabupaten/kota</source>
+        <translation>Regency/city</translation>
+    </message>
+    <message>
+        <source>Pekerja</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <source>Peserta aktif</source>
+        <translation>Active members</translation>
+    </message>
+    <message>
+        <source>Awal</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>Sekarang</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Kemajuan</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Cakupan per kabupaten/kota</source>
+        <translation>Coverage per regency/city</translation>
+    </message>
+    <message>
+        <source>Baru bulan ini</source>
+        <translation>New this month</translation>
+    </message>
+    <message>
+        <source>Per kanal</source>
+        <translation>By channel</translation>
+    </message>
+    <message>
+        <source>Cakupan wilayah</source>
+        <translation>Area coverage</translation>
+    </message>
+    <message>
+        <source>{now} (target {target})</source>
+        <translation>{now} (target {target})</translation>
+    </message>
+    <message>
+        <source>Cakupan dan pendaftaran per cabang</source>
+        <translation>Coverage and enrolments per branch</translation>
+    </message>
+    <message>
+        <source>Menghitung cakupan dan pendaftaran seluruh wilayah…</source>
+        <translation>Counting coverage and enrolments of the whole region…</translation>
+    </message>
+    <message>
+        <source>{region}, {today}: {covered} dari {workers} pekerja terlindungi ({pct}); target {target}, kurang {remaining}.</source>
+        <translation>{region}, {today}: {covered} of {workers} workers protected ({pct}); target {target}, {remaining} to go.</translation>
+    </message>
+    <message>
+        <source>{pct} dari awal ke target</source>
+        <translation>{pct} of the way from baseline to target</translation>
+    </message>
+    <message>
+        <source>Pendaftaran sejak {start} per kanal: {channels}. Per segmen: {segments}.</source>
+        <translation>Enrolments since {start} by channel: {channels}. By segment: {segments}.</translation>
+    </message>
+    <message>
+        <source>PERHATIAN: {n} NIK aktif di dua cabang sekaligus (periksa dan gabungkan).</source>
+        <translation>ATTENTION: {n} NIKs active at two branches at once (check and merge).</translation>
     </message>
 </context>
 <context>
@@ -6993,6 +7202,164 @@ Paid by the worker {worker}</translation>
 Iuran per bulan nanti: {per}.</source>
         <translation>
 Monthly contribution later: {per}.</translation>
+    </message>
+</context>
+<context>
+    <name>RegionDialog</name>
+    <message>
+        <source>Kata sandi {username} di Kanwil (konfirmasi)</source>
+        <translation>{username}&apos;s password at the Kanwil (confirmation)</translation>
+    </message>
+    <message>
+        <source>Masukkan kata sandi Anda.</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message>
+        <source>Tambah cabang ke Kanwil</source>
+        <translation>Add a branch to the Kanwil</translation>
+    </message>
+    <message>
+        <source>Kanwil menerbitkan data cabang (publikasi di server cabang), berlangganan kepadanya, lalu mengirim data rujukan (tarif, target, kunci kartu, daftar kartu dicabut) ke cabang. Akun di URL cabang perlu atribut REPLICATION (atau superuser).</source>
+        <translation>The Kanwil publishes the branch&apos;s data (a publication on the branch server), subscribes to it, then sends reference data (rates, targets, card keys, revoked cards) to the branch. The account in the branch URL needs the REPLICATION attribute (or superuser).</translation>
+    </message>
+    <message>
+        <source>Sambungkan cabang</source>
+        <translation>Connect branch</translation>
+    </message>
+    <message>
+        <source>URL basis data cabang (akun IT)</source>
+        <translation>Branch database URL (IT account)</translation>
+    </message>
+    <message>
+        <source>Kabupaten/kota wilayah cabang</source>
+        <translation>Regencies/cities of the branch&apos;s area</translation>
+    </message>
+    <message>
+        <source>Kode Kemendagri dipisah koma, mis. 16.10,16.71 (boleh kosong).</source>
+        <translation>Kemendagri codes separated by commas, e.g. 16.10,16.71 (may be empty).</translation>
+    </message>
+    <message>
+        <source>Tulis URL server PostgreSQL cabang, mis. postgresql+psycopg://loket@cabang101/loket.</source>
+        <translation>Enter the branch&apos;s PostgreSQL server URL, e.g. postgresql+psycopg://loket@cabang101/loket.</translation>
+    </message>
+    <message>
+        <source>Perbaikan yang disarankan: {what}</source>
+        <translation>Suggested repair: {what}</translation>
+    </message>
+    <message>
+        <source>Perbaiki cabang {code} {name}</source>
+        <translation>Repair branch {code} {name}</translation>
+    </message>
+    <message>
+        <source>Perbaiki</source>
+        <translation>Repair</translation>
+    </message>
+    <message>
+        <source>Salin ulang seluruh data cabang ke Kanwil</source>
+        <translation>Copy all of the branch&apos;s data to the Kanwil again</translation>
+    </message>
+    <message>
+        <source>URL basis data cabang (hanya bila Kanwil tidak lagi menyimpannya)</source>
+        <translation>Branch database URL (only when the Kanwil no longer keeps it)</translation>
+    </message>
+</context>
+<context>
+    <name>RegionPage</name>
+    <message>
+        <source>Wilayah</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Setiap cabang mengirim datanya ke basis data Kanwil lewat replikasi PostgreSQL; Kanwil mengirim tarif, target, kunci kartu dan daftar kartu dicabut ke cabang. Di sini tampak keadaannya, dan supervisor Kanwil menambah atau memperbaiki cabang.</source>
+        <translation>Every branch sends its data to the Kanwil database through PostgreSQL replication; the Kanwil sends rates, targets, card keys and revoked cards to the branches. Here you see how it is going, and a Kanwil supervisor adds or repairs branches.</translation>
+    </message>
+    <message>
+        <source>Memeriksa…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Buka Kanwil</source>
+        <translation>Open Kanwil</translation>
+    </message>
+    <message>
+        <source>URL Kanwil (akun IT)</source>
+        <translation>Kanwil URL (IT account)</translation>
+    </message>
+    <message>
+        <source>Supervisor Kanwil</source>
+        <translation>Kanwil supervisor</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Tutup Kanwil</source>
+        <translation>Close Kanwil</translation>
+    </message>
+    <message>
+        <source>Basis data ini adalah basis data Kanwil: semua cabang tampak di bawah.</source>
+        <translation>This database is the Kanwil database: every branch is shown below.</translation>
+    </message>
+    <message>
+        <source> Kanwil tertinggal {n} peristiwa.</source>
+        <translation> The Kanwil is {n} events behind.</translation>
+    </message>
+    <message>
+        <source>Perubahan terakhir yang sampai di Kanwil: {at}</source>
+        <translation>Last change that reached the Kanwil: {at}</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan NIK regional terakhir: belum ada sejak Loket dibuka.</source>
+        <translation>Last regional NIK check: none since Loket was opened.</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan NIK regional terakhir: {at}, berjalan.</source>
+        <translation>Last regional NIK check: {at}, ran.</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan NIK regional terakhir: {at}, TIDAK berjalan (Kanwil tak terjangkau).</source>
+        <translation>Last regional NIK check: {at}, did NOT run (Kanwil unreachable).</translation>
+    </message>
+    <message>
+        <source>Tulis URL basis data Kanwil.</source>
+        <translation>Enter the Kanwil database URL.</translation>
+    </message>
+    <message>
+        <source>Tulis nama pengguna dan kata sandi supervisor Kanwil.</source>
+        <translation>Enter the Kanwil supervisor&apos;s user name and password.</translation>
+    </message>
+    <message>
+        <source>Menghubungi server Kanwil…</source>
+        <translation>Contacting the Kanwil server…</translation>
+    </message>
+    <message>
+        <source>Memeriksa kata sandi supervisor Kanwil…</source>
+        <translation>Checking the Kanwil supervisor&apos;s password…</translation>
+    </message>
+    <message>
+        <source>Menanyai Kanwil dan server tiap cabang…</source>
+        <translation>Asking the Kanwil and every branch server…</translation>
+    </message>
+    <message>
+        <source>Membuka Kanwil</source>
+        <translation>Opening the Kanwil</translation>
+    </message>
+    <message>
+        <source>Dibatalkan; Kanwil tidak dibuka.</source>
+        <translation>Cancelled; the Kanwil was not opened.</translation>
+    </message>
+    <message>
+        <source>Komputer ini tidak memegang kunci audit Kanwil, jadi Kanwil tidak dibuka dari sini (setiap masuk dicatat di jejak audit Kanwil). Buka dari komputer IT Kanwil, atau salin kunci audit Kanwil ke komputer ini.</source>
+        <translation>This computer does not hold the Kanwil&apos;s audit key, so the Kanwil is not opened from here (every sign-in is recorded in the Kanwil&apos;s audit trail). Open it from the Kanwil&apos;s IT computer, or copy the Kanwil&apos;s audit key to this computer.</translation>
+    </message>
+    <message>
+        <source>perbarui keadaan cabang ini / semua cabang Kanwil</source>
+        <translation>refresh this branch&apos;s state / all of the Kanwil&apos;s branches</translation>
+    </message>
+    <message>
+        <source>di daftar cabang Kanwil: perbaiki cabang yang dipilih</source>
+        <translation>in the Kanwil&apos;s branch list: repair the selected branch</translation>
     </message>
 </context>
 <context>

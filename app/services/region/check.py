@@ -8,6 +8,7 @@ the spreadsheet import), so none can skip it.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from app.services.context import ServiceContext
 from app.services.kanwil import KANWIL_URL, ROLE, KanwilUnreachableError, ask_kanwil, region_settings
 
 SETTINGS_MAX_AGE_S = 30.0
+LAST_CHECK = "region.last_check"
 
 
 class RegionalCheck(StrEnum):
@@ -76,6 +78,20 @@ SKIPPED = Issue(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class LastCheck:
+    """The last time this process asked the Kanwil about a NIK at intake, and whether it answered."""
+
+    at: dt.datetime
+    state: RegionalCheck
+
+
+def last_check(ctx: ServiceContext) -> LastCheck | None:
+    """The last regional check of this counter since Loket started (None: none yet)."""
+    found = ctx.cache.get(LAST_CHECK)
+    return found if isinstance(found, LastCheck) else None
+
+
 def _settings(ctx: ServiceContext) -> dict[str, str]:
     now = time.monotonic()
     hit = ctx.cache.get("region.settings")
@@ -97,7 +113,9 @@ def regional_lookup(ctx: ServiceContext, niks: Sequence[str], own_code: str) -> 
     try:
         rows = ask_kanwil(ctx, lambda conn: active_elsewhere(conn, wanted, own_code), settings[KANWIL_URL])
     except KanwilUnreachableError:
+        ctx.cache[LAST_CHECK] = LastCheck(ctx.clock(), RegionalCheck.UNREACHABLE)
         return RegionalResult(RegionalCheck.UNREACHABLE)
+    ctx.cache[LAST_CHECK] = LastCheck(ctx.clock(), RegionalCheck.CHECKED)
     found: dict[str, ElsewhereRow] = {}
     for row in rows:
         found.setdefault(row.nik, row)
