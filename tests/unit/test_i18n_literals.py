@@ -105,7 +105,8 @@ _LOGGERS = {"log", "logger", "logging"}
 ALLOWED = {"—", "Rp", "NIK", "NPP", "KPJ", "L/P", "QR", "PDF", "CSV", "XLSX", "◆ Loket", "OK"}
 _CODE = re.compile(
     r"[a-z0-9_.\-/:%*]+|[A-Z0-9_]+|[a-z]+([A-Z][A-Za-z0-9_]*)+|[A-Z][a-z]+([A-Z][A-Za-z0-9]*)+|"
-    r"(Ctrl|Shift|Alt)\+[A-Za-z0-9+]+|F\d{1,2}|Enter|Esc|Tab|Tab / Shift\+Tab|[\w\-. ]+\.(pdf|ttf|xlsx|csv)"
+    r"(Ctrl|Shift|Alt)\+[A-Za-z0-9+]+|F\d{1,2}|Enter|Esc|Tab|Tab / Shift\+Tab|[\w\-. ]+\.(pdf|ttf|xlsx|csv)|"
+    r"[a-z][a-z0-9+]*://[\w@.:/\-]+"  # an example address (database URL), the same in every language
 )
 _PROSE = re.compile(r"[A-Za-z]{2,}")
 
