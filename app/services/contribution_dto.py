@@ -9,6 +9,7 @@ from typing import Any
 from app.domain.issues import Issue
 from app.domain.months import Month
 from app.domain.quote import ProgrammeTotal, Quote, QuoteLine
+from app.domain.states import PaymentStatus
 
 METHOD_LABELS = {
     "cash": "Tunai",
@@ -77,7 +78,7 @@ class PaymentDTO:
 
     @property
     def voided(self) -> bool:
-        return self.status == "VOID"
+        return self.status == PaymentStatus.VOID
 
     @property
     def method_label(self) -> str:

@@ -23,6 +23,7 @@ from app.domain.nik import clean_nik
 from app.domain.people import normalise_name, normalise_phone
 from app.domain.record_fields import parse_date
 from app.domain.roles import Permission
+from app.domain.states import RecordStatus
 from app.services.audit import AuditItem, append_event
 from app.services.auth import authorize, reauthenticate
 from app.services.context import ServiceContext
@@ -130,7 +131,7 @@ def _validate(
     if "nik" in new and new["nik"] is not None:
         holder = session.execute(
             select(Member.number).where(
-                Member.nik == new["nik"], Member.record_status == "ACTIVE", Member.id != m.id
+                Member.nik == new["nik"], Member.record_status == RecordStatus.ACTIVE, Member.id != m.id
             )
         ).scalar_one_or_none()
         if holder is not None:
@@ -219,7 +220,7 @@ def propose_correction(
 
     def work(session: Session) -> CorrectionDTO:
         m = resolve_member(session, member_key)
-        if m.record_status == "MERGED":
+        if m.record_status == RecordStatus.MERGED:
             raise DomainError(
                 Issue(
                     "member", "correction.merged", "Data ini sudah digabung; koreksi data peserta tujuannya."
@@ -359,7 +360,7 @@ def _set(m: Member, new: Mapping[str, str | None]) -> str:
 
 
 def _reindex(session: Session, m: Member, new: Mapping[str, str | None], indexed_name: str) -> None:
-    if m.record_status != "MERGED" and _INDEXED & set(new):
+    if m.record_status != RecordStatus.MERGED and _INDEXED & set(new):
         reindex_member(session, m, indexed_name=indexed_name)
 
 

@@ -22,6 +22,7 @@ from app.domain.issues import DomainError, Issue
 from app.domain.progress import NEVER, CancelToken, ProgressSink, no_progress
 from app.domain.reference import CHANNELS
 from app.domain.roles import Permission
+from app.domain.states import RecordStatus
 from app.services.audit import append_event
 from app.services.auth import authorize
 from app.services.context import ServiceContext
@@ -150,7 +151,7 @@ def _coverage(session: Session, code: str, today: dt.date) -> tuple[CoverageLine
             .select_from(Member)
             .join(MemberCover, MemberCover.member_id == Member.id)
             .where(
-                Member.record_status == "ACTIVE",
+                Member.record_status == RecordStatus.ACTIVE,
                 regency == t.regency_code,
                 Member.id.in_(since),
                 Member.id.not_in(first_before),

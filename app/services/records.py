@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.db.models import AuditEvent, Member
 from app.db.search_models import MemberDeactivation
 from app.domain.roles import Permission
+from app.domain.states import RecordStatus
 from app.services.audit import append_event
 from app.services.auth import authorize
 from app.services.context import ServiceContext
@@ -114,7 +115,7 @@ def open_member_record(
             member=dto,
             history=_history(session, m.id, include_views=False),
             pending_corrections=pending_for_member(session, m.id),
-            deactivation_reason=deactivation if m.record_status != "ACTIVE" else None,
+            deactivation_reason=deactivation if m.record_status != RecordStatus.ACTIVE else None,
             merged_from=merged_from,
         )
         append_event(

@@ -44,6 +44,7 @@ from app.domain.reference import (
     MONTHS_OPTIONS,
     PROGRAMMES,
 )
+from app.domain.states import RecordStatus
 from app.services import contributions, duplicates, enrolment, members
 from app.services.auth import AuthError, PermissionDeniedError
 from app.services.contribution_dto import PaymentDTO
@@ -730,7 +731,7 @@ class IntakePage(QWidget):
         def done(found: MemberDTO | None) -> None:
             if clean_nik(self.nik.text()) != nik:
                 return  # the officer has moved on
-            if found is not None and found.record_status == "ACTIVE":
+            if found is not None and found.record_status == RecordStatus.ACTIVE:
                 self._duplicate = found.number
                 self.banner.show_message(
                     "error",

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.domain.issues import DomainError
 from app.domain.reference import CHANNEL_LABELS, FUNDING_LABELS, RELATIONSHIP_LABELS
 from app.domain.roles import Permission, allowed
+from app.domain.states import CardStatus, RecordStatus
 from app.services import cards, contributions, records, registration_receipt
 from app.services.contribution_dto import METHOD_LABELS, CoverDTO, PaymentDTO
 from app.services.dto import MemberDTO
@@ -67,7 +68,7 @@ class MemberView:
 
     @property
     def issued_card(self) -> cards.CardDTO | None:
-        return next((c for c in reversed(self.cards) if c.status == "issued"), None)
+        return next((c for c in reversed(self.cards) if c.status == CardStatus.ISSUED), None)
 
 
 def load_member_view(ui: UiContext, key: str, *, via: str) -> MemberView:
@@ -408,7 +409,7 @@ class MemberPage(QWidget):
                 Column(translate("MemberPage", "Status"), lambda c: display.label(c.status_label)),
                 Column(translate("MemberPage", "Keterangan"), self._card_note),
             ],
-            muted=lambda c: c.status != "issued",
+            muted=lambda c: c.status != CardStatus.ISSUED,
             parent=self,
         )
         self.cards_table = _table(
@@ -596,7 +597,7 @@ class MemberPage(QWidget):
             display.record_status(m.record_status),
             RECORD_CHIP.get(m.record_status, "muted"),
         )
-        if view.status is not None and m.record_status == "ACTIVE":
+        if view.status is not None and m.record_status == RecordStatus.ACTIVE:
             self._set_chip(
                 self.contrib_chip,
                 translate("MemberPage", "Iuran: {status_label}").format(
@@ -682,7 +683,7 @@ class MemberPage(QWidget):
     def _show_record_banner(self, view: MemberView) -> None:
         m = view.member
         self.record_banner.clear()
-        if m.record_status == "MERGED" and m.merged_into:
+        if m.record_status == RecordStatus.MERGED and m.merged_into:
             self.record_banner.show_message(
                 "warning",
                 translate(
@@ -696,7 +697,7 @@ class MemberPage(QWidget):
                 )
             )
             self.record_banner.action.setVisible(True)
-        elif m.record_status == "DEACTIVATED":
+        elif m.record_status == RecordStatus.DEACTIVATED:
             reason = display.deactivation_reason(view.record.deactivation_reason)
             self.record_banner.show_message(
                 "warning",
@@ -714,21 +715,21 @@ class MemberPage(QWidget):
 
     def _update_buttons(self) -> None:
         view = self.view
-        active = view is not None and view.member.record_status == "ACTIVE"
+        active = view is not None and view.member.record_status == RecordStatus.ACTIVE
         enrolled = view is not None and bool(view.member.enrolments)
         issued = view.issued_card if view else None
         for b in (self.pay_button, self.card_button, self.issue_button, self.reg_a5, self.reg_80):
             b.setEnabled(active and enrolled)
         self.issue_button.setEnabled(active and enrolled and issued is None)
         self.reprint_button.setEnabled(active and issued is not None and not (view and view.reprints))
-        self.correct_button.setEnabled(view is not None and view.member.record_status != "MERGED")
+        self.correct_button.setEnabled(view is not None and view.member.record_status != RecordStatus.MERGED)
         self.deactivate_button.setEnabled(active)
         payment = self.selected_payment()
         self.receipt_a5.setEnabled(payment is not None)
         self.receipt_80.setEnabled(payment is not None)
         self.void_button.setEnabled(payment is not None and not payment.voided)
         card = self.selected_card()
-        self.spoil_button.setEnabled(card is not None and card.status == "issued")
+        self.spoil_button.setEnabled(card is not None and card.status == CardStatus.ISSUED)
 
     def selected_payment(self) -> PaymentDTO | None:
         rows = self.payments_table.selectionModel().selectedRows()
@@ -764,7 +765,7 @@ class MemberPage(QWidget):
 
     @staticmethod
     def _card_note(c: cards.CardDTO) -> str:
-        if c.status == "revoked":
+        if c.status == CardStatus.REVOKED:
             from app.domain.cards import REPRINT_REASONS
 
             return display.label(REPRINT_REASONS.get(c.status_reason or "", c.status_reason or "")) + (
@@ -851,7 +852,7 @@ class MemberPage(QWidget):
 
     def start_schedule(self) -> None:
         view = self.view
-        if view is None or self.dialog is not None or view.member.record_status != "ACTIVE":
+        if view is None or self.dialog is not None or view.member.record_status != RecordStatus.ACTIVE:
             return
         dialog = MemberScheduleDialog(self.ui, view.member.number, view.member.nama, view.status, self)
         self._open_dialog(dialog, self._on_scheduled)
@@ -972,7 +973,7 @@ class MemberPage(QWidget):
 
     def start_spoil(self) -> None:
         card = self.selected_card()
-        if card is None or card.status != "issued" or self.dialog is not None:
+        if card is None or card.status != CardStatus.ISSUED or self.dialog is not None:
             return
         ctx, actor = self.ui.ctx, self.ui.actor
         dialog = MemberReasonDialog(

@@ -25,6 +25,7 @@ from app.domain.issues import DomainError, Issue
 from app.domain.membership import MembershipNumber, parse_number
 from app.domain.reference import PROGRAMMES
 from app.domain.roles import Permission
+from app.domain.states import CardStatus, RecordStatus
 from app.infra.card_copy import load_card_copy
 from app.infra.card_keys import SigningKey
 from app.infra.paths import resources_dir
@@ -95,7 +96,7 @@ def _load_member(session: Session, number: str) -> Member:
 
 
 def _check_printable(m: Member) -> None:
-    if m.record_status != "ACTIVE":
+    if m.record_status != RecordStatus.ACTIVE:
         raise DomainError(
             Issue(
                 "nomor",
@@ -113,7 +114,7 @@ def _check_printable(m: Member) -> None:
 def _issued_card(session: Session, member_id: int) -> Card | None:
     return session.execute(
         select(Card)
-        .where(Card.member_id == member_id, Card.status == "issued")
+        .where(Card.member_id == member_id, Card.status == CardStatus.ISSUED)
         .order_by(Card.seq.desc())
         .limit(1)
     ).scalar_one_or_none()
@@ -380,7 +381,7 @@ def spoil_card(ctx: ServiceContext, actor: Actor, serial: str, reason: str) -> C
             raise DomainError(
                 Issue("serial", "card.not_found", f"Kartu seri {serial.strip()} tidak tercatat di sini.")
             )
-        if card.status != "issued":
+        if card.status != CardStatus.ISSUED:
             raise DomainError(
                 Issue(
                     "serial",

@@ -21,6 +21,7 @@ from app.domain.projects import ContractCharge, ProjectStatus, check_contract_va
 from app.domain.quote import Quote, QuoteInput, QuoteLine
 from app.domain.roles import Permission, allowed
 from app.domain.schedule import MONTHLY
+from app.domain.states import RecordStatus
 from app.services.audit import append_event
 from app.services.auth import authorize
 from app.services.context import ServiceContext
@@ -351,7 +352,7 @@ def add_workers(ctx: ServiceContext, actor: Actor, code: str, numbers: Sequence[
                 issues.extend(Issue(number, i.code, i.message) for i in exc.issues)
                 continue
             e = enrolment_of(session, m)
-            if m.record_status != "ACTIVE":
+            if m.record_status != RecordStatus.ACTIVE:
                 issues.append(Issue(number, "member.inactive_record", "Data peserta tidak aktif."))
             elif e.segment != "JAKON":
                 issues.append(

@@ -26,6 +26,7 @@ from app.domain.issues import DomainError, Issue
 from app.domain.member_merge import STATUS, STATUS_WORDS, FieldSides, Side, compare, decide
 from app.domain.nik import mask_nik
 from app.domain.roles import Permission
+from app.domain.states import ConflictStatus
 from app.services.audit import append_event, append_events
 from app.services.auth import authorize, reauthenticate
 from app.services.context import ServiceContext
@@ -100,7 +101,7 @@ def package_conflicts(
             .order_by(PackageConflict.id)
         )
         if not include_resolved:
-            q = q.where(PackageConflict.status == "OPEN")
+            q = q.where(PackageConflict.status == ConflictStatus.OPEN)
         return tuple(conflict_dto(c, str(src)) for c, src in session.execute(q))
 
     return ctx.read(work)
@@ -108,7 +109,7 @@ def package_conflicts(
 
 def _load(session: Session, conflict_id: int, *, kind: str | None = None) -> PackageConflict:
     c = session.get(PackageConflict, conflict_id)
-    if c is None or c.status != "OPEN":
+    if c is None or c.status != ConflictStatus.OPEN:
         raise DomainError(
             Issue("konflik", "package.conflict_not_open", f"Konflik #{conflict_id} tidak terbuka.")
         )

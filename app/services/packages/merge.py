@@ -29,6 +29,7 @@ from app.db.day_models import ImportedAuditEvent, ImportedPackage, PackageRecord
 from app.db.models import Branch, Enrolment, Heir, Member, Officer
 from app.domain.duplicates import Person
 from app.domain.progress import Cancelled, CancelToken, ProgressSink
+from app.domain.states import PaymentStatus, RecordStatus
 from app.services.context import ServiceContext
 from app.services.contributions import status_index
 from app.services.dto import Actor
@@ -116,7 +117,7 @@ class RecordMerge:
                 (str(n), str(num))
                 for n, num in self.s.execute(
                     select(Member.nik, Member.number).where(
-                        Member.nik.in_(chunk), Member.record_status == "ACTIVE"
+                        Member.nik.in_(chunk), Member.record_status == RecordStatus.ACTIVE
                     )
                 )
             )
@@ -376,7 +377,7 @@ class RecordMerge:
         self.payments[int(p["ref"])] = row.id
         self.records.append(("payment", row.id))
         self.added["payments"] += 1
-        if row.status != "VOID":
+        if row.status != PaymentStatus.VOID:
             self.added["amount"] += row.total
 
     def card(self, c: dict[str, Any], serials: set[str]) -> None:

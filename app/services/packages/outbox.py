@@ -21,6 +21,7 @@ from app.db.sync_models import SyncReply
 from app.domain.member_merge import STATUS_WORDS, label_of
 from app.domain.money import format_rupiah
 from app.domain.roles import Permission
+from app.domain.states import CorrectionStatus
 from app.services.auth import authorize
 from app.services.context import ServiceContext
 from app.services.dto import Actor
@@ -58,7 +59,7 @@ def _queries() -> dict[str, Any]:
         "correction": select(
             MemberCorrection.id, MemberCorrection.member_id, MemberCorrection.decided_at, MemberCorrection.id
         ).where(
-            MemberCorrection.status == "APPROVED",
+            MemberCorrection.status == CorrectionStatus.APPROVED,
             MemberCorrection.member_id.in_(own),
             cast(MemberCorrection.id, String).not_in(acked("correction")),
         ),
