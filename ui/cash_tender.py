@@ -173,6 +173,6 @@ class CashTender(QWidget):
 
     @staticmethod
     def _method_label(method: str) -> str:
-        from app.services.contribution_dto import METHOD_LABELS
+        from app.domain.payment_methods import METHOD_LABELS
 
         return METHOD_LABELS.get(method, method)

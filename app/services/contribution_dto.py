@@ -8,15 +8,9 @@ from typing import Any
 
 from app.domain.issues import Issue
 from app.domain.months import Month
+from app.domain.payment_methods import METHOD_LABELS
 from app.domain.quote import ProgrammeTotal, Quote, QuoteLine
 from app.domain.states import PaymentStatus
-
-METHOD_LABELS = {
-    "cash": "Tunai",
-    "transfer": "Transfer bank",
-    "apbd": "APBD (pemerintah daerah)",
-    "employer": "Pemberi kerja",
-}
 
 
 @dataclass(frozen=True, slots=True)

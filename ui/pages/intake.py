@@ -1106,7 +1106,12 @@ class IntakePage(QWidget):
         self.saved_member = member
         months = member.current.months_at_enrolment if member.current else 0
         self._saved_quote = self.quote_panel.quote if months > 0 else None
-        self.payment_panel.start(member.number, self._saved_quote, self._book)
+        self.payment_panel.start(
+            member.number,
+            None
+            if self._saved_quote is None
+            else contributions.enrolment_payment_options(self._book, self._saved_quote),
+        )
         self.quote_panel.set_compact(True)
         self.print_job = CounterPrintJob(self.ui, self, member.number)
         self.print_job.finished.connect(self._on_print_round_done)

@@ -493,9 +493,9 @@ def project_receipt_pdf(ctx: ServiceContext, code: str, *, paper: str = "A5") ->
     from app.domain.clock import TIMEZONES, local_time
     from app.domain.money import format_rupiah
     from app.domain.months import period_label
+    from app.domain.payment_methods import METHOD_LABELS
     from app.pdf.page import receipt_time
     from app.pdf.payment_receipt import ReceiptData, ReceiptLine, render_payment_receipt
-    from app.services.contribution_dto import METHOD_LABELS
     from app.services.contributions.receipts import ensure_fonts
 
     def work(session: Session) -> tuple[ConstructionProject, str, str, str, str]:
