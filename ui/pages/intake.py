@@ -44,6 +44,7 @@ from app.domain.reference import (
     MONTHS_OPTIONS,
     PROGRAMMES,
 )
+from app.domain.segment_fields import Need, segment_fields
 from app.domain.states import RecordStatus
 from app.services import contributions, duplicates, enrolment, members
 from app.services.auth import AuthError, PermissionDeniedError
@@ -351,7 +352,7 @@ class IntakePage(QWidget):
                 1,
             ),
             (self._row("segmen", translate("IntakePage", "Segmen"), self.segmen, required=True), 3, 1),
-            (self._row("npp", translate("IntakePage", "NPP perusahaan (khusus PU)"), self.npp), 4, 1),
+            (self._row("npp", translate("IntakePage", "NPP perusahaan"), self.npp), 4, 1),
             (self._row("program", translate("IntakePage", "Program (JKK dan JKM wajib)"), prog_box), 5, 1),
             (
                 self._row(
@@ -750,22 +751,23 @@ class IntakePage(QWidget):
         self.ui.runner.run(lookup, on_success=done)
 
     def _on_segment_changed(self) -> None:
+        """Renders the core's :class:`SegmentFields`: programmes fixed on or off, the NPP's need."""
         seg = self.segmen.currentData()
-        rule = self.ui.ctx.reference.eligibility.segments.get(seg)
-        if rule is None:
+        fields = segment_fields(self.ui.ctx.reference.eligibility, seg, tuple(self.programmes))
+        if fields is None:
             return
         for code, cb in self.programmes.items():
-            required = code in rule.required
-            allowed = code in rule.allowed
-            cb.setEnabled(allowed and not required)
-            if required:
-                cb.setChecked(True)
-            elif not allowed:
-                cb.setChecked(False)
-        self.npp.setEnabled(rule.accepts_npp)
+            choice = fields.programme(code)
+            cb.setEnabled(choice.editable)
+            if choice.forced is not None:
+                cb.setChecked(choice.forced)
+        self.npp.setEnabled(fields.npp_enabled)
+        self.rows["npp"].label.setText(
+            translate("IntakePage", "NPP perusahaan") + (" *" if fields.npp is Need.REQUIRED else "")
+        )
         if not self.npp.isEnabled():
             self.npp.clear()
-        self.terms.show_for(seg)
+        self.terms.show_for(risk_class=fields.risk_class, migrant=fields.migrant_terms)
 
     # ---- validation ----------------------------------------------------------------------------
     def record(self) -> dict[str, Any]:
