@@ -39,7 +39,7 @@ from app.db.renumber import home_block
 from app.db.search_models import MemberCorrection
 from app.domain.day_summary import long_date
 from app.domain.reconcile import Discrepancy, first_of, merge_streams, missing_serials, receipt_series, rupiah
-from app.domain.states import DayStatus, PaymentStatus
+from app.domain.states import CorrectionStatus, DayStatus, PaymentStatus
 
 # An event's number as people read it: its position in the chain (stored in the branch's block).
 _POSITION = AuditEvent.seq % BLOCK
@@ -405,7 +405,9 @@ def _corrections(r: _Reader, found: _Found) -> None:
                 f"Koreksi #{cid} untuk peserta {number} tanpa peristiwa pengajuannya di jejak audit.",
             )
         decision = _DECISIONS.get(str(status))
-        closed_with_member = status == "REJECTED" and (int(cid) in closed_ids or number in closed_members)
+        closed_with_member = status == CorrectionStatus.REJECTED and (
+            int(cid) in closed_ids or number in closed_members
+        )
         if decision is not None and int(cid) not in events.get(decision, {}) and not closed_with_member:
             found.add(
                 "reconcile.correction_without_event",

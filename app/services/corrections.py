@@ -23,7 +23,7 @@ from app.domain.nik import clean_nik
 from app.domain.people import normalise_name, normalise_phone
 from app.domain.record_fields import parse_date
 from app.domain.roles import Permission
-from app.domain.states import RecordStatus
+from app.domain.states import CorrectionStatus, RecordStatus
 from app.services.audit import AuditItem, append_event
 from app.services.auth import authorize, reauthenticate
 from app.services.context import ServiceContext
@@ -229,7 +229,7 @@ def propose_correction(
         pending = session.execute(
             select(MemberCorrectionChange.field)
             .join(MemberCorrection)
-            .where(MemberCorrection.member_id == m.id, MemberCorrection.status == "PENDING")
+            .where(MemberCorrection.member_id == m.id, MemberCorrection.status == CorrectionStatus.PENDING)
         ).scalars()
         overlap = sorted(set(pending) & set(changes))
         if overlap:
@@ -243,7 +243,7 @@ def propose_correction(
         new, warnings = _validate(session, ctx, m, changes, confirm_mismatch=confirm_mismatch)
         c = MemberCorrection(
             member_id=m.id,
-            status="PENDING",
+            status=CorrectionStatus.PENDING,
             reason=reason,
             confirm_mismatch=confirm_mismatch,
             proposed_by_id=actor.id,
@@ -277,7 +277,7 @@ def _load(session: Session, correction_id: int) -> MemberCorrection:
     ).scalar_one_or_none()
     if c is None:
         raise DomainError(Issue("correction", "correction.not_found", f"Koreksi #{correction_id} tidak ada."))
-    if c.status != "PENDING":
+    if c.status != CorrectionStatus.PENDING:
         raise DomainError(
             Issue("correction", "correction.decided", f"Koreksi #{correction_id} sudah {c.status.lower()}.")
         )
@@ -425,7 +425,7 @@ def decide_correction(
     now = ctx.clock()
     c = MemberCorrection(
         member_id=m.id,
-        status="APPROVED",
+        status=CorrectionStatus.APPROVED,
         reason=" ".join(str(reason).split())[:MAX_REASON] or "Koreksi dari paket jemput bola",
         confirm_mismatch=confirm_mismatch,
         proposed_by_id=proposed_by_id,
@@ -512,7 +512,7 @@ def close_pending(
     for the closing event (the trail names every correction it closed)."""
     pending = session.execute(
         select(MemberCorrection).where(
-            MemberCorrection.member_id == member_id, MemberCorrection.status == "PENDING"
+            MemberCorrection.member_id == member_id, MemberCorrection.status == CorrectionStatus.PENDING
         )
     ).scalars()
     ids: list[int] = []
@@ -529,7 +529,7 @@ def close_pending(
 def pending_for_member(session: Session, member_id: int) -> tuple[CorrectionDTO, ...]:
     rows = session.execute(
         select(MemberCorrection)
-        .where(MemberCorrection.member_id == member_id, MemberCorrection.status == "PENDING")
+        .where(MemberCorrection.member_id == member_id, MemberCorrection.status == CorrectionStatus.PENDING)
         .options(selectinload(MemberCorrection.changes))
         .order_by(MemberCorrection.id)
     ).scalars()
@@ -553,7 +553,7 @@ def list_corrections(
             stmt = stmt.where(MemberCorrection.status == status)
         if member_key is not None:
             stmt = stmt.where(MemberCorrection.member_id == resolve_member(session, member_key).id)
-        order = MemberCorrection.id if status == "PENDING" else MemberCorrection.id.desc()
+        order = MemberCorrection.id if status == CorrectionStatus.PENDING else MemberCorrection.id.desc()
         rows = session.execute(stmt.order_by(order).limit(max(1, min(limit, 1000)))).scalars()
         return tuple(_dto(session, c) for c in rows)
 

@@ -22,7 +22,7 @@ from app.domain.issues import DomainError, Issue
 from app.domain.progress import NEVER, CancelToken, ProgressSink, no_progress
 from app.domain.reference import CHANNELS
 from app.domain.roles import Permission
-from app.domain.states import RecordStatus
+from app.domain.states import PaymentStatus, RecordStatus
 from app.services.audit import append_event
 from app.services.auth import authorize
 from app.services.context import ServiceContext
@@ -100,7 +100,7 @@ def _period(ctx: ServiceContext, session: Session, key: str, start: dt.date, end
     ).all()
     paid = session.execute(
         select(func.count(), func.coalesce(func.sum(Payment.total), 0)).where(
-            Payment.business_date >= start, Payment.business_date <= end, Payment.status == "PAID"
+            Payment.business_date >= start, Payment.business_date <= end, Payment.status == PaymentStatus.PAID
         )
     ).one()
     by_occupation = []

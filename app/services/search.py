@@ -144,7 +144,7 @@ def _by_number(
     if found is None:
         return SearchPage(text, "number", (), offset, 0, 0)
     member_id, status = found
-    if status == "MERGED":
+    if status == RecordStatus.MERGED:
         # The merged number leads to the member who carries on; the old record follows.
         survivor = surviving_member_id(session, member_id)
         ordered = [(survivor, "merged_number"), (member_id, "number")]

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.roles import Permission
+from app.domain.states import CorrectionStatus
 from app.services import cards, corrections, members
 from app.services.auth import AuthError
 from app.services.records_dto import CorrectionChangeDTO, CorrectionDTO
@@ -262,7 +263,9 @@ class ApprovalsPage(QWidget):
             for r in reprints:
                 found = members.find_member(ctx, r.number)
                 names[r.number] = found.nama if found else ""
-            return Pending(corrections.list_corrections(ctx, actor, status="PENDING"), reprints, names)
+            return Pending(
+                corrections.list_corrections(ctx, actor, status=CorrectionStatus.PENDING), reprints, names
+            )
 
         self.ui.runner.run(work, on_success=self._on_refreshed, on_error=self._failed)
 

@@ -245,7 +245,7 @@ def _new_card(
         issued_by_id=actor.id,
         counter=ctx.counter,
         approved_by_id=approved_by.id if approved_by else None,
-        status="issued",
+        status=CardStatus.ISSUED,
     )
     session.add(card)
     session.flush()

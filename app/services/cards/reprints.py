@@ -12,6 +12,7 @@ from app.domain.cards import (
 )
 from app.domain.issues import DomainError, Issue
 from app.domain.roles import Permission
+from app.domain.states import ReprintStatus
 from app.infra.card_keys import SigningKey
 from app.services.audit import append_event
 from app.services.auth import authorize, login
@@ -72,7 +73,7 @@ def _request_reprint(
         member_id=member.id,
         reason=reason,
         note=note,
-        status="pending",
+        status=ReprintStatus.PENDING,
         requested_by_id=actor.id,
         requested_at=ctx.clock(),
         old_card_id=current.id,
@@ -192,7 +193,9 @@ def request_reprint(
         _check_printable(m)
         current = _current_for_reprint(session, m)
         pending = session.execute(
-            select(CardReprint.id).where(CardReprint.member_id == m.id, CardReprint.status == "pending")
+            select(CardReprint.id).where(
+                CardReprint.member_id == m.id, CardReprint.status == ReprintStatus.PENDING
+            )
         ).scalar()
         if pending is not None:
             raise DomainError(
@@ -212,7 +215,7 @@ def request_reprint(
 def pending_reprints(ctx: ServiceContext) -> list[ReprintRequestDTO]:
     def work(session: Session) -> list[ReprintRequestDTO]:
         rows = session.execute(
-            select(CardReprint).where(CardReprint.status == "pending").order_by(CardReprint.id)
+            select(CardReprint).where(CardReprint.status == ReprintStatus.PENDING).order_by(CardReprint.id)
         ).scalars()
         return [_reprint_dto(session, r) for r in rows]
 
@@ -246,7 +249,7 @@ def approve_reprint(
 def _pending_reprint(session: Session, request_id: int) -> CardReprint:
     """The reprint request, refused unless it still waits for a supervisor's decision."""
     req = session.get(CardReprint, request_id)
-    if req is None or req.status != "pending":
+    if req is None or req.status != ReprintStatus.PENDING:
         raise DomainError(
             Issue(
                 "request", "card.reprint_not_pending", f"Permintaan cetak ulang #{request_id} tidak menunggu."

@@ -148,7 +148,7 @@ def print_card_sheet(
                 business_date=issued_on,
                 issued_by_id=actor.id,
                 counter=ctx.counter,
-                status="issued",
+                status=CardStatus.ISSUED,
             )
             session.add(card)
             cards.append(card)

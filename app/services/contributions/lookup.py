@@ -26,7 +26,7 @@ from app.domain.quote import QuoteInput
 from app.domain.rate_parse import parse_rate_json
 from app.domain.rates import RateBook, RateTable
 from app.domain.schedule import Schedule
-from app.domain.states import RecordStatus
+from app.domain.states import PaymentStatus, RecordStatus
 from app.domain.workdays import WorkingCalendar
 from app.infra.holidays import holiday_lookup
 from app.infra.rates import shipped_rate_tables
@@ -125,7 +125,7 @@ def credit_used_of(session: Session, member_id: int) -> int:
     """PP 50/2025 art. 6 credit already set against this member's live payments."""
     used = session.execute(
         select(func.coalesce(func.sum(Payment.credit_total), 0)).where(
-            Payment.member_id == member_id, Payment.status == "PAID"
+            Payment.member_id == member_id, Payment.status == PaymentStatus.PAID
         )
     ).scalar_one()
     return int(used)

@@ -21,7 +21,7 @@ from app.domain.projects import ContractCharge, ProjectStatus, check_contract_va
 from app.domain.quote import Quote, QuoteInput, QuoteLine
 from app.domain.roles import Permission, allowed
 from app.domain.schedule import MONTHLY
-from app.domain.states import RecordStatus
+from app.domain.states import PaymentStatus, RecordStatus
 from app.services.audit import append_event
 from app.services.auth import authorize
 from app.services.context import ServiceContext
@@ -308,7 +308,7 @@ def _cover_worker(
         business_date=today,
         officer_id=actor.id,
         counter=ctx.counter,
-        status="PAID",
+        status=PaymentStatus.PAID,
     )
     session.add(payment)
     session.flush()

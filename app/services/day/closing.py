@@ -170,7 +170,7 @@ def _record_close(
     f = summary.figures
     lock = DayLock(
         business_date=day,
-        status="CLOSED",
+        status=DayStatus.CLOSED,
         closed_at=now,
         closed_by_id=supervisor.id,
         summary=json.dumps(summary.as_json(), ensure_ascii=False, sort_keys=True),

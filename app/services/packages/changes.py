@@ -173,7 +173,7 @@ class ChangeMerge:
         sim = dict(state)
         for c in changes:
             if c.kind == "deactivation":
-                if sim[STATUS] == "ACTIVE":
+                if sim[STATUS] == RecordStatus.ACTIVE:
                     sim[STATUS] = str(c.row["reason"])
                 continue
             for f, values in c.row["changes"].items():
@@ -355,7 +355,7 @@ class ChangeMerge:
                 number=number,
                 local_number=m.number,
                 record=text,
-                status="OPEN",
+                status=ConflictStatus.OPEN,
                 created_at=self.ctx.clock(),
             )
             self.s.add(conflict)

@@ -175,7 +175,7 @@ class RecordMerge:
                 for m in members
                 if str(m["number"]) not in local
                 and str(m["nik"]) not in active
-                and str(m.get("record_status")) == "ACTIVE"
+                and str(m.get("record_status")) == RecordStatus.ACTIVE
             ]
         )
         total = len(members)
@@ -218,7 +218,7 @@ class RecordMerge:
             else:
                 self.conflicts.append(("number_taken", self._kept(m, rows, months), number))
             return
-        if str(m.get("record_status")) == "ACTIVE":
+        if str(m.get("record_status")) == RecordStatus.ACTIVE:
             other = active.get(nik)
             if other is not None:
                 self.conflicts.append(("nik_both", self._kept(m, rows, months), other))
@@ -237,7 +237,7 @@ class RecordMerge:
             kode_wilayah=m.get("kode_wilayah"),
             nik_district=str(m["nik_district"]),
             record_status=str(m["record_status"])
-            if m["record_status"] in ("ACTIVE", "DEACTIVATED")
+            if m["record_status"] in (RecordStatus.ACTIVE, RecordStatus.DEACTIVATED)
             else "ACTIVE",
             created_at=when(m["created_at"]),
             created_by_id=self.officer(m.get("created_by")),

@@ -185,9 +185,13 @@ class _Apply:
         self.updated += int(changed)
 
     def _standing(self, m: Member, status: str, into: Any, why: str) -> bool:
-        if status != "ACTIVE" and m.record_status == RecordStatus.ACTIVE:
+        if status != RecordStatus.ACTIVE and m.record_status == RecordStatus.ACTIVE:
             code = (
-                status if status in REASONS.values() else "MENINGGAL" if status == "DEACTIVATED" else status
+                status
+                if status in REASONS.values()
+                else "MENINGGAL"
+                if status == RecordStatus.DEACTIVATED
+                else status
             )
             if code not in REASONS.values():
                 return False
@@ -207,7 +211,7 @@ class _Apply:
             )
             self.s.add(OutboxAck(entity="deactivation", key=str(row.id), reply_id=None))
             return True
-        if status == "ACTIVE" and m.record_status != RecordStatus.ACTIVE:
+        if status == RecordStatus.ACTIVE and m.record_status != RecordStatus.ACTIVE:
             # The branch's supervisor kept the member active: the laptop follows.
             before = m.record_status
             try:

@@ -31,7 +31,7 @@ from app.db.search_models import MemberCorrection
 from app.domain.audit import canonical_json
 from app.domain.issues import DomainError, Issue
 from app.domain.roles import Permission
-from app.domain.states import RecordStatus
+from app.domain.states import CorrectionStatus, RecordStatus, ReprintStatus
 from app.services.audit import append_event
 from app.services.auth import authorize
 from app.services.context import ServiceContext
@@ -147,12 +147,12 @@ def request_move(ctx: ServiceContext, actor: Actor, number: str, to_code: str, r
         pending = (
             session.execute(
                 sa.select(sa.func.count(MemberCorrection.id)).where(
-                    MemberCorrection.member_id == m.id, MemberCorrection.status == "PENDING"
+                    MemberCorrection.member_id == m.id, MemberCorrection.status == CorrectionStatus.PENDING
                 )
             ).scalar_one()
             + session.execute(
                 sa.select(sa.func.count(CardReprint.id)).where(
-                    CardReprint.member_id == m.id, CardReprint.status == "pending"
+                    CardReprint.member_id == m.id, CardReprint.status == ReprintStatus.PENDING
                 )
             ).scalar_one()
         )
