@@ -18,6 +18,11 @@ def reference_required(method: str) -> bool:
     return method != "cash"
 
 
+def takes_tender(method: str) -> bool:
+    """Cash is counted at the counter: the amount received is typed and the change worked out."""
+    return method == "cash"
+
+
 def funding_paid_by(funding: str, method: str) -> str:
     """The funding a payment counts as: APBD money is APBD funding (PP 50/2025 gives it no discount)."""
     if method == "apbd" and funding not in PUBLIC_BUDGET:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
 from app.domain.issues import DomainError
-from app.domain.payment_methods import reference_required
+from app.domain.payment_methods import reference_required, takes_tender
 from app.domain.payment_options import PaymentOptions, method_options
 from app.services import contributions
 from app.services.contribution_dto import PaymentDTO
@@ -122,7 +122,7 @@ class EnrolmentPaymentPanel(QFrame):
 
     def focus_first(self) -> None:
         """Cash (the default) starts at the amount received; other methods at the button."""
-        if self.method.currentData() == "cash" and self.tender.row.isVisibleTo(self):
+        if takes_tender(str(self.method.currentData())) and self.tender.row.isVisibleTo(self):
             self.tender.received.setFocus()
         else:
             self.pay_button.setFocus()

@@ -46,6 +46,7 @@ from app.domain.intake import FIELDS, LABELS
 from app.domain.issues import Issue
 from app.domain.membership import MembershipNumber
 from app.domain.nik import mask_cell
+from app.domain.payment_options import MONTH_COUNTS
 from app.services.contribution_dto import SponsorBatchDTO
 from ui import i18n
 from ui.dialogs.import_report import ImportReportPanel, count
@@ -58,7 +59,7 @@ Mapping = dict[str, str | None]
 
 IGNORE = QT_TRANSLATE_NOOP("FileStep", "— abaikan kolom ini —")
 AUTO_SHEET = QT_TRANSLATE_NOOP("FileStep", "— otomatis: lembar dengan judul kolom yang dikenali —")
-SPONSOR_MONTHS = (1, 3, 6, 12)
+SPONSOR_MONTHS = MONTH_COUNTS  # the core's usual runs, as at the counter
 ENCODINGS = {
     "utf-8": QT_TRANSLATE_NOOP("FileStep", "UTF-8"),
     "utf-8-sig": QT_TRANSLATE_NOOP("FileStep", "UTF-8 (dengan BOM)"),
