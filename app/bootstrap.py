@@ -100,3 +100,60 @@ def open_app(
             engine.dispose()
             raise
     return Opened(ctx, settings, url, state)
+
+
+def open_kanwil(opened: Opened, url: str, *, timeout_s: int = 5) -> Opened:
+    """The Kanwil's database, opened beside the one this window works on (the Wilayah page): the same
+    home, audit key, reference data and clock. Nothing is upgraded from here, and a computer whose
+    audit key is not the Kanwil's is refused before anything is written (a login is audited there).
+    Refusals are ``DomainError`` (URL, server, schema, not a Kanwil) or ``AuditKeyMismatchError``."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, DBAPIError
+
+    from app.domain.issues import DomainError, Issue
+    from app.services.region.setup import require_kanwil
+
+    def refuse(code: str, message: str) -> DomainError:
+        return DomainError(Issue("kanwil_url", code, message))
+
+    text = url.strip()
+    try:
+        parsed = make_url(text)
+    except ArgumentError:
+        raise refuse(
+            "kanwil.url", "URL Kanwil tidak dikenali. Contoh: postgresql+psycopg://loket@kanwil/loket"
+        ) from None
+    if parsed.get_backend_name() != "postgresql":
+        raise refuse("kanwil.url", "Basis data Kanwil selalu server PostgreSQL (postgresql+psycopg://…).")
+    engine = make_engine(text, connect_args={"connect_timeout": timeout_s})
+    try:
+        try:
+            state = schema_state(engine)
+        except DBAPIError:
+            raise refuse(
+                "kanwil.unreachable",
+                f"Server Kanwil ({describe(text)}) tidak dapat dihubungi, atau nama pengguna/kata sandi di URL "
+                "ditolak. Periksa alamat dan jaringan.",
+            ) from None
+        if state.current is None or not state.up_to_date:
+            raise refuse(
+                "kanwil.schema",
+                f"Basis data di {describe(text)} belum disiapkan atau versinya berbeda dengan Loket ini. "
+                "IT Kanwil menyiapkan atau memperbaruinya: loket region init --db URL_KANWIL.",
+            )
+        ctx = ServiceContext(
+            engine=engine,
+            session_factory=make_session_factory(engine),
+            paths=opened.ctx.paths,
+            audit_key=opened.ctx.audit_key,
+            counter=opened.ctx.counter,
+            regions=opened.ctx.regions,
+            reference=opened.ctx.reference,
+            clock=opened.ctx.clock,
+        )
+        require_kanwil(ctx)
+        check_audit_key(ctx)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Opened(ctx, opened.settings, text, state)

@@ -1,7 +1,9 @@
 """The region's replication (branch → Kanwil, PostgreSQL logical replication) on two real servers
 on loopback: how long a branch's backlog of enrolments takes to reach the Kanwil once its link is
-back, and how long one enrolment takes to arrive while the link runs, each beside the same
-replication carrying bare one-row transactions between the same two servers (the floor)."""
+back, how long one enrolment takes to arrive while the link runs, and while four counters enrol at
+once on each of two branches, each beside the same replication carrying bare one-row transactions
+between the same servers (the floor); and the Kanwil dashboard over 10 branches × 100,000 members
+beside its aggregates as bare SQL (``region_load``)."""
 
 from __future__ import annotations
 
@@ -13,9 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.harness import Row, median, percentile
+from benchmarks.region_load import kanwil_dashboard_at_scale, lag_under_load
 
 BACKLOG = 200  # enrolments made while the Kanwil's subscription is off
 LIVE = 30  # enrolments timed one by one while it runs
+EACH = 25  # enrolments per counter, 4 counters on each of 2 branches at once
+BRANCHES, PER_BRANCH = 10, 100_000  # the Kanwil dashboard's members
 PASSWORD = "Wilayah-Sumbagsel-2026!"
 
 
@@ -147,6 +152,7 @@ def run(smoke: bool = False) -> list[Row]:
     from tests.region_fixtures import LOGICAL
 
     backlog, live = (20, 5) if smoke else (BACKLOG, LIVE)
+    each, per_branch, runs = (2, 1_000, 1) if smoke else (EACH, PER_BRANCH, 5)
     try:
         kanwil = PgServer.start(durable=True, settings=LOGICAL)
     except PgUnavailableError as exc:
@@ -158,6 +164,8 @@ def run(smoke: bool = False) -> list[Row]:
             with tempfile.TemporaryDirectory(prefix="loket-bench-region-") as d:
                 rows, catch_up, lags, enrol_s = _loket(kanwil, branch, Path(d), backlog, live)
                 bare_catch_up, bare_lags = _bare(kanwil, branch, max(1, rows // backlog), backlog, live)
+                load, bare_load, load_s = lag_under_load(kanwil, branch, Path(d), each)
+                board_s, board_floor = kanwil_dashboard_at_scale(kanwil, Path(d), BRANCHES, per_branch, runs)
         finally:
             branch.stop()
     finally:
@@ -186,6 +194,32 @@ def run(smoke: bool = False) -> list[Row]:
             "one-row INSERT replicated",
             "< 1000 ms",
             percentile(lags, 95) < 1000,
+        ),
+        Row(
+            f"region lag under load: 4 counters × 2 branches, {len(load)} enrolments "
+            f"in {load_s:.1f} s, median",
+            median(load),
+            "ms",
+            median(bare_load),
+            "one-row INSERTs, same load",
+        ),
+        Row(
+            "region lag under load: 4 counters × 2 branches, p95",
+            percentile(load, 95),
+            "ms",
+            percentile(bare_load, 95),
+            "one-row INSERTs, same load",
+            "< 2000 ms",
+            percentile(load, 95) < 2000,
+        ),
+        Row(
+            f"Kanwil dashboard: {BRANCHES} branches × {per_branch:,} members, median of {runs}",
+            board_s,
+            "s",
+            board_floor,
+            "its 3 aggregates as bare SQL",
+            "< 1 s",
+            board_s < 1.0,
         ),
     ]
 

@@ -20,8 +20,8 @@ from app.db.engine import make_engine
 from app.db.schema import upgrade
 from app.services import auth, branch
 from app.services.dto import Actor
+from app.services.kanwil import close_kanwil
 from app.services.region import setup
-from app.services.region.links import close_kanwil
 from tests.conftest import OFFICER_PASSWORD, FakeClock
 from tests.pg_fixtures import pg_required
 from tests.pg_server import PgServer, PgUnavailableError

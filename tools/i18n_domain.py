@@ -4,13 +4,14 @@ The core (``app/``) speaks Indonesian and never imports Qt, so its messages cann
 source. This tool reads ``app/`` with the AST and collects
 
 - the constant messages of ``Issue(field, code, "message")``, ``AuthError(code, "message")`` and
-  the core's helpers that build Issues (``err``, ``warn`` …; context ``Issue``), and
+  the core's helpers that build Issues (``err``, ``warn`` …; context ``Issue``), and the templates of
+  messages made with values (``msg("Koreksi {ref} tidak ada.", ref=…)``, same context), and
 - the constant values of module-level ``*LABELS`` and ``*REASONS`` dictionaries (context ``Label``:
   roles, funding sources, channels, programmes, reprint reasons …),
 
 then writes them as ``QT_TRANSLATE_NOOP`` entries that ``pyside6-lupdate`` extracts. The interface
 passes those texts through ``translate("Issue", …)`` / ``translate("Label", …)`` (``ui.models.display``),
-so constant ones read English in English; messages built with values (f-strings) stay Indonesian.
+so every one reads English in English (a ``msg`` template translated, its values filled in again).
 
     python tools/i18n_domain.py          # rewrite ui/i18n_domain.py
     python tools/i18n_domain.py --check  # exit 1 when the file is out of date (tests call this)
@@ -35,6 +36,7 @@ _MESSAGE_CALLS = {
     "refused": 1,  # app/services/packages/format.py
     "bad": 0,  # app/domain/exports.py
     "UnreadableFileError": 1,  # app/infra/tabular.py
+    "msg": 0,  # app/domain/messages.py: a message made with values; its template is the entry
 }
 
 
@@ -79,7 +81,7 @@ def collect(app_dir: Path) -> tuple[list[str], list[str]]:
 
 def _literal(text: str) -> str:
     """A Python literal the way ``ruff format`` writes it (double quotes unless that needs escapes)."""
-    quote = "'" if '"' in text and "'" not in text else '"'
+    quote = "'" if text.count('"') > text.count("'") else '"'
     body = text.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t").replace(quote, "\\" + quote)
     return quote + body + quote
 

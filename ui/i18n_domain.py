@@ -13,24 +13,79 @@ ISSUE_MESSAGES = (
     QT_TRANSLATE_NOOP("Issue", "'segments' wajib diisi."),
     QT_TRANSLATE_NOOP("Issue", "'taken' harus berisi program asal dan persennya, mis. JKK 0.14."),
     QT_TRANSLATE_NOOP("Issue", "'wage_cap' harus daftar."),
+    QT_TRANSLATE_NOOP("Issue", "'{key}' harus 0–24 bulan."),
+    QT_TRANSLATE_NOOP("Issue", "'{name}' adalah nama perangkat di Windows; pilih nama lain."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "'{path}' berupa pecahan biner; tulis persen sebagai teks (\"0.24\") dan rupiah sebagai bilangan bulat.",
+    ),
+    QT_TRANSLATE_NOOP("Issue", "'{path}' bukan angka persen: '{value}'."),
+    QT_TRANSLATE_NOOP("Issue", "'{path}' di luar batas wajar."),
+    QT_TRANSLATE_NOOP("Issue", "'{path}' harus antara 0 dan 100 persen."),
+    QT_TRANSLATE_NOOP("Issue", '\'{path}\' harus berisi pembagian, mis. {{"worker": "1"}}.'),
+    QT_TRANSLATE_NOOP("Issue", "'{path}' harus bilangan bulat rupiah (bukan pecahan)."),
+    QT_TRANSLATE_NOOP("Issue", "'{path}' harus bulan TTTT-BB, mis. 2026-04."),
+    QT_TRANSLATE_NOOP("Issue", "'{path}' harus daftar teks."),
+    QT_TRANSLATE_NOOP("Issue", "'{path}' harus objek atau null."),
+    QT_TRANSLATE_NOOP("Issue", "'{path}' harus objek."),
+    QT_TRANSLATE_NOOP("Issue", "'{path}' harus persen dalam teks, mis. \"0.24\"."),
+    QT_TRANSLATE_NOOP("Issue", "'{path}' wajib diisi (aturan kepesertaan)."),
+    QT_TRANSLATE_NOOP("Issue", "'{path}' wajib diisi."),
+    QT_TRANSLATE_NOOP("Issue", "'{path}': kind/after_grace/grace_benefits/starts tidak dikenal."),
+    QT_TRANSLATE_NOOP("Issue", "'{path}.programmes' wajib diisi."),
+    QT_TRANSLATE_NOOP("Issue", "'{path}.{key}' harus berupa teks."),
+    QT_TRANSLATE_NOOP("Issue", "'{path}.{key}' wajib diisi."),
+    QT_TRANSLATE_NOOP("Issue", "'{p}' harus objek."),
+    QT_TRANSLATE_NOOP("Issue", "'{q}' harus objek."),
     QT_TRANSLATE_NOOP("Issue", "Ada bulan yang tercantum dua kali."),
+    QT_TRANSLATE_NOOP("Issue", "Ahli waris paling banyak {max_heirs} orang."),
     QT_TRANSLATE_NOOP("Issue", "Akun ini dinonaktifkan. Hubungi supervisor."),
     QT_TRANSLATE_NOOP(
         "Issue", "Akun pertama sudah dibuat; akun baru ditambahkan oleh supervisor (dengan kata sandinya)."
     ),
+    QT_TRANSLATE_NOOP(
+        "Issue", "Akun terkunci karena terlalu banyak percobaan. Coba lagi dalam {minutes} menit."
+    ),
+    QT_TRANSLATE_NOOP("Issue", "Akun {username} dinonaktifkan. Hubungi supervisor."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Akun {username} terkunci karena terlalu banyak kata sandi salah. Supervisor lain dapat membukanya.",
+    ),
     QT_TRANSLATE_NOOP("Issue", "Alamat basis data tidak dikenali."),
     QT_TRANSLATE_NOOP("Issue", "Alamat berisi karakter yang tidak dapat dicetak."),
+    QT_TRANSLATE_NOOP("Issue", "Alamat paling banyak {max_address} karakter."),
     QT_TRANSLATE_NOOP("Issue", "Alamat wajib diisi (jalan, RT/RW)."),
+    QT_TRANSLATE_NOOP("Issue", "Alasan koreksi wajib diisi ({min_reason}–{max_reason} karakter)."),
     QT_TRANSLATE_NOOP("Issue", "Alasan menyimpan data yang mirip wajib diisi (minimal 5 karakter)."),
     QT_TRANSLATE_NOOP("Issue", "Alasan paling banyak 200 karakter."),
+    QT_TRANSLATE_NOOP("Issue", "Alasan paling banyak {max_reason} karakter."),
+    QT_TRANSLATE_NOOP("Issue", "Alasan penolakan wajib diisi ({min_reason}–{max_reason} karakter)."),
     QT_TRANSLATE_NOOP("Issue", "Alasan penonaktifan wajib diisi."),
     QT_TRANSLATE_NOOP(
         "Issue", "Alasan: died (meninggal), abroad (pindah ke luar negeri) atau merged (duplikat digabung)."
     ),
+    QT_TRANSLATE_NOOP("Issue", "Aturan pembulatan '{rule}' tidak dikenal oleh Loket."),
     QT_TRANSLATE_NOOP("Issue", "Bagian rekomposisi harus urut bulan, tanpa bulan ganda."),
+    QT_TRANSLATE_NOOP("Issue", "Bagian {name} muncul dua kali di paket."),
+    QT_TRANSLATE_NOOP("Issue", "Bagian {name} rusak: {exc}."),
+    QT_TRANSLATE_NOOP("Issue", "Bagian {name} terlalu besar."),
+    QT_TRANSLATE_NOOP("Issue", "Bagian {part} bukan JSON yang sah."),
+    QT_TRANSLATE_NOOP("Issue", "Bagian {part} tercantum di manifest tetapi tidak ada di paket."),
+    QT_TRANSLATE_NOOP("Issue", "Bagian {part} tidak berbentuk daftar rekaman."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Balasan ini dari cabang {code}, bukan cabang induk laptop ini ({value}). Tidak ada yang diubah.",
+    ),
     QT_TRANSLATE_NOOP(
         "Issue",
         "Balasan ini lebih lama dari balasan cabang yang sudah diimpor; mengimpornya akan membatalkan data yang lebih baru. Minta balasan terbaru dari cabang. Tidak ada yang diubah.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Issue", "Balasan ini untuk laptop {to}, bukan laptop ini ({own}). Tidak ada yang diubah."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Balasan mengaku dari cabang {code}, tetapi ditandatangani kunci {key_id} milik {branch_code} {branch_name}. Balasan ditolak.",
     ),
     QT_TRANSLATE_NOOP(
         "Issue", "Baris yang mirip peserta lain hanya boleh disimpan dengan persetujuan supervisor."
@@ -38,18 +93,48 @@ ISSUE_MESSAGES = (
     QT_TRANSLATE_NOOP(
         "Issue", "Basis data ini berisi tabel aplikasi lain; pakai basis data kosong untuk Loket."
     ),
+    QT_TRANSLATE_NOOP("Issue", "Basis data ini dibuat oleh versi Loket yang lebih baru (skema {current})."),
+    QT_TRANSLATE_NOOP("Issue", "Basis data ini milik cabang {code}; kodenya tetap."),
     QT_TRANSLATE_NOOP(
         "Issue", "Basis data ini sudah punya akun: pemulihan dilakukan supervisornya (kata sandinya diminta)."
     ),
     QT_TRANSLATE_NOOP("Issue", "Batas penolakan harus lebih lama dari batas peringatan."),
     QT_TRANSLATE_NOOP("Issue", "Batas upah harus urut bulan, tanpa bulan ganda."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Batas upah {code} untuk {label} tidak ada di tabel tarif {version}; muat tabel yang memuatnya.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Issue", "Beberapa kolom dipetakan ke '{key}': {names}. Pilih satu, abaikan yang lain."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Belum ada paket dari laptop {laptop} yang diimpor di sini: impor paketnya dulu, lalu buat balasan.",
+    ),
+    QT_TRANSLATE_NOOP("Issue", "Berkas {filename} sudah ada; pilih nama atau folder lain."),
+    QT_TRANSLATE_NOOP("Issue", "Berkas {name} bukan paket Loket yang utuh ({exc})."),
     QT_TRANSLATE_NOOP("Issue", "Bulan akhir potongan sebelum bulan awalnya."),
     QT_TRANSLATE_NOOP("Issue", "Bulan dibayar harus 0, 1, 3, 6, atau 12."),
     QT_TRANSLATE_NOOP("Issue", "Bulan keberangkatan PMI wajib diisi (TTTT-BB)."),
     QT_TRANSLATE_NOOP("Issue", "Bulan keberangkatan ditulis TTTT-BB, mis. 2027-03."),
+    QT_TRANSLATE_NOOP("Issue", "Bulan keberangkatan paling jauh {departure_window} bulan dari sekarang."),
+    QT_TRANSLATE_NOOP("Issue", "Bulan panen '{token}' tidak dikenal (1–12)."),
     QT_TRANSLATE_NOOP("Issue", "Bulan selesai proyek sebelum bulan mulainya."),
+    QT_TRANSLATE_NOOP("Issue", "Bulan yang dapat dibayar: {label} sampai {label2}."),
+    QT_TRANSLATE_NOOP("Issue", "Bulan {label} tidak dapat dibayar: pembayaran dimulai dari {label2}."),
     QT_TRANSLATE_NOOP("Issue", "Cabang belum diatur (loket branch setup)."),
     QT_TRANSLATE_NOOP("Issue", "Cabang belum diatur."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Cabang sudah diatur ({code} {name}); perubahan dilakukan supervisor (--supervisor USERNAME, kata sandinya diminta).",
+    ),
+    QT_TRANSLATE_NOOP("Issue", "Cabang {code} tidak dikenal Kanwil ini (loket region status)."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Cadangan ini dibuat oleh versi Loket yang lebih baru (skema {revision}). Perbarui aplikasi Loket lebih dulu.",
+    ),
+    QT_TRANSLATE_NOOP("Issue", "Cadangan rusak (pemeriksaan keutuhan: {integrity})."),
+    QT_TRANSLATE_NOOP("Issue", "Cadangan {backend} tidak dapat dipulihkan ke basis data {backend2}. {hint}"),
     QT_TRANSLATE_NOOP("Issue", "Cara bayar harus tunai (cash), transfer, apbd atau employer."),
     QT_TRANSLATE_NOOP("Issue", "Catatan cetak ulang paling banyak 200 karakter."),
     QT_TRANSLATE_NOOP("Issue", "Daftar bagian di manifest tidak sesuai format paket."),
@@ -67,10 +152,55 @@ ISSUE_MESSAGES = (
     QT_TRANSLATE_NOOP("Issue", "Data kontrak PMI hanya untuk segmen PMI; diabaikan."),
     QT_TRANSLATE_NOOP("Issue", "Data peserta sudah berubah sejak koreksi diajukan; tolak lalu ajukan ulang."),
     QT_TRANSLATE_NOOP("Issue", "Data peserta tidak aktif."),
+    QT_TRANSLATE_NOOP("Issue", "Data peserta {number} tidak aktif ({record_status})."),
+    QT_TRANSLATE_NOOP("Issue", "Data peserta {row} di balasan tidak sah atau bukan peserta laptop ini."),
+    QT_TRANSLATE_NOOP(
+        "Issue", "Detail sambungan ke cabang {code} tidak tersimpan di Kanwil; sebutkan --branch URL_CABANG."
+    ),
+    QT_TRANSLATE_NOOP("Issue", "File CSV {name} tidak punya lembar; hapus pilihan lembar."),
+    QT_TRANSLATE_NOOP("Issue", "File cadangan tidak ditemukan: {path}"),
     QT_TRANSLATE_NOOP("Issue", "File ini bukan basis data Loket."),
     QT_TRANSLATE_NOOP("Issue", "File ini bukan cadangan Loket (bukan SQLite maupun arsip pg_dump)."),
+    QT_TRANSLATE_NOOP(
+        "Issue", "File {file_name} berubah sejak diperiksa. Periksa (dry run) ulang sebelum menyimpan."
+    ),
+    QT_TRANSLATE_NOOP("Issue", "File {name} adalah arsip ZIP, bukan buku kerja Excel (.xlsx)."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "File {name} berformat Excel 97-2003 (.xls). Simpan sebagai Excel Workbook (.xlsx) atau CSV, lalu impor lagi.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "File {name} berisi baris atau sel yang terlalu panjang (lebih dari {max_line_chars} ribu karakter). Periksa isi file; mungkin ada data yang tidak semestinya.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "File {name} berisi byte NUL; ini bukan file teks CSV. Simpan ulang dari Excel sebagai CSV (UTF-8).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Issue", "File {name} berisi teks yang tidak bisa dibaca ({encoding}) di sekitar baris {n}."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "File {name} bukan teks CSV maupun Excel (.xlsx): isinya biner. Periksa apakah file yang dipilih benar.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "File {name} dilindungi kata sandi. Buka di Excel, hapus kata sandinya (File › Info › Proteksi Buku Kerja), simpan, lalu impor lagi.",
+    ),
+    QT_TRANSLATE_NOOP("Issue", "File {name} kosong (0 byte)."),
+    QT_TRANSLATE_NOOP("Issue", "File {name} tidak bisa dibaca sebagai CSV di baris {n}: {exc}."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "File {name} tidak bisa dibaca sebagai teks UTF-8 maupun Windows-1252; mungkin bukan file CSV. Simpan ulang dari Excel sebagai CSV UTF-8.",
+    ),
+    QT_TRANSLATE_NOOP("Issue", "File {name} tidak bisa dibuka: {strerror}."),
+    QT_TRANSLATE_NOOP("Issue", "File {name} tidak ditemukan."),
+    QT_TRANSLATE_NOOP("Issue", "File {name} tidak punya lembar yang terlihat."),
+    QT_TRANSLATE_NOOP("Issue", "Folder {folder} tidak ada."),
     QT_TRANSLATE_NOOP("Issue", "Format atau versi paket tidak dikenal oleh Loket ini."),
     QT_TRANSLATE_NOOP("Issue", "Format ekspor: csv atau xlsx."),
+    QT_TRANSLATE_NOOP("Issue", 'Format tabel harus "{format}" (atau "{formats}").'),
     QT_TRANSLATE_NOOP("Issue", "Golongan harus mulai dari 0 dan bersambung."),
     QT_TRANSLATE_NOOP("Issue", "Golongan terakhir harus tanpa batas atas (high: null)."),
     QT_TRANSLATE_NOOP("Issue", "Hanya golongan terakhir boleh tanpa batas atas."),
@@ -78,32 +208,70 @@ ISSUE_MESSAGES = (
     QT_TRANSLATE_NOOP("Issue", "Hanya supervisor yang dapat membatalkan pembayaran."),
     QT_TRANSLATE_NOOP("Issue", "Hanya supervisor yang dapat menonaktifkan peserta."),
     QT_TRANSLATE_NOOP("Issue", "Hari kerja ini sudah ditutup; minta supervisor membukanya kembali."),
+    QT_TRANSLATE_NOOP("Issue", "Hari {long_date} belum ditutup."),
+    QT_TRANSLATE_NOOP("Issue", "Hari {long_date} belum pernah ditutup."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Hari {long_date} sudah ditutup oleh {closed_by} pukul {when}. Perubahan tidak dicatat pada hari yang sudah ditutup: minta supervisor membuka kembali hari ini (dengan alasan), atau lanjutkan besok.",
+    ),
+    QT_TRANSLATE_NOOP("Issue", "Hari {long_date} sudah ditutup."),
+    QT_TRANSLATE_NOOP("Issue", "Hitung uang tunai petugas {officer} (menurut pembayaran {format_rupiah})."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "ID kunci {key_id} sudah dipakai kunci lain. Minta cabang itu memutar kuncinya (loket keys rotate).",
+    ),
     QT_TRANSLATE_NOOP("Issue", "ID paket tidak sah."),
     QT_TRANSLATE_NOOP(
         "Issue",
         "Indeks pencarian nama belum dibangun. Minta supervisor/TI menjalankan 'loket search reindex'.",
     ),
+    QT_TRANSLATE_NOOP("Issue", "Isi bagian {part} berubah sejak paket ditandatangani (hash tidak cocok)."),
     QT_TRANSLATE_NOOP("Issue", "Isi nama loket ini, mis. 'Loket 1' (dicetak di tanda terima)."),
     QT_TRANSLATE_NOOP("Issue", "Isi nilai kontrak sebelum PPN, dalam rupiah."),
     QT_TRANSLATE_NOOP("Issue", "Isi nomor HP (diawali 08 atau +628), bukan telepon rumah."),
     QT_TRANSLATE_NOOP("Issue", "Isi uang yang diterima dari peserta."),
+    QT_TRANSLATE_NOOP("Issue", "Iuran bulan {period_label} sudah dibayar."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Iuran bulan {period_label} sudah dibayar{which}. Pilih bulan lain, atau minta supervisor membatalkan pembayaran lama.",
+    ),
+    QT_TRANSLATE_NOOP("Issue", "Iuran proyek {code} belum dibayar."),
+    QT_TRANSLATE_NOOP("Issue", "Iuran proyek {code} sudah dibayar ({receipt_no})."),
+    QT_TRANSLATE_NOOP("Issue", "JSON tidak valid di baris {lineno} kolom {colno}: {msg}"),
     QT_TRANSLATE_NOOP("Issue", "Jadwal bayar saat panen hanya untuk peserta Bukan Penerima Upah (BPU)."),
     QT_TRANSLATE_NOOP("Issue", "Jalur penempatan PMI: P3MI atau PERSEORANGAN."),
     QT_TRANSLATE_NOOP("Issue", "Jenis kelamin harus L (laki-laki) atau P (perempuan)."),
     QT_TRANSLATE_NOOP("Issue", "Jenis kelamin wajib diisi (L atau P)."),
     QT_TRANSLATE_NOOP(
         "Issue",
+        "Jenis kelamin {gender} berbeda dengan NIK ({gender2}). Periksa KTP lalu konfirmasi bila memang benar.",
+    ),
+    QT_TRANSLATE_NOOP("Issue", "Jenis tarif '{kind}' tidak dikenal."),
+    QT_TRANSLATE_NOOP("Issue", "Judul kolom '{header}' pada pemetaan tidak ada di file."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
         "Judul kolom memakai sel yang digabung (merge). Pisahkan sel judul sehingga setiap kolom punya satu judul, lalu impor lagi.",
     ),
+    QT_TRANSLATE_NOOP("Issue", "Jumlah bulan harus 1–{max_months}."),
     QT_TRANSLATE_NOOP("Issue", "Jumlah pekerja di wilayah harus lebih dari 0."),
     QT_TRANSLATE_NOOP("Issue", "Jumlah uang diterima tidak masuk akal."),
+    QT_TRANSLATE_NOOP("Issue", "Jumlah uang petugas {officer} tidak masuk akal."),
     QT_TRANSLATE_NOOP("Issue", "Jumlah yang dibayar belum dihitung."),
     QT_TRANSLATE_NOOP("Issue", "Kartu peserta ini baru saja dicetak di loket lain. Periksa riwayat kartu."),
     QT_TRANSLATE_NOOP(
         "Issue", "Kartu peserta masih berlaku; untuk kartu hilang atau rusak pilih Cetak ulang."
     ),
+    QT_TRANSLATE_NOOP("Issue", "Kartu seri {meanwhile} baru saja dicetak di loket lain."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Kartu seri {serial} masih berlaku. Cetak ulang memerlukan alasan dan persetujuan supervisor.",
+    ),
+    QT_TRANSLATE_NOOP("Issue", "Kartu seri {serial} sudah berstatus {card_status_labels}."),
+    QT_TRANSLATE_NOOP("Issue", "Kartu seri {serial} tidak tercatat di sini."),
     QT_TRANSLATE_NOOP("Issue", "Kata sandi baru harus berbeda dari yang lama."),
     QT_TRANSLATE_NOOP("Issue", "Kata sandi ini terlalu umum dan mudah ditebak. Pilih yang lain."),
+    QT_TRANSLATE_NOOP("Issue", "Kata sandi minimal {min_length} karakter."),
+    QT_TRANSLATE_NOOP("Issue", "Kata sandi paling banyak {max_length} karakter."),
     QT_TRANSLATE_NOOP("Issue", "Kata sandi terlalu berulang; campur huruf dan angka."),
     QT_TRANSLATE_NOOP("Issue", "Kata sandi tidak boleh memuat nama pengguna."),
     QT_TRANSLATE_NOOP("Issue", "Kelas risiko JKK harus 1–5."),
@@ -111,37 +279,120 @@ ISSUE_MESSAGES = (
     QT_TRANSLATE_NOOP("Issue", "Kelas risiko hanya untuk segmen PU; diabaikan."),
     QT_TRANSLATE_NOOP("Issue", "Kelas risiko harus bernomor 1, 2, …."),
     QT_TRANSLATE_NOOP("Issue", "Kelas risiko wajib diisi."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Kelebihan bayar {format_rupiah} atas bulan potongan PP 50/2025 yang sudah dibayar penuh diperhitungkan (PP 50/2025 ps. 6).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Kepesertaan sudah berakhir; tunggakan lama tidak ditagih. Daftar ulang dimulai dari {label}.",
+    ),
     QT_TRANSLATE_NOOP("Issue", "Ketik minimal 3 huruf nama, atau NIK / nomor peserta / nomor HP."),
     QT_TRANSLATE_NOOP("Issue", "Ketik nomor peserta pekerja JAKON."),
     QT_TRANSLATE_NOOP("Issue", "Kode cabang harus 3 digit angka (bukan 000), mis. 101."),
     QT_TRANSLATE_NOOP("Issue", "Kode cabang induk harus 3 digit angka, mis. 101."),
     QT_TRANSLATE_NOOP("Issue", "Kode kabupaten/kota pada NIK tidak boleh 00."),
+    QT_TRANSLATE_NOOP("Issue", "Kode kabupaten/kota {regency_code} tidak dikenal."),
     QT_TRANSLATE_NOOP("Issue", "Kode kecamatan pada NIK tidak boleh 00."),
+    QT_TRANSLATE_NOOP("Issue", "Kode provinsi {pp} pada NIK tidak dikenal."),
     QT_TRANSLATE_NOOP("Issue", "Kode wilayah desa/kelurahan tidak ditemukan (10 digit, mis. 32.76.01.1001)."),
     QT_TRANSLATE_NOOP(
         "Issue",
         "Kode wilayah harus kode Kemendagri provinsi, kabupaten/kota, kecamatan atau desa, mis. 16.10 atau 16.10.01.",
     ),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Kode wilayah {district_code} tidak ada di data Kemendagri terbaru (mungkin kode lama sebelum pemekaran). Pastikan dengan KTP.",
+    ),
     QT_TRANSLATE_NOOP("Issue", "Kode wilayah: 2 digit provinsi (16) atau 4 digit kabupaten/kota (16.10)."),
+    QT_TRANSLATE_NOOP(
+        "Issue", "Kode {home} adalah kode laptop ini sendiri; cabang induk punya kode lain (mis. 101)."
+    ),
+    QT_TRANSLATE_NOOP("Issue", "Kolom '{f}' tidak dapat dikoreksi. Pilih: {correctable}."),
+    QT_TRANSLATE_NOOP("Issue", "Kolom '{k}' tidak dikenal."),
+    QT_TRANSLATE_NOOP("Issue", "Kolom '{name}' tidak berbeda antara laptop dan cabang; tidak perlu dipilih."),
+    QT_TRANSLATE_NOOP(
+        "Issue", "Konflik #{number} bukan perubahan di dua tempat; catat keputusannya dengan catatan saja."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Konflik #{number} digabung per kolom: pilih data laptop atau cabang untuk tiap kolom yang berbeda (loket package resolve ID --take KOLOM=laptop|cabang, atau halaman Jemput Bola).",
+    ),
+    QT_TRANSLATE_NOOP("Issue", "Konflik #{number} tidak terbuka."),
     QT_TRANSLATE_NOOP("Issue", "Koreksi harus disetujui supervisor lain, bukan yang mengajukannya."),
+    QT_TRANSLATE_NOOP("Issue", "Koreksi {label} sudah {status}."),
+    QT_TRANSLATE_NOOP("Issue", "Koreksi {label} tidak ada."),
     QT_TRANSLATE_NOOP("Issue", "Kunci permintaan ini sudah dipakai untuk peserta lain."),
     QT_TRANSLATE_NOOP("Issue", "Kunci permintaan paling banyak 64 karakter yang dapat dicetak."),
+    QT_TRANSLATE_NOOP("Issue", "Kunci {key_id} sudah dipensiunkan sebelum paket dibuat."),
+    QT_TRANSLATE_NOOP("Issue", "Lama kontrak 1–{max_contract} bulan."),
     QT_TRANSLATE_NOOP("Issue", "Lama kontrak kerja PMI wajib diisi (bulan, mis. 24)."),
     QT_TRANSLATE_NOOP("Issue", "Lama kontrak paket harus 1–120 bulan."),
     QT_TRANSLATE_NOOP("Issue", "Laptop belum sinkron."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Laptop ini {days} hari belum sinkron dengan cabang {home} ({last}). Kirim paket ke cabang dan impor balasannya: {days_left} hari lagi pendaftaran baru ditolak.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Laptop ini {days} hari belum sinkron dengan cabang {home} ({last}; batas {freeze_days} hari). Pendaftaran baru ditolak sampai paket dikirim ke cabang dan balasan cabang diimpor (halaman Jemput Bola atau 'loket package receive'). Pembayaran dan kartu peserta yang sudah terdaftar tetap bisa.",
+    ),
     QT_TRANSLATE_NOOP("Issue", "Loket hanya mendukung SQLite dan PostgreSQL."),
     QT_TRANSLATE_NOOP(
         "Issue",
         "Loket lain terus mencatat transaksi selama ringkasan dibuat. Minta loket berhenti sebentar, lalu ulangi.",
     ),
+    QT_TRANSLATE_NOOP("Issue", "Lunasi tunggakan lebih dulu: mulai dari {label}."),
+    QT_TRANSLATE_NOOP("Issue", "Masa proyek paling lama {max_project_months} bulan."),
     QT_TRANSLATE_NOOP("Issue", "Metode 'brackets' butuh daftar golongan."),
+    QT_TRANSLATE_NOOP("Issue", "Metode dasar iuran '{method}' tidak dikenal."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Mirip baris {shown} di file ini: nama mirip, tanggal lahir dan kecamatan NIK sama, NIK berbeda. Periksa KTP keduanya; simpan tetap hanya dengan persetujuan supervisor dan alasannya.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Mirip peserta yang sudah terdaftar ({numbers}): nama mirip, tanggal lahir dan kecamatan NIK sama. Bandingkan datanya; simpan tetap hanya dengan persetujuan supervisor dan alasannya.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Mode semua-atau-tidak: {count} baris ditolak, jadi tidak ada yang disimpan. Perbaiki baris tersebut, atau pilih mode 'accepted' untuk menyimpan baris yang lolos saja.",
+    ),
     QT_TRANSLATE_NOOP("Issue", "NIK baru sudah dipakai peserta aktif lain."),
     QT_TRANSLATE_NOOP("Issue", "NIK harus 16 digit angka."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "NIK ini milik peserta {number} yang sedang dimutasi dari cabang {branch_code} {branch_name} ke cabang {moving_to}. Jangan daftarkan lagi: cabang tujuan menerima mutasinya.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "NIK ini muncul lebih dari sekali di file (baris {shown}). Satu NIK satu baris: hapus yang keliru.",
+    ),
+    QT_TRANSLATE_NOOP("Issue", "NIK ini sudah terdaftar sebagai peserta aktif dengan nomor {holder}."),
+    QT_TRANSLATE_NOOP("Issue", "NIK ini sudah terdaftar sebagai peserta aktif dengan nomor {number}."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "NIK ini sudah terdaftar sebagai peserta aktif di cabang {branch_code} {branch_name} dengan nomor {number}. Jangan daftarkan lagi: minta cabang itu memutasikan peserta ke cabang ini (mutasi).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "NIK peserta ini sudah aktif di cabang ini dengan nomor {taken}: gabungkan dulu (nonaktifkan salah satunya) sebelum menerima mutasi.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "NIK tersimpan sebagai angka ({label}); digit terakhirnya bisa hilang atau berubah. Format kolom NIK sebagai Teks, lalu ketik ulang NIK dari KTP.",
+    ),
     QT_TRANSLATE_NOOP("Issue", "NIK tersimpan sebagai angka; sebaiknya format kolom NIK sebagai Teks."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "NIK tertulis dalam notasi ilmiah ({text}); digit terakhirnya hilang. Format kolom NIK sebagai Teks, lalu ketik ulang NIK dari KTP.",
+    ),
     QT_TRANSLATE_NOOP("Issue", "NIK wajib diisi."),
     QT_TRANSLATE_NOOP("Issue", "NPP hanya boleh berisi huruf dan angka, 5–30 karakter."),
     QT_TRANSLATE_NOOP("Issue", "NPP perusahaan wajib diisi untuk pekerja Penerima Upah (PU)."),
+    QT_TRANSLATE_NOOP("Issue", "NPP tidak dipakai untuk segmen {segmen}; diabaikan."),
     QT_TRANSLATE_NOOP("Issue", "Nama berkas ekspor kosong."),
+    QT_TRANSLATE_NOOP("Issue", "Nama berkas ekspor paling panjang {max_name} karakter."),
     QT_TRANSLATE_NOOP(
         "Issue", "Nama berkas hanya boleh huruf, angka, spasi, titik, '-', '_' dan tanda kurung."
     ),
@@ -154,9 +405,12 @@ ISSUE_MESSAGES = (
         "Issue", "Nama berkas tidak boleh memuat / \\ atau : (berkas disimpan di folder yang dipilih)."
     ),
     QT_TRANSLATE_NOOP("Issue", "Nama cabang 3–100 karakter (huruf, angka, tanda baca biasa)."),
+    QT_TRANSLATE_NOOP("Issue", "Nama hari libur paling banyak {max_name} karakter."),
     QT_TRANSLATE_NOOP("Issue", "Nama lengkap petugas wajib diisi (maks. 100)."),
     QT_TRANSLATE_NOOP("Issue", "Nama loket hanya boleh berisi huruf, angka, spasi dan . , - / # ( )."),
+    QT_TRANSLATE_NOOP("Issue", "Nama loket paling banyak {max_length} karakter."),
     QT_TRANSLATE_NOOP("Issue", "Nama pemberi dana 3–100 karakter, mis. Pemkab Ogan Ilir."),
+    QT_TRANSLATE_NOOP("Issue", "Nama pengguna '{username}' sudah dipakai."),
     QT_TRANSLATE_NOOP(
         "Issue",
         "Nama pengguna 3–40 karakter: huruf kecil, angka, titik, garis bawah atau minus; diawali huruf.",
@@ -170,9 +424,11 @@ ISSUE_MESSAGES = (
     QT_TRANSLATE_NOOP("Issue", "Nomor HP tidak valid. Tulis 08… atau +62…, 10–13 digit."),
     QT_TRANSLATE_NOOP("Issue", "Nomor ini sudah digabung ke nomor lain: lakukan pada nomor tujuan."),
     QT_TRANSLATE_NOOP("Issue", "Nomor peserta cabang ini sudah habis."),
+    QT_TRANSLATE_NOOP("Issue", "Nomor peserta harus {number_len} digit angka."),
     QT_TRANSLATE_NOOP(
         "Issue", "Nomor peserta salah ketik: digit pemeriksa tidak cocok. Periksa kembali nomornya."
     ),
+    QT_TRANSLATE_NOOP("Issue", "Nomor peserta {m} di paket tidak sah."),
     QT_TRANSLATE_NOOP("Issue", "Nomor referensi paling banyak 60 karakter."),
     QT_TRANSLATE_NOOP(
         "Issue",
@@ -181,19 +437,54 @@ ISSUE_MESSAGES = (
     QT_TRANSLATE_NOOP("Issue", "Nomor tujuan hanya untuk penggabungan duplikat."),
     QT_TRANSLATE_NOOP("Issue", "Nomor urut NIK (4 digit terakhir) tidak boleh 0000."),
     QT_TRANSLATE_NOOP(
+        "Issue",
+        "PMI perseorangan membayar paling cepat {individual_earliest_months} bulan sebelum berangkat (mulai {earliest}).",
+    ),
+    QT_TRANSLATE_NOOP(
         "Issue", "Paket PMI sudah dibayar; perpanjangan dibayar per bulan (sebutkan jumlah bulan)."
     ),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Paket berasal dari kode {source_code}, sama dengan cabang ini. Setiap laptop jemput bola harus diatur dengan kode 3 digit sendiri (loket branch setup --code …) agar nomor peserta tidak bentrok.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Paket ditandatangani kunci {key_id} dari {code} {name} yang belum dipercaya di sini. Impor dulu kunci publik pengirimnya: 'loket keys import FILE' (supervisor).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Paket ini dari laptop {source_code} milik cabang {home}, bukan cabang {code}. Bawa paket ke cabangnya sendiri; tidak ada yang digabung di sini.",
+    ),
+    QT_TRANSLATE_NOOP("Issue", "Paket memuat bagian yang tidak dikenal: {name}."),
     QT_TRANSLATE_NOOP("Issue", "Paket penempatan PMI wajib diisi."),
     QT_TRANSLATE_NOOP("Issue", "Paket penempatan harus urut lama kontrak, tanpa ganda."),
     QT_TRANSLATE_NOOP("Issue", "Paket tidak memuat manifest.json."),
     QT_TRANSLATE_NOOP("Issue", "Paket tidak memuat tanda tangan (manifest.sig)."),
+    QT_TRANSLATE_NOOP("Issue", "Paling banyak {max_days} hari per ekspor."),
+    QT_TRANSLATE_NOOP("Issue", "Paling banyak {max_months} bulan sekaligus."),
+    QT_TRANSLATE_NOOP("Issue", "Paling banyak {max_overrides} hari pengecualian."),
+    QT_TRANSLATE_NOOP("Issue", "Paling banyak {max_sponsor_members} peserta per tanda bukti."),
+    QT_TRANSLATE_NOOP("Issue", "Paling banyak {max_workers} pekerja sekaligus."),
+    QT_TRANSLATE_NOOP("Issue", "Paling jauh {max_ahead} bulan ke depan ({label})."),
     QT_TRANSLATE_NOOP("Issue", "Pekerja ini sudah terdaftar di proyek lain."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Pekerjaan peserta ini bukan pekerjaan musiman; jadwal bayar saat panen perlu alasan (minimal {min_reason} karakter), mis. 'penghasilan dari kebun sawit keluarga'.",
+    ),
     QT_TRANSLATE_NOOP("Issue", "Pekerjaan tidak ada di daftar (isi kode P001… atau namanya)."),
     QT_TRANSLATE_NOOP("Issue", "Pekerjaan wajib dipilih."),
+    QT_TRANSLATE_NOOP("Issue", "Pembayaran '{text}' tidak ditemukan."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Pembayaran {label} diterima di cabang {code_of} sebelum peserta pindah ke cabang ini; riwayat itu tidak diubah di sini.",
+    ),
+    QT_TRANSLATE_NOOP("Issue", "Pembayaran {receipt_no} sudah dibatalkan."),
     QT_TRANSLATE_NOOP(
         "Issue",
         "Pemeriksaan NIK di cabang lain se-wilayah TIDAK berjalan: server Kanwil tidak dapat dihubungi. Pemeriksaan di cabang ini tetap berlaku.",
     ),
+    QT_TRANSLATE_NOOP("Issue", "Pemetaan '{part}' harus berbentuk JUDUL=kunci."),
+    QT_TRANSLATE_NOOP("Issue", "Pendaftaran ditolak setelah 2–{max_days} hari tanpa sinkron."),
     QT_TRANSLATE_NOOP("Issue", "Penghasilan harus bilangan bulat lebih dari 0."),
     QT_TRANSLATE_NOOP("Issue", "Penghasilan harus bilangan bulat rupiah, mis. 1500000."),
     QT_TRANSLATE_NOOP("Issue", "Penghasilan harus lebih dari 0."),
@@ -207,18 +498,65 @@ ISSUE_MESSAGES = (
     QT_TRANSLATE_NOOP("Issue", "Peran Anda tidak mencakup pengajuan koreksi data."),
     QT_TRANSLATE_NOOP("Issue", "Peran Anda tidak mencakup pengaturan jadwal bayar."),
     QT_TRANSLATE_NOOP("Issue", "Peran harus 'officer' atau 'supervisor'."),
+    QT_TRANSLATE_NOOP("Issue", "Peringatan setelah 1–{max_days} hari tanpa sinkron."),
+    QT_TRANSLATE_NOOP("Issue", "Periode paket 1–{max_days} hari, tanggal akhir tidak sebelum awal."),
+    QT_TRANSLATE_NOOP("Issue", "Peristiwa audit #{seq} di paket tidak tersambung ke #{seq2}."),
+    QT_TRANSLATE_NOOP("Issue", "Permintaan cetak ulang #{pending} masih menunggu persetujuan."),
     QT_TRANSLATE_NOOP("Issue", "Permintaan cetak ulang masih menunggu persetujuan supervisor."),
+    QT_TRANSLATE_NOOP("Issue", "Permintaan cetak ulang {label} tidak menunggu."),
     QT_TRANSLATE_NOOP("Issue", "Persentase ditulis angka 0–100, mis. 34 atau 34,5."),
     QT_TRANSLATE_NOOP("Issue", "Persentase paling besar 100."),
+    QT_TRANSLATE_NOOP("Issue", "Peserta '{key}' tidak ditemukan."),
     QT_TRANSLATE_NOOP("Issue", "Peserta belum memiliki data kepesertaan (segmen, program)."),
     QT_TRANSLATE_NOOP("Issue", "Peserta belum memiliki kartu yang berlaku; cetak kartu lebih dulu."),
+    QT_TRANSLATE_NOOP("Issue", "Peserta dengan nomor {number} tidak ditemukan."),
+    QT_TRANSLATE_NOOP("Issue", "Peserta dengan nomor {value} tidak ditemukan."),
     QT_TRANSLATE_NOOP("Issue", "Peserta ini belum punya data kepesertaan."),
     QT_TRANSLATE_NOOP("Issue", "Peserta ini tidak aktif."),
+    QT_TRANSLATE_NOOP(
+        "Issue", "Peserta pembayaran {label} sudah dimutasi ke cabang lain; riwayatnya tidak diubah lagi."
+    ),
+    QT_TRANSLATE_NOOP("Issue", "Peserta tujuan {number} tidak aktif."),
+    QT_TRANSLATE_NOOP("Issue", "Peserta {number} belum memiliki kepesertaan."),
+    QT_TRANSLATE_NOOP(
+        "Issue", "Peserta {number} berstatus {record_status_labels}; kartu tidak dapat dicetak."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Peserta {number} digabung di laptop ke {into}, yang belum ada di cabang ini. Impor dulu paket yang memuat peserta tujuan itu.",
+    ),
+    QT_TRANSLATE_NOOP("Issue", "Peserta {number} sudah aktif di cabang ini."),
+    QT_TRANSLATE_NOOP("Issue", "Peserta {number} sudah tidak aktif ({record_status})."),
+    QT_TRANSLATE_NOOP(
+        "Issue", "Peserta {number} tidak memiliki kartu yang berlaku; cetak kartu biasa (tanpa cetak ulang)."
+    ),
+    QT_TRANSLATE_NOOP("Issue", "Petugas '{unknown}' tidak ada."),
+    QT_TRANSLATE_NOOP("Issue", "Petugas '{username}' tidak ada."),
+    QT_TRANSLATE_NOOP("Issue", "Pihak pembayar '{payer}' tidak dikenal (employer/worker)."),
     QT_TRANSLATE_NOOP("Issue", "Pilih minimal satu bulan panen."),
     QT_TRANSLATE_NOOP("Issue", "Pilih mode impor: 'all' (semua atau tidak) atau 'accepted'."),
+    QT_TRANSLATE_NOOP("Issue", "Program '{code}' tidak dikenal."),
     QT_TRANSLATE_NOOP("Issue", "Program potongan tidak dikenal."),
     QT_TRANSLATE_NOOP("Issue", "Program rekomposisi butuh daftar 'parts'."),
     QT_TRANSLATE_NOOP("Issue", "Program wajib dipilih (minimal JKK dan JKM)."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Program {code} hanya untuk pendaftar berusia di bawah {max_age_at_registration} tahun (usia {age}).",
+    ),
+    QT_TRANSLATE_NOOP("Issue", "Program {code} mensyaratkan {lacking}."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Program {code} tidak dapat diambil: usia {age} tahun sudah mencapai usia pensiun {retire} tahun (berlaku {year}, PP 45/2015 ps. 15).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Issue", "Program {missing} tidak tersedia untuk segmen {segment} (tabel tarif {version})."
+    ),
+    QT_TRANSLATE_NOOP("Issue", "Program {not_allowed} tidak tersedia untuk segmen {segmen}."),
+    QT_TRANSLATE_NOOP("Issue", "Proyek '{code}' tidak ditemukan."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Proyek didaftarkan {late} hari kerja setelah SPK; batasnya {registration_working_days} hari kerja (Permenaker 44/2015).",
+    ),
     QT_TRANSLATE_NOOP("Issue", "Proyek tidak dapat mulai sebelum bulan SPK."),
     QT_TRANSLATE_NOOP(
         "Issue",
@@ -230,18 +568,36 @@ ISSUE_MESSAGES = (
     QT_TRANSLATE_NOOP("Issue", "Sebutkan kode 3 digit laptop jemput bola (bukan kode cabang ini)."),
     QT_TRANSLATE_NOOP("Issue", "Sebutkan minimal satu kolom yang dikoreksi."),
     QT_TRANSLATE_NOOP("Issue", "Sebutkan nomor peserta tujuan penggabungan (--into)."),
+    QT_TRANSLATE_NOOP("Issue", "Segmen '{code}' tidak dikenal."),
+    QT_TRANSLATE_NOOP("Issue", "Segmen '{segment}' tidak ada di tabel tarif."),
     QT_TRANSLATE_NOOP("Issue", "Segmen potongan tidak dikenal."),
+    QT_TRANSLATE_NOOP("Issue", "Sel '{key}' berisi galat rumus {text}; perbaiki rumusnya atau isi nilainya."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Sel {letter}{n} berisi rumus tanpa nilai tersimpan. Buka file di Excel/LibreOffice, simpan ulang (atau salin-tempel sebagai nilai), lalu impor lagi.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Issue", "Sel {letter}{n} digabung (merge) dengan baris lain. Pisahkan sel dan isi setiap baris."
+    ),
     QT_TRANSLATE_NOOP("Issue", "Seri kartu ditulis NOMOR-URUT, mis. 10100000013-1."),
+    QT_TRANSLATE_NOOP(
+        "Issue", "Server cabang {code} tidak dapat dihubungi: salin ulang menunggu sampai tersambung."
+    ),
     QT_TRANSLATE_NOOP("Issue", "Setiap potongan harus punya id yang berbeda."),
     QT_TRANSLATE_NOOP(
         "Issue",
         "Status peserta di cabang tetap: penggabungan tidak mengaktifkan kembali atau menutup dua kali.",
     ),
+    QT_TRANSLATE_NOOP("Issue", "Sudah ada koreksi {overlap} yang menunggu persetujuan untuk peserta ini."),
+    QT_TRANSLATE_NOOP("Issue", "Sumber dana '{funding}' tidak dikenal."),
+    QT_TRANSLATE_NOOP("Issue", "Sumber dana {given} diganti APBD ({name})."),
     QT_TRANSLATE_NOOP("Issue", "Supervisor tidak dapat menonaktifkan akunnya sendiri."),
     QT_TRANSLATE_NOOP("Issue", "Tabel ini sama dengan tabel bawaan."),
     QT_TRANSLATE_NOOP("Issue", "Tabel tarif harus objek JSON."),
+    QT_TRANSLATE_NOOP("Issue", "Tabel tarif tidak memuat aturan kepesertaan {segment}."),
     QT_TRANSLATE_NOOP("Issue", "Tabel tarif tidak memuat paket PMI."),
     QT_TRANSLATE_NOOP("Issue", "Tabel tarif yang sama sudah dimuat."),
+    QT_TRANSLATE_NOOP("Issue", "Tanda bukti '{text}' tidak ditemukan."),
     QT_TRANSLATE_NOOP(
         "Issue", "Tanda tangan paket tidak cocok: manifest diubah atau paket tidak ditandatangani kunci itu."
     ),
@@ -257,14 +613,31 @@ ISSUE_MESSAGES = (
         "Issue", "Tanggal lahir tidak dikenali. Tulis TTTT-BB-HH (mis. 1990-08-17) atau HH/BB/TTTT."
     ),
     QT_TRANSLATE_NOOP("Issue", "Tanggal lahir wajib diisi."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Tanggal lahir {birth} berbeda dengan NIK ({birth_date}). Periksa KTP lalu konfirmasi bila memang benar.",
+    ),
+    QT_TRANSLATE_NOOP("Issue", "Tanggal {long_date} belum tiba."),
     QT_TRANSLATE_NOOP("Issue", "Target harus lebih dari 0%."),
     QT_TRANSLATE_NOOP("Issue", "Target harus lebih tinggi dari cakupan awal."),
+    QT_TRANSLATE_NOOP("Issue", "Tarif segmen {code} wajib ada."),
+    QT_TRANSLATE_NOOP("Issue", "Tarif {must} wajib ada untuk segmen {code}."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Teks di file {name} terlalu besar ({file_size} MB setelah dibuka). Periksa isi file; mungkin ada sel berisi data yang tidak semestinya.",
+    ),
     QT_TRANSLATE_NOOP("Issue", "Tempat lahir hanya boleh berisi huruf dan tanda baca."),
     QT_TRANSLATE_NOOP("Issue", "Tempat lahir paling banyak 60 karakter."),
     QT_TRANSLATE_NOOP("Issue", "Tempat lahir wajib diisi."),
     QT_TRANSLATE_NOOP("Issue", "Terlalu banyak percobaan gagal. Akun dikunci selama 15 menit."),
+    QT_TRANSLATE_NOOP("Issue", "Tidak ada baris data di {where}{file_name} (hanya judul kolom)."),
     QT_TRANSLATE_NOOP("Issue", "Tidak ada baris yang lolos pemeriksaan; tidak ada yang disimpan."),
+    QT_TRANSLATE_NOOP("Issue", "Tidak ada data di {where}{name}: semua baris kosong."),
+    QT_TRANSLATE_NOOP("Issue", "Tidak ada pengecualian pada {day}."),
+    QT_TRANSLATE_NOOP("Issue", "Tidak ada tabel tarif yang berlaku untuk {label}."),
+    QT_TRANSLATE_NOOP("Issue", "Tidak ada target untuk {regency_code}."),
     QT_TRANSLATE_NOOP("Issue", "Tidak dapat menggabung peserta ke dirinya."),
+    QT_TRANSLATE_NOOP("Issue", "Tidak dapat terhubung ke basis data: {detail}"),
     QT_TRANSLATE_NOOP("Issue", "Tindakan ini tidak tersedia."),
     QT_TRANSLATE_NOOP("Issue", "Tulis ahli waris sebagai NAMA:HUBUNGAN, dipisah titik koma (;)."),
     QT_TRANSLATE_NOOP("Issue", "Tulis alasan membuka kembali hari (5–500 karakter)."),
@@ -275,6 +648,19 @@ ISSUE_MESSAGES = (
     QT_TRANSLATE_NOOP("Issue", "Uang diterima ditulis dalam rupiah, mis. 50000 atau 50.000."),
     QT_TRANSLATE_NOOP("Issue", "Uang diterima hanya dicatat untuk pembayaran tunai."),
     QT_TRANSLATE_NOOP(
+        "Issue", "Uang diterima kurang {format_rupiah} dari jumlah yang dibayar {format_rupiah2}."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Uang petugas {officer} selisih {format_rupiah}: tulis alasannya (minimal {min_reason} karakter).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Usia {age} tahun: di atas batas usia pendaftaran {segmen} yang dicatat Loket ({max_age_warning} tahun, belum terkonfirmasi). Periksa ketentuan terbaru sebelum mendaftarkan.",
+    ),
+    QT_TRANSLATE_NOOP("Issue", "Usia {age} tahun; segmen {segmen} maksimal {max_age} tahun."),
+    QT_TRANSLATE_NOOP("Issue", "Usia {age} tahun; segmen {segmen} minimal {min_age} tahun."),
+    QT_TRANSLATE_NOOP(
         "Issue", "Zona waktu harus Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)."
     ),
     QT_TRANSLATE_NOOP("Issue", "grace_months harus 0–24."),
@@ -282,6 +668,29 @@ ISSUE_MESSAGES = (
     QT_TRANSLATE_NOOP("Issue", "manifest.json rusak atau bukan manifest paket Loket."),
     QT_TRANSLATE_NOOP("Issue", "manifest.json tidak lengkap."),
     QT_TRANSLATE_NOOP("Issue", "month_offset harus 0, 1 atau 2."),
+    QT_TRANSLATE_NOOP("Issue", "{code} hanya dapat diambil bersama paketnya."),
+    QT_TRANSLATE_NOOP(
+        "Issue", "{count} digit: ketik 16 digit NIK, 11 digit nomor peserta, atau nomor HP (08…/+62…)."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Issue", "{count} kelompok sel digabung (merge) di baris data; baris yang terkena ditolak."
+    ),
+    QT_TRANSLATE_NOOP("Issue", "{key} proyek 3–150 karakter."),
+    QT_TRANSLATE_NOOP("Issue", "{label_of}: pilih 'laptop' atau 'cabang'."),
+    QT_TRANSLATE_NOOP("Issue", "{labels} baru sama dengan data sekarang."),
+    QT_TRANSLATE_NOOP("Issue", "{label} diubah di laptop dan di cabang: pilih salah satu."),
+    QT_TRANSLATE_NOOP(
+        "Issue", "{label} hanya boleh berisi huruf, spasi, dan tanda ' . , - (ditemukan: {shown})."
+    ),
+    QT_TRANSLATE_NOOP("Issue", "{label} harus berisi huruf."),
+    QT_TRANSLATE_NOOP("Issue", "{label} paling banyak {name_max} karakter."),
+    QT_TRANSLATE_NOOP("Issue", "{label} wajib diisi."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "{what} memerlukan server PostgreSQL; basis data ini SQLite ({describe}). Pindahkan dulu ke server cabang: loket db copy.",
+    ),
+    QT_TRANSLATE_NOOP("Issue", "{what} {ref} bukan nomor yang dikenal."),
+    QT_TRANSLATE_NOOP("Issue", "… dan {n} masalah {code} lain."),
 )
 
 # Values of the *LABELS dictionaries in app/.

@@ -78,7 +78,7 @@ class BranchPackagesPanel(QWidget):
         v.addWidget(self.caption)
         self.model: RowsModel[ConflictDTO] = RowsModel(
             [
-                Column(translate("BranchPackagesPanel", "No."), lambda c: f"#{c.id}", right=True),
+                Column(translate("BranchPackagesPanel", "No."), lambda c: f"#{c.short}", right=True),
                 Column(
                     translate("BranchPackagesPanel", "Jenis"),
                     lambda c: translate("BranchPackagesPanel", KINDS[c.kind]),
@@ -268,7 +268,7 @@ class BranchPackagesPanel(QWidget):
         self.dialog = MemberReasonDialog(
             self.ui,
             object_name="conflictNoteDialog",
-            title=translate("BranchPackagesPanel", "Catat keputusan konflik #{id}").format(id=c.id),
+            title=translate("BranchPackagesPanel", "Catat keputusan konflik #{id}").format(id=c.short),
             intro=c.message,
             confirm_text=translate("BranchPackagesPanel", "Catat  (Enter)"),
             reason_label=translate("BranchPackagesPanel", "Keputusan (mis. orang sama; pakai nomor cabang)"),
@@ -293,13 +293,13 @@ class BranchPackagesPanel(QWidget):
             translate(
                 "BranchPackagesPanel",
                 "Konflik #{id} digabung per kolom ({taken}). Laptop menerimanya di balasan berikutnya.",
-            ).format(id=result.conflict.id, taken=taken)
+            ).format(id=result.conflict.short, taken=taken)
         )
         self.ui.bus.member_changed.emit(result.conflict.local_number)
         self._changed()
 
     def _decided(self, c: ConflictDTO) -> None:
-        self._ok(translate("BranchPackagesPanel", "Keputusan konflik #{id} dicatat.").format(id=c.id))
+        self._ok(translate("BranchPackagesPanel", "Keputusan konflik #{id} dicatat.").format(id=c.short))
         self._changed()
 
     def focus_first(self) -> None:

@@ -23,8 +23,11 @@ OPENED: contextvars.ContextVar[list[Opened] | None] = contextvars.ContextVar("lo
 
 
 def close_opened() -> None:
+    from app.services.kanwil import close_kanwil
+
     for opened in OPENED.get() or []:
         with contextlib.suppress(Exception):
+            close_kanwil(opened.ctx)  # the short link a branch keeps to ask its Kanwil
             opened.ctx.engine.dispose()
 
 

@@ -79,7 +79,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="putuskan satu konflik: per kolom (--take) atau dengan catatan (supervisor; kata sandi dari prompt/stdin)",
     )
-    p.add_argument("conflict", type=int, metavar="ID")
+    p.add_argument(
+        "conflict", type=int, metavar="NOMOR", help="nomor konflik seperti tertulis (#1), atau id lengkapnya"
+    )
     p.add_argument("--supervisor", required=True, metavar="USERNAME")
     p.add_argument(
         "--take",
@@ -171,7 +173,7 @@ def cmd_export_package(args: argparse.Namespace) -> int:
 
 def _print_conflicts(conflicts: Any) -> None:
     for c in conflicts:
-        print(f"  konflik #{c.id} [{c.kind}] {c.number} {c.name} (NIK {c.nik_masked}): {c.message}")
+        print(f"  konflik #{c.short} [{c.kind}] {c.number} {c.name} (NIK {c.nik_masked}): {c.message}")
 
 
 @friendly
@@ -253,7 +255,7 @@ def _print_detail(d: Any) -> None:
     for text in d.branch_changes:
         print(f"    cabang: {text}")
     print(
-        f"    putuskan: loket package resolve {d.conflict.id} --take KOLOM=laptop|cabang … --supervisor NAMA"
+        f"    putuskan: loket package resolve {d.conflict.short} --take KOLOM=laptop|cabang … --supervisor NAMA"
     )
 
 
@@ -274,6 +276,7 @@ def cmd_package_conflicts(args: argparse.Namespace) -> int:
             [
                 {
                     "id": c.id,
+                    "no": c.short,
                     "kind": c.kind,
                     "number": c.number,
                     "local_number": c.local_number,
@@ -303,21 +306,22 @@ def cmd_package_resolve(args: argparse.Namespace) -> int:
 
     opened = open_from_args(args)
     actor, password = prove(opened, args.supervisor)
-    kinds = {c.id: c.kind for c in packages.package_conflicts(opened.ctx, actor)}
-    if kinds.get(args.conflict) == "changed_both":
+    conflict = packages.find_conflict(opened.ctx, actor, args.conflict)
+    cid = conflict.id or 0
+    if conflict.kind == "changed_both":
         result = packages.merge_conflict(
-            opened.ctx, actor, args.conflict, dict(args.take), password=password, note=args.note
+            opened.ctx, actor, cid, dict(args.take), password=password, note=args.note
         )
         taken = ", ".join(f"{f}={s}" for f, s in sorted(result.taken.items())) or "tidak ada beda lagi"
         extra = f"; koreksi #{result.correction_id}" if result.correction_id else ""
-        print(f"Konflik #{args.conflict} digabung per kolom: {taken}{extra}.")
+        print(f"Konflik #{conflict.short} digabung per kolom: {taken}{extra}.")
         return 0
     if args.take:
         raise CliError(
             "--take hanya untuk peserta yang diubah di laptop dan di cabang; di sini tulis --note", 2
         )
-    c = packages.resolve_conflict(opened.ctx, actor, args.conflict, args.note)
-    print(f"Konflik #{c.id} diputuskan.")
+    c = packages.resolve_conflict(opened.ctx, actor, cid, args.note)
+    print(f"Konflik #{c.short} diputuskan.")
     return 0
 
 

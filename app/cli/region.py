@@ -1,4 +1,4 @@
-"""Region commands for IT and supervisors: ``loket region init|add-branch|area|status|repair|dashboard``."""
+"""Region commands for IT and supervisors: ``loket region init|add-branch|area|status|repair|audit|dashboard``."""
 
 from __future__ import annotations
 
@@ -71,6 +71,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--branch-url", metavar="URL", help="bila Kanwil tidak lagi menyimpan alamat cabang")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_repair)
+
+    p = rg.add_parser(
+        "audit",
+        parents=[common],
+        help="di Kanwil: jejak audit tiap cabang dibandingkan dengan kepala rantai yang dicatat Kanwil",
+    )
+    p.add_argument("--supervisor", required=True, metavar="USERNAME")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_audit)
 
     p = rg.add_parser(
         "dashboard", parents=[common], help="dasbor Kanwil: cakupan per kabupaten/kota dan per cabang"
@@ -203,6 +212,20 @@ def cmd_repair(args: argparse.Namespace) -> int:
             print(f"  - {action}")
         print(f"  {r.after.message} [{r.after.message_code}]")
     return 0 if not r.after.needs_repair else 1
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from app.services.region import audit
+
+    opened = open_from_args(args)
+    actor = require_supervisor(opened, args.supervisor)
+    report = audit.regional_audit(opened.ctx, actor)
+    if args.json:
+        print_json(report.as_json())
+    else:
+        for line in report.lines():
+            print(line)
+    return 0 if report.ok else 1
 
 
 def cmd_dashboard(args: argparse.Namespace) -> int:

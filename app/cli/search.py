@@ -75,7 +75,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = mb.add_parser(
         "approve", parents=[common], help="setujui koreksi (kata sandi supervisor dari prompt/stdin)"
     )
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", metavar="NO", help="nomor koreksi: 3, #3, 201-3 (dari laptop/cabang 201)")
     p.add_argument("--supervisor", required=True, metavar="USERNAME")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_member_approve)
@@ -83,7 +83,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = mb.add_parser(
         "reject", parents=[common], help="tolak koreksi (kata sandi supervisor dari prompt/stdin)"
     )
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", metavar="NO", help="nomor koreksi: 3, #3, 201-3 (dari laptop/cabang 201)")
     p.add_argument("--supervisor", required=True, metavar="USERNAME")
     p.add_argument("--reason", required=True)
     p.add_argument("--json", action="store_true")
@@ -176,7 +176,7 @@ def _print_correction(c: CorrectionDTO, as_json: bool) -> None:
     if as_json:
         print_json(c.as_json())
         return
-    print(f"Koreksi #{c.id} {c.status} — {c.member_number} {c.member_nama}")
+    print(f"Koreksi {c.ref} {c.status} — {c.member_number} {c.member_nama}")
     for ch in c.changes:
         print(f"  {ch.label}: {ch.old_value or '-'} → {ch.new_value or '-'}")
     print(f"  Alasan: {c.reason} (diajukan {c.proposed_by})")
@@ -218,7 +218,7 @@ def cmd_member_corrections(args: argparse.Namespace) -> int:
         return 0
     for c in items:
         fields = ", ".join(ch.field for ch in c.changes)
-        print(f"#{c.id:<5} {c.status:<9} {c.member_number} {c.member_nama:<28} {fields}  ({c.proposed_by})")
+        print(f"{c.ref:<6} {c.status:<9} {c.member_number} {c.member_nama:<28} {fields}  ({c.proposed_by})")
     return 0
 
 

@@ -26,7 +26,10 @@ from __future__ import annotations
 
 from sqlalchemy import BigInteger, Integer
 
-BLOCK = 10**12
+from app.domain.ids import BLOCK, block_of, code_of, local_part
+
+__all__ = ["BLOCK", "SINGLETONS", "Id", "block_of", "code_of", "id_range", "in_block", "local_part"]
+
 # BIGINT on PostgreSQL; INTEGER on SQLite, where INTEGER PRIMARY KEY is the 64-bit rowid itself.
 Id = BigInteger().with_variant(Integer(), "sqlite")
 
@@ -35,28 +38,10 @@ Id = BigInteger().with_variant(Integer(), "sqlite")
 SINGLETONS = frozenset({"audit_head", "audit_seal"})
 
 
-def block_of(code: str | int) -> int:
-    """The first id of a branch code's block minus one (``101`` → 101 000 000 000 000)."""
-    number = int(code)
-    if not 0 <= number <= 999:
-        raise ValueError(f"branch code {code!r} outside 000–999")
-    return number * BLOCK
-
-
 def id_range(code: str | int) -> tuple[int, int]:
     """The first and last id a database with this branch code may give."""
     base = block_of(code)
     return base + 1, base + BLOCK - 1
-
-
-def local_part(value: int) -> int:
-    """The id within its block: what the audit chain signs, the same before and after renumbering."""
-    return value % BLOCK
-
-
-def code_of(value: int) -> str:
-    """The 3-digit code of the database that made this id (``000``: made before any branch was set up)."""
-    return f"{value // BLOCK:03d}"
 
 
 def in_block(value: int, code: str | int) -> bool:

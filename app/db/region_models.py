@@ -113,3 +113,21 @@ class RegionTarget(Base):
     baseline_bp: Mapped[int] = mapped_column(Integer)
     baseline_date: Mapped[dt.date] = mapped_column(Date)
     updated_at: Mapped[dt.datetime]
+
+
+class RegionalAuditHead(Base):
+    """How far the Kanwil has seen each branch's audit chain: the newest event it received
+    (``last_seq`` is the position within the branch's block, as the chain signs it) and when.
+
+    Written only at the Kanwil, by a trigger on the replicated ``audit_event``
+    (``app.db.regional_heads``) that only ever raises it; it flows down to every branch, so a
+    branch knows what the Kanwil saw of its own trail (the ``region`` anchor of ``audit verify``).
+    """
+
+    __tablename__ = "regional_audit_head"
+    __table_args__ = (CheckConstraint("last_seq > 0", name="last_seq"),)
+
+    branch_code: Mapped[str] = mapped_column(String(3), primary_key=True)
+    last_seq: Mapped[int] = mapped_column(BigInteger)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    seen_at: Mapped[dt.datetime]

@@ -13,7 +13,7 @@ back, and two branches never send the same row (PostgreSQL 15 has no ``origin = 
 * ``card_key``: the branch's own keys (``origin = 'own'``), not those it imported.
 
 Down (Kanwil → branches, publication ``loket_down``, subscription ``loket_down_<code>`` on each
-branch): only the ``region_*`` tables, which no branch writes. The Kanwil fills them from what
+branch): only the ``region_*`` tables and ``regional_audit_head``, which no branch writes. The Kanwil fills them from what
 its branches send (triggers enabled ALWAYS, so they also fire for replicated rows) and from its
 own rate tables and targets.
 """
@@ -26,6 +26,7 @@ import sqlalchemy as sa
 from psycopg.conninfo import make_conninfo
 from sqlalchemy.engine import make_url
 
+from app.db import regional_heads
 from app.db.ids import id_range
 
 PUBLICATION_UP = "loket_up"
@@ -65,7 +66,14 @@ UP_COLUMNS = {"officer": ("id", "username", "full_name", "role", "active", "crea
 # Row filters on a column outside the key need the whole old row in the WAL.
 FULL_IDENTITY = ("member", "card_key")
 
-DOWN = ("region_branch", "region_card_key", "region_card_revocation", "region_rate_table", "region_target")
+DOWN = (
+    "region_branch",
+    "region_card_key",
+    "region_card_revocation",
+    "region_rate_table",
+    "region_target",
+    "regional_audit_head",  # what the Kanwil saw of each branch's audit chain (app.db.regional_heads)
+)
 
 # Tables that never leave their database, and why.
 LOCAL = {
@@ -203,6 +211,18 @@ def refresh_subscription(conn: sa.Connection, name: str) -> None:
     conn.exec_driver_sql(f"ALTER SUBSCRIPTION {name} REFRESH PUBLICATION WITH (copy_data = true)")
 
 
+def subscribed_tables(conn: sa.Connection, name: str) -> set[str]:
+    """Subscriber side: the tables subscription ``name`` receives (to see what a newer Loket adds)."""
+    rows = conn.execute(
+        sa.text(
+            "SELECT c.relname FROM pg_subscription_rel r JOIN pg_subscription s ON s.oid = r.srsubid "
+            "JOIN pg_class c ON c.oid = r.srrelid WHERE s.subname = :n"
+        ),
+        {"n": name},
+    )
+    return {str(r[0]) for r in rows}
+
+
 def drop_slot(conn: sa.Connection, name: str) -> None:
     """Publisher side: forget a slot nobody will read again (it would keep WAL forever)."""
     conn.execute(
@@ -320,15 +340,21 @@ def install_kanwil_triggers(conn: sa.Connection) -> None:
         conn.exec_driver_sql(f"ALTER TABLE {table} ENABLE ALWAYS TRIGGER {name}")
     for sql in _BACKFILL:
         conn.exec_driver_sql(sql)
+    regional_heads.install_kanwil_trigger(conn)
 
 
 def kanwil_triggers_installed(conn: sa.Connection) -> bool:
-    names = [name for _t, name, _e in _TRIGGERS]
+    names = [name for _t, name, _e in _TRIGGERS] + [regional_heads.TRIGGER]
     found = conn.execute(
         sa.text("SELECT count(*) FROM pg_trigger WHERE tgname = ANY(:names) AND tgenabled = 'A'"),
         {"names": names},
     ).scalar_one()
     return int(found) == len(names)
+
+
+def refill_down(conn: sa.Connection) -> None:
+    """Branch side, before subscribing to the Kanwil again: empty what the copy refills."""
+    regional_heads.refill_down(conn, DOWN)
 
 
 # --- a branch's rows at the Kanwil (a full re-copy starts by removing them) --------------------------

@@ -25,7 +25,7 @@ class Anchor:
 
     ``hash`` None: only the length is known (the chain must still reach ``seq``)."""
 
-    kind: str  # "day_close", "day_pdf", "seal", "backup", later "region"
+    kind: str  # "day_close", "day_pdf", "seal", "backup", "region"
     label: str
     seq: int
     hash: str | None

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.money import format_rupiah
 from app.domain.payment_methods import takes_tender
 
@@ -48,8 +49,11 @@ def received_issues(total: int, text: str) -> list[Issue]:
             Issue(
                 "uang_diterima",
                 "cash.received_short",
-                f"Uang diterima kurang {format_rupiah(total - received)} dari jumlah yang dibayar "
-                f"{format_rupiah(total)}.",
+                msg(
+                    "Uang diterima kurang {format_rupiah} dari jumlah yang dibayar {format_rupiah2}.",
+                    format_rupiah=format_rupiah(total - received),
+                    format_rupiah2=format_rupiah(total),
+                ),
             )
         ]
     return []
@@ -76,8 +80,11 @@ def check_received(method: str, total: int, received: int | None) -> None:
             Issue(
                 "uang_diterima",
                 "cash.received_short",
-                f"Uang diterima kurang {format_rupiah(total - received)} dari jumlah yang dibayar "
-                f"{format_rupiah(total)}.",
+                msg(
+                    "Uang diterima kurang {format_rupiah} dari jumlah yang dibayar {format_rupiah2}.",
+                    format_rupiah=format_rupiah(total - received),
+                    format_rupiah2=format_rupiah(total),
+                ),
             )
         )
 
@@ -182,7 +189,11 @@ def check_cash_counts(
                     Issue(
                         f"kas.{officer}",
                         "cash.count_missing",
-                        f"Hitung uang tunai petugas {officer} (menurut pembayaran {format_rupiah(should)}).",
+                        msg(
+                            "Hitung uang tunai petugas {officer} (menurut pembayaran {format_rupiah}).",
+                            officer=officer,
+                            format_rupiah=format_rupiah(should),
+                        ),
                     )
                 )
             continue
@@ -190,7 +201,9 @@ def check_cash_counts(
         if got < 0 or got > MAX_AMOUNT:
             issues.append(
                 Issue(
-                    f"kas.{officer}", "cash.count_invalid", f"Jumlah uang petugas {officer} tidak masuk akal."
+                    f"kas.{officer}",
+                    "cash.count_invalid",
+                    msg("Jumlah uang petugas {officer} tidak masuk akal.", officer=officer),
                 )
             )
             continue
@@ -200,15 +213,21 @@ def check_cash_counts(
                 Issue(
                     f"alasan.{officer}",
                     "cash.reason_required",
-                    f"Uang petugas {officer} selisih {format_rupiah(got - should)}: tulis alasannya "
-                    f"(minimal {MIN_REASON} karakter).",
+                    msg(
+                        "Uang petugas {officer} selisih {format_rupiah}: tulis alasannya (minimal {min_reason} karakter).",
+                        officer=officer,
+                        format_rupiah=format_rupiah(got - should),
+                        min_reason=MIN_REASON,
+                    ),
                 )
             )
             continue
         if len(why) > MAX_REASON:
             issues.append(
                 Issue(
-                    f"alasan.{officer}", "cash.reason_length", f"Alasan paling banyak {MAX_REASON} karakter."
+                    f"alasan.{officer}",
+                    "cash.reason_length",
+                    msg("Alasan paling banyak {max_reason} karakter.", max_reason=MAX_REASON),
                 )
             )
             continue

@@ -25,6 +25,7 @@ from fractions import Fraction
 from typing import Any
 
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.money import format_rupiah, round_half_up
 from app.domain.months import Month
 from app.domain.nik import century_year, clean_nik
@@ -99,12 +100,24 @@ def _check_input(book: RateBook, inp: QuoteInput, months: Sequence[Month]) -> No
         )
     if inp.funding not in (*FUNDING_SOURCES, "APBN"):
         issues.append(
-            Issue("sumber_dana", "sumber_dana.value", f"Sumber dana '{inp.funding}' tidak dikenal.")
+            Issue(
+                "sumber_dana",
+                "sumber_dana.value",
+                msg("Sumber dana '{funding}' tidak dikenal.", funding=inp.funding),
+            )
         )
     if not months:
-        issues.append(Issue("bulan", "months.count", f"Jumlah bulan harus 1–{MAX_MONTHS}."))
+        issues.append(
+            Issue("bulan", "months.count", msg("Jumlah bulan harus 1–{max_months}.", max_months=MAX_MONTHS))
+        )
     if len(months) > MAX_MONTHS:
-        issues.append(Issue("bulan", "months.count", f"Paling banyak {MAX_MONTHS} bulan sekaligus."))
+        issues.append(
+            Issue(
+                "bulan",
+                "months.count",
+                msg("Paling banyak {max_months} bulan sekaligus.", max_months=MAX_MONTHS),
+            )
+        )
     if len(set(months)) != len(months):
         issues.append(Issue("bulan", "months.duplicate", "Ada bulan yang tercantum dua kali."))
     if inp.risk_class is not None and inp.segment == "PU" and not 1 <= inp.risk_class <= 5:
@@ -116,7 +129,11 @@ def _check_input(book: RateBook, inp: QuoteInput, months: Sequence[Month]) -> No
         seg = table.segments.get(inp.segment)
         if seg is None:
             raise DomainError(
-                Issue("segmen", "segmen.value", f"Segmen '{inp.segment}' tidak ada di tabel tarif.")
+                Issue(
+                    "segmen",
+                    "segmen.value",
+                    msg("Segmen '{segment}' tidak ada di tabel tarif.", segment=inp.segment),
+                )
             )
         missing = [p for p in inp.programmes if p not in seg.programmes]
         if missing:
@@ -124,8 +141,12 @@ def _check_input(book: RateBook, inp: QuoteInput, months: Sequence[Month]) -> No
                 Issue(
                     "program",
                     "program.no_rate",
-                    f"Program {', '.join(missing)} tidak tersedia untuk segmen {inp.segment} "
-                    f"(tabel tarif {table.version}).",
+                    msg(
+                        "Program {missing} tidak tersedia untuk segmen {segment} (tabel tarif {version}).",
+                        missing=", ".join(missing),
+                        segment=inp.segment,
+                        version=table.version,
+                    ),
                 )
             )
 
@@ -163,8 +184,12 @@ def _capped_base(notes: _Notes, code: str, rate: ProgrammeRate, month: Month, ba
             Issue(
                 "program",
                 "rates.cap_unknown",
-                f"Batas upah {code} untuk {month.label()} tidak ada di tabel tarif {version}; "
-                "muat tabel yang memuatnya.",
+                msg(
+                    "Batas upah {code} untuk {label} tidak ada di tabel tarif {version}; muat tabel yang memuatnya.",
+                    code=code,
+                    label=month.label(),
+                    version=version,
+                ),
             )
         )
     if base <= cap.amount:
@@ -318,7 +343,11 @@ def quote_months(
             if rate.kind == "included":
                 if not _covered_by_bundle(code, programmes, seg.programmes):
                     raise DomainError(
-                        Issue("program", "program.bundle", f"{code} hanya dapat diambil bersama paketnya.")
+                        Issue(
+                            "program",
+                            "program.bundle",
+                            msg("{code} hanya dapat diambil bersama paketnya.", code=code),
+                        )
                     )
                 continue
             if rate.kind != "recomposed":
@@ -371,7 +400,9 @@ def quote_months(
 def quote(book: RateBook, inp: QuoteInput, start: Month, months: int, schedule: Schedule = MONTHLY) -> Quote:
     """Price ``months`` consecutive months from ``start`` (a harvest run is consecutive too)."""
     if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= MAX_MONTHS:
-        raise DomainError(Issue("bulan", "months.count", f"Jumlah bulan harus 1–{MAX_MONTHS}."))
+        raise DomainError(
+            Issue("bulan", "months.count", msg("Jumlah bulan harus 1–{max_months}.", max_months=MAX_MONTHS))
+        )
     return quote_months(book, inp, tuple(start.plus(i) for i in range(months)), schedule)
 
 

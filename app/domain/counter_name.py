@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from app.domain.issues import Issue
+from app.domain.messages import msg
 
 MAX_LENGTH = 40
 _ALLOWED = re.compile(r"^[A-Za-z0-9 .,\-/#()]+$")
@@ -26,7 +27,13 @@ def validate_counter_name(text: str) -> list[Issue]:
             )
         ]
     if len(name) > MAX_LENGTH:
-        return [Issue("loket", "counter.name_length", f"Nama loket paling banyak {MAX_LENGTH} karakter.")]
+        return [
+            Issue(
+                "loket",
+                "counter.name_length",
+                msg("Nama loket paling banyak {max_length} karakter.", max_length=MAX_LENGTH),
+            )
+        ]
     if not _ALLOWED.match(name):
         return [
             Issue(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from app.domain.issues import Issue
+from app.domain.messages import msg
 from app.domain.nik import mask_nik
 
 MAX_NAME = 80
@@ -30,7 +31,7 @@ def check_export_name(name: str) -> Issue | None:
     if not name or not name.strip():
         return bad("Nama berkas ekspor kosong.")
     if len(name) > MAX_NAME:
-        return bad(f"Nama berkas ekspor paling panjang {MAX_NAME} karakter.")
+        return bad(msg("Nama berkas ekspor paling panjang {max_name} karakter.", max_name=MAX_NAME))
     if "/" in name or "\\" in name or ":" in name:
         return bad("Nama berkas tidak boleh memuat / \\ atau : (berkas disimpan di folder yang dipilih).")
     if ".." in name:
@@ -40,7 +41,7 @@ def check_export_name(name: str) -> Issue | None:
     if not _ALLOWED.fullmatch(name):
         return bad("Nama berkas hanya boleh huruf, angka, spasi, titik, '-', '_' dan tanda kurung.")
     if name.split(".")[0].strip().upper() in RESERVED:
-        return bad(f"'{name}' adalah nama perangkat di Windows; pilih nama lain.")
+        return bad(msg("'{name}' adalah nama perangkat di Windows; pilih nama lain.", name=name))
     return None
 
 

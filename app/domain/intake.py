@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.domain.issues import Issue
+from app.domain.messages import msg
 from app.domain.nik import NikInfo, parse_nik
 from app.domain.people import check_name, normalise_phone
 from app.domain.record_fields import clean_text as _text
@@ -189,7 +190,13 @@ def parse_heirs(value: Any) -> tuple[list[Heir], list[Issue]]:
             nama, hub = part.split(":", 1)
             pairs.append((nama, hub))
     if len(pairs) > MAX_HEIRS:
-        issues.append(Issue("ahli_waris", "ahli_waris.count", f"Ahli waris paling banyak {MAX_HEIRS} orang."))
+        issues.append(
+            Issue(
+                "ahli_waris",
+                "ahli_waris.count",
+                msg("Ahli waris paling banyak {max_heirs} orang.", max_heirs=MAX_HEIRS),
+            )
+        )
         return [], issues
     heirs: list[Heir] = []
     for nama, hub in pairs:
@@ -230,7 +237,9 @@ def validate_intake(
 
     unknown_keys = sorted(k for k in raw if k not in FIELDS and not str(k).startswith("_"))
     for k in unknown_keys[:5]:
-        f.warnings.append(Issue(str(k)[:40], "record.unknown_key", f"Kolom '{str(k)[:40]}' tidak dikenal."))
+        f.warnings.append(
+            Issue(str(k)[:40], "record.unknown_key", msg("Kolom '{k}' tidak dikenal.", k=str(k)[:40]))
+        )
 
     # --- identity -------------------------------------------------------------------------
     nik_text = _text(raw, "nik")
@@ -288,16 +297,22 @@ def validate_intake(
             issue = Issue(
                 "tanggal_lahir",
                 "nik.birth_date_mismatch",
-                f"Tanggal lahir {birth:%d-%m-%Y} berbeda dengan NIK ({nik_info.birth_date:%d-%m-%Y}). "
-                "Periksa KTP lalu konfirmasi bila memang benar.",
+                msg(
+                    "Tanggal lahir {birth} berbeda dengan NIK ({birth_date}). Periksa KTP lalu konfirmasi bila memang benar.",
+                    birth=format(birth, "%d-%m-%Y"),
+                    birth_date=format(nik_info.birth_date, "%d-%m-%Y"),
+                ),
             )
             (f.warnings if confirm_mismatch else f.errors).append(issue)
         if gender and gender != nik_info.gender:
             issue = Issue(
                 "jenis_kelamin",
                 "nik.gender_mismatch",
-                f"Jenis kelamin {gender} berbeda dengan NIK ({nik_info.gender}). "
-                "Periksa KTP lalu konfirmasi bila memang benar.",
+                msg(
+                    "Jenis kelamin {gender} berbeda dengan NIK ({gender2}). Periksa KTP lalu konfirmasi bila memang benar.",
+                    gender=gender,
+                    gender2=nik_info.gender,
+                ),
             )
             (f.warnings if confirm_mismatch else f.errors).append(issue)
 
@@ -312,7 +327,11 @@ def validate_intake(
     if not alamat:
         f.err("alamat", "alamat.required", "Alamat wajib diisi (jalan, RT/RW).")
     elif len(alamat) > MAX_ADDRESS:
-        f.err("alamat", "alamat.length", f"Alamat paling banyak {MAX_ADDRESS} karakter.")
+        f.err(
+            "alamat",
+            "alamat.length",
+            msg("Alamat paling banyak {max_address} karakter.", max_address=MAX_ADDRESS),
+        )
     elif any(not c.isprintable() for c in alamat):
         f.err("alamat", "alamat.chars", "Alamat berisi karakter yang tidak dapat dicetak.")
 

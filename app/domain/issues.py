@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.domain.messages import params_of
+
 
 @dataclass(frozen=True, slots=True)
 class Issue:
@@ -17,8 +19,13 @@ class Issue:
     code: str
     message: str
 
+    @property
+    def params(self) -> dict[str, str]:
+        """The values the message was made from (``app.domain.messages``); empty for a constant one."""
+        return params_of(self.message)
+
     def as_dict(self) -> dict[str, str]:
-        return {"field": self.field, "code": self.code, "message": self.message}
+        return {"field": self.field, "code": self.code, "message": str(self.message)}
 
 
 class DomainError(Exception):

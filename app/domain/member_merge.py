@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from app.domain.intake import LABELS
 from app.domain.issues import Issue
+from app.domain.messages import msg
 
 # The identity fields a correction may change (the member's enrolment terms are not corrected).
 CORRECTABLE = (
@@ -127,13 +128,22 @@ def decide(fields: Sequence[FieldSides], choices: Mapping[str, str]) -> tuple[di
                 Issue(
                     str(name)[:40],
                     "merge.field",
-                    f"Kolom '{str(name)[:40]}' tidak berbeda antara laptop dan cabang; tidak perlu dipilih.",
+                    msg(
+                        "Kolom '{name}' tidak berbeda antara laptop dan cabang; tidak perlu dipilih.",
+                        name=str(name)[:40],
+                    ),
                 )
             )
             continue
         side = SIDE_WORDS.get(str(word).strip().lower())
         if side is None:
-            issues.append(Issue(name, "merge.side", f"{label_of(name)}: pilih 'laptop' atau 'cabang'."))
+            issues.append(
+                Issue(
+                    name,
+                    "merge.side",
+                    msg("{label_of}: pilih 'laptop' atau 'cabang'.", label_of=label_of(name)),
+                )
+            )
             continue
         if side is Side.LAPTOP and by_field[name].only_branch:
             issues.append(
@@ -153,7 +163,7 @@ def decide(fields: Sequence[FieldSides], choices: Mapping[str, str]) -> tuple[di
                 Issue(
                     f.field,
                     "merge.undecided",
-                    f"{f.label} diubah di laptop dan di cabang: pilih salah satu.",
+                    msg("{label} diubah di laptop dan di cabang: pilih salah satu.", label=f.label),
                 )
             )
         else:

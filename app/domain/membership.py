@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from app.domain.checkdigit import damm_digit, damm_digits_after, damm_valid
 from app.domain.issues import Issue
+from app.domain.messages import msg
 
 PREFIX_LEN = 3
 SERIAL_LEN = 7
@@ -75,7 +76,11 @@ def parse_number(text: str) -> MembershipNumber | Issue:
     """Read a number typed, scanned or printed (spaces, dots and dashes allowed) and verify it."""
     digits = _SEPARATORS.sub("", str(text))
     if len(digits) != NUMBER_LEN or not digits.isascii() or not digits.isdigit():
-        return Issue("nomor", "nomor.format", f"Nomor peserta harus {NUMBER_LEN} digit angka.")
+        return Issue(
+            "nomor",
+            "nomor.format",
+            msg("Nomor peserta harus {number_len} digit angka.", number_len=NUMBER_LEN),
+        )
     if not damm_valid(digits):
         return Issue(
             "nomor",

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.domain.issues import Issue
+from app.domain.messages import msg
 from app.domain.regions import RegionDirectory
 
 _SEPARATORS = re.compile(r"[\s.\-]")
@@ -64,7 +65,7 @@ def parse_nik(text: str, *, today: dt.date, regions: RegionDirectory) -> NikResu
     pp, kk, cc = digits[0:2], digits[2:4], digits[4:6]
     province = regions.province_name(pp)
     if province is None:
-        errors.append(Issue(FIELD, "nik.province", f"Kode provinsi {pp} pada NIK tidak dikenal."))
+        errors.append(Issue(FIELD, "nik.province", msg("Kode provinsi {pp} pada NIK tidak dikenal.", pp=pp)))
     if kk == "00":
         errors.append(Issue(FIELD, "nik.regency", "Kode kabupaten/kota pada NIK tidak boleh 00."))
     if cc == "00":
@@ -102,8 +103,10 @@ def parse_nik(text: str, *, today: dt.date, regions: RegionDirectory) -> NikResu
             Issue(
                 FIELD,
                 "nik.region_unknown",
-                f"Kode wilayah {district_code} tidak ada di data Kemendagri terbaru "
-                "(mungkin kode lama sebelum pemekaran). Pastikan dengan KTP.",
+                msg(
+                    "Kode wilayah {district_code} tidak ada di data Kemendagri terbaru (mungkin kode lama sebelum pemekaran). Pastikan dengan KTP.",
+                    district_code=district_code,
+                ),
             )
         )
     info = NikInfo(

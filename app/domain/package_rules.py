@@ -23,6 +23,7 @@ from app.domain.intake import validate_intake
 from app.domain.issues import Issue
 from app.domain.member_merge import CORRECTABLE
 from app.domain.membership import MembershipNumber, parse_number
+from app.domain.messages import msg
 from app.domain.reference import ReferenceData
 from app.domain.regions import RegionDirectory
 
@@ -42,7 +43,7 @@ class _Issues:
 
     def summary(self) -> list[Issue]:
         more = [
-            Issue("paket", code, f"… dan {n - MAX_LISTED} masalah {code} lain.")
+            Issue("paket", code, msg("… dan {n} masalah {code} lain.", n=n - MAX_LISTED, code=code))
             for code, n in sorted(self.seen.items())
             if n > MAX_LISTED
         ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Container
 
 from app.domain.issues import Issue
+from app.domain.messages import msg
 
 MIN_LENGTH = 12
 MAX_LENGTH = 256
@@ -13,10 +14,20 @@ MAX_LENGTH = 256
 def check_password(password: str, *, username: str, common: Container[str]) -> list[Issue]:
     issues: list[Issue] = []
     if len(password) < MIN_LENGTH:
-        issues.append(Issue("password", "password.length", f"Kata sandi minimal {MIN_LENGTH} karakter."))
+        issues.append(
+            Issue(
+                "password",
+                "password.length",
+                msg("Kata sandi minimal {min_length} karakter.", min_length=MIN_LENGTH),
+            )
+        )
     elif len(password) > MAX_LENGTH:
         issues.append(
-            Issue("password", "password.length", f"Kata sandi paling banyak {MAX_LENGTH} karakter.")
+            Issue(
+                "password",
+                "password.length",
+                msg("Kata sandi paling banyak {max_length} karakter.", max_length=MAX_LENGTH),
+            )
         )
     lowered = password.lower()
     if lowered in common or lowered.strip("0123456789!@#$%^&*.") in common:

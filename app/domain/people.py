@@ -8,6 +8,7 @@ import unicodedata
 from lokal.phone import parse_phone
 
 from app.domain.issues import Issue
+from app.domain.messages import msg
 
 NAME_MAX = 100
 _NAME_PUNCT = frozenset(" '.,-")
@@ -31,9 +32,15 @@ def check_name(field: str, text: str, *, label: str) -> tuple[str | None, list[I
     """Normalise a person's name; letters, spaces and ' . , - only; at most 100 characters."""
     name = normalise_name(text)
     if not name:
-        return None, [Issue(field, f"{field}.required", f"{label} wajib diisi.")]
+        return None, [Issue(field, f"{field}.required", msg("{label} wajib diisi.", label=label))]
     if len(name) > NAME_MAX:
-        return None, [Issue(field, f"{field}.length", f"{label} paling banyak {NAME_MAX} karakter.")]
+        return None, [
+            Issue(
+                field,
+                f"{field}.length",
+                msg("{label} paling banyak {name_max} karakter.", label=label, name_max=NAME_MAX),
+            )
+        ]
     bad = sorted({c for c in name if not (_is_latin_letter(c) or c in _NAME_PUNCT)})
     if bad:
         shown = " ".join(repr(c)[1:-1] if c.isprintable() else f"U+{ord(c):04X}" for c in bad[:5])
@@ -41,11 +48,15 @@ def check_name(field: str, text: str, *, label: str) -> tuple[str | None, list[I
             Issue(
                 field,
                 f"{field}.chars",
-                f"{label} hanya boleh berisi huruf, spasi, dan tanda ' . , - (ditemukan: {shown}).",
+                msg(
+                    "{label} hanya boleh berisi huruf, spasi, dan tanda ' . , - (ditemukan: {shown}).",
+                    label=label,
+                    shown=shown,
+                ),
             )
         ]
     if not any(_is_latin_letter(c) for c in name):
-        return None, [Issue(field, f"{field}.chars", f"{label} harus berisi huruf.")]
+        return None, [Issue(field, f"{field}.chars", msg("{label} harus berisi huruf.", label=label))]
     return name, []
 
 

@@ -16,6 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.money import format_rupiah
 from app.domain.months import Month
 from app.domain.quote import Quote, QuoteInput, QuoteLine
@@ -74,8 +75,11 @@ def check_timing(packages: PmiPackages, terms: PmiTerms, *, today: dt.date) -> N
             Issue(
                 "bulan_berangkat",
                 "pmi.too_early",
-                f"PMI perseorangan membayar paling cepat {packages.individual_earliest_months} bulan sebelum "
-                f"berangkat (mulai {earliest:%d-%m-%Y}).",
+                msg(
+                    "PMI perseorangan membayar paling cepat {individual_earliest_months} bulan sebelum berangkat (mulai {earliest}).",
+                    individual_earliest_months=packages.individual_earliest_months,
+                    earliest=format(earliest, "%d-%m-%Y"),
+                ),
             )
         )
 

@@ -16,6 +16,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from app.domain.issues import Issue
+from app.domain.messages import msg
 from app.domain.money import round_half_up
 from app.domain.months import Month
 from app.domain.rates import ContractTier
@@ -138,7 +139,9 @@ def check_project(
     }
     for key, value in clean.items():
         if not 3 <= len(value) <= 150:
-            errors.append(Issue(key, f"project.{key}", f"{key.capitalize()} proyek 3–150 karakter."))
+            errors.append(
+                Issue(key, f"project.{key}", msg("{key} proyek 3–150 karakter.", key=key.capitalize()))
+            )
     code = (npp or "").upper().replace(" ", "") or None
     if code is not None and not (code.isalnum() and 5 <= len(code) <= 30):
         errors.append(Issue("npp", "npp.format", "NPP hanya boleh berisi huruf dan angka, 5–30 karakter."))
@@ -149,7 +152,14 @@ def check_project(
         errors.append(Issue("sampai", "project.months", "Bulan selesai proyek sebelum bulan mulainya."))
     elif last.index - first.index + 1 > MAX_PROJECT_MONTHS:
         errors.append(
-            Issue("sampai", "project.too_long", f"Masa proyek paling lama {MAX_PROJECT_MONTHS} bulan.")
+            Issue(
+                "sampai",
+                "project.too_long",
+                msg(
+                    "Masa proyek paling lama {max_project_months} bulan.",
+                    max_project_months=MAX_PROJECT_MONTHS,
+                ),
+            )
         )
     if spk_date > today:
         errors.append(Issue("spk", "project.spk_future", "Tanggal SPK tidak boleh di masa depan."))
@@ -161,8 +171,11 @@ def check_project(
             Issue(
                 "spk",
                 "project.late",
-                f"Proyek didaftarkan {late} hari kerja setelah SPK; batasnya {REGISTRATION_WORKING_DAYS} hari kerja "
-                "(Permenaker 44/2015).",
+                msg(
+                    "Proyek didaftarkan {late} hari kerja setelah SPK; batasnya {registration_working_days} hari kerja (Permenaker 44/2015).",
+                    late=late,
+                    registration_working_days=REGISTRATION_WORKING_DAYS,
+                ),
             )
         )
     if errors:

@@ -12,6 +12,7 @@ from typing import Any
 
 from app.domain.fines import FineLine
 from app.domain.issues import Issue
+from app.domain.messages import msg
 from app.domain.money import format_rupiah
 from app.domain.months import Month, period_label
 from app.domain.schedule import Schedule
@@ -141,8 +142,10 @@ class Quote:
             note = Issue(
                 "program",
                 "quote.credit",
-                f"Kelebihan bayar {format_rupiah(used)} atas bulan potongan PP 50/2025 yang sudah dibayar penuh "
-                "diperhitungkan (PP 50/2025 ps. 6).",
+                msg(
+                    "Kelebihan bayar {format_rupiah} atas bulan potongan PP 50/2025 yang sudah dibayar penuh diperhitungkan (PP 50/2025 ps. 6).",
+                    format_rupiah=format_rupiah(used),
+                ),
             )
             return replace(self, credit=used, total=due - used, notes=(*self.notes, note))
         return replace(self, credit=0, total=due)

@@ -17,6 +17,7 @@ from typing import Any
 
 from app.domain.cover import AfterGrace, CoverKind, CoverPolicy, DueRule, GraceBenefits, Starts
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.months import Month
 from app.domain.rates import (
     PAYERS,
@@ -58,10 +59,14 @@ class _Checker:
         value = obj.get(key)
         if value is None or value == "":
             if required:
-                self.err(f"{path}.{key}", "rates.required", f"'{path}.{key}' wajib diisi.")
+                self.err(
+                    f"{path}.{key}", "rates.required", msg("'{path}.{key}' wajib diisi.", path=path, key=key)
+                )
             return ""
         if not isinstance(value, str):
-            self.err(f"{path}.{key}", "rates.type", f"'{path}.{key}' harus berupa teks.")
+            self.err(
+                f"{path}.{key}", "rates.type", msg("'{path}.{key}' harus berupa teks.", path=path, key=key)
+            )
             return ""
         return value
 
@@ -69,24 +74,32 @@ class _Checker:
         if value is None and nullable:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.err(path, "rates.money", f"'{path}' harus bilangan bulat rupiah (bukan pecahan).")
+            self.err(
+                path, "rates.money", msg("'{path}' harus bilangan bulat rupiah (bukan pecahan).", path=path)
+            )
             return None
         if not 0 <= value <= MAX_MONEY:
-            self.err(path, "rates.money_range", f"'{path}' di luar batas wajar.")
+            self.err(path, "rates.money_range", msg("'{path}' di luar batas wajar.", path=path))
             return None
         return value
 
     def percent(self, value: Any, path: str) -> Fraction | None:
         if not isinstance(value, str):
-            self.err(path, "rates.percent", f"'{path}' harus persen dalam teks, mis. \"0.24\".")
+            self.err(
+                path, "rates.percent", msg("'{path}' harus persen dalam teks, mis. \"0.24\".", path=path)
+            )
             return None
         try:
             dec = Decimal(value.strip())
         except InvalidOperation:
-            self.err(path, "rates.percent", f"'{path}' bukan angka persen: '{value[:20]}'.")
+            self.err(
+                path,
+                "rates.percent",
+                msg("'{path}' bukan angka persen: '{value}'.", path=path, value=value[:20]),
+            )
             return None
         if not dec.is_finite() or not Decimal(0) <= dec <= Decimal(100):
-            self.err(path, "rates.percent_range", f"'{path}' harus antara 0 dan 100 persen.")
+            self.err(path, "rates.percent_range", msg("'{path}' harus antara 0 dan 100 persen.", path=path))
             return None
         return Fraction(dec) / 100
 
@@ -94,7 +107,7 @@ class _Checker:
         try:
             return Month.parse(str(value)) if isinstance(value, str) else Month.parse("")
         except ValueError:
-            self.err(path, "rates.month", f"'{path}' harus bulan TTTT-BB, mis. 2026-04.")
+            self.err(path, "rates.month", msg("'{path}' harus bulan TTTT-BB, mis. 2026-04.", path=path))
             return None
 
     def flag(self, obj: Mapping[str, Any], key: str) -> bool:
@@ -104,7 +117,7 @@ class _Checker:
         if value is None:
             return frozenset()
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.err(path, "rates.type", f"'{path}' harus daftar teks.")
+            self.err(path, "rates.type", msg("'{path}' harus daftar teks.", path=path))
             return frozenset()
         return frozenset(value)
 
@@ -122,13 +135,17 @@ def _find_floats(value: Any, path: str, out: list[str]) -> None:
 
 def _shares(c: _Checker, raw: Any, path: str) -> Shares:
     if not isinstance(raw, Mapping) or not raw:
-        c.err(path, "rates.shares", f'\'{path}\' harus berisi pembagian, mis. {{"worker": "1"}}.')
+        c.err(
+            path, "rates.shares", msg('\'{path}\' harus berisi pembagian, mis. {{"worker": "1"}}.', path=path)
+        )
         return Shares(())
     items: list[tuple[str, Fraction]] = []
     for payer in raw:
         if payer not in PAYERS:
             c.err(
-                f"{path}.{payer}", "rates.payer", f"Pihak pembayar '{payer}' tidak dikenal (employer/worker)."
+                f"{path}.{payer}",
+                "rates.payer",
+                msg("Pihak pembayar '{payer}' tidak dikenal (employer/worker).", payer=payer),
             )
             continue
         f = c.percent(raw[payer], f"{path}.{payer}")
@@ -142,7 +159,7 @@ def _due(c: _Checker, raw: Any, path: str, *, required: bool = True) -> DueRule 
     if raw is None and not required:
         return None
     if not isinstance(raw, Mapping):
-        c.err(path, "rates.required", f"'{path}' wajib diisi.")
+        c.err(path, "rates.required", msg("'{path}' wajib diisi.", path=path))
         return None
     day, offset, shift = raw.get("day"), raw.get("month_offset"), raw.get("holiday_shift", True)
     if not isinstance(day, int) or isinstance(day, bool) or not 1 <= day <= 28:
@@ -164,7 +181,7 @@ def _parts(c: _Checker, raw: Any, path: str) -> tuple[RecompositionPart, ...]:
     for i, p in enumerate(raw):
         q = f"{path}[{i}]"
         if not isinstance(p, Mapping):
-            c.err(q, "rates.type", f"'{q}' harus objek.")
+            c.err(q, "rates.type", msg("'{q}' harus objek.", q=q))
             continue
         start = c.month(p.get("from"), f"{q}.from")
         taken_raw = p.get("taken")
@@ -176,7 +193,11 @@ def _parts(c: _Checker, raw: Any, path: str) -> tuple[RecompositionPart, ...]:
         else:
             for code, pct in taken_raw.items():
                 if code not in PROGRAMMES:
-                    c.err(f"{q}.taken.{code}", "rates.programme", f"Program '{code}' tidak dikenal.")
+                    c.err(
+                        f"{q}.taken.{code}",
+                        "rates.programme",
+                        msg("Program '{code}' tidak dikenal.", code=code),
+                    )
                     continue
                 f = c.percent(pct, f"{q}.taken.{code}")
                 if f is not None:
@@ -195,7 +216,7 @@ def _cover(c: _Checker, raw: Any, path: str, *, required: bool) -> CoverPolicy |
     if raw is None and not required:
         return None
     if not isinstance(raw, Mapping):
-        c.err(path, "rates.required", f"'{path}' wajib diisi (aturan kepesertaan).")
+        c.err(path, "rates.required", msg("'{path}' wajib diisi (aturan kepesertaan).", path=path))
         return None
     try:
         kind = CoverKind(str(raw.get("kind")))
@@ -203,7 +224,11 @@ def _cover(c: _Checker, raw: Any, path: str, *, required: bool) -> CoverPolicy |
         benefits = GraceBenefits(raw.get("grace_benefits", "AFTER_SETTLEMENT"))
         starts = Starts(raw.get("starts", "FIRST_PAYMENT"))
     except ValueError:
-        c.err(path, "rates.cover", f"'{path}': kind/after_grace/grace_benefits/starts tidak dikenal.")
+        c.err(
+            path,
+            "rates.cover",
+            msg("'{path}': kind/after_grace/grace_benefits/starts tidak dikenal.", path=path),
+        )
         return None
     grace = raw.get("grace_months", 3)
     if not isinstance(grace, int) or isinstance(grace, bool) or not 0 <= grace <= 24:
@@ -218,7 +243,7 @@ def _late_fine(c: _Checker, raw: Any, path: str) -> Fraction | None:
     if raw is None:
         return None
     if not isinstance(raw, Mapping):
-        c.err(path, "rates.type", f"'{path}' harus objek atau null.")
+        c.err(path, "rates.type", msg("'{path}' harus objek atau null.", path=path))
         return None
     c.text(raw, "source", path)
     return c.percent(raw.get("percent_per_month"), f"{path}.percent_per_month")
@@ -228,7 +253,7 @@ def _pmi(c: _Checker, raw: Any, path: str) -> PmiPackages | None:
     if raw is None:
         return None
     if not isinstance(raw, Mapping):
-        c.err(path, "rates.type", f"'{path}' harus objek.")
+        c.err(path, "rates.type", msg("'{path}' harus objek.", path=path))
         return None
     packages: list[PlacementPackage] = []
     raw_placement = raw.get("placement")
@@ -251,7 +276,7 @@ def _pmi(c: _Checker, raw: Any, path: str) -> PmiPackages | None:
     for key in ("after_months", "individual_earliest_months"):
         v = raw.get(key, 0)
         if not isinstance(v, int) or isinstance(v, bool) or not 0 <= v <= 24:
-            c.err(f"{path}.{key}", "rates.pmi", f"'{key}' harus 0–24 bulan.")
+            c.err(f"{path}.{key}", "rates.pmi", msg("'{key}' harus 0–24 bulan.", key=key))
             v = 0
         ints[key] = v
     if not packages:
@@ -269,14 +294,14 @@ def _pmi(c: _Checker, raw: Any, path: str) -> PmiPackages | None:
 
 def _programme(c: _Checker, code: str, raw: Any, path: str) -> ProgrammeRate | None:
     if code not in PROGRAMMES:
-        c.err(path, "rates.programme", f"Program '{code}' tidak dikenal.")
+        c.err(path, "rates.programme", msg("Program '{code}' tidak dikenal.", code=code))
         return None
     if not isinstance(raw, Mapping):
-        c.err(path, "rates.type", f"'{path}' harus objek.")
+        c.err(path, "rates.type", msg("'{path}' harus objek.", path=path))
         return None
     kind = c.text(raw, "kind", path)
     if kind and kind not in KINDS:
-        c.err(f"{path}.kind", "rates.kind", f"Jenis tarif '{kind}' tidak dikenal.")
+        c.err(f"{path}.kind", "rates.kind", msg("Jenis tarif '{kind}' tidak dikenal.", kind=kind))
         return None
     label = c.text(raw, "label", path, required=False) or code
     source = c.text(raw, "source", path)
@@ -336,7 +361,7 @@ def _programme(c: _Checker, code: str, raw: Any, path: str) -> ProgrammeRate | N
             for i, e in enumerate(caps):
                 p = f"{path}.wage_cap[{i}]"
                 if not isinstance(e, Mapping):
-                    c.err(p, "rates.type", f"'{p}' harus objek.")
+                    c.err(p, "rates.type", msg("'{p}' harus objek.", p=p))
                     continue
                 start = c.month(e.get("from"), f"{p}.from")
                 amount = c.money(e.get("amount"), f"{p}.amount", nullable=True)
@@ -353,11 +378,15 @@ def _programme(c: _Checker, code: str, raw: Any, path: str) -> ProgrammeRate | N
 
 def _base(c: _Checker, raw: Any, path: str) -> IncomeBase:
     if not isinstance(raw, Mapping):
-        c.err(path, "rates.required", f"'{path}' wajib diisi.")
+        c.err(path, "rates.required", msg("'{path}' wajib diisi.", path=path))
         return IncomeBase("none", 0, (), "", "", True)
     method = c.text(raw, "method", path)
     if method and method not in BASE_METHODS:
-        c.err(f"{path}.method", "rates.base_method", f"Metode dasar iuran '{method}' tidak dikenal.")
+        c.err(
+            f"{path}.method",
+            "rates.base_method",
+            msg("Metode dasar iuran '{method}' tidak dikenal.", method=method),
+        )
     minimum = c.money(raw.get("minimum", 0), f"{path}.minimum") or 0
     brackets: list[Bracket] = []
     raw_brackets = raw.get("brackets") or []
@@ -367,7 +396,7 @@ def _base(c: _Checker, raw: Any, path: str) -> IncomeBase:
     for i, b in enumerate(raw_brackets):
         p = f"{path}.brackets[{i}]"
         if not isinstance(b, Mapping):
-            c.err(p, "rates.type", f"'{p}' harus objek.")
+            c.err(p, "rates.type", msg("'{p}' harus objek.", p=p))
             continue
         low = c.money(b.get("low"), f"{p}.low")
         high = c.money(b.get("high"), f"{p}.high", nullable=True)
@@ -409,13 +438,13 @@ def _base(c: _Checker, raw: Any, path: str) -> IncomeBase:
 def _segment(c: _Checker, code: str, raw: Any, *, version: int) -> SegmentRates | None:
     path = f"segments.{code}"
     if not isinstance(raw, Mapping):
-        c.err(path, "rates.type", f"'{path}' harus objek.")
+        c.err(path, "rates.type", msg("'{path}' harus objek.", path=path))
         return None
     due = _due(c, raw.get("due"), f"{path}.due") or DueRule(15, 0)
     programmes: dict[str, ProgrammeRate] = {}
     raw_programmes = raw.get("programmes")
     if not isinstance(raw_programmes, Mapping) or not raw_programmes:
-        c.err(f"{path}.programmes", "rates.required", f"'{path}.programmes' wajib diisi.")
+        c.err(f"{path}.programmes", "rates.required", msg("'{path}.programmes' wajib diisi.", path=path))
     else:
         for p_code, spec in raw_programmes.items():
             rate = _programme(c, p_code, spec, f"{path}.programmes.{p_code}")
@@ -423,14 +452,18 @@ def _segment(c: _Checker, code: str, raw: Any, *, version: int) -> SegmentRates 
                 programmes[p_code] = rate
     for must in ("JKK", "JKM"):
         if must not in programmes and isinstance(raw_programmes, Mapping) and must not in raw_programmes:
-            c.err(f"{path}.programmes", "rates.required", f"Tarif {must} wajib ada untuk segmen {code}.")
+            c.err(
+                f"{path}.programmes",
+                "rates.required",
+                msg("Tarif {must} wajib ada untuk segmen {code}.", must=must, code=code),
+            )
     tiers: list[ContractTier] = []
     raw_tiers = raw.get("contract_tiers")
     if isinstance(raw_tiers, Mapping):
         for i, t in enumerate(raw_tiers.get("tiers") or []):
             p = f"{path}.contract_tiers.tiers[{i}]"
             if not isinstance(t, Mapping):
-                c.err(p, "rates.type", f"'{p}' harus objek.")
+                c.err(p, "rates.type", msg("'{p}' harus objek.", p=p))
                 continue
             up_to = c.money(t.get("up_to"), f"{p}.up_to", nullable=True)
             rates = {
@@ -454,7 +487,7 @@ def _segment(c: _Checker, code: str, raw: Any, *, version: int) -> SegmentRates 
 def _discount(c: _Checker, i: int, raw: Any) -> DiscountRule | None:
     path = f"discounts[{i}]"
     if not isinstance(raw, Mapping):
-        c.err(path, "rates.type", f"'{path}' harus objek.")
+        c.err(path, "rates.type", msg("'{path}' harus objek.", path=path))
         return None
     first = c.month(raw.get("from"), f"{path}.from")
     last = c.month(raw.get("to"), f"{path}.to")
@@ -501,10 +534,17 @@ def parse_rate_table(data: Any) -> RateTable:
         c.err(
             path,
             "rates.float",
-            f"'{path}' berupa pecahan biner; tulis persen sebagai teks (\"0.24\") dan rupiah sebagai bilangan bulat.",
+            msg(
+                "'{path}' berupa pecahan biner; tulis persen sebagai teks (\"0.24\") dan rupiah sebagai bilangan bulat.",
+                path=path,
+            ),
         )
     if data.get("format") not in FORMATS:
-        c.err("format", "rates.format", f'Format tabel harus "{FORMAT}" (atau "{FORMATS[0]}").')
+        c.err(
+            "format",
+            "rates.format",
+            msg('Format tabel harus "{format}" (atau "{formats}").', format=FORMAT, formats=FORMATS[0]),
+        )
     format_no = FORMATS.index(data["format"]) + 1 if data.get("format") in FORMATS else 2
     version = c.text(data, "version", "table")
     effective = c.month(data.get("effective_from"), "effective_from")
@@ -516,7 +556,11 @@ def parse_rate_table(data: Any) -> RateTable:
         rule = c.text(rounding, "rule", "rounding")
         rounding_text = c.text(rounding, "text", "rounding")
         if rule and rule not in ROUNDING_RULES:
-            c.err("rounding.rule", "rates.rounding", f"Aturan pembulatan '{rule}' tidak dikenal oleh Loket.")
+            c.err(
+                "rounding.rule",
+                "rates.rounding",
+                msg("Aturan pembulatan '{rule}' tidak dikenal oleh Loket.", rule=rule),
+            )
     segments: dict[str, SegmentRates] = {}
     raw_segments = data.get("segments")
     if not isinstance(raw_segments, Mapping):
@@ -524,14 +568,14 @@ def parse_rate_table(data: Any) -> RateTable:
         raw_segments = {}
     for code in SEGMENTS:
         if code not in raw_segments:
-            c.err(f"segments.{code}", "rates.required", f"Tarif segmen {code} wajib ada.")
+            c.err(f"segments.{code}", "rates.required", msg("Tarif segmen {code} wajib ada.", code=code))
             continue
         seg = _segment(c, code, raw_segments[code], version=format_no)
         if seg is not None:
             segments[code] = seg
     for code in raw_segments:
         if code not in SEGMENTS:
-            c.err(f"segments.{code}", "rates.segment", f"Segmen '{code}' tidak dikenal.")
+            c.err(f"segments.{code}", "rates.segment", msg("Segmen '{code}' tidak dikenal.", code=code))
     raw_discounts = data.get("discounts") or []
     discounts: list[DiscountRule] = []
     if not isinstance(raw_discounts, list):
@@ -566,7 +610,14 @@ def parse_rate_json(text: str) -> RateTable:
     except json.JSONDecodeError as exc:
         raise DomainError(
             Issue(
-                "table", "rates.json", f"JSON tidak valid di baris {exc.lineno} kolom {exc.colno}: {exc.msg}"
+                "table",
+                "rates.json",
+                msg(
+                    "JSON tidak valid di baris {lineno} kolom {colno}: {msg}",
+                    lineno=exc.lineno,
+                    colno=exc.colno,
+                    msg=exc.msg,
+                ),
             )
         ) from exc
     return parse_rate_table(data)

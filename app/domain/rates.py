@@ -23,6 +23,7 @@ from typing import Any
 
 from app.domain.cover import CoverPolicy, CoverRules, DueRule
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.months import Month
 
 PAYERS = ("employer", "worker")
@@ -291,7 +292,11 @@ class RateBook:
                 found = t
         if found is None:
             raise DomainError(
-                Issue("bulan", "rates.no_table", f"Tidak ada tabel tarif yang berlaku untuk {month.label()}.")
+                Issue(
+                    "bulan",
+                    "rates.no_table",
+                    msg("Tidak ada tabel tarif yang berlaku untuk {label}.", label=month.label()),
+                )
             )
         return found
 
@@ -305,7 +310,11 @@ class RateBook:
                 found = seg
         if found is None:
             raise DomainError(
-                Issue("segmen", "rates.no_cover", f"Tabel tarif tidak memuat aturan kepesertaan {segment}.")
+                Issue(
+                    "segmen",
+                    "rates.no_cover",
+                    msg("Tabel tarif tidak memuat aturan kepesertaan {segment}.", segment=segment),
+                )
             )
         return found
 

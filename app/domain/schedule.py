@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.months import MONTH_ABBR, Month
 
 MAX_RUN = 12  # one payment never covers more than a year
@@ -79,7 +80,7 @@ class Schedule:
                     Issue(
                         "jadwal",
                         "schedule.month",
-                        f"Bulan panen '{token.strip()[:10]}' tidak dikenal (1–12).",
+                        msg("Bulan panen '{token}' tidak dikenal (1–12).", token=token.strip()[:10]),
                     )
                 )
             months.add(n)
@@ -105,7 +106,11 @@ def check_schedule_choice(schedule: Schedule, *, seasonal: bool, reason: str | N
     why = " ".join((reason or "").split()) or None
     if why is not None and len(why) > MAX_REASON:
         raise DomainError(
-            Issue("alasan", "schedule.reason_length", f"Alasan paling banyak {MAX_REASON} karakter.")
+            Issue(
+                "alasan",
+                "schedule.reason_length",
+                msg("Alasan paling banyak {max_reason} karakter.", max_reason=MAX_REASON),
+            )
         )
     if schedule.monthly or seasonal:
         return why
@@ -114,8 +119,10 @@ def check_schedule_choice(schedule: Schedule, *, seasonal: bool, reason: str | N
             Issue(
                 "alasan",
                 "schedule.reason_required",
-                "Pekerjaan peserta ini bukan pekerjaan musiman; jadwal bayar saat panen perlu alasan "
-                f"(minimal {MIN_REASON} karakter), mis. 'penghasilan dari kebun sawit keluarga'.",
+                msg(
+                    "Pekerjaan peserta ini bukan pekerjaan musiman; jadwal bayar saat panen perlu alasan (minimal {min_reason} karakter), mis. 'penghasilan dari kebun sawit keluarga'.",
+                    min_reason=MIN_REASON,
+                ),
             )
         )
     return why

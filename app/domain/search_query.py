@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from app.domain.checkdigit import damm_valid
 from app.domain.issues import Issue
 from app.domain.membership import NUMBER_LEN, MembershipNumber, parse_number
+from app.domain.messages import msg
 from app.domain.names import canonical, is_initial, tokens
 from app.domain.people import normalise_phone
 
@@ -100,7 +101,10 @@ def _digits_query(text: str) -> Query:
         Issue(
             FIELD,
             "search.digits",
-            f"{len(digits)} digit: ketik 16 digit NIK, 11 digit nomor peserta, atau nomor HP (08…/+62…).",
+            msg(
+                "{count} digit: ketik 16 digit NIK, 11 digit nomor peserta, atau nomor HP (08…/+62…).",
+                count=len(digits),
+            ),
         )
     )
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from app.domain.issues import Issue
+from app.domain.messages import msg
 
 DEFAULT_WARN_DAYS = 3
 DEFAULT_FREEZE_DAYS = 7
@@ -64,9 +65,13 @@ def frozen_issue(f: Freshness) -> Issue:
     return Issue(
         "sinkron",
         "outreach.frozen",
-        f"Laptop ini {f.days} hari belum sinkron dengan cabang {f.home} ({_last(f)}; batas {f.freeze_days} hari). "
-        "Pendaftaran baru ditolak sampai paket dikirim ke cabang dan balasan cabang diimpor (halaman Jemput Bola "
-        "atau 'loket package receive'). Pembayaran dan kartu peserta yang sudah terdaftar tetap bisa.",
+        msg(
+            "Laptop ini {days} hari belum sinkron dengan cabang {home} ({last}; batas {freeze_days} hari). Pendaftaran baru ditolak sampai paket dikirim ke cabang dan balasan cabang diimpor (halaman Jemput Bola atau 'loket package receive'). Pembayaran dan kartu peserta yang sudah terdaftar tetap bisa.",
+            days=f.days,
+            home=f.home,
+            last=_last(f),
+            freeze_days=f.freeze_days,
+        ),
     )
 
 
@@ -74,8 +79,13 @@ def warning_issue(f: Freshness) -> Issue:
     return Issue(
         "sinkron",
         "outreach.sync_due",
-        f"Laptop ini {f.days} hari belum sinkron dengan cabang {f.home} ({_last(f)}). Kirim paket ke cabang dan "
-        f"impor balasannya: {f.days_left} hari lagi pendaftaran baru ditolak.",
+        msg(
+            "Laptop ini {days} hari belum sinkron dengan cabang {home} ({last}). Kirim paket ke cabang dan impor balasannya: {days_left} hari lagi pendaftaran baru ditolak.",
+            days=f.days,
+            home=f.home,
+            last=_last(f),
+            days_left=f.days_left,
+        ),
     )
 
 
@@ -108,7 +118,9 @@ def limit_issues(warn_days: int, freeze_days: int) -> list[Issue]:
     if not 1 <= warn_days <= MAX_DAYS - 1:
         out.append(
             Issue(
-                "warn_days", "outreach.warn_days", f"Peringatan setelah 1–{MAX_DAYS - 1} hari tanpa sinkron."
+                "warn_days",
+                "outreach.warn_days",
+                msg("Peringatan setelah 1–{max_days} hari tanpa sinkron.", max_days=MAX_DAYS - 1),
             )
         )
     if not 2 <= freeze_days <= MAX_DAYS:
@@ -116,7 +128,7 @@ def limit_issues(warn_days: int, freeze_days: int) -> list[Issue]:
             Issue(
                 "freeze_days",
                 "outreach.freeze_days",
-                f"Pendaftaran ditolak setelah 2–{MAX_DAYS} hari tanpa sinkron.",
+                msg("Pendaftaran ditolak setelah 2–{max_days} hari tanpa sinkron.", max_days=MAX_DAYS),
             )
         )
     if not out and freeze_days <= warn_days:

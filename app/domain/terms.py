@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.domain.issues import Issue
+from app.domain.messages import msg
 from app.domain.months import Month
 from app.domain.people import age_on
 from app.domain.record_fields import clean_text, parse_int, parse_programmes
@@ -96,7 +97,13 @@ def _pmi(raw: Mapping[str, Any], today: dt.date, errors: list[Issue]) -> PmiTerm
             )
         )
     elif not 1 <= contract <= MAX_CONTRACT:
-        errors.append(Issue("kontrak_bulan", "kontrak_bulan.range", f"Lama kontrak 1–{MAX_CONTRACT} bulan."))
+        errors.append(
+            Issue(
+                "kontrak_bulan",
+                "kontrak_bulan.range",
+                msg("Lama kontrak 1–{max_contract} bulan.", max_contract=MAX_CONTRACT),
+            )
+        )
         contract = None
     departure: Month | None = None
     value = raw.get("bulan_berangkat")
@@ -127,7 +134,10 @@ def _pmi(raw: Mapping[str, Any], today: dt.date, errors: list[Issue]) -> PmiTerm
                     Issue(
                         "bulan_berangkat",
                         "bulan_berangkat.range",
-                        f"Bulan keberangkatan paling jauh {DEPARTURE_WINDOW} bulan dari sekarang.",
+                        msg(
+                            "Bulan keberangkatan paling jauh {departure_window} bulan dari sekarang.",
+                            departure_window=DEPARTURE_WINDOW,
+                        ),
                     )
                 )
                 departure = None
@@ -181,7 +191,13 @@ def check_terms(
 
     npp = clean_text(raw, "npp").upper().replace(" ", "") or None
     if rule is not None and npp is not None and not rule.accepts_npp:
-        warnings.append(Issue("npp", "npp.ignored", f"NPP tidak dipakai untuk segmen {segmen}; diabaikan."))
+        warnings.append(
+            Issue(
+                "npp",
+                "npp.ignored",
+                msg("NPP tidak dipakai untuk segmen {segmen}; diabaikan.", segmen=segmen),
+            )
+        )
         npp = None
     if rule is not None and rule.requires_npp and not npp:
         errors.append(
@@ -221,7 +237,11 @@ def check_terms(
                 Issue(
                     "program",
                     "program.eligibility",
-                    f"Program {', '.join(not_allowed)} tidak tersedia untuk segmen {segmen}.",
+                    msg(
+                        "Program {not_allowed} tidak tersedia untuk segmen {segmen}.",
+                        not_allowed=", ".join(not_allowed),
+                        segmen=segmen,
+                    ),
                 )
             )
     for code in programmes:
@@ -229,7 +249,11 @@ def check_terms(
         lacking = sorted(prule.requires - set(programmes)) if prule is not None else []
         if lacking:
             errors.append(
-                Issue("program", "program.requires", f"Program {code} mensyaratkan {', '.join(lacking)}.")
+                Issue(
+                    "program",
+                    "program.requires",
+                    msg("Program {code} mensyaratkan {lacking}.", code=code, lacking=", ".join(lacking)),
+                )
             )
     _ages(rule, segmen, programmes, birth, today, reference, errors, warnings)
 
@@ -304,7 +328,12 @@ def _ages(
             Issue(
                 "tanggal_lahir",
                 "tanggal_lahir.too_young",
-                f"Usia {age} tahun; segmen {segmen} minimal {rule.min_age} tahun.",
+                msg(
+                    "Usia {age} tahun; segmen {segmen} minimal {min_age} tahun.",
+                    age=age,
+                    segmen=segmen,
+                    min_age=rule.min_age,
+                ),
             )
         )
     if rule.max_age is not None and age > rule.max_age:
@@ -312,7 +341,12 @@ def _ages(
             Issue(
                 "tanggal_lahir",
                 "tanggal_lahir.too_old",
-                f"Usia {age} tahun; segmen {segmen} maksimal {rule.max_age} tahun.",
+                msg(
+                    "Usia {age} tahun; segmen {segmen} maksimal {max_age} tahun.",
+                    age=age,
+                    segmen=segmen,
+                    max_age=rule.max_age,
+                ),
             )
         )
     if rule.max_age_warning is not None and age > rule.max_age_warning:
@@ -320,8 +354,12 @@ def _ages(
             Issue(
                 "tanggal_lahir",
                 "tanggal_lahir.age_limit",
-                f"Usia {age} tahun: di atas batas usia pendaftaran {segmen} yang dicatat Loket ({rule.max_age_warning} "
-                "tahun, belum terkonfirmasi). Periksa ketentuan terbaru sebelum mendaftarkan.",
+                msg(
+                    "Usia {age} tahun: di atas batas usia pendaftaran {segmen} yang dicatat Loket ({max_age_warning} tahun, belum terkonfirmasi). Periksa ketentuan terbaru sebelum mendaftarkan.",
+                    age=age,
+                    segmen=segmen,
+                    max_age_warning=rule.max_age_warning,
+                ),
             )
         )
     for code in programmes:
@@ -334,8 +372,13 @@ def _ages(
                 Issue(
                     "program",
                     "program.retirement_age",
-                    f"Program {code} tidak dapat diambil: usia {age} tahun sudah mencapai usia pensiun "
-                    f"{retire} tahun (berlaku {today.year}, PP 45/2015 ps. 15).",
+                    msg(
+                        "Program {code} tidak dapat diambil: usia {age} tahun sudah mencapai usia pensiun {retire} tahun (berlaku {year}, PP 45/2015 ps. 15).",
+                        code=code,
+                        age=age,
+                        retire=retire,
+                        year=today.year,
+                    ),
                 )
             )
         if prule.max_age_at_registration is not None and age > prule.max_age_at_registration:
@@ -343,7 +386,11 @@ def _ages(
                 Issue(
                     "program",
                     "program.age",
-                    f"Program {code} hanya untuk pendaftar berusia di bawah {prule.max_age_at_registration + 1} "
-                    f"tahun (usia {age}).",
+                    msg(
+                        "Program {code} hanya untuk pendaftar berusia di bawah {max_age_at_registration} tahun (usia {age}).",
+                        code=code,
+                        max_age_at_registration=prule.max_age_at_registration + 1,
+                        age=age,
+                    ),
                 )
             )

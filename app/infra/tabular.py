@@ -21,6 +21,7 @@ from typing import IO, Any, Protocol
 
 from app.domain.imports import MAX_CELL_CHARS, header_score
 from app.domain.issues import Issue
+from app.domain.messages import msg
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -95,24 +96,31 @@ def sniff_kind(path: Path) -> str:
         with path.open("rb") as f:
             head = f.read(_SNIFF_BYTES)
     except FileNotFoundError as exc:
-        raise UnreadableFileError("file.missing", f"File {path.name} tidak ditemukan.") from exc
+        raise UnreadableFileError(
+            "file.missing", msg("File {name} tidak ditemukan.", name=path.name)
+        ) from exc
     except OSError as exc:
         raise UnreadableFileError(
-            "file.unreadable", f"File {path.name} tidak bisa dibuka: {exc.strerror}."
+            "file.unreadable",
+            msg("File {name} tidak bisa dibuka: {strerror}.", name=path.name, strerror=exc.strerror),
         ) from exc
     if not head:
-        raise UnreadableFileError("file.empty", f"File {path.name} kosong (0 byte).")
+        raise UnreadableFileError("file.empty", msg("File {name} kosong (0 byte).", name=path.name))
     if head.startswith(_OLE_MAGIC):
         if _contains(path, _ENCRYPTED_STREAM):
             raise UnreadableFileError(
                 "file.encrypted",
-                f"File {path.name} dilindungi kata sandi. Buka di Excel, hapus kata sandinya "
-                "(File › Info › Proteksi Buku Kerja), simpan, lalu impor lagi.",
+                msg(
+                    "File {name} dilindungi kata sandi. Buka di Excel, hapus kata sandinya (File › Info › Proteksi Buku Kerja), simpan, lalu impor lagi.",
+                    name=path.name,
+                ),
             )
         raise UnreadableFileError(
             "file.xls",
-            f"File {path.name} berformat Excel 97-2003 (.xls). Simpan sebagai Excel Workbook (.xlsx) "
-            "atau CSV, lalu impor lagi.",
+            msg(
+                "File {name} berformat Excel 97-2003 (.xls). Simpan sebagai Excel Workbook (.xlsx) atau CSV, lalu impor lagi.",
+                name=path.name,
+            ),
         )
     if head.startswith(_ZIP_MAGIC):
         return "xlsx"
@@ -122,8 +130,10 @@ def sniff_kind(path: Path) -> str:
     if b"\x00" in head or controls > len(head) // 100:
         raise UnreadableFileError(
             "file.binary",
-            f"File {path.name} bukan teks CSV maupun Excel (.xlsx): isinya biner. "
-            "Periksa apakah file yang dipilih benar.",
+            msg(
+                "File {name} bukan teks CSV maupun Excel (.xlsx): isinya biner. Periksa apakah file yang dipilih benar.",
+                name=path.name,
+            ),
         )
     return "csv"
 
@@ -196,14 +206,17 @@ class XlsxReader:
                 if "xl/workbook.xml" not in names:
                     raise UnreadableFileError(
                         "file.not_xlsx",
-                        f"File {path.name} adalah arsip ZIP, bukan buku kerja Excel (.xlsx).",
+                        msg("File {name} adalah arsip ZIP, bukan buku kerja Excel (.xlsx).", name=path.name),
                     )
                 ss = next((i for i in zf.infolist() if i.filename.lower() == "xl/sharedstrings.xml"), None)
                 if ss is not None and ss.file_size > MAX_SHARED_STRINGS_BYTES:
                     raise UnreadableFileError(
                         "file.too_large",
-                        f"Teks di file {path.name} terlalu besar ({ss.file_size // (1024 * 1024)} MB setelah "
-                        "dibuka). Periksa isi file; mungkin ada sel berisi data yang tidak semestinya.",
+                        msg(
+                            "Teks di file {name} terlalu besar ({file_size} MB setelah dibuka). Periksa isi file; mungkin ada sel berisi data yang tidak semestinya.",
+                            name=path.name,
+                            file_size=ss.file_size // (1024 * 1024),
+                        ),
                     )
                 for info in zf.infolist():
                     if _SHEET_PART.match(info.filename):
@@ -367,8 +380,10 @@ def _detect_encoding(path: Path) -> str:
                 if b"\x00" in chunk:
                     raise UnreadableFileError(
                         "file.binary",
-                        f"File {path.name} berisi byte NUL; ini bukan file teks CSV. "
-                        "Simpan ulang dari Excel sebagai CSV (UTF-8).",
+                        msg(
+                            "File {name} berisi byte NUL; ini bukan file teks CSV. Simpan ulang dari Excel sebagai CSV (UTF-8).",
+                            name=path.name,
+                        ),
                     )
                 decoder.decode(chunk)
             decoder.decode(b"", final=True)
@@ -383,8 +398,10 @@ def _detect_encoding(path: Path) -> str:
         except UnicodeDecodeError as exc:
             raise UnreadableFileError(
                 "file.encoding",
-                f"File {path.name} tidak bisa dibaca sebagai teks UTF-8 maupun Windows-1252; "
-                "mungkin bukan file CSV. Simpan ulang dari Excel sebagai CSV UTF-8.",
+                msg(
+                    "File {name} tidak bisa dibaca sebagai teks UTF-8 maupun Windows-1252; mungkin bukan file CSV. Simpan ulang dari Excel sebagai CSV UTF-8.",
+                    name=path.name,
+                ),
             ) from exc
         return "cp1252"
 
@@ -398,14 +415,19 @@ def _bounded_lines(f: IO[str], path: Path) -> Iterator[str]:
         if len(line) > MAX_LINE_CHARS:
             raise UnreadableFileError(
                 "file.cell_too_large",
-                f"File {path.name} berisi baris atau sel yang terlalu panjang (lebih dari "
-                f"{MAX_LINE_CHARS // 1024} ribu karakter). Periksa isi file; mungkin ada data yang tidak semestinya.",
+                msg(
+                    "File {name} berisi baris atau sel yang terlalu panjang (lebih dari {max_line_chars} ribu karakter). Periksa isi file; mungkin ada data yang tidak semestinya.",
+                    name=path.name,
+                    max_line_chars=MAX_LINE_CHARS // 1024,
+                ),
             )
         if "\x00" in line:
             raise UnreadableFileError(
                 "file.binary",
-                f"File {path.name} berisi byte NUL; ini bukan file teks CSV. "
-                "Simpan ulang dari Excel sebagai CSV (UTF-8).",
+                msg(
+                    "File {name} berisi byte NUL; ini bukan file teks CSV. Simpan ulang dari Excel sebagai CSV (UTF-8).",
+                    name=path.name,
+                ),
             )
         yield line
 
@@ -456,7 +478,8 @@ class CsvReader:
     def rows(self, sheet: str | None) -> Generator[tuple[int, tuple[Any, ...]], None, None]:
         if sheet is not None:
             raise UnreadableFileError(
-                "file.sheet_missing", f"File CSV {self.path.name} tidak punya lembar; hapus pilihan lembar."
+                "file.sheet_missing",
+                msg("File CSV {name} tidak punya lembar; hapus pilihan lembar.", name=self.path.name),
             )
         previous = csv.field_size_limit()
         csv.field_size_limit(MAX_CELL_CHARS * 4)
@@ -478,13 +501,22 @@ class CsvReader:
                             ) from exc
                         raise UnreadableFileError(
                             "file.csv_format",
-                            f"File {self.path.name} tidak bisa dibaca sebagai CSV di baris {n + 1}: {exc}.",
+                            msg(
+                                "File {name} tidak bisa dibaca sebagai CSV di baris {n}: {exc}.",
+                                name=self.path.name,
+                                n=n + 1,
+                                exc=exc,
+                            ),
                         ) from exc
                     except UnicodeDecodeError as exc:
                         raise UnreadableFileError(
                             "file.encoding",
-                            f"File {self.path.name} berisi teks yang tidak bisa dibaca ({self.encoding}) "
-                            f"di sekitar baris {n + 1}.",
+                            msg(
+                                "File {name} berisi teks yang tidak bisa dibaca ({encoding}) di sekitar baris {n}.",
+                                name=self.path.name,
+                                encoding=self.encoding,
+                                n=n + 1,
+                            ),
                         ) from exc
                     n += 1
                     yield n, tuple(record)

@@ -458,7 +458,7 @@ def _audit_and_signatures(s: DaySummary) -> list[Flowable]:
             "Peristiwa audit hari ini" + (" (sampai ditutup)" if s.closed else ""),
             format_number(a.events),
         ],
-        ["Peristiwa terakhir hari ini (nomor urut)", f"#{a.seq}" if a.seq is not None else "–"],
+        ["Peristiwa terakhir hari ini (nomor urut)", f"#{a.number}" if a.number is not None else "–"],
         ["Hash peristiwa terakhir", _hash_groups(a.hash) if a.hash else "–"],
         ["Pemeriksaan seluruh rantai (semua hari)", _verdict(a.chain_ok, a.chain_message)],
     ]

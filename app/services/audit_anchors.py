@@ -1,16 +1,16 @@
 """Where the anchors of the audit chain are found (see ``app.domain.audit_anchors``).
 
 Each source is a function ``(session, ctx) -> anchors`` run inside the verifier's read
-transaction. Today's sources: the sealed head, each closing of a day (the head recorded in
-``day_lock``), the head printed on each archived day summary (read back from the PDF itself), and
-the head inside each backup in the backup folder.
+transaction. The sources: the sealed head, each closing of a day (the head recorded in
+``day_lock``), the head printed on each archived day summary (read back from the PDF itself), the
+head inside each backup in the backup folder, and — at a branch of a region — the head the Kanwil
+recorded as it received the branch's trail (``regional_heads``).
 
-The region (a later issue) adds one more source without changing the verifier: when the branch
-server replicates to its Kanwil server, the Kanwil records each branch's head as it receives it,
-and that record flows back down with the reference data (or is asked for on verify). A
-``regional_heads`` source then returns ``Anchor("region", "Kanwil …", seq, hash)`` for each, and a
-branch trail cut after the Kanwil saw it fails here as "beyond_head"; at the Kanwil itself the
-same ``check_anchors`` runs over the replicated chain with the heads it recorded.
+The Kanwil records each branch's head as it replicates (``app.db.regional_heads``: a trigger that
+only ever raises it) and sends that record down with the reference data. A branch asks the Kanwil
+for it on verify and also reads its own copy; a trail cut after the Kanwil saw it fails here as
+"beyond_head", one rewritten up to it as "mismatch". At the Kanwil itself the same
+``check_anchors`` runs over each branch's replicated chain (``app.services.region.audit``).
 """
 
 from __future__ import annotations
@@ -22,20 +22,31 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.day_models import DayLock
-from app.db.ids import local_part
+from app.db.homes import home_branch
+from app.db.ids import BLOCK, local_part
 from app.db.models import AuditEvent, AuditHead, Setting
+from app.db.regional_heads import recorded_head
 from app.db.search_models import AuditSeal
 from app.domain.audit import seal_mac
 from app.domain.audit_anchors import Anchor, AnchorFinding, check_anchors, unreadable
 from app.domain.day_summary import long_date
+from app.domain.regional_anchors import KanwilRecord, kanwil_anchors
 from app.domain.states import DayStatus
 from app.infra.settings import load_settings
 from app.pdf.reading import printed_audit_head
 from app.services.context import ServiceContext
+from app.services.kanwil import (
+    KANWIL_CODE,
+    KANWIL_URL,
+    ROLE,
+    KanwilUnreachableError,
+    ask_kanwil,
+    settings_of,
+)
 
 AnchorSource = Callable[[Session, ServiceContext], Iterable[Anchor | AnchorFinding]]
 
@@ -149,7 +160,56 @@ def backup_heads(session: Session, ctx: ServiceContext) -> Iterator[Anchor]:
         yield Anchor("backup", f"Cadangan {path.name}", seq, digest)
 
 
-SOURCES: tuple[AnchorSource, ...] = (sealed_head, closed_days, archived_summaries, backup_heads)
+def _written_since(session: Session, ctx: ServiceContext, base: int, record: KanwilRecord) -> bool:
+    """The Kanwil saw an event this check's snapshot does not hold yet: written (and sent up) after
+    the check began, and still there now with the same hash."""
+    newest = session.execute(
+        select(func.max(AuditEvent.seq)).where(AuditEvent.seq > base, AuditEvent.seq < base + BLOCK)
+    ).scalar_one()
+    if record.seq <= local_part(int(newest or base)):
+        return False
+
+    def now(fresh: Session) -> str | None:
+        return fresh.execute(
+            select(AuditEvent.hash).where(AuditEvent.seq == base + record.seq)
+        ).scalar_one_or_none()
+
+    return ctx.read(now) == record.hash
+
+
+def regional_heads(session: Session, ctx: ServiceContext) -> Iterator[Anchor | AnchorFinding]:
+    """The head the Kanwil recorded of this branch's trail: asked of the Kanwil (short timeout),
+    and the copy that came down with the reference data (used alone when the Kanwil does not
+    answer). Nothing on SQLite, at the Kanwil, or at a branch outside a region."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    settings = settings_of(session)
+    home = home_branch(session)
+    if settings.get(ROLE) != "branch" or home is None:
+        return
+    kanwil = settings.get(KANWIL_CODE, "")
+    copy = recorded_head(session.connection(), home.code)
+    try:
+        live = ask_kanwil(ctx, lambda conn: recorded_head(conn, home.code), settings.get(KANWIL_URL))
+    except KanwilUnreachableError as exc:
+        yield from kanwil_anchors(kanwil, home.timezone, None, copy, unreachable=exc.message)
+        return
+    items = kanwil_anchors(kanwil, home.timezone, live, copy)
+    if live is not None and _written_since(session, ctx, home.id - local_part(home.id), live):
+        first = items[0]  # the Kanwil's own answer comes first
+        assert isinstance(first, Anchor)
+        done = f"{first.label}: #{live.seq} cocok (dicatat sesudah pemeriksaan dimulai)."
+        items[0] = AnchorFinding(first, None, done)
+    yield from items
+
+
+SOURCES: tuple[AnchorSource, ...] = (
+    sealed_head,
+    closed_days,
+    archived_summaries,
+    backup_heads,
+    regional_heads,
+)
 
 
 def check_all(

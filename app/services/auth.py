@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Officer
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.passwords import check_password
 from app.domain.roles import PERMISSION_LABELS, ROLE_LABELS, Permission, Role, allowed, supervisor_only
 from app.infra.paths import resources_dir
@@ -197,7 +198,13 @@ def _new_officer(
     session: Session, ctx: ServiceContext, username: str, full_name: str, role: str, password_hash: str
 ) -> Officer:
     if session.execute(select(Officer.id).where(Officer.account(username))).first():
-        raise DomainError(Issue("username", "username.taken", f"Nama pengguna '{username}' sudah dipakai."))
+        raise DomainError(
+            Issue(
+                "username",
+                "username.taken",
+                msg("Nama pengguna '{username}' sudah dipakai.", username=username),
+            )
+        )
     officer = Officer(
         username=username,
         full_name=" ".join(full_name.split()),
@@ -323,7 +330,10 @@ def login(ctx: ServiceContext, username: str, password: str) -> Actor:
             )
             return None, AuthError(
                 "login.locked",
-                f"Akun terkunci karena terlalu banyak percobaan. Coba lagi dalam {minutes} menit.",
+                msg(
+                    "Akun terkunci karena terlalu banyak percobaan. Coba lagi dalam {minutes} menit.",
+                    minutes=minutes,
+                ),
             )
         try:
             HASHER.verify(officer.password_hash, password)
@@ -401,13 +411,20 @@ def identify(ctx: ServiceContext, username: str) -> Actor:
         if o is not None and o.active and (o.locked_until is None or o.locked_until <= now):
             return actor_of(o), None
         if o is None:
-            error = AuthError("officer.unknown", f"Petugas '{username[:40]}' tidak ada.")
+            error = AuthError(
+                "officer.unknown", msg("Petugas '{username}' tidak ada.", username=username[:40])
+            )
         elif not o.active:
-            error = AuthError("login.inactive", f"Akun {username} dinonaktifkan. Hubungi supervisor.")
+            error = AuthError(
+                "login.inactive", msg("Akun {username} dinonaktifkan. Hubungi supervisor.", username=username)
+            )
         else:
             error = AuthError(
                 "login.locked",
-                f"Akun {username} terkunci karena terlalu banyak kata sandi salah. Supervisor lain dapat membukanya.",
+                msg(
+                    "Akun {username} terkunci karena terlalu banyak kata sandi salah. Supervisor lain dapat membukanya.",
+                    username=username,
+                ),
             )
         append_event(
             session,
@@ -483,7 +500,11 @@ def set_officer_active(
     def work(session: Session) -> OfficerDTO:
         officer = session.execute(select(Officer).where(Officer.account(username))).scalar_one_or_none()
         if officer is None:
-            raise DomainError(Issue("username", "officer.unknown", f"Petugas '{username}' tidak ada."))
+            raise DomainError(
+                Issue(
+                    "username", "officer.unknown", msg("Petugas '{username}' tidak ada.", username=username)
+                )
+            )
         officer.active = active
         if active:
             officer.failed_logins = 0
@@ -513,7 +534,11 @@ def unlock_officer(ctx: ServiceContext, by: Actor, username: str, reason: str) -
     def work(session: Session) -> OfficerDTO:
         officer = session.execute(select(Officer).where(Officer.account(username))).scalar_one_or_none()
         if officer is None:
-            raise DomainError(Issue("username", "officer.unknown", f"Petugas '{username}' tidak ada."))
+            raise DomainError(
+                Issue(
+                    "username", "officer.unknown", msg("Petugas '{username}' tidak ada.", username=username)
+                )
+            )
         was = officer.locked_until
         officer.failed_logins = 0
         officer.locked_until = None

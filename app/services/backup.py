@@ -28,6 +28,7 @@ from app.db.pgtools import PgToolsMissingError
 from app.db.schema import SchemaState, is_known_revision, schema_state
 from app.domain.clock import business_date
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.progress import NEVER, CancelToken, ProgressSink, no_progress
 from app.domain.roles import Permission, Role
 from app.infra.paths import AppPaths
@@ -287,7 +288,12 @@ def _check(path: Path, engine: Engine, inspection: mech.Inspection | None, error
                 Issue(
                     "file",
                     "backup.backend",
-                    f"Cadangan {backend} tidak dapat dipulihkan ke basis data {_backend(engine)}. {hint}",
+                    msg(
+                        "Cadangan {backend} tidak dapat dipulihkan ke basis data {backend2}. {hint}",
+                        backend=backend,
+                        backend2=_backend(engine),
+                        hint=hint,
+                    ),
                 )
             )
         if inspection.integrity != "ok":
@@ -295,7 +301,9 @@ def _check(path: Path, engine: Engine, inspection: mech.Inspection | None, error
                 Issue(
                     "file",
                     "backup.integrity",
-                    f"Cadangan rusak (pemeriksaan keutuhan: {inspection.integrity}).",
+                    msg(
+                        "Cadangan rusak (pemeriksaan keutuhan: {integrity}).", integrity=inspection.integrity
+                    ),
                 )
             )
         elif not inspection.is_loket:
@@ -306,8 +314,10 @@ def _check(path: Path, engine: Engine, inspection: mech.Inspection | None, error
                     Issue(
                         "file",
                         "backup.too_new",
-                        f"Cadangan ini dibuat oleh versi Loket yang lebih baru (skema {inspection.revision}). "
-                        "Perbarui aplikasi Loket lebih dulu.",
+                        msg(
+                            "Cadangan ini dibuat oleh versi Loket yang lebih baru (skema {revision}). Perbarui aplikasi Loket lebih dulu.",
+                            revision=inspection.revision,
+                        ),
                     )
                 )
     return BackupCheck(path, backend, inspection.revision if inspection else None, state.head, tuple(issues))
@@ -315,7 +325,7 @@ def _check(path: Path, engine: Engine, inspection: mech.Inspection | None, error
 
 def _inspect(engine: Engine, path: Path, staging: Path) -> tuple[BackupCheck, Path | None]:
     if not path.is_file():
-        issue = Issue("file", "backup.missing", f"File cadangan tidak ditemukan: {path}")
+        issue = Issue("file", "backup.missing", msg("File cadangan tidak ditemukan: {path}", path=path))
         return BackupCheck(path, None, None, schema_state(engine).head, (issue,)), None
     kind = mech.file_kind(path)
     if kind == "unknown":

@@ -11,6 +11,7 @@ from app.db.models import Branch, NumberSequence
 from app.domain.clock import TIMEZONES
 from app.domain.issues import DomainError, Issue
 from app.domain.membership import valid_prefix
+from app.domain.messages import msg
 from app.domain.roles import Permission
 from app.services.audit import append_event
 from app.services.auth import authorize
@@ -68,8 +69,11 @@ def setup_branch(
                 Issue(
                     "code",
                     "branch.setup_done",
-                    f"Cabang sudah diatur ({branch.code} {branch.name}); perubahan dilakukan supervisor "
-                    "(--supervisor USERNAME, kata sandinya diminta).",
+                    msg(
+                        "Cabang sudah diatur ({code} {name}); perubahan dilakukan supervisor (--supervisor USERNAME, kata sandinya diminta).",
+                        code=branch.code,
+                        name=branch.name,
+                    ),
                 )
             )
         if branch is None:
@@ -87,7 +91,7 @@ def setup_branch(
                     Issue(
                         "code",
                         "branch.code_fixed",
-                        f"Basis data ini milik cabang {branch.code}; kodenya tetap.",
+                        msg("Basis data ini milik cabang {code}; kodenya tetap.", code=branch.code),
                     )
                 )
             branch.name, branch.timezone = name, timezone

@@ -10,6 +10,9 @@ from sqlalchemy.orm import Session
 from app.db.homes import home_branch
 from app.db.models import Branch
 from app.domain.clock import business_date
+from app.domain.ids import parse_ref, short_ref
+from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.services.context import ServiceContext
 from app.services.dto import BranchDTO
 
@@ -49,3 +52,29 @@ def today(ctx: ServiceContext, branch: BranchDTO | None = None) -> dt.date:
     """The branch's business date now."""
     tz = branch.timezone if branch else "Asia/Jakarta"
     return business_date(ctx.clock(), tz)
+
+
+def home_code(session: Session) -> str:
+    """This database's branch code ("000" before any branch is set up)."""
+    b = home_branch(session)
+    return b.code if b else "000"
+
+
+def row_key(session: Session, ref: str | int, *, field: str, code: str, what: str) -> int:
+    """The stored key of a row a person named (``3``, ``#3``, ``201-3`` or the stored key itself),
+    refused in plain Indonesian when it is not a row number at all (``what``: "Koreksi")."""
+    key = parse_ref(ref, home_code(session))
+    if key is None:
+        raise DomainError(
+            Issue(
+                field,
+                code,
+                msg("{what} {ref} bukan nomor yang dikenal.", what=what, ref=repr(str(ref).strip())),
+            )
+        )
+    return key
+
+
+def row_label(session: Session, key: int) -> str:
+    """How a person reads a row's key here: ``#3`` (this branch) or ``#201-3`` (made elsewhere)."""
+    return short_ref(key, home_code(session))

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.db.cards_models import CardKey
 from app.db.region_models import RegionCardKey
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.roles import Permission
 from app.infra.card_keys import CardKeyStore, KeyFileError, PublicKeyRecord, SigningKey, parse_export
 from app.services.audit import append_event
@@ -116,7 +117,10 @@ def _conflict(key_id: str) -> Issue:
     return Issue(
         "key_id",
         "card_key.conflict",
-        f"ID kunci {key_id} sudah dipakai kunci lain. Minta cabang itu memutar kuncinya (loket keys rotate).",
+        msg(
+            "ID kunci {key_id} sudah dipakai kunci lain. Minta cabang itu memutar kuncinya (loket keys rotate).",
+            key_id=key_id,
+        ),
     )
 
 

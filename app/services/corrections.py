@@ -19,6 +19,7 @@ from app.domain.clock import business_date
 from app.domain.intake import CONFIRMABLE, LABELS, validate_intake
 from app.domain.issues import DomainError, Issue
 from app.domain.member_merge import CORRECTABLE as CORRECTABLE  # the CLI offers them
+from app.domain.messages import msg
 from app.domain.nik import clean_nik
 from app.domain.people import normalise_name, normalise_phone
 from app.domain.record_fields import parse_date
@@ -26,6 +27,7 @@ from app.domain.roles import Permission
 from app.domain.states import CorrectionStatus, RecordStatus
 from app.services.audit import AuditItem, append_event
 from app.services.auth import authorize, reauthenticate
+from app.services.branch_read import row_key, row_label
 from app.services.context import ServiceContext
 from app.services.day_lock import branch_timezone, ensure_day_open
 from app.services.dto import Actor
@@ -90,7 +92,11 @@ def _validate(
                 Issue(
                     str(f)[:40],
                     "correction.field",
-                    f"Kolom '{str(f)[:40]}' tidak dapat dikoreksi. Pilih: {', '.join(CORRECTABLE)}.",
+                    msg(
+                        "Kolom '{f}' tidak dapat dikoreksi. Pilih: {correctable}.",
+                        f=str(f)[:40],
+                        correctable=", ".join(CORRECTABLE),
+                    ),
                 )
             )
     if not changes:
@@ -126,7 +132,13 @@ def _validate(
     for f in changes:
         value = _stored(getattr(rec, f)) if rec is not None else _normalise(ctx, f, changes[f])
         if value == _current(m, f):
-            errors.append(Issue(f, "correction.same", f"{LABELS.get(f, f)} baru sama dengan data sekarang."))
+            errors.append(
+                Issue(
+                    f,
+                    "correction.same",
+                    msg("{labels} baru sama dengan data sekarang.", labels=LABELS.get(f, f)),
+                )
+            )
         new[f] = value
     if "nik" in new and new["nik"] is not None:
         holder = session.execute(
@@ -139,7 +151,9 @@ def _validate(
                 Issue(
                     "nik",
                     "nik.duplicate",
-                    f"NIK ini sudah terdaftar sebagai peserta aktif dengan nomor {holder}.",
+                    msg(
+                        "NIK ini sudah terdaftar sebagai peserta aktif dengan nomor {holder}.", holder=holder
+                    ),
                 )
             )
     if errors:
@@ -175,6 +189,7 @@ def _dto(session: Session, c: MemberCorrection, warnings: tuple[Issue, ...] = ()
     names = dict(session.execute(select(Officer.id, Officer.username).where(Officer.id.in_(ids))).all())
     return CorrectionDTO(
         id=c.id,
+        ref=row_label(session, c.id),
         member_id=c.member_id,
         member_number=member.number,
         member_nama=member.nama,
@@ -214,7 +229,11 @@ def propose_correction(
             Issue(
                 "reason",
                 "correction.reason",
-                f"Alasan koreksi wajib diisi ({MIN_REASON}–{MAX_REASON} karakter).",
+                msg(
+                    "Alasan koreksi wajib diisi ({min_reason}–{max_reason} karakter).",
+                    min_reason=MIN_REASON,
+                    max_reason=MAX_REASON,
+                ),
             )
         )
 
@@ -237,7 +256,10 @@ def propose_correction(
                 Issue(
                     overlap[0],
                     "correction.pending",
-                    f"Sudah ada koreksi {', '.join(overlap)} yang menunggu persetujuan untuk peserta ini.",
+                    msg(
+                        "Sudah ada koreksi {overlap} yang menunggu persetujuan untuk peserta ini.",
+                        overlap=", ".join(overlap),
+                    ),
                 )
             )
         new, warnings = _validate(session, ctx, m, changes, confirm_mismatch=confirm_mismatch)
@@ -269,23 +291,32 @@ def propose_correction(
     return ctx.write(work)
 
 
-def _load(session: Session, correction_id: int) -> MemberCorrection:
+def _load(session: Session, correction_id: int | str) -> MemberCorrection:
+    """The pending correction a person named (``3``, ``#201-3`` or its stored key)."""
+    key = row_key(session, correction_id, field="correction", code="correction.not_found", what="Koreksi")
     c = session.execute(
         select(MemberCorrection)
-        .where(MemberCorrection.id == correction_id)
+        .where(MemberCorrection.id == key)
         .options(selectinload(MemberCorrection.changes))
     ).scalar_one_or_none()
+    label = row_label(session, key)
     if c is None:
-        raise DomainError(Issue("correction", "correction.not_found", f"Koreksi #{correction_id} tidak ada."))
+        raise DomainError(
+            Issue("correction", "correction.not_found", msg("Koreksi {label} tidak ada.", label=label))
+        )
     if c.status != CorrectionStatus.PENDING:
         raise DomainError(
-            Issue("correction", "correction.decided", f"Koreksi #{correction_id} sudah {c.status.lower()}.")
+            Issue(
+                "correction",
+                "correction.decided",
+                msg("Koreksi {label} sudah {status}.", label=label, status=c.status.lower()),
+            )
         )
     return c
 
 
 def approve_correction(
-    ctx: ServiceContext, supervisor: Actor, correction_id: int, password: str
+    ctx: ServiceContext, supervisor: Actor, correction_id: int | str, password: str
 ) -> CorrectionDTO:
     """Apply a proposal. The supervisor re-enters the password; nobody approves their own."""
     authorize(ctx, supervisor, Permission.APPROVE)
@@ -470,7 +501,9 @@ def apply_decided_correction(
     return decided.correction, decided.finish(session)
 
 
-def reject_correction(ctx: ServiceContext, supervisor: Actor, correction_id: int, note: str) -> CorrectionDTO:
+def reject_correction(
+    ctx: ServiceContext, supervisor: Actor, correction_id: int | str, note: str
+) -> CorrectionDTO:
     authorize(ctx, supervisor, Permission.APPROVE)
     note = " ".join(str(note).split())
     if not MIN_REASON <= len(note) <= MAX_REASON:
@@ -478,7 +511,11 @@ def reject_correction(ctx: ServiceContext, supervisor: Actor, correction_id: int
             Issue(
                 "reason",
                 "correction.reason",
-                f"Alasan penolakan wajib diisi ({MIN_REASON}–{MAX_REASON} karakter).",
+                msg(
+                    "Alasan penolakan wajib diisi ({min_reason}–{max_reason} karakter).",
+                    min_reason=MIN_REASON,
+                    max_reason=MAX_REASON,
+                ),
             )
         )
 

@@ -5,24 +5,25 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.contribution_models import MemberCover, Payment
+from app.db.coverage_queries import counted_from, counted_since, enrolments_made, held_by_regency, made_by
 from app.db.day_models import CoverageTarget
 from app.db.homes import home_branch
-from app.db.models import Enrolment, Member
+from app.db.models import Member
 from app.db.region_models import RegionBranch, RegionTarget
 from app.domain.clock import business_date
 from app.domain.coverage import Coverage, check_target
 from app.domain.day_summary import CHANNEL_SHORT, Tally
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.progress import NEVER, CancelToken, ProgressSink, no_progress
 from app.domain.reference import CHANNELS
 from app.domain.roles import Permission
-from app.domain.states import PaymentStatus, RecordStatus
+from app.domain.states import PaymentStatus
 from app.services.audit import append_event
 from app.services.auth import authorize
 from app.services.context import ServiceContext
@@ -51,7 +52,8 @@ class PeriodFigures:
 class CoverageLine:
     regency_code: str
     regency_name: str
-    coverage: Coverage
+    coverage: Coverage  # ``enrolled_since``: the region's count (``coverage_queries``), as the Kanwil's
+    protected: int = 0  # of them, protected today by the status index (only the branch knows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,44 +87,40 @@ def period_bounds(today: dt.date) -> dict[str, tuple[dt.date, dt.date]]:
     }
 
 
-def _period(ctx: ServiceContext, session: Session, key: str, start: dt.date, end: dt.date) -> PeriodFigures:
-    in_range = (Enrolment.business_date >= start, Enrolment.business_date <= end)
-    channels = dict(
-        session.execute(
-            select(Enrolment.channel, func.count()).where(*in_range).group_by(Enrolment.channel)
-        ).all()
-    )
-    occupations = session.execute(
-        select(Enrolment.occupation_code, func.count())
-        .where(*in_range)
-        .group_by(Enrolment.occupation_code)
-        .order_by(func.count().desc(), Enrolment.occupation_code)
-    ).all()
+def _period(
+    ctx: ServiceContext, session: Session, code: str, key: str, start: dt.date, end: dt.date
+) -> PeriodFigures:
+    """The enrolments and payments this branch made in the period (a moved member's history, made
+    elsewhere, is the other branch's figure, as the Kanwil counts it: ``coverage_queries``)."""
+    channels: dict[str, int] = {}
+    occupations: dict[str, int] = {}
+    for maker, channel, _segment, occupation, n in enrolments_made(session, start, end):
+        if maker in (code, "000"):
+            channels[channel] = channels.get(channel, 0) + n
+            occupations[occupation] = occupations.get(occupation, 0) + n
     paid = session.execute(
         select(func.count(), func.coalesce(func.sum(Payment.total), 0)).where(
-            Payment.business_date >= start, Payment.business_date <= end, Payment.status == PaymentStatus.PAID
+            Payment.business_date >= start,
+            Payment.business_date <= end,
+            Payment.status == PaymentStatus.PAID,
+            made_by(Payment.id, code),
         )
     ).one()
     by_occupation = []
-    for code, n in occupations:
-        occ = ctx.reference.occupations.by_code(code)
-        by_occupation.append(Tally(code, occ.name.title() if occ else code, int(n)))
+    for occupation, n in sorted(occupations.items(), key=lambda item: (-item[1], item[0])):
+        occ = ctx.reference.occupations.by_code(occupation)
+        by_occupation.append(Tally(occupation, occ.name.title() if occ else occupation, n))
     return PeriodFigures(
         key,
         PERIOD_LABELS[key],
         start,
         end,
-        sum(int(n) for n in channels.values()),
+        sum(channels.values()),
         int(paid[0]),
         int(paid[1]),
-        tuple(Tally(c, CHANNEL_SHORT.get(c, c), int(channels.get(c, 0))) for c in CHANNELS),
+        tuple(Tally(c, CHANNEL_SHORT.get(c, c), channels.get(c, 0)) for c in CHANNELS),
         tuple(by_occupation),
     )
-
-
-def _regency_expr() -> Any:
-    """The member's home regency ("16.10"): the village code when known, else the NIK's district."""
-    return func.coalesce(func.substr(Member.kode_wilayah, 1, 5), func.substr(Member.nik_district, 1, 5))
 
 
 def _targets(session: Session, code: str) -> list[CoverageTarget | RegionTarget]:
@@ -138,23 +136,23 @@ def _targets(session: Session, code: str) -> list[CoverageTarget | RegionTarget]
     return [own[k] for k in sorted(own)]
 
 
-def _coverage(session: Session, code: str, today: dt.date) -> tuple[CoverageLine, ...]:
-    """Per target regency: the baseline share plus the members enrolled since the baseline date
-    whose membership runs today (the status index's answer: active, or within the arrears limit)."""
+def _coverage(session: Session, code: str, timezone: str, today: dt.date) -> tuple[CoverageLine, ...]:
+    """Per target regency: the baseline share plus the members this branch holds there who were
+    registered after the baseline date, by the region's one definition (``coverage_queries``, so
+    the Kanwil counts the same); and how many of them the status index says are protected today."""
+    targets = _targets(session, code)
+    since = {t.regency_code: counted_from(t.baseline_date, timezone) for t in targets}
+    counted: dict[str, int] = {}
+    for regency, _holder, _n, after in held_by_regency(session, since):
+        counted[regency] = counted.get(regency, 0) + after
     lines = []
-    regency = _regency_expr()
-    for t in _targets(session, code):
-        since = select(Enrolment.member_id).where(Enrolment.business_date > t.baseline_date)
-        first_before = select(Enrolment.member_id).where(Enrolment.business_date <= t.baseline_date)
-        n = session.execute(
+    for t in targets:
+        protected = session.execute(
             select(func.count())
             .select_from(Member)
             .join(MemberCover, MemberCover.member_id == Member.id)
             .where(
-                Member.record_status == RecordStatus.ACTIVE,
-                regency == t.regency_code,
-                Member.id.in_(since),
-                Member.id.not_in(first_before),
+                *counted_since(t.regency_code, since[t.regency_code]),
                 status_index.fresh_on(today),
                 status_index.still_member(),
             )
@@ -163,7 +161,10 @@ def _coverage(session: Session, code: str, today: dt.date) -> tuple[CoverageLine
             CoverageLine(
                 t.regency_code,
                 t.regency_name,
-                Coverage(t.workers, t.baseline_bp, t.target_bp, t.baseline_date, int(n)),
+                Coverage(
+                    t.workers, t.baseline_bp, t.target_bp, t.baseline_date, counted.get(t.regency_code, 0)
+                ),
+                int(protected),
             )
         )
     return tuple(lines)
@@ -181,9 +182,11 @@ def dashboard(ctx: ServiceContext, actor: Actor) -> DashboardDTO:
             raise DomainError(Issue("cabang", "branch.missing", "Cabang belum diatur."))
         today = business_date(ctx.clock(), b.timezone)
         bounds = period_bounds(today)
-        periods = tuple(_period(ctx, session, k, *bounds[k]) for k in PERIODS)
+        periods = tuple(_period(ctx, session, b.code, k, *bounds[k]) for k in PERIODS)
         statuses = status_index.status_counts(session, ctx)
-        return DashboardDTO(today, b.code, b.name, periods, _coverage(session, b.code, today), statuses)
+        return DashboardDTO(
+            today, b.code, b.name, periods, _coverage(session, b.code, b.timezone, today), statuses
+        )
 
     return ctx.read(work)
 
@@ -220,7 +223,13 @@ def set_coverage_target(
     issues = (
         []
         if name
-        else [Issue("wilayah", "target.regency", f"Kode kabupaten/kota {regency_code[:10]} tidak dikenal.")]
+        else [
+            Issue(
+                "wilayah",
+                "target.regency",
+                msg("Kode kabupaten/kota {regency_code} tidak dikenal.", regency_code=regency_code[:10]),
+            )
+        ]
     )
     issues += check_target(workers, baseline_bp, target_bp)
     if issues:
@@ -270,7 +279,11 @@ def remove_coverage_target(ctx: ServiceContext, supervisor: Actor, regency_code:
         t = session.get(CoverageTarget, regency_code)
         if t is None:
             raise DomainError(
-                Issue("wilayah", "target.not_found", f"Tidak ada target untuk {regency_code[:10]}.")
+                Issue(
+                    "wilayah",
+                    "target.not_found",
+                    msg("Tidak ada target untuk {regency_code}.", regency_code=regency_code[:10]),
+                )
             )
         session.delete(t)
         append_event(

@@ -29,6 +29,7 @@ from app.db.homes import home_branch
 from app.db.models import Officer
 from app.domain.clock import business_date, local_time
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.states import DayStatus
 from app.services.context import ServiceContext
 
@@ -66,9 +67,12 @@ def day_closed_issue(day: dt.date, closed_at: dt.datetime, closed_by: str, timez
     return Issue(
         "tanggal",
         "day.closed",
-        f"Hari {long_date(day)} sudah ditutup oleh {closed_by} pukul {when}. Perubahan tidak dicatat "
-        "pada hari yang sudah ditutup: minta supervisor membuka kembali hari ini (dengan alasan), "
-        "atau lanjutkan besok.",
+        msg(
+            "Hari {long_date} sudah ditutup oleh {closed_by} pukul {when}. Perubahan tidak dicatat pada hari yang sudah ditutup: minta supervisor membuka kembali hari ini (dengan alasan), atau lanjutkan besok.",
+            long_date=long_date(day),
+            closed_by=closed_by,
+            when=when,
+        ),
     )
 
 

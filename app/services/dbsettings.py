@@ -16,6 +16,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from app.db.engine import describe, make_engine, sqlite_path, sqlite_url
 from app.db.schema import schema_state
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.infra.paths import AppPaths
 from app.infra.settings import load_settings, save_settings
 from app.infra.storage import UnsafeStorageError, check_sqlite_location
@@ -85,7 +86,9 @@ def probe_database(url: str, *, timeout_seconds: int = 5) -> DatabaseProbe:
         tables = set(inspect(engine).get_table_names())
     except DBAPIError as exc:
         detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        issue = Issue("database_url", "db.connect", f"Tidak dapat terhubung ke basis data: {detail}")
+        issue = Issue(
+            "database_url", "db.connect", msg("Tidak dapat terhubung ke basis data: {detail}", detail=detail)
+        )
         return DatabaseProbe(normal, label, backend, False, False, None, _head(), (issue,))
     finally:
         engine.dispose()
@@ -95,7 +98,10 @@ def probe_database(url: str, *, timeout_seconds: int = 5) -> DatabaseProbe:
             Issue(
                 "database_url",
                 "db.too_new",
-                f"Basis data ini dibuat oleh versi Loket yang lebih baru (skema {state.current}).",
+                msg(
+                    "Basis data ini dibuat oleh versi Loket yang lebih baru (skema {current}).",
+                    current=state.current,
+                ),
             )
         )
     if state.current is None and tables:

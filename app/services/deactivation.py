@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.db.models import Member
 from app.db.search_models import MemberDeactivation
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.roles import Permission
 from app.domain.states import RecordStatus
 from app.services.audit import append_event
@@ -46,7 +47,11 @@ def _require_active(m: Member) -> None:
             Issue(
                 "member",
                 "member.not_active",
-                f"Peserta {m.number} sudah tidak aktif ({m.record_status}).",
+                msg(
+                    "Peserta {number} sudah tidak aktif ({record_status}).",
+                    number=m.number,
+                    record_status=m.record_status,
+                ),
             )
         )
 
@@ -107,7 +112,11 @@ def close_member(
             )
         if target.record_status != RecordStatus.ACTIVE:
             raise DomainError(
-                Issue("into", "deactivate.into_inactive", f"Peserta tujuan {target.number} tidak aktif.")
+                Issue(
+                    "into",
+                    "deactivate.into_inactive",
+                    msg("Peserta tujuan {number} tidak aktif.", number=target.number),
+                )
             )
     note = " ".join(note.split())[:MAX_NOTE]
     previous = m.record_status

@@ -13,6 +13,7 @@ from app.db.near_members import near_members
 from app.domain.duplicates import Match, Person, matches, reason_ok
 from app.domain.intake import IntakeRecord
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.roles import Permission
 from app.services.audit import append_event
 from app.services.auth import authorize, login
@@ -79,8 +80,10 @@ def duplicate_issue(candidates: list[DuplicateCandidateDTO]) -> Issue:
     return Issue(
         "nama",
         "member.likely_duplicate",
-        f"Mirip peserta yang sudah terdaftar ({numbers}): nama mirip, tanggal lahir dan kecamatan NIK sama. "
-        "Bandingkan datanya; simpan tetap hanya dengan persetujuan supervisor dan alasannya.",
+        msg(
+            "Mirip peserta yang sudah terdaftar ({numbers}): nama mirip, tanggal lahir dan kecamatan NIK sama. Bandingkan datanya; simpan tetap hanya dengan persetujuan supervisor dan alasannya.",
+            numbers=numbers,
+        ),
     )
 
 

@@ -18,6 +18,7 @@ from app.domain.clock import business_date
 from app.domain.intake import IntakeRecord, IntakeResult, validate_intake
 from app.domain.issues import DomainError, Issue
 from app.domain.membership import MAX_SERIAL, make_number
+from app.domain.messages import msg
 from app.domain.roles import Permission
 from app.domain.states import RecordStatus
 from app.services.audit import AuditItem, append_event, append_events
@@ -38,7 +39,7 @@ def _duplicate(number: str) -> Issue:
     return Issue(
         "nik",
         "nik.duplicate",
-        f"NIK ini sudah terdaftar sebagai peserta aktif dengan nomor {number}.",
+        msg("NIK ini sudah terdaftar sebagai peserta aktif dengan nomor {number}.", number=number),
     )
 
 

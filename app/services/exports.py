@@ -28,6 +28,7 @@ from app.domain.clock import local_time
 from app.domain.exports import check_export_name, exported_nik, mask_phone
 from app.domain.intake import FIELDS as INTAKE_FIELDS
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.months import Month
 from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_progress
 from app.domain.roles import Permission
@@ -93,7 +94,13 @@ def _check_range(start: dt.date, end: dt.date) -> None:
     if end < start:
         raise DomainError(Issue("sampai", "export.range", "Tanggal akhir sebelum tanggal awal."))
     if (end - start).days + 1 > MAX_DAYS:
-        raise DomainError(Issue("sampai", "export.range_long", f"Paling banyak {MAX_DAYS} hari per ekspor."))
+        raise DomainError(
+            Issue(
+                "sampai",
+                "export.range_long",
+                msg("Paling banyak {max_days} hari per ekspor.", max_days=MAX_DAYS),
+            )
+        )
 
 
 def _month(m: int) -> str:
@@ -270,7 +277,9 @@ def _target(folder: Path, filename: str) -> Path:
     if path.exists() or path.is_symlink():
         raise DomainError(
             Issue(
-                "nama_berkas", "export.exists", f"Berkas {filename} sudah ada; pilih nama atau folder lain."
+                "nama_berkas",
+                "export.exists",
+                msg("Berkas {filename} sudah ada; pilih nama atau folder lain.", filename=filename),
             )
         )
     return path
@@ -306,7 +315,7 @@ def export_records(
     if problem is not None:
         raise DomainError(problem)
     if not folder.is_dir():
-        raise DomainError(Issue("folder", "export.folder", f"Folder {folder} tidak ada."))
+        raise DomainError(Issue("folder", "export.folder", msg("Folder {folder} tidak ada.", folder=folder)))
     if fmt == "csv":
         targets = [
             _target(folder, f"{base_name}-pendaftaran.csv"),

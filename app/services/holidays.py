@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Setting
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.roles import Permission
 from app.infra.holidays import holidays_in
 from app.services.audit import append_event
@@ -123,7 +124,11 @@ def set_override(
         )
     if label is not None and len(label) > MAX_NAME:
         raise DomainError(
-            Issue("nama", "holiday.name_length", f"Nama hari libur paling banyak {MAX_NAME} karakter.")
+            Issue(
+                "nama",
+                "holiday.name_length",
+                msg("Nama hari libur paling banyak {max_name} karakter.", max_name=MAX_NAME),
+            )
         )
     if not 2015 <= day.year <= 2100:
         raise DomainError(Issue("tanggal", "holiday.year", "Tanggal harus antara tahun 2015 dan 2100."))
@@ -133,7 +138,11 @@ def set_override(
         current = holiday_settings(session).overrides
         if day not in current and len(current) >= MAX_OVERRIDES:
             raise DomainError(
-                Issue("tanggal", "holiday.too_many", f"Paling banyak {MAX_OVERRIDES} hari pengecualian.")
+                Issue(
+                    "tanggal",
+                    "holiday.too_many",
+                    msg("Paling banyak {max_overrides} hari pengecualian.", max_overrides=MAX_OVERRIDES),
+                )
             )
         current[day] = None if working else label
         _put(
@@ -166,7 +175,11 @@ def remove_override(ctx: ServiceContext, actor: Actor, day: dt.date, *, password
         current = holiday_settings(session).overrides
         if day not in current:
             raise DomainError(
-                Issue("tanggal", "holiday.not_found", f"Tidak ada pengecualian pada {day:%d-%m-%Y}.")
+                Issue(
+                    "tanggal",
+                    "holiday.not_found",
+                    msg("Tidak ada pengecualian pada {day}.", day=format(day, "%d-%m-%Y")),
+                )
             )
         del current[day]
         _put(

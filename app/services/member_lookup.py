@@ -9,12 +9,13 @@ from sqlalchemy.orm import Session, selectinload
 from app.db.models import Member
 from app.domain.issues import DomainError, Issue
 from app.domain.membership import MembershipNumber, parse_number
+from app.domain.messages import msg
 from app.domain.nik import clean_nik
 from app.domain.states import RecordStatus
 
 
 def not_found(key: object) -> DomainError:
-    return DomainError(Issue("member", "member.not_found", f"Peserta '{key}' tidak ditemukan."))
+    return DomainError(Issue("member", "member.not_found", msg("Peserta '{key}' tidak ditemukan.", key=key)))
 
 
 def resolve_member(session: Session, key: int | str, *, full: bool = False) -> Member:

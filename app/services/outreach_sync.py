@@ -20,6 +20,7 @@ from app.db.sync_models import SyncReply
 from app.domain.clock import business_date
 from app.domain.issues import DomainError, Issue
 from app.domain.membership import valid_prefix
+from app.domain.messages import msg
 from app.domain.roles import Permission
 from app.domain.sync_freshness import (
     DEFAULT_FREEZE_DAYS,
@@ -162,7 +163,10 @@ def set_outreach(
                 Issue(
                     "home",
                     "outreach.home_self",
-                    f"Kode {home} adalah kode laptop ini sendiri; cabang induk punya kode lain (mis. 101).",
+                    msg(
+                        "Kode {home} adalah kode laptop ini sendiri; cabang induk punya kode lain (mis. 101).",
+                        home=home,
+                    ),
                 )
             )
         before = read_settings(session)

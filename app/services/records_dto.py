@@ -98,6 +98,7 @@ class CorrectionChangeDTO:
 @dataclass(frozen=True, slots=True)
 class CorrectionDTO:
     id: int
+    ref: str  # how a person reads and types it: "#3" (this branch) or "#201-3" (made elsewhere)
     member_id: int
     member_number: str
     member_nama: str

@@ -10,6 +10,7 @@ from app.db.models import AuditEvent, Member, Officer
 from app.domain.clock import TIMEZONES, local_time
 from app.domain.issues import DomainError, Issue
 from app.domain.membership import MembershipNumber, parse_number
+from app.domain.messages import msg
 from app.domain.nik import mask_nik
 from app.domain.reference import CHANNEL_LABELS, FUNDING_LABELS, PROGRAMMES
 from app.domain.roles import Permission
@@ -48,7 +49,11 @@ def registration_receipt(ctx: ServiceContext, actor: Actor, number: str) -> Regi
         ).scalar_one_or_none()
         if m is None or not m.enrolments:
             raise DomainError(
-                Issue("nomor", "member.not_found", f"Peserta dengan nomor {parsed.value} tidak ditemukan.")
+                Issue(
+                    "nomor",
+                    "member.not_found",
+                    msg("Peserta dengan nomor {value} tidak ditemukan.", value=parsed.value),
+                )
             )
         e = m.enrolments[-1]
         receipt_id = receipt_id_for(branch.code, e.id)

@@ -207,8 +207,28 @@
         <translation>No corrections are waiting.</translation>
     </message>
     <message>
-        <source>Koreksi #{id} · {member_nama} · {member_number}</source>
-        <translation>Correction #{id} · {member_nama} · {member_number}</translation>
+        <source>Koreksi {ref} · {member_nama} · {member_number}</source>
+        <translation>Correction {ref} · {member_nama} · {member_number}</translation>
+    </message>
+    <message>
+        <source>Permintaan {ref} · {name} · {number}</source>
+        <translation>Request {ref} · {name} · {number}</translation>
+    </message>
+    <message>
+        <source>Koreksi {ref} disetujui; data {member_nama} sudah diperbarui.</source>
+        <translation>Correction {ref} approved; {member_nama}&apos;s record is updated.</translation>
+    </message>
+    <message>
+        <source>Koreksi {ref} ditolak.</source>
+        <translation>Correction {ref} rejected.</translation>
+    </message>
+    <message>
+        <source>Cetak ulang {ref} disetujui. Kartu baru seri {serial}.</source>
+        <translation>Reprint {ref} approved. New card serial {serial}.</translation>
+    </message>
+    <message>
+        <source>Permintaan cetak ulang {ref} ditolak.</source>
+        <translation>Reprint request {ref} rejected.</translation>
     </message>
     <message>
         <source>Alasan: {reason}
@@ -219,10 +239,6 @@ Proposed by {proposed_by}, {proposed_at}</translation>
     <message>
         <source>Tidak ada permintaan cetak ulang.</source>
         <translation>No reprint requests.</translation>
-    </message>
-    <message>
-        <source>Permintaan #{id} · {name} · {number}</source>
-        <translation>Request #{id} · {name} · {number}</translation>
     </message>
     <message>
         <source>Alasan: {reason_label}</source>
@@ -245,28 +261,12 @@ Proposed by {proposed_by}, {proposed_at}</translation>
         <translation>Enter your password to approve.</translation>
     </message>
     <message>
-        <source>Koreksi #{id} disetujui; data {member_nama} sudah diperbarui.</source>
-        <translation>Correction #{id} approved; {member_nama}&apos;s record is updated.</translation>
-    </message>
-    <message>
         <source>Tulis alasan penolakan (minimal 5 karakter).</source>
         <translation>Write the reason for rejecting (at least 5 characters).</translation>
     </message>
     <message>
-        <source>Koreksi #{id} ditolak.</source>
-        <translation>Correction #{id} rejected.</translation>
-    </message>
-    <message>
-        <source>Cetak ulang #{id} disetujui. Kartu baru seri {serial}.</source>
-        <translation>Reprint #{id} approved. New card serial {serial}.</translation>
-    </message>
-    <message>
         <source>Kartu peserta {serial}</source>
         <translation>Membership card {serial}</translation>
-    </message>
-    <message>
-        <source>Permintaan cetak ulang #{id} ditolak.</source>
-        <translation>Reprint request #{id} rejected.</translation>
     </message>
 </context>
 <context>
@@ -1071,6 +1071,10 @@ Report (without member data): {last_report}</translation>
         <translation>Short by</translation>
     </message>
     <message>
+        <source>Baru terlindungi</source>
+        <translation>Newly protected</translation>
+    </message>
+    <message>
         <source>Kemajuan ke target</source>
         <translation>Progress to target</translation>
     </message>
@@ -1093,6 +1097,10 @@ Report (without member data): {last_report}</translation>
     <message>
         <source>Dasbor belum dapat dimuat. Coba perbarui (F5).</source>
         <translation>The dashboard could not be loaded. Try refreshing (F5).</translation>
+    </message>
+    <message>
+        <source>{protected} dari {enrolled}</source>
+        <translation>{protected} of {enrolled}</translation>
     </message>
     <message>
         <source>{progress_bp} dari awal ke target</source>
@@ -2733,8 +2741,96 @@ The data in the form is not lost; try again.</translation>
         <translation>&apos;wage_cap&apos; must be a list.</translation>
     </message>
     <message>
+        <source>&apos;{key}&apos; harus 0–24 bulan.</source>
+        <translation>&apos;{key}&apos; must be 0–24 months.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; adalah nama perangkat di Windows; pilih nama lain.</source>
+        <translation>&apos;{name}&apos; is a device name on Windows; choose another name.</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; berupa pecahan biner; tulis persen sebagai teks (&quot;0.24&quot;) dan rupiah sebagai bilangan bulat.</source>
+        <translation>&apos;{path}&apos; is a binary fraction; write percentages as text (&quot;0.24&quot;) and rupiah as whole numbers.</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; bukan angka persen: &apos;{value}&apos;.</source>
+        <translation>&apos;{path}&apos; is not a percentage: &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; di luar batas wajar.</source>
+        <translation>&apos;{path}&apos; is outside reasonable limits.</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; harus antara 0 dan 100 persen.</source>
+        <translation>&apos;{path}&apos; must be between 0 and 100 percent.</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; harus berisi pembagian, mis. {{&quot;worker&quot;: &quot;1&quot;}}.</source>
+        <translation>&apos;{path}&apos; must contain a split, e.g. {{&quot;worker&quot;: &quot;1&quot;}}.</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; harus bilangan bulat rupiah (bukan pecahan).</source>
+        <translation>&apos;{path}&apos; must be a whole number of rupiah (not a fraction).</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; harus bulan TTTT-BB, mis. 2026-04.</source>
+        <translation>&apos;{path}&apos; must be a YYYY-MM month, e.g. 2026-04.</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; harus daftar teks.</source>
+        <translation>&apos;{path}&apos; must be a list of text.</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; harus objek atau null.</source>
+        <translation>&apos;{path}&apos; must be an object or null.</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; harus objek.</source>
+        <translation>&apos;{path}&apos; must be an object.</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; harus persen dalam teks, mis. &quot;0.24&quot;.</source>
+        <translation>&apos;{path}&apos; must be a percentage as text, e.g. &quot;0.24&quot;.</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; wajib diisi (aturan kepesertaan).</source>
+        <translation>&apos;{path}&apos; is required (membership rules).</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; wajib diisi.</source>
+        <translation>&apos;{path}&apos; is required.</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos;: kind/after_grace/grace_benefits/starts tidak dikenal.</source>
+        <translation>&apos;{path}&apos;: unknown kind/after_grace/grace_benefits/starts.</translation>
+    </message>
+    <message>
+        <source>&apos;{path}.programmes&apos; wajib diisi.</source>
+        <translation>&apos;{path}.programmes&apos; is required.</translation>
+    </message>
+    <message>
+        <source>&apos;{path}.{key}&apos; harus berupa teks.</source>
+        <translation>&apos;{path}.{key}&apos; must be text.</translation>
+    </message>
+    <message>
+        <source>&apos;{path}.{key}&apos; wajib diisi.</source>
+        <translation>&apos;{path}.{key}&apos; is required.</translation>
+    </message>
+    <message>
+        <source>&apos;{p}&apos; harus objek.</source>
+        <translation>&apos;{p}&apos; must be an object.</translation>
+    </message>
+    <message>
+        <source>&apos;{q}&apos; harus objek.</source>
+        <translation>&apos;{q}&apos; must be an object.</translation>
+    </message>
+    <message>
         <source>Ada bulan yang tercantum dua kali.</source>
         <translation>A month is listed twice.</translation>
+    </message>
+    <message>
+        <source>Ahli waris paling banyak {max_heirs} orang.</source>
+        <translation>At most {max_heirs} heirs.</translation>
     </message>
     <message>
         <source>Akun ini dinonaktifkan. Hubungi supervisor.</source>
@@ -2745,6 +2841,18 @@ The data in the form is not lost; try again.</translation>
         <translation>The first account already exists; new accounts are added by a supervisor (with their password).</translation>
     </message>
     <message>
+        <source>Akun terkunci karena terlalu banyak percobaan. Coba lagi dalam {minutes} menit.</source>
+        <translation>Account locked after too many attempts. Try again in {minutes} minutes.</translation>
+    </message>
+    <message>
+        <source>Akun {username} dinonaktifkan. Hubungi supervisor.</source>
+        <translation>Account {username} is deactivated. Contact a supervisor.</translation>
+    </message>
+    <message>
+        <source>Akun {username} terkunci karena terlalu banyak kata sandi salah. Supervisor lain dapat membukanya.</source>
+        <translation>Account {username} is locked after too many wrong passwords. Another supervisor can unlock it.</translation>
+    </message>
+    <message>
         <source>Alamat basis data tidak dikenali.</source>
         <translation>The database address is not recognised.</translation>
     </message>
@@ -2753,8 +2861,16 @@ The data in the form is not lost; try again.</translation>
         <translation>The address contains characters that cannot be printed.</translation>
     </message>
     <message>
+        <source>Alamat paling banyak {max_address} karakter.</source>
+        <translation>Address at most {max_address} characters.</translation>
+    </message>
+    <message>
         <source>Alamat wajib diisi (jalan, RT/RW).</source>
         <translation>The address is required (street, RT/RW).</translation>
+    </message>
+    <message>
+        <source>Alasan koreksi wajib diisi ({min_reason}–{max_reason} karakter).</source>
+        <translation>A correction reason is required ({min_reason}–{max_reason} characters).</translation>
     </message>
     <message>
         <source>Alasan menyimpan data yang mirip wajib diisi (minimal 5 karakter).</source>
@@ -2765,6 +2881,14 @@ The data in the form is not lost; try again.</translation>
         <translation>The reason may be at most 200 characters.</translation>
     </message>
     <message>
+        <source>Alasan paling banyak {max_reason} karakter.</source>
+        <translation>Reason at most {max_reason} characters.</translation>
+    </message>
+    <message>
+        <source>Alasan penolakan wajib diisi ({min_reason}–{max_reason} karakter).</source>
+        <translation>A rejection reason is required ({min_reason}–{max_reason} characters).</translation>
+    </message>
+    <message>
         <source>Alasan penonaktifan wajib diisi.</source>
         <translation>A reason for deactivation is required.</translation>
     </message>
@@ -2773,12 +2897,52 @@ The data in the form is not lost; try again.</translation>
         <translation>Reason: died, abroad (moved abroad) or merged (duplicate merged).</translation>
     </message>
     <message>
+        <source>Aturan pembulatan &apos;{rule}&apos; tidak dikenal oleh Loket.</source>
+        <translation>Rounding rule &apos;{rule}&apos; is not known to Loket.</translation>
+    </message>
+    <message>
         <source>Bagian rekomposisi harus urut bulan, tanpa bulan ganda.</source>
         <translation>Recomposition parts must be in month order, without repeats.</translation>
     </message>
     <message>
+        <source>Bagian {name} muncul dua kali di paket.</source>
+        <translation>Part {name} appears twice in the package.</translation>
+    </message>
+    <message>
+        <source>Bagian {name} rusak: {exc}.</source>
+        <translation>Part {name} is corrupt: {exc}.</translation>
+    </message>
+    <message>
+        <source>Bagian {name} terlalu besar.</source>
+        <translation>Part {name} is too large.</translation>
+    </message>
+    <message>
+        <source>Bagian {part} bukan JSON yang sah.</source>
+        <translation>Part {part} is not valid JSON.</translation>
+    </message>
+    <message>
+        <source>Bagian {part} tercantum di manifest tetapi tidak ada di paket.</source>
+        <translation>Part {part} is listed in the manifest but missing from the package.</translation>
+    </message>
+    <message>
+        <source>Bagian {part} tidak berbentuk daftar rekaman.</source>
+        <translation>Part {part} is not a list of records.</translation>
+    </message>
+    <message>
+        <source>Balasan ini dari cabang {code}, bukan cabang induk laptop ini ({value}). Tidak ada yang diubah.</source>
+        <translation>This reply is from branch {code}, not this laptop&apos;s home branch ({value}). Nothing was changed.</translation>
+    </message>
+    <message>
         <source>Balasan ini lebih lama dari balasan cabang yang sudah diimpor; mengimpornya akan membatalkan data yang lebih baru. Minta balasan terbaru dari cabang. Tidak ada yang diubah.</source>
         <translation>This answer is older than a branch answer already imported; importing it would undo newer data. Ask the branch for its latest answer. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Balasan ini untuk laptop {to}, bukan laptop ini ({own}). Tidak ada yang diubah.</source>
+        <translation>This reply is for laptop {to}, not this laptop ({own}). Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Balasan mengaku dari cabang {code}, tetapi ditandatangani kunci {key_id} milik {branch_code} {branch_name}. Balasan ditolak.</source>
+        <translation>The reply claims to be from branch {code}, but is signed with key {key_id} belonging to {branch_code} {branch_name}. Reply rejected.</translation>
     </message>
     <message>
         <source>Baris yang mirip peserta lain hanya boleh disimpan dengan persetujuan supervisor.</source>
@@ -2787,6 +2951,14 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Basis data ini berisi tabel aplikasi lain; pakai basis data kosong untuk Loket.</source>
         <translation>This database holds another application&apos;s tables; use an empty database for Loket.</translation>
+    </message>
+    <message>
+        <source>Basis data ini dibuat oleh versi Loket yang lebih baru (skema {current}).</source>
+        <translation>This database was created by a newer version of Loket (schema {current}).</translation>
+    </message>
+    <message>
+        <source>Basis data ini milik cabang {code}; kodenya tetap.</source>
+        <translation>This database belongs to branch {code}; its code is fixed.</translation>
     </message>
     <message>
         <source>Basis data ini sudah punya akun: pemulihan dilakukan supervisornya (kata sandinya diminta).</source>
@@ -2799,6 +2971,26 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Batas upah harus urut bulan, tanpa bulan ganda.</source>
         <translation>Wage caps must be in month order, without repeated months.</translation>
+    </message>
+    <message>
+        <source>Batas upah {code} untuk {label} tidak ada di tabel tarif {version}; muat tabel yang memuatnya.</source>
+        <translation>Wage limit {code} for {label} is not in rate table {version}; load a table that contains it.</translation>
+    </message>
+    <message>
+        <source>Beberapa kolom dipetakan ke &apos;{key}&apos;: {names}. Pilih satu, abaikan yang lain.</source>
+        <translation>Several columns are mapped to &apos;{key}&apos;: {names}. Choose one and ignore the others.</translation>
+    </message>
+    <message>
+        <source>Belum ada paket dari laptop {laptop} yang diimpor di sini: impor paketnya dulu, lalu buat balasan.</source>
+        <translation>No package from laptop {laptop} has been imported here yet: import its package first, then create the reply.</translation>
+    </message>
+    <message>
+        <source>Berkas {filename} sudah ada; pilih nama atau folder lain.</source>
+        <translation>File {filename} already exists; choose another name or folder.</translation>
+    </message>
+    <message>
+        <source>Berkas {name} bukan paket Loket yang utuh ({exc}).</source>
+        <translation>File {name} is not a complete Loket package ({exc}).</translation>
     </message>
     <message>
         <source>Bulan akhir potongan sebelum bulan awalnya.</source>
@@ -2817,8 +3009,24 @@ The data in the form is not lost; try again.</translation>
         <translation>Write the departure month as YYYY-MM, e.g. 2027-03.</translation>
     </message>
     <message>
+        <source>Bulan keberangkatan paling jauh {departure_window} bulan dari sekarang.</source>
+        <translation>Departure month at most {departure_window} months from now.</translation>
+    </message>
+    <message>
+        <source>Bulan panen &apos;{token}&apos; tidak dikenal (1–12).</source>
+        <translation>Unknown harvest month &apos;{token}&apos; (1–12).</translation>
+    </message>
+    <message>
         <source>Bulan selesai proyek sebelum bulan mulainya.</source>
         <translation>The project&apos;s last month is before its first.</translation>
+    </message>
+    <message>
+        <source>Bulan yang dapat dibayar: {label} sampai {label2}.</source>
+        <translation>Payable months: {label} to {label2}.</translation>
+    </message>
+    <message>
+        <source>Bulan {label} tidak dapat dibayar: pembayaran dimulai dari {label2}.</source>
+        <translation>Month {label} cannot be paid: payment starts from {label2}.</translation>
     </message>
     <message>
         <source>Cabang belum diatur (loket branch setup).</source>
@@ -2827,6 +3035,26 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Cabang belum diatur.</source>
         <translation>The branch is not set up yet.</translation>
+    </message>
+    <message>
+        <source>Cabang sudah diatur ({code} {name}); perubahan dilakukan supervisor (--supervisor USERNAME, kata sandinya diminta).</source>
+        <translation>Branch is already set ({code} {name}); changes are made by a supervisor (--supervisor USERNAME, their password will be asked).</translation>
+    </message>
+    <message>
+        <source>Cabang {code} tidak dikenal Kanwil ini (loket region status).</source>
+        <translation>Branch {code} is not known to this Kanwil (loket region status).</translation>
+    </message>
+    <message>
+        <source>Cadangan ini dibuat oleh versi Loket yang lebih baru (skema {revision}). Perbarui aplikasi Loket lebih dulu.</source>
+        <translation>This backup was created by a newer version of Loket (schema {revision}). Update the Loket app first.</translation>
+    </message>
+    <message>
+        <source>Cadangan rusak (pemeriksaan keutuhan: {integrity}).</source>
+        <translation>Backup is corrupt (integrity check: {integrity}).</translation>
+    </message>
+    <message>
+        <source>Cadangan {backend} tidak dapat dipulihkan ke basis data {backend2}. {hint}</source>
+        <translation>A {backend} backup cannot be restored to a {backend2} database. {hint}</translation>
     </message>
     <message>
         <source>Cara bayar harus tunai (cash), transfer, apbd atau employer.</source>
@@ -2885,6 +3113,26 @@ The data in the form is not lost; try again.</translation>
         <translation>The member record is not active.</translation>
     </message>
     <message>
+        <source>Data peserta {number} tidak aktif ({record_status}).</source>
+        <translation>Member record {number} is not active ({record_status}).</translation>
+    </message>
+    <message>
+        <source>Data peserta {row} di balasan tidak sah atau bukan peserta laptop ini.</source>
+        <translation>Member record {row} in the reply is invalid or not a member of this laptop.</translation>
+    </message>
+    <message>
+        <source>Detail sambungan ke cabang {code} tidak tersimpan di Kanwil; sebutkan --branch URL_CABANG.</source>
+        <translation>Connection details for branch {code} are not stored at the Kanwil; specify --branch BRANCH_URL.</translation>
+    </message>
+    <message>
+        <source>File CSV {name} tidak punya lembar; hapus pilihan lembar.</source>
+        <translation>CSV file {name} has no sheets; clear the sheet selection.</translation>
+    </message>
+    <message>
+        <source>File cadangan tidak ditemukan: {path}</source>
+        <translation>Backup file not found: {path}</translation>
+    </message>
+    <message>
         <source>File ini bukan basis data Loket.</source>
         <translation>This file is not a Loket database.</translation>
     </message>
@@ -2893,12 +3141,76 @@ The data in the form is not lost; try again.</translation>
         <translation>This file is not a Loket backup (neither SQLite nor a pg_dump archive).</translation>
     </message>
     <message>
+        <source>File {file_name} berubah sejak diperiksa. Periksa (dry run) ulang sebelum menyimpan.</source>
+        <translation>File {file_name} has changed since it was checked. Check it again (dry run) before saving.</translation>
+    </message>
+    <message>
+        <source>File {name} adalah arsip ZIP, bukan buku kerja Excel (.xlsx).</source>
+        <translation>File {name} is a ZIP archive, not an Excel workbook (.xlsx).</translation>
+    </message>
+    <message>
+        <source>File {name} berformat Excel 97-2003 (.xls). Simpan sebagai Excel Workbook (.xlsx) atau CSV, lalu impor lagi.</source>
+        <translation>File {name} is in Excel 97-2003 format (.xls). Save it as Excel Workbook (.xlsx) or CSV, then import again.</translation>
+    </message>
+    <message>
+        <source>File {name} berisi baris atau sel yang terlalu panjang (lebih dari {max_line_chars} ribu karakter). Periksa isi file; mungkin ada data yang tidak semestinya.</source>
+        <translation>File {name} contains lines or cells that are too long (more than {max_line_chars} thousand characters). Check the file&apos;s contents; it may contain data that does not belong there.</translation>
+    </message>
+    <message>
+        <source>File {name} berisi byte NUL; ini bukan file teks CSV. Simpan ulang dari Excel sebagai CSV (UTF-8).</source>
+        <translation>File {name} contains NUL bytes; it is not a CSV text file. Save it again from Excel as CSV (UTF-8).</translation>
+    </message>
+    <message>
+        <source>File {name} berisi teks yang tidak bisa dibaca ({encoding}) di sekitar baris {n}.</source>
+        <translation>File {name} contains unreadable text ({encoding}) around line {n}.</translation>
+    </message>
+    <message>
+        <source>File {name} bukan teks CSV maupun Excel (.xlsx): isinya biner. Periksa apakah file yang dipilih benar.</source>
+        <translation>File {name} is neither CSV text nor Excel (.xlsx): its content is binary. Check that the right file was chosen.</translation>
+    </message>
+    <message>
+        <source>File {name} dilindungi kata sandi. Buka di Excel, hapus kata sandinya (File › Info › Proteksi Buku Kerja), simpan, lalu impor lagi.</source>
+        <translation>File {name} is password-protected. Open it in Excel, remove the password (File › Info › Protect Workbook), save, then import again.</translation>
+    </message>
+    <message>
+        <source>File {name} kosong (0 byte).</source>
+        <translation>File {name} is empty (0 bytes).</translation>
+    </message>
+    <message>
+        <source>File {name} tidak bisa dibaca sebagai CSV di baris {n}: {exc}.</source>
+        <translation>File {name} cannot be read as CSV at line {n}: {exc}.</translation>
+    </message>
+    <message>
+        <source>File {name} tidak bisa dibaca sebagai teks UTF-8 maupun Windows-1252; mungkin bukan file CSV. Simpan ulang dari Excel sebagai CSV UTF-8.</source>
+        <translation>File {name} cannot be read as UTF-8 or Windows-1252 text; it may not be a CSV file. Save it again from Excel as CSV UTF-8.</translation>
+    </message>
+    <message>
+        <source>File {name} tidak bisa dibuka: {strerror}.</source>
+        <translation>File {name} cannot be opened: {strerror}.</translation>
+    </message>
+    <message>
+        <source>File {name} tidak ditemukan.</source>
+        <translation>File {name} not found.</translation>
+    </message>
+    <message>
+        <source>File {name} tidak punya lembar yang terlihat.</source>
+        <translation>File {name} has no visible sheets.</translation>
+    </message>
+    <message>
+        <source>Folder {folder} tidak ada.</source>
+        <translation>Folder {folder} does not exist.</translation>
+    </message>
+    <message>
         <source>Format atau versi paket tidak dikenal oleh Loket ini.</source>
         <translation>This Loket does not know the package&apos;s format or version.</translation>
     </message>
     <message>
         <source>Format ekspor: csv atau xlsx.</source>
         <translation>Export format: csv or xlsx.</translation>
+    </message>
+    <message>
+        <source>Format tabel harus &quot;{format}&quot; (atau &quot;{formats}&quot;).</source>
+        <translation>Table format must be &quot;{format}&quot; (or &quot;{formats}&quot;).</translation>
     </message>
     <message>
         <source>Golongan harus mulai dari 0 dan bersambung.</source>
@@ -2929,12 +3241,40 @@ The data in the form is not lost; try again.</translation>
         <translation>This business day is closed; ask a supervisor to reopen it.</translation>
     </message>
     <message>
+        <source>Hari {long_date} belum ditutup.</source>
+        <translation>Day {long_date} has not been closed yet.</translation>
+    </message>
+    <message>
+        <source>Hari {long_date} belum pernah ditutup.</source>
+        <translation>Day {long_date} has never been closed.</translation>
+    </message>
+    <message>
+        <source>Hari {long_date} sudah ditutup oleh {closed_by} pukul {when}. Perubahan tidak dicatat pada hari yang sudah ditutup: minta supervisor membuka kembali hari ini (dengan alasan), atau lanjutkan besok.</source>
+        <translation>Day {long_date} was already closed by {closed_by} at {when}. Changes are not recorded on a closed day: ask a supervisor to reopen the day (with a reason), or continue tomorrow.</translation>
+    </message>
+    <message>
+        <source>Hari {long_date} sudah ditutup.</source>
+        <translation>Day {long_date} is already closed.</translation>
+    </message>
+    <message>
+        <source>Hitung uang tunai petugas {officer} (menurut pembayaran {format_rupiah}).</source>
+        <translation>Count officer {officer}&apos;s cash (payments total {format_rupiah}).</translation>
+    </message>
+    <message>
+        <source>ID kunci {key_id} sudah dipakai kunci lain. Minta cabang itu memutar kuncinya (loket keys rotate).</source>
+        <translation>Key ID {key_id} is already used by another key. Ask that branch to rotate its key (loket keys rotate).</translation>
+    </message>
+    <message>
         <source>ID paket tidak sah.</source>
         <translation>Invalid package ID.</translation>
     </message>
     <message>
         <source>Indeks pencarian nama belum dibangun. Minta supervisor/TI menjalankan &apos;loket search reindex&apos;.</source>
         <translation>The name search index is not built yet. Ask a supervisor/IT to run &apos;loket search reindex&apos;.</translation>
+    </message>
+    <message>
+        <source>Isi bagian {part} berubah sejak paket ditandatangani (hash tidak cocok).</source>
+        <translation>Contents of part {part} have changed since the package was signed (hash mismatch).</translation>
     </message>
     <message>
         <source>Isi nama loket ini, mis. &apos;Loket 1&apos; (dicetak di tanda terima).</source>
@@ -2953,6 +3293,26 @@ The data in the form is not lost; try again.</translation>
         <translation>Enter the cash received from the member.</translation>
     </message>
     <message>
+        <source>Iuran bulan {period_label} sudah dibayar.</source>
+        <translation>Contribution for {period_label} has already been paid.</translation>
+    </message>
+    <message>
+        <source>Iuran bulan {period_label} sudah dibayar{which}. Pilih bulan lain, atau minta supervisor membatalkan pembayaran lama.</source>
+        <translation>Contribution for {period_label} has already been paid{which}. Choose another month, or ask a supervisor to cancel the earlier payment.</translation>
+    </message>
+    <message>
+        <source>Iuran proyek {code} belum dibayar.</source>
+        <translation>Project {code} contribution has not been paid yet.</translation>
+    </message>
+    <message>
+        <source>Iuran proyek {code} sudah dibayar ({receipt_no}).</source>
+        <translation>Project {code} contribution has already been paid ({receipt_no}).</translation>
+    </message>
+    <message>
+        <source>JSON tidak valid di baris {lineno} kolom {colno}: {msg}</source>
+        <translation>Invalid JSON at line {lineno} column {colno}: {msg}</translation>
+    </message>
+    <message>
         <source>Jadwal bayar saat panen hanya untuk peserta Bukan Penerima Upah (BPU).</source>
         <translation>Paying at harvest is only for non-wage (BPU) members.</translation>
     </message>
@@ -2969,8 +3329,24 @@ The data in the form is not lost; try again.</translation>
         <translation>Sex is required (L or P).</translation>
     </message>
     <message>
+        <source>Jenis kelamin {gender} berbeda dengan NIK ({gender2}). Periksa KTP lalu konfirmasi bila memang benar.</source>
+        <translation>Gender {gender} differs from the NIK ({gender2}). Check the KTP, then confirm if it is correct.</translation>
+    </message>
+    <message>
+        <source>Jenis tarif &apos;{kind}&apos; tidak dikenal.</source>
+        <translation>Unknown rate type &apos;{kind}&apos;.</translation>
+    </message>
+    <message>
+        <source>Judul kolom &apos;{header}&apos; pada pemetaan tidak ada di file.</source>
+        <translation>Column heading &apos;{header}&apos; in the mapping is not in the file.</translation>
+    </message>
+    <message>
         <source>Judul kolom memakai sel yang digabung (merge). Pisahkan sel judul sehingga setiap kolom punya satu judul, lalu impor lagi.</source>
         <translation>The column headings use merged cells. Unmerge the heading cells so each column has one heading, then import again.</translation>
+    </message>
+    <message>
+        <source>Jumlah bulan harus 1–{max_months}.</source>
+        <translation>Number of months must be 1–{max_months}.</translation>
     </message>
     <message>
         <source>Jumlah pekerja di wilayah harus lebih dari 0.</source>
@@ -2979,6 +3355,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Jumlah uang diterima tidak masuk akal.</source>
         <translation>The amount received makes no sense.</translation>
+    </message>
+    <message>
+        <source>Jumlah uang petugas {officer} tidak masuk akal.</source>
+        <translation>Officer {officer}&apos;s cash amount is implausible.</translation>
     </message>
     <message>
         <source>Jumlah yang dibayar belum dihitung.</source>
@@ -2993,12 +3373,36 @@ The data in the form is not lost; try again.</translation>
         <translation>The member's card is still valid; for a lost or damaged card choose Reprint.</translation>
     </message>
     <message>
+        <source>Kartu seri {meanwhile} baru saja dicetak di loket lain.</source>
+        <translation>Card serial {meanwhile} was just printed at another counter.</translation>
+    </message>
+    <message>
+        <source>Kartu seri {serial} masih berlaku. Cetak ulang memerlukan alasan dan persetujuan supervisor.</source>
+        <translation>Card serial {serial} is still valid. A reprint needs a reason and supervisor approval.</translation>
+    </message>
+    <message>
+        <source>Kartu seri {serial} sudah berstatus {card_status_labels}.</source>
+        <translation>Card serial {serial} is already {card_status_labels}.</translation>
+    </message>
+    <message>
+        <source>Kartu seri {serial} tidak tercatat di sini.</source>
+        <translation>Card serial {serial} is not recorded here.</translation>
+    </message>
+    <message>
         <source>Kata sandi baru harus berbeda dari yang lama.</source>
         <translation>The new password must differ from the old one.</translation>
     </message>
     <message>
         <source>Kata sandi ini terlalu umum dan mudah ditebak. Pilih yang lain.</source>
         <translation>This password is too common and easy to guess. Choose another.</translation>
+    </message>
+    <message>
+        <source>Kata sandi minimal {min_length} karakter.</source>
+        <translation>Password must be at least {min_length} characters.</translation>
+    </message>
+    <message>
+        <source>Kata sandi paling banyak {max_length} karakter.</source>
+        <translation>Password at most {max_length} characters.</translation>
     </message>
     <message>
         <source>Kata sandi terlalu berulang; campur huruf dan angka.</source>
@@ -3029,6 +3433,14 @@ The data in the form is not lost; try again.</translation>
         <translation>The risk class is required.</translation>
     </message>
     <message>
+        <source>Kelebihan bayar {format_rupiah} atas bulan potongan PP 50/2025 yang sudah dibayar penuh diperhitungkan (PP 50/2025 ps. 6).</source>
+        <translation>Overpayment of {format_rupiah} for PP 50/2025 discount months already paid in full has been credited (PP 50/2025 ps. 6).</translation>
+    </message>
+    <message>
+        <source>Kepesertaan sudah berakhir; tunggakan lama tidak ditagih. Daftar ulang dimulai dari {label}.</source>
+        <translation>Membership has ended; old arrears are not billed. Re-enrolment starts from {label}.</translation>
+    </message>
+    <message>
         <source>Ketik minimal 3 huruf nama, atau NIK / nomor peserta / nomor HP.</source>
         <translation>Type at least 3 letters of a name, or a NIK / membership number / mobile number.</translation>
     </message>
@@ -3049,8 +3461,16 @@ The data in the form is not lost; try again.</translation>
         <translation>The regency/city code in the NIK may not be 00.</translation>
     </message>
     <message>
+        <source>Kode kabupaten/kota {regency_code} tidak dikenal.</source>
+        <translation>Unknown regency/city code {regency_code}.</translation>
+    </message>
+    <message>
         <source>Kode kecamatan pada NIK tidak boleh 00.</source>
         <translation>The district code in the NIK may not be 00.</translation>
+    </message>
+    <message>
+        <source>Kode provinsi {pp} pada NIK tidak dikenal.</source>
+        <translation>Unknown province code {pp} in the NIK.</translation>
     </message>
     <message>
         <source>Kode wilayah desa/kelurahan tidak ditemukan (10 digit, mis. 32.76.01.1001).</source>
@@ -3061,12 +3481,52 @@ The data in the form is not lost; try again.</translation>
         <translation>The region must be a Kemendagri province, regency, district or village code, e.g. 16.10 or 16.10.01.</translation>
     </message>
     <message>
+        <source>Kode wilayah {district_code} tidak ada di data Kemendagri terbaru (mungkin kode lama sebelum pemekaran). Pastikan dengan KTP.</source>
+        <translation>Region code {district_code} is not in the latest Kemendagri data (possibly an old code from before a region split). Verify against the KTP.</translation>
+    </message>
+    <message>
         <source>Kode wilayah: 2 digit provinsi (16) atau 4 digit kabupaten/kota (16.10).</source>
         <translation>Region code: 2 digits for a province (16) or 4 digits for a regency/city (16.10).</translation>
     </message>
     <message>
+        <source>Kode {home} adalah kode laptop ini sendiri; cabang induk punya kode lain (mis. 101).</source>
+        <translation>Code {home} is this laptop&apos;s own code; the home branch has a different code (e.g. 101).</translation>
+    </message>
+    <message>
+        <source>Kolom &apos;{f}&apos; tidak dapat dikoreksi. Pilih: {correctable}.</source>
+        <translation>Field &apos;{f}&apos; cannot be corrected. Choose: {correctable}.</translation>
+    </message>
+    <message>
+        <source>Kolom &apos;{k}&apos; tidak dikenal.</source>
+        <translation>Unknown field &apos;{k}&apos;.</translation>
+    </message>
+    <message>
+        <source>Kolom &apos;{name}&apos; tidak berbeda antara laptop dan cabang; tidak perlu dipilih.</source>
+        <translation>Field &apos;{name}&apos; does not differ between laptop and branch; no need to choose it.</translation>
+    </message>
+    <message>
+        <source>Konflik #{number} bukan perubahan di dua tempat; catat keputusannya dengan catatan saja.</source>
+        <translation>Conflict #{number} is not a change made in two places; record the decision with a note only.</translation>
+    </message>
+    <message>
+        <source>Konflik #{number} digabung per kolom: pilih data laptop atau cabang untuk tiap kolom yang berbeda (loket package resolve ID --take KOLOM=laptop|cabang, atau halaman Jemput Bola).</source>
+        <translation>Conflict #{number} is merged field by field: choose the laptop&apos;s or the branch&apos;s data for each field that differs (loket package resolve ID --take FIELD=laptop|cabang, or the Outreach page).</translation>
+    </message>
+    <message>
+        <source>Konflik #{number} tidak terbuka.</source>
+        <translation>Conflict #{number} is not open.</translation>
+    </message>
+    <message>
         <source>Koreksi harus disetujui supervisor lain, bukan yang mengajukannya.</source>
         <translation>A correction must be approved by another supervisor, not the one who proposed it.</translation>
+    </message>
+    <message>
+        <source>Koreksi {label} sudah {status}.</source>
+        <translation>Correction {label} is already {status}.</translation>
+    </message>
+    <message>
+        <source>Koreksi {label} tidak ada.</source>
+        <translation>Correction {label} does not exist.</translation>
     </message>
     <message>
         <source>Kunci permintaan ini sudah dipakai untuk peserta lain.</source>
@@ -3075,6 +3535,14 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Kunci permintaan paling banyak 64 karakter yang dapat dicetak.</source>
         <translation>A request key is at most 64 printable characters.</translation>
+    </message>
+    <message>
+        <source>Kunci {key_id} sudah dipensiunkan sebelum paket dibuat.</source>
+        <translation>Key {key_id} was retired before the package was created.</translation>
+    </message>
+    <message>
+        <source>Lama kontrak 1–{max_contract} bulan.</source>
+        <translation>Contract length 1–{max_contract} months.</translation>
     </message>
     <message>
         <source>Lama kontrak kerja PMI wajib diisi (bulan, mis. 24).</source>
@@ -3089,6 +3557,14 @@ The data in the form is not lost; try again.</translation>
         <translation>This laptop has not synced.</translation>
     </message>
     <message>
+        <source>Laptop ini {days} hari belum sinkron dengan cabang {home} ({last}). Kirim paket ke cabang dan impor balasannya: {days_left} hari lagi pendaftaran baru ditolak.</source>
+        <translation>This laptop has not synced with branch {home} for {days} days ({last}). Send a package to the branch and import its reply: in {days_left} days new enrolments will be refused.</translation>
+    </message>
+    <message>
+        <source>Laptop ini {days} hari belum sinkron dengan cabang {home} ({last}; batas {freeze_days} hari). Pendaftaran baru ditolak sampai paket dikirim ke cabang dan balasan cabang diimpor (halaman Jemput Bola atau &apos;loket package receive&apos;). Pembayaran dan kartu peserta yang sudah terdaftar tetap bisa.</source>
+        <translation>This laptop has not synced with branch {home} for {days} days ({last}; limit {freeze_days} days). New enrolments are refused until a package is sent to the branch and the branch&apos;s reply is imported (Outreach page or &apos;loket package receive&apos;). Payments and cards for already enrolled members still work.</translation>
+    </message>
+    <message>
         <source>Loket hanya mendukung SQLite dan PostgreSQL.</source>
         <translation>Loket supports only SQLite and PostgreSQL.</translation>
     </message>
@@ -3097,8 +3573,32 @@ The data in the form is not lost; try again.</translation>
         <translation>Other counters kept recording transactions while the summary was made. Ask the counters to pause briefly, then repeat.</translation>
     </message>
     <message>
+        <source>Lunasi tunggakan lebih dulu: mulai dari {label}.</source>
+        <translation>Pay the arrears first: start from {label}.</translation>
+    </message>
+    <message>
+        <source>Masa proyek paling lama {max_project_months} bulan.</source>
+        <translation>Project duration at most {max_project_months} months.</translation>
+    </message>
+    <message>
         <source>Metode &apos;brackets&apos; butuh daftar golongan.</source>
         <translation>The &apos;brackets&apos; method needs a list of bands.</translation>
+    </message>
+    <message>
+        <source>Metode dasar iuran &apos;{method}&apos; tidak dikenal.</source>
+        <translation>Unknown contribution base method &apos;{method}&apos;.</translation>
+    </message>
+    <message>
+        <source>Mirip baris {shown} di file ini: nama mirip, tanggal lahir dan kecamatan NIK sama, NIK berbeda. Periksa KTP keduanya; simpan tetap hanya dengan persetujuan supervisor dan alasannya.</source>
+        <translation>Similar to row {shown} in this file: similar name, same date of birth and NIK district, different NIK. Check both KTPs; save anyway only with supervisor approval and a reason.</translation>
+    </message>
+    <message>
+        <source>Mirip peserta yang sudah terdaftar ({numbers}): nama mirip, tanggal lahir dan kecamatan NIK sama. Bandingkan datanya; simpan tetap hanya dengan persetujuan supervisor dan alasannya.</source>
+        <translation>Similar to an already enrolled member ({numbers}): similar name, same date of birth and NIK district. Compare the data; save anyway only with supervisor approval and a reason.</translation>
+    </message>
+    <message>
+        <source>Mode semua-atau-tidak: {count} baris ditolak, jadi tidak ada yang disimpan. Perbaiki baris tersebut, atau pilih mode &apos;accepted&apos; untuk menyimpan baris yang lolos saja.</source>
+        <translation>All-or-nothing mode: {count} rows rejected, so nothing was saved. Fix those rows, or choose &apos;accepted&apos; mode to save only the rows that passed.</translation>
     </message>
     <message>
         <source>NIK baru sudah dipakai peserta aktif lain.</source>
@@ -3109,8 +3609,40 @@ The data in the form is not lost; try again.</translation>
         <translation>The NIK must be 16 digits.</translation>
     </message>
     <message>
+        <source>NIK ini milik peserta {number} yang sedang dimutasi dari cabang {branch_code} {branch_name} ke cabang {moving_to}. Jangan daftarkan lagi: cabang tujuan menerima mutasinya.</source>
+        <translation>This NIK belongs to member {number}, who is being transferred from branch {branch_code} {branch_name} to branch {moving_to}. Do not enrol again: the destination branch will receive the transfer.</translation>
+    </message>
+    <message>
+        <source>NIK ini muncul lebih dari sekali di file (baris {shown}). Satu NIK satu baris: hapus yang keliru.</source>
+        <translation>This NIK appears more than once in the file (rows {shown}). One row per NIK: delete the wrong one.</translation>
+    </message>
+    <message>
+        <source>NIK ini sudah terdaftar sebagai peserta aktif dengan nomor {holder}.</source>
+        <translation>This NIK is already enrolled as an active member with number {holder}.</translation>
+    </message>
+    <message>
+        <source>NIK ini sudah terdaftar sebagai peserta aktif dengan nomor {number}.</source>
+        <translation>This NIK is already enrolled as an active member with number {number}.</translation>
+    </message>
+    <message>
+        <source>NIK ini sudah terdaftar sebagai peserta aktif di cabang {branch_code} {branch_name} dengan nomor {number}. Jangan daftarkan lagi: minta cabang itu memutasikan peserta ke cabang ini (mutasi).</source>
+        <translation>This NIK is already enrolled as an active member at branch {branch_code} {branch_name} with number {number}. Do not enrol again: ask that branch to transfer the member to this branch.</translation>
+    </message>
+    <message>
+        <source>NIK peserta ini sudah aktif di cabang ini dengan nomor {taken}: gabungkan dulu (nonaktifkan salah satunya) sebelum menerima mutasi.</source>
+        <translation>This member&apos;s NIK is already active at this branch with number {taken}: merge first (deactivate one of them) before accepting the transfer.</translation>
+    </message>
+    <message>
+        <source>NIK tersimpan sebagai angka ({label}); digit terakhirnya bisa hilang atau berubah. Format kolom NIK sebagai Teks, lalu ketik ulang NIK dari KTP.</source>
+        <translation>NIK stored as a number ({label}); its last digits may be lost or changed. Format the NIK column as Text, then retype the NIK from the KTP.</translation>
+    </message>
+    <message>
         <source>NIK tersimpan sebagai angka; sebaiknya format kolom NIK sebagai Teks.</source>
         <translation>The NIK is stored as a number; better format the NIK column as Text.</translation>
+    </message>
+    <message>
+        <source>NIK tertulis dalam notasi ilmiah ({text}); digit terakhirnya hilang. Format kolom NIK sebagai Teks, lalu ketik ulang NIK dari KTP.</source>
+        <translation>NIK written in scientific notation ({text}); its last digits are lost. Format the NIK column as Text, then retype the NIK from the KTP.</translation>
     </message>
     <message>
         <source>NIK wajib diisi.</source>
@@ -3125,8 +3657,16 @@ The data in the form is not lost; try again.</translation>
         <translation>The employer NPP is required for wage earners (PU).</translation>
     </message>
     <message>
+        <source>NPP tidak dipakai untuk segmen {segmen}; diabaikan.</source>
+        <translation>NPP is not used for segment {segmen}; ignored.</translation>
+    </message>
+    <message>
         <source>Nama berkas ekspor kosong.</source>
         <translation>The export file name is empty.</translation>
+    </message>
+    <message>
+        <source>Nama berkas ekspor paling panjang {max_name} karakter.</source>
+        <translation>Export file name at most {max_name} characters.</translation>
     </message>
     <message>
         <source>Nama berkas hanya boleh huruf, angka, spasi, titik, &apos;-&apos;, &apos;_&apos; dan tanda kurung.</source>
@@ -3153,6 +3693,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Branch name 3–100 characters (letters, digits, ordinary punctuation).</translation>
     </message>
     <message>
+        <source>Nama hari libur paling banyak {max_name} karakter.</source>
+        <translation>Holiday name at most {max_name} characters.</translation>
+    </message>
+    <message>
         <source>Nama lengkap petugas wajib diisi (maks. 100).</source>
         <translation>The officer&apos;s full name is required (max. 100).</translation>
     </message>
@@ -3161,8 +3705,16 @@ The data in the form is not lost; try again.</translation>
         <translation>A counter name may hold only letters, digits, spaces and . , - / # ( ).</translation>
     </message>
     <message>
+        <source>Nama loket paling banyak {max_length} karakter.</source>
+        <translation>Counter name at most {max_length} characters.</translation>
+    </message>
+    <message>
         <source>Nama pemberi dana 3–100 karakter, mis. Pemkab Ogan Ilir.</source>
         <translation>Funder name 3–100 characters, e.g. Pemkab Ogan Ilir.</translation>
+    </message>
+    <message>
+        <source>Nama pengguna &apos;{username}&apos; sudah dipakai.</source>
+        <translation>Username &apos;{username}&apos; is already taken.</translation>
     </message>
     <message>
         <source>Nama pengguna 3–40 karakter: huruf kecil, angka, titik, garis bawah atau minus; diawali huruf.</source>
@@ -3205,8 +3757,16 @@ The data in the form is not lost; try again.</translation>
         <translation>This branch has run out of membership numbers.</translation>
     </message>
     <message>
+        <source>Nomor peserta harus {number_len} digit angka.</source>
+        <translation>Member number must be {number_len} digits.</translation>
+    </message>
+    <message>
         <source>Nomor peserta salah ketik: digit pemeriksa tidak cocok. Periksa kembali nomornya.</source>
         <translation>Membership number mistyped: the check digit does not match. Check the number again.</translation>
+    </message>
+    <message>
+        <source>Nomor peserta {m} di paket tidak sah.</source>
+        <translation>Member number {m} in the package is invalid.</translation>
     </message>
     <message>
         <source>Nomor referensi paling banyak 60 karakter.</source>
@@ -3225,8 +3785,28 @@ The data in the form is not lost; try again.</translation>
         <translation>The NIK serial (last 4 digits) may not be 0000.</translation>
     </message>
     <message>
+        <source>PMI perseorangan membayar paling cepat {individual_earliest_months} bulan sebelum berangkat (mulai {earliest}).</source>
+        <translation>Individual PMI can pay at most {individual_earliest_months} months before departure (from {earliest}).</translation>
+    </message>
+    <message>
         <source>Paket PMI sudah dibayar; perpanjangan dibayar per bulan (sebutkan jumlah bulan).</source>
         <translation>The migrant worker packages are paid; an extension is paid by the month (give the number of months).</translation>
+    </message>
+    <message>
+        <source>Paket berasal dari kode {source_code}, sama dengan cabang ini. Setiap laptop jemput bola harus diatur dengan kode 3 digit sendiri (loket branch setup --code …) agar nomor peserta tidak bentrok.</source>
+        <translation>The package comes from code {source_code}, the same as this branch. Each outreach laptop must be set up with its own 3-digit code (loket branch setup --code …) so member numbers do not clash.</translation>
+    </message>
+    <message>
+        <source>Paket ditandatangani kunci {key_id} dari {code} {name} yang belum dipercaya di sini. Impor dulu kunci publik pengirimnya: &apos;loket keys import FILE&apos; (supervisor).</source>
+        <translation>The package is signed with key {key_id} from {code} {name}, which is not yet trusted here. Import the sender&apos;s public key first: &apos;loket keys import FILE&apos; (supervisor).</translation>
+    </message>
+    <message>
+        <source>Paket ini dari laptop {source_code} milik cabang {home}, bukan cabang {code}. Bawa paket ke cabangnya sendiri; tidak ada yang digabung di sini.</source>
+        <translation>This package is from laptop {source_code} of branch {home}, not branch {code}. Take the package to its own branch; nothing was merged here.</translation>
+    </message>
+    <message>
+        <source>Paket memuat bagian yang tidak dikenal: {name}.</source>
+        <translation>The package contains an unknown part: {name}.</translation>
     </message>
     <message>
         <source>Paket penempatan PMI wajib diisi.</source>
@@ -3245,8 +3825,36 @@ The data in the form is not lost; try again.</translation>
         <translation>The package holds no signature (manifest.sig).</translation>
     </message>
     <message>
+        <source>Paling banyak {max_days} hari per ekspor.</source>
+        <translation>At most {max_days} days per export.</translation>
+    </message>
+    <message>
+        <source>Paling banyak {max_months} bulan sekaligus.</source>
+        <translation>At most {max_months} months at once.</translation>
+    </message>
+    <message>
+        <source>Paling banyak {max_overrides} hari pengecualian.</source>
+        <translation>At most {max_overrides} exception days.</translation>
+    </message>
+    <message>
+        <source>Paling banyak {max_sponsor_members} peserta per tanda bukti.</source>
+        <translation>At most {max_sponsor_members} members per receipt.</translation>
+    </message>
+    <message>
+        <source>Paling banyak {max_workers} pekerja sekaligus.</source>
+        <translation>At most {max_workers} workers at once.</translation>
+    </message>
+    <message>
+        <source>Paling jauh {max_ahead} bulan ke depan ({label}).</source>
+        <translation>At most {max_ahead} months ahead ({label}).</translation>
+    </message>
+    <message>
         <source>Pekerja ini sudah terdaftar di proyek lain.</source>
         <translation>This worker is already listed under another project.</translation>
+    </message>
+    <message>
+        <source>Pekerjaan peserta ini bukan pekerjaan musiman; jadwal bayar saat panen perlu alasan (minimal {min_reason} karakter), mis. &apos;penghasilan dari kebun sawit keluarga&apos;.</source>
+        <translation>This member&apos;s occupation is not seasonal; a harvest-time payment schedule needs a reason (at least {min_reason} characters), e.g. &apos;income from the family oil palm plantation&apos;.</translation>
     </message>
     <message>
         <source>Pekerjaan tidak ada di daftar (isi kode P001… atau namanya).</source>
@@ -3257,8 +3865,28 @@ The data in the form is not lost; try again.</translation>
         <translation>The occupation is required.</translation>
     </message>
     <message>
+        <source>Pembayaran &apos;{text}&apos; tidak ditemukan.</source>
+        <translation>Payment &apos;{text}&apos; not found.</translation>
+    </message>
+    <message>
+        <source>Pembayaran {label} diterima di cabang {code_of} sebelum peserta pindah ke cabang ini; riwayat itu tidak diubah di sini.</source>
+        <translation>Payment {label} was received at branch {code_of} before the member moved to this branch; that history is not changed here.</translation>
+    </message>
+    <message>
+        <source>Pembayaran {receipt_no} sudah dibatalkan.</source>
+        <translation>Payment {receipt_no} is already cancelled.</translation>
+    </message>
+    <message>
         <source>Pemeriksaan NIK di cabang lain se-wilayah TIDAK berjalan: server Kanwil tidak dapat dihubungi. Pemeriksaan di cabang ini tetap berlaku.</source>
         <translation>The NIK check across the region&apos;s other branches did NOT run: the regional server cannot be reached. This branch&apos;s checks still apply.</translation>
+    </message>
+    <message>
+        <source>Pemetaan &apos;{part}&apos; harus berbentuk JUDUL=kunci.</source>
+        <translation>Mapping &apos;{part}&apos; must be in the form HEADING=key.</translation>
+    </message>
+    <message>
+        <source>Pendaftaran ditolak setelah 2–{max_days} hari tanpa sinkron.</source>
+        <translation>Enrolment refused after 2–{max_days} days without sync.</translation>
     </message>
     <message>
         <source>Penghasilan harus bilangan bulat lebih dari 0.</source>
@@ -3313,8 +3941,28 @@ The data in the form is not lost; try again.</translation>
         <translation>The role must be &apos;officer&apos; or &apos;supervisor&apos;.</translation>
     </message>
     <message>
+        <source>Peringatan setelah 1–{max_days} hari tanpa sinkron.</source>
+        <translation>Warning after 1–{max_days} days without sync.</translation>
+    </message>
+    <message>
+        <source>Periode paket 1–{max_days} hari, tanggal akhir tidak sebelum awal.</source>
+        <translation>Package period 1–{max_days} days; end date not before start date.</translation>
+    </message>
+    <message>
+        <source>Peristiwa audit #{seq} di paket tidak tersambung ke #{seq2}.</source>
+        <translation>Audit event #{seq} in the package does not link to #{seq2}.</translation>
+    </message>
+    <message>
+        <source>Permintaan cetak ulang #{pending} masih menunggu persetujuan.</source>
+        <translation>Reprint request #{pending} is still awaiting approval.</translation>
+    </message>
+    <message>
         <source>Permintaan cetak ulang masih menunggu persetujuan supervisor.</source>
         <translation>A reprint request is still waiting for a supervisor's approval.</translation>
+    </message>
+    <message>
+        <source>Permintaan cetak ulang {label} tidak menunggu.</source>
+        <translation>Reprint request {label} is not pending.</translation>
     </message>
     <message>
         <source>Persentase ditulis angka 0–100, mis. 34 atau 34,5.</source>
@@ -3325,12 +3973,24 @@ The data in the form is not lost; try again.</translation>
         <translation>The percentage may be at most 100.</translation>
     </message>
     <message>
+        <source>Peserta &apos;{key}&apos; tidak ditemukan.</source>
+        <translation>Member &apos;{key}&apos; not found.</translation>
+    </message>
+    <message>
         <source>Peserta belum memiliki data kepesertaan (segmen, program).</source>
         <translation>The member has no membership data yet (segment, programmes).</translation>
     </message>
     <message>
         <source>Peserta belum memiliki kartu yang berlaku; cetak kartu lebih dulu.</source>
         <translation>The member has no valid card yet; print a card first.</translation>
+    </message>
+    <message>
+        <source>Peserta dengan nomor {number} tidak ditemukan.</source>
+        <translation>Member with number {number} not found.</translation>
+    </message>
+    <message>
+        <source>Peserta dengan nomor {value} tidak ditemukan.</source>
+        <translation>Member with number {value} not found.</translation>
     </message>
     <message>
         <source>Peserta ini belum punya data kepesertaan.</source>
@@ -3341,12 +4001,60 @@ The data in the form is not lost; try again.</translation>
         <translation>This member is not active.</translation>
     </message>
     <message>
+        <source>Peserta pembayaran {label} sudah dimutasi ke cabang lain; riwayatnya tidak diubah lagi.</source>
+        <translation>The member of payment {label} has been transferred to another branch; their history is no longer changed.</translation>
+    </message>
+    <message>
+        <source>Peserta tujuan {number} tidak aktif.</source>
+        <translation>Target member {number} is not active.</translation>
+    </message>
+    <message>
+        <source>Peserta {number} belum memiliki kepesertaan.</source>
+        <translation>Member {number} has no membership yet.</translation>
+    </message>
+    <message>
+        <source>Peserta {number} berstatus {record_status_labels}; kartu tidak dapat dicetak.</source>
+        <translation>Member {number} has status {record_status_labels}; the card cannot be printed.</translation>
+    </message>
+    <message>
+        <source>Peserta {number} digabung di laptop ke {into}, yang belum ada di cabang ini. Impor dulu paket yang memuat peserta tujuan itu.</source>
+        <translation>Member {number} was merged on the laptop into {into}, who is not yet at this branch. First import the package containing that target member.</translation>
+    </message>
+    <message>
+        <source>Peserta {number} sudah aktif di cabang ini.</source>
+        <translation>Member {number} is already active at this branch.</translation>
+    </message>
+    <message>
+        <source>Peserta {number} sudah tidak aktif ({record_status}).</source>
+        <translation>Member {number} is no longer active ({record_status}).</translation>
+    </message>
+    <message>
+        <source>Peserta {number} tidak memiliki kartu yang berlaku; cetak kartu biasa (tanpa cetak ulang).</source>
+        <translation>Member {number} has no valid card; print a regular card (not a reprint).</translation>
+    </message>
+    <message>
+        <source>Petugas &apos;{unknown}&apos; tidak ada.</source>
+        <translation>Officer &apos;{unknown}&apos; does not exist.</translation>
+    </message>
+    <message>
+        <source>Petugas &apos;{username}&apos; tidak ada.</source>
+        <translation>Officer &apos;{username}&apos; does not exist.</translation>
+    </message>
+    <message>
+        <source>Pihak pembayar &apos;{payer}&apos; tidak dikenal (employer/worker).</source>
+        <translation>Unknown paying party &apos;{payer}&apos; (employer/worker).</translation>
+    </message>
+    <message>
         <source>Pilih minimal satu bulan panen.</source>
         <translation>Choose at least one harvest month.</translation>
     </message>
     <message>
         <source>Pilih mode impor: &apos;all&apos; (semua atau tidak) atau &apos;accepted&apos;.</source>
         <translation>Choose the import mode: &apos;all&apos; (all or nothing) or &apos;accepted&apos;.</translation>
+    </message>
+    <message>
+        <source>Program &apos;{code}&apos; tidak dikenal.</source>
+        <translation>Unknown programme &apos;{code}&apos;.</translation>
     </message>
     <message>
         <source>Program potongan tidak dikenal.</source>
@@ -3359,6 +4067,34 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Program wajib dipilih (minimal JKK dan JKM).</source>
         <translation>Programmes are required (at least JKK and JKM).</translation>
+    </message>
+    <message>
+        <source>Program {code} hanya untuk pendaftar berusia di bawah {max_age_at_registration} tahun (usia {age}).</source>
+        <translation>Programme {code} is only for registrants under {max_age_at_registration} years old (age {age}).</translation>
+    </message>
+    <message>
+        <source>Program {code} mensyaratkan {lacking}.</source>
+        <translation>Programme {code} requires {lacking}.</translation>
+    </message>
+    <message>
+        <source>Program {code} tidak dapat diambil: usia {age} tahun sudah mencapai usia pensiun {retire} tahun (berlaku {year}, PP 45/2015 ps. 15).</source>
+        <translation>Programme {code} cannot be taken: age {age} has reached the retirement age of {retire} (applicable in {year}, PP 45/2015 ps. 15).</translation>
+    </message>
+    <message>
+        <source>Program {missing} tidak tersedia untuk segmen {segment} (tabel tarif {version}).</source>
+        <translation>Programme {missing} is not available for segment {segment} (rate table {version}).</translation>
+    </message>
+    <message>
+        <source>Program {not_allowed} tidak tersedia untuk segmen {segmen}.</source>
+        <translation>Programme {not_allowed} is not available for segment {segmen}.</translation>
+    </message>
+    <message>
+        <source>Proyek &apos;{code}&apos; tidak ditemukan.</source>
+        <translation>Project &apos;{code}&apos; not found.</translation>
+    </message>
+    <message>
+        <source>Proyek didaftarkan {late} hari kerja setelah SPK; batasnya {registration_working_days} hari kerja (Permenaker 44/2015).</source>
+        <translation>Project registered {late} working days after the SPK; the limit is {registration_working_days} working days (Permenaker 44/2015).</translation>
     </message>
     <message>
         <source>Proyek tidak dapat mulai sebelum bulan SPK.</source>
@@ -3393,12 +4129,36 @@ The data in the form is not lost; try again.</translation>
         <translation>Give the membership number to merge into (--into).</translation>
     </message>
     <message>
+        <source>Segmen &apos;{code}&apos; tidak dikenal.</source>
+        <translation>Unknown segment &apos;{code}&apos;.</translation>
+    </message>
+    <message>
+        <source>Segmen &apos;{segment}&apos; tidak ada di tabel tarif.</source>
+        <translation>Segment &apos;{segment}&apos; is not in the rate table.</translation>
+    </message>
+    <message>
         <source>Segmen potongan tidak dikenal.</source>
         <translation>Unknown discount segment.</translation>
     </message>
     <message>
+        <source>Sel &apos;{key}&apos; berisi galat rumus {text}; perbaiki rumusnya atau isi nilainya.</source>
+        <translation>Cell &apos;{key}&apos; contains formula error {text}; fix the formula or enter the value.</translation>
+    </message>
+    <message>
+        <source>Sel {letter}{n} berisi rumus tanpa nilai tersimpan. Buka file di Excel/LibreOffice, simpan ulang (atau salin-tempel sebagai nilai), lalu impor lagi.</source>
+        <translation>Cell {letter}{n} contains a formula with no stored value. Open the file in Excel/LibreOffice, save it again (or copy-paste as values), then import again.</translation>
+    </message>
+    <message>
+        <source>Sel {letter}{n} digabung (merge) dengan baris lain. Pisahkan sel dan isi setiap baris.</source>
+        <translation>Cell {letter}{n} is merged with other rows. Unmerge the cells and fill in every row.</translation>
+    </message>
+    <message>
         <source>Seri kartu ditulis NOMOR-URUT, mis. 10100000013-1.</source>
         <translation>Write the card serial as NUMBER-SEQUENCE, e.g. 10100000013-1.</translation>
+    </message>
+    <message>
+        <source>Server cabang {code} tidak dapat dihubungi: salin ulang menunggu sampai tersambung.</source>
+        <translation>The server of branch {code} cannot be reached: the re-copy will wait until connected.</translation>
     </message>
     <message>
         <source>Setiap potongan harus punya id yang berbeda.</source>
@@ -3407,6 +4167,18 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Status peserta di cabang tetap: penggabungan tidak mengaktifkan kembali atau menutup dua kali.</source>
         <translation>The member&apos;s standing at the branch stays: a merge neither reactivates a member nor closes one twice.</translation>
+    </message>
+    <message>
+        <source>Sudah ada koreksi {overlap} yang menunggu persetujuan untuk peserta ini.</source>
+        <translation>A correction {overlap} is already awaiting approval for this member.</translation>
+    </message>
+    <message>
+        <source>Sumber dana &apos;{funding}&apos; tidak dikenal.</source>
+        <translation>Unknown funding source &apos;{funding}&apos;.</translation>
+    </message>
+    <message>
+        <source>Sumber dana {given} diganti APBD ({name}).</source>
+        <translation>Funding source {given} replaced with APBD ({name}).</translation>
     </message>
     <message>
         <source>Supervisor tidak dapat menonaktifkan akunnya sendiri.</source>
@@ -3421,12 +4193,20 @@ The data in the form is not lost; try again.</translation>
         <translation>A rate table must be a JSON object.</translation>
     </message>
     <message>
+        <source>Tabel tarif tidak memuat aturan kepesertaan {segment}.</source>
+        <translation>The rate table has no membership rules for {segment}.</translation>
+    </message>
+    <message>
         <source>Tabel tarif tidak memuat paket PMI.</source>
         <translation>The rate table has no migrant worker packages.</translation>
     </message>
     <message>
         <source>Tabel tarif yang sama sudah dimuat.</source>
         <translation>The same rate table is already loaded.</translation>
+    </message>
+    <message>
+        <source>Tanda bukti &apos;{text}&apos; tidak ditemukan.</source>
+        <translation>Receipt &apos;{text}&apos; not found.</translation>
     </message>
     <message>
         <source>Tanda tangan paket tidak cocok: manifest diubah atau paket tidak ditandatangani kunci itu.</source>
@@ -3473,12 +4253,32 @@ The data in the form is not lost; try again.</translation>
         <translation>The date of birth is required.</translation>
     </message>
     <message>
+        <source>Tanggal lahir {birth} berbeda dengan NIK ({birth_date}). Periksa KTP lalu konfirmasi bila memang benar.</source>
+        <translation>Date of birth {birth} differs from the NIK ({birth_date}). Check the KTP, then confirm if it is correct.</translation>
+    </message>
+    <message>
+        <source>Tanggal {long_date} belum tiba.</source>
+        <translation>Date {long_date} has not arrived yet.</translation>
+    </message>
+    <message>
         <source>Target harus lebih dari 0%.</source>
         <translation>The target must be more than 0%.</translation>
     </message>
     <message>
         <source>Target harus lebih tinggi dari cakupan awal.</source>
         <translation>The target must be higher than the baseline coverage.</translation>
+    </message>
+    <message>
+        <source>Tarif segmen {code} wajib ada.</source>
+        <translation>Rates for segment {code} are required.</translation>
+    </message>
+    <message>
+        <source>Tarif {must} wajib ada untuk segmen {code}.</source>
+        <translation>Rate {must} is required for segment {code}.</translation>
+    </message>
+    <message>
+        <source>Teks di file {name} terlalu besar ({file_size} MB setelah dibuka). Periksa isi file; mungkin ada sel berisi data yang tidak semestinya.</source>
+        <translation>Text in file {name} is too large ({file_size} MB when unpacked). Check the file&apos;s contents; some cells may contain data that does not belong there.</translation>
     </message>
     <message>
         <source>Tempat lahir hanya boleh berisi huruf dan tanda baca.</source>
@@ -3497,12 +4297,36 @@ The data in the form is not lost; try again.</translation>
         <translation>Too many failed attempts. The account is locked for 15 minutes.</translation>
     </message>
     <message>
+        <source>Tidak ada baris data di {where}{file_name} (hanya judul kolom).</source>
+        <translation>No data rows in {where}{file_name} (column headings only).</translation>
+    </message>
+    <message>
         <source>Tidak ada baris yang lolos pemeriksaan; tidak ada yang disimpan.</source>
         <translation>No row passed the check; nothing was saved.</translation>
     </message>
     <message>
+        <source>Tidak ada data di {where}{name}: semua baris kosong.</source>
+        <translation>No data in {where}{name}: all rows are empty.</translation>
+    </message>
+    <message>
+        <source>Tidak ada pengecualian pada {day}.</source>
+        <translation>No exception on {day}.</translation>
+    </message>
+    <message>
+        <source>Tidak ada tabel tarif yang berlaku untuk {label}.</source>
+        <translation>No rate table applies to {label}.</translation>
+    </message>
+    <message>
+        <source>Tidak ada target untuk {regency_code}.</source>
+        <translation>No target for {regency_code}.</translation>
+    </message>
+    <message>
         <source>Tidak dapat menggabung peserta ke dirinya.</source>
         <translation>A member cannot be merged into itself.</translation>
+    </message>
+    <message>
+        <source>Tidak dapat terhubung ke basis data: {detail}</source>
+        <translation>Cannot connect to the database: {detail}</translation>
     </message>
     <message>
         <source>Tindakan ini tidak tersedia.</source>
@@ -3541,6 +4365,26 @@ The data in the form is not lost; try again.</translation>
         <translation>An amount received is recorded for cash payments only.</translation>
     </message>
     <message>
+        <source>Uang diterima kurang {format_rupiah} dari jumlah yang dibayar {format_rupiah2}.</source>
+        <translation>Cash received is {format_rupiah} short of the amount paid ({format_rupiah2}).</translation>
+    </message>
+    <message>
+        <source>Uang petugas {officer} selisih {format_rupiah}: tulis alasannya (minimal {min_reason} karakter).</source>
+        <translation>Officer {officer}&apos;s cash is off by {format_rupiah}: write the reason (at least {min_reason} characters).</translation>
+    </message>
+    <message>
+        <source>Usia {age} tahun: di atas batas usia pendaftaran {segmen} yang dicatat Loket ({max_age_warning} tahun, belum terkonfirmasi). Periksa ketentuan terbaru sebelum mendaftarkan.</source>
+        <translation>Age {age}: above the {segmen} enrolment age limit recorded in Loket ({max_age_warning} years, unconfirmed). Check the latest rules before enrolling.</translation>
+    </message>
+    <message>
+        <source>Usia {age} tahun; segmen {segmen} maksimal {max_age} tahun.</source>
+        <translation>Age {age}; segment {segmen} allows at most {max_age} years.</translation>
+    </message>
+    <message>
+        <source>Usia {age} tahun; segmen {segmen} minimal {min_age} tahun.</source>
+        <translation>Age {age}; segment {segmen} requires at least {min_age} years.</translation>
+    </message>
+    <message>
         <source>Zona waktu harus Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT).</source>
         <translation>The time zone must be Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT).</translation>
     </message>
@@ -3563,6 +4407,263 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>month_offset harus 0, 1 atau 2.</source>
         <translation>month_offset must be 0, 1 or 2.</translation>
+    </message>
+    <message>
+        <source>{code} hanya dapat diambil bersama paketnya.</source>
+        <translation>{code} can only be taken together with its package.</translation>
+    </message>
+    <message>
+        <source>{count} digit: ketik 16 digit NIK, 11 digit nomor peserta, atau nomor HP (08…/+62…).</source>
+        <translation>{count} digits: type a 16-digit NIK, an 11-digit member number, or a phone number (08…/+62…).</translation>
+    </message>
+    <message>
+        <source>{count} kelompok sel digabung (merge) di baris data; baris yang terkena ditolak.</source>
+        <translation>{count} merged cell groups in the data rows; affected rows are rejected.</translation>
+    </message>
+    <message>
+        <source>{key} proyek 3–150 karakter.</source>
+        <translation>Project {key} must be 3–150 characters.</translation>
+    </message>
+    <message>
+        <source>{label_of}: pilih &apos;laptop&apos; atau &apos;cabang&apos;.</source>
+        <translation>{label_of}: choose &apos;laptop&apos; or &apos;cabang&apos; (branch).</translation>
+    </message>
+    <message>
+        <source>{labels} baru sama dengan data sekarang.</source>
+        <translation>New {labels} is the same as the current data.</translation>
+    </message>
+    <message>
+        <source>{label} diubah di laptop dan di cabang: pilih salah satu.</source>
+        <translation>{label} was changed on both the laptop and the branch: choose one.</translation>
+    </message>
+    <message>
+        <source>{label} hanya boleh berisi huruf, spasi, dan tanda &apos; . , - (ditemukan: {shown}).</source>
+        <translation>{label} may only contain letters, spaces and the characters &apos; . , - (found: {shown}).</translation>
+    </message>
+    <message>
+        <source>{label} harus berisi huruf.</source>
+        <translation>{label} must contain letters.</translation>
+    </message>
+    <message>
+        <source>{label} paling banyak {name_max} karakter.</source>
+        <translation>{label} at most {name_max} characters.</translation>
+    </message>
+    <message>
+        <source>{label} wajib diisi.</source>
+        <translation>{label} is required.</translation>
+    </message>
+    <message>
+        <source>{what} memerlukan server PostgreSQL; basis data ini SQLite ({describe}). Pindahkan dulu ke server cabang: loket db copy.</source>
+        <translation>{what} requires a PostgreSQL server; this database is SQLite ({describe}). Move it to the branch server first: loket db copy.</translation>
+    </message>
+    <message>
+        <source>{what} {ref} bukan nomor yang dikenal.</source>
+        <translation>{what} {ref} is not a recognised number.</translation>
+    </message>
+    <message>
+        <source>… dan {n} masalah {code} lain.</source>
+        <translation>… and {n} other {code} problems.</translation>
+    </message>
+</context>
+<context>
+    <name>KanwilPanel</name>
+    <message>
+        <source>Keadaan cabang</source>
+        <translation>Branch status</translation>
+    </message>
+    <message>
+        <source>Dasbor Kanwil</source>
+        <translation>Kanwil dashboard</translation>
+    </message>
+    <message>
+        <source>Cabang</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <source>Keadaan</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Tertinggal</source>
+        <translation>Behind</translation>
+    </message>
+    <message>
+        <source>{n} peristiwa</source>
+        <translation>{n} events</translation>
+    </message>
+    <message>
+        <source>Perubahan terakhir</source>
+        <translation>Last change</translation>
+    </message>
+    <message>
+        <source>Penjelasan</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Cabang-cabang Kanwil dan keadaan replikasinya</source>
+        <translation>The Kanwil&apos;s branches and their replication state</translation>
+    </message>
+    <message>
+        <source>Perbarui  (Ctrl+U)</source>
+        <translation>Refresh  (Ctrl+U)</translation>
+    </message>
+    <message>
+        <source>Tambah cabang…</source>
+        <translation>Add branch…</translation>
+    </message>
+    <message>
+        <source>Perbaiki cabang terpilih…</source>
+        <translation>Repair selected branch…</translation>
+    </message>
+    <message>
+        <source> Belum terkirim dari server cabang: {kb} kB.</source>
+        <translation> Not yet sent from the branch server: {kb} kB.</translation>
+    </message>
+    <message>
+        <source>
+Perbaikan: {what}</source>
+        <translation>
+Repair: {what}</translation>
+    </message>
+    <message>
+        <source>Menanyai Kanwil dan server tiap cabang…</source>
+        <translation>Asking the Kanwil and every branch server…</translation>
+    </message>
+    <message>
+        <source>Keadaan replikasi wilayah</source>
+        <translation>Region replication state</translation>
+    </message>
+    <message>
+        <source>{where} — diperiksa {at}</source>
+        <translation>{where} — checked {at}</translation>
+    </message>
+    <message>
+        <source>Belum ada cabang. Tambahkan cabang pertama dengan &apos;Tambah cabang…&apos;.</source>
+        <translation>No branches yet. Add the first one with &apos;Add branch…&apos;.</translation>
+    </message>
+    <message>
+        <source>Menyambungkan cabang: publikasi, langganan, data rujukan…</source>
+        <translation>Connecting the branch: publication, subscription, reference data…</translation>
+    </message>
+    <message>
+        <source>Membaca keadaan semua cabang…</source>
+        <translation>Reading the state of every branch…</translation>
+    </message>
+    <message>
+        <source>Cabang {code} {name} tersambung: {members} peserta sedang disalin ke Kanwil; data rujukan Kanwil dikirim ke cabang.</source>
+        <translation>Branch {code} {name} connected: {members} members are being copied to the Kanwil; the Kanwil&apos;s reference data is sent to the branch.</translation>
+    </message>
+    <message>
+        <source>Menambah cabang</source>
+        <translation>Adding a branch</translation>
+    </message>
+    <message>
+        <source>Pilih dulu cabang yang akan diperbaiki di daftar.</source>
+        <translation>First select the branch to repair in the list.</translation>
+    </message>
+    <message>
+        <source>Memperbaiki sambungan cabang {code}…</source>
+        <translation>Repairing the link of branch {code}…</translation>
+    </message>
+    <message>
+        <source>tidak ada yang perlu diubah</source>
+        <translation>nothing needed changing</translation>
+    </message>
+    <message>
+        <source>Cabang {code}: sebelum {before}, sesudah {after} — {steps}.</source>
+        <translation>Branch {code}: before {before}, after {after} — {steps}.</translation>
+    </message>
+    <message>
+        <source>Memperbaiki cabang</source>
+        <translation>Repairing a branch</translation>
+    </message>
+    <message>
+        <source>Dasbor belum dibaca.</source>
+        <translation>Dashboard not read yet.</translation>
+    </message>
+    <message>
+        <source>Kemajuan provinsi ke target</source>
+        <translation>The province&apos;s progress toward its target</translation>
+    </message>
+    <message>
+        <source>Baca dasbor</source>
+        <translation>Read dashboard</translation>
+    </message>
+    <message>
+        <source>Baca dasbor Kanwil</source>
+        <translation>Read the Kanwil dashboard</translation>
+    </message>
+    <message>
+        <source>Kabupaten/kota</source>
+        <translation>Regency/city</translation>
+    </message>
+    <message>
+        <source>Pekerja</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <source>Peserta aktif</source>
+        <translation>Active members</translation>
+    </message>
+    <message>
+        <source>Awal</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>Sekarang</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Kemajuan</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Cakupan per kabupaten/kota</source>
+        <translation>Coverage per regency/city</translation>
+    </message>
+    <message>
+        <source>Baru bulan ini</source>
+        <translation>New this month</translation>
+    </message>
+    <message>
+        <source>Per kanal</source>
+        <translation>By channel</translation>
+    </message>
+    <message>
+        <source>Cakupan wilayah</source>
+        <translation>Area coverage</translation>
+    </message>
+    <message>
+        <source>{now} (target {target})</source>
+        <translation>{now} (target {target})</translation>
+    </message>
+    <message>
+        <source>Cakupan dan pendaftaran per cabang</source>
+        <translation>Coverage and enrolments per branch</translation>
+    </message>
+    <message>
+        <source>Menghitung cakupan dan pendaftaran seluruh wilayah…</source>
+        <translation>Counting coverage and enrolments of the whole region…</translation>
+    </message>
+    <message>
+        <source>{region}, {today}: {covered} dari {workers} pekerja terlindungi ({pct}); target {target}, kurang {remaining}.</source>
+        <translation>{region}, {today}: {covered} of {workers} workers protected ({pct}); target {target}, {remaining} to go.</translation>
+    </message>
+    <message>
+        <source>{pct} dari awal ke target</source>
+        <translation>{pct} of the way from baseline to target</translation>
+    </message>
+    <message>
+        <source>Pendaftaran sejak {start} per kanal: {channels}. Per segmen: {segments}.</source>
+        <translation>Enrolments since {start} by channel: {channels}. By segment: {segments}.</translation>
+    </message>
+    <message>
+        <source>PERHATIAN: {n} NIK aktif di dua cabang sekaligus (periksa dan gabungkan).</source>
+        <translation>ATTENTION: {n} NIKs active at two branches at once (check and merge).</translation>
     </message>
 </context>
 <context>
@@ -5094,6 +6195,10 @@ Press F3 to search for a member, or type a membership number / NIK at the top ri
         <translation>Payment schedule saved: {schedule}.</translation>
     </message>
     <message>
+        <source>Koreksi {ref} diajukan; data berubah setelah disetujui supervisor.</source>
+        <translation>Correction {ref} proposed; the data changes once a supervisor approves.</translation>
+    </message>
+    <message>
         <source>Iuran {money} dibayar ({method}), {months}: {span}.</source>
         <translation>Contribution {money} paid ({method}), {months}: {span}.</translation>
     </message>
@@ -5246,10 +6351,6 @@ The payment is not deleted: it is marked VOID with the reason, and its months ca
     <message>
         <source>Tanda terima pendaftaran {receipt_id}</source>
         <translation>Enrolment receipt {receipt_id}</translation>
-    </message>
-    <message>
-        <source>Koreksi #{id} diajukan; data berubah setelah disetujui supervisor.</source>
-        <translation>Correction #{id} proposed; the data changes once a supervisor approves.</translation>
     </message>
     <message>
         <source> dan digabung ke {merged_into}</source>
@@ -6165,6 +7266,164 @@ Paid by the worker {worker}</translation>
 Iuran per bulan nanti: {per}.</source>
         <translation>
 Monthly contribution later: {per}.</translation>
+    </message>
+</context>
+<context>
+    <name>RegionDialog</name>
+    <message>
+        <source>Kata sandi {username} di Kanwil (konfirmasi)</source>
+        <translation>{username}&apos;s password at the Kanwil (confirmation)</translation>
+    </message>
+    <message>
+        <source>Masukkan kata sandi Anda.</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message>
+        <source>Tambah cabang ke Kanwil</source>
+        <translation>Add a branch to the Kanwil</translation>
+    </message>
+    <message>
+        <source>Kanwil menerbitkan data cabang (publikasi di server cabang), berlangganan kepadanya, lalu mengirim data rujukan (tarif, target, kunci kartu, daftar kartu dicabut) ke cabang. Akun di URL cabang perlu atribut REPLICATION (atau superuser).</source>
+        <translation>The Kanwil publishes the branch&apos;s data (a publication on the branch server), subscribes to it, then sends reference data (rates, targets, card keys, revoked cards) to the branch. The account in the branch URL needs the REPLICATION attribute (or superuser).</translation>
+    </message>
+    <message>
+        <source>Sambungkan cabang</source>
+        <translation>Connect branch</translation>
+    </message>
+    <message>
+        <source>URL basis data cabang (akun IT)</source>
+        <translation>Branch database URL (IT account)</translation>
+    </message>
+    <message>
+        <source>Kabupaten/kota wilayah cabang</source>
+        <translation>Regencies/cities of the branch&apos;s area</translation>
+    </message>
+    <message>
+        <source>Kode Kemendagri dipisah koma, mis. 16.10,16.71 (boleh kosong).</source>
+        <translation>Kemendagri codes separated by commas, e.g. 16.10,16.71 (may be empty).</translation>
+    </message>
+    <message>
+        <source>Tulis URL server PostgreSQL cabang, mis. postgresql+psycopg://loket@cabang101/loket.</source>
+        <translation>Enter the branch&apos;s PostgreSQL server URL, e.g. postgresql+psycopg://loket@cabang101/loket.</translation>
+    </message>
+    <message>
+        <source>Perbaikan yang disarankan: {what}</source>
+        <translation>Suggested repair: {what}</translation>
+    </message>
+    <message>
+        <source>Perbaiki cabang {code} {name}</source>
+        <translation>Repair branch {code} {name}</translation>
+    </message>
+    <message>
+        <source>Perbaiki</source>
+        <translation>Repair</translation>
+    </message>
+    <message>
+        <source>Salin ulang seluruh data cabang ke Kanwil</source>
+        <translation>Copy all of the branch&apos;s data to the Kanwil again</translation>
+    </message>
+    <message>
+        <source>URL basis data cabang (hanya bila Kanwil tidak lagi menyimpannya)</source>
+        <translation>Branch database URL (only when the Kanwil no longer keeps it)</translation>
+    </message>
+</context>
+<context>
+    <name>RegionPage</name>
+    <message>
+        <source>Wilayah</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Setiap cabang mengirim datanya ke basis data Kanwil lewat replikasi PostgreSQL; Kanwil mengirim tarif, target, kunci kartu dan daftar kartu dicabut ke cabang. Di sini tampak keadaannya, dan supervisor Kanwil menambah atau memperbaiki cabang.</source>
+        <translation>Every branch sends its data to the Kanwil database through PostgreSQL replication; the Kanwil sends rates, targets, card keys and revoked cards to the branches. Here you see how it is going, and a Kanwil supervisor adds or repairs branches.</translation>
+    </message>
+    <message>
+        <source>Memeriksa…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Buka Kanwil</source>
+        <translation>Open Kanwil</translation>
+    </message>
+    <message>
+        <source>URL Kanwil (akun IT)</source>
+        <translation>Kanwil URL (IT account)</translation>
+    </message>
+    <message>
+        <source>Supervisor Kanwil</source>
+        <translation>Kanwil supervisor</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Tutup Kanwil</source>
+        <translation>Close Kanwil</translation>
+    </message>
+    <message>
+        <source>Basis data ini adalah basis data Kanwil: semua cabang tampak di bawah.</source>
+        <translation>This database is the Kanwil database: every branch is shown below.</translation>
+    </message>
+    <message>
+        <source> Kanwil tertinggal {n} peristiwa.</source>
+        <translation> The Kanwil is {n} events behind.</translation>
+    </message>
+    <message>
+        <source>Perubahan terakhir yang sampai di Kanwil: {at}</source>
+        <translation>Last change that reached the Kanwil: {at}</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan NIK regional terakhir: belum ada sejak Loket dibuka.</source>
+        <translation>Last regional NIK check: none since Loket was opened.</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan NIK regional terakhir: {at}, berjalan.</source>
+        <translation>Last regional NIK check: {at}, ran.</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan NIK regional terakhir: {at}, TIDAK berjalan (Kanwil tak terjangkau).</source>
+        <translation>Last regional NIK check: {at}, did NOT run (Kanwil unreachable).</translation>
+    </message>
+    <message>
+        <source>Tulis URL basis data Kanwil.</source>
+        <translation>Enter the Kanwil database URL.</translation>
+    </message>
+    <message>
+        <source>Tulis nama pengguna dan kata sandi supervisor Kanwil.</source>
+        <translation>Enter the Kanwil supervisor&apos;s user name and password.</translation>
+    </message>
+    <message>
+        <source>Menghubungi server Kanwil…</source>
+        <translation>Contacting the Kanwil server…</translation>
+    </message>
+    <message>
+        <source>Memeriksa kata sandi supervisor Kanwil…</source>
+        <translation>Checking the Kanwil supervisor&apos;s password…</translation>
+    </message>
+    <message>
+        <source>Menanyai Kanwil dan server tiap cabang…</source>
+        <translation>Asking the Kanwil and every branch server…</translation>
+    </message>
+    <message>
+        <source>Membuka Kanwil</source>
+        <translation>Opening the Kanwil</translation>
+    </message>
+    <message>
+        <source>Dibatalkan; Kanwil tidak dibuka.</source>
+        <translation>Cancelled; the Kanwil was not opened.</translation>
+    </message>
+    <message>
+        <source>Komputer ini tidak memegang kunci audit Kanwil, jadi Kanwil tidak dibuka dari sini (setiap masuk dicatat di jejak audit Kanwil). Buka dari komputer IT Kanwil, atau salin kunci audit Kanwil ke komputer ini.</source>
+        <translation>This computer does not hold the Kanwil&apos;s audit key, so the Kanwil is not opened from here (every sign-in is recorded in the Kanwil&apos;s audit trail). Open it from the Kanwil&apos;s IT computer, or copy the Kanwil&apos;s audit key to this computer.</translation>
+    </message>
+    <message>
+        <source>perbarui keadaan cabang ini / semua cabang Kanwil</source>
+        <translation>refresh this branch&apos;s state / all of the Kanwil&apos;s branches</translation>
+    </message>
+    <message>
+        <source>di daftar cabang Kanwil: perbaiki cabang yang dipilih</source>
+        <translation>in the Kanwil&apos;s branch list: repair the selected branch</translation>
     </message>
 </context>
 <context>

@@ -320,6 +320,7 @@ TABLE: dict[str, Row] = {
     ),
     "region status": Row(("region", "status", "--supervisor", "{who}"), "supervisor"),
     "region repair": Row(("region", "repair", "--branch", "102", "--supervisor", "{who}"), "supervisor"),
+    "region audit": Row(("region", "audit", "--supervisor", "{who}"), "supervisor"),
     "region dashboard": Row(("region", "dashboard", "--supervisor", "{who}"), "supervisor"),
     "member move": Row(("member", "move", "{number}", "--to", "102", "--officer", "{who}"), "officer"),
     "member moves": Row(("member", "moves", "--officer", "{who}"), "officer"),

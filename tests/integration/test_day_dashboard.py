@@ -52,9 +52,10 @@ def test_periods_channels_occupations_and_coverage(
     assert today.payments == len(d.receipts) - 1  # one voided
     (line,) = dash.coverage
     assert line.regency_name == "Kabupaten Ogan Ilir"
-    # Four of the six live in Ogan Ilir (two in Palembang, 16.71); one of the four is not yet protected.
-    assert line.coverage.enrolled_since == 3
-    assert line.coverage.covered == 343
+    # Four of the six live in Ogan Ilir (two in Palembang, 16.71): all four count toward the target
+    # (the region's one definition, the Kanwil's too); one of the four is not yet protected.
+    assert line.coverage.enrolled_since == 4 and line.protected == 3
+    assert line.coverage.covered == 344
 
     # A payment forgets the member's index row; the next refresh counts him.
     cs.pay(ctx, officer, d.numbers[0], months=1, method="cash")
@@ -62,6 +63,7 @@ def test_periods_channels_occupations_and_coverage(
     assert dashboard.refresh_statuses(ctx, officer) == 1
     after = dashboard.dashboard(ctx, officer)
     assert after.statuses.counts[CoverStatus.ACTIVE] == 6 and after.coverage[0].coverage.covered == 344
+    assert after.coverage[0].protected == 4
 
     clock.advance(days=7)
     later = dashboard.dashboard(ctx, officer)

@@ -81,13 +81,25 @@ def test_both_ways_on_the_command_line(
     assert code == 0 and "1 menunggu supervisor" in out and "changed_both" in out
     code, out, _ = run(["package", "conflicts", "--supervisor", "siti", *at_branch], monkeypatch, capsys)
     assert code == 0 and "+6281988887777" in out and "+6281122223333" in out and "diubah di keduanya" in out
+    text = out
     code, out, _ = run(
         ["package", "conflicts", "--supervisor", "siti", "--json", *at_branch], monkeypatch, capsys
     )
     (listed,) = json.loads(out)
     fields = {f["field"]: f for f in listed["fields"]}
     assert fields["no_hp"]["default"] is None and fields["tempat_lahir"]["default"] == "laptop"
-    resolve = ["package", "resolve", str(listed["id"]), "--supervisor", "siti", *at_branch]
+    # The supervisor reads a short per-branch number (the id within the branch's block), not the long id.
+    assert listed["id"] == 101 * 10**12 + listed["no"] and 0 < listed["no"] < 1000
+    assert f"konflik #{listed['no']} [changed_both]" in text and str(listed["id"]) not in text
+    assert f"loket package resolve {listed['no']} --take" in text
+    # Both numbers name the conflict; the long one still works for scripts.
+    code, _, err = run(["package", "resolve", str(listed["id"]), "--supervisor", "siti", *at_branch],
+                       monkeypatch, capsys)  # fmt: skip
+    assert code == 2 and "[merge.undecided]" in err and "Nomor HP" in err
+    code, _, err = run(["package", "resolve", str(listed["no"] + 7), "--supervisor", "siti", *at_branch],
+                       monkeypatch, capsys)  # fmt: skip
+    assert code == 2 and "[package.conflict_not_open]" in err and f"#{listed['no'] + 7} " in err
+    resolve = ["package", "resolve", str(listed["no"]), "--supervisor", "siti", *at_branch]
     code, _, err = run(resolve, monkeypatch, capsys)
     assert code == 2 and "[merge.undecided]" in err and "Nomor HP" in err
     with pytest.raises(SystemExit) as usage:  # argparse's own usage error
@@ -97,6 +109,7 @@ def test_both_ways_on_the_command_line(
         [*resolve, "--take", "no_hp=cabang", "--note", "Nomor loket yang aktif"], monkeypatch, capsys
     )
     assert code == 0 and "no_hp=cabang" in out and "tempat_lahir=laptop" in out
+    assert f"Konflik #{listed['no']} digabung" in out
     assert member_fields(branch, number)["tempat_lahir"] == "PEMULUTAN"
     code, out, _ = run(
         ["package", "reply", "--laptop", "201", "-o", str(r2), "--supervisor", "siti", *at_branch],

@@ -38,6 +38,7 @@ from app.services import (
 )
 from app.services.audit_key import export_audit_key
 from app.services.auth import AuthError, PermissionDeniedError
+from app.services.region import audit as region_audit
 from app.services.region import status as region_status
 from app.services.region import transfer
 from tests.conftest import OFFICER_PASSWORD, SUPERVISOR_PASSWORD, bpu_record
@@ -219,6 +220,7 @@ ACTIONS: list[tuple[str, Permission, Action]] = [
         ),
     ),
     ("region status", Permission.REGION, lambda ctx, a, pw, d: region_status.region_status(ctx, a)),
+    ("region audit", Permission.REGION, lambda ctx, a, pw, d: region_audit.regional_audit(ctx, a)),
     (
         "send a member to another branch",
         Permission.MOVE_MEMBER,

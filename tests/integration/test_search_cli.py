@@ -116,14 +116,21 @@ def test_correct_approve_history_merge_and_verify(home: Path) -> None:
         loket(home, "member", "corrections", "--pending", "--json", "--officer", "budi").stdout
     )
     assert [c["id"] for c in pending] == [cid]
+    # People read and type the short number ("#1"), never the stored key with its branch block.
+    ref = json.loads(r.stdout)["ref"]
+    assert ref == "#1" and cid == 101_000_000_000_001
+    listed = loket(home, "member", "corrections", "--pending", "--officer", "budi").stdout
+    assert listed.startswith("#1 ") and str(cid) not in listed
+    r = loket(home, "member", "approve", "#abc", "--supervisor", "siti", stdin=SUPERVISOR_PASSWORD + "\n")
+    assert r.returncode != 0 and "bukan nomor yang dikenal" in r.stderr and "Traceback" not in r.stderr
 
-    r = loket(home, "member", "approve", str(cid), "--supervisor", "siti", stdin="not-the-password\n")
+    r = loket(home, "member", "approve", "1", "--supervisor", "siti", stdin="not-the-password\n")
     assert r.returncode != 0
     r = loket(
         home,
         "member",
         "approve",
-        str(cid),
+        "1",
         "--supervisor",
         "siti",
         "--json",

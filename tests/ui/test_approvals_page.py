@@ -60,6 +60,8 @@ def test_officer_proposes_on_the_member_page_and_the_supervisor_approves_here(
     assert page.corrections_model.rowCount() == 1
     assert "(1)" in page.tabs.tabText(0)
     assert QApplication.focusWidget() is page.corrections_table
+    assert page.corrections_model.index(0, 0).data() == "#1"  # the short number, not the stored key
+    assert page.correction_title.text().startswith("Koreksi #1 ·")
     change = page.changes_model.rows()[0]
     assert (change.field, change.old_value, change.new_value) == ("nama_ibu", "FATIMAH", "FATIMAH ZAHRA")
     assert page.changes_model.index(0, 1).data() == "FATIMAH"  # old and new side by side
@@ -128,6 +130,16 @@ def test_a_reprint_request_approved_here_gives_a_new_card_to_print(
     page.tabs.setCurrentIndex(1)
     assert page.reprints_model.rowCount() == 1
     assert "Hilang di pasar" in page.reprint_detail.text() and old.card.serial in page.reprint_detail.text()
+    request = page.reprints_model.rows()[0]  # the name comes with the request (no look-up per row)
+    assert (
+        page.reprints_model.index(0, 0).data() == "#1"
+        and page.reprints_model.index(0, 2).data() == request.nama
+    )
+    assert (
+        request.nama
+        and page.reprint_title.text()
+        == f"Permintaan #1 · {request.nama} · " + (page.reprint_title.text().split(" · ")[-1])
+    )
     d = page.reprint_decision
     qtbot.keyClicks(d.password, SUPERVISOR_PASSWORD)
     qtbot.keyClick(d.password, Qt.Key.Key_Return)

@@ -65,4 +65,4 @@ def test_f1_lists_every_key_the_window_and_its_pages_answer_and_no_key_has_two_m
     for key in global_keys:
         assert owners[key] == {"global"}, f"{key} means two things: {owners[key]}"
     assert "F5" in global_keys and {"Ctrl+B", "Ctrl+P", "Ctrl+E", "Ctrl+R", "Ctrl+U"} <= listed
-    assert owners["Ctrl+U"] == {"DashboardPage", "DayClosePage"}  # refresh, the same meaning on both
+    assert owners["Ctrl+U"] == {"DashboardPage", "DayClosePage", "RegionPage"}  # refresh, the same meaning

@@ -32,7 +32,7 @@ from app.domain.issues import DomainError, Issue
 from app.domain.months import Month
 from app.infra.paths import app_paths, resources_dir
 from app.infra.settings import load_settings, save_settings
-from app.services import enrolment
+from app.services import enrolment, member_lookup
 from tests.conftest import SUPERVISOR_PASSWORD, bpu_record
 from ui import i18n
 from ui.i18n import current_locale, install_translator, translate
@@ -158,12 +158,16 @@ def test_money_numbers_and_dates_in_english(qapp: Any, english: None) -> None:
         i18n.money(1.5)  # type: ignore[arg-type]
 
 
-def test_core_messages_read_english_when_constant(qapp: Any, english: None) -> None:
+def test_core_messages_read_english_constant_or_with_values(qapp: Any, english: None, opened: Any) -> None:
     constant = DomainError(Issue("nik", "nik.length", "NIK harus 16 digit angka."))
     assert display.error_text(constant) == "The NIK must be 16 digits."
     assert display.error_issues(constant)[0].message == "The NIK must be 16 digits."
-    built = DomainError(Issue("member", "member.not_found", "Peserta '123' tidak ditemukan."))
-    assert display.error_text(built) == "Peserta '123' tidak ditemukan."  # values inside: stays Indonesian
+    # A message made with values, raised by the real core: its template translated, the values kept.
+    with pytest.raises(DomainError) as raised:
+        opened.ctx.read(lambda session: member_lookup.resolve_member(session, 424242))
+    issue = raised.value.issues[0]
+    assert issue.message == "Peserta '424242' tidak ditemukan." and issue.params == {"key": "424242"}
+    assert display.error_text(raised.value) == "Member '424242' not found."
     assert display.label("Mandiri (dibayar sendiri)") == "Self-funded"
     assert display.cover_status("MENUNGGAK", 2) == "2 months in arrears"
     assert display.cover_status("BELUM_AKTIF", 0) == "Not yet active"
@@ -298,3 +302,18 @@ def test_qts_own_dialogs_speak_indonesian(qapp: Any, qtbot: Any) -> None:
     qtbot.addWidget(dialog)
     labels = {w.text() for w in dialog.findChildren(QLabel)}
     assert "&Nama berkas:" in labels and "&Lihat di:" in labels
+
+
+def test_every_translated_template_keeps_its_values() -> None:
+    """A core template's translation names exactly the values of its Indonesian template."""
+    import string
+
+    def names(text: str) -> set[str]:
+        return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+
+    templates = [
+        (src, tr) for (ctx, src), tr in _messages(TS).items() if ctx == "Issue" and tr and "{" in src
+    ]
+    assert len(templates) > 150
+    wrong = [(src, tr) for src, tr in templates if names(src) != names(tr)]
+    assert not wrong, wrong[:5]

@@ -79,6 +79,10 @@ def test_the_supervisor_merges_a_conflict_field_by_field_with_the_keyboard(
     panel = page.branch
     assert panel.model.rowCount() == 1
     assert panel.laptop.currentData() == "201"
+    # The supervisor reads the branch's short conflict number, not the id with the branch's block.
+    listed = panel.model.row_at(0)
+    assert listed.id is not None and listed.id > 10**12 and 0 < listed.short < 1000
+    assert panel.model.index(0, 0).data() == f"#{listed.short}"
     page.focus_first()
     assert panel.table.hasFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_Return)
@@ -113,7 +117,9 @@ def test_the_supervisor_merges_a_conflict_field_by_field_with_the_keyboard(
         qtbot.keyClick(dialog.password, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     result = done.args[0]
     assert result.taken == {"no_hp": "laptop", "alamat": "laptop", "nama_ibu": "cabang"}
-    qtbot.waitUntil(lambda: "digabung per kolom" in page.banner.text.text(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: f"Konflik #{listed.short} digabung per kolom" in page.banner.text.text(), timeout=10_000
+    )
     qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=10_000)
     here = member_fields(branch, number)
     assert (here["no_hp"], here["alamat"], here["nama_ibu"]) == (

@@ -17,6 +17,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from app.domain.clock import local_time
 from app.domain.issues import DomainError, Issue
 from app.domain.membership import MembershipNumber, parse_number
+from app.domain.messages import Message
 from app.domain.months import MONTH_NAMES, Month, period_label
 from app.domain.states import RecordStatus
 from ui import i18n
@@ -157,8 +158,15 @@ def label(text: str) -> str:
 def message(text: str) -> str:
     """A message of the core (an ``Issue``, a refused login) in the interface language.
 
-    Constant messages have translations; messages with values in them stay Indonesian.
+    A message made with values (``app.domain.messages.Message``) is its template translated, with
+    the same values filled in; a translation that names other values than the template is not
+    used (the Indonesian text is shown instead of a broken sentence).
     """
+    if isinstance(text, Message):
+        try:
+            return translate("Issue", text.template).format(**text.params)
+        except (KeyError, IndexError, ValueError):
+            return str(text)
     return translate("Issue", text)
 
 

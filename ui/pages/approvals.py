@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.roles import Permission
 from app.domain.states import CorrectionStatus
-from app.services import cards, corrections, members
+from app.services import cards, corrections
 from app.services.auth import AuthError
 from app.services.records_dto import CorrectionChangeDTO, CorrectionDTO
 from ui.context import UiContext
@@ -42,7 +42,6 @@ from ui.widgets import record_table as _table
 class Pending:
     corrections: tuple[CorrectionDTO, ...]
     reprints: tuple[cards.ReprintRequestDTO, ...]
-    names: dict[str, str] = field(default_factory=dict)  # number → name, for the reprint requests
 
 
 def _text(name: str, *, role: str = "") -> QLabel:
@@ -151,7 +150,7 @@ class ApprovalsPage(QWidget):
         tz = self.ui.branch.timezone
         self.corrections_model: RowsModel[CorrectionDTO] = RowsModel(
             [
-                Column(translate("ApprovalsPage", "No."), lambda c: f"#{c.id}", right=True),
+                Column(translate("ApprovalsPage", "No."), lambda c: c.ref, right=True),
                 Column(
                     translate("ApprovalsPage", "Nomor peserta"), lambda c: display.grouped(c.member_number)
                 ),
@@ -205,9 +204,9 @@ class ApprovalsPage(QWidget):
         tz = self.ui.branch.timezone
         self.reprints_model: RowsModel[cards.ReprintRequestDTO] = RowsModel(
             [
-                Column(translate("ApprovalsPage", "No."), lambda r: f"#{r.id}", right=True),
+                Column(translate("ApprovalsPage", "No."), lambda r: r.ref, right=True),
                 Column(translate("ApprovalsPage", "Nomor peserta"), lambda r: display.grouped(r.number)),
-                Column(translate("ApprovalsPage", "Nama"), lambda r: self.pending.names.get(r.number, "")),
+                Column(translate("ApprovalsPage", "Nama"), lambda r: r.nama),
                 Column(translate("ApprovalsPage", "Alasan"), lambda r: display.label(r.reason_label)),
                 Column(translate("ApprovalsPage", "Diminta"), lambda r: display.when(r.requested_at, tz)),
             ],
@@ -259,12 +258,8 @@ class ApprovalsPage(QWidget):
 
         def work() -> Pending:
             reprints = tuple(cards.pending_reprints(ctx))
-            names = {}
-            for r in reprints:
-                found = members.find_member(ctx, r.number)
-                names[r.number] = found.nama if found else ""
             return Pending(
-                corrections.list_corrections(ctx, actor, status=CorrectionStatus.PENDING), reprints, names
+                corrections.list_corrections(ctx, actor, status=CorrectionStatus.PENDING), reprints
             )
 
         self.ui.runner.run(work, on_success=self._on_refreshed, on_error=self._failed)
@@ -334,8 +329,8 @@ class ApprovalsPage(QWidget):
             self.correction_reason.setText("")
             return
         self.correction_title.setText(
-            translate("ApprovalsPage", "Koreksi #{id} · {member_nama} · {member_number}").format(
-                id=c.id, member_nama=c.member_nama, member_number=display.grouped(c.member_number)
+            translate("ApprovalsPage", "Koreksi {ref} · {member_nama} · {member_number}").format(
+                ref=c.ref, member_nama=c.member_nama, member_number=display.grouped(c.member_number)
             )
         )
         self.changes_model.set_rows(c.changes)
@@ -355,10 +350,10 @@ class ApprovalsPage(QWidget):
             self.reprint_title.setText(translate("ApprovalsPage", "Tidak ada permintaan cetak ulang."))
             self.reprint_detail.setText("")
             return
-        name = self.pending.names.get(r.number, "")
+        name = r.nama
         self.reprint_title.setText(
-            translate("ApprovalsPage", "Permintaan #{id} · {name} · {number}").format(
-                id=r.id, name=name, number=display.grouped(r.number)
+            translate("ApprovalsPage", "Permintaan {ref} · {name} · {number}").format(
+                ref=r.ref, name=name, number=display.grouped(r.number)
             )
         )
         lines = [
@@ -430,8 +425,8 @@ class ApprovalsPage(QWidget):
             self.banner.show_message(
                 "info",
                 translate(
-                    "ApprovalsPage", "Koreksi #{id} disetujui; data {member_nama} sudah diperbarui."
-                ).format(id=result.id, member_nama=result.member_nama),
+                    "ApprovalsPage", "Koreksi {ref} disetujui; data {member_nama} sudah diperbarui."
+                ).format(ref=result.ref, member_nama=result.member_nama),
             )
             self.ui.bus.member_changed.emit(result.member_number)
 
@@ -453,7 +448,7 @@ class ApprovalsPage(QWidget):
 
         def done(result: CorrectionDTO) -> None:
             self.banner.show_message(
-                "info", translate("ApprovalsPage", "Koreksi #{id} ditolak.").format(id=result.id)
+                "info", translate("ApprovalsPage", "Koreksi {ref} ditolak.").format(ref=result.ref)
             )
             self.ui.bus.member_changed.emit(result.member_number)
 
@@ -479,8 +474,8 @@ class ApprovalsPage(QWidget):
             serial = issued.card.serial
             self.banner.show_message(
                 "info",
-                translate("ApprovalsPage", "Cetak ulang #{id} disetujui. Kartu baru seri {serial}.").format(
-                    id=r.id, serial=serial
+                translate("ApprovalsPage", "Cetak ulang {ref} disetujui. Kartu baru seri {serial}.").format(
+                    ref=r.ref, serial=serial
                 ),
             )
             self.ui.bus.member_changed.emit(r.number)
@@ -507,7 +502,7 @@ class ApprovalsPage(QWidget):
         def done(result: cards.ReprintRequestDTO) -> None:
             self.banner.show_message(
                 "info",
-                translate("ApprovalsPage", "Permintaan cetak ulang #{id} ditolak.").format(id=result.id),
+                translate("ApprovalsPage", "Permintaan cetak ulang {ref} ditolak.").format(ref=result.ref),
             )
             self.ui.bus.member_changed.emit(result.number)
 

@@ -268,7 +268,7 @@ class DashboardPage(QWidget):
                 "fieldLabel",
             )
         )
-        self.coverage = QTableWidget(0, 7)
+        self.coverage = QTableWidget(0, 8)
         self.coverage.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.coverage.setObjectName("coverageTable")
         self.coverage.setAccessibleName(
@@ -282,6 +282,7 @@ class DashboardPage(QWidget):
                 translate("DashboardPage", "Sekarang"),
                 translate("DashboardPage", "Target"),
                 translate("DashboardPage", "Kurang"),
+                translate("DashboardPage", "Baru terlindungi"),
                 translate("DashboardPage", "Kemajuan ke target"),
             ]
         )
@@ -289,7 +290,7 @@ class DashboardPage(QWidget):
         self.coverage.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.coverage.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.coverage.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.coverage.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self.coverage.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
         self.coverage.setMaximumHeight(150)
         layout.addWidget(self.coverage)
         self.coverage_hint = _plain(
@@ -404,6 +405,9 @@ class DashboardPage(QWidget):
                 display.figure(format_bp(c.covered_bp)),
                 display.figure(format_bp(c.target_bp)),
                 i18n.number(c.remaining),
+                translate("DashboardPage", "{protected} dari {enrolled}").format(
+                    protected=i18n.number(line.protected), enrolled=i18n.number(c.enrolled_since)
+                ),
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -422,7 +426,7 @@ class DashboardPage(QWidget):
             bar.setAccessibleName(
                 translate("DashboardPage", "Kemajuan {regency_name}").format(regency_name=line.regency_name)
             )
-            self.coverage.setCellWidget(row, 6, bar)
+            self.coverage.setCellWidget(row, 7, bar)
         self.coverage.setVisible(bool(lines))
         self.coverage_hint.setVisible(not lines)
 

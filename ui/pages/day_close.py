@@ -165,8 +165,11 @@ class DayClosePage(QWidget):
         self.officers.verticalHeader().setVisible(False)
         self.officers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.officers.setTabKeyNavigation(False)  # Tab leaves the table (arrows move inside it)
-        self.officers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.officers.horizontalHeader().setStretchLastSection(True)
+        # Money columns as wide as their figures (with air on both sides); the officer's name takes the rest.
+        header = self.officers.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         self.officers.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # columns fit
         self.officers.setMaximumHeight(220)
         left.addWidget(self.officers)
@@ -295,7 +298,7 @@ class DayClosePage(QWidget):
         v["adjustments"].setText(
             f"{i18n.money(-f.adjustments_amount)} ({len(f.adjustments)})" if f.adjustments else "–"
         )
-        v["audit"].setText(f"#{s.audit.seq}  {s.audit.hash[:12]}…" if s.audit.hash else "–")
+        v["audit"].setText(f"#{s.audit.number}  {s.audit.hash[:12]}…" if s.audit.hash else "–")
         self._show_officers(s)
         self.cash_form.show_takings(f.takings)
         chain = [self.officers, *self.cash_form.editors(), self.password, self.close_button]

@@ -564,8 +564,8 @@ class MemberPage(QWidget):
 
     def _on_proposed(self, correction: Any) -> None:
         text = translate(
-            "MemberPage", "Koreksi #{id} diajukan; data berubah setelah disetujui supervisor."
-        ).format(id=correction.id)
+            "MemberPage", "Koreksi {ref} diajukan; data berubah setelah disetujui supervisor."
+        ).format(ref=correction.ref)
         if correction.warnings:
             text += "\n" + "\n".join(display.message(w.message) for w in correction.warnings)
         self._changed(text)

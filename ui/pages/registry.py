@@ -17,6 +17,7 @@ from ui.pages.intake import IntakePage
 from ui.pages.member import MemberPage
 from ui.pages.outreach import OutreachPage
 from ui.pages.projects import ProjectsPage
+from ui.pages.region import RegionPage
 from ui.pages.search import SearchPage
 from ui.pages.settings import SettingsPage
 from ui.pages.verify import VerifyPage
@@ -38,4 +39,5 @@ PAGES: list[PageFactory] = [
     DayClosePage,
     SettingsPage,
     AccountsPage,
+    RegionPage,
 ]

@@ -483,6 +483,7 @@ class DaySummary:
             ],
             "audit": {
                 "last_seq": self.audit.seq,
+                "number": self.audit.number,
                 "last_hash": self.audit.hash,
                 "events": self.audit.events,
                 "chain_ok": self.audit.chain_ok,

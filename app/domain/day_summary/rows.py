@@ -138,10 +138,15 @@ class ImportRow:
 
 @dataclass(frozen=True, slots=True)
 class AuditHead:
-    """The last audit event of the business day and whether the whole chain verifies."""
+    """The last audit event of the business day and whether the whole chain verifies.
+
+    ``seq`` is the stored key (it carries the branch's block of ids); ``number`` is the event's
+    number within this branch's trail, the one printed and shown to people (``#11``, not
+    ``#101000000000011``) and the one the audit chain signs."""
 
     seq: int | None
     hash: str | None
     events: int
     chain_ok: bool
     chain_message: str
+    number: int | None

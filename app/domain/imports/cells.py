@@ -18,6 +18,7 @@ from app.domain.imports.headers import (
     MAX_CELL_CHARS,
 )
 from app.domain.issues import Issue
+from app.domain.messages import msg
 
 # --- cells ------------------------------------------------------------------------------------------
 
@@ -63,8 +64,10 @@ def _nik_from_number(value: int | float, label: str) -> tuple[str | None, Issue 
     lost = Issue(
         "nik",
         "nik.numeric",
-        f"NIK tersimpan sebagai angka ({label}); digit terakhirnya bisa hilang atau berubah. "
-        "Format kolom NIK sebagai Teks, lalu ketik ulang NIK dari KTP.",
+        msg(
+            "NIK tersimpan sebagai angka ({label}); digit terakhirnya bisa hilang atau berubah. Format kolom NIK sebagai Teks, lalu ketik ulang NIK dari KTP.",
+            label=label,
+        ),
     )
     if isinstance(value, float):
         if not value.is_integer() or not 0 < value < _EXACT_FLOAT_LIMIT:
@@ -101,8 +104,10 @@ def _scientific_nik(text: str) -> Issue | None:
     return Issue(
         "nik",
         "nik.numeric",
-        f"NIK tertulis dalam notasi ilmiah ({text[:24]}); digit terakhirnya hilang. "
-        "Format kolom NIK sebagai Teks, lalu ketik ulang NIK dari KTP.",
+        msg(
+            "NIK tertulis dalam notasi ilmiah ({text}); digit terakhirnya hilang. Format kolom NIK sebagai Teks, lalu ketik ulang NIK dari KTP.",
+            text=text[:24],
+        ),
     )
 
 
@@ -144,7 +149,11 @@ def coerce_cells(cells: Mapping[str, object], *, epoch_1904: bool = False) -> Co
                     Issue(
                         key,
                         "import.cell_error",
-                        f"Sel '{key}' berisi galat rumus {text.upper()}; perbaiki rumusnya atau isi nilainya.",
+                        msg(
+                            "Sel '{key}' berisi galat rumus {text}; perbaiki rumusnya atau isi nilainya.",
+                            key=key,
+                            text=text.upper(),
+                        ),
                     )
                 )
                 continue

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from app.domain.intake import FIELDS, LABELS
 from app.domain.issues import Issue
+from app.domain.messages import msg
 
 ROW_LIMIT = 200_000  # rows per import; larger lists are split (a clear message says so)
 MAX_CELL_CHARS = 10_000  # no intake field is longer than 250; anything this long is junk
@@ -292,7 +293,7 @@ def parse_mapping_text(text: str) -> tuple[dict[str, str | None], list[Issue]]:
                 Issue(
                     "mapping",
                     "mapping.format",
-                    f"Pemetaan '{part.strip()[:40]}' harus berbentuk JUDUL=kunci.",
+                    msg("Pemetaan '{part}' harus berbentuk JUDUL=kunci.", part=part.strip()[:40]),
                 )
             )
             continue
@@ -389,7 +390,7 @@ def resolve_columns(
                 Issue(
                     "mapping",
                     "mapping.unknown_header",
-                    f"Judul kolom '{str(header)[:40]}' pada pemetaan tidak ada di file.",
+                    msg("Judul kolom '{header}' pada pemetaan tidak ada di file.", header=str(header)[:40]),
                 )
             )
     by_key: dict[str, list[ColumnInfo]] = {}
@@ -403,7 +404,11 @@ def resolve_columns(
                 Issue(
                     "mapping",
                     "mapping.duplicate_key",
-                    f"Beberapa kolom dipetakan ke '{key}': {names}. Pilih satu, abaikan yang lain.",
+                    msg(
+                        "Beberapa kolom dipetakan ke '{key}': {names}. Pilih satu, abaikan yang lain.",
+                        key=key,
+                        names=names,
+                    ),
                 )
             )
     missing = missing_keys(by_key)

@@ -71,7 +71,9 @@ class IssuedCard:
 @dataclass(frozen=True, slots=True)
 class ReprintRequestDTO:
     id: int
+    ref: str  # how a person reads and types it: "#3" (this branch) or "#201-3" (made elsewhere)
     number: str
+    nama: str  # the member's name, for the supervisor's list
     reason: str
     reason_label: str
     note: str | None

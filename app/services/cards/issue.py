@@ -23,6 +23,7 @@ from app.domain.cards import (
 from app.domain.clock import business_date
 from app.domain.issues import DomainError, Issue
 from app.domain.membership import MembershipNumber, parse_number
+from app.domain.messages import msg
 from app.domain.reference import PROGRAMMES
 from app.domain.roles import Permission
 from app.domain.states import CardStatus, RecordStatus
@@ -90,7 +91,11 @@ def _load_member(session: Session, number: str) -> Member:
     ).scalar_one_or_none()
     if m is None:
         raise DomainError(
-            Issue("nomor", "member.not_found", f"Peserta dengan nomor {number} tidak ditemukan.")
+            Issue(
+                "nomor",
+                "member.not_found",
+                msg("Peserta dengan nomor {number} tidak ditemukan.", number=number),
+            )
         )
     return m
 
@@ -101,13 +106,20 @@ def _check_printable(m: Member) -> None:
             Issue(
                 "nomor",
                 "card.member_inactive",
-                f"Peserta {m.number} berstatus {RECORD_STATUS_LABELS.get(m.record_status, m.record_status)}; "
-                "kartu tidak dapat dicetak.",
+                msg(
+                    "Peserta {number} berstatus {record_status_labels}; kartu tidak dapat dicetak.",
+                    number=m.number,
+                    record_status_labels=RECORD_STATUS_LABELS.get(m.record_status, m.record_status),
+                ),
             )
         )
     if not m.enrolments:
         raise DomainError(
-            Issue("nomor", "card.no_enrolment", f"Peserta {m.number} belum memiliki kepesertaan.")
+            Issue(
+                "nomor",
+                "card.no_enrolment",
+                msg("Peserta {number} belum memiliki kepesertaan.", number=m.number),
+            )
         )
 
 
@@ -124,7 +136,10 @@ def _already_issued(serial: str) -> Issue:
     return Issue(
         "nomor",
         "card.already_issued",
-        f"Kartu seri {serial} masih berlaku. Cetak ulang memerlukan alasan dan persetujuan supervisor.",
+        msg(
+            "Kartu seri {serial} masih berlaku. Cetak ulang memerlukan alasan dan persetujuan supervisor.",
+            serial=serial,
+        ),
     )
 
 
@@ -379,14 +394,22 @@ def spoil_card(ctx: ServiceContext, actor: Actor, serial: str, reason: str) -> C
         card = session.execute(select(Card).where(Card.serial == serial.strip())).scalar_one_or_none()
         if card is None:
             raise DomainError(
-                Issue("serial", "card.not_found", f"Kartu seri {serial.strip()} tidak tercatat di sini.")
+                Issue(
+                    "serial",
+                    "card.not_found",
+                    msg("Kartu seri {serial} tidak tercatat di sini.", serial=serial.strip()),
+                )
             )
         if card.status != CardStatus.ISSUED:
             raise DomainError(
                 Issue(
                     "serial",
                     "card.not_issued",
-                    f"Kartu seri {card.serial} sudah berstatus {CARD_STATUS_LABELS[card.status].lower()}.",
+                    msg(
+                        "Kartu seri {serial} sudah berstatus {card_status_labels}.",
+                        serial=card.serial,
+                        card_status_labels=CARD_STATUS_LABELS[card.status].lower(),
+                    ),
                 )
             )
         now = ctx.clock()

@@ -11,11 +11,13 @@ from app.domain.cards import (
     REPRINT_REASONS,
 )
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.roles import Permission
 from app.domain.states import ReprintStatus
 from app.infra.card_keys import SigningKey
 from app.services.audit import append_event
 from app.services.auth import authorize, login
+from app.services.branch_read import row_key, row_label
 from app.services.card_keys import require_branch, signing_key
 from app.services.cards.dto import IssuedCard, ReprintRequestDTO
 from app.services.cards.issue import (
@@ -99,10 +101,12 @@ def _reprint_dto(session: Session, r: CardReprint) -> ReprintRequestDTO:
         select(Card.id, Card.serial).where(Card.id.in_([r.old_card_id or 0, r.new_card_id or 0]))
     )
     serials = {card_id: serial for card_id, serial in rows}
-    number = session.execute(select(Member.number).where(Member.id == r.member_id)).scalar_one()
+    number, nama = session.execute(select(Member.number, Member.nama).where(Member.id == r.member_id)).one()
     return ReprintRequestDTO(
         id=r.id,
+        ref=row_label(session, r.id),
         number=number,
+        nama=nama,
         reason=r.reason,
         reason_label=REPRINT_REASONS[r.reason],
         note=r.note,
@@ -123,7 +127,10 @@ def _current_for_reprint(session: Session, m: Member) -> Card:
             Issue(
                 "nomor",
                 "card.none_issued",
-                f"Peserta {m.number} tidak memiliki kartu yang berlaku; cetak kartu biasa (tanpa cetak ulang).",
+                msg(
+                    "Peserta {number} tidak memiliki kartu yang berlaku; cetak kartu biasa (tanpa cetak ulang).",
+                    number=m.number,
+                ),
             )
         )
     return current
@@ -202,7 +209,7 @@ def request_reprint(
                 Issue(
                     "nomor",
                     "card.reprint_pending",
-                    f"Permintaan cetak ulang #{pending} masih menunggu persetujuan.",
+                    msg("Permintaan cetak ulang #{pending} masih menunggu persetujuan.", pending=pending),
                 )
             )
         req = _request_reprint(session, ctx, actor, m, current, reason, note)
@@ -223,7 +230,7 @@ def pending_reprints(ctx: ServiceContext) -> list[ReprintRequestDTO]:
 
 
 def approve_reprint(
-    ctx: ServiceContext, request_id: int, *, approver_username: str, approver_password: str
+    ctx: ServiceContext, request_id: int | str, *, approver_username: str, approver_password: str
 ) -> IssuedCard:
     """A supervisor approves a pending request: the old serial is revoked, a new card is signed."""
     approver = _approver(ctx, approver_username, approver_password)
@@ -246,20 +253,27 @@ def approve_reprint(
     return result
 
 
-def _pending_reprint(session: Session, request_id: int) -> CardReprint:
-    """The reprint request, refused unless it still waits for a supervisor's decision."""
-    req = session.get(CardReprint, request_id)
+def _pending_reprint(session: Session, request_id: int | str) -> CardReprint:
+    """The reprint request a person named (``3``, ``#201-3`` or its stored key), refused unless it
+    still waits for a supervisor's decision."""
+    key = row_key(
+        session, request_id, field="request", code="card.reprint_not_pending", what="Permintaan cetak ulang"
+    )
+    req = session.get(CardReprint, key)
     if req is None or req.status != ReprintStatus.PENDING:
+        label = row_label(session, key)
         raise DomainError(
             Issue(
-                "request", "card.reprint_not_pending", f"Permintaan cetak ulang #{request_id} tidak menunggu."
+                "request",
+                "card.reprint_not_pending",
+                msg("Permintaan cetak ulang {label} tidak menunggu.", label=label),
             )
         )
     return req
 
 
 def reject_reprint(
-    ctx: ServiceContext, approver: Actor, request_id: int, *, note: str | None = None
+    ctx: ServiceContext, approver: Actor, request_id: int | str, *, note: str | None = None
 ) -> ReprintRequestDTO:
     authorize(ctx, approver, Permission.APPROVE)
 

@@ -13,6 +13,7 @@ from app.db.models import Enrolment, Member
 from app.domain.clock import business_date
 from app.domain.issues import DomainError, Issue
 from app.domain.membership import parse_number
+from app.domain.messages import msg
 from app.domain.progress import NEVER, CancelToken, ProgressSink, no_progress
 from app.domain.roles import Permission
 from app.domain.states import CardStatus
@@ -135,7 +136,11 @@ def print_card_sheet(
         ).scalar()
         if meanwhile is not None:
             raise DomainError(
-                Issue("nomor", "card.concurrent", f"Kartu seri {meanwhile} baru saja dicetak di loket lain.")
+                Issue(
+                    "nomor",
+                    "card.concurrent",
+                    msg("Kartu seri {meanwhile} baru saja dicetak di loket lain.", meanwhile=meanwhile),
+                )
             )
         for (m, _seq), face in zip(members, faces, strict=True):
             seq = int(face.serial.rsplit("-", 1)[1])

@@ -9,6 +9,7 @@ from app.domain.billing import Bill, apply_credit, transition_credit
 from app.domain.contributions import MAX_MONTHS
 from app.domain.cover import MAX_AHEAD, CoverKind, CoverState, CoverStatus
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.months import Month, period_label
 from app.domain.payment_methods import PAYMENT_METHODS, reference_required
 from app.domain.pmi import check_timing, package_quote, plan
@@ -22,7 +23,9 @@ from app.services.contributions.lookup import payment_ids_by_month
 
 def check_months(months: int) -> None:
     if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= MAX_MONTHS:
-        raise DomainError(Issue("bulan", "months.count", f"Jumlah bulan harus 1–{MAX_MONTHS}."))
+        raise DomainError(
+            Issue("bulan", "months.count", msg("Jumlah bulan harus 1–{max_months}.", max_months=MAX_MONTHS))
+        )
 
 
 def check_method(method: str) -> None:
@@ -93,15 +96,21 @@ def check_chosen(state: CoverState, months: tuple[Month, ...], *, arrears_first:
                 Issue(
                     "mulai",
                     "payment.ended",
-                    f"Kepesertaan sudah berakhir; tunggakan lama tidak ditagih. Daftar ulang dimulai dari "
-                    f"{state.payable_from.label()}.",
+                    msg(
+                        "Kepesertaan sudah berakhir; tunggakan lama tidak ditagih. Daftar ulang dimulai dari {label}.",
+                        label=state.payable_from.label(),
+                    ),
                 )
             )
         raise DomainError(
             Issue(
                 "mulai",
                 "payment.start_too_old",
-                f"Bulan {first.label()} tidak dapat dibayar: pembayaran dimulai dari {state.payable_from.label()}.",
+                msg(
+                    "Bulan {label} tidak dapat dibayar: pembayaran dimulai dari {label2}.",
+                    label=first.label(),
+                    label2=state.payable_from.label(),
+                ),
             )
         )
     if arrears_first and state.arrears and first > state.payable_from:
@@ -109,7 +118,7 @@ def check_chosen(state: CoverState, months: tuple[Month, ...], *, arrears_first:
             Issue(
                 "mulai",
                 "payment.arrears_first",
-                f"Lunasi tunggakan lebih dulu: mulai dari {state.payable_from.label()}.",
+                msg("Lunasi tunggakan lebih dulu: mulai dari {label}.", label=state.payable_from.label()),
             )
         )
     if months[-1] > current.plus(MAX_AHEAD):
@@ -117,7 +126,11 @@ def check_chosen(state: CoverState, months: tuple[Month, ...], *, arrears_first:
             Issue(
                 "mulai",
                 "payment.start_too_far",
-                f"Paling jauh {MAX_AHEAD} bulan ke depan ({current.plus(MAX_AHEAD).label()}).",
+                msg(
+                    "Paling jauh {max_ahead} bulan ke depan ({label}).",
+                    max_ahead=MAX_AHEAD,
+                    label=current.plus(MAX_AHEAD).label(),
+                ),
             )
         )
 
@@ -128,8 +141,11 @@ def overlap_error(months: list[Month], receipts: list[str]) -> DomainError:
         Issue(
             "bulan",
             "payment.overlap",
-            f"Iuran bulan {period_label(months) if months else 'ini'} sudah dibayar{which}. "
-            "Pilih bulan lain, atau minta supervisor membatalkan pembayaran lama.",
+            msg(
+                "Iuran bulan {period_label} sudah dibayar{which}. Pilih bulan lain, atau minta supervisor membatalkan pembayaran lama.",
+                period_label=period_label(months) if months else "ini",
+                which=which,
+            ),
         )
     )
 
@@ -214,6 +230,10 @@ def check_extension(state: CoverState, months: tuple[Month, ...]) -> None:
             Issue(
                 "mulai",
                 "payment.package_months",
-                f"Bulan yang dapat dibayar: {first.label()} sampai {last.label()}.",
+                msg(
+                    "Bulan yang dapat dibayar: {label} sampai {label2}.",
+                    label=first.label(),
+                    label2=last.label(),
+                ),
             )
         )

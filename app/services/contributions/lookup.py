@@ -20,6 +20,7 @@ from app.domain.contributions import occupation_flags
 from app.domain.cover import Ledger, PaidMonth
 from app.domain.issues import DomainError, Issue
 from app.domain.membership import MembershipNumber, parse_number
+from app.domain.messages import msg
 from app.domain.months import Month
 from app.domain.nik import clean_nik
 from app.domain.quote import QuoteInput
@@ -50,7 +51,9 @@ def today_at(session: Session, ctx: ServiceContext) -> dt.date:
 
 
 def not_found(key: str) -> DomainError:
-    return DomainError(Issue("nomor", "member.not_found", f"Peserta '{key.strip()[:20]}' tidak ditemukan."))
+    return DomainError(
+        Issue("nomor", "member.not_found", msg("Peserta '{key}' tidak ditemukan.", key=key.strip()[:20]))
+    )
 
 
 def member_by_key(session: Session, key: str) -> Member:

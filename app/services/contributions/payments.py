@@ -24,6 +24,7 @@ from app.domain.contributions import quote_input_from_record, quote_months
 from app.domain.cover import PaidMonth
 from app.domain.cover_text import headline
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.months import Month
 from app.domain.quote import Quote
 from app.domain.roles import Permission
@@ -111,7 +112,11 @@ def write_payment(
             Issue(
                 "nomor",
                 "member.inactive_record",
-                f"Data peserta {member.number} tidak aktif ({member.record_status}).",
+                msg(
+                    "Data peserta {number} tidak aktif ({record_status}).",
+                    number=member.number,
+                    record_status=member.record_status,
+                ),
             )
         )
     now = ctx.clock()
@@ -389,7 +394,11 @@ def void_payment(
         p = find_payment(session, key)
         if p.status == "VOID":
             raise DomainError(
-                Issue("pembayaran", "payment.already_void", f"Pembayaran {p.receipt_no} sudah dibatalkan.")
+                Issue(
+                    "pembayaran",
+                    "payment.already_void",
+                    msg("Pembayaran {receipt_no} sudah dibatalkan.", receipt_no=p.receipt_no),
+                )
             )
         refuse_elsewhere(session, p.id, p.receipt_no, p.member_id)
         now = ctx.clock()

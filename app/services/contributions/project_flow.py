@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from app.domain.issues import Issue
 from app.domain.membership import MembershipNumber, parse_number
+from app.domain.messages import msg
 from app.domain.payment_methods import reference_required
 from app.domain.projects import ProjectStatus, check_contract_value
 from app.domain.record_fields import parse_int
@@ -247,7 +248,11 @@ def read_worker_numbers(text: str) -> tuple[tuple[str, ...], tuple[Issue, ...]]:
         return (), (Issue(WORKER_FIELD, "project.no_workers", "Ketik nomor peserta pekerja JAKON."),)
     if len(tokens) > MAX_WORKERS:
         return (), (
-            Issue(WORKER_FIELD, "project.too_many", f"Paling banyak {MAX_WORKERS} pekerja sekaligus."),
+            Issue(
+                WORKER_FIELD,
+                "project.too_many",
+                msg("Paling banyak {max_workers} pekerja sekaligus.", max_workers=MAX_WORKERS),
+            ),
         )
     numbers: list[str] = []
     issues: list[Issue] = []

@@ -15,6 +15,7 @@ from app.db.contribution_models import ConstructionProject, Payment, PaymentMont
 from app.db.models import Enrolment, Member
 from app.domain.contributions import jakon_contract_charge, jakon_contract_contribution
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.months import Month
 from app.domain.nik import mask_nik
 from app.domain.projects import ContractCharge, ProjectStatus, check_contract_value, check_project
@@ -118,7 +119,9 @@ def _find(session: Session, code: str) -> ConstructionProject:
     ).scalar_one_or_none()
     if p is None:
         raise DomainError(
-            Issue("proyek", "project.not_found", f"Proyek '{code.strip()[:24]}' tidak ditemukan.")
+            Issue(
+                "proyek", "project.not_found", msg("Proyek '{code}' tidak ditemukan.", code=code.strip()[:24])
+            )
         )
     return p
 
@@ -337,7 +340,11 @@ def add_workers(ctx: ServiceContext, actor: Actor, code: str, numbers: Sequence[
         raise DomainError(Issue("nomor", "project.no_workers", "Daftar nomor pekerja kosong."))
     if len(wanted) > MAX_WORKERS:
         raise DomainError(
-            Issue("nomor", "project.too_many", f"Paling banyak {MAX_WORKERS} pekerja sekaligus.")
+            Issue(
+                "nomor",
+                "project.too_many",
+                msg("Paling banyak {max_workers} pekerja sekaligus.", max_workers=MAX_WORKERS),
+            )
         )
 
     def work(session: Session) -> ProjectDTO:
@@ -401,7 +408,15 @@ def pay_project(
         p = _find(session, code)
         if p.status == ProjectStatus.PAID.value:
             raise DomainError(
-                Issue("proyek", "project.paid", f"Iuran proyek {p.code} sudah dibayar ({p.receipt_no}).")
+                Issue(
+                    "proyek",
+                    "project.paid",
+                    msg(
+                        "Iuran proyek {code} sudah dibayar ({receipt_no}).",
+                        code=p.code,
+                        receipt_no=p.receipt_no,
+                    ),
+                )
             )
         workers = (
             session.execute(
@@ -501,7 +516,9 @@ def project_receipt_pdf(ctx: ServiceContext, code: str, *, paper: str = "A5") ->
     def work(session: Session) -> tuple[ConstructionProject, str, str, str, str]:
         p = _find(session, code)
         if p.status != ProjectStatus.PAID.value or p.paid_at is None:
-            raise DomainError(Issue("proyek", "project.unpaid", f"Iuran proyek {p.code} belum dibayar."))
+            raise DomainError(
+                Issue("proyek", "project.unpaid", msg("Iuran proyek {code} belum dibayar.", code=p.code))
+            )
         branch = branch_of(session)
         from app.db.models import Officer
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.db.contribution_models import Payment, SponsorBatch
 from app.db.models import Member, Officer
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.months import Month, month_range, period_label
 from app.domain.nik import mask_nik
 from app.domain.quote import Quote
@@ -42,7 +43,9 @@ def find_payment(session: Session, key: str | int) -> Payment:
         p = session.execute(select(Payment).where(Payment.receipt_no == text.upper())).scalar_one_or_none()
     if p is None:
         raise DomainError(
-            Issue("pembayaran", "payment.not_found", f"Pembayaran '{text[:30]}' tidak ditemukan.")
+            Issue(
+                "pembayaran", "payment.not_found", msg("Pembayaran '{text}' tidak ditemukan.", text=text[:30])
+            )
         )
     return p
 
@@ -56,7 +59,9 @@ def find_batch(session: Session, key: str | int) -> SponsorBatch:
         ).scalar_one_or_none()
     if b is None:
         raise DomainError(
-            Issue("sponsor", "sponsor.not_found", f"Tanda bukti '{text[:30]}' tidak ditemukan.")
+            Issue(
+                "sponsor", "sponsor.not_found", msg("Tanda bukti '{text}' tidak ditemukan.", text=text[:30])
+            )
         )
     return b
 

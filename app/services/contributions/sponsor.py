@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from app.db.contribution_models import SponsorBatch
 from app.db.models import Member
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.months import Month, period_label
 from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_progress
 from app.domain.roles import Permission
@@ -67,7 +68,11 @@ def write_sponsored_payment(
         clash = [mo for mo in chosen if ledger.paid("JKK", mo) is not None]
         if clash:
             issues.append(
-                Issue(number, "payment.overlap", f"Iuran bulan {period_label(clash)} sudah dibayar.")
+                Issue(
+                    number,
+                    "payment.overlap",
+                    msg("Iuran bulan {period_label} sudah dibayar.", period_label=period_label(clash)),
+                )
             )
             continue
         members.append(m)
@@ -166,7 +171,12 @@ def pay_sponsored(
     if len(wanted) > MAX_SPONSOR_MEMBERS:
         raise DomainError(
             Issue(
-                "nomor", "sponsor.too_many", f"Paling banyak {MAX_SPONSOR_MEMBERS} peserta per tanda bukti."
+                "nomor",
+                "sponsor.too_many",
+                msg(
+                    "Paling banyak {max_sponsor_members} peserta per tanda bukti.",
+                    max_sponsor_members=MAX_SPONSOR_MEMBERS,
+                ),
             )
         )
 

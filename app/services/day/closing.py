@@ -23,6 +23,7 @@ from app.domain.day_summary import (
     long_date,
 )
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.roles import Permission
 from app.domain.states import DayStatus
 from app.services.audit import append_event
@@ -191,7 +192,11 @@ def _record_close(
     unknown = [c.officer for c in summary.cash_counts if c.officer not in officer_ids]
     if unknown:
         raise DomainError(
-            Issue(f"kas.{unknown[0]}", "officer.not_found", f"Petugas '{unknown[0][:40]}' tidak ada.")
+            Issue(
+                f"kas.{unknown[0]}",
+                "officer.not_found",
+                msg("Petugas '{unknown}' tidak ada.", unknown=unknown[0][:40]),
+            )
         )
     session.add_all(
         DayCashCount(
@@ -231,7 +236,9 @@ def _record_close(
 
 
 def _already_closed(day: dt.date) -> Issue:
-    return Issue("tanggal", "day.already_closed", f"Hari {long_date(day)} sudah ditutup.")
+    return Issue(
+        "tanggal", "day.already_closed", msg("Hari {long_date} sudah ditutup.", long_date=long_date(day))
+    )
 
 
 MIN_REASON = 5
@@ -254,7 +261,13 @@ def reopen_day(
         hold_books(session, exclusive=True)
         lock = closed_lock(session, day)
         if lock is None:
-            raise DomainError(Issue("tanggal", "day.not_closed", f"Hari {long_date(day)} belum ditutup."))
+            raise DomainError(
+                Issue(
+                    "tanggal",
+                    "day.not_closed",
+                    msg("Hari {long_date} belum ditutup.", long_date=long_date(day)),
+                )
+            )
         now = ctx.clock()
         lock.status, lock.reopened_at, lock.reopened_by_id, lock.reopen_reason = (
             "REOPENED",
@@ -294,7 +307,11 @@ def archived_pdf(ctx: ServiceContext, actor: Actor, day: dt.date) -> tuple[DayLo
         ).scalar_one_or_none()
         if lock is None:
             raise DomainError(
-                Issue("tanggal", "day.no_archive", f"Hari {long_date(day)} belum pernah ditutup.")
+                Issue(
+                    "tanggal",
+                    "day.no_archive",
+                    msg("Hari {long_date} belum pernah ditutup.", long_date=long_date(day)),
+                )
             )
         return _lock_dto(session, lock), bytes(lock.pdf)
 

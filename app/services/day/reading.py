@@ -13,6 +13,7 @@ from app.db.cards_models import Card
 from app.db.contribution_models import Payment, SponsorBatch
 from app.db.day_models import DayCashCount, DayLock, ImportedPackage, PackageRecord
 from app.db.homes import home_branch
+from app.db.ids import local_part
 from app.db.models import AuditEvent, Branch, Enrolment, Member, Officer
 from app.db.search_models import MemberCorrection, MemberCorrectionChange
 from app.domain.cash import CashCount
@@ -35,6 +36,7 @@ from app.domain.day_summary import (
     summarise_day,
 )
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.nik import mask_nik
 from app.domain.roles import Permission
 from app.domain.states import CardStatus, CorrectionStatus, DayStatus, PaymentStatus
@@ -143,7 +145,11 @@ def _officer_id(session: Session, username: str) -> tuple[int, str]:
         select(Officer.id, Officer.full_name).where(Officer.account(username.strip().lower()))
     ).first()
     if row is None:
-        raise DomainError(Issue("petugas", "officer.not_found", f"Petugas '{username[:40]}' tidak ada."))
+        raise DomainError(
+            Issue(
+                "petugas", "officer.not_found", msg("Petugas '{username}' tidak ada.", username=username[:40])
+            )
+        )
     return int(row[0]), str(row[1])
 
 
@@ -410,7 +416,9 @@ def _check_scope(ctx: ServiceContext, actor: Actor, officer: str | None) -> None
 
 def _check_date(ctx: ServiceContext, day: dt.date, tz: str) -> None:
     if day > business_date(ctx.clock(), tz):
-        raise DomainError(Issue("tanggal", "day.future", f"Tanggal {long_date(day)} belum tiba."))
+        raise DomainError(
+            Issue("tanggal", "day.future", msg("Tanggal {long_date} belum tiba.", long_date=long_date(day)))
+        )
 
 
 def _summary(
@@ -439,7 +447,7 @@ def _summary(
         officer_name=read.officer_name,
         generated_at=local_time(ctx.clock(), read.timezone),
         figures=read.figures,
-        audit=AuditHead(seq, h, events, chain_ok, message),
+        audit=AuditHead(seq, h, events, chain_ok, message, None if seq is None else local_part(int(seq))),
         closed=closed or read.closed,
         cash_counts=read.cash_counts if cash_counts is None else cash_counts,
     )

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.db.models import Member
 from app.domain.intake import IntakeRecord
 from app.domain.issues import Issue
+from app.domain.messages import msg
 from app.domain.states import RecordStatus
 from app.services.context import ServiceContext
 from app.services.dto import BranchDTO
@@ -26,7 +27,9 @@ from app.services.region.check import regional_lookup
 
 def _duplicate(number: str) -> Issue:
     return Issue(
-        "nik", "nik.duplicate", f"NIK ini sudah terdaftar sebagai peserta aktif dengan nomor {number}."
+        "nik",
+        "nik.duplicate",
+        msg("NIK ini sudah terdaftar sebagai peserta aktif dengan nomor {number}.", number=number),
     )
 
 
@@ -83,8 +86,10 @@ def _likely_in_file(rows: list[int]) -> Issue:
     return Issue(
         "nama",
         "import.likely_duplicate_in_file",
-        f"Mirip baris {shown} di file ini: nama mirip, tanggal lahir dan kecamatan NIK sama, NIK berbeda. "
-        "Periksa KTP keduanya; simpan tetap hanya dengan persetujuan supervisor dan alasannya.",
+        msg(
+            "Mirip baris {shown} di file ini: nama mirip, tanggal lahir dan kecamatan NIK sama, NIK berbeda. Periksa KTP keduanya; simpan tetap hanya dengan persetujuan supervisor dan alasannya.",
+            shown=shown,
+        ),
     )
 
 
@@ -93,5 +98,8 @@ def _in_file_duplicate(rows: list[int]) -> Issue:
     return Issue(
         "nik",
         "import.duplicate_in_file",
-        f"NIK ini muncul lebih dari sekali di file (baris {shown}). Satu NIK satu baris: hapus yang keliru.",
+        msg(
+            "NIK ini muncul lebih dari sekali di file (baris {shown}). Satu NIK satu baris: hapus yang keliru.",
+            shown=shown,
+        ),
     )

@@ -29,6 +29,7 @@ from app.domain.imports import (
     resolve_columns,
 )
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.roles import Permission
 from app.infra.tabular import CellScan, TableReader, UnreadableFileError, open_table
 from app.infra.xlsx_out import write_template as _write_template
@@ -161,7 +162,11 @@ def _open_plan(
                 )
             if not scored:
                 raise ImportFileError(
-                    Issue("file", "file.no_sheet", f"File {p.name} tidak punya lembar yang terlihat.")
+                    Issue(
+                        "file",
+                        "file.no_sheet",
+                        msg("File {name} tidak punya lembar yang terlihat.", name=p.name),
+                    )
                 )
             best = max(scored, key=lambda s: s[0])  # the first of equals wins (workbook order)
             chosen, head = best[1], best[2]
@@ -171,7 +176,11 @@ def _open_plan(
         if header is None:
             where = f"lembar '{chosen}' di " if chosen else ""
             raise ImportFileError(
-                Issue("file", "file.no_rows", f"Tidak ada data di {where}{p.name}: semua baris kosong.")
+                Issue(
+                    "file",
+                    "file.no_rows",
+                    msg("Tidak ada data di {where}{name}: semua baris kosong.", where=where, name=p.name),
+                )
             )
         header_row, header_values = header
         headers = ["" if h is None else " ".join(str(h).split()) for h in header_values]
@@ -244,7 +253,10 @@ def _scan_notes(scan: CellScan, header_row: int, columns: Sequence[ColumnInfo]) 
             Issue(
                 "file",
                 "file.merged_cells",
-                f"{len(data_merges)} kelompok sel digabung (merge) di baris data; baris yang terkena ditolak.",
+                msg(
+                    "{count} kelompok sel digabung (merge) di baris data; baris yang terkena ditolak.",
+                    count=len(data_merges),
+                ),
             )
         )
     if scan.formula_cells:

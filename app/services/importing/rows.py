@@ -20,6 +20,7 @@ from app.domain.imports import (
 )
 from app.domain.intake import Heir, IntakeRecord
 from app.domain.issues import Issue
+from app.domain.messages import msg
 from app.domain.nik import NikInfo, clean_nik
 from app.domain.progress import Cancelled, CancelToken, ProgressSink
 from app.domain.regions import RegionDirectory
@@ -259,7 +260,11 @@ def _read_rows(
             Issue(
                 "file",
                 "file.no_rows",
-                f"Tidak ada baris data di {where}{info.file_name} (hanya judul kolom).",
+                msg(
+                    "Tidak ada baris data di {where}{file_name} (hanya judul kolom).",
+                    where=where,
+                    file_name=info.file_name,
+                ),
             )
         )
     return checked
@@ -344,7 +349,11 @@ def _read_into(
                 Issue(
                     str(c.key),
                     "import.merged_cell",
-                    f"Sel {c.letter}{n} digabung (merge) dengan baris lain. Pisahkan sel dan isi setiap baris.",
+                    msg(
+                        "Sel {letter}{n} digabung (merge) dengan baris lain. Pisahkan sel dan isi setiap baris.",
+                        letter=c.letter,
+                        n=n,
+                    ),
                 )
             )
         if no_value:
@@ -354,8 +363,11 @@ def _read_into(
                         Issue(
                             str(c.key),
                             "import.formula_uncalculated",
-                            f"Sel {c.letter}{n} berisi rumus tanpa nilai tersimpan. Buka file di Excel/LibreOffice, "
-                            "simpan ulang (atau salin-tempel sebagai nilai), lalu impor lagi.",
+                            msg(
+                                "Sel {letter}{n} berisi rumus tanpa nilai tersimpan. Buka file di Excel/LibreOffice, simpan ulang (atau salin-tempel sebagai nilai), lalu impor lagi.",
+                                letter=c.letter,
+                                n=n,
+                            ),
                         )
                     )
         raw = coerced.raw
@@ -366,7 +378,11 @@ def _read_into(
                     Issue(
                         "sumber_dana",
                         "import.funding_overridden",
-                        f"Sumber dana {given[:20]} diganti APBD ({sponsor.name[:60]}).",
+                        msg(
+                            "Sumber dana {given} diganti APBD ({name}).",
+                            given=given[:20],
+                            name=sponsor.name[:60],
+                        ),
                     )
                 )
             raw["sumber_dana"] = "APBD"

@@ -24,6 +24,7 @@ from app.domain.imports import (
 )
 from app.domain.intake import IntakeRecord
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_progress
 from app.domain.roles import Permission
 from app.infra.workspace import write_private_file
@@ -231,7 +232,10 @@ def commit_import(
             Issue(
                 "file",
                 "file.changed",
-                f"File {plan.info.file_name} berubah sejak diperiksa. Periksa (dry run) ulang sebelum menyimpan.",
+                msg(
+                    "File {file_name} berubah sejak diperiksa. Periksa (dry run) ulang sebelum menyimpan.",
+                    file_name=plan.info.file_name,
+                ),
             )
         )
     try:
@@ -334,8 +338,10 @@ def _commit_checked(
             reason = Issue(
                 "import",
                 "import.refused_all",
-                f"Mode semua-atau-tidak: {_count(report.rejected)} baris ditolak, jadi tidak ada yang disimpan. "
-                "Perbaiki baris tersebut, atau pilih mode 'accepted' untuk menyimpan baris yang lolos saja.",
+                msg(
+                    "Mode semua-atau-tidak: {count} baris ditolak, jadi tidak ada yang disimpan. Perbaiki baris tersebut, atau pilih mode 'accepted' untuk menyimpan baris yang lolos saja.",
+                    count=_count(report.rejected),
+                ),
             )
         else:
             reason = Issue(

@@ -27,6 +27,7 @@ Modules: ``format`` (parts, codecs), ``container`` (the signed zip), ``collect``
 
 from app.services.packages.conflicts import (
     conflict_detail,
+    find_conflict,
     merge_conflict,
     package_conflicts,
     resolve_conflict,
@@ -75,6 +76,7 @@ __all__ = [
     "check_package",
     "conflict_detail",
     "export_package",
+    "find_conflict",
     "import_package",
     "known_laptops",
     "make_reply",

@@ -26,6 +26,7 @@ from app.db.models import Member
 from app.db.sync_models import PackageChange
 from app.domain.issues import DomainError, Issue
 from app.domain.member_merge import STATUS
+from app.domain.messages import msg
 from app.domain.states import ConflictStatus, RecordStatus
 from app.services.audit import AuditItem, append_events
 from app.services.context import ServiceContext
@@ -258,7 +259,9 @@ class ChangeMerge:
                     return
                 self.problems.extend(
                     Issue(
-                        f"koreksi {local_part(c.ref)} peserta {m.number}", x.code, f"{x.field}: {x.message}"
+                        f"koreksi {local_part(c.ref)} peserta {m.number}",
+                        x.code,
+                        msg("{field}: {message}", field=x.field, message=x.message),
                     )
                     for x in exc.issues
                 )
@@ -293,8 +296,11 @@ class ChangeMerge:
                     Issue(
                         f"penonaktifan {local_part(c.ref)} peserta {m.number}",
                         "package.change_target",
-                        f"Peserta {m.number} digabung di laptop ke {c.row['into']}, yang belum ada di cabang ini. "
-                        "Impor dulu paket yang memuat peserta tujuan itu.",
+                        msg(
+                            "Peserta {number} digabung di laptop ke {into}, yang belum ada di cabang ini. Impor dulu paket yang memuat peserta tujuan itu.",
+                            number=m.number,
+                            into=c.row["into"],
+                        ),
                     )
                 )
                 return

@@ -21,9 +21,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.day_models import ImportedPackage, PackageConflict
+from app.db.homes import home_branch
+from app.db.ids import BLOCK, block_of, local_part
 from app.db.models import Member
 from app.domain.issues import DomainError, Issue
 from app.domain.member_merge import STATUS, STATUS_WORDS, FieldSides, Side, compare, decide
+from app.domain.messages import msg
 from app.domain.nik import mask_nik
 from app.domain.roles import Permission
 from app.domain.states import ConflictStatus
@@ -107,21 +110,51 @@ def package_conflicts(
     return ctx.read(work)
 
 
+def _by_number(session: Session, given: int) -> PackageConflict | None:
+    """The conflict a supervisor names: its short number (``#1``, the id within this branch's block)
+    or its full id (``#101000000000001``)."""
+    if given <= 0:
+        return None
+    if given >= BLOCK:
+        return session.get(PackageConflict, given)
+    home = home_branch(session)
+    wanted = {given} | ({block_of(home.code) + given} if home is not None else set())
+    found = list(session.execute(select(PackageConflict).where(PackageConflict.id.in_(wanted))).scalars())
+    return found[0] if len(found) == 1 else None
+
+
 def _load(session: Session, conflict_id: int, *, kind: str | None = None) -> PackageConflict:
-    c = session.get(PackageConflict, conflict_id)
+    c = _by_number(session, conflict_id)
+    shown = local_part(conflict_id)
     if c is None or c.status != ConflictStatus.OPEN:
         raise DomainError(
-            Issue("konflik", "package.conflict_not_open", f"Konflik #{conflict_id} tidak terbuka.")
+            Issue(
+                "konflik", "package.conflict_not_open", msg("Konflik #{number} tidak terbuka.", number=shown)
+            )
         )
     if kind is not None and c.kind != kind:
         raise DomainError(
             Issue(
                 "konflik",
                 "package.conflict_kind",
-                f"Konflik #{conflict_id} bukan perubahan di dua tempat; catat keputusannya dengan catatan saja.",
+                msg(
+                    "Konflik #{number} bukan perubahan di dua tempat; catat keputusannya dengan catatan saja.",
+                    number=shown,
+                ),
             )
         )
     return c
+
+
+def find_conflict(ctx: ServiceContext, supervisor: Actor, number: int) -> ConflictDTO:
+    """The open conflict a supervisor named by its short or its full number."""
+    authorize(ctx, supervisor, Permission.APPROVE)
+
+    def work(session: Session) -> ConflictDTO:
+        c = _load(session, number)
+        return conflict_dto(c, _source(session, c))
+
+    return ctx.read(work)
 
 
 def _sides(
@@ -214,7 +247,7 @@ def merge_conflict(
                 ctx,
                 m,
                 wanted,
-                reason=f"Penggabungan konflik #{c.id}: {', '.join(sorted(wanted))} dari {label}"
+                reason=f"Penggabungan konflik #{local_part(c.id)}: {', '.join(sorted(wanted))} dari {label}"
                 + (f" — {why}" if why else ""),
                 proposed_by_id=supervisor.id,
                 decided_by_id=supervisor.id,
@@ -237,7 +270,7 @@ def merge_conflict(
                 supervisor,
                 m,
                 str(closing["reason"]),
-                note=f"Penggabungan konflik #{c.id}: {closing.get('note') or ''}".strip(),
+                note=f"Penggabungan konflik #{local_part(c.id)}: {closing.get('note') or ''}".strip(),
                 target=target,
                 origin=origin,
             )
@@ -284,8 +317,10 @@ def resolve_conflict(ctx: ServiceContext, supervisor: Actor, conflict_id: int, n
                 Issue(
                     "konflik",
                     "package.conflict_merge_needed",
-                    f"Konflik #{conflict_id} digabung per kolom: pilih data laptop atau cabang untuk tiap kolom "
-                    "yang berbeda (loket package resolve ID --take KOLOM=laptop|cabang, atau halaman Jemput Bola).",
+                    msg(
+                        "Konflik #{number} digabung per kolom: pilih data laptop atau cabang untuk tiap kolom yang berbeda (loket package resolve ID --take KOLOM=laptop|cabang, atau halaman Jemput Bola).",
+                        number=local_part(conflict_id),
+                    ),
                 )
             )
         c.status, c.resolved_at, c.resolved_by_id, c.note = "RESOLVED", ctx.clock(), supervisor.id, why

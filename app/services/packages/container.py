@@ -24,6 +24,7 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from app.domain.messages import msg
 from app.infra.card_keys import PublicKeyRecord, SigningKey
 from app.infra.paths import AppPaths
 from app.infra.workspace import partial_beside
@@ -85,25 +86,33 @@ def read_zip(path: Path, allowed: Sequence[str]) -> dict[str, bytes]:
         zf = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile) as exc:
         raise refused(
-            "package.unreadable", f"Berkas {path.name} bukan paket Loket yang utuh ({exc})."
+            "package.unreadable",
+            msg("Berkas {name} bukan paket Loket yang utuh ({exc}).", name=path.name, exc=exc),
         ) from exc
     with zf:
         out: dict[str, bytes] = {}
         for info in zf.infolist():
             name = info.filename
             if name not in (MANIFEST, SIGNATURE, *allowed):
-                raise refused("package.part_extra", f"Paket memuat bagian yang tidak dikenal: {name[:60]!r}.")
+                raise refused(
+                    "package.part_extra",
+                    msg("Paket memuat bagian yang tidak dikenal: {name}.", name=repr(name[:60])),
+                )
             if name in out:
-                raise refused("package.part_duplicate", f"Bagian {name} muncul dua kali di paket.")
+                raise refused(
+                    "package.part_duplicate", msg("Bagian {name} muncul dua kali di paket.", name=name)
+                )
             if info.file_size > MAX_PART_BYTES:
-                raise refused("package.too_large", f"Bagian {name} terlalu besar.")
+                raise refused("package.too_large", msg("Bagian {name} terlalu besar.", name=name))
             try:
                 with zf.open(info) as fh:
                     data = fh.read(MAX_PART_BYTES + 1)
             except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-                raise refused("package.part_changed", f"Bagian {name} rusak: {exc}.") from exc
+                raise refused(
+                    "package.part_changed", msg("Bagian {name} rusak: {exc}.", name=name, exc=exc)
+                ) from exc
             if len(data) > MAX_PART_BYTES:
-                raise refused("package.too_large", f"Bagian {name} terlalu besar.")
+                raise refused("package.too_large", msg("Bagian {name} terlalu besar.", name=name))
             out[name] = data
     return out
 
@@ -139,8 +148,12 @@ def open_signed(
     if record is None:
         raise refused(
             "package.unknown_key",
-            f"Paket ditandatangani kunci {key_id[:16]} dari {code} {name[:60]} yang belum dipercaya di sini. "
-            "Impor dulu kunci publik pengirimnya: 'loket keys import FILE' (supervisor).",
+            msg(
+                "Paket ditandatangani kunci {key_id} dari {code} {name} yang belum dipercaya di sini. Impor dulu kunci publik pengirimnya: 'loket keys import FILE' (supervisor).",
+                key_id=key_id[:16],
+                code=code,
+                name=name[:60],
+            ),
         )
     try:
         signature = base64.b64decode(files[SIGNATURE], validate=True)
@@ -158,7 +171,10 @@ def open_signed(
         raise refused("package.manifest", "manifest.json tidak lengkap.") from exc
     assert created is not None
     if record.retired_at is not None and created > record.retired_at:
-        raise refused("package.key_retired", f"Kunci {key_id} sudah dipensiunkan sebelum paket dibuat.")
+        raise refused(
+            "package.key_retired",
+            msg("Kunci {key_id} sudah dipensiunkan sebelum paket dibuat.", key_id=key_id),
+        )
     if len(ident) != 32 or not all(ch in "0123456789abcdef" for ch in ident):
         raise refused("package.manifest", "ID paket tidak sah.")
     expected = parts_by_version[int(version)]
@@ -167,22 +183,27 @@ def open_signed(
     for part in expected:
         if part not in files:
             raise refused(
-                "package.part_missing", f"Bagian {part} tercantum di manifest tetapi tidak ada di paket."
+                "package.part_missing",
+                msg("Bagian {part} tercantum di manifest tetapi tidak ada di paket.", part=part),
             )
         digest = hashlib.sha256(files[part]).hexdigest()
         if digest != listed[part].get("sha256") or len(files[part]) != listed[part].get("bytes"):
             raise refused(
                 "package.part_changed",
-                f"Isi bagian {part} berubah sejak paket ditandatangani (hash tidak cocok).",
+                msg("Isi bagian {part} berubah sejak paket ditandatangani (hash tidak cocok).", part=part),
             )
     parts: dict[str, list[dict[str, Any]]] = {}
     for part in expected:
         try:
             rows = json.loads(files[part].decode("utf-8"))
         except (UnicodeDecodeError, ValueError) as exc:
-            raise refused("package.part_changed", f"Bagian {part} bukan JSON yang sah.") from exc
+            raise refused(
+                "package.part_changed", msg("Bagian {part} bukan JSON yang sah.", part=part)
+            ) from exc
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-            raise refused("package.part_changed", f"Bagian {part} tidak berbentuk daftar rekaman.")
+            raise refused(
+                "package.part_changed", msg("Bagian {part} tidak berbentuk daftar rekaman.", part=part)
+            )
         parts[part] = rows
     return Signed(manifest, hashlib.sha256(manifest_bytes).hexdigest(), record, created, parts)
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.db.ids import local_part
 from app.domain.member_merge import FieldSides
 
 
@@ -45,6 +46,12 @@ class ConflictDTO:
     status: str = "OPEN"
     package_id: str = ""
     source_code: str = ""
+
+    @property
+    def short(self) -> int:
+        """The number a supervisor reads and types: the id within this branch's block (``#1``, not
+        ``#101000000000001``); ``loket package resolve`` takes either."""
+        return local_part(self.id or 0)
 
 
 @dataclass(frozen=True, slots=True)

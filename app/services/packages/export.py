@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.db.sync_models import SyncReply
 from app.domain.clock import business_date
+from app.domain.messages import msg
 from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_progress
 from app.domain.roles import Permission
 from app.services.audit import append_event
@@ -54,7 +55,10 @@ def export_package(
     authorize(ctx, actor, Permission.EXPORT)
     period = start is not None or end is not None
     if period and (start is None or end is None or end < start or (end - start).days + 1 > MAX_DAYS):
-        raise refused("package.range", f"Periode paket 1–{MAX_DAYS} hari, tanggal akhir tidak sebelum awal.")
+        raise refused(
+            "package.range",
+            msg("Periode paket 1–{max_days} hari, tanggal akhir tidak sebelum awal.", max_days=MAX_DAYS),
+        )
     branch = require_branch(ctx)
     key = signing_key(ctx, branch, actor=actor)
     progress(0, 3, "Mengumpulkan data…")

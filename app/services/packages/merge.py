@@ -28,6 +28,7 @@ from app.db.contribution_models import Payment, PaymentMonth
 from app.db.day_models import ImportedAuditEvent, ImportedPackage, PackageRecord
 from app.db.models import Branch, Enrolment, Heir, Member, Officer
 from app.domain.duplicates import Person
+from app.domain.messages import msg
 from app.domain.progress import Cancelled, CancelToken, ProgressSink
 from app.domain.states import PaymentStatus, RecordStatus
 from app.services.context import ServiceContext
@@ -412,7 +413,11 @@ class RecordMerge:
             if int(after["seq"]) == int(before["seq"]) + 1 and after["prev_hash"] != before["hash"]:
                 raise refused(
                     "package.audit_chain",
-                    f"Peristiwa audit #{after['seq']} di paket tidak tersambung ke #{before['seq']}.",
+                    msg(
+                        "Peristiwa audit #{seq} di paket tidak tersambung ke #{seq2}.",
+                        seq=after["seq"],
+                        seq2=before["seq"],
+                    ),
                 )
         if not rows:
             return

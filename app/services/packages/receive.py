@@ -30,6 +30,7 @@ from app.db.sync_models import OutboxAck, SyncReply
 from app.domain.issues import DomainError, Issue
 from app.domain.member_merge import CORRECTABLE, STATUS
 from app.domain.membership import MembershipNumber, parse_number
+from app.domain.messages import msg
 from app.domain.roles import Permission
 from app.domain.states import CorrectionStatus, RecordStatus
 from app.services.audit import AuditItem, append_event, append_events
@@ -65,18 +66,31 @@ def _check(signed: Signed, own: str, home: str | None) -> tuple[str, int, int]:
     if key.branch_code != code:
         raise refused(
             "package.source_key",
-            f"Balasan mengaku dari cabang {code}, tetapi ditandatangani kunci {key.key_id[:16]} milik "
-            f"{key.branch_code} {key.branch_name[:60]}. Balasan ditolak.",
+            msg(
+                "Balasan mengaku dari cabang {code}, tetapi ditandatangani kunci {key_id} milik {branch_code} {branch_name}. Balasan ditolak.",
+                code=code,
+                key_id=key.key_id[:16],
+                branch_code=key.branch_code,
+                branch_name=key.branch_name[:60],
+            ),
         )
     if to != own:
         raise refused(
             "package.reply_other_laptop",
-            f"Balasan ini untuk laptop {to[:3]}, bukan laptop ini ({own}). Tidak ada yang diubah.",
+            msg(
+                "Balasan ini untuk laptop {to}, bukan laptop ini ({own}). Tidak ada yang diubah.",
+                to=to[:3],
+                own=own,
+            ),
         )
     if code == own or (home is not None and code != home):
         raise refused(
             "package.reply_other_branch",
-            f"Balasan ini dari cabang {code}, bukan cabang induk laptop ini ({home or '—'}). Tidak ada yang diubah.",
+            msg(
+                "Balasan ini dari cabang {code}, bukan cabang induk laptop ini ({value}). Tidak ada yang diubah.",
+                code=code,
+                value=home or "—",
+            ),
         )
     return code, int(branch_seq), int(audit_seq)
 
@@ -105,7 +119,10 @@ def _shape_issues(parts: Mapping[str, list[dict[str, Any]]], own: str) -> list[I
                 Issue(
                     f"peserta {str(row.get('number'))[:20]}",
                     "package.reply_shape",
-                    f"Data peserta {str(row.get('number'))[:20]} di balasan tidak sah atau bukan peserta laptop ini.",
+                    msg(
+                        "Data peserta {row} di balasan tidak sah atau bukan peserta laptop ini.",
+                        row=str(row.get("number"))[:20],
+                    ),
                 )
             )
     for row in parts["conflicts.json"]:

@@ -25,6 +25,7 @@ from app.db.day_models import ImportedAuditEvent, ImportedPackage, PackageConfli
 from app.db.models import AuditEvent, AuditHead, Member
 from app.db.sync_models import PackageChange
 from app.domain.membership import valid_prefix
+from app.domain.messages import msg
 from app.domain.roles import Permission
 from app.domain.states import ConflictStatus
 from app.services.audit import append_event
@@ -134,7 +135,10 @@ def make_reply(ctx: ServiceContext, actor: Actor, *, laptop: str, path: Path) ->
         if last is None:
             raise refused(
                 "package.reply_no_package",
-                f"Belum ada paket dari laptop {laptop} yang diimpor di sini: impor paketnya dulu, lalu buat balasan.",
+                msg(
+                    "Belum ada paket dari laptop {laptop} yang diimpor di sini: impor paketnya dulu, lalu buat balasan.",
+                    laptop=laptop,
+                ),
             )
         head = int(session.execute(select(AuditHead.last_seq).where(AuditHead.id == 1)).scalar_one())
         numbers = _laptop_members(session, laptop)

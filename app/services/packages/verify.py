@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app.domain.issues import DomainError, Issue
 from app.domain.membership import parse_number
+from app.domain.messages import msg
 from app.domain.package_rules import change_issues, provenance_issues, record_issues
 from app.domain.roles import Permission
 from app.services.auth import authorize
@@ -41,7 +42,9 @@ def verify_package(ctx: ServiceContext, path: Path) -> VerifiedPackage:
     for m in parts["members.json"]:
         parsed = parse_number(str(m.get("number", "")))
         if isinstance(parsed, Issue):
-            raise refused("package.number", f"Nomor peserta {str(m.get('number'))[:20]} di paket tidak sah.")
+            raise refused(
+                "package.number", msg("Nomor peserta {m} di paket tidak sah.", m=str(m.get("number"))[:20])
+            )
     # Where it comes from (key and numbers), then what it carries (the intake form's own rules):
     # one problem refuses the whole package, every problem is listed.
     problems = provenance_issues(code, name, record.key_id, record.branch_code, record.branch_name, parts)
@@ -74,14 +77,20 @@ def check_addressed_here(ctx: ServiceContext, info: PackageInfo) -> None:
     if info.source_code == branch.code:
         raise refused(
             "package.same_branch",
-            f"Paket berasal dari kode {info.source_code}, sama dengan cabang ini. Setiap laptop jemput bola "
-            "harus diatur dengan kode 3 digit sendiri (loket branch setup --code …) agar nomor peserta tidak bentrok.",
+            msg(
+                "Paket berasal dari kode {source_code}, sama dengan cabang ini. Setiap laptop jemput bola harus diatur dengan kode 3 digit sendiri (loket branch setup --code …) agar nomor peserta tidak bentrok.",
+                source_code=info.source_code,
+            ),
         )
     if info.home is not None and info.home != branch.code:
         raise refused(
             "package.other_branch",
-            f"Paket ini dari laptop {info.source_code} milik cabang {info.home}, bukan cabang {branch.code}. "
-            "Bawa paket ke cabangnya sendiri; tidak ada yang digabung di sini.",
+            msg(
+                "Paket ini dari laptop {source_code} milik cabang {home}, bukan cabang {code}. Bawa paket ke cabangnya sendiri; tidak ada yang digabung di sini.",
+                source_code=info.source_code,
+                home=info.home,
+                code=branch.code,
+            ),
         )
 
 

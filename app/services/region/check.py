@@ -8,6 +8,7 @@ the spreadsheet import), so none can skip it.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -15,10 +16,12 @@ from enum import StrEnum
 
 from app.db.region_queries import ElsewhereRow, active_elsewhere
 from app.domain.issues import Issue
+from app.domain.messages import msg
 from app.services.context import ServiceContext
-from app.services.region.links import KANWIL_URL, ROLE, KanwilUnreachableError, ask_kanwil, region_settings
+from app.services.kanwil import KANWIL_URL, ROLE, KanwilUnreachableError, ask_kanwil, region_settings
 
 SETTINGS_MAX_AGE_S = 30.0
+LAST_CHECK = "region.last_check"
 
 
 class RegionalCheck(StrEnum):
@@ -41,16 +44,23 @@ class RegionalResult:
             return Issue(
                 "nik",
                 "nik.region_moving",
-                f"NIK ini milik peserta {row.number} yang sedang dimutasi dari cabang {row.branch_code} "
-                f"{row.branch_name} ke cabang {row.moving_to}. Jangan daftarkan lagi: cabang tujuan menerima "
-                "mutasinya.",
+                msg(
+                    "NIK ini milik peserta {number} yang sedang dimutasi dari cabang {branch_code} {branch_name} ke cabang {moving_to}. Jangan daftarkan lagi: cabang tujuan menerima mutasinya.",
+                    number=row.number,
+                    branch_code=row.branch_code,
+                    branch_name=row.branch_name,
+                    moving_to=row.moving_to,
+                ),
             )
         return Issue(
             "nik",
             "nik.region_duplicate",
-            f"NIK ini sudah terdaftar sebagai peserta aktif di cabang {row.branch_code} {row.branch_name} "
-            f"dengan nomor {row.number}. Jangan daftarkan lagi: minta cabang itu memutasikan peserta ke "
-            "cabang ini (mutasi).",
+            msg(
+                "NIK ini sudah terdaftar sebagai peserta aktif di cabang {branch_code} {branch_name} dengan nomor {number}. Jangan daftarkan lagi: minta cabang itu memutasikan peserta ke cabang ini (mutasi).",
+                branch_code=row.branch_code,
+                branch_name=row.branch_name,
+                number=row.number,
+            ),
         )
 
     @property
@@ -66,6 +76,20 @@ SKIPPED = Issue(
     "Pemeriksaan NIK di cabang lain se-wilayah TIDAK berjalan: server Kanwil tidak dapat dihubungi. "
     "Pemeriksaan di cabang ini tetap berlaku.",
 )
+
+
+@dataclass(frozen=True, slots=True)
+class LastCheck:
+    """The last time this process asked the Kanwil about a NIK at intake, and whether it answered."""
+
+    at: dt.datetime
+    state: RegionalCheck
+
+
+def last_check(ctx: ServiceContext) -> LastCheck | None:
+    """The last regional check of this counter since Loket started (None: none yet)."""
+    found = ctx.cache.get(LAST_CHECK)
+    return found if isinstance(found, LastCheck) else None
 
 
 def _settings(ctx: ServiceContext) -> dict[str, str]:
@@ -89,7 +113,9 @@ def regional_lookup(ctx: ServiceContext, niks: Sequence[str], own_code: str) -> 
     try:
         rows = ask_kanwil(ctx, lambda conn: active_elsewhere(conn, wanted, own_code), settings[KANWIL_URL])
     except KanwilUnreachableError:
+        ctx.cache[LAST_CHECK] = LastCheck(ctx.clock(), RegionalCheck.UNREACHABLE)
         return RegionalResult(RegionalCheck.UNREACHABLE)
+    ctx.cache[LAST_CHECK] = LastCheck(ctx.clock(), RegionalCheck.CHECKED)
     found: dict[str, ElsewhereRow] = {}
     for row in rows:
         found.setdefault(row.nik, row)

@@ -2,10 +2,11 @@
 month's enrolments by channel and segment, and the province's way toward its target.
 
 Three aggregate queries over the replicated tables, whatever the region's size: one pass over
-the active members (grouped by home regency and the branch holding them, counting those enrolled
+the active members (grouped by home regency and the branch holding them, counting those registered
 after each regency's baseline), this month's enrolments by the index on their business date
 (the branch that enrolled is the block of the enrolment's id), and the NIKs active at two
-branches at once (from the partial unique index of active NIKs).
+branches at once (from the partial unique index of active NIKs). What a branch holds and made is
+``app.db.coverage_queries``, the definition the branch's own dashboard reads too.
 """
 
 from __future__ import annotations
@@ -13,13 +14,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from app.db.coverage_queries import counted_from, enrolments_made, held_by_regency
 from app.db.homes import home_branch
-from app.db.ids import BLOCK
 from app.db.region_models import RegionBranch, RegionTarget
 from app.domain.clock import business_date
 from app.domain.coverage import Coverage, format_bp
@@ -31,15 +31,12 @@ from app.domain.roles import Permission
 from app.services.auth import authorize
 from app.services.context import ServiceContext
 from app.services.dto import Actor
-from app.services.region.links import REGION_NAME, settings_of
+from app.services.kanwil import REGION_NAME, settings_of
 
 
 def _n(value: int) -> str:
     """1234567 → ``1.234.567`` (Indonesian grouping)."""
     return f"{value:,}".replace(",", ".")
-
-
-_REGENCY = "coalesce(substr(m.kode_wilayah, 1, 5), substr(m.nik_district, 1, 5))"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +57,9 @@ class BranchLine:
     month_enrolments: int
     by_channel: tuple[Tally, ...]
     progress: AreaProgress | None  # its regencies against their targets
+    # the members it holds, per target regency of its area, registered since the baseline (what the
+    # branch's own dashboard shows for those regencies)
+    enrolled_since: tuple[Tally, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +111,7 @@ class KanwilDashboardDTO:
                     "month_enrolments": b.month_enrolments,
                     "by_channel": {t.code: t.count for t in b.by_channel},
                     "coverage": progress(b.progress),
+                    "enrolled_since": {t.code: t.count for t in b.enrolled_since},
                 }
                 for b in self.branches
             ],
@@ -150,35 +151,6 @@ class KanwilDashboardDTO:
         return out
 
 
-def _members(session: Session, since: dict[str, dt.datetime]) -> list[tuple[str, int, int, int]]:
-    """(regency, branch code, active members, of them enrolled after the regency's baseline)."""
-    cases = " ".join(f"WHEN :r{i} THEN :s{i}" for i in range(len(since)))
-    after = f"CASE {_REGENCY} {cases} END" if since else "NULL"
-    params: dict[str, Any] = {f"s{i}": at for i, at in enumerate(since.values())}
-    params.update({f"r{i}": code for i, code in enumerate(since)})
-    params["block"] = BLOCK
-    rows = session.execute(
-        sa.text(
-            f"SELECT {_REGENCY} AS regency, m.branch_id / :block AS code, count(*), "  # noqa: S608 - fixed text
-            f"count(*) FILTER (WHERE m.created_at >= {after}) "
-            "FROM member m WHERE m.record_status = 'ACTIVE' GROUP BY 1, 2"
-        ),
-        params,
-    )
-    return [(str(r[0]), int(r[1]), int(r[2]), int(r[3])) for r in rows]
-
-
-def _month(session: Session, start: dt.date, end: dt.date) -> list[tuple[int, str, str, int]]:
-    rows = session.execute(
-        sa.text(
-            "SELECT e.id / :block, e.channel, e.segment, count(*) FROM enrolment e "
-            "WHERE e.business_date BETWEEN :a AND :b GROUP BY 1, 2, 3"
-        ),
-        {"block": BLOCK, "a": start, "b": end},
-    )
-    return [(int(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in rows]
-
-
 def _duplicates(session: Session) -> int:
     return int(
         session.execute(
@@ -208,20 +180,14 @@ def kanwil_dashboard(ctx: ServiceContext, actor: Actor) -> KanwilDashboardDTO:
             )
         home = home_branch(session)
         assert home is not None
-        tz = ZoneInfo(home.timezone)
         today = business_date(ctx.clock(), home.timezone)
         month_start = today.replace(day=1)
         targets = list(session.execute(sa.select(RegionTarget).order_by(RegionTarget.regency_code)).scalars())
-        since = {
-            t.regency_code: dt.datetime.combine(
-                t.baseline_date + dt.timedelta(days=1), dt.time(), tz
-            ).astimezone(dt.UTC)
-            for t in targets
-        }
+        since = {t.regency_code: counted_from(t.baseline_date, home.timezone) for t in targets}
         branches = list(session.execute(sa.select(RegionBranch).order_by(RegionBranch.code)).scalars())
         area = {r: b.code for b in branches for r in b.regencies.split(",") if r}
-        members = _members(session, since)
-        month = _month(session, month_start, today)
+        members = held_by_regency(session, since)
+        month = enrolments_made(session, month_start, today)
         duplicates = _duplicates(session)
         return _assemble(
             settings_of(session).get(REGION_NAME, home.name), today, month_start, targets, branches, area, members,
@@ -238,18 +204,19 @@ def _assemble(
     targets: list[RegionTarget],
     branches: list[RegionBranch],
     area: dict[str, str],
-    members: list[tuple[str, int, int, int]],
-    month: list[tuple[int, str, str, int]],
+    members: list[tuple[str, str, int, int]],
+    month: list[tuple[str, str, str, str, int]],
     duplicates: int,
 ) -> KanwilDashboardDTO:
     living: dict[str, int] = {}
     since: dict[str, int] = {}
     held: dict[str, int] = {}
-    for regency, code, n, after in members:
+    own_since: dict[tuple[str, str], int] = {}  # (branch, regency) → counted since the baseline
+    for regency, holder, n, after in members:
         living[regency] = living.get(regency, 0) + n
         since[regency] = since.get(regency, 0) + after
-        holder = f"{code:03d}"
         held[holder] = held.get(holder, 0) + n
+        own_since[holder, regency] = own_since.get((holder, regency), 0) + after
     lines = tuple(
         RegencyLine(
             t.regency_code,
@@ -262,12 +229,13 @@ def _assemble(
     )
     channels: dict[tuple[str, str], int] = {}
     segments: dict[str, int] = {}
-    for code, channel, segment, n in month:
-        key = (f"{code:03d}", channel)
+    for code, channel, segment, _occupation, n in month:
+        key = (code, channel)
         channels[key] = channels.get(key, 0) + n
         segments[segment] = segments.get(segment, 0) + n
     by_branch = []
     for b in branches:
+        area_of = set(b.regencies.split(","))
         mine = [r.coverage for r in lines if r.branch_code == b.code]
         by_branch.append(
             BranchLine(
@@ -278,6 +246,11 @@ def _assemble(
                 sum(n for (c, _ch), n in channels.items() if c == b.code),
                 tuple(Tally(ch, CHANNEL_SHORT.get(ch, ch), channels.get((b.code, ch), 0)) for ch in CHANNELS),
                 AreaProgress.of(mine) if mine else None,
+                tuple(
+                    Tally(t.regency_code, t.regency_name, own_since[b.code, t.regency_code])
+                    for t in targets
+                    if t.regency_code in area_of and own_since.get((b.code, t.regency_code))
+                ),
             )
         )
     return KanwilDashboardDTO(

@@ -10,6 +10,7 @@ from app.db.homes import home_branch
 from app.db.ids import BLOCK, code_of, in_block
 from app.db.models import Member
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.states import RecordStatus
 
 
@@ -26,8 +27,11 @@ def refuse_elsewhere(session: Session, row_id: int, label: str, member_id: int) 
             Issue(
                 "pembayaran",
                 "payment.other_branch",
-                f"Pembayaran {label} diterima di cabang {code_of(row_id)} sebelum peserta pindah ke cabang ini; "
-                "riwayat itu tidak diubah di sini.",
+                msg(
+                    "Pembayaran {label} diterima di cabang {code_of} sebelum peserta pindah ke cabang ini; riwayat itu tidak diubah di sini.",
+                    label=label,
+                    code_of=code_of(row_id),
+                ),
             )
         )
     member = session.get(Member, member_id)
@@ -36,6 +40,9 @@ def refuse_elsewhere(session: Session, row_id: int, label: str, member_id: int) 
             Issue(
                 "pembayaran",
                 "payment.member_moved",
-                f"Peserta pembayaran {label} sudah dimutasi ke cabang lain; riwayatnya tidak diubah lagi.",
+                msg(
+                    "Peserta pembayaran {label} sudah dimutasi ke cabang lain; riwayatnya tidak diubah lagi.",
+                    label=label,
+                ),
             )
         )

@@ -1,6 +1,7 @@
 """Repairing a branch's link to the Kanwil: turn a disabled subscription back on, bring the
-publication and the Kanwil's triggers up to this version of Loket, and — when the branch lost its
-replication slot or the link cannot recover — copy the branch's data to the Kanwil again."""
+publications, the branch's subscription to the reference data and the Kanwil's triggers up to
+this version of Loket, and — when the branch lost its replication slot or the link cannot
+recover — copy the branch's data to the Kanwil again."""
 
 from __future__ import annotations
 
@@ -16,13 +17,14 @@ from app.db.engine import make_engine
 from app.db.homes import home_branch
 from app.db.region_facts import SubscriptionFacts, connect_conninfo, subscriptions
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.region import LinkState
 from app.domain.roles import Permission
 from app.services.audit import append_event
 from app.services.auth import authorize
 from app.services.context import ServiceContext
 from app.services.dto import Actor
-from app.services.region.links import KANWIL_URL, admin_engine, settings_of
+from app.services.kanwil import KANWIL_URL, admin_engine, settings_of
 from app.services.region.setup import down_subscription, require_kanwil, up_subscription
 from app.services.region.status import LinkDTO, kanwil_links
 
@@ -54,7 +56,7 @@ def _link(ctx: ServiceContext, code: str) -> LinkDTO:
             Issue(
                 "cabang",
                 "region.unknown_branch",
-                f"Cabang {code[:3]} tidak dikenal Kanwil ini (loket region status).",
+                msg("Cabang {code} tidak dikenal Kanwil ini (loket region status).", code=code[:3]),
             )
         )
     return found[0]
@@ -143,13 +145,15 @@ class _Repair:
         with self.branch.connect() as auto:
             auto = auto.execution_options(isolation_level="AUTOCOMMIT")
             if down is None:
-                for table in rep.DOWN:
-                    auto.exec_driver_sql(f"TRUNCATE {table}")
+                rep.refill_down(auto)
                 rep.create_subscription(auto, name, down_url, rep.PUBLICATION_DOWN)
                 self.actions.append("langganan data rujukan di cabang dibuat lagi")
             elif not down.enabled:
                 rep.set_subscription_enabled(auto, name, True)
                 self.actions.append("langganan data rujukan di cabang diaktifkan lagi")
+            if down is not None and not set(rep.DOWN) <= rep.subscribed_tables(auto, name):
+                rep.refresh_subscription(auto, name)  # tables a newer Loket sends down
+                self.actions.append("daftar tabel data rujukan di cabang diperbarui")
 
 
 def repair(
@@ -169,7 +173,10 @@ def repair(
             Issue(
                 "branch",
                 "region.branch_url_needed",
-                f"Detail sambungan ke cabang {code} tidak tersimpan di Kanwil; sebutkan --branch URL_CABANG.",
+                msg(
+                    "Detail sambungan ke cabang {code} tidak tersimpan di Kanwil; sebutkan --branch URL_CABANG.",
+                    code=code,
+                ),
             )
         )
     branch = (
@@ -186,12 +193,16 @@ def repair(
                 Issue(
                     "branch",
                     "region.branch_unreachable",
-                    f"Server cabang {code} tidak dapat dihubungi: salin ulang menunggu sampai tersambung.",
+                    msg(
+                        "Server cabang {code} tidak dapat dihubungi: salin ulang menunggu sampai tersambung.",
+                        code=code,
+                    ),
                 )
             )
         work.subscription(sub, full, down_url is not None)
         with ctx.engine.connect() as conn, conn.begin():
             rep.install_kanwil_triggers(conn)
+            rep.ensure_down_publication(conn)  # tables a newer Loket sends down
         if down_url:
             work.downflow(down_url)
     finally:

@@ -21,7 +21,7 @@ from app.services.auth import authorize
 from app.services.branch import validate_branch
 from app.services.context import ServiceContext
 from app.services.dto import Actor
-from app.services.region.links import (
+from app.services.kanwil import (
     KANWIL_CODE,
     KANWIL_URL,
     REGION_NAME,
@@ -213,8 +213,7 @@ def _subscribe_down(url: str, code: str, kanwil_url: str) -> None:
         with engine.connect() as conn:
             name = down_subscription(code)
             rep.drop_subscription(conn, name)
-            for table in rep.DOWN:
-                conn.exec_driver_sql(f"TRUNCATE {table}")
+            rep.refill_down(conn)
             rep.create_subscription(conn, name, kanwil_url, rep.PUBLICATION_DOWN)
     finally:
         engine.dispose()
@@ -278,6 +277,8 @@ def add_branch(
             row.name, row.timezone = name, timezone
             if areas:
                 row.regencies = ",".join(areas)
+        # A Kanwil upgraded since ``region init`` gets this version's triggers before rows arrive.
+        rep.install_kanwil_triggers(session.connection())
         append_event(
             session,
             ctx,

@@ -26,15 +26,20 @@ from app.db.region_facts import (
     subscriptions,
 )
 from app.db.region_models import RegionBranch
+from app.db.replication import kanwil_triggers_installed
 from app.domain.region import NEEDS_REPAIR, LinkFacts, LinkHealth, LinkState, diagnose
 from app.domain.roles import Permission
 from app.services.auth import authorize
 from app.services.context import ServiceContext
 from app.services.dto import Actor
-from app.services.region.links import KANWIL_URL, ROLE, KanwilUnreachableError, ask_kanwil, region_settings
+from app.services.kanwil import KANWIL_URL, ROLE, KanwilUnreachableError, ask_kanwil, region_settings
 from app.services.region.setup import down_subscription, up_subscription
 
 PROBE_TIMEOUT_S = 3
+TRIGGERS_MISSING = (
+    "Pemicu Kanwil (data rujukan dan pencatat kepala rantai audit cabang) hilang atau tidak aktif: "
+    "jalankan 'loket region repair --branch KODE --supervisor USERNAME' untuk memasangnya lagi."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,9 +185,10 @@ def kanwil_links(ctx: ServiceContext, *, probe: bool = True) -> RegionStatusDTO:
             (s.removeprefix("loket_up_"), "?") for s in subs if s.removeprefix("loket_up_") not in known
         ]
         tips = {code: chain_tip(conn, code) for code, _n in branches}
-        return where, branches, subs, tips, max_workers(conn), schema_revision(conn)
+        triggers = kanwil_triggers_installed(conn)
+        return where, branches, subs, tips, max_workers(conn), schema_revision(conn), triggers
 
-    where, branches, subs, tips, workers, revision = ctx.read(work)
+    where, branches, subs, tips, workers, revision, triggers = ctx.read(work)
     enabled = sum(1 for s in subs.values() if s.enabled)
     with ThreadPoolExecutor(max_workers=8) as pool:
         probes = dict(
@@ -214,7 +220,8 @@ def kanwil_links(ctx: ServiceContext, *, probe: bool = True) -> RegionStatusDTO:
         )
         for code, name in branches
     )
-    return RegionStatusDTO("kanwil", where, now, links)
+    note = "" if triggers else TRIGGERS_MISSING
+    return RegionStatusDTO("kanwil", where, now, links, note)
 
 
 def branch_link(ctx: ServiceContext) -> RegionStatusDTO:

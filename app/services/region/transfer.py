@@ -37,8 +37,8 @@ from app.services.auth import authorize
 from app.services.context import ServiceContext
 from app.services.day_lock import ensure_day_open
 from app.services.dto import Actor
+from app.services.kanwil import ROLE, KanwilUnreachableError, ask_kanwil, region_settings
 from app.services.member_lookup import resolve_member
-from app.services.region.links import ROLE, KanwilUnreachableError, ask_kanwil, region_settings
 from app.services.region.transfer_copy import receive_member
 
 MIN_REASON = 5

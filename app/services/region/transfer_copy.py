@@ -23,12 +23,13 @@ from app.db.models import Base, Heir, Member
 from app.db.region_models import MemberTransfer
 from app.db.region_queries import HISTORY, history_rows, rows_by_id
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.domain.states import RecordStatus
 from app.services.audit import append_event
 from app.services.context import ServiceContext
 from app.services.day_lock import ensure_day_open
 from app.services.dto import Actor
-from app.services.region.links import ask_kanwil
+from app.services.kanwil import ask_kanwil
 from app.services.search_index import index_member
 
 _OFFICER_COLUMNS = {
@@ -139,7 +140,11 @@ def _member(session: Session, member_id: int, branch_id: int, snapshot: dict[str
         return True
     if m.record_status != "MOVED":
         raise DomainError(
-            Issue("nomor", "move.already_here", f"Peserta {m.number} sudah aktif di cabang ini.")
+            Issue(
+                "nomor",
+                "move.already_here",
+                msg("Peserta {number} sudah aktif di cabang ini.", number=m.number),
+            )
         )
     for key, value in values.items():
         setattr(m, key, value)
@@ -167,8 +172,10 @@ def receive_member(ctx: ServiceContext, supervisor: Actor, request: dict[str, An
                 Issue(
                     "nik",
                     "move.nik_taken",
-                    f"NIK peserta ini sudah aktif di cabang ini dengan nomor {taken}: gabungkan dulu (nonaktifkan "
-                    "salah satunya) sebelum menerima mutasi.",
+                    msg(
+                        "NIK peserta ini sudah aktif di cabang ini dengan nomor {taken}: gabungkan dulu (nonaktifkan salah satunya) sebelum menerima mutasi.",
+                        taken=taken,
+                    ),
                 )
             )
         now = ctx.clock()

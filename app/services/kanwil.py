@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.db.engine import describe, make_engine
 from app.db.models import Setting
 from app.domain.issues import DomainError, Issue
+from app.domain.messages import msg
 from app.services.context import ServiceContext
 
 T = TypeVar("T")
@@ -60,8 +61,11 @@ def require_postgresql(engine: sa.Engine, what: str) -> None:
             Issue(
                 "db",
                 "region.needs_postgresql",
-                f"{what} memerlukan server PostgreSQL; basis data ini SQLite ({describe(str(engine.url))}). "
-                "Pindahkan dulu ke server cabang: loket db copy.",
+                msg(
+                    "{what} memerlukan server PostgreSQL; basis data ini SQLite ({describe}). Pindahkan dulu ke server cabang: loket db copy.",
+                    what=what,
+                    describe=describe(str(engine.url)),
+                ),
             )
         )
 

@@ -1,0 +1,320 @@
+"""Two of the region's figures, for ``bench_region``: replication lag while four counters enrol at
+once on each of two branches, and the Kanwil dashboard over 10 branches' members — each beside its
+floor measured in the same run (bare one-row INSERTs replicated under the same load; the
+dashboard's aggregates as bare SQL on the same rows)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from benchmarks.harness import median, percentile
+
+PASSWORD = "Wilayah-Sumbagsel-2026!"
+COUNTERS = 4
+BLOCK = 10**12
+# Sumatera Selatan's regencies and cities (Kemendagri codes).
+REGENCIES = tuple(f"16.{n:02d}" for n in (*range(1, 14), 71, 72, 73, 74))
+
+
+class _Arrivals:
+    """Polls the Kanwil for keys committed at a branch; a key's lag is commit → first seen there."""
+
+    def __init__(self, conninfo: str, query: str) -> None:
+        import psycopg
+
+        self.conn = psycopg.connect(conninfo, autocommit=True)
+        self.query = query  # one parameter: the keys still on their way
+        self.committed: dict[Any, float] = {}
+        self.lags: list[float] = []
+        self.lock = threading.Lock()
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._poll, daemon=True)
+        self.thread.start()
+
+    def commit(self, key: Any) -> None:
+        with self.lock:
+            self.committed[key] = time.perf_counter()
+
+    def _poll(self) -> None:
+        while True:
+            with self.lock:
+                waiting = list(self.committed)
+            if waiting:
+                now = time.perf_counter()
+                for (key,) in self.conn.execute(self.query, (waiting,)).fetchall():
+                    with self.lock:
+                        self.lags.append((now - self.committed.pop(key)) * 1000)
+            elif self.done.is_set():
+                return
+            time.sleep(0.005)
+
+    def finish(self, timeout: float = 300.0) -> list[float]:
+        self.done.set()
+        self.thread.join(timeout)
+        self.conn.close()
+        if self.committed:
+            raise TimeoutError(f"{len(self.committed)} rows never reached the Kanwil")
+        return self.lags
+
+
+def _counters(work: Callable[[int, int], None], branches: int, each: int) -> float:
+    """``COUNTERS`` threads per branch, each doing ``each`` pieces of work; → wall seconds."""
+    errors: list[BaseException] = []
+
+    def counter(b: int, c: int) -> None:
+        try:
+            for j in range(each):
+                work(b, (c * each + j))
+        except BaseException as exc:  # reported after the join
+            errors.append(exc)
+
+    threads = [
+        threading.Thread(target=counter, args=(b, c)) for b in range(branches) for c in range(COUNTERS)
+    ]
+    t0 = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors:
+        raise errors[0]
+    return time.perf_counter() - t0
+
+
+def lag_under_load(kanwil: Any, server: Any, home: Path, each: int) -> tuple[list[float], list[float], float]:
+    """Two branches (111, 112) on ``server``, four counters enrolling on each at once; every
+    enrolment's lag from its commit to its member at the Kanwil. Then the floor: the same
+    replication carrying one-row INSERTs from four connections per branch database."""
+    import psycopg
+
+    from app.bootstrap import open_app
+    from app.services import auth, enrolment
+    from app.services import branch as branch_service
+    from app.services.region import setup
+    from tests.conftest import OFFICER_PASSWORD, FakeClock
+    from tests.day_fixtures import record_for
+
+    codes = ("111", "112")  # not 101: the catch-up figure's slot on this server keeps that name
+    for srv, name in ((kanwil, "load_k"), *((server, f"load_{c}") for c in codes)):
+        with psycopg.connect(srv.conninfo(), autocommit=True) as c:
+            c.execute(f"CREATE DATABASE {name}")
+    kctx = open_app(kanwil.url("load_k"), home=home / "900", clock=FakeClock(), counter="K").ctx
+    setup.init_kanwil(kctx, code="900", name="Kanwil Sumbagsel", timezone="Asia/Jakarta")
+    auth.create_first_supervisor(kctx, username="siti", full_name="Siti Kanwil", password=PASSWORD)
+    ksup = auth.login(kctx, "siti", PASSWORD)
+    sites = []
+    for code in codes:
+        ctx = open_app(
+            server.url(f"load_{code}"), home=home / code, clock=FakeClock(), counter=f"L{code}"
+        ).ctx
+        branch_service.setup_branch(ctx, code=code, name=f"KC {code}", timezone="Asia/Jakarta")
+        auth.create_first_supervisor(ctx, username="siti", full_name=f"Siti {code}", password=PASSWORD)
+        sup = auth.login(ctx, "siti", PASSWORD)
+        auth.add_officer(
+            ctx, username="budi", full_name="Budi", role="officer", password=OFFICER_PASSWORD, by=sup
+        )
+        sites.append((ctx, auth.login(ctx, "budi", OFFICER_PASSWORD)))
+        setup.add_branch(kctx, ksup, server.url(f"load_{code}"), regencies=())
+    kinfo = kanwil.conninfo("load_k")
+    with psycopg.connect(kinfo, autocommit=True) as k:
+        deadline = time.monotonic() + 120
+        while k.execute("SELECT count(*) FROM officer WHERE username = 'budi'").fetchone()[0] < 2:  # type: ignore[index]
+            if time.monotonic() > deadline:
+                raise TimeoutError("the branches never reached the Kanwil")
+            time.sleep(0.05)
+
+    arrivals = _Arrivals(kinfo, "SELECT number FROM member WHERE number = ANY(%s)")
+
+    def enrol(b: int, i: int) -> None:
+        ctx, officer = sites[b]
+        out = enrolment.enrol_worker(ctx, officer, record_for(b * 5000 + i))
+        assert out.status == "enrolled", out.errors
+        arrivals.commit(out.number)
+
+    wall = _counters(enrol, 2, each)
+    lags = arrivals.finish()
+    for ctx in (kctx, *(c for c, _o in sites)):
+        ctx.engine.dispose()
+    with psycopg.connect(kinfo, autocommit=True) as k:
+        for code in codes:
+            k.execute(f"ALTER SUBSCRIPTION loket_up_{code} DISABLE")
+            k.execute(f"ALTER SUBSCRIPTION loket_up_{code} SET (slot_name = NONE)")
+            k.execute(f"DROP SUBSCRIPTION loket_up_{code}")
+    return lags, _bare_lag(kanwil, server, each), wall
+
+
+def _bare_lag(kanwil: Any, server: Any, each: int) -> list[float]:
+    import psycopg
+
+    with psycopg.connect(kanwil.conninfo(), autocommit=True) as c:
+        c.execute("CREATE DATABASE bare_load_k")
+    k = psycopg.connect(kanwil.conninfo("bare_load_k"), autocommit=True)
+    k.execute("CREATE TABLE row_up (id bigint PRIMARY KEY, payload text NOT NULL)")
+    for b in (0, 1):
+        with psycopg.connect(server.conninfo(), autocommit=True) as c:
+            c.execute(f"CREATE DATABASE bare_load_{b}")
+        with psycopg.connect(server.conninfo(f"bare_load_{b}"), autocommit=True) as c:
+            c.execute("CREATE TABLE row_up (id bigint PRIMARY KEY, payload text NOT NULL)")
+            c.execute("CREATE PUBLICATION bare_up FOR TABLE row_up")
+        k.execute(
+            f"CREATE SUBSCRIPTION bare_{b} CONNECTION '{server.conninfo(f'bare_load_{b}')}' PUBLICATION bare_up"
+        )
+    for b in (0, 1):  # both links running before the clock starts
+        with psycopg.connect(server.conninfo(f"bare_load_{b}"), autocommit=True) as c:
+            c.execute("INSERT INTO row_up VALUES (%s, 'x')", (-1 - b,))
+    deadline = time.monotonic() + 60
+    while k.execute("SELECT count(*) FROM row_up").fetchone()[0] < 2:  # type: ignore[index]
+        if time.monotonic() > deadline:
+            raise TimeoutError("bare replication never started")
+        time.sleep(0.01)
+    arrivals = _Arrivals(kanwil.conninfo("bare_load_k"), "SELECT id FROM row_up WHERE id = ANY(%s)")
+    local = threading.local()
+
+    def insert(b: int, i: int) -> None:
+        conn = getattr(local, "conn", None)
+        if conn is None:
+            conn = local.conn = psycopg.connect(server.conninfo(f"bare_load_{b}"), autocommit=True)
+        key = b * 10**6 + i
+        conn.execute("INSERT INTO row_up VALUES (%s, %s)", (key, "x" * 200))
+        arrivals.commit(key)
+
+    _counters(insert, 2, each)
+    lags = arrivals.finish()
+    for b in (0, 1):
+        k.execute(f"ALTER SUBSCRIPTION bare_{b} DISABLE")
+        k.execute(f"ALTER SUBSCRIPTION bare_{b} SET (slot_name = NONE)")
+        k.execute(f"DROP SUBSCRIPTION bare_{b}")
+    k.close()
+    return lags
+
+
+# ---- the Kanwil dashboard over many members --------------------------------------------------------
+def _fill(conn: Any, branches: int, per_branch: int, now: dt.datetime) -> None:
+    """``branches`` × ``per_branch`` members with one enrolment each, as replication leaves them at the
+    Kanwil (rows in each branch's block), written as bulk SQL: the set-up is not what is timed."""
+    codes = [101 + b for b in range(branches)]
+    conn.execute("SET synchronous_commit = off")
+    for code in codes:
+        base = code * BLOCK
+        conn.execute(
+            "INSERT INTO branch (id, code, name, timezone, created_at) VALUES (%s, %s, %s, 'Asia/Jakarta', %s)",
+            (base + 1, str(code), f"KC {code}", now),
+        )
+        conn.execute(
+            "INSERT INTO officer (id, username, full_name, role, password_hash, active, failed_logins, created_at) "
+            "VALUES (%s, 'budi', %s, 'officer', '!', true, 0, %s)",
+            (base + 1, f"Budi {code}", now),
+        )
+        area = ",".join(REGENCIES[i] for i in range(len(REGENCIES)) if i % branches == code - 101)
+        conn.execute(
+            "INSERT INTO region_branch (code, name, timezone, regencies, added_at) VALUES (%s, %s, 'Asia/Jakarta', %s, %s)",
+            (str(code), f"KC {code}", area, now),
+        )
+    regencies = "ARRAY[" + ",".join(f"'{r}'" for r in REGENCIES) + "]"
+    channels = "ARRAY['LOKET','LOKET','DESA','PASAR','UKM','EVENT']"
+    for code in codes:
+        base = code * BLOCK
+        # Members over the last 540 days; one in fifty deactivated; home regency spread over the province.
+        conn.execute(
+            f"""
+            INSERT INTO member (id, number, branch_id, nik, nama, tempat_lahir, tanggal_lahir, jenis_kelamin,
+                                nama_ibu, alamat, kode_wilayah, nik_district, record_status, created_at,
+                                created_by_id)
+            SELECT %(base)s + g, lpad((%(code)s::bigint * 100000000 + g)::text, 11, '0'), %(base)s + 1,
+                   '16' || lpad((%(code)s::bigint * 100000000 + g)::text, 14, '0'), 'PESERTA ' || g, 'PALEMBANG',
+                   date '1980-01-01' + (g %% 9000), CASE WHEN g %% 2 = 0 THEN 'L' ELSE 'P' END, 'IBU',
+                   'JL. PASAR ' || g, ({regencies})[1 + g %% {len(REGENCIES)}] || '.01.2001',
+                   ({regencies})[1 + (g / 7) %% {len(REGENCIES)}] || '.01',
+                   CASE WHEN g %% 50 = 0 THEN 'DEACTIVATED' ELSE 'ACTIVE' END,
+                   %(now)s - make_interval(secs => (g * 7919) %% (540 * 86400)), %(base)s + 1
+            FROM generate_series(1, %(n)s) g
+            """,  # noqa: S608 - fixed text
+            {"base": base, "code": code, "n": per_branch, "now": now},
+        )
+        conn.execute(
+            f"""
+            INSERT INTO enrolment (id, member_id, segment, occupation_code, programmes, income, funding_source,
+                                   channel, months_at_enrolment, enrolled_at, business_date, officer_id, counter,
+                                   mismatch_confirmed)
+            SELECT m.id, m.id, CASE WHEN m.id %% 10 = 0 THEN 'PU' ELSE 'BPU' END, 'P001', 'JKK,JKM', 2000000,
+                   'MANDIRI', ({channels})[1 + m.id %% 6], 1, m.created_at,
+                   (m.created_at AT TIME ZONE 'Asia/Jakarta')::date, %(base)s + 1, 'L1', false
+            FROM member m WHERE m.id > %(base)s AND m.id < %(base)s + {BLOCK}
+            """,  # noqa: S608 - fixed text
+            {"base": base},
+        )
+    conn.execute("VACUUM ANALYZE member")
+    conn.execute("VACUUM ANALYZE enrolment")
+
+
+def _floor_queries(conn: Any, month_start: dt.date, today: dt.date, since: dt.datetime) -> None:
+    """The dashboard's three aggregates as bare SQL (fixed baseline; no CASE per regency)."""
+    conn.execute(
+        "SELECT coalesce(substr(kode_wilayah, 1, 5), substr(nik_district, 1, 5)), branch_id / %s, count(*), "
+        "count(*) FILTER (WHERE created_at >= %s) FROM member WHERE record_status = 'ACTIVE' GROUP BY 1, 2",
+        (BLOCK, since),
+    ).fetchall()
+    conn.execute(
+        "SELECT id / %s, channel, segment, occupation_code, count(*) FROM enrolment "
+        "WHERE business_date BETWEEN %s AND %s GROUP BY 1, 2, 3, 4",
+        (BLOCK, month_start, today),
+    ).fetchall()
+    conn.execute(
+        "SELECT count(*) FROM (SELECT nik FROM member WHERE record_status = 'ACTIVE' GROUP BY nik "
+        "HAVING count(*) > 1) d"
+    ).fetchall()
+
+
+def kanwil_dashboard_at_scale(
+    server: Any, home: Path, branches: int, per_branch: int, runs: int
+) -> tuple[float, float]:
+    """Median seconds of ``region.dashboard.kanwil_dashboard`` and of its bare-SQL floor."""
+    import psycopg
+
+    from app.bootstrap import open_app
+    from app.services import auth, dashboard
+    from app.services.region import dashboard as region_dashboard
+    from app.services.region import setup
+    from tests.conftest import FakeClock
+
+    with psycopg.connect(server.conninfo(), autocommit=True) as c:
+        c.execute("CREATE DATABASE scale_k")
+    clock = FakeClock()
+    kctx = open_app(server.url("scale_k"), home=home / "scale", clock=clock, counter="K").ctx
+    setup.init_kanwil(kctx, code="900", name="Kanwil Sumbagsel", timezone="Asia/Jakarta")
+    auth.create_first_supervisor(kctx, username="siti", full_name="Siti Kanwil", password=PASSWORD)
+    ksup = auth.login(kctx, "siti", PASSWORD)
+    baseline = dt.date(2026, 1, 1)
+    for i, regency in enumerate(REGENCIES):
+        dashboard.set_coverage_target(
+            kctx, ksup, regency_code=regency, workers=150_000 + 10_000 * i, target_bp=5000, baseline_bp=3400,
+            baseline_date=baseline,
+        )  # fmt: skip
+    now = clock()
+    with psycopg.connect(server.conninfo("scale_k"), autocommit=True) as conn:
+        _fill(conn, branches, per_branch, now)
+        board = region_dashboard.kanwil_dashboard(kctx, ksup)  # warm: plans, caches
+        held = sum(b.members for b in board.branches)
+        assert held == branches * (per_branch - per_branch // 50), held
+        timings = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            region_dashboard.kanwil_dashboard(kctx, ksup)
+            timings.append(time.perf_counter() - t0)
+        since = dt.datetime(2026, 1, 1, 17, tzinfo=dt.UTC)  # midnight WIB after the baseline date
+        _floor_queries(conn, board.month_start, board.today, since)
+        floors = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            _floor_queries(conn, board.month_start, board.today, since)
+            floors.append(time.perf_counter() - t0)
+    kctx.engine.dispose()
+    return median(timings), median(floors)
+
+
+__all__ = ["kanwil_dashboard_at_scale", "lag_under_load", "percentile"]
