@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.domain.cash import PaymentFlow, PayStep, Tender, parse_rupiah
 from app.domain.issues import Issue
+from app.domain.payment_methods import takes_tender
 from ui import i18n
 from ui.i18n import translate
 from ui.models import display
@@ -67,7 +68,7 @@ class CashTender(QWidget):
         if (total, method) != (self.total, self.method):
             self.back()
         self.total, self.method = total, method
-        cash = method == "cash"
+        cash = takes_tender(method)
         self.row.setVisible(cash)
         self.change.setVisible(cash)
         if not cash:
@@ -109,7 +110,7 @@ class CashTender(QWidget):
         self.flow.back()
         if self.flow.step is PayStep.ENTER:
             self.confirmation.setVisible(False)
-            self.change.setVisible(self.method == "cash")
+            self.change.setVisible(takes_tender(self.method))
 
     def failed(self) -> None:
         self.flow.failed()
@@ -173,6 +174,6 @@ class CashTender(QWidget):
 
     @staticmethod
     def _method_label(method: str) -> str:
-        from app.services.contribution_dto import METHOD_LABELS
+        from app.domain.payment_methods import METHOD_LABELS
 
         return METHOD_LABELS.get(method, method)

@@ -75,7 +75,7 @@ def restore(page: IntakePage, draft: IntakeDraft) -> None:
     choices = {key: (data, text) for key, data, text in draft.choices}
     if "segmen" in choices:
         _set_choice(page.segmen, *choices["segmen"])
-        page._on_segment_changed()
+        page.form.apply_segment()
     page.nik.setText(texts.get("nik", ""))
     page._on_nik_edited(page.nik.text())
     for key, text in texts.items():
@@ -90,5 +90,5 @@ def restore(page: IntakePage, draft: IntakeDraft) -> None:
     for name, checked in draft.checks:
         if name in by_name and by_name[name].isEnabled():
             by_name[name].setChecked(checked)
-    page._touched.update(key for key, text in texts.items() if text.strip())
+    page.flow.touched.update(key for key, text in texts.items() if text.strip())
     page._validate()

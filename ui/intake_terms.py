@@ -33,7 +33,7 @@ class SegmentTerms(QWidget):
         self.setObjectName("segmentTerms")
         self.kelas_risiko = QComboBox()
         self.kelas_risiko.addItem(translate("SegmentTerms", UNKNOWN_CLASS), "")
-        self._segment = "BPU"
+        self._migrant = False
         self.kontrak_bulan = QLineEdit()
         self.kontrak_bulan.setMaxLength(3)
         self.bulan_berangkat = QLineEdit()
@@ -75,7 +75,7 @@ class SegmentTerms(QWidget):
             grid.addWidget(row, 1 + i // 2, i % 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        self.show_for("BPU")
+        self.show_for(risk_class=False, migrant=False)
 
     @property
     def editors(self) -> list[QWidget]:
@@ -98,10 +98,11 @@ class SegmentTerms(QWidget):
         jht = pmi.programmes.get("JHT") if pmi is not None else None
         _refill(self.jht_pmi, [(str(a), display.rupiah(a)) for a in (jht.choices if jht is not None else ())])
 
-    def show_for(self, segment: str) -> None:
-        """Only the fields the segment has; the others are emptied so nothing hidden is saved."""
-        self._segment = segment
-        pu, pmi = segment == "PU", segment == "PMI"
+    def show_for(self, *, risk_class: bool, migrant: bool) -> None:
+        """Only the fields the segment has (the core's ``SegmentFields``); the others are emptied so
+        nothing hidden is saved."""
+        pu, pmi = risk_class, migrant
+        self._migrant = migrant
         self.risk_row.setVisible(pu)
         self.kelas_risiko.setEnabled(pu)  # hidden fields are never reached by Enter or Tab
         for row in self.pmi_rows:
@@ -128,7 +129,7 @@ class SegmentTerms(QWidget):
             "kelas_risiko": str(self.kelas_risiko.currentData() or ""),
             "kontrak_bulan": self.kontrak_bulan.text().strip(),
             "bulan_berangkat": self.bulan_berangkat.text().strip(),
-            "jalur_pmi": str(self.jalur_pmi.currentData() or "") if self._segment == "PMI" else "",
+            "jalur_pmi": str(self.jalur_pmi.currentData() or "") if self._migrant else "",
             "jht_pmi": str(self.jht_pmi.currentData() or ""),
         }
 

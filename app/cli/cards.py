@@ -12,6 +12,7 @@ from typing import Any
 
 from app.cli.common import open_from_args, print_json, read_password, require_officer, require_supervisor
 from app.domain.cards import REPRINT_REASONS
+from app.domain.states import CardStatus
 from app.services import card_keys, cards, registration_receipt
 from app.services.auth import AuthError, PermissionDeniedError
 from app.services.dto import Actor
@@ -146,7 +147,9 @@ def cmd_card(args: argparse.Namespace) -> int:
             print_json([c.as_json() for c in history])
         else:
             for c in history:
-                extra = f" — {c.status_note or c.status_reason or ''}" if c.status != "issued" else ""
+                extra = (
+                    f" — {c.status_note or c.status_reason or ''}" if c.status != CardStatus.ISSUED else ""
+                )
                 print(f"{c.serial:16} {c.issued_at:%Y-%m-%d %H:%M}Z {c.status_label}{extra}")
         return 0
     if args.target == "spoil":

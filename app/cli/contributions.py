@@ -15,6 +15,7 @@ from app.cli.common import open_from_args, print_json, prove, require_officer
 from app.domain.issues import DomainError
 from app.domain.money import format_rupiah
 from app.domain.months import Month
+from app.domain.payment_methods import PAYMENT_METHODS
 from app.domain.rates import percent_text
 from app.domain.schedule import Schedule
 from app.services import contributions as contrib
@@ -22,7 +23,7 @@ from app.services.auth import AuthError
 from app.services.contribution_dto import CoverDTO, PaymentDTO
 from app.services.dto import MemberDTO
 
-METHODS = ["cash", "transfer", "apbd", "employer"]
+METHODS = list(PAYMENT_METHODS)
 
 
 def _month(text: str) -> Month:

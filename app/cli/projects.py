@@ -11,8 +11,9 @@ from typing import Any
 from app.cli.common import open_from_args, print_json, require_officer
 from app.domain.money import format_rupiah
 from app.domain.months import Month
+from app.domain.payment_methods import PAYMENT_METHODS
 
-METHODS = ["cash", "transfer", "apbd", "employer"]
+METHODS = list(PAYMENT_METHODS)
 
 
 def _month(text: str) -> Month:

@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from app.cli.common import open_from_args, print_json, prove, require_officer, require_supervisor
+from app.domain.states import RecordStatus
 from app.services import corrections, deactivation, search_index
 from app.services.records import member_history
 from app.services.records_dto import CorrectionDTO, SearchFilters
@@ -127,7 +128,7 @@ def cmd_search(args: argparse.Namespace) -> int:
             print(f"! {issue.message}", file=sys.stderr)
         for r in page.rows:
             note = f" → digabung ke {r.merged_into}" if r.merged_into else ""
-            status = "" if r.record_status == "ACTIVE" else f" [{r.record_status}]"
+            status = "" if r.record_status == RecordStatus.ACTIVE else f" [{r.record_status}]"
             print(
                 f"{r.number}  {r.nama:<32} {r.nik_masked}  {r.tanggal_lahir:%d-%m-%Y} {r.jenis_kelamin}  "
                 f"{r.region}{status}{note}"

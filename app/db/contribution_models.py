@@ -15,8 +15,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 from app.db.ids import Id
 from app.db.models import Base
 
-PAYMENT_METHODS = ("cash", "transfer", "apbd", "employer")
-
 
 class RateTableRow(Base):
     """A rate table a supervisor loaded; in force from ``effective_from`` (``YYYYMM``)."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from app.domain.issues import DomainError, Issue
 from app.domain.messages import msg
 from app.domain.money import format_rupiah
+from app.domain.payment_methods import takes_tender
 
 MAX_AMOUNT = 10_000_000_000  # Rp10 miliar: far above any counter payment; a typo of extra zeros stops here
 MIN_REASON = 5
@@ -62,7 +63,7 @@ def check_received(method: str, total: int, received: int | None) -> None:
     """The rule the payment services enforce: an amount received is cash's, and covers the total."""
     if received is None:
         return
-    if method != "cash":
+    if not takes_tender(method):
         raise DomainError(
             Issue(
                 "uang_diterima",
@@ -127,7 +128,7 @@ class PaymentFlow:
             return []
         if total is None:
             return [Issue("", "cash.no_total", "Jumlah yang dibayar belum dihitung.")]
-        if method == "cash":
+        if takes_tender(method):
             issues = received_issues(total, received_text)
             if issues:
                 return issues

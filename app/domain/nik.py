@@ -124,6 +124,17 @@ def parse_nik(text: str, *, today: dt.date, regions: RegionDirectory) -> NikResu
     return NikResult(info, (), tuple(warnings))
 
 
+_NIK_LIKE = re.compile(r"[\d .\-]{16,24}")
+
+
+def mask_cell(text: str, *, nik_column: bool = False) -> str:
+    """A cell of someone's file as shown on screen: the NIK column, and anything NIK-shaped in another
+    column (a NIK typed in the wrong place), is masked; everything else is shown as it is."""
+    if nik_column or (_NIK_LIKE.fullmatch(text) and len(clean_nik(text)) == 16):
+        return mask_nik(text) if text.strip() else text
+    return text
+
+
 def mask_nik(nik: str) -> str:
     """Hide the birth date and gender (digits 7–12): ``317101******0002``."""
     digits = clean_nik(nik)

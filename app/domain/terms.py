@@ -27,6 +27,7 @@ from app.domain.reference import (
     Occupation,
     ReferenceData,
 )
+from app.domain.segment_fields import MIGRANT_SEGMENTS, RISK_CLASS_SEGMENTS
 
 MAX_INCOME = 1_000_000_000  # Rp1 miliar a month: anything above is a typing error
 _NPP = re.compile(r"[A-Z0-9]{5,30}")
@@ -282,7 +283,7 @@ def check_terms(
     risk: int | None = None
     if clean_text(raw, "kelas_risiko"):
         risk = parse_int(raw.get("kelas_risiko"))
-        if segmen != "PU":
+        if segmen not in RISK_CLASS_SEGMENTS:
             warnings.append(
                 Issue(
                     "kelas_risiko", "kelas_risiko.ignored", "Kelas risiko hanya untuk segmen PU; diabaikan."
@@ -294,7 +295,7 @@ def check_terms(
             risk = None
 
     pmi: PmiTerms | None = None
-    if segmen == "PMI":
+    if segmen in MIGRANT_SEGMENTS:
         pmi = _pmi(raw, today, errors)
     elif any(clean_text(raw, k) for k in PMI_KEYS):
         warnings.append(

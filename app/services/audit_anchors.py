@@ -35,6 +35,7 @@ from app.domain.audit import seal_mac
 from app.domain.audit_anchors import Anchor, AnchorFinding, check_anchors, unreadable
 from app.domain.day_summary import long_date
 from app.domain.regional_anchors import KanwilRecord, kanwil_anchors
+from app.domain.states import DayStatus
 from app.infra.settings import load_settings
 from app.pdf.reading import printed_audit_head
 from app.services.context import ServiceContext
@@ -77,7 +78,7 @@ def closed_days(session: Session, ctx: ServiceContext) -> Iterator[Anchor]:
     for day, seq, digest, status in rows:
         if seq is None:
             continue
-        note = " (kemudian dibuka kembali)" if status == "REOPENED" else ""
+        note = " (kemudian dibuka kembali)" if status == DayStatus.REOPENED else ""
         yield Anchor(
             "day_close", f"Penutupan hari {long_date(_day(day))}{note}", local_part(int(seq)), digest
         )

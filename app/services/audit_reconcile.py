@@ -39,6 +39,7 @@ from app.db.renumber import home_block
 from app.db.search_models import MemberCorrection
 from app.domain.day_summary import long_date
 from app.domain.reconcile import Discrepancy, first_of, merge_streams, missing_serials, receipt_series, rupiah
+from app.domain.states import CorrectionStatus, DayStatus, PaymentStatus
 
 # An event's number as people read it: its position in the chain (stored in the branch's block).
 _POSITION = AuditEvent.seq % BLOCK
@@ -248,13 +249,13 @@ def _payments(r: _Reader, found: _Found) -> set[str]:
                 f"{'#' + str(event[0]) if event[0] else 'paket'} mencatat {rupiah(_total(event[1]))}: "
                 "jumlahnya diubah tanpa peristiwa.",
             )
-        if status == "VOID" and not void:
+        if status == PaymentStatus.VOID and not void:
             found.add(
                 "reconcile.void_without_event",
                 receipt,
                 f"Pembayaran {receipt} berstatus dibatalkan tanpa peristiwa pembatalannya.",
             )
-        elif status != "VOID" and void:
+        elif status != PaymentStatus.VOID and void:
             found.add(
                 "reconcile.void_undone",
                 receipt,
@@ -404,7 +405,9 @@ def _corrections(r: _Reader, found: _Found) -> None:
                 f"Koreksi #{cid} untuk peserta {number} tanpa peristiwa pengajuannya di jejak audit.",
             )
         decision = _DECISIONS.get(str(status))
-        closed_with_member = status == "REJECTED" and (int(cid) in closed_ids or number in closed_members)
+        closed_with_member = status == CorrectionStatus.REJECTED and (
+            int(cid) in closed_ids or number in closed_members
+        )
         if decision is not None and int(cid) not in events.get(decision, {}) and not closed_with_member:
             found.add(
                 "reconcile.correction_without_event",
@@ -501,7 +504,7 @@ def _closed_days(session: Session, found: _Found) -> None:
                 f"Penutupan hari {long_date(dt.date.fromisoformat(key))} tanpa peristiwa penutupannya (hash PDF "
                 "arsip tidak cocok dengan peristiwa mana pun).",
             )
-        if status == "REOPENED":
+        if status == DayStatus.REOPENED:
             reopened[key] += 1
     for key, n in reopened.items():
         if reopens[key] < n:

@@ -8,14 +8,9 @@ from typing import Any
 
 from app.domain.issues import Issue
 from app.domain.months import Month
+from app.domain.payment_methods import METHOD_LABELS
 from app.domain.quote import ProgrammeTotal, Quote, QuoteLine
-
-METHOD_LABELS = {
-    "cash": "Tunai",
-    "transfer": "Transfer bank",
-    "apbd": "APBD (pemerintah daerah)",
-    "employer": "Pemberi kerja",
-}
+from app.domain.states import PaymentStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +72,7 @@ class PaymentDTO:
 
     @property
     def voided(self) -> bool:
-        return self.status == "VOID"
+        return self.status == PaymentStatus.VOID
 
     @property
     def method_label(self) -> str:

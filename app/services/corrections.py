@@ -24,6 +24,7 @@ from app.domain.nik import clean_nik
 from app.domain.people import normalise_name, normalise_phone
 from app.domain.record_fields import parse_date
 from app.domain.roles import Permission
+from app.domain.states import CorrectionStatus, RecordStatus
 from app.services.audit import AuditItem, append_event
 from app.services.auth import authorize, reauthenticate
 from app.services.branch_read import row_key, row_label
@@ -142,7 +143,7 @@ def _validate(
     if "nik" in new and new["nik"] is not None:
         holder = session.execute(
             select(Member.number).where(
-                Member.nik == new["nik"], Member.record_status == "ACTIVE", Member.id != m.id
+                Member.nik == new["nik"], Member.record_status == RecordStatus.ACTIVE, Member.id != m.id
             )
         ).scalar_one_or_none()
         if holder is not None:
@@ -238,7 +239,7 @@ def propose_correction(
 
     def work(session: Session) -> CorrectionDTO:
         m = resolve_member(session, member_key)
-        if m.record_status == "MERGED":
+        if m.record_status == RecordStatus.MERGED:
             raise DomainError(
                 Issue(
                     "member", "correction.merged", "Data ini sudah digabung; koreksi data peserta tujuannya."
@@ -247,7 +248,7 @@ def propose_correction(
         pending = session.execute(
             select(MemberCorrectionChange.field)
             .join(MemberCorrection)
-            .where(MemberCorrection.member_id == m.id, MemberCorrection.status == "PENDING")
+            .where(MemberCorrection.member_id == m.id, MemberCorrection.status == CorrectionStatus.PENDING)
         ).scalars()
         overlap = sorted(set(pending) & set(changes))
         if overlap:
@@ -264,7 +265,7 @@ def propose_correction(
         new, warnings = _validate(session, ctx, m, changes, confirm_mismatch=confirm_mismatch)
         c = MemberCorrection(
             member_id=m.id,
-            status="PENDING",
+            status=CorrectionStatus.PENDING,
             reason=reason,
             confirm_mismatch=confirm_mismatch,
             proposed_by_id=actor.id,
@@ -303,7 +304,7 @@ def _load(session: Session, correction_id: int | str) -> MemberCorrection:
         raise DomainError(
             Issue("correction", "correction.not_found", msg("Koreksi {label} tidak ada.", label=label))
         )
-    if c.status != "PENDING":
+    if c.status != CorrectionStatus.PENDING:
         raise DomainError(
             Issue(
                 "correction",
@@ -390,7 +391,7 @@ def _set(m: Member, new: Mapping[str, str | None]) -> str:
 
 
 def _reindex(session: Session, m: Member, new: Mapping[str, str | None], indexed_name: str) -> None:
-    if m.record_status != "MERGED" and _INDEXED & set(new):
+    if m.record_status != RecordStatus.MERGED and _INDEXED & set(new):
         reindex_member(session, m, indexed_name=indexed_name)
 
 
@@ -455,7 +456,7 @@ def decide_correction(
     now = ctx.clock()
     c = MemberCorrection(
         member_id=m.id,
-        status="APPROVED",
+        status=CorrectionStatus.APPROVED,
         reason=" ".join(str(reason).split())[:MAX_REASON] or "Koreksi dari paket jemput bola",
         confirm_mismatch=confirm_mismatch,
         proposed_by_id=proposed_by_id,
@@ -548,7 +549,7 @@ def close_pending(
     for the closing event (the trail names every correction it closed)."""
     pending = session.execute(
         select(MemberCorrection).where(
-            MemberCorrection.member_id == member_id, MemberCorrection.status == "PENDING"
+            MemberCorrection.member_id == member_id, MemberCorrection.status == CorrectionStatus.PENDING
         )
     ).scalars()
     ids: list[int] = []
@@ -565,7 +566,7 @@ def close_pending(
 def pending_for_member(session: Session, member_id: int) -> tuple[CorrectionDTO, ...]:
     rows = session.execute(
         select(MemberCorrection)
-        .where(MemberCorrection.member_id == member_id, MemberCorrection.status == "PENDING")
+        .where(MemberCorrection.member_id == member_id, MemberCorrection.status == CorrectionStatus.PENDING)
         .options(selectinload(MemberCorrection.changes))
         .order_by(MemberCorrection.id)
     ).scalars()
@@ -589,7 +590,7 @@ def list_corrections(
             stmt = stmt.where(MemberCorrection.status == status)
         if member_key is not None:
             stmt = stmt.where(MemberCorrection.member_id == resolve_member(session, member_key).id)
-        order = MemberCorrection.id if status == "PENDING" else MemberCorrection.id.desc()
+        order = MemberCorrection.id if status == CorrectionStatus.PENDING else MemberCorrection.id.desc()
         rows = session.execute(stmt.order_by(order).limit(max(1, min(limit, 1000)))).scalars()
         return tuple(_dto(session, c) for c in rows)
 

@@ -23,6 +23,7 @@ from app.domain.messages import msg
 from app.domain.progress import NEVER, CancelToken, ProgressSink, no_progress
 from app.domain.reference import CHANNELS
 from app.domain.roles import Permission
+from app.domain.states import PaymentStatus
 from app.services.audit import append_event
 from app.services.auth import authorize
 from app.services.context import ServiceContext
@@ -101,7 +102,7 @@ def _period(
         select(func.count(), func.coalesce(func.sum(Payment.total), 0)).where(
             Payment.business_date >= start,
             Payment.business_date <= end,
-            Payment.status == "PAID",
+            Payment.status == PaymentStatus.PAID,
             made_by(Payment.id, code),
         )
     ).one()

@@ -30,6 +30,7 @@ from app.db.models import Officer
 from app.domain.clock import business_date, local_time
 from app.domain.issues import DomainError, Issue
 from app.domain.messages import msg
+from app.domain.states import DayStatus
 from app.services.context import ServiceContext
 
 # pg_advisory_xact_lock key for "the day's books": an arbitrary constant ("LOKETDAY").
@@ -55,7 +56,7 @@ def hold_books(session: Session, *, exclusive: bool = False) -> None:
 
 def closed_lock(session: Session, day: dt.date) -> DayLock | None:
     return session.execute(
-        select(DayLock).where(DayLock.business_date == day, DayLock.status == "CLOSED")
+        select(DayLock).where(DayLock.business_date == day, DayLock.status == DayStatus.CLOSED)
     ).scalar_one_or_none()
 
 
@@ -82,7 +83,7 @@ _HOLD_BOOKS_SHARED = "SELECT pg_advisory_xact_lock_shared(?)"  # hold_books(sess
 _CLOSED_BY = (
     select(DayLock.closed_at, Officer.full_name)
     .join(Officer, Officer.id == DayLock.closed_by_id)
-    .where(DayLock.business_date == bindparam("day"), DayLock.status == "CLOSED")
+    .where(DayLock.business_date == bindparam("day"), DayLock.status == DayStatus.CLOSED)
 )
 
 

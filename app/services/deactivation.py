@@ -13,6 +13,7 @@ from app.db.search_models import MemberDeactivation
 from app.domain.issues import DomainError, Issue
 from app.domain.messages import msg
 from app.domain.roles import Permission
+from app.domain.states import RecordStatus
 from app.services.audit import append_event
 from app.services.auth import authorize
 from app.services.context import ServiceContext
@@ -41,7 +42,7 @@ def _reason(reason: str) -> str:
 
 
 def _require_active(m: Member) -> None:
-    if m.record_status != "ACTIVE":
+    if m.record_status != RecordStatus.ACTIVE:
         raise DomainError(
             Issue(
                 "member",
@@ -109,7 +110,7 @@ def close_member(
             raise DomainError(
                 Issue("into", "deactivate.into_self", "Tidak dapat menggabung peserta ke dirinya.")
             )
-        if target.record_status != "ACTIVE":
+        if target.record_status != RecordStatus.ACTIVE:
             raise DomainError(
                 Issue(
                     "into",

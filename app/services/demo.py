@@ -29,6 +29,7 @@ from app.domain.issues import DomainError, Issue
 from app.domain.membership import MAX_SERIAL, make_numbers
 from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_progress
 from app.domain.roles import Permission
+from app.domain.states import DayStatus, RecordStatus
 from app.infra.paths import resources_dir
 from app.services.audit import append_event
 from app.services.auth import authorize
@@ -398,7 +399,7 @@ def _claim_training(session: Session, ctx: ServiceContext, actor: Actor) -> froz
             details={"note": "basis data latihan: peserta sintetis"},
         )
     return frozenset(
-        session.execute(select(DayLock.business_date).where(DayLock.status == "CLOSED")).scalars()
+        session.execute(select(DayLock.business_date).where(DayLock.status == DayStatus.CLOSED)).scalars()
     )
 
 
@@ -489,7 +490,7 @@ def _write_batch(
     niks, members, enrolments, postings, counts = made
     hold_books(session)  # a day closing meanwhile: re-checked below, under the same lock as every writer
     closed_now = set(
-        session.execute(select(DayLock.business_date).where(DayLock.status == "CLOSED")).scalars()
+        session.execute(select(DayLock.business_date).where(DayLock.status == DayStatus.CLOSED)).scalars()
     )
     day_at = _ENROLMENT_COLUMNS.index("business_date") - 1  # the rows here lack the member id
     if closed_now and any(_as_date(row[day_at]) in closed_now for row in enrolments):
@@ -502,7 +503,9 @@ def _write_batch(
     for i in range(0, len(niks), 5000):
         taken.update(
             session.execute(
-                select(Member.nik).where(Member.nik.in_(niks[i : i + 5000]), Member.record_status == "ACTIVE")
+                select(Member.nik).where(
+                    Member.nik.in_(niks[i : i + 5000]), Member.record_status == RecordStatus.ACTIVE
+                )
             ).scalars()
         )
     keep = [i for i, nik in enumerate(niks) if nik not in taken] if taken else range(len(niks))

@@ -20,6 +20,7 @@ from app.domain.issues import DomainError, Issue
 from app.domain.membership import MAX_SERIAL, make_number
 from app.domain.messages import msg
 from app.domain.roles import Permission
+from app.domain.states import RecordStatus
 from app.services.audit import AuditItem, append_event, append_events
 from app.services.auth import authorize
 from app.services.branch_read import BranchNotSetUpError, cached_branch, current_branch
@@ -353,7 +354,7 @@ def _enrolled_dto(
         kode_wilayah=rec.kode_wilayah,
         wilayah=village.path if village else None,
         nik_region=rec.nik_info.region_label() or rec.nik_info.district_code,
-        record_status="ACTIVE",
+        record_status=RecordStatus.ACTIVE,
         merged_into=None,
         created_at=now,
         branch_code=branch.code,

@@ -32,6 +32,7 @@ from app.domain.messages import msg
 from app.domain.months import Month
 from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_progress
 from app.domain.roles import Permission
+from app.domain.states import RecordStatus
 from app.infra.workspace import partial_beside
 from app.services.audit import append_event
 from app.services.auth import authorize
@@ -154,7 +155,9 @@ def _enrolment_rows(
         )
         .join(Member, Member.id == Enrolment.member_id)
         .join(who, who.id == Enrolment.officer_id)
-        .outerjoin(MemberCover, (MemberCover.member_id == Member.id) & (Member.record_status == "ACTIVE"))
+        .outerjoin(
+            MemberCover, (MemberCover.member_id == Member.id) & (Member.record_status == RecordStatus.ACTIVE)
+        )
         .where(Enrolment.business_date >= start, Enrolment.business_date <= end)
         .order_by(Enrolment.business_date, Enrolment.enrolled_at, Enrolment.id)
         .execution_options(yield_per=BATCH)

@@ -11,6 +11,7 @@ from app.domain.issues import DomainError, Issue
 from app.domain.membership import MembershipNumber, parse_number
 from app.domain.messages import msg
 from app.domain.nik import clean_nik
+from app.domain.states import RecordStatus
 
 
 def not_found(key: object) -> DomainError:
@@ -36,7 +37,7 @@ def resolve_member(session: Session, key: int | str, *, full: bool = False) -> M
             raise DomainError(parsed)
         criterion = Member.number == parsed.value
     m = session.execute(
-        stmt.where(criterion).order_by(Member.record_status != "ACTIVE", Member.id.desc()).limit(1)
+        stmt.where(criterion).order_by(Member.record_status != RecordStatus.ACTIVE, Member.id.desc()).limit(1)
     ).scalar_one_or_none()
     if m is None:
         raise not_found(key)

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, selectinload
 from app.db.models import Branch, Enrolment, Member, Officer
 from app.domain.membership import MembershipNumber, parse_number
 from app.domain.nik import clean_nik
+from app.domain.states import RecordStatus
 from app.services.context import ServiceContext
 from app.services.dto import EnrolmentDTO, HeirDTO, MemberDTO
 
@@ -85,7 +86,7 @@ def _load(session: Session, *criteria: object) -> Member | None:
         select(Member)
         .where(*criteria)  # type: ignore[arg-type]
         .options(selectinload(Member.heirs), selectinload(Member.enrolments))
-        .order_by(Member.record_status != "ACTIVE", Member.id.desc())
+        .order_by(Member.record_status != RecordStatus.ACTIVE, Member.id.desc())
         .limit(1)
     )
     return session.execute(stmt).scalar_one_or_none()
@@ -111,7 +112,7 @@ def find_member(ctx: ServiceContext, key: str) -> MemberDTO | None:
 
 def active_member_number_for_nik(session: Session, nik: str) -> str | None:
     return session.execute(
-        select(Member.number).where(Member.nik == nik, Member.record_status == "ACTIVE")
+        select(Member.number).where(Member.nik == nik, Member.record_status == RecordStatus.ACTIVE)
     ).scalar_one_or_none()
 
 

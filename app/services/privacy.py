@@ -20,6 +20,7 @@ from app.domain.audit import REDACTED_DETAILS
 from app.domain.clock import business_date
 from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_progress
 from app.domain.roles import Permission
+from app.domain.states import RecordStatus
 from app.infra.paths import resources_dir
 from app.infra.workspace import write_private_file
 from app.services.audit import append_event
@@ -132,7 +133,7 @@ def _candidates(session: Session, cutoff: dt.date) -> list[tuple[int, PurgeCandi
     rows = session.execute(
         select(Member.id, Member.number, closed.c.at, closed.c.reason)
         .join(closed, closed.c.member_id == Member.id)
-        .where(Member.record_status != "ACTIVE", Member.purged_at.is_(None))
+        .where(Member.record_status != RecordStatus.ACTIVE, Member.purged_at.is_(None))
         .order_by(Member.number)
     ).all()
     out = []

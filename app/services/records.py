@@ -12,14 +12,20 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.db.cards_models import Card, CardReprint
 from app.db.models import AuditEvent, Member
 from app.db.search_models import MemberDeactivation
+from app.domain.clock import business_date
+from app.domain.member_actions import MemberActions, member_actions
+from app.domain.member_actions import MemberFacts as ActionFacts
 from app.domain.roles import Permission
+from app.domain.states import CardStatus, RecordStatus, ReprintStatus
 from app.services.audit import append_event
 from app.services.auth import authorize
 from app.services.context import ServiceContext
 from app.services.corrections import pending_for_member
-from app.services.dto import Actor
+from app.services.day_lock import branch_timezone, closed_lock
+from app.services.dto import Actor, MemberDTO
 from app.services.member_lookup import not_found as not_found
 from app.services.member_lookup import resolve_member as resolve_member
 from app.services.members import member_dto
@@ -90,6 +96,28 @@ def _history(session: Session, member_id: int, include_views: bool) -> tuple[His
     return tuple(out)
 
 
+def _actions(session: Session, ctx: ServiceContext, actor: Actor, m: Member, dto: MemberDTO) -> MemberActions:
+    """What ``actor`` may do with ``m`` now: his role, the record, its card and today's business day."""
+    card = session.execute(
+        select(Card.serial).where(Card.member_id == m.id, Card.status == CardStatus.ISSUED).limit(1)
+    ).scalar_one_or_none()
+    reprint = session.execute(
+        select(CardReprint.id)
+        .where(CardReprint.member_id == m.id, CardReprint.status == ReprintStatus.PENDING)
+        .limit(1)
+    ).scalar_one_or_none()
+    today = business_date(ctx.clock(), branch_timezone(session, ctx))
+    facts = ActionFacts(
+        record_status=m.record_status,
+        merged_into=dto.merged_into,
+        enrolled=bool(dto.enrolments),
+        issued_card=card,
+        reprint_pending=reprint is not None,
+        day_closed=closed_lock(session, today) is not None,
+    )
+    return member_actions(actor.role, facts)
+
+
 def open_member_record(
     ctx: ServiceContext, actor: Actor, key: int | str, *, via: str = "gui"
 ) -> MemberRecordDTO:
@@ -114,8 +142,9 @@ def open_member_record(
             member=dto,
             history=_history(session, m.id, include_views=False),
             pending_corrections=pending_for_member(session, m.id),
-            deactivation_reason=deactivation if m.record_status != "ACTIVE" else None,
+            deactivation_reason=deactivation if m.record_status != RecordStatus.ACTIVE else None,
             merged_from=merged_from,
+            actions=_actions(session, ctx, actor, m, dto),
         )
         append_event(
             session,

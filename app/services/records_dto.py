@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from app.domain.issues import Issue
+from app.domain.member_actions import MemberActions
 from app.services.dto import Actor, MemberDTO, _jsonable
 
 
@@ -126,6 +127,7 @@ class MemberRecordDTO:
     pending_corrections: tuple[CorrectionDTO, ...]
     deactivation_reason: str | None  # MENINGGAL | LUAR_NEGERI | DUPLIKAT
     merged_from: tuple[str, ...]  # numbers merged into this one
+    actions: MemberActions  # what the officer who opened it may do now, and why not
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -134,6 +136,7 @@ class MemberRecordDTO:
             "pending_corrections": [c.as_json() for c in self.pending_corrections],
             "deactivation_reason": self.deactivation_reason,
             "merged_from": list(self.merged_from),
+            "actions": self.actions.as_json(),
         }
 
 

@@ -47,6 +47,7 @@ from app.domain.search_query import (
     classify,
     parse_region,
 )
+from app.domain.states import RecordStatus
 from app.services.auth import authorize
 from app.services.context import ServiceContext
 from app.services.dto import Actor
@@ -114,7 +115,10 @@ def _exact(
     ids = [
         r[0]
         for r in _fetch_all(
-            session, select(Member.id).where(criterion).order_by(Member.record_status != "ACTIVE", Member.id)
+            session,
+            select(Member.id)
+            .where(criterion)
+            .order_by(Member.record_status != RecordStatus.ACTIVE, Member.id),
         )
     ]
     rows = _rows(session, ctx, ids[offset : offset + limit], matched_by=kind)
@@ -140,7 +144,7 @@ def _by_number(
     if found is None:
         return SearchPage(text, "number", (), offset, 0, 0)
     member_id, status = found
-    if status == "MERGED":
+    if status == RecordStatus.MERGED:
         # The merged number leads to the member who carries on; the old record follows.
         survivor = surviving_member_id(session, member_id)
         ordered = [(survivor, "merged_number"), (member_id, "number")]

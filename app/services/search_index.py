@@ -23,6 +23,7 @@ from app.db.search_models import MemberNameKey, NameKeyStat
 from app.domain.names import KEY_VERSION, name_keys
 from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_progress
 from app.domain.roles import Permission
+from app.domain.states import RecordStatus
 from app.services.audit import append_event
 from app.services.auth import authorize
 from app.services.context import ServiceContext
@@ -61,7 +62,7 @@ def postings_for(facts: Iterable[MemberFacts]) -> list[tuple[str, int, int, str,
     """Index rows for members; merged records are left out (their number leads elsewhere)."""
     rows: list[tuple[str, int, int, str, str | None]] = []
     for member_id, nama, born, district, village, status in facts:
-        if status == "MERGED":
+        if status == RecordStatus.MERGED:
             continue
         year, nik_reg, home_reg = born.year, _regency(district) or "", _regency(village)
         rows.extend((k, member_id, year, nik_reg, home_reg) for k in name_keys(nama))

@@ -2552,8 +2552,8 @@ Nothing was saved.</translation>
         <translation>Segment</translation>
     </message>
     <message>
-        <source>NPP perusahaan (khusus PU)</source>
-        <translation>Employer NPP (PU only)</translation>
+        <source>NPP perusahaan</source>
+        <translation>Employer NPP</translation>
     </message>
     <message>
         <source>Program (JKK dan JKM wajib)</source>
@@ -3229,6 +3229,18 @@ The data in the form is not lost; try again.</translation>
         <translation>Only construction (JAKON) workers.</translation>
     </message>
     <message>
+        <source>Hanya supervisor yang dapat membatalkan pembayaran.</source>
+        <translation>Only a supervisor can void a payment.</translation>
+    </message>
+    <message>
+        <source>Hanya supervisor yang dapat menonaktifkan peserta.</source>
+        <translation>Only a supervisor can deactivate a member.</translation>
+    </message>
+    <message>
+        <source>Hari kerja ini sudah ditutup; minta supervisor membukanya kembali.</source>
+        <translation>This business day is closed; ask a supervisor to reopen it.</translation>
+    </message>
+    <message>
         <source>Hari {long_date} belum ditutup.</source>
         <translation>Day {long_date} has not been closed yet.</translation>
     </message>
@@ -3355,6 +3367,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Kartu peserta ini baru saja dicetak di loket lain. Periksa riwayat kartu.</source>
         <translation>This membership card was just printed at another counter. Check the card history.</translation>
+    </message>
+    <message>
+        <source>Kartu peserta masih berlaku; untuk kartu hilang atau rusak pilih Cetak ulang.</source>
+        <translation>The member's card is still valid; for a lost or damaged card choose Reprint.</translation>
     </message>
     <message>
         <source>Kartu seri {meanwhile} baru saja dicetak di loket lain.</source>
@@ -3733,6 +3749,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Invalid mobile number. Write 08… or +62…, 10–13 digits.</translation>
     </message>
     <message>
+        <source>Nomor ini sudah digabung ke nomor lain: lakukan pada nomor tujuan.</source>
+        <translation>This number was merged into another: act on the surviving number.</translation>
+    </message>
+    <message>
         <source>Nomor peserta cabang ini sudah habis.</source>
         <translation>This branch has run out of membership numbers.</translation>
     </message>
@@ -3893,6 +3913,30 @@ The data in the form is not lost; try again.</translation>
         <translation>The income is too large; check the number of digits.</translation>
     </message>
     <message>
+        <source>Peran Anda tidak mencakup mutasi peserta.</source>
+        <translation>Your role does not include moving members.</translation>
+    </message>
+    <message>
+        <source>Peran Anda tidak mencakup pencetakan kartu.</source>
+        <translation>Your role does not include printing cards.</translation>
+    </message>
+    <message>
+        <source>Peran Anda tidak mencakup pencetakan tanda terima.</source>
+        <translation>Your role does not include printing receipts.</translation>
+    </message>
+    <message>
+        <source>Peran Anda tidak mencakup penerimaan iuran.</source>
+        <translation>Your role does not include taking contributions.</translation>
+    </message>
+    <message>
+        <source>Peran Anda tidak mencakup pengajuan koreksi data.</source>
+        <translation>Your role does not include proposing data corrections.</translation>
+    </message>
+    <message>
+        <source>Peran Anda tidak mencakup pengaturan jadwal bayar.</source>
+        <translation>Your role does not include setting payment schedules.</translation>
+    </message>
+    <message>
         <source>Peran harus &apos;officer&apos; atau &apos;supervisor&apos;.</source>
         <translation>The role must be &apos;officer&apos; or &apos;supervisor&apos;.</translation>
     </message>
@@ -3913,6 +3957,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Reprint request #{pending} is still awaiting approval.</translation>
     </message>
     <message>
+        <source>Permintaan cetak ulang masih menunggu persetujuan supervisor.</source>
+        <translation>A reprint request is still waiting for a supervisor's approval.</translation>
+    </message>
+    <message>
         <source>Permintaan cetak ulang {label} tidak menunggu.</source>
         <translation>Reprint request {label} is not pending.</translation>
     </message>
@@ -3929,6 +3977,14 @@ The data in the form is not lost; try again.</translation>
         <translation>Member &apos;{key}&apos; not found.</translation>
     </message>
     <message>
+        <source>Peserta belum memiliki data kepesertaan (segmen, program).</source>
+        <translation>The member has no membership data yet (segment, programmes).</translation>
+    </message>
+    <message>
+        <source>Peserta belum memiliki kartu yang berlaku; cetak kartu lebih dulu.</source>
+        <translation>The member has no valid card yet; print a card first.</translation>
+    </message>
+    <message>
         <source>Peserta dengan nomor {number} tidak ditemukan.</source>
         <translation>Member with number {number} not found.</translation>
     </message>
@@ -3939,6 +3995,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Peserta ini belum punya data kepesertaan.</source>
         <translation>This member has no membership data yet.</translation>
+    </message>
+    <message>
+        <source>Peserta ini tidak aktif.</source>
+        <translation>This member is not active.</translation>
     </message>
     <message>
         <source>Peserta pembayaran {label} sudah dimutasi ke cabang lain; riwayatnya tidak diubah lagi.</source>
@@ -4267,6 +4327,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Tidak dapat terhubung ke basis data: {detail}</source>
         <translation>Cannot connect to the database: {detail}</translation>
+    </message>
+    <message>
+        <source>Tindakan ini tidak tersedia.</source>
+        <translation>This action is not available.</translation>
     </message>
     <message>
         <source>Tulis ahli waris sebagai NAMA:HUBUNGAN, dipisah titik koma (;).</source>

@@ -19,7 +19,7 @@ from app.db.models import AuditEvent, Member
 from app.db.search_models import MemberCorrection
 from app.domain.issues import DomainError
 from app.domain.member_merge import STATUS, Side
-from app.services import corrections, deactivation, packages
+from app.services import cards, corrections, deactivation, packages
 from app.services.audit import verify_audit
 from tests.conftest import SUPERVISOR_PASSWORD, FakeClock
 from tests.outreach_fixtures import (
@@ -259,3 +259,18 @@ def test_a_payment_taken_on_the_laptop_makes_the_branch_recheck_that_members_sta
     assert after[member_id(other)] == before[member_id(other)]
     assert after[member_id(paid)] is not None and before[member_id(paid)] is not None
     assert after[member_id(paid)] > before[member_id(paid)]
+
+
+def test_the_outbox_names_a_card_in_force_and_says_when_one_was_spoiled(
+    pair: tuple[DbSide, DbSide], tmp_path: Path, clock: FakeClock
+) -> None:
+    _branch, laptop = pair
+    first, second = enrol_village(laptop, n=2)
+    issued = cards.issue_card(laptop.ctx, laptop.officer, first).card.serial
+    spoiled = cards.issue_card(laptop.ctx, laptop.officer, second).card.serial
+    cards.spoil_card(laptop.ctx, laptop.officer, spoiled, "Printer macet")
+    summaries = {
+        i.key: i.summary for i in packages.outbox(laptop.ctx, laptop.officer).items if i.kind == "card"
+    }
+    assert summaries[issued] == f"kartu seri {issued}"  # no "(issued)": a card in force needs no word
+    assert summaries[spoiled].startswith(f"kartu seri {spoiled} (")  # its state is said

@@ -247,6 +247,20 @@ def test_payment_after_saving_needs_a_reference_for_transfer(qtbot: Any, ui_ctx:
     assert [p.receipt_no for p in stored] == [payment.receipt_no]
 
 
+def test_apbd_money_is_priced_without_the_discount_the_core_says_it_loses(qtbot: Any, ui_ctx: Any) -> None:
+    page = saved_page(qtbot, ui_ctx)
+    panel = page.payment_panel
+    options = panel.options
+    assert options is not None and [m.code for m in options.methods if m.discount_withheld] == ["apbd"]
+    panel.method.setCurrentIndex(panel.method.findData("apbd"))
+    apbd = options.quote_for("apbd")
+    assert apbd is not None and apbd.total == 3 * 16_800  # the full rate: no PP 50/2025 discount
+    assert panel.amount.text().startswith("Rp50.400") and "APBD" in panel.amount.text()
+    assert panel.rows["referensi"].isVisible()  # the core says APBD money needs its SP2D number
+    panel.method.setCurrentIndex(panel.method.findData("transfer"))
+    assert panel.amount.text() == "Rp33.600"
+
+
 def test_cash_asks_the_amount_received_shows_the_change_and_records_on_the_second_enter(
     qtbot: Any, ui_ctx: Any
 ) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from app.db.models import AuditEvent
+from app.domain.member_actions import MemberAction
 from app.domain.money import format_rupiah
 from app.services import cards, contributions, enrolment
 from app.services.records import open_member_record
@@ -313,6 +314,10 @@ def test_supervisor_merges_a_duplicate_and_the_page_points_to_the_survivor(
     qtbot.waitUntil(lambda: page.record_banner.action.isVisible(), timeout=10_000)
     assert "digabung" in page.record_banner.text.text()
     assert not page.pay_button.isEnabled() and not page.card_button.isEnabled()
+    # The page shows the core's verdict and its reason; it does not work one out.
+    assert page.view is not None and page.view.actions.of(MemberAction.PAY).code == "member.merged"
+    assert "digabung" in page.pay_button.toolTip() and "digabung" in page.correct_button.toolTip()
+    assert not page.correct_button.isEnabled()
     with qtbot.waitSignal(page.loaded, timeout=10_000) as opened:
         page.record_banner.action.click()
     assert opened.args[0].member.number == survivor

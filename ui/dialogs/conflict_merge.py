@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.issues import Issue
 from app.domain.member_merge import STATUS, FieldSides, Side
+from app.domain.states import RecordStatus
 from app.services import packages
 from app.services.packages import ConflictDetailDTO
 from ui.context import UiContext
@@ -37,8 +38,8 @@ def shown_value(field: str, value: str | None) -> str:
     if not value:
         return "—"
     if field == STATUS:
-        if value == "ACTIVE":
-            return display.record_status("ACTIVE")
+        if value == RecordStatus.ACTIVE:
+            return display.record_status(RecordStatus.ACTIVE)
         return translate("ConflictMergeDialog", "Nonaktif: {reason}").format(
             reason=display.deactivation_reason(value)
         )

@@ -5,12 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
-from app.domain.contributions import quote_months
 from app.domain.issues import DomainError
-from app.domain.quote import Quote
-from app.domain.rates import RateBook
+from app.domain.payment_methods import reference_required, takes_tender
+from app.domain.payment_options import PaymentOptions, method_options
 from app.services import contributions
-from app.services.contribution_dto import METHOD_LABELS, PaymentDTO
+from app.services.contribution_dto import PaymentDTO
 from ui import i18n
 from ui.cash_tender import CashTender
 from ui.context import UiContext
@@ -32,8 +31,7 @@ class EnrolmentPaymentPanel(QFrame):
         self.ui = ui
         self.setObjectName("paymentPanel")
         self.number: str | None = None
-        self.quote: Quote | None = None
-        self.book: RateBook | None = None
+        self.options: PaymentOptions | None = None  # the core's decision: methods, prices, discounts
         self.payment: PaymentDTO | None = None
         self._busy = False
         layout = QVBoxLayout(self)
@@ -52,8 +50,8 @@ class EnrolmentPaymentPanel(QFrame):
         layout.addLayout(head)
         self.method = QComboBox()
         self.method.setObjectName("paymentMethod")
-        for code, label in METHOD_LABELS.items():
-            self.method.addItem(display.label(label), code)
+        for m in method_options("MANDIRI"):  # refilled from the member's options on start
+            self.method.addItem(display.label(m.label), m.code)
         self.reference = QLineEdit()
         self.reference.setObjectName("paymentReference")
         self.reference.setMaxLength(60)
@@ -100,10 +98,17 @@ class EnrolmentPaymentPanel(QFrame):
         self.setVisible(False)
 
     # ---- state --------------------------------------------------------------------------------------
-    def start(self, number: str, quote: Quote | None, book: RateBook | None) -> None:
-        """A member was just saved with ``quote`` (the form's months); None when nothing is due now."""
-        self.number, self.quote, self.book, self.payment = number, quote, book, None
+    def start(self, number: str, options: PaymentOptions | None) -> None:
+        """A member was just saved; ``options`` price the form's months for every way of paying (None
+        when nothing is due now)."""
+        self.number, self.options, self.payment = number, options, None
         self._busy = False
+        if options is not None:
+            self.method.blockSignals(True)
+            self.method.clear()
+            for m in options.methods:
+                self.method.addItem(display.label(m.label), m.code)
+            self.method.blockSignals(False)
         self.method.setCurrentIndex(0)
         self.reference.clear()
         self._clear_errors()
@@ -112,12 +117,12 @@ class EnrolmentPaymentPanel(QFrame):
         for w in (self.rows["metode"], self.pay_button, self.tender):
             w.setVisible(True)
         self.pay_button.setText(translate("EnrolmentPaymentPanel", PAY_TEXT))
-        self.setVisible(quote is not None)
+        self.setVisible(options is not None)
         self._on_method_changed()
 
     def focus_first(self) -> None:
         """Cash (the default) starts at the amount received; other methods at the button."""
-        if self.method.currentData() == "cash" and self.tender.row.isVisibleTo(self):
+        if takes_tender(str(self.method.currentData())) and self.tender.row.isVisibleTo(self):
             self.tender.received.setFocus()
         else:
             self.pay_button.setFocus()
@@ -127,35 +132,29 @@ class EnrolmentPaymentPanel(QFrame):
         """Months chosen on the form and not yet paid."""
         return not self.isHidden() and self.payment is None
 
-    def _quote_for(self, method: str) -> Quote | None:
-        q = self.quote
-        if q is None or self.book is None:
-            return q
-        inp = q.input.paid_by(method)
-        if inp == q.input:
-            return q
-        try:
-            return quote_months(self.book, inp, q.months, q.schedule)
-        except DomainError:
-            return q
+    def _needs_reference(self, method: str) -> bool:
+        return (
+            self.options.needs_reference(method) if self.options is not None else reference_required(method)
+        )
 
     def _on_method_changed(self) -> None:
         method = str(self.method.currentData())
-        cash = method == "cash"
-        # Cash needs no reference: the row appears only for the methods that require one.
-        self.rows["referensi"].setVisible(not cash and self.payment is None)
-        if cash:
+        needed = self._needs_reference(method)
+        # The reference row appears only for the ways of paying that require one.
+        self.rows["referensi"].setVisible(needed and self.payment is None)
+        if not needed:
             self.reference.clear()
             self.rows["referensi"].set_error(None)
-        q = self._quote_for(method)
-        if q is not None:
+        options = self.options
+        q = options.quote_for(method) if options is not None else None
+        if options is not None and q is not None:
             self.title.setText(
                 translate("EnrolmentPaymentPanel", "Bayar {months}").format(
                     months=display.months(len(q.months))
                 )
             )
             text = i18n.money(q.total)
-            if self.quote is not None and q.total != self.quote.total:
+            if options.method(method).discount_withheld:
                 text += translate("EnrolmentPaymentPanel", "  (tanpa potongan: dana APBD)")
             self.amount.setText(text)
         self.tender.set_due(q.total if q is not None else None, method)
@@ -179,7 +178,7 @@ class EnrolmentPaymentPanel(QFrame):
         method = str(self.method.currentData())
         reference = self.reference.text()
         self._clear_errors()
-        if method != "cash" and not reference.strip():
+        if self._needs_reference(method) and not reference.strip():
             self.rows["referensi"].set_error(
                 translate("EnrolmentPaymentPanel", "Nomor referensi wajib untuk cara bayar ini.")
             )

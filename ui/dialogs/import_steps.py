@@ -7,7 +7,6 @@ owns the flow and every service call.
 from __future__ import annotations
 
 import itertools
-import re
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
@@ -32,11 +31,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.imports import REQUIRED_KEYS, FileInfo, ImportReport, ImportResult, Sponsor, check_sponsor
+from app.domain.imports import (
+    REQUIRED_KEYS,
+    FileInfo,
+    ImportReport,
+    ImportResult,
+    MappingCheck,
+    Sponsor,
+    check_choices,
+    check_sponsor,
+    missing_keys,
+)
 from app.domain.intake import FIELDS, LABELS
 from app.domain.issues import Issue
 from app.domain.membership import MembershipNumber
-from app.domain.nik import clean_nik, mask_nik
+from app.domain.nik import mask_cell
+from app.domain.payment_options import MONTH_COUNTS
 from app.services.contribution_dto import SponsorBatchDTO
 from ui import i18n
 from ui.dialogs.import_report import ImportReportPanel, count
@@ -49,7 +59,7 @@ Mapping = dict[str, str | None]
 
 IGNORE = QT_TRANSLATE_NOOP("FileStep", "— abaikan kolom ini —")
 AUTO_SHEET = QT_TRANSLATE_NOOP("FileStep", "— otomatis: lembar dengan judul kolom yang dikenali —")
-SPONSOR_MONTHS = (1, 3, 6, 12)
+SPONSOR_MONTHS = MONTH_COUNTS  # the core's usual runs, as at the counter
 ENCODINGS = {
     "utf-8": QT_TRANSLATE_NOOP("FileStep", "UTF-8"),
     "utf-8-sig": QT_TRANSLATE_NOOP("FileStep", "UTF-8 (dengan BOM)"),
@@ -90,14 +100,9 @@ def hint(text: str = "") -> QLabel:
     return label
 
 
-_NIK_LIKE = re.compile(r"[\d .\-]{16,24}")
-
-
 def shown_cell(text: str, *, nik: bool = False) -> str:
-    """A cell as the wizard shows it: a NIK (its column, or anything NIK-shaped) is masked."""
-    if nik or (_NIK_LIKE.fullmatch(text) and len(clean_nik(text)) == 16):
-        return mask_nik(text) if text.strip() else text
-    return text
+    """A cell as the wizard shows it: the core masks a NIK (its column, or anything NIK-shaped)."""
+    return mask_cell(text, nik_column=nik)
 
 
 def section(text: str) -> QLabel:
@@ -338,8 +343,7 @@ class PreviewStep(QWidget):
     def _plain_issue(info: FileInfo, issue: Issue) -> str:
         if issue.code == "mapping.missing":
             # The service's text names the CLI's --map; here the next step is the way.
-            present = {c.key for c in info.columns if c.key}
-            missing = [display.label(LABELS[k]) for k in REQUIRED_KEYS if k not in present]
+            missing = [display.label(LABELS[k]) for k in missing_keys(c.key for c in info.columns if c.key)]
             return translate(
                 "PreviewStep", "Kolom wajib belum dikenali: {fields}. Petakan di langkah berikutnya."
             ).format(fields=", ".join(missing))
@@ -484,25 +488,20 @@ class MappingStep(QWidget):
         assert self.info is not None
         return {c.header: c.key for c in self.info.columns if c.header}
 
-    def _fed(self) -> dict[str, list[str]]:
-        fed: dict[str, list[str]] = {}
-        for letter, _header, combo in self.combos:
-            key = combo.currentData()
-            if key:
-                fed.setdefault(key, []).append(letter)
-        return fed
+    def check(self) -> MappingCheck:
+        """The combo boxes' choices checked by the core (the import checks them the same way)."""
+        return check_choices((letter, combo.currentData()) for letter, _header, combo in self.combos)
 
     def problems(self) -> list[str]:
-        fed = self._fed()
+        check = self.check()
         out = [
             translate(
                 "MappingStep",
                 "{field} dipilih untuk beberapa kolom ({cols}). Pilih satu, abaikan yang lain.",
             ).format(field=display.label(LABELS[k]), cols=", ".join(cols))
-            for k, cols in fed.items()
-            if len(cols) > 1
+            for k, cols in check.duplicates.items()
         ]
-        missing = [display.label(LABELS[k]) for k in REQUIRED_KEYS if k not in fed]
+        missing = [display.label(LABELS[k]) for k in check.missing]
         if missing:
             out.append(
                 translate("MappingStep", "Belum dipetakan: {fields}.").format(fields=", ".join(missing))
@@ -529,7 +528,8 @@ class MappingStep(QWidget):
         self.changed.emit()
 
     def _refresh(self) -> None:
-        fed = self._fed()
+        check = self.check()
+        fed = check.fed
         for key, label in self.required_labels.items():
             cols = fed.get(key)
             label.setText(
@@ -546,7 +546,7 @@ class MappingStep(QWidget):
         self.error.setVisible(bool(problems))
         for _letter, _header, combo in self.combos:
             key = combo.currentData()
-            combo.setProperty("invalid", bool(key and len(fed.get(key, ())) > 1))
+            combo.setProperty("invalid", bool(key and key in check.duplicates))
             repolish(combo)
 
 

@@ -22,19 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.contributions import MAX_MONTHS
 from app.domain.issues import Issue
+from app.domain.payment_options import MonthsKind, PaymentOptions
 from app.domain.quote import Quote
 from app.domain.rates import percent_text
 from app.services import contributions
-from app.services.contribution_dto import METHOD_LABELS, CoverDTO, PaymentDTO
+from app.services.contribution_dto import CoverDTO, PaymentDTO
 from ui.cash_tender import CashTender
 from ui.context import UiContext
 from ui.dialogs.member_base import MemberDialog, line
 from ui.i18n import translate
 from ui.models import display
 
-MONTH_CHOICES = (1, 3, 6, 12)
 NEXT_RUN = -1  # the schedule's next run: what is owed up to now, or the months until the next harvest
 CONFIRM_TEXT = QT_TRANSLATE_NOOP("MemberPaymentDialog", "Terima pembayaran  (Enter)")
 RECORD_TEXT = QT_TRANSLATE_NOOP("MemberPaymentDialog", "Ya, catat pembayaran  (Enter)")
@@ -63,6 +62,7 @@ class MemberPaymentDialog(MemberDialog):
         number: str,
         name: str,
         status: CoverDTO | None,
+        options: PaymentOptions,
         parent: QWidget | None = None,
     ) -> None:
         start = (
@@ -82,6 +82,7 @@ class MemberPaymentDialog(MemberDialog):
             parent=parent,
         )
         self.number = number
+        self.options = options  # the core's decision: methods, references, months
         self.request_key = f"gui-{uuid.uuid4().hex}"  # a retried confirm never pays twice
         self.quote: Quote | None = None
         self._quoted_for: tuple[int | None, str] | None = None
@@ -91,29 +92,31 @@ class MemberPaymentDialog(MemberDialog):
 
         self.months = QComboBox()
         self.months.setObjectName("paymentMonths")
-        if status is not None and status.next_months:
-            self.months.addItem(
-                translate("MemberPaymentDialog", "Sesuai jadwal: {period}").format(
-                    period=display.period(status.next_months)
-                ),
-                NEXT_RUN,
-            )
-        for m in MONTH_CHOICES:
-            self.months.addItem(display.months(m), m)
-        self.months.addItem(translate("MemberPaymentDialog", "Lainnya…"), 0)
+        for choice in options.month_choices:
+            if choice.kind is MonthsKind.SCHEDULE:
+                self.months.addItem(
+                    translate("MemberPaymentDialog", "Sesuai jadwal: {period}").format(
+                        period=display.period(choice.months)
+                    ),
+                    NEXT_RUN,
+                )
+            elif choice.kind is MonthsKind.COUNT and choice.count is not None:
+                self.months.addItem(display.months(choice.count), choice.count)
+            else:
+                self.months.addItem(translate("MemberPaymentDialog", "Lainnya…"), 0)
         self.custom = QSpinBox()
         self.custom.setObjectName("paymentCustomMonths")
-        self.custom.setRange(1, MAX_MONTHS)
+        self.custom.setRange(options.min_months, options.max_months)
         self.custom.setSuffix(translate("MemberPaymentDialog", " bulan"))
         self.custom.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)  # ↑/↓ keys still step it
         self.custom.setStyleSheet("QSpinBox:disabled { background: #eceff0; color: #7b8a83; }")
         self.custom.setEnabled(False)
         self.method = QComboBox()
         self.method.setObjectName("paymentMethod")
-        for code, label in METHOD_LABELS.items():
-            self.method.addItem(display.label(label), code)
+        for m in options.methods:
+            self.method.addItem(display.label(m.label), m.code)
         self.reference = line("paymentReference", max_len=60)
-        self.reference.setEnabled(False)
+        self.reference.setEnabled(options.needs_reference(options.default_method))
         self.paper = QComboBox()
         self.paper.setObjectName("paymentPaper")
         for code, label in PAPERS:
@@ -249,12 +252,12 @@ class MemberPaymentDialog(MemberDialog):
         self._on_inputs_changed()
 
     def _on_method_changed(self) -> None:
-        cash = self.method.currentData() == "cash"
-        self.reference.setEnabled(not cash)
+        needed = self.options.needs_reference(str(self.method.currentData()))
+        self.reference.setEnabled(needed)
         self.rows["reference"].label.setText(
-            translate("MemberPaymentDialog", "Nomor referensi") + ("" if cash else " *")
+            translate("MemberPaymentDialog", "Nomor referensi") + (" *" if needed else "")
         )
-        if cash:
+        if not needed:
             self.reference.clear()
             self.rows["reference"].set_error(None)
         self._on_inputs_changed()
@@ -357,7 +360,7 @@ class MemberPaymentDialog(MemberDialog):
         if self.quote is None or self._quoted_for != (months, method) or self._quote_timer.isActive():
             return  # the officer confirms only an amount they have seen
         reference = self.reference.text().strip() or None
-        if method != "cash" and reference is None:
+        if self.options.needs_reference(method) and reference is None:
             self.show_issues(
                 [
                     Issue(

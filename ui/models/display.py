@@ -19,6 +19,7 @@ from app.domain.issues import DomainError, Issue
 from app.domain.membership import MembershipNumber, parse_number
 from app.domain.messages import Message
 from app.domain.months import MONTH_NAMES, Month, period_label
+from app.domain.states import RecordStatus
 from ui import i18n
 from ui.i18n import translate
 
@@ -123,7 +124,7 @@ def deactivation_reason(code: str | None) -> str:
 
 
 def record_status(status: str, merged_into: str | None = None) -> str:
-    if status == "MERGED" and merged_into:
+    if status == RecordStatus.MERGED and merged_into:
         return translate("Display", "Digabung → {number}").format(number=grouped(merged_into))
     text = RECORD_STATUS.get(status)
     return translate("Display", text) if text else status

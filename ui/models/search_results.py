@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from app.domain.states import RecordStatus
 from app.services.records_dto import SearchFilters, SearchPage, SearchRowDTO
 from ui.i18n import translate
 from ui.models import display
@@ -224,7 +225,11 @@ class SearchResultsModel(QAbstractTableModel):
             if col == COL_STATUS and r.matched_by == "suggestion":
                 return translate("SearchResultsModel", "Nomor ini beda satu angka dari yang diketik.")
             return self._texts[index.row()][col]
-        if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS and r.record_status != "ACTIVE":
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and col == COL_STATUS
+            and r.record_status != RecordStatus.ACTIVE
+        ):
             return QBrush(INACTIVE)
         if role == Qt.ItemDataRole.UserRole:
             return r

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.roles import Permission
+from app.domain.states import CorrectionStatus
 from app.services import cards, corrections
 from app.services.auth import AuthError
 from app.services.records_dto import CorrectionChangeDTO, CorrectionDTO
@@ -257,7 +258,9 @@ class ApprovalsPage(QWidget):
 
         def work() -> Pending:
             reprints = tuple(cards.pending_reprints(ctx))
-            return Pending(corrections.list_corrections(ctx, actor, status="PENDING"), reprints)
+            return Pending(
+                corrections.list_corrections(ctx, actor, status=CorrectionStatus.PENDING), reprints
+            )
 
         self.ui.runner.run(work, on_success=self._on_refreshed, on_error=self._failed)
 

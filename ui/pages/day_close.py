@@ -30,6 +30,7 @@ from app.domain.clock import business_date, local_time
 from app.domain.day_summary import DaySummary
 from app.domain.issues import DomainError
 from app.domain.roles import Permission
+from app.domain.states import DayStatus
 from app.services import day as day_service
 from app.services.day import DayStatusDTO
 from ui import i18n
@@ -355,7 +356,7 @@ class DayClosePage(QWidget):
                 )
             )
         else:
-            reopened = [h for h in st.history if h.status == "REOPENED"]
+            reopened = [h for h in st.history if h.status == DayStatus.REOPENED]
             suffix = (
                 translate("DayClosePage", " (dibuka kembali oleh {reopened_by})").format(
                     reopened_by=reopened[-1].reopened_by

@@ -4,16 +4,12 @@ cards and history, and the actions on them. Every opening is an audited view."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,81 +20,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.issues import DomainError
-from app.domain.reference import CHANNEL_LABELS, FUNDING_LABELS, RELATIONSHIP_LABELS
-from app.domain.roles import Permission, allowed
-from app.services import cards, contributions, records, registration_receipt
-from app.services.contribution_dto import METHOD_LABELS, CoverDTO, PaymentDTO
-from app.services.dto import MemberDTO
-from app.services.records_dto import DeactivationDTO, HistoryEntryDTO, MemberRecordDTO
+from app.domain.member_actions import MemberAction, offered
+from app.domain.states import CardStatus
+from app.services import cards, contributions, registration_receipt
+from app.services.contribution_dto import PaymentDTO
+from app.services.records_dto import DeactivationDTO
 from ui import i18n
 from ui.context import UiContext
-from ui.cover_panel import CoverPanel
-from ui.dialogs.member_base import MemberReasonDialog
 from ui.dialogs.member_correction import MemberCorrectionDialog
 from ui.dialogs.member_deactivate import MemberDeactivateDialog
 from ui.dialogs.member_payment import MemberPaymentDialog, PaymentDone
+from ui.dialogs.member_reasons import spoil_dialog, void_dialog
 from ui.dialogs.member_reprint import MemberReprintDialog, Reprinted, ReprintRequested
 from ui.dialogs.member_schedule import MemberScheduleDialog
 from ui.i18n import translate
 from ui.models import display
-from ui.models.rows import Column, RowsModel
+from ui.pages.member_history import HistoryTab
+from ui.pages.member_parts import CardsTab, IdentityTab, MemberHeader, PaymentsTab, show_record_banner
+from ui.pages.member_view import MemberView, load_member_view
 from ui.printing import PdfPreviewDialog, card_print_options
 from ui.widgets import Banner, primary_button
-from ui.widgets import record_table as _table
-
-STATUS_CHIP = {"BELUM_AKTIF": "muted", "AKTIF": "ok", "MENUNGGAK": "warn", "BERAKHIR": "bad"}
-RECORD_CHIP = {"ACTIVE": "ok", "DEACTIVATED": "bad", "MERGED": "muted"}
-
-
-@dataclass(frozen=True)
-class MemberView:
-    """Everything the page shows, read in one worker call."""
-
-    record: MemberRecordDTO
-    status: CoverDTO | None
-    payments: tuple[PaymentDTO, ...]
-    cards: tuple[cards.CardDTO, ...]
-    reprints: tuple[cards.ReprintRequestDTO, ...]
-
-    @property
-    def member(self) -> MemberDTO:
-        return self.record.member
-
-    @property
-    def issued_card(self) -> cards.CardDTO | None:
-        return next((c for c in reversed(self.cards) if c.status == "issued"), None)
-
-
-def load_member_view(ui: UiContext, key: str, *, via: str) -> MemberView:
-    """Runs in a worker thread. Opening the record audits the view (``member.view``)."""
-    record = records.open_member_record(ui.ctx, ui.actor, key, via=via)
-    number = record.member.number
-    status: CoverDTO | None = None
-    if record.member.enrolments:
-        try:
-            status = contributions.member_cover(ui.ctx, number)
-        except DomainError:
-            status = None  # no rate for this segment yet: the rest of the record still shows
-    payments = contributions.payments_for_member(ui.ctx, number)
-    member_cards = tuple(cards.member_cards(ui.ctx, number))
-    reprints = tuple(r for r in cards.pending_reprints(ui.ctx) if r.number == number)
-    return MemberView(record, status, payments, member_cards, reprints)
-
-
-def _value(name: str) -> QLabel:
-    label = QLabel("—")
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # names and addresses may contain markup characters
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
-def _relation(code: str) -> str:
-    """``ORANG_TUA`` → ``orang tua`` (or the English label), as the heirs line reads it."""
-    label = RELATIONSHIP_LABELS.get(code)
-    return display.label(label).lower() if label else code.replace("_", " ").lower()
 
 
 class MemberPage(QWidget):
@@ -122,8 +63,8 @@ class MemberPage(QWidget):
         self.preview: PdfPreviewDialog | None = None
         self._generation = 0
         self._stale = False
-        self.can_approve = allowed(ui.actor.role, Permission.APPROVE)
-        self.can_void = allowed(ui.actor.role, Permission.VOID)
+        self.can_approve = offered(ui.actor.role, MemberAction.DEACTIVATE)
+        self.can_void = offered(ui.actor.role, MemberAction.VOID_PAYMENT)
         self._build()
         self._wire()
         self._show_empty()
@@ -169,83 +110,58 @@ class MemberPage(QWidget):
         c = QVBoxLayout(content)
         c.setContentsMargins(0, 0, 0, 0)
         c.setSpacing(8)
-        c.addWidget(self._build_header())
+        self.header = MemberHeader()
+        c.addWidget(self.header)
         self.record_banner = Banner("recordBanner")
         c.addWidget(self.record_banner)
         c.addLayout(self._build_actions())
         self.tabs = QTabWidget()
         self.tabs.setObjectName("memberTabs")
-        self.tabs.addTab(self._build_identity_tab(), translate("MemberPage", "&Data diri"))
-        self.tabs.addTab(self._build_payments_tab(), translate("MemberPage", "&Iuran"))
-        self.tabs.addTab(self._build_cards_tab(), translate("MemberPage", "&Kartu && tanda terima"))
-        self.tabs.addTab(self._build_history_tab(), translate("MemberPage", "&Riwayat"))
+        tz = self.ui.branch.timezone
+        self.identity_tab = IdentityTab()
+        self.payments_tab = PaymentsTab(offer_void=self.can_void)
+        self.cards_tab = CardsTab(tz)
+        self.history_tab = HistoryTab(tz)
+        self.tabs.addTab(self.identity_tab, translate("MemberPage", "&Data diri"))
+        self.tabs.addTab(self.payments_tab, translate("MemberPage", "&Iuran"))
+        self.tabs.addTab(self.cards_tab, translate("MemberPage", "&Kartu && tanda terima"))
+        self.tabs.addTab(self.history_tab, translate("MemberPage", "&Riwayat"))
+        self._alias_parts()
         c.addWidget(self.tabs, 1)
         self.stack.addWidget(content)
 
-    def _build_header(self) -> QFrame:
-        frame = QFrame()
-        frame.setObjectName("memberHeader")
-        frame.setStyleSheet(
-            "QFrame#memberHeader { background: #ffffff; border: 1px solid #d3ddd8; border-radius: 8px; }"
+    def _alias_parts(self) -> None:
+        """The parts' widgets under the page's own names (the wiring below and the tests use them)."""
+        h, pay, crd = self.header, self.payments_tab, self.cards_tab
+        self.name, self.number, self.subtitle = h.name, h.number, h.subtitle
+        self.record_chip, self.contrib_chip = h.record_chip, h.contrib_chip
+        self.values, self.pending_box, self.pending = (
+            self.identity_tab.values,
+            self.identity_tab.pending_box,
+            self.identity_tab.pending,
         )
-        h = QHBoxLayout(frame)
-        h.setContentsMargins(16, 10, 16, 10)
-        left = QVBoxLayout()
-        left.setSpacing(2)
-        self.name = QLabel()
-        self.name.setObjectName("memberName")
-        self.name.setTextFormat(Qt.TextFormat.PlainText)
-        self.name.setStyleSheet("font-size: 16pt; font-weight: bold; color: #1d2b24;")
-        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        left.addWidget(self.name)
-        self.subtitle = QLabel()
-        self.subtitle.setObjectName("memberSubtitle")
-        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
-        self.subtitle.setStyleSheet("color: #5a6b63;")
-        left.addWidget(self.subtitle)
-        h.addLayout(left, 1)
-        right = QVBoxLayout()
-        right.setSpacing(4)
-        self.number = QLabel()
-        self.number.setObjectName("memberNumber")
-        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.number.setStyleSheet(
-            'font-size: 18pt; font-weight: bold; color: #0f5a3a; font-family: "DejaVu Sans Mono";'
+        self.cover, self.payments_model, self.payments_table = (
+            pay.cover,
+            pay.payments_model,
+            pay.payments_table,
         )
-        self.number.setAlignment(Qt.AlignmentFlag.AlignRight)
-        right.addWidget(self.number)
-        chips = QHBoxLayout()
-        chips.addStretch(1)
-        self.record_chip = self._chip("recordStatus")
-        self.contrib_chip = self._chip("contributionStatus")
-        chips.addWidget(self.record_chip)
-        chips.addWidget(self.contrib_chip)
-        right.addLayout(chips)
-        h.addLayout(right)
-        return frame
-
-    @staticmethod
-    def _chip(name: str) -> QLabel:
-        chip = QLabel()
-        chip.setObjectName(name)
-        chip.setTextFormat(Qt.TextFormat.PlainText)
-        return chip
-
-    @staticmethod
-    def _set_chip(chip: QLabel, text: str, kind: str) -> None:
-        colours = {
-            "ok": ("#e7f4ec", "#13704a", "#0f5a3a"),
-            "warn": ("#fff4e0", "#c77c00", "#8a5300"),
-            "bad": ("#fbeaea", "#b3261e", "#b3261e"),
-            "muted": ("#eceff0", "#9fb3a9", "#33443c"),
-        }
-        bg, border, fg = colours.get(kind, colours["muted"])
-        chip.setStyleSheet(
-            f"background: {bg}; border: 1px solid {border}; color: {fg}; border-radius: 10px; "
-            "padding: 2px 10px; font-size: 10pt; font-weight: bold;"
+        self.receipt_a5, self.receipt_80 = pay.receipt_a5, pay.receipt_80
+        self.schedule_button, self.void_button = pay.schedule_button, pay.void_button
+        self.cards_model, self.cards_table, self.reprint_note = (
+            crd.cards_model,
+            crd.cards_table,
+            crd.reprint_note,
         )
-        chip.setText(text)
-        chip.setVisible(bool(text))
+        self.issue_button, self.reprint_button, self.spoil_button = (
+            crd.issue_button,
+            crd.reprint_button,
+            crd.spoil_button,
+        )
+        self.reg_a5, self.reg_80 = crd.reg_a5, crd.reg_80
+        self.history_model, self.history_table = (
+            self.history_tab.history_model,
+            self.history_tab.history_table,
+        )
 
     def _build_actions(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -264,208 +180,6 @@ class MemberPage(QWidget):
             row.addWidget(b)
         row.addStretch(1)
         return row
-
-    def _build_identity_tab(self) -> QWidget:
-        tab = QWidget()
-        h = QHBoxLayout(tab)
-        h.setContentsMargins(8, 10, 8, 8)
-        h.setSpacing(12)
-        self.values: dict[str, QLabel] = {}
-
-        def grid_box(title: str, fields: list[tuple[str, str]]) -> QGroupBox:
-            box = QGroupBox(title)
-            g = QGridLayout(box)
-            g.setHorizontalSpacing(14)
-            g.setVerticalSpacing(5)
-            for i, (key, label) in enumerate(fields):
-                name = QLabel(label)
-                name.setProperty("role", "fieldLabel")
-                name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-                value = _value(f"value_{key}")
-                self.values[key] = value
-                g.addWidget(name, i, 0)
-                g.addWidget(value, i, 1)
-            g.setColumnStretch(1, 1)
-            g.setRowStretch(len(fields), 1)
-            return box
-
-        h.addWidget(
-            grid_box(
-                translate("MemberPage", "Identitas"),
-                [
-                    ("nik", "NIK"),
-                    ("nama", translate("MemberPage", "Nama")),
-                    ("lahir", translate("MemberPage", "Tempat, tgl lahir")),
-                    ("jenis_kelamin", translate("MemberPage", "Jenis kelamin")),
-                    ("nama_ibu", translate("MemberPage", "Nama ibu kandung")),
-                    ("no_hp", translate("MemberPage", "Nomor HP")),
-                    ("alamat", translate("MemberPage", "Alamat")),
-                    ("wilayah", translate("MemberPage", "Desa/kelurahan")),
-                    ("nik_region", translate("MemberPage", "Wilayah NIK")),
-                ],
-            ),
-            1,
-        )
-        right = QVBoxLayout()
-        right.setSpacing(8)
-        right.addWidget(
-            grid_box(
-                translate("MemberPage", "Kepesertaan"),
-                [
-                    ("segmen", translate("MemberPage", "Segmen")),
-                    ("pekerjaan", translate("MemberPage", "Pekerjaan")),
-                    ("program", translate("MemberPage", "Program")),
-                    ("penghasilan", translate("MemberPage", "Penghasilan")),
-                    ("dana", translate("MemberPage", "Sumber dana · kanal")),
-                    ("terdaftar", translate("MemberPage", "Terdaftar")),
-                    ("ahli_waris", translate("MemberPage", "Ahli waris")),
-                ],
-            ),
-            1,
-        )
-        self.pending_box = QGroupBox(translate("MemberPage", "Koreksi menunggu persetujuan"))
-        pv = QVBoxLayout(self.pending_box)
-        self.pending = _value("pendingCorrections")
-        self.pending.setProperty("role", "warning")
-        pv.addWidget(self.pending)
-        right.addWidget(self.pending_box)
-        h.addLayout(right, 1)
-        return tab
-
-    def _build_payments_tab(self) -> QWidget:
-        tab = QWidget()
-        v = QVBoxLayout(tab)
-        v.setContentsMargins(8, 10, 8, 8)
-        v.setSpacing(8)
-        self.cover = CoverPanel(tab)
-        v.addWidget(self.cover)
-        self.payments_model: RowsModel[PaymentDTO] = RowsModel(
-            [
-                Column(translate("MemberPage", "No. tanda bukti"), lambda p: p.receipt_no),
-                Column(
-                    translate("MemberPage", "Diterima"), lambda p: display.when(p.received_at, p.timezone)
-                ),
-                Column(translate("MemberPage", "Periode"), lambda p: display.period(p.months)),
-                Column(translate("MemberPage", "Bulan"), lambda p: str(len(p.months)), right=True),
-                Column(translate("MemberPage", "Cara bayar"), self._method_text),
-                Column(translate("MemberPage", "Jumlah"), lambda p: i18n.money(p.total), right=True),
-                Column(
-                    translate("MemberPage", "Status"), self._payment_status, tooltip=self._payment_tooltip
-                ),
-            ],
-            muted=lambda p: p.voided,
-            parent=self,
-        )
-        self.payments_table = _table(
-            "paymentsTable", translate("MemberPage", "Daftar pembayaran iuran"), self.payments_model, 2
-        )
-        v.addWidget(self.payments_table, 1)
-        buttons = QHBoxLayout()
-        self.receipt_a5 = QPushButton(translate("MemberPage", "Cetak ulang tanda bukti (A5)"))
-        self.receipt_a5.setObjectName("receiptA5Button")
-        self.receipt_80 = QPushButton(translate("MemberPage", "Struk 80 mm"))
-        self.receipt_80.setObjectName("receipt80Button")
-        self.schedule_button = QPushButton(translate("MemberPage", "Jadwal bayar…"))
-        self.schedule_button.setObjectName("scheduleButton")
-        self.void_button = QPushButton(translate("MemberPage", "Batalkan pembayaran…"))
-        self.void_button.setObjectName("voidButton")
-        if not self.can_void:
-            self.void_button.hide()
-        buttons.addWidget(self.receipt_a5)
-        buttons.addWidget(self.receipt_80)
-        buttons.addWidget(self.schedule_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.void_button)
-        v.addLayout(buttons)
-        return tab
-
-    def _build_cards_tab(self) -> QWidget:
-        tab = QWidget()
-        v = QVBoxLayout(tab)
-        v.setContentsMargins(8, 10, 8, 8)
-        v.setSpacing(8)
-        self.cards_model: RowsModel[cards.CardDTO] = RowsModel(
-            [
-                Column(translate("MemberPage", "Seri kartu"), lambda c: c.serial),
-                Column(
-                    translate("MemberPage", "Dicetak"),
-                    lambda c: display.when(c.issued_at, self.ui.branch.timezone),
-                ),
-                Column(
-                    translate("MemberPage", "Oleh"),
-                    lambda c: (
-                        c.issued_by
-                        + (
-                            translate("MemberPage", " (disetujui {approved_by})").format(
-                                approved_by=c.approved_by
-                            )
-                            if c.approved_by
-                            else ""
-                        )
-                    ),
-                ),
-                Column(translate("MemberPage", "Loket"), lambda c: c.counter),
-                Column(translate("MemberPage", "Status"), lambda c: display.label(c.status_label)),
-                Column(translate("MemberPage", "Keterangan"), self._card_note),
-            ],
-            muted=lambda c: c.status != "issued",
-            parent=self,
-        )
-        self.cards_table = _table(
-            "cardsTable", translate("MemberPage", "Daftar kartu peserta"), self.cards_model, 5
-        )
-        v.addWidget(self.cards_table, 1)
-        self.reprint_note = QLabel()
-        self.reprint_note.setObjectName("pendingReprint")
-        self.reprint_note.setProperty("role", "warning")
-        self.reprint_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.reprint_note.setWordWrap(True)
-        v.addWidget(self.reprint_note)
-        buttons = QHBoxLayout()
-        self.issue_button = QPushButton(translate("MemberPage", "Cetak kartu"))
-        self.issue_button.setObjectName("issueCardButton")
-        self.reprint_button = QPushButton(translate("MemberPage", "Cetak ulang…"))
-        self.reprint_button.setObjectName("reprintButton")
-        self.spoil_button = QPushButton(translate("MemberPage", "Catat rusak cetak…"))
-        self.spoil_button.setObjectName("spoilButton")
-        self.reg_a5 = QPushButton(translate("MemberPage", "Tanda terima pendaftaran (A5)"))
-        self.reg_a5.setObjectName("registrationA5Button")
-        self.reg_80 = QPushButton(translate("MemberPage", "Tanda terima 80 mm"))
-        self.reg_80.setObjectName("registration80Button")
-        for b in (self.issue_button, self.reprint_button, self.spoil_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.reg_a5)
-        buttons.addWidget(self.reg_80)
-        v.addLayout(buttons)
-        return tab
-
-    def _build_history_tab(self) -> QWidget:
-        tab = QWidget()
-        v = QVBoxLayout(tab)
-        v.setContentsMargins(8, 10, 8, 8)
-        tz = self.ui.branch.timezone
-        self.history_model: RowsModel[HistoryEntryDTO] = RowsModel(
-            [
-                Column(translate("MemberPage", "Waktu"), lambda h: display.when(h.occurred_at, tz)),
-                Column(translate("MemberPage", "Petugas"), lambda h: h.actor),
-                Column(translate("MemberPage", "Loket"), lambda h: h.counter),
-                Column(translate("MemberPage", "Kejadian"), history_text),
-            ],
-            parent=self,
-        )
-        self.history_table = _table(
-            "historyTable", translate("MemberPage", "Riwayat perubahan"), self.history_model, 3
-        )
-        v.addWidget(self.history_table, 1)
-        note = QLabel(
-            translate(
-                "MemberPage", "Setiap perubahan dan setiap pembukaan data lengkap tercatat di jejak audit."
-            )
-        )
-        note.setObjectName("pageHint")
-        v.addWidget(note)
-        return tab
 
     def _wire(self) -> None:
         self.ui.bus.member_requested.connect(self.open_member)
@@ -574,103 +288,12 @@ class MemberPage(QWidget):
         self.stack.setCurrentIndex(0)
 
     def _show(self, view: MemberView) -> None:
-        m = view.member
-        e = m.current
-        tz = self.ui.branch.timezone
-        self.name.setText(m.nama)
-        self.number.setText(display.grouped(m.number))
-        since = display.date(e.business_date) if e else "—"
-        self.subtitle.setText(
-            " · ".join(
-                p
-                for p in (
-                    e.segment if e else "",
-                    ", ".join(e.programmes) if e else "",
-                    translate("MemberPage", "peserta sejak {since}").format(since=since),
-                )
-                if p
-            )
-        )
-        self._set_chip(
-            self.record_chip,
-            display.record_status(m.record_status),
-            RECORD_CHIP.get(m.record_status, "muted"),
-        )
-        if view.status is not None and m.record_status == "ACTIVE":
-            self._set_chip(
-                self.contrib_chip,
-                translate("MemberPage", "Iuran: {status_label}").format(
-                    status_label=display.cover_status(view.status.status, len(view.status.arrears))
-                ),
-                STATUS_CHIP.get(view.status.status, "muted"),
-            )
-        else:
-            self._set_chip(self.contrib_chip, "", "muted")
-        self._show_record_banner(view)
-
-        v = self.values
-        v["nik"].setText(m.nik)  # the full NIK: this screen only, and the view was audited
-        v["nama"].setText(m.nama)
-        v["lahir"].setText(f"{m.tempat_lahir}, {display.date(m.tanggal_lahir)}")
-        v["jenis_kelamin"].setText(display.gender(m.jenis_kelamin))
-        v["nama_ibu"].setText(m.nama_ibu)
-        v["no_hp"].setText(m.no_hp or "—")
-        v["alamat"].setText(m.alamat)
-        v["wilayah"].setText(m.wilayah or "—")
-        v["nik_region"].setText(m.nik_region)
-        if e is not None:
-            v["segmen"].setText(e.segment)
-            v["pekerjaan"].setText(e.occupation_name)
-            v["program"].setText(", ".join(e.programmes))
-            v["penghasilan"].setText(i18n.money(e.income) + translate("MemberPage", " per bulan"))
-            v["dana"].setText(
-                f"{display.label(FUNDING_LABELS.get(e.funding_source, e.funding_source))} · "
-                f"{display.label(CHANNEL_LABELS.get(e.channel, e.channel))}"
-                + (translate("MemberPage", " · NPP {npp}").format(npp=e.npp) if e.npp else "")
-            )
-            v["terdaftar"].setText(
-                translate("MemberPage", "{enrolled_at} oleh {officer} ({counter})").format(
-                    enrolled_at=display.when(e.enrolled_at, tz), officer=e.officer, counter=e.counter
-                )
-            )
-        else:
-            for key in ("segmen", "pekerjaan", "program", "penghasilan", "dana", "terdaftar"):
-                v[key].setText("—")
-        v["ahli_waris"].setText("\n".join(f"{h.nama} ({_relation(h.hubungan)})" for h in m.heirs) or "—")
-        pending = view.record.pending_corrections
-        self.pending_box.setVisible(bool(pending))
-        self.pending.setText(
-            "\n".join(
-                translate("MemberPage", "#{id} oleh {proposed_by}: ").format(
-                    id=c.id, proposed_by=c.proposed_by
-                )
-                + "; ".join(
-                    f"{display.label(ch.label)}: {ch.old_value or '—'} → {ch.new_value or '—'}"
-                    for ch in c.changes
-                )
-                + f" ({c.reason})"
-                for c in pending
-            )
-        )
-
-        self.cover.show_cover(view.status)
-        self.payments_model.set_rows(view.payments)
-        if view.payments:
-            self.payments_table.selectRow(0)  # the newest: what a reprint or a void is usually about
-        self.cards_model.set_rows(view.cards)
-        if view.cards:
-            self.cards_table.selectRow(len(view.cards) - 1)
-        self.history_model.set_rows(list(reversed(view.record.history)))  # newest first
-        if view.reprints:
-            r = view.reprints[0]
-            self.reprint_note.setText(
-                translate(
-                    "MemberPage",
-                    "Permintaan cetak ulang #{id} ({reason}) oleh {requested_by} menunggu persetujuan supervisor "
-                    "(halaman Persetujuan).",
-                ).format(id=r.id, reason=display.label(r.reason_label).lower(), requested_by=r.requested_by)
-            )
-        self.reprint_note.setVisible(bool(view.reprints))
+        self.header.show_view(view)
+        show_record_banner(self.record_banner, view)
+        self.identity_tab.show_view(view, self.ui.branch.timezone)
+        self.payments_tab.show_view(view)
+        self.cards_tab.show_view(view)
+        self.history_tab.show_history(view.record.history)
         self.tabs.setTabText(
             1, translate("MemberPage", "&Iuran ({payments})").format(payments=len(view.payments))
         )
@@ -679,98 +302,39 @@ class MemberPage(QWidget):
         )
         self._update_buttons()
 
-    def _show_record_banner(self, view: MemberView) -> None:
-        m = view.member
-        self.record_banner.clear()
-        if m.record_status == "MERGED" and m.merged_into:
-            self.record_banner.show_message(
-                "warning",
-                translate(
-                    "MemberPage",
-                    "Nomor ini sudah digabung ke {merged_into}. Iuran, kartu dan koreksi dilakukan pada nomor tujuan.",
-                ).format(merged_into=display.grouped(m.merged_into)),
-            )
-            self.record_banner.action.setText(
-                translate("MemberPage", "Buka {merged_into}").format(
-                    merged_into=display.grouped(m.merged_into)
-                )
-            )
-            self.record_banner.action.setVisible(True)
-        elif m.record_status == "DEACTIVATED":
-            reason = display.deactivation_reason(view.record.deactivation_reason)
-            self.record_banner.show_message(
-                "warning",
-                translate("MemberPage", "Peserta ini nonaktif: {reason}.").format(reason=reason)
-                if reason
-                else translate("MemberPage", "Peserta ini nonaktif."),
-            )
-        elif view.record.merged_from:
-            self.record_banner.show_message(
-                "info",
-                translate("MemberPage", "Nomor lama yang digabung ke peserta ini: {numbers}").format(
-                    numbers=", ".join(display.grouped(n) for n in view.record.merged_from)
-                ),
-            )
-
     def _update_buttons(self) -> None:
+        """Each action button shows the core's verdict: enabled, or disabled with the reason as tooltip."""
         view = self.view
-        active = view is not None and view.member.record_status == "ACTIVE"
-        enrolled = view is not None and bool(view.member.enrolments)
-        issued = view.issued_card if view else None
-        for b in (self.pay_button, self.card_button, self.issue_button, self.reg_a5, self.reg_80):
-            b.setEnabled(active and enrolled)
-        self.issue_button.setEnabled(active and enrolled and issued is None)
-        self.reprint_button.setEnabled(active and issued is not None and not (view and view.reprints))
-        self.correct_button.setEnabled(view is not None and view.member.record_status != "MERGED")
-        self.deactivate_button.setEnabled(active)
+        for button, action in (
+            (self.pay_button, MemberAction.PAY),
+            (self.issue_button, MemberAction.ISSUE_CARD),
+            (self.reprint_button, MemberAction.REPRINT_CARD),
+            (self.reg_a5, MemberAction.PRINT_RECEIPT),
+            (self.reg_80, MemberAction.PRINT_RECEIPT),
+            (self.correct_button, MemberAction.CORRECT),
+            (self.deactivate_button, MemberAction.DEACTIVATE),
+            (self.schedule_button, MemberAction.SCHEDULE),
+        ):
+            verdict = view.actions.of(action) if view is not None else None
+            button.setEnabled(verdict is not None and verdict.allowed)
+            button.setToolTip(display.message(verdict.reason) if verdict is not None else "")
+        # Ctrl+P on a member whose card is in force says why (and points to a reprint), not nothing.
+        card = view.actions.of(MemberAction.ISSUE_CARD) if view is not None else None
+        self.card_button.setEnabled(card is not None and (card.allowed or card.code == "card.in_force"))
+        self.card_button.setToolTip(self.issue_button.toolTip())
         payment = self.selected_payment()
         self.receipt_a5.setEnabled(payment is not None)
         self.receipt_80.setEnabled(payment is not None)
-        self.void_button.setEnabled(payment is not None and not payment.voided)
-        card = self.selected_card()
-        self.spoil_button.setEnabled(card is not None and card.status == "issued")
+        may_void = view is not None and view.actions.may(MemberAction.VOID_PAYMENT)
+        self.void_button.setEnabled(may_void and payment is not None and not payment.voided)
+        card_row = self.selected_card()
+        self.spoil_button.setEnabled(card_row is not None and card_row.status == CardStatus.ISSUED)
 
     def selected_payment(self) -> PaymentDTO | None:
-        rows = self.payments_table.selectionModel().selectedRows()
-        return self.payments_model.row_at(rows[0].row()) if rows else None
+        return self.payments_tab.selected()
 
     def selected_card(self) -> cards.CardDTO | None:
-        rows = self.cards_table.selectionModel().selectedRows()
-        return self.cards_model.row_at(rows[0].row()) if rows else None
-
-    @staticmethod
-    def _method_text(p: PaymentDTO) -> str:
-        label = display.label(METHOD_LABELS.get(p.method, p.method))
-        return f"{label} · {p.reference}" if p.reference else label
-
-    @staticmethod
-    def _payment_status(p: PaymentDTO) -> str:
-        if p.voided:
-            return translate("MemberPage", "Dibatalkan ({voided_by})").format(voided_by=p.voided_by)
-        return translate("MemberPage", "Sah") + (
-            translate("MemberPage", " · saat daftar") if p.from_enrolment else ""
-        )
-
-    def _payment_tooltip(self, p: PaymentDTO) -> str:
-        if p.voided:
-            return translate("MemberPage", "Dibatalkan {voided_at} oleh {voided_by}: {void_reason}").format(
-                voided_at=display.when(p.voided_at, p.timezone),
-                voided_by=p.voided_by,
-                void_reason=p.void_reason,
-            )
-        return translate("MemberPage", "Diterima oleh {officer_name} ({counter})").format(
-            officer_name=p.officer_name, counter=p.counter
-        )
-
-    @staticmethod
-    def _card_note(c: cards.CardDTO) -> str:
-        if c.status == "revoked":
-            from app.domain.cards import REPRINT_REASONS
-
-            return display.label(REPRINT_REASONS.get(c.status_reason or "", c.status_reason or "")) + (
-                f" · {c.status_note}" if c.status_note else ""
-            )
-        return c.status_note or ""
+        return self.cards_tab.selected()
 
     # ---- actions ---------------------------------------------------------------------------------------
     def _open_dialog(self, dialog: Any, on_success: Callable[[Any], None]) -> None:
@@ -816,7 +380,11 @@ class MemberPage(QWidget):
         view = self.view
         if view is None or not self.pay_button.isEnabled() or self.dialog is not None:
             return
-        dialog = MemberPaymentDialog(self.ui, view.member.number, view.member.nama, view.status, self)
+        if view.payment_options is None:
+            return
+        dialog = MemberPaymentDialog(
+            self.ui, view.member.number, view.member.nama, view.status, view.payment_options, self
+        )
         self._open_dialog(dialog, self._on_paid)
 
     def _on_paid(self, done: PaymentDone) -> None:
@@ -851,7 +419,7 @@ class MemberPage(QWidget):
 
     def start_schedule(self) -> None:
         view = self.view
-        if view is None or self.dialog is not None or view.member.record_status != "ACTIVE":
+        if view is None or self.dialog is not None or not view.actions.may(MemberAction.SCHEDULE):
             return
         dialog = MemberScheduleDialog(self.ui, view.member.number, view.member.nama, view.status, self)
         self._open_dialog(dialog, self._on_scheduled)
@@ -865,28 +433,9 @@ class MemberPage(QWidget):
 
     def start_void(self) -> None:
         p = self.selected_payment()
-        if p is None or p.voided or not self.can_void or self.dialog is not None:
+        if p is None or p.voided or not self.void_button.isEnabled() or self.dialog is not None:
             return
-        ctx, actor = self.ui.ctx, self.ui.actor
-        dialog = MemberReasonDialog(
-            self.ui,
-            object_name="memberVoidDialog",
-            title=translate("MemberPage", "Batalkan pembayaran"),
-            intro=(
-                translate(
-                    "MemberPage",
-                    "Tanda bukti {receipt_no} · {total} · {period}\nPembayaran tidak dihapus: ditandai DIBATALKAN dengan alasan, dan bulannya dapat dibayar lagi.",
-                ).format(receipt_no=p.receipt_no, total=i18n.money(p.total), period=display.period(p.months))
-            ),
-            confirm_text=translate("MemberPage", "Batalkan pembayaran  (Enter)"),
-            reason_label=translate("MemberPage", "Alasan pembatalan"),
-            password=True,
-            action=lambda reason, password: contributions.void_payment(
-                ctx, actor, p.id, reason=reason, password=password
-            ),
-            parent=self,
-        )
-        self._open_dialog(dialog, self._on_voided)
+        self._open_dialog(void_dialog(self.ui, p, self), self._on_voided)
 
     def _on_voided(self, p: PaymentDTO) -> None:
         self._changed(
@@ -900,7 +449,7 @@ class MemberPage(QWidget):
         view = self.view
         if view is None or self.dialog is not None:
             return
-        if view.issued_card is not None:
+        if view.actions.of(MemberAction.ISSUE_CARD).code == "card.in_force" and view.issued_card is not None:
             self.tabs.setCurrentIndex(2)
             self.banner.show_message(
                 "warning",
@@ -910,7 +459,7 @@ class MemberPage(QWidget):
                 ).format(serial=view.issued_card.serial),
             )
             return
-        if not self.card_button.isEnabled():
+        if not self.issue_button.isEnabled():
             return
         ctx, actor, number = self.ui.ctx, self.ui.actor, view.member.number
         self.card_button.setEnabled(False)
@@ -944,6 +493,8 @@ class MemberPage(QWidget):
         view = self.view
         if view is None or view.issued_card is None or self.dialog is not None:
             return
+        if not self.reprint_button.isEnabled():
+            return
         dialog = MemberReprintDialog(
             self.ui, view.member.number, view.member.nama, view.issued_card.serial, self
         )
@@ -972,28 +523,10 @@ class MemberPage(QWidget):
 
     def start_spoil(self) -> None:
         card = self.selected_card()
-        if card is None or card.status != "issued" or self.dialog is not None:
+        if card is None or card.status != CardStatus.ISSUED or self.dialog is not None:
             return
-        ctx, actor = self.ui.ctx, self.ui.actor
-        dialog = MemberReasonDialog(
-            self.ui,
-            object_name="memberSpoilDialog",
-            title=translate("MemberPage", "Catat rusak cetak"),
-            intro=(
-                translate(
-                    "MemberPage",
-                    "Kartu seri {serial}. Hanya pada hari kartu dicetak (printer macet, salah cetak). Seri ini tidak berlaku lagi; setelah itu cetak kartu baru.",
-                ).format(serial=card.serial)
-            ),
-            confirm_text=translate("MemberPage", "Catat rusak cetak  (Enter)"),
-            reason_label=translate("MemberPage", "Apa yang terjadi"),
-            password=False,
-            min_reason=3,
-            action=lambda reason, _password: cards.spoil_card(ctx, actor, card.serial, reason),
-            parent=self,
-        )
         self._open_dialog(
-            dialog,
+            spoil_dialog(self.ui, card, self),
             lambda c: self._changed(
                 translate("MemberPage", "Kartu seri {serial} dicatat rusak cetak.").format(serial=c.serial),
                 "warning",
@@ -1039,12 +572,7 @@ class MemberPage(QWidget):
 
     def start_deactivation(self) -> None:
         view = self.view
-        if (
-            view is None
-            or not self.can_approve
-            or not self.deactivate_button.isEnabled()
-            or self.dialog is not None
-        ):
+        if view is None or not self.deactivate_button.isEnabled() or self.dialog is not None:
             return
         self._open_dialog(MemberDeactivateDialog(self.ui, view.member, self), self._on_deactivated)
 
@@ -1070,61 +598,3 @@ class MemberPage(QWidget):
             self.open_box.setFocus()
         else:
             self.tabs.setFocus()
-
-
-# ---- history wording -----------------------------------------------------------------------------------
-
-
-def history_text(h: HistoryEntryDTO) -> str:
-    """The service's summary, or ours for events it leaves as a bare action code."""
-    if h.summary != h.action:
-        return h.summary
-    d = h.details
-    total = d.get("total")
-    money = i18n.money(total) if isinstance(total, int) and not isinstance(total, bool) else ""
-    if h.action == "payment.record":
-        months = d.get("months") or []
-        span = (
-            translate("MemberPage", "{first} s.d. {last}").format(first=months[0], last=months[-1])
-            if len(months) > 1
-            else (months[0] if months else "")
-        )
-        method = display.label(METHOD_LABELS.get(str(d.get("method")), str(d.get("method") or "")))
-        return translate("MemberPage", "Iuran {money} dibayar ({method}), {months}: {span}.").format(
-            money=money, method=method, months=display.months(len(months)), span=span
-        )
-    if h.action == "payment.void":
-        return translate("MemberPage", "Pembayaran {money} dibatalkan: {reason}").format(
-            money=money, reason=d.get("reason", "")
-        )
-    if h.action == "card.issue":
-        if d.get("reprint_of"):
-            return translate(
-                "MemberPage", "Kartu baru dicetak (urutan {seq}) menggantikan seri {serial}."
-            ).format(seq=d.get("seq"), serial=d["reprint_of"])
-        return translate("MemberPage", "Kartu dicetak (urutan {seq}).").format(seq=d.get("seq"))
-    if h.action == "card.revoke":
-        return translate("MemberPage", "Kartu dicabut ({reason}).").format(reason=d.get("reason", ""))
-    if h.action == "card.spoil":
-        return translate("MemberPage", "Kartu rusak cetak: {reason}").format(reason=d.get("reason", ""))
-    if h.action == "card.reprint_request":
-        return translate("MemberPage", "Cetak ulang kartu {serial} diminta ({reason}).").format(
-            serial=d.get("serial", ""), reason=d.get("reason", "")
-        )
-    if h.action == "card.reprint_approve":
-        return translate("MemberPage", "Cetak ulang disetujui: {old} → {new}.").format(
-            old=d.get("old", ""), new=d.get("new", "")
-        )
-    if h.action == "card.reprint_reject":
-        return translate("MemberPage", "Permintaan cetak ulang ditolak.")
-    if h.action == "receipt.print":
-        return translate("MemberPage", "Tanda terima pendaftaran dicetak (cetakan ke-{copy}).").format(
-            copy=d.get("copy", "?")
-        )
-    if h.action == "schedule.set":
-        return translate("MemberPage", "Pola bayar diubah: {schedule}.").format(
-            schedule=d.get("schedule", "")
-        )
-    if h.action == "member.duplicate_shown":
-        return translate("MemberPage", "Ditampilkan sebagai kemungkinan duplikat saat pendaftaran.")
-    return h.action

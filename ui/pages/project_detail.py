@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.issues import Issue
+from app.domain.payment_methods import METHOD_LABELS
 from app.domain.projects import PROJECT_STATUS_LABELS, ProjectStatus
-from app.services.contribution_dto import METHOD_LABELS
 from app.services.contributions.projects import ProjectDTO, ProjectWorkerDTO
 from ui.dialogs.member_payment import PAPERS
 from ui.i18n import translate

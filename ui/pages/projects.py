@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.clock import business_date
 from app.domain.issues import Issue
-from app.domain.projects import ContractCharge
+from app.domain.projects import ContractCharge, ProjectStatus
 from app.domain.roles import Permission
 from app.services.contributions import projects as project_service
 from app.services.contributions.project_flow import (
@@ -417,7 +417,7 @@ class ProjectsPage(QWidget):
         focus = self.desk.succeeded(p)
         self.detail.worker_number.clear()
         self.detail.show_project(p)
-        if p.status == "PAID":
+        if p.status == ProjectStatus.PAID:
             text = translate(
                 "ProjectsPage", "{n} pekerja ditambahkan ke {code} dan langsung dilindungi sampai {month}."
             ).format(n=len(numbers), code=p.code, month=display.month(p.months[-1]))

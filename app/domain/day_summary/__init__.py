@@ -26,7 +26,6 @@ from app.domain.day_summary.figures import (
 )
 from app.domain.day_summary.rows import (
     CHANNEL_SHORT,
-    METHOD_LABELS,
     METHODS,
     PROGRAMME_LABELS,
     SEGMENT_LABELS,
@@ -42,6 +41,7 @@ from app.domain.day_summary.rows import (
     full_date,
     long_date,
 )
+from app.domain.payment_methods import METHOD_LABELS
 
 __all__ = [
     "CHANNEL_SHORT",

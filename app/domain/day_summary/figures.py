@@ -11,7 +11,6 @@ from typing import Any
 from app.domain.cash import CashCount
 from app.domain.day_summary.rows import (
     CHANNEL_SHORT,
-    METHOD_LABELS,
     METHODS,
     PROGRAMME_LABELS,
     SEGMENT_LABELS,
@@ -24,6 +23,7 @@ from app.domain.day_summary.rows import (
     PaymentRow,
     VoidRow,
 )
+from app.domain.payment_methods import METHOD_LABELS
 from app.domain.reference import (
     CHANNELS,
     FUNDING_LABELS,

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 
+from app.domain.payment_methods import PAYMENT_METHODS
 from app.domain.reference import (
     CHANNEL_LABELS,
 )
@@ -25,13 +26,7 @@ PROGRAMME_LABELS = {
     "JP": "Jaminan Pensiun (JP)",
     "JKP": "Jaminan Kehilangan Pekerjaan (JKP)",
 }
-METHODS = ("cash", "transfer", "apbd", "employer")
-METHOD_LABELS = {
-    "cash": "Tunai",
-    "transfer": "Transfer bank",
-    "apbd": "APBD (pemerintah daerah)",
-    "employer": "Pemberi kerja",
-}
+METHODS = PAYMENT_METHODS
 CHANNEL_SHORT = {**CHANNEL_LABELS, "LOKET": "Loket"}
 
 

@@ -317,6 +317,40 @@ def check_mapping(mapping: Mapping[str, str | None]) -> list[Issue]:
     return issues
 
 
+@dataclass(frozen=True, slots=True)
+class MappingCheck:
+    """The officer's column choices checked: a key fed by two columns, required keys not fed."""
+
+    fed: Mapping[str, tuple[str, ...]]  # key -> the column letters feeding it, in file order
+
+    @property
+    def duplicates(self) -> dict[str, tuple[str, ...]]:
+        return {k: cols for k, cols in self.fed.items() if len(cols) > 1}
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        return missing_keys(self.fed)
+
+    @property
+    def ok(self) -> bool:
+        return not self.duplicates and not self.missing
+
+
+def check_choices(choices: Iterable[tuple[str, str | None]]) -> MappingCheck:
+    """``(column letter, key or None)`` as chosen column by column, checked the way the import is."""
+    fed: dict[str, list[str]] = {}
+    for letter, key in choices:
+        if key:
+            fed.setdefault(key, []).append(letter)
+    return MappingCheck({k: tuple(v) for k, v in fed.items()})
+
+
+def missing_keys(present: Iterable[str]) -> tuple[str, ...]:
+    """The required keys no column feeds, in the record's order."""
+    have = set(present)
+    return tuple(k for k in REQUIRED_KEYS if k not in have)
+
+
 def resolve_columns(
     headers: Sequence[object],
     *,
@@ -377,7 +411,7 @@ def resolve_columns(
                     ),
                 )
             )
-    missing = [k for k in REQUIRED_KEYS if k not in by_key]
+    missing = missing_keys(by_key)
     if missing:
         issues.append(
             Issue(

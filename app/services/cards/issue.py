@@ -26,6 +26,7 @@ from app.domain.membership import MembershipNumber, parse_number
 from app.domain.messages import msg
 from app.domain.reference import PROGRAMMES
 from app.domain.roles import Permission
+from app.domain.states import CardStatus, RecordStatus
 from app.infra.card_copy import load_card_copy
 from app.infra.card_keys import SigningKey
 from app.infra.paths import resources_dir
@@ -100,7 +101,7 @@ def _load_member(session: Session, number: str) -> Member:
 
 
 def _check_printable(m: Member) -> None:
-    if m.record_status != "ACTIVE":
+    if m.record_status != RecordStatus.ACTIVE:
         raise DomainError(
             Issue(
                 "nomor",
@@ -125,7 +126,7 @@ def _check_printable(m: Member) -> None:
 def _issued_card(session: Session, member_id: int) -> Card | None:
     return session.execute(
         select(Card)
-        .where(Card.member_id == member_id, Card.status == "issued")
+        .where(Card.member_id == member_id, Card.status == CardStatus.ISSUED)
         .order_by(Card.seq.desc())
         .limit(1)
     ).scalar_one_or_none()
@@ -259,7 +260,7 @@ def _new_card(
         issued_by_id=actor.id,
         counter=ctx.counter,
         approved_by_id=approved_by.id if approved_by else None,
-        status="issued",
+        status=CardStatus.ISSUED,
     )
     session.add(card)
     session.flush()
@@ -399,7 +400,7 @@ def spoil_card(ctx: ServiceContext, actor: Actor, serial: str, reason: str) -> C
                     msg("Kartu seri {serial} tidak tercatat di sini.", serial=serial.strip()),
                 )
             )
-        if card.status != "issued":
+        if card.status != CardStatus.ISSUED:
             raise DomainError(
                 Issue(
                     "serial",

@@ -13,6 +13,7 @@ from app.domain.cards import (
 from app.domain.issues import DomainError, Issue
 from app.domain.messages import msg
 from app.domain.roles import Permission
+from app.domain.states import ReprintStatus
 from app.infra.card_keys import SigningKey
 from app.services.audit import append_event
 from app.services.auth import authorize, login
@@ -74,7 +75,7 @@ def _request_reprint(
         member_id=member.id,
         reason=reason,
         note=note,
-        status="pending",
+        status=ReprintStatus.PENDING,
         requested_by_id=actor.id,
         requested_at=ctx.clock(),
         old_card_id=current.id,
@@ -199,7 +200,9 @@ def request_reprint(
         _check_printable(m)
         current = _current_for_reprint(session, m)
         pending = session.execute(
-            select(CardReprint.id).where(CardReprint.member_id == m.id, CardReprint.status == "pending")
+            select(CardReprint.id).where(
+                CardReprint.member_id == m.id, CardReprint.status == ReprintStatus.PENDING
+            )
         ).scalar()
         if pending is not None:
             raise DomainError(
@@ -219,7 +222,7 @@ def request_reprint(
 def pending_reprints(ctx: ServiceContext) -> list[ReprintRequestDTO]:
     def work(session: Session) -> list[ReprintRequestDTO]:
         rows = session.execute(
-            select(CardReprint).where(CardReprint.status == "pending").order_by(CardReprint.id)
+            select(CardReprint).where(CardReprint.status == ReprintStatus.PENDING).order_by(CardReprint.id)
         ).scalars()
         return [_reprint_dto(session, r) for r in rows]
 
@@ -257,7 +260,7 @@ def _pending_reprint(session: Session, request_id: int | str) -> CardReprint:
         session, request_id, field="request", code="card.reprint_not_pending", what="Permintaan cetak ulang"
     )
     req = session.get(CardReprint, key)
-    if req is None or req.status != "pending":
+    if req is None or req.status != ReprintStatus.PENDING:
         label = row_label(session, key)
         raise DomainError(
             Issue(

@@ -16,6 +16,7 @@ from app.domain.membership import parse_number
 from app.domain.messages import msg
 from app.domain.progress import NEVER, CancelToken, ProgressSink, no_progress
 from app.domain.roles import Permission
+from app.domain.states import CardStatus
 from app.pdf.card import CardFace
 from app.pdf.card_sheet import render_card_sheet
 from app.services.audit import append_event
@@ -63,7 +64,7 @@ def _members_for_sheet(
     members: list[Member] = []
     issued_rows = session.execute(
         select(Card.member_id, Card.serial).where(
-            Card.member_id.in_([m.id for m in found.values()]), Card.status == "issued"
+            Card.member_id.in_([m.id for m in found.values()]), Card.status == CardStatus.ISSUED
         )
     )
     issued = {member_id: serial for member_id, serial in issued_rows}
@@ -131,7 +132,7 @@ def print_card_sheet(
         cards: list[Card] = []
         ids = [m.id for m, _seq in members]
         meanwhile = session.execute(
-            select(Card.serial).where(Card.member_id.in_(ids), Card.status == "issued").limit(1)
+            select(Card.serial).where(Card.member_id.in_(ids), Card.status == CardStatus.ISSUED).limit(1)
         ).scalar()
         if meanwhile is not None:
             raise DomainError(
@@ -152,7 +153,7 @@ def print_card_sheet(
                 business_date=issued_on,
                 issued_by_id=actor.id,
                 counter=ctx.counter,
-                status="issued",
+                status=CardStatus.ISSUED,
             )
             session.add(card)
             cards.append(card)

@@ -14,6 +14,7 @@ from app.domain.cards import (
     verify_card,
 )
 from app.domain.roles import Permission
+from app.domain.states import CardStatus
 from app.services.auth import authorize
 from app.services.card_keys import trusted_keys
 from app.services.cards.dto import RECORD_STATUS_LABELS, CardVerification, MemberStanding
@@ -34,7 +35,7 @@ class _RevocationList:
 
     def __contains__(self, serial: object) -> bool:
         self.row = self.session.execute(select(Card).where(Card.serial == serial)).scalar_one_or_none()
-        if self.row is not None and self.row.status in ("revoked", "spoiled"):
+        if self.row is not None and self.row.status in (CardStatus.REVOKED, CardStatus.SPOILED):
             return True
         # A card printed or replaced at another branch of the region: the Kanwil's revocation list.
         self.regional = self.session.get(RegionCardRevocation, serial)
@@ -80,7 +81,7 @@ def verify_card_text(ctx: ServiceContext, text: str, actor: Actor | None = None)
         issuer = f"{record.branch_name} ({record.branch_code})" if record else None
         c = check.claims
         message = check.message
-        if check.reason == "revoked" and revoked.row is not None and revoked.row.status != "issued":
+        if check.reason == "revoked" and revoked.row is not None and revoked.row.status != CardStatus.ISSUED:
             message = _revoked_message(session, revoked.row)
         elif check.reason == "revoked" and revoked.regional is not None:
             message = regional_revocation_message(revoked.regional)
@@ -106,7 +107,7 @@ def verify_card_text(ctx: ServiceContext, text: str, actor: Actor | None = None)
 
 def regional_revocation_message(r: RegionCardRevocation) -> str:
     when = f" pada {r.at:%d-%m-%Y}" if r.at else ""
-    if r.status == "spoiled":
+    if r.status == CardStatus.SPOILED:
         return f"Kartu seri {r.serial} tercatat RUSAK CETAK{when} (daftar Kanwil) dan tidak berlaku."
     reason = (
         "diganti kartu baru"
@@ -118,11 +119,11 @@ def regional_revocation_message(r: RegionCardRevocation) -> str:
 
 def _revoked_message(session: Session, card: Card) -> str:
     when = f" pada {card.status_at:%d-%m-%Y}" if card.status_at else ""
-    if card.status == "spoiled":
+    if card.status == CardStatus.SPOILED:
         return f"Kartu seri {card.serial} tercatat RUSAK CETAK{when} dan tidak berlaku."
     reason = REPRINT_REASONS.get(card.status_reason or "", "cetak ulang").lower()
     newer = session.execute(
-        select(Card.serial).where(Card.member_id == card.member_id, Card.status == "issued").limit(1)
+        select(Card.serial).where(Card.member_id == card.member_id, Card.status == CardStatus.ISSUED).limit(1)
     ).scalar()
     replaced = f" Kartu yang berlaku: seri {newer}." if newer else ""
     return f"Kartu seri {card.serial} sudah DICABUT{when} ({reason}). Tidak berlaku.{replaced}"

@@ -6,6 +6,8 @@ One module per job; this package's names are the use cases the GUI and the CLI c
   ``app.domain.contributions.quote_record`` on every keystroke.
 * **Cover.** ``member_cover(ctx, key)`` is the one answer to "is this worker protected, until when,
   what does he owe?"; ``cover_on_date`` answers it for any date (claims).
+* **Payment options.** ``member_payment_options(ctx, key)`` (a member's next payment) and the pure
+  ``enrolment_payment_options(book, quote)`` (the first one, at intake): what the payment dialogs show.
 * **Payments.** ``pay`` (with no months: the schedule's next run), ``record_enrolment_payment``
   right after an enrolment, ``quote_for_member`` to preview, ``void_payment`` (supervisor).
 * **Receipts.** ``receipt_pdf`` prints as paid; ``reprint_receipt_pdf`` prints an audited copy.
@@ -13,6 +15,7 @@ One module per job; this package's names are the use cases the GUI and the CLI c
 """
 
 from app.services.contributions.cover import business_today, cover_on_date, is_active, member_cover
+from app.services.contributions.options import enrolment_payment_options, member_payment_options
 from app.services.contributions.payments import (
     get_payment,
     pay,
@@ -42,11 +45,13 @@ __all__ = [
     "MAX_SPONSOR_MEMBERS",
     "business_today",
     "cover_on_date",
+    "enrolment_payment_options",
     "get_payment",
     "get_sponsor_batch",
     "is_active",
     "load_rate_table",
     "member_cover",
+    "member_payment_options",
     "pay",
     "pay_sponsored",
     "payment_receipt_data",

@@ -12,6 +12,7 @@ from app.db.contribution_models import CoverStatusBefore
 from app.db.models import Member
 from app.domain.cover_text import change_reason, status_changed
 from app.domain.roles import Permission
+from app.domain.states import RecordStatus
 from app.services.auth import authorize
 from app.services.context import ServiceContext
 from app.services.contributions.bulk import bulk_facts
@@ -53,7 +54,7 @@ def cover_changes(ctx: ServiceContext, actor: Actor) -> tuple[CoverChange, ...]:
         members = (
             session.execute(
                 select(Member)
-                .where(Member.id.in_(list(before)), Member.record_status == "ACTIVE")
+                .where(Member.id.in_(list(before)), Member.record_status == RecordStatus.ACTIVE)
                 .order_by(Member.number)
             )
             .scalars()

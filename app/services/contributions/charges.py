@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from app.db.contribution_models import PAYMENT_METHODS
 from app.domain.billing import Bill, apply_credit, transition_credit
 from app.domain.contributions import MAX_MONTHS
 from app.domain.cover import MAX_AHEAD, CoverKind, CoverState, CoverStatus
 from app.domain.issues import DomainError, Issue
 from app.domain.messages import msg
 from app.domain.months import Month, period_label
+from app.domain.payment_methods import PAYMENT_METHODS, reference_required
 from app.domain.pmi import check_timing, package_quote, plan
 from app.domain.quote import Quote
 from app.domain.terms import PmiTerms
@@ -33,11 +33,6 @@ def check_method(method: str) -> None:
         raise DomainError(
             Issue("metode", "payment.method", "Cara bayar harus tunai (cash), transfer, apbd atau employer.")
         )
-
-
-def reference_required(method: str) -> bool:
-    """Every way of paying but cash needs a reference (transfer number, SP2D, employer's letter)."""
-    return method != "cash"
 
 
 def check_reference(method: str, reference: str | None) -> str | None:

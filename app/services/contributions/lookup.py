@@ -27,6 +27,7 @@ from app.domain.quote import QuoteInput
 from app.domain.rate_parse import parse_rate_json
 from app.domain.rates import RateBook, RateTable
 from app.domain.schedule import Schedule
+from app.domain.states import PaymentStatus, RecordStatus
 from app.domain.workdays import WorkingCalendar
 from app.infra.holidays import holiday_lookup
 from app.infra.rates import shipped_rate_tables
@@ -67,7 +68,10 @@ def member_by_key(session: Session, key: str) -> Member:
             raise DomainError(Issue("nomor", parsed.code, parsed.message))
         criterion = Member.number == parsed.value
     m = session.execute(
-        select(Member).where(criterion).order_by(Member.record_status != "ACTIVE", Member.id.desc()).limit(1)
+        select(Member)
+        .where(criterion)
+        .order_by(Member.record_status != RecordStatus.ACTIVE, Member.id.desc())
+        .limit(1)
     ).scalar_one_or_none()
     if m is None:
         raise not_found(key)
@@ -124,7 +128,7 @@ def credit_used_of(session: Session, member_id: int) -> int:
     """PP 50/2025 art. 6 credit already set against this member's live payments."""
     used = session.execute(
         select(func.coalesce(func.sum(Payment.credit_total), 0)).where(
-            Payment.member_id == member_id, Payment.status == "PAID"
+            Payment.member_id == member_id, Payment.status == PaymentStatus.PAID
         )
     ).scalar_one()
     return int(used)

@@ -18,6 +18,7 @@ from app.domain.months import Month
 from app.domain.nik import mask_nik
 from app.domain.outreach import OutreachList, OutreachRow
 from app.domain.roles import Permission
+from app.domain.states import RecordStatus
 from app.infra.paths import resources_dir
 from app.services.audit import append_event
 from app.services.auth import authorize
@@ -63,7 +64,9 @@ def outreach_due(
         query = (
             select(Member)
             .join(ContributionSchedule, ContributionSchedule.member_id == Member.id)
-            .where(Member.record_status == "ACTIVE", ContributionSchedule.schedule.like("HARVEST:%"))
+            .where(
+                Member.record_status == RecordStatus.ACTIVE, ContributionSchedule.schedule.like("HARVEST:%")
+            )
         )
         if filt is not None:
             digits, dotted = filt

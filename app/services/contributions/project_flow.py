@@ -15,9 +15,9 @@ from enum import StrEnum
 from app.domain.issues import Issue
 from app.domain.membership import MembershipNumber, parse_number
 from app.domain.messages import msg
+from app.domain.payment_methods import reference_required
 from app.domain.projects import ProjectStatus, check_contract_value
 from app.domain.record_fields import parse_int
-from app.services.contributions.charges import reference_required
 from app.services.contributions.projects import MAX_WORKERS, ProjectDTO, ProjectRights
 
 VALUE_FIELD = "nilai_kontrak"

@@ -22,6 +22,7 @@ from app.domain.projects import ContractCharge, ProjectStatus, check_contract_va
 from app.domain.quote import Quote, QuoteInput, QuoteLine
 from app.domain.roles import Permission, allowed
 from app.domain.schedule import MONTHLY
+from app.domain.states import PaymentStatus, RecordStatus
 from app.services.audit import append_event
 from app.services.auth import authorize
 from app.services.context import ServiceContext
@@ -310,7 +311,7 @@ def _cover_worker(
         business_date=today,
         officer_id=actor.id,
         counter=ctx.counter,
-        status="PAID",
+        status=PaymentStatus.PAID,
     )
     session.add(payment)
     session.flush()
@@ -358,7 +359,7 @@ def add_workers(ctx: ServiceContext, actor: Actor, code: str, numbers: Sequence[
                 issues.extend(Issue(number, i.code, i.message) for i in exc.issues)
                 continue
             e = enrolment_of(session, m)
-            if m.record_status != "ACTIVE":
+            if m.record_status != RecordStatus.ACTIVE:
                 issues.append(Issue(number, "member.inactive_record", "Data peserta tidak aktif."))
             elif e.segment != "JAKON":
                 issues.append(
@@ -507,9 +508,9 @@ def project_receipt_pdf(ctx: ServiceContext, code: str, *, paper: str = "A5") ->
     from app.domain.clock import TIMEZONES, local_time
     from app.domain.money import format_rupiah
     from app.domain.months import period_label
+    from app.domain.payment_methods import METHOD_LABELS
     from app.pdf.page import receipt_time
     from app.pdf.payment_receipt import ReceiptData, ReceiptLine, render_payment_receipt
-    from app.services.contribution_dto import METHOD_LABELS
     from app.services.contributions.receipts import ensure_fonts
 
     def work(session: Session) -> tuple[ConstructionProject, str, str, str, str]:

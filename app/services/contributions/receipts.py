@@ -18,6 +18,7 @@ from app.domain.nik import mask_nik
 from app.domain.quote import Quote
 from app.domain.rates import percent_text
 from app.domain.roles import Permission
+from app.domain.states import PaymentStatus
 from app.infra.paths import resources_dir
 from app.services.audit import append_event
 from app.services.auth import authorize
@@ -147,7 +148,7 @@ def batch_dto(session: Session, b: SponsorBatch) -> SponsorBatchDTO:
     ).all()
     months = month_range(Month.from_int(b.first_month), Month.from_int(b.last_month))
     members = tuple(
-        SponsorMemberDTO(pid, rno, number, nama, mask_nik(nik), total, status == "VOID")
+        SponsorMemberDTO(pid, rno, number, nama, mask_nik(nik), total, status == PaymentStatus.VOID)
         for pid, rno, total, status, number, nama, nik in rows
     )
     return SponsorBatchDTO(

@@ -13,6 +13,7 @@ from app.domain.messages import msg
 from app.domain.months import Month, period_label
 from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_progress
 from app.domain.roles import Permission
+from app.domain.states import RecordStatus
 from app.services.audit import append_event
 from app.services.auth import authorize
 from app.services.context import ServiceContext
@@ -60,7 +61,7 @@ def write_sponsored_payment(
         except DomainError as exc:
             issues.extend(Issue(number, i.code, i.message) for i in exc.issues)
             continue
-        if m.record_status != "ACTIVE":
+        if m.record_status != RecordStatus.ACTIVE:
             issues.append(Issue(number, "member.inactive_record", "Data peserta tidak aktif."))
             continue
         ledger = ledger_of(session, m.id)

@@ -23,6 +23,7 @@ from app.db.models import Enrolment, Member
 from app.domain.cover import CoverStatus
 from app.domain.cover_recheck import recheck_on
 from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_progress
+from app.domain.states import RecordStatus
 from app.services.context import ServiceContext
 from app.services.contributions.bulk import bulk_facts
 from app.services.contributions.lookup import today_at
@@ -77,7 +78,7 @@ def _stale_query(today: dt.date) -> Select[Any]:
         select(Member.id)
         .outerjoin(MemberCover, MemberCover.member_id == Member.id)
         .where(
-            Member.record_status == "ACTIVE",
+            Member.record_status == RecordStatus.ACTIVE,
             select(Enrolment.id).where(Enrolment.member_id == Member.id).exists(),
             or_(MemberCover.member_id.is_(None), ~fresh_on(today)),
         )
@@ -151,7 +152,7 @@ def status_counts(session: Session, ctx: ServiceContext) -> StatusCounts:
     rows = session.execute(
         select(MemberCover.status, func.count())
         .join(Member, Member.id == MemberCover.member_id)
-        .where(Member.record_status == "ACTIVE", fresh_on(today))
+        .where(Member.record_status == RecordStatus.ACTIVE, fresh_on(today))
         .group_by(MemberCover.status)
     ).all()
     counts = {s: 0 for s in CoverStatus}

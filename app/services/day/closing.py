@@ -25,6 +25,7 @@ from app.domain.day_summary import (
 from app.domain.issues import DomainError, Issue
 from app.domain.messages import msg
 from app.domain.roles import Permission
+from app.domain.states import DayStatus
 from app.services.audit import append_event
 from app.services.auth import authorize, reauthenticate
 from app.services.context import ServiceContext
@@ -72,7 +73,7 @@ def _status(session: Session, day: dt.date) -> DayStatusDTO:
         select(DayLock).where(DayLock.business_date == day).order_by(DayLock.id)
     ).scalars()
     history = tuple(_lock_dto(session, lk) for lk in locks)
-    return DayStatusDTO(day, any(h.status == "CLOSED" for h in history), history)
+    return DayStatusDTO(day, any(h.status == DayStatus.CLOSED for h in history), history)
 
 
 def day_status(ctx: ServiceContext, day: dt.date) -> DayStatusDTO:
@@ -170,7 +171,7 @@ def _record_close(
     f = summary.figures
     lock = DayLock(
         business_date=day,
-        status="CLOSED",
+        status=DayStatus.CLOSED,
         closed_at=now,
         closed_by_id=supervisor.id,
         summary=json.dumps(summary.as_json(), ensure_ascii=False, sort_keys=True),

@@ -39,6 +39,7 @@ from app.domain.issues import DomainError, Issue
 from app.domain.messages import msg
 from app.domain.nik import mask_nik
 from app.domain.roles import Permission
+from app.domain.states import CardStatus, CorrectionStatus, DayStatus, PaymentStatus
 from app.infra.paths import resources_dir
 from app.pdf import fonts
 from app.pdf.day_summary import render_day_summary
@@ -74,7 +75,7 @@ class DayStatusDTO:
 
     @property
     def current(self) -> DayLockDTO | None:
-        return next((h for h in reversed(self.history) if h.status == "CLOSED"), None)
+        return next((h for h in reversed(self.history) if h.status == DayStatus.CLOSED), None)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -227,7 +228,7 @@ def _figures(
             int(total),
             user,
             brno,
-            status == "VOID" and voided_at is not None and voided_at < end,
+            status == PaymentStatus.VOID and voided_at is not None and voided_at < end,
         )
         for rno, method, total, user, brno, status, voided_at in session.execute(q3)
     ]
@@ -250,7 +251,7 @@ def _figures(
             select(Payment.sponsor_batch_id, func.sum(Payment.total))
             .where(
                 Payment.sponsor_batch_id.in_([b[0] for b in batch_rows]),
-                Payment.status == "VOID",
+                Payment.status == PaymentStatus.VOID,
                 Payment.voided_at < end,
             )
             .group_by(Payment.sponsor_batch_id)
@@ -273,7 +274,7 @@ def _figures(
             Payment.void_reason,
         )
         .join(voider, voider.id == Payment.voided_by_id)
-        .where(Payment.status == "VOID", Payment.voided_at >= start, Payment.voided_at < end)
+        .where(Payment.status == PaymentStatus.VOID, Payment.voided_at >= start, Payment.voided_at < end)
     )
     if officer_id is not None:
         q7 = q7.where(Payment.officer_id == officer_id)
@@ -290,7 +291,7 @@ def _figures(
     if officer_id is not None:
         q9 = q9.where(Card.issued_by_id == officer_id)
     cards = [
-        CardRow(serial, approved is not None, status == "spoiled", user)
+        CardRow(serial, approved is not None, status == CardStatus.SPOILED, user)
         for serial, approved, status, user in session.execute(q9)
     ]
 
@@ -303,7 +304,7 @@ def _figures(
         .join(proposer, proposer.id == MemberCorrection.proposed_by_id)
         .join(who, who.id == MemberCorrection.decided_by_id)
         .where(
-            MemberCorrection.status == "APPROVED",
+            MemberCorrection.status == CorrectionStatus.APPROVED,
             MemberCorrection.decided_at >= start,
             MemberCorrection.decided_at < end,
         )

@@ -12,6 +12,7 @@ from app.db.models import Member
 from app.domain.intake import IntakeRecord
 from app.domain.issues import Issue
 from app.domain.messages import msg
+from app.domain.states import RecordStatus
 from app.services.context import ServiceContext
 from app.services.dto import BranchDTO
 from app.services.duplicates import (
@@ -53,7 +54,9 @@ def _check_database(
     taken: dict[str, str] = {
         nik: number
         for nik, number in conn.execute(
-            select(Member.nik, Member.number).where(Member.nik.in_(niks), Member.record_status == "ACTIVE")
+            select(Member.nik, Member.number).where(
+                Member.nik.in_(niks), Member.record_status == RecordStatus.ACTIVE
+            )
         ).all()
     }
     regional = regional_lookup(ctx, sorted(niks - taken.keys()), branch.code)

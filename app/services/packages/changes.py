@@ -27,6 +27,7 @@ from app.db.sync_models import PackageChange
 from app.domain.issues import DomainError, Issue
 from app.domain.member_merge import STATUS
 from app.domain.messages import msg
+from app.domain.states import ConflictStatus, RecordStatus
 from app.services.audit import AuditItem, append_events
 from app.services.context import ServiceContext
 from app.services.corrections import DecidedCorrection, decide_correction
@@ -161,7 +162,7 @@ class ChangeMerge:
         rows = self.s.execute(
             select(PackageConflict).where(
                 PackageConflict.kind == "changed_both",
-                PackageConflict.status == "OPEN",
+                PackageConflict.status == ConflictStatus.OPEN,
                 PackageConflict.number.in_(numbers),
             )
         ).scalars()
@@ -173,7 +174,7 @@ class ChangeMerge:
         sim = dict(state)
         for c in changes:
             if c.kind == "deactivation":
-                if sim[STATUS] == "ACTIVE":
+                if sim[STATUS] == RecordStatus.ACTIVE:
                     sim[STATUS] = str(c.row["reason"])
                 continue
             for f, values in c.row["changes"].items():
@@ -215,7 +216,7 @@ class ChangeMerge:
         """A member first merged by this package already carries the laptop's latest record; only a
         duplicate merge on the laptop (stored here as active) remains to be done."""
         for c in changes:
-            if c.kind == "deactivation" and m.record_status == "ACTIVE":
+            if c.kind == "deactivation" and m.record_status == RecordStatus.ACTIVE:
                 self._apply(m, [c])
             else:
                 self._record([c], "ALREADY")
@@ -281,7 +282,7 @@ class ChangeMerge:
         self.decided.clear()
 
     def _deactivate(self, m: Member, c: _Change) -> None:
-        if m.record_status != "ACTIVE":
+        if m.record_status != RecordStatus.ACTIVE:
             self._record([c], "ALREADY")
             self.out.already += 1
             return
@@ -360,7 +361,7 @@ class ChangeMerge:
                 number=number,
                 local_number=m.number,
                 record=text,
-                status="OPEN",
+                status=ConflictStatus.OPEN,
                 created_at=self.ctx.clock(),
             )
             self.s.add(conflict)

@@ -24,6 +24,7 @@ from app.db.day_models import PackageRecord
 from app.db.models import AuditEvent, Enrolment, Heir, Member, Officer
 from app.db.search_models import MemberCorrection, MemberDeactivation
 from app.db.sync_models import OutboxAck, SyncReply
+from app.domain.states import CorrectionStatus
 from app.services.packages.format import PARTS, iso
 
 CHUNK = 5000
@@ -97,7 +98,7 @@ def select_period(session: Session, start: dt.date, end: dt.date, tz_days: Any) 
         sel.cards += _ids(session, select(Card.id).where(Card.member_id.in_(chunk)).order_by(Card.id))
     for cid, at in session.execute(
         select(MemberCorrection.id, MemberCorrection.decided_at).where(
-            MemberCorrection.status == "APPROVED",
+            MemberCorrection.status == CorrectionStatus.APPROVED,
             MemberCorrection.member_id.in_(own),
             cast(MemberCorrection.id, String).not_in(acked_from_branch("correction")),
         )
@@ -141,7 +142,7 @@ def select_outbox(session: Session) -> Selection:
         session,
         select(MemberCorrection.id)
         .where(
-            MemberCorrection.status == "APPROVED",
+            MemberCorrection.status == CorrectionStatus.APPROVED,
             MemberCorrection.member_id.in_(own),
             cast(MemberCorrection.id, String).not_in(acked("correction")),
         )

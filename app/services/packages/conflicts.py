@@ -29,6 +29,7 @@ from app.domain.member_merge import STATUS, STATUS_WORDS, FieldSides, Side, comp
 from app.domain.messages import msg
 from app.domain.nik import mask_nik
 from app.domain.roles import Permission
+from app.domain.states import ConflictStatus
 from app.services.audit import append_event, append_events
 from app.services.auth import authorize, reauthenticate
 from app.services.context import ServiceContext
@@ -103,7 +104,7 @@ def package_conflicts(
             .order_by(PackageConflict.id)
         )
         if not include_resolved:
-            q = q.where(PackageConflict.status == "OPEN")
+            q = q.where(PackageConflict.status == ConflictStatus.OPEN)
         return tuple(conflict_dto(c, str(src)) for c, src in session.execute(q))
 
     return ctx.read(work)
@@ -125,7 +126,7 @@ def _by_number(session: Session, given: int) -> PackageConflict | None:
 def _load(session: Session, conflict_id: int, *, kind: str | None = None) -> PackageConflict:
     c = _by_number(session, conflict_id)
     shown = local_part(conflict_id)
-    if c is None or c.status != "OPEN":
+    if c is None or c.status != ConflictStatus.OPEN:
         raise DomainError(
             Issue(
                 "konflik", "package.conflict_not_open", msg("Konflik #{number} tidak terbuka.", number=shown)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from app.db.day_models import ImportedPackage, PackageConflict, PackageRecord
 from app.domain.progress import NEVER, CancelToken, ProgressSink, no_progress
 from app.domain.roles import Permission
+from app.domain.states import ConflictStatus
 from app.services.audit import append_event
 from app.services.auth import authorize, reauthenticate
 from app.services.context import ServiceContext
@@ -99,7 +100,7 @@ def import_package(
                 number=str(record["number"]),
                 local_number=local_number,
                 record=json.dumps(record, ensure_ascii=False, sort_keys=True),
-                status="OPEN",
+                status=ConflictStatus.OPEN,
                 created_at=ctx.clock(),
             )
             session.add(c)

@@ -30,6 +30,7 @@ from app.db.models import Branch, Enrolment, Heir, Member, Officer
 from app.domain.duplicates import Person
 from app.domain.messages import msg
 from app.domain.progress import Cancelled, CancelToken, ProgressSink
+from app.domain.states import PaymentStatus, RecordStatus
 from app.services.context import ServiceContext
 from app.services.contributions import status_index
 from app.services.dto import Actor
@@ -117,7 +118,7 @@ class RecordMerge:
                 (str(n), str(num))
                 for n, num in self.s.execute(
                     select(Member.nik, Member.number).where(
-                        Member.nik.in_(chunk), Member.record_status == "ACTIVE"
+                        Member.nik.in_(chunk), Member.record_status == RecordStatus.ACTIVE
                     )
                 )
             )
@@ -175,7 +176,7 @@ class RecordMerge:
                 for m in members
                 if str(m["number"]) not in local
                 and str(m["nik"]) not in active
-                and str(m.get("record_status")) == "ACTIVE"
+                and str(m.get("record_status")) == RecordStatus.ACTIVE
             ]
         )
         total = len(members)
@@ -218,7 +219,7 @@ class RecordMerge:
             else:
                 self.conflicts.append(("number_taken", self._kept(m, rows, months), number))
             return
-        if str(m.get("record_status")) == "ACTIVE":
+        if str(m.get("record_status")) == RecordStatus.ACTIVE:
             other = active.get(nik)
             if other is not None:
                 self.conflicts.append(("nik_both", self._kept(m, rows, months), other))
@@ -237,7 +238,7 @@ class RecordMerge:
             kode_wilayah=m.get("kode_wilayah"),
             nik_district=str(m["nik_district"]),
             record_status=str(m["record_status"])
-            if m["record_status"] in ("ACTIVE", "DEACTIVATED")
+            if m["record_status"] in (RecordStatus.ACTIVE, RecordStatus.DEACTIVATED)
             else "ACTIVE",
             created_at=when(m["created_at"]),
             created_by_id=self.officer(m.get("created_by")),
@@ -377,7 +378,7 @@ class RecordMerge:
         self.payments[int(p["ref"])] = row.id
         self.records.append(("payment", row.id))
         self.added["payments"] += 1
-        if row.status != "VOID":
+        if row.status != PaymentStatus.VOID:
             self.added["amount"] += row.total
 
     def card(self, c: dict[str, Any], serials: set[str]) -> None:

@@ -21,6 +21,7 @@ from app.db.sync_models import SyncReply
 from app.domain.member_merge import STATUS_WORDS, label_of
 from app.domain.money import format_rupiah
 from app.domain.roles import Permission
+from app.domain.states import CardStatus, CorrectionStatus
 from app.services.auth import authorize
 from app.services.context import ServiceContext
 from app.services.dto import Actor
@@ -58,7 +59,7 @@ def _queries() -> dict[str, Any]:
         "correction": select(
             MemberCorrection.id, MemberCorrection.member_id, MemberCorrection.decided_at, MemberCorrection.id
         ).where(
-            MemberCorrection.status == "APPROVED",
+            MemberCorrection.status == CorrectionStatus.APPROVED,
             MemberCorrection.member_id.in_(own),
             cast(MemberCorrection.id, String).not_in(acked("correction")),
         ),
@@ -131,7 +132,8 @@ def _summary(kind: str, r: Any, fields: dict[int, str]) -> str:
     if kind == "payment":
         return f"tanda bukti {r[0]}, {format_rupiah(int(r[3]))}"
     if kind == "card":
-        return f"kartu seri {r[0]}" + ("" if r[3] == "ACTIVE" else f" ({str(r[3]).lower()})")
+        # A card in force needs no word; a revoked or spoiled one says so.
+        return f"kartu seri {r[0]}" + ("" if r[3] == CardStatus.ISSUED else f" ({str(r[3]).lower()})")
     if kind == "correction":
         return f"koreksi #{r[0]}: {fields.get(int(r[0]), '')}"
     return f"dinonaktifkan: {STATUS_WORDS.get(str(r[3]), str(r[3]))}"

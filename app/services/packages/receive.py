@@ -32,6 +32,7 @@ from app.domain.member_merge import CORRECTABLE, STATUS
 from app.domain.membership import MembershipNumber, parse_number
 from app.domain.messages import msg
 from app.domain.roles import Permission
+from app.domain.states import CorrectionStatus, RecordStatus
 from app.services.audit import AuditItem, append_event, append_events
 from app.services.auth import authorize, reauthenticate
 from app.services.card_keys import require_branch, trusted_keys
@@ -138,7 +139,7 @@ def _pending(session: Session) -> dict[int, set[str]]:
     for c in session.execute(
         select(MemberCorrection)
         .where(
-            MemberCorrection.status == "APPROVED",
+            MemberCorrection.status == CorrectionStatus.APPROVED,
             MemberCorrection.member_id.in_(own),
             cast(MemberCorrection.id, String).not_in(acked("correction")),
         )
@@ -201,9 +202,13 @@ class _Apply:
         self.updated += int(changed)
 
     def _standing(self, m: Member, status: str, into: Any, why: str) -> bool:
-        if status != "ACTIVE" and m.record_status == "ACTIVE":
+        if status != RecordStatus.ACTIVE and m.record_status == RecordStatus.ACTIVE:
             code = (
-                status if status in REASONS.values() else "MENINGGAL" if status == "DEACTIVATED" else status
+                status
+                if status in REASONS.values()
+                else "MENINGGAL"
+                if status == RecordStatus.DEACTIVATED
+                else status
             )
             if code not in REASONS.values():
                 return False
@@ -223,7 +228,7 @@ class _Apply:
             )
             self.s.add(OutboxAck(entity="deactivation", key=str(row.id), reply_id=None))
             return True
-        if status == "ACTIVE" and m.record_status != "ACTIVE":
+        if status == RecordStatus.ACTIVE and m.record_status != RecordStatus.ACTIVE:
             # The branch's supervisor kept the member active: the laptop follows.
             before = m.record_status
             try:

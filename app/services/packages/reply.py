@@ -27,6 +27,7 @@ from app.db.sync_models import PackageChange
 from app.domain.membership import valid_prefix
 from app.domain.messages import msg
 from app.domain.roles import Permission
+from app.domain.states import ConflictStatus
 from app.services.audit import append_event
 from app.services.auth import authorize
 from app.services.card_keys import require_branch, signing_key
@@ -149,7 +150,7 @@ def make_reply(ctx: ServiceContext, actor: Actor, *, laptop: str, path: Path) ->
             for c in session.execute(
                 select(PackageConflict)
                 .join(ImportedPackage, ImportedPackage.package_id == PackageConflict.package_id)
-                .where(ImportedPackage.source_code == laptop, PackageConflict.status == "OPEN")
+                .where(ImportedPackage.source_code == laptop, PackageConflict.status == ConflictStatus.OPEN)
                 .order_by(PackageConflict.id)
             ).scalars()
         ]
@@ -227,7 +228,7 @@ def known_laptops(ctx: ServiceContext, actor: Actor) -> tuple[LaptopDTO, ...]:
             session.execute(
                 select(ImportedPackage.source_code, func.count())
                 .join(PackageConflict, PackageConflict.package_id == ImportedPackage.package_id)
-                .where(PackageConflict.status == "OPEN")
+                .where(PackageConflict.status == ConflictStatus.OPEN)
                 .group_by(ImportedPackage.source_code)
             ).all()
         )

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from app.db.models import AuditEvent, Member
 from app.db.search_models import MemberDeactivation
 from app.domain.member_merge import CORRECTABLE, STATUS, STATUS_WORDS, label_of
+from app.domain.states import RecordStatus
 from app.services.corrections import member_values
 
 CHANGE_ACTIONS = ("member.correction.approve", "member.deactivate")
@@ -37,7 +38,7 @@ class BranchChange:
 
 def status_value(record_status: str, reason: str | None) -> str:
     """The member's standing as one comparable value: ``ACTIVE`` or why it was closed."""
-    if record_status == "ACTIVE":
+    if record_status == RecordStatus.ACTIVE:
         return "ACTIVE"
     return reason or record_status
 
@@ -46,7 +47,7 @@ def member_state(session: Session, m: Member) -> dict[str, str | None]:
     """The branch's record of ``m``: its identity fields as stored, and its standing."""
     state: dict[str, str | None] = dict(member_values(m))
     reason = None
-    if m.record_status != "ACTIVE":
+    if m.record_status != RecordStatus.ACTIVE:
         reason = session.execute(
             select(MemberDeactivation.reason)
             .where(MemberDeactivation.member_id == m.id)

@@ -11,6 +11,7 @@ from app.db.ids import BLOCK, code_of, in_block
 from app.db.models import Member
 from app.domain.issues import DomainError, Issue
 from app.domain.messages import msg
+from app.domain.states import RecordStatus
 
 
 def made_here(session: Session, row_id: int) -> bool:
@@ -34,7 +35,7 @@ def refuse_elsewhere(session: Session, row_id: int, label: str, member_id: int) 
             )
         )
     member = session.get(Member, member_id)
-    if member is not None and member.record_status == "MOVED":
+    if member is not None and member.record_status == RecordStatus.MOVED:
         raise DomainError(
             Issue(
                 "pembayaran",

@@ -31,6 +31,7 @@ from app.db.search_models import MemberCorrection
 from app.domain.audit import canonical_json
 from app.domain.issues import DomainError, Issue
 from app.domain.roles import Permission
+from app.domain.states import CorrectionStatus, RecordStatus, ReprintStatus
 from app.services.audit import append_event
 from app.services.auth import authorize
 from app.services.context import ServiceContext
@@ -139,19 +140,19 @@ def request_move(ctx: ServiceContext, actor: Actor, number: str, to_code: str, r
                 "move.unknown_branch", f"Cabang {to_code[:3]} tidak dikenal di wilayah ini.", "cabang"
             )
         m = resolve_member(session, number)
-        if m.record_status != "ACTIVE" or m.branch_id != home.id:
+        if m.record_status != RecordStatus.ACTIVE or m.branch_id != home.id:
             raise _issue(
                 "move.not_active", f"Peserta {m.number} tidak aktif di cabang ini; tidak dapat dimutasi."
             )
         pending = (
             session.execute(
                 sa.select(sa.func.count(MemberCorrection.id)).where(
-                    MemberCorrection.member_id == m.id, MemberCorrection.status == "PENDING"
+                    MemberCorrection.member_id == m.id, MemberCorrection.status == CorrectionStatus.PENDING
                 )
             ).scalar_one()
             + session.execute(
                 sa.select(sa.func.count(CardReprint.id)).where(
-                    CardReprint.member_id == m.id, CardReprint.status == "pending"
+                    CardReprint.member_id == m.id, CardReprint.status == ReprintStatus.PENDING
                 )
             ).scalar_one()
         )

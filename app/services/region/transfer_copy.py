@@ -24,6 +24,7 @@ from app.db.region_models import MemberTransfer
 from app.db.region_queries import HISTORY, history_rows, rows_by_id
 from app.domain.issues import DomainError, Issue
 from app.domain.messages import msg
+from app.domain.states import RecordStatus
 from app.services.audit import append_event
 from app.services.context import ServiceContext
 from app.services.day_lock import ensure_day_open
@@ -161,7 +162,9 @@ def receive_member(ctx: ServiceContext, supervisor: Actor, request: dict[str, An
         assert home is not None
         taken = session.execute(
             sa.select(Member.number).where(
-                Member.nik == snapshot["nik"], Member.record_status == "ACTIVE", Member.id != member_id
+                Member.nik == snapshot["nik"],
+                Member.record_status == RecordStatus.ACTIVE,
+                Member.id != member_id,
             )
         ).scalar()
         if taken is not None:
