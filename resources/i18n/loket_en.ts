@@ -3370,7 +3370,7 @@ The data in the form is not lost; try again.</translation>
     </message>
     <message>
         <source>Kartu peserta masih berlaku; untuk kartu hilang atau rusak pilih Cetak ulang.</source>
-        <translation>The member's card is still valid; for a lost or damaged card choose Reprint.</translation>
+        <translation>The member&apos;s card is still valid; for a lost or damaged card choose Reprint.</translation>
     </message>
     <message>
         <source>Kartu seri {meanwhile} baru saja dicetak di loket lain.</source>
@@ -3958,7 +3958,7 @@ The data in the form is not lost; try again.</translation>
     </message>
     <message>
         <source>Permintaan cetak ulang masih menunggu persetujuan supervisor.</source>
-        <translation>A reprint request is still waiting for a supervisor's approval.</translation>
+        <translation>A reprint request is still waiting for a supervisor&apos;s approval.</translation>
     </message>
     <message>
         <source>Permintaan cetak ulang {label} tidak menunggu.</source>
