@@ -147,3 +147,12 @@ class EnrolOutcome:
                 for c in candidates
             ]
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class NikHolderDTO:
+    """The active member already holding a NIK: number, name and when he was registered."""
+
+    number: str
+    nama: str
+    registered_at: dt.datetime

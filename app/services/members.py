@@ -10,7 +10,7 @@ from app.domain.membership import MembershipNumber, parse_number
 from app.domain.nik import clean_nik
 from app.domain.states import RecordStatus
 from app.services.context import ServiceContext
-from app.services.dto import EnrolmentDTO, HeirDTO, MemberDTO
+from app.services.dto import EnrolmentDTO, HeirDTO, MemberDTO, NikHolderDTO
 
 
 def member_dto(session: Session, ctx: ServiceContext, m: Member) -> MemberDTO:
@@ -110,10 +110,29 @@ def find_member(ctx: ServiceContext, key: str) -> MemberDTO | None:
     return ctx.read(work)
 
 
+def _holds_nik(nik: str) -> tuple[object, ...]:
+    """The one rule: a NIK is taken while an ACTIVE record holds it (enrolment refuses a second)."""
+    return (Member.nik == nik, Member.record_status == RecordStatus.ACTIVE)
+
+
 def active_member_number_for_nik(session: Session, nik: str) -> str | None:
-    return session.execute(
-        select(Member.number).where(Member.nik == nik, Member.record_status == RecordStatus.ACTIVE)
-    ).scalar_one_or_none()
+    return session.execute(select(Member.number).where(*_holds_nik(nik))).scalar_one_or_none()
+
+
+def nik_holder(ctx: ServiceContext, nik: str) -> NikHolderDTO | None:
+    """The active member who already holds this NIK (the counter says so before anything is typed
+    further), or None: a narrow answer, not the member's whole record."""
+    digits = clean_nik(nik)
+    if len(digits) != 16 or not digits.isdigit():
+        return None
+
+    def work(session: Session) -> NikHolderDTO | None:
+        row = session.execute(
+            select(Member.number, Member.nama, Member.created_at).where(*_holds_nik(digits)).limit(1)
+        ).first()
+        return NikHolderDTO(row.number, row.nama, row.created_at) if row else None
+
+    return ctx.read(work)
 
 
 def enrolments_total(ctx: ServiceContext) -> int:

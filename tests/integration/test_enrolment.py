@@ -23,7 +23,7 @@ from app.services import enrolment
 from app.services.audit import verify_audit
 from app.services.auth import PermissionDeniedError, authorize
 from app.services.dto import Actor
-from app.services.members import find_member
+from app.services.members import find_member, nik_holder
 from tests.conftest import FIXED_NOW, FakeClock, bpu_record
 from tests.pg_fixtures import is_sqlite
 
@@ -111,6 +111,12 @@ def test_a_deactivated_record_frees_its_nik_but_two_active_never_share_it(ctx: A
     with pytest.raises(IntegrityError):
         ctx.write(lambda s: s.execute(update(Member).values(record_status="ACTIVE")))
     assert count(ctx, Member) == 2
+    # The counter asks the same rule before saving: the NIK's holder is the active record only.
+    holder = nik_holder(ctx, bpu_record()["nik"])
+    assert holder is not None and holder.number == second.number and holder.nama == "SITI AMINAH"
+    ctx.write(lambda s: s.execute(update(Member).values(record_status="DEACTIVATED")))
+    assert nik_holder(ctx, bpu_record()["nik"]) is None
+    assert nik_holder(ctx, "12345") is None and nik_holder(ctx, "1610ab4108900001") is None
 
 
 def test_dry_run_writes_nothing(ctx: Any, officer: Actor) -> None:

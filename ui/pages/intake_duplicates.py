@@ -13,10 +13,9 @@ from app.domain.intake import IntakeResult
 from app.domain.issues import DomainError
 from app.domain.membership import MembershipNumber
 from app.domain.nik import clean_nik
-from app.domain.states import RecordStatus
 from app.services import duplicates, enrolment, members
 from app.services.auth import AuthError, PermissionDeniedError
-from app.services.dto import EnrolOutcome, MemberDTO
+from app.services.dto import EnrolOutcome, NikHolderDTO
 from app.services.records_dto import DuplicateCandidateDTO
 from ui.dialogs.counter_duplicates import form_values
 from ui.i18n import translate
@@ -67,13 +66,13 @@ class IntakeDuplicates(QObject):
         self.compare()
 
     def check_nik(self, nik: str) -> None:
-        def lookup() -> MemberDTO | None:
-            return members.find_member(self.page.ui.ctx, nik)
+        def lookup() -> NikHolderDTO | None:
+            return members.nik_holder(self.page.ui.ctx, nik)
 
-        def done(found: MemberDTO | None) -> None:
+        def done(found: NikHolderDTO | None) -> None:
             if clean_nik(self.page.nik.text()) != nik:
                 return  # the officer has moved on
-            if found is not None and found.record_status == RecordStatus.ACTIVE:
+            if found is not None:
                 self.page.flow.duplicate = found.number
                 self.page.banner.show_message(
                     "error",
@@ -84,7 +83,7 @@ class IntakeDuplicates(QObject):
                     ).format(
                         number=MembershipNumber(found.number).grouped(),
                         nama=found.nama,
-                        date=display.date(found.created_at.astimezone().date()),
+                        date=display.date(found.registered_at.astimezone().date()),
                     ),
                 )
                 self.page._validate()
