@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.db.models import Branch, Enrolment, Member, Officer
@@ -110,13 +110,13 @@ def find_member(ctx: ServiceContext, key: str) -> MemberDTO | None:
     return ctx.read(work)
 
 
-def _holds_nik(nik: str) -> tuple[object, ...]:
+def _holds_nik(nik: str) -> ColumnElement[bool]:
     """The one rule: a NIK is taken while an ACTIVE record holds it (enrolment refuses a second)."""
-    return (Member.nik == nik, Member.record_status == RecordStatus.ACTIVE)
+    return and_(Member.nik == nik, Member.record_status == RecordStatus.ACTIVE)
 
 
 def active_member_number_for_nik(session: Session, nik: str) -> str | None:
-    return session.execute(select(Member.number).where(*_holds_nik(nik))).scalar_one_or_none()
+    return session.execute(select(Member.number).where(_holds_nik(nik))).scalar_one_or_none()
 
 
 def nik_holder(ctx: ServiceContext, nik: str) -> NikHolderDTO | None:
@@ -128,7 +128,7 @@ def nik_holder(ctx: ServiceContext, nik: str) -> NikHolderDTO | None:
 
     def work(session: Session) -> NikHolderDTO | None:
         row = session.execute(
-            select(Member.number, Member.nama, Member.created_at).where(*_holds_nik(digits)).limit(1)
+            select(Member.number, Member.nama, Member.created_at).where(_holds_nik(digits)).limit(1)
         ).first()
         return NikHolderDTO(row.number, row.nama, row.created_at) if row else None
 
