@@ -155,6 +155,12 @@ class Driver:
         row = self._fetchone()
         return None if row is None else tuple(row)
 
+    def all(self) -> list[tuple[Any, ...]]:
+        try:
+            return [tuple(row) for row in self._cursor.fetchall()]
+        except self._error as exc:
+            raise DBAPIError.instance("(fetch)", (), exc, self._error, dialect=self.dialect) from exc
+
     def _fetchone(self) -> Any:
         try:
             return self._cursor.fetchone()

@@ -7,13 +7,15 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
-from app.db.contribution_models import ContributionSchedule, Payment, PaymentMonth, RateTableRow
+from app.db.contribution_models import Payment, PaymentMonth, RateTableRow
+from app.db.driver import Driver
 from app.db.homes import home_branch
-from app.db.models import Branch, Enrolment, Member, Setting
+from app.db.models import Branch, Enrolment, Member
 from app.db.region_models import RegionRateTable
 from app.domain.clock import business_date
 from app.domain.contributions import occupation_flags
@@ -32,6 +34,8 @@ from app.domain.workdays import WorkingCalendar
 from app.infra.holidays import holiday_lookup
 from app.infra.rates import shipped_rate_tables
 from app.services.context import ServiceContext
+from app.services.day_lock import branch_timezone
+from app.services.dto import BranchDTO
 
 JOINT_LEAVE_KEY = "holidays.joint_leave"  # "1": cuti bersama days count as holidays for due dates
 OVERRIDES_KEY = "holidays.overrides"  # JSON: {"2027-03-15": "Cuti bersama (SKB)", "2027-03-20": null}
@@ -44,10 +48,41 @@ def branch_of(session: Session) -> Branch:
     return b
 
 
+_HOME_BRANCH_SQL = (  # app.db.homes.home_branch: the branch this database numbers members for
+    "SELECT b.id, b.code, b.name, b.timezone FROM branch b"
+    " JOIN number_sequence n ON n.branch_id = b.id ORDER BY b.id LIMIT 1"
+)
+_ANY_BRANCH_SQL = "SELECT id, code, name, timezone FROM branch ORDER BY id LIMIT 1"
+
+
+def branch_facts(session: Session) -> BranchDTO:
+    """``branch_of`` as plain values, read straight through the driver (the payment's hot path)."""
+    driver = driver_of(session)
+    row = driver.execute(_HOME_BRANCH_SQL).first() or driver.execute(_ANY_BRANCH_SQL).first()
+    if row is None:
+        raise DomainError(Issue("branch", "branch.missing", "Cabang belum diatur (loket branch setup)."))
+    return BranchDTO(int(row[0]), str(row[1]), str(row[2]), str(row[3]))
+
+
 def today_at(session: Session, ctx: ServiceContext) -> dt.date:
     """The branch's business date now."""
-    tz = session.execute(select(Branch.timezone).limit(1)).scalar() or "Asia/Jakarta"
-    return business_date(ctx.clock(), tz)
+    return business_date(ctx.clock(), branch_timezone(session, ctx))
+
+
+def driver_of(session: Session) -> Driver:
+    """The session's driver, for the hot path's reads: anything the ORM holds unwritten goes to the
+    database first (as autoflush would), so a raw statement sees what the session sees."""
+    if session.new or session.dirty or session.deleted:
+        session.flush()
+    return Driver.of(session)
+
+
+def _as_date(value: object) -> dt.date:
+    """A date column read through the driver (SQLite gives its text)."""
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value)
+    assert isinstance(value, dt.date)
+    return value
 
 
 def not_found(key: str) -> DomainError:
@@ -56,32 +91,42 @@ def not_found(key: str) -> DomainError:
     )
 
 
+def _member_by(column: Any) -> Select[Member]:
+    """Built once: the statement's construction costs more than its run."""
+    return (
+        select(Member)
+        .where(column == bindparam("key"))
+        .order_by(Member.record_status != RecordStatus.ACTIVE, Member.id.desc())
+        .limit(1)
+    )
+
+
+_BY_NIK = _member_by(Member.nik)
+_BY_NUMBER = _member_by(Member.number)
+_ENROLMENT = (
+    select(Enrolment).where(Enrolment.member_id == bindparam("member")).order_by(Enrolment.id.desc()).limit(1)
+)
+
+
 def member_by_key(session: Session, key: str) -> Member:
     """By membership number (check digit verified) or NIK; the active record first."""
     text = key.strip()
     digits = clean_nik(text)
     if len(digits) == 16 and digits.isdigit():
-        criterion = Member.nik == digits
+        stmt, value = _BY_NIK, digits
     else:
         parsed = parse_number(text)
         if not isinstance(parsed, MembershipNumber):
             raise DomainError(Issue("nomor", parsed.code, parsed.message))
-        criterion = Member.number == parsed.value
-    m = session.execute(
-        select(Member)
-        .where(criterion)
-        .order_by(Member.record_status != RecordStatus.ACTIVE, Member.id.desc())
-        .limit(1)
-    ).scalar_one_or_none()
+        stmt, value = _BY_NUMBER, parsed.value
+    m = session.execute(stmt, {"key": value}).scalar_one_or_none()
     if m is None:
         raise not_found(key)
     return m
 
 
 def enrolment_of(session: Session, member: Member) -> Enrolment:
-    e = session.execute(
-        select(Enrolment).where(Enrolment.member_id == member.id).order_by(Enrolment.id.desc()).limit(1)
-    ).scalar_one_or_none()
+    e = session.execute(_ENROLMENT, {"member": member.id}).scalar_one_or_none()
     if e is None:
         raise DomainError(Issue("nomor", "member.no_enrolment", "Peserta ini belum punya data kepesertaan."))
     return e
@@ -93,12 +138,24 @@ class ScheduleRow:
     reason: str | None
 
 
+_SCHEDULE_SQL = "SELECT schedule, reason FROM contribution_schedule WHERE member_id = ?"
+_LEDGER_SQL = (
+    "SELECT pm.programme, pm.month, pm.amount, p.receipt_no, p.business_date, p.method"
+    " FROM payment_month pm JOIN payment p ON p.id = pm.payment_id"
+    " WHERE pm.member_id = ? AND NOT pm.voided"
+)
+_CREDIT_SQL = "SELECT coalesce(sum(credit_total), 0) FROM payment WHERE member_id = ? AND status = ?"
+# The rate tables by their content hash: a book is built once per set of tables (rows are never
+# changed in place: a table's hash is its body's), in the order ``RateBook.of`` needs them.
+_RATE_HASHES_SQL = (
+    "SELECT 0, id, NULL, sha256 FROM rate_table"
+    " UNION ALL SELECT 1, effective_from, loaded_at, sha256 FROM region_rate_table"
+)
+_SETTINGS_SQL = 'SELECT "key", value FROM setting WHERE "key" IN (?, ?)'
+
+
 def schedule_of(session: Session, member_id: int) -> ScheduleRow:
-    row = session.execute(
-        select(ContributionSchedule.schedule, ContributionSchedule.reason).where(
-            ContributionSchedule.member_id == member_id
-        )
-    ).first()
+    row = driver_of(session).execute(_SCHEDULE_SQL, (member_id,)).first()
     if row is None:
         return ScheduleRow(Schedule(), None)
     return ScheduleRow(Schedule.decode(row[0]), row[1])
@@ -106,32 +163,16 @@ def schedule_of(session: Session, member_id: int) -> ScheduleRow:
 
 def ledger_of(session: Session, member_id: int) -> Ledger:
     """Every live paid programme-month of a member, with the receipt and the day it was paid."""
-    rows = session.execute(
-        select(
-            PaymentMonth.programme,
-            PaymentMonth.month,
-            PaymentMonth.amount,
-            Payment.receipt_no,
-            Payment.business_date,
-            Payment.method,
-        )
-        .join(Payment, Payment.id == PaymentMonth.payment_id)
-        .where(PaymentMonth.member_id == member_id, PaymentMonth.voided.is_(False))
-    ).all()
+    rows = driver_of(session).execute(_LEDGER_SQL, (member_id,)).all()
     return Ledger.of(
-        PaidMonth(code, Month.from_int(month), day, receipt, amount, method)
+        PaidMonth(code, Month.from_int(month), _as_date(day), receipt, amount, method)
         for code, month, amount, receipt, day, method in rows
     )
 
 
 def credit_used_of(session: Session, member_id: int) -> int:
     """PP 50/2025 art. 6 credit already set against this member's live payments."""
-    used = session.execute(
-        select(func.coalesce(func.sum(Payment.credit_total), 0)).where(
-            Payment.member_id == member_id, Payment.status == PaymentStatus.PAID
-        )
-    ).scalar_one()
-    return int(used)
+    return int(driver_of(session).execute(_CREDIT_SQL, (member_id, PaymentStatus.PAID.value)).one()[0])
 
 
 def payment_ids_by_month(session: Session, member_id: int) -> dict[tuple[str, Month], str]:
@@ -164,9 +205,24 @@ def _parse_stored(body: str) -> RateTable:
 
 
 def rate_book_of(session: Session) -> RateBook:
-    rows = session.execute(select(RateTableRow.body).order_by(RateTableRow.id)).scalars().all()
     # The Kanwil's tables (region_rate_table, sent down) after this branch's own: the regional
     # office's table stands when both bring a table for the same month.
+    found = driver_of(session).execute(_RATE_HASHES_SQL).all()
+    hashes = tuple(h for *_, h in sorted(found, key=lambda r: (r[0], r[1], str(r[2]))))
+    book = _BOOKS.get(hashes)
+    if book is None:
+        book = _book(session)
+        if len(_BOOKS) >= 8:
+            _BOOKS.clear()
+        _BOOKS[hashes] = book
+    return book
+
+
+_BOOKS: dict[tuple[str, ...], RateBook] = {}  # by the stored tables' hashes (a few sets per process)
+
+
+def _book(session: Session) -> RateBook:
+    rows = session.execute(select(RateTableRow.body).order_by(RateTableRow.id)).scalars().all()
     regional = session.execute(
         select(RegionRateTable.body).order_by(RegionRateTable.effective_from, RegionRateTable.loaded_at)
     ).scalars()
@@ -184,11 +240,18 @@ class HolidaySettings:
 
 
 def holiday_settings(session: Session) -> HolidaySettings:
-    query = select(Setting.key, Setting.value).where(Setting.key.in_([JOINT_LEAVE_KEY, OVERRIDES_KEY]))
-    rows: dict[str, str] = {key: value for key, value in session.execute(query)}
-    joint = rows.get(JOINT_LEAVE_KEY, "1") == "1"
+    joint, raw = _holiday_values(session)
+    return _parse_holidays(joint, raw)
+
+
+def _holiday_values(session: Session) -> tuple[bool, str | None]:
+    found = driver_of(session).execute(_SETTINGS_SQL, (JOINT_LEAVE_KEY, OVERRIDES_KEY)).all()
+    rows: dict[str, str | None] = {str(key): value for key, value in found}
+    return rows.get(JOINT_LEAVE_KEY, "1") == "1", rows.get(OVERRIDES_KEY)
+
+
+def _parse_holidays(joint: bool, raw: str | None) -> HolidaySettings:
     overrides: dict[dt.date, str | None] = {}
-    raw = rows.get(OVERRIDES_KEY)
     if raw:
         for day, name in json.loads(raw).items():
             overrides[dt.date.fromisoformat(day)] = name
@@ -198,5 +261,11 @@ def holiday_settings(session: Session) -> HolidaySettings:
 def calendar_of(session: Session) -> WorkingCalendar:
     """Weekends, Indonesian public holidays (and cuti bersama when the branch counts them), and the
     supervisor's overrides."""
-    h = holiday_settings(session)
+    return _calendar(*_holiday_values(session))
+
+
+@lru_cache(maxsize=16)
+def _calendar(joint: bool, raw: str | None) -> WorkingCalendar:
+    """One calendar per settings' values, kept: it remembers the due dates it worked out."""
+    h = _parse_holidays(joint, raw)
     return WorkingCalendar(holiday_lookup(joint_leave=h.joint_leave), h.overrides)

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.db.contribution_models import Payment, PaymentMonth, ReceiptSequence
+from app.db.contribution_models import Payment, PaymentMonth
 from app.db.models import Member
 from app.domain.cash import check_received
 from app.domain.contributions import quote_input_from_record, quote_months
@@ -43,7 +43,8 @@ from app.services.contributions.charges import (
 )
 from app.services.contributions.cover import member_facts
 from app.services.contributions.lookup import (
-    branch_of,
+    branch_facts,
+    driver_of,
     member_by_key,
     rate_book_of,
     today_at,
@@ -60,32 +61,24 @@ T = TypeVar("T")
 # --- writing ------------------------------------------------------------------------------------------
 
 
+_TAKE_RECEIPT_SQL = (
+    'UPDATE receipt_sequence SET next_serial = next_serial + 1 WHERE "key" = ? RETURNING next_serial'
+)
+_NEW_RECEIPT_SQL = 'INSERT INTO receipt_sequence ("key", next_serial) VALUES (?, 1) ON CONFLICT DO NOTHING'
+_FORGET_SQL = "DELETE FROM member_cover WHERE member_id = ?"  # status_index.forget, for one member
+_PAYMENT = cast(Table, Payment.__table__)
+_PAYMENT_MONTH = cast(Table, PaymentMonth.__table__)
+
+
 def next_receipt(session: Session, kind: str, branch_code: str, year: int) -> str:
     """``TBI-101-2026-000001``: gapless per kind, branch and year (the row lock serialises counters)."""
     key = f"{kind}-{branch_code}-{year}"
-    stmt = (
-        update(ReceiptSequence)
-        .where(ReceiptSequence.key == key)
-        .values(next_serial=ReceiptSequence.next_serial + 1)
-        .returning(ReceiptSequence.next_serial)
-    )
-    serial = session.execute(stmt).scalar_one_or_none()
-    if serial is None:
-        dialect = session.get_bind().dialect.name
-        if dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-            session.execute(
-                pg_insert(ReceiptSequence).values(key=key, next_serial=1).on_conflict_do_nothing()
-            )
-        else:
-            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-            session.execute(
-                sqlite_insert(ReceiptSequence).values(key=key, next_serial=1).on_conflict_do_nothing()
-            )
-        serial = session.execute(stmt).scalar_one()
-    return f"{key}-{int(serial) - 1:06d}"
+    driver = driver_of(session)
+    found = driver.execute(_TAKE_RECEIPT_SQL, (key,)).first()
+    if found is None:  # the first of its year: the row, then the same bump (another may have made it)
+        driver.execute(_NEW_RECEIPT_SQL, (key,))
+        found = driver.execute(_TAKE_RECEIPT_SQL, (key,)).one()
+    return f"{key}-{int(found[0]) - 1:06d}"
 
 
 def write_payment(
@@ -132,7 +125,7 @@ def write_payment(
         sponsored=sponsored,
     )
     check_received(method, q.total, cash_received)
-    branch = branch_of(session)
+    branch = branch_facts(session)
     receipt = receipt_no or next_receipt(session, "TBI", branch.code, today.year)
     amounts: dict[tuple[str, Month], int] = {}
     for ln in q.lines:
@@ -145,46 +138,50 @@ def write_payment(
         if code in facts.owed and facts.ledger.paid(code, m) is None
     ]
     detail = q.as_json() | {"cover_after": headline(facts.with_paid(paid).state())}
-    payment = Payment(
-        receipt_no=receipt,
-        member_id=member.id,
-        enrolment_id=facts.enrolment.id if enrolment_payment else None,
-        sponsor_batch_id=sponsor_batch_id,
-        method=method,
-        reference=reference,
-        schedule=(MONTHLY if sponsored else facts.schedule).encode(),
-        first_month=q.months[0].as_int(),
-        last_month=q.months[-1].as_int(),
-        months_count=len(q.months),
-        gross_total=q.gross_total,
-        discount_total=q.discount_total,
-        fine_total=q.fine_total,
-        credit_total=q.credit,
-        total=q.total,
-        cash_received=cash_received,
-        detail=json.dumps(detail, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
-        request_key=request_key,
-        received_at=now,
-        business_date=today,
-        officer_id=actor.id,
-        counter=ctx.counter,
-        status="PAID",
+    row: dict[str, Any] = {
+        "receipt_no": receipt,
+        "member_id": member.id,
+        "enrolment_id": facts.enrolment.id if enrolment_payment else None,
+        "sponsor_batch_id": sponsor_batch_id,
+        "method": method,
+        "reference": reference,
+        "schedule": (MONTHLY if sponsored else facts.schedule).encode(),
+        "first_month": q.months[0].as_int(),
+        "last_month": q.months[-1].as_int(),
+        "months_count": len(q.months),
+        "gross_total": q.gross_total,
+        "discount_total": q.discount_total,
+        "fine_total": q.fine_total,
+        "credit_total": q.credit,
+        "total": q.total,
+        "cash_received": cash_received,
+        "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+        "request_key": request_key,
+        "received_at": now,
+        "business_date": today,
+        "officer_id": actor.id,
+        "counter": ctx.counter,
+        "status": "PAID",
+    }
+    # Straight to the driver (app.db.driver): the rows are exactly what the ORM would write, without
+    # its flushes. The Payment returned is not in the session: it carries the row for the caller.
+    driver = driver_of(session)
+    payment = Payment(id=driver.insert(_PAYMENT, row, returning="id"), **row)
+    driver.insert_many(
+        _PAYMENT_MONTH,
+        [
+            {
+                "payment_id": payment.id,
+                "member_id": member.id,
+                "programme": pm.programme,
+                "month": pm.month.as_int(),
+                "amount": pm.amount,
+                "voided": False,
+            }
+            for pm in paid
+        ],
     )
-    session.add(payment)
-    session.flush()
-    session.add_all(
-        PaymentMonth(
-            payment_id=payment.id,
-            member_id=member.id,
-            programme=pm.programme,
-            month=pm.month.as_int(),
-            amount=pm.amount,
-            voided=False,
-        )
-        for pm in paid
-    )
-    session.flush()
-    forget(session, (member.id,))
+    driver.execute(_FORGET_SQL, (member.id,))
     append_event(
         session,
         ctx,

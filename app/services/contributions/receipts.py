@@ -24,7 +24,7 @@ from app.services.audit import append_event
 from app.services.auth import authorize
 from app.services.context import ServiceContext
 from app.services.contribution_dto import PaymentDTO, SponsorBatchDTO, SponsorMemberDTO
-from app.services.contributions.lookup import branch_of
+from app.services.contributions.lookup import branch_facts, branch_of, driver_of
 from app.services.dto import Actor
 
 if TYPE_CHECKING:
@@ -78,16 +78,19 @@ def fine_note(q: Quote) -> str | None:
     return f"Denda keterlambatan {rate} per bulan, ditanggung pemberi kerja: {parts}."
 
 
+_OFFICERS_SQL = "SELECT id, username, full_name FROM officer WHERE id IN (?, ?)"
+
+
 def payment_dto(session: Session, p: Payment, *, repeated: bool = False) -> PaymentDTO:
     member = session.get(Member, p.member_id)
-    branch = branch_of(session)
+    branch = branch_facts(session)
     assert member is not None
-    names = dict(
-        session.execute(
-            select(Officer.id, Officer.username).where(Officer.id.in_([p.officer_id, p.voided_by_id or 0]))
-        ).all()
-    )
-    full = session.execute(select(Officer.full_name).where(Officer.id == p.officer_id)).scalar_one()
+    officers = {
+        int(i): (str(u), str(f))
+        for i, u, f in driver_of(session).execute(_OFFICERS_SQL, (p.officer_id, p.voided_by_id or 0)).all()
+    }
+    names = {i: u for i, (u, _f) in officers.items()}
+    full = officers[p.officer_id][1]
     sponsor = None
     sponsor_receipt = None
     if p.sponsor_batch_id is not None:
