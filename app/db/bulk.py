@@ -9,7 +9,7 @@ processor (so stored values are exactly what the ORM and Core paths store), and 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Table
@@ -52,6 +52,24 @@ def processed(
     Core and the ORM would bind. Safe to run in another process on a dialect built there."""
     _sql, processors, _named = prepare_insert(dialect, table, columns)
     return tuple(v if p is None or v is None else p(v) for p, v in zip(processors, row, strict=True))
+
+
+def processed_many(
+    dialect: Dialect, table: Table, columns: tuple[str, ...], rows: Iterable[Sequence[Any]]
+) -> list[tuple[Any, ...]]:
+    """``processed`` for many rows: the processors are looked up once and only the columns that
+    have one are touched (most go to the driver as they are)."""
+    _sql, processors, _named = prepare_insert(dialect, table, columns)
+    active = [(i, p) for i, p in enumerate(processors) if p is not None]
+    out = []
+    for row in rows:
+        values = list(row)
+        for i, p in active:
+            v = values[i]
+            if v is not None:
+                values[i] = p(v)
+        out.append(tuple(values))
+    return out
 
 
 def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:

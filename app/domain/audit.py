@@ -13,9 +13,13 @@ from typing import Any
 GENESIS = "0" * 64
 
 
+# One encoder for every call (``json.dumps`` with options builds a new one each time).
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
 def canonical_json(data: Any) -> str:
     """Stable text for hashing: sorted keys, no spaces, UTF-8 kept as is."""
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return _CANONICAL.encode(data)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +90,7 @@ def event_hash(
             prev_hash,
         ]
     )
-    return hmac.new(key, body.encode("utf-8"), hashlib.sha256).hexdigest()
+    return hmac.digest(key, body.encode("utf-8"), "sha256").hex()  # one call into OpenSSL
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +108,7 @@ class ChainReport:
 # member_id, details (canonical JSON), prev_hash, hash.
 EventRow = tuple[int, str, str, str, str, str, str | None, int | None, str, str, str]
 
-_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+_ENCODER = _CANONICAL  # the verifier encodes exactly as the writer does
 # How far away a displaced event is looked for when classifying a break (only on failure).
 LOOKAROUND = 16
 
@@ -129,7 +133,7 @@ def row_hash(key: bytes, row: EventRow, seq: int | None = None) -> str:
 def seal_mac(key: bytes, last_seq: int, last_hash: str) -> str:
     """The seal over the chain's head: rewinding the head after cutting the tail breaks it."""
     body = canonical_json(["audit-head", last_seq, last_hash])
-    return hmac.new(key, body.encode("utf-8"), hashlib.sha256).hexdigest()
+    return hmac.digest(key, body.encode("utf-8"), "sha256").hex()  # one call into OpenSSL
 
 
 def as_row(ev: ChainedEvent) -> EventRow:

