@@ -41,6 +41,7 @@ from app.services.dto import Actor, BranchDTO
 from app.services.search_index import postings_for, word_key_counts, write_sorted_postings
 
 BATCH = 50_000
+FIRST_BATCH = 5_000  # the first batch at most; sizes double from there up to the batch size
 _PHONE_PREFIXES = ("0812", "0813", "0821", "0852", "0857", "0878", "0896", "0838", "0881")
 
 
@@ -457,12 +458,17 @@ def seed_members(
     use_worker = count > batch if worker is None else worker
     source: _Batches | _Inline = _Batches(plan) if use_worker else _Inline(plan)
     created, first, last = 0, None, None
+    # The first batches are small and double up to ``batch``: the writer starts once a few thousand
+    # members exist instead of waiting for a whole batch (the sizes, hence the data, do not depend
+    # on whether a worker makes them).
+    size = min(batch, FIRST_BATCH)
     try:
         requested = 0
         for _ in range(2 if use_worker else 1):  # the worker keeps one batch ahead
             if requested < count:
-                source.request(min(batch, count - requested))
-                requested += min(batch, count - requested)
+                source.request(min(size, count - requested))
+                requested += min(size, count - requested)
+                size = min(batch, size * 2)
         while created < count:
             if cancel.cancelled:
                 raise Cancelled()
@@ -477,9 +483,10 @@ def seed_members(
             created += n_written
             # NIKs already active in the database were skipped: ask for as many more.
             if created + requested < count:
-                n = min(batch, count - created - requested)
+                n = min(size, count - created - requested)
                 source.request(n)
                 requested += n
+                size = min(batch, size * 2)
             progress(created, count, f"{created:,} peserta dibuat".replace(",", "."))
     finally:
         source.close()

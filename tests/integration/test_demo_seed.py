@@ -64,6 +64,36 @@ def test_worker_process_writes_what_the_inline_path_writes(tmp_path: Path) -> No
     assert inline == worker_made
 
 
+def test_small_first_batches_double_and_write_the_same_either_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The writer starts on a small first batch (50, 100, 200, then 300 each): the worker and the
+    inline path still write the same rows, numbered without a gap."""
+    monkeypatch.setattr(demo, "FIRST_BATCH", 50)
+    clock = FakeClock()
+    dumps = []
+    for worker in (False, True):
+        ctx = _fresh(tmp_path / f"home-{worker}", clock)
+        try:
+            sizes: list[int] = []
+            result = demo.seed_members(
+                ctx,
+                _siti(ctx),
+                900,
+                seed=5,
+                batch=300,
+                worker=worker,
+                progress=lambda done, total, message="", seen=sizes: seen.append(done),
+            )
+            assert result.created == 900
+            assert sizes == [50, 150, 350, 650, 900]
+            assert parse_number(result.last_number).serial == 900  # type: ignore[arg-type,union-attr]
+            dumps.append(_dump(ctx))
+        finally:
+            ctx.engine.dispose()
+    assert dumps[0] == dumps[1]
+
+
 def test_seeded_rows_read_back_like_any_member(tmp_path: Path) -> None:
     clock = FakeClock()
     ctx = _fresh(tmp_path / "home", clock)
