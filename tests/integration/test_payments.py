@@ -17,6 +17,7 @@ from PIL import Image
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from app.bootstrap import open_app
 from app.db.contribution_models import Payment, PaymentMonth
 from app.db.models import AuditEvent
 from app.domain.issues import DomainError
@@ -311,6 +312,28 @@ def test_loaded_rate_table_applies_from_its_month_for_every_counter(
     assert [t.version for t in cs.rate_tables(ctx)] == ["2026-12-07", "2026-06-uji"]
     with pytest.raises(DomainError):
         cs.load_rate_table(ctx, supervisor, '{"format": "loket-rates/1"}', password=SUPERVISOR_PASSWORD)
+
+
+def test_a_table_loaded_at_another_counter_prices_this_counters_next_payment(
+    ctx: Any, officer: Actor, supervisor: Actor, home: Path, clock: FakeClock
+) -> None:
+    """The rate book is kept between payments, by the stored tables' hashes: a table another
+    counter (another process, its own context) loads is in this counter's very next payment."""
+    first = enrol(ctx, officer, bulan_bayar=0)
+    before = cs.pay(ctx, officer, first, months=3, method="cash")  # the book is built and kept here
+    assert [ln.gross for ln in before.lines if ln.programme == "JKM"] == [6_800, 6_800, 6_800]
+    data = json.loads(shipped_rate_tables()[0].raw)
+    data.update(version="2026-06-lain", effective_from="2026-06")
+    data["segments"]["BPU"]["programmes"]["JKM"]["amount"] = 7_100
+    other = open_app(home=home, clock=clock, counter="LOKET-2")
+    try:
+        cs.load_rate_table(other.ctx, supervisor, json.dumps(data), password=SUPERVISOR_PASSWORD)
+    finally:
+        other.ctx.engine.dispose()
+    second = enrol(ctx, officer, nik="1610014508900077", bulan_bayar=0)
+    after = cs.pay(ctx, officer, second, months=3, method="cash")  # Apr, May (old table), Jun (new)
+    assert [ln.gross for ln in after.lines if ln.programme == "JKM"] == [6_800, 6_800, 7_100]
+    assert after.receipt_no == "TBI-101-2026-000002"  # the receipt numbers run on, gapless
 
 
 def test_receipts_read_back_totals_and_no_full_nik(
