@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 
 from app.db.bulk import bulk_insert
 from app.db.driver import Driver
-from app.db.homes import home_branch
 from app.db.ids import BLOCK, local_part
 from app.db.models import AuditEvent, AuditHead, Setting
 from app.db.search_models import AuditSeal
@@ -36,6 +35,7 @@ from app.services.audit_anchors import SOURCES as ANCHOR_SOURCES
 from app.services.audit_anchors import AnchorSource
 from app.services.audit_anchors import check_all as check_anchors_in
 from app.services.audit_reconcile import Reconciliation, reconcile
+from app.services.branch_read import branch_timezone
 from app.services.context import ServiceContext
 from app.services.dto import Actor
 
@@ -48,15 +48,6 @@ _SET_SEAL_SQL = "UPDATE audit_seal SET mac = ? WHERE id = 1"
 _SET_HEAD_HASH = update(_HEAD).where(_HEAD.c.id == 1).values(last_hash=bindparam("h"))
 _SEAL = cast(Table, AuditSeal.__table__)
 _SET_SEAL = update(_SEAL).where(_SEAL.c.id == 1).values(mac=bindparam("mac"))
-
-
-def _branch_timezone(session: Session, ctx: ServiceContext) -> str:
-    tz = ctx.cache.get("branch_timezone")
-    if tz is None:
-        home = home_branch(session)
-        tz = home.timezone if home is not None else "Asia/Jakarta"
-        ctx.cache["branch_timezone"] = tz
-    return str(tz)
 
 
 def append_event(
@@ -101,7 +92,7 @@ def append_event(
         {
             "seq": seq,
             "occurred_at": occurred,
-            "business_date": business_date(occurred, _branch_timezone(session, ctx)),
+            "business_date": business_date(occurred, branch_timezone(session, ctx)),
             "officer_id": actor.id if actor else None,
             "actor": username,
             "counter": ctx.counter,
@@ -157,7 +148,7 @@ def append_events(
     last_seq, prev_hash = conn.execute(_BUMP_HEAD_BY, {"n": len(events)}).one()
     seq = int(last_seq) - len(events)
     occurred = (at or ctx.clock()).astimezone(dt.UTC)
-    day = business_date(occurred, _branch_timezone(session, ctx))
+    day = business_date(occurred, branch_timezone(session, ctx))
     username = actor.username if actor else SYSTEM
     rows = []
     for ev in events:

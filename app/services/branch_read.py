@@ -13,7 +13,7 @@ from app.domain.clock import business_date
 from app.domain.ids import parse_ref, short_ref
 from app.domain.issues import DomainError, Issue
 from app.domain.messages import msg
-from app.services.context import ServiceContext
+from app.services.context import CacheKey, ServiceContext
 from app.services.dto import BranchDTO
 
 
@@ -36,16 +36,29 @@ def current_branch(ctx: ServiceContext) -> BranchDTO | None:
     return ctx.read(work)
 
 
+BRANCH: CacheKey[tuple[float, BranchDTO]] = CacheKey("branch")
+BRANCH_TIMEZONE: CacheKey[str] = CacheKey("branch_timezone")
+
+
 def cached_branch(ctx: ServiceContext, max_age_s: float = 30.0) -> BranchDTO | None:
     """The branch row, re-read at most every ``max_age_s`` seconds (it changes once a year, if ever)."""
     now = time.monotonic()
-    hit = ctx.cache.get("branch")
+    hit = ctx.cache.get(BRANCH)
     if hit is not None and now - hit[0] < max_age_s:
-        return hit[1]  # type: ignore[no-any-return]
+        return hit[1]
     branch = current_branch(ctx)
     if branch is not None:
-        ctx.cache["branch"] = (now, branch)
+        ctx.cache.put(BRANCH, (now, branch))
     return branch
+
+
+def branch_timezone(session: Session, ctx: ServiceContext) -> str:
+    """The branch's time zone (kept for the process; setting up the branch clears it)."""
+    tz = ctx.cache.get(BRANCH_TIMEZONE)
+    if tz is None:
+        home = home_branch(session)
+        tz = ctx.cache.put(BRANCH_TIMEZONE, home.timezone if home is not None else "Asia/Jakarta")
+    return tz
 
 
 def today(ctx: ServiceContext, branch: BranchDTO | None = None) -> dt.date:

@@ -25,25 +25,16 @@ from sqlalchemy.orm import Session
 
 from app.db.day_models import DayLock
 from app.db.driver import Driver
-from app.db.homes import home_branch
 from app.db.models import Officer
 from app.domain.clock import business_date, local_time
 from app.domain.issues import DomainError, Issue
 from app.domain.messages import msg
 from app.domain.states import DayStatus
+from app.services.branch_read import branch_timezone as branch_timezone  # the day's callers import it here
 from app.services.context import ServiceContext
 
 # pg_advisory_xact_lock key for "the day's books": an arbitrary constant ("LOKETDAY").
 DAY_LOCK_KEY = 0x4C4F4B4554444159
-
-
-def branch_timezone(session: Session, ctx: ServiceContext) -> str:
-    tz = ctx.cache.get("branch_timezone")
-    if tz is None:
-        home = home_branch(session)
-        tz = home.timezone if home is not None else "Asia/Jakarta"
-        ctx.cache["branch_timezone"] = tz
-    return str(tz)
 
 
 def hold_books(session: Session, *, exclusive: bool = False) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -15,7 +15,7 @@ from app.db.engine import describe, make_engine
 from app.db.models import Setting
 from app.domain.issues import DomainError, Issue
 from app.domain.messages import msg
-from app.services.context import ServiceContext
+from app.services.context import CacheKey, ServiceContext
 
 T = TypeVar("T")
 
@@ -88,12 +88,15 @@ def _timeout_ms(ctx: ServiceContext) -> int:
         return DEFAULT_TIMEOUT_MS
 
 
+KANWIL_ENGINE: CacheKey[tuple[tuple[str, int], sa.Engine]] = CacheKey("region.kanwil_engine")
+
+
 def kanwil_engine(ctx: ServiceContext, url: str) -> sa.Engine:
     """A read-only engine to the Kanwil with a short connect and statement timeout (kept per process)."""
     timeout = _timeout_ms(ctx)
-    cached = ctx.cache.get("region.kanwil_engine")
+    cached = ctx.cache.get(KANWIL_ENGINE)
     if cached is not None and cached[0] == (url, timeout):
-        return cached[1]  # type: ignore[no-any-return]
+        return cached[1]
     if cached is not None:
         cached[1].dispose()
     engine = make_engine(
@@ -106,7 +109,7 @@ def kanwil_engine(ctx: ServiceContext, url: str) -> sa.Engine:
         max_overflow=2,
         pool_recycle=300,
     )
-    ctx.cache["region.kanwil_engine"] = ((url, timeout), engine)
+    ctx.cache.put(KANWIL_ENGINE, ((url, timeout), engine))
     return engine
 
 
@@ -126,6 +129,6 @@ def ask_kanwil(ctx: ServiceContext, work: Callable[[sa.Connection], T], url: str
 
 
 def close_kanwil(ctx: ServiceContext) -> None:
-    cached: Any = ctx.cache.pop("region.kanwil_engine", None)
+    cached = ctx.cache.pop(KANWIL_ENGINE)
     if cached is not None:
         cached[1].dispose()

@@ -17,11 +17,12 @@ from enum import StrEnum
 from app.db.region_queries import ElsewhereRow, active_elsewhere
 from app.domain.issues import Issue
 from app.domain.messages import msg
-from app.services.context import ServiceContext
+from app.services.context import CacheKey, ServiceContext
 from app.services.kanwil import KANWIL_URL, ROLE, KanwilUnreachableError, ask_kanwil, region_settings
 
 SETTINGS_MAX_AGE_S = 30.0
-LAST_CHECK = "region.last_check"
+LAST_CHECK: CacheKey[LastCheck] = CacheKey("region.last_check")
+SETTINGS: CacheKey[tuple[float, dict[str, str]]] = CacheKey("region.settings")
 
 
 class RegionalCheck(StrEnum):
@@ -88,17 +89,16 @@ class LastCheck:
 
 def last_check(ctx: ServiceContext) -> LastCheck | None:
     """The last regional check of this counter since Loket started (None: none yet)."""
-    found = ctx.cache.get(LAST_CHECK)
-    return found if isinstance(found, LastCheck) else None
+    return ctx.cache.get(LAST_CHECK)
 
 
 def _settings(ctx: ServiceContext) -> dict[str, str]:
     now = time.monotonic()
-    hit = ctx.cache.get("region.settings")
+    hit = ctx.cache.get(SETTINGS)
     if hit is not None and now - hit[0] < SETTINGS_MAX_AGE_S:
-        return hit[1]  # type: ignore[no-any-return]
+        return hit[1]
     settings = region_settings(ctx)
-    ctx.cache["region.settings"] = (now, settings)
+    ctx.cache.put(SETTINGS, (now, settings))
     return settings
 
 
@@ -113,9 +113,9 @@ def regional_lookup(ctx: ServiceContext, niks: Sequence[str], own_code: str) -> 
     try:
         rows = ask_kanwil(ctx, lambda conn: active_elsewhere(conn, wanted, own_code), settings[KANWIL_URL])
     except KanwilUnreachableError:
-        ctx.cache[LAST_CHECK] = LastCheck(ctx.clock(), RegionalCheck.UNREACHABLE)
+        ctx.cache.put(LAST_CHECK, LastCheck(ctx.clock(), RegionalCheck.UNREACHABLE))
         return RegionalResult(RegionalCheck.UNREACHABLE)
-    ctx.cache[LAST_CHECK] = LastCheck(ctx.clock(), RegionalCheck.CHECKED)
+    ctx.cache.put(LAST_CHECK, LastCheck(ctx.clock(), RegionalCheck.CHECKED))
     found: dict[str, ElsewhereRow] = {}
     for row in rows:
         found.setdefault(row.nik, row)
