@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setAccessibleName(translate("MainWindow", "Navigasi halaman"))
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # labels fit the column
         side.addWidget(self.nav, 1)
         layout.addLayout(side)
         # The services refuse a page's work anyway; a page the officer may not use is not offered.

@@ -66,3 +66,18 @@ def test_a_dropdown_narrower_than_its_items_opens_wide_enough_to_show_them(theme
     assert view.viewport().width() >= widest  # the longest item is not cut
     assert view.verticalScrollBar().maximum() == 0  # and every item is in view
     combo.hidePopup()
+
+
+def test_every_page_label_fits_the_navigation_column(qtbot: Any, ui_ctx: Any, supervisor: Any) -> None:
+    """The supervisor sees every page; each label with its shortcut fits without a sideways scrollbar."""
+    from ui.context import UiContext
+    from ui.main_window import MainWindow
+
+    window = MainWindow(UiContext(ui_ctx.opened, supervisor, ui_ctx.branch, ui_ctx.runner))
+    qtbot.addWidget(window)
+    window.resize(1366, 740)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.nav.count() >= 14
+    assert window.nav.sizeHintForColumn(0) <= window.nav.viewport().width()
+    assert not window.nav.horizontalScrollBar().isVisible()

@@ -6,7 +6,7 @@ import os
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from sqlalchemy import func, select
 
 from app.db.models import Member
@@ -428,3 +428,17 @@ def test_a_closed_day_is_said_before_anything_is_typed_and_nothing_saves(
     assert page.save_button.isEnabled()
     with qtbot.waitSignal(page.enrolled, timeout=10_000):
         qtbot.keyClick(page, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_the_side_column_fits_after_saving_nothing_is_cut(qtbot: Any, ui_ctx: Any) -> None:
+    """The saved number, the quote and the payment panel fit the 350 px column (no text cut at the
+    right edge: the column never scrolls sideways)."""
+    page = saved_page(qtbot, ui_ctx, months="1")
+    page.resize(1166, 700)
+    side = page.findChild(QWidget, "intakeSideScroll")
+    panel = page.findChild(QWidget, "intakeSide")
+    qtbot.waitUntil(lambda: panel.findChild(QWidget, "paymentPanel").isVisible(), timeout=10_000)
+    assert panel.minimumSizeHint().width() <= side.viewport().width()
+    for child in panel.findChildren(QWidget):
+        if child.isVisible():
+            assert child.minimumSizeHint().width() <= side.viewport().width(), child.objectName()

@@ -50,6 +50,9 @@ class EnrolmentPaymentPanel(QFrame):
         layout.addLayout(head)
         self.method = QComboBox()
         self.method.setObjectName("paymentMethod")
+        # The column is 350 px: the closed box shows the chosen method (its list opens wide enough).
+        self.method.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.method.setMinimumContentsLength(8)
         for m in method_options("MANDIRI"):  # refilled from the member's options on start
             self.method.addItem(display.label(m.label), m.code)
         self.reference = QLineEdit()
