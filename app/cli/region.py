@@ -229,10 +229,13 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_dashboard(args: argparse.Namespace) -> int:
+    from app.services.dashboard import refresh_protection
     from app.services.region import dashboard
 
     opened = open_from_args(args)
     actor = require_supervisor(opened, args.supervisor)
+    # Who is protected today, worked out first where the index has no answer (incremental).
+    refresh_protection(opened.ctx, actor)
     d = dashboard.kanwil_dashboard(opened.ctx, actor)
     if args.json:
         print_json(d.as_json())

@@ -44,9 +44,9 @@ def branch_of(session: Session) -> Branch:
 
 
 def today_at(session: Session, ctx: ServiceContext) -> dt.date:
-    """The branch's business date now."""
-    tz = session.execute(select(Branch.timezone).limit(1)).scalar() or "Asia/Jakarta"
-    return business_date(ctx.clock(), tz)
+    """The business date now at this database's own branch (the Kanwil's, at the Kanwil)."""
+    home = home_branch(session)
+    return business_date(ctx.clock(), home.timezone if home is not None else "Asia/Jakarta")
 
 
 def not_found(key: str) -> DomainError:
