@@ -381,7 +381,9 @@ class KanwilPanel(QWidget):
                 ),
                 Column(translate("KanwilPanel", "Target"), lambda r: _pct(r.coverage.target_bp), right=True),
                 Column(
-                    translate("KanwilPanel", "Kemajuan"), lambda r: _pct(r.coverage.progress_bp), right=True
+                    translate("KanwilPanel", "Kemajuan"),
+                    lambda r: self._protected_text(_pct(r.coverage.progress_bp)),
+                    right=True,
                 ),
             ]
         )
@@ -428,7 +430,7 @@ class KanwilPanel(QWidget):
             "kanwilBranches",
             translate("KanwilPanel", "Peserta terdaftar, terlindungi dan pendaftaran per cabang"),
             self.branch_model,
-            3,
+            4,  # per channel
         )
         v.addWidget(self.branch_table, 1)
         return w

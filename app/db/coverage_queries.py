@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
@@ -83,12 +83,22 @@ def pending_on(session: Session, today: dt.date) -> int:
     return int(session.execute(q).scalar_one())
 
 
-def held_by_regency(
-    session: Session, since: Mapping[str, dt.datetime], today: dt.date
-) -> list[tuple[str, str, int, int, int, int]]:
-    """(regency, branch code, members held, of them protected today, counted since the regency's
-    baseline, of those protected today), in one pass over the active members and their status
-    index rows. ``since``: regency → ``counted_from`` of its target."""
+class Held(NamedTuple):
+    """Active members of one home regency held by one branch, as ``held_by_regency`` counts them."""
+
+    regency: str
+    branch: str  # code
+    members: int  # registered (terdaftar)
+    protected: int  # of them, protected today (terlindungi)
+    since: int  # of them, registered after the regency's baseline date
+    since_protected: int  # of those, protected today
+    answered: int  # of them, those the status index has an answer for today
+
+
+def held_by_regency(session: Session, since: Mapping[str, dt.datetime], today: dt.date) -> list[Held]:
+    """The active members by home regency and holding branch, with how many are protected today
+    and how many were registered since the regency's baseline, in one pass over the members and
+    their status index rows. ``since``: regency → ``counted_from`` of its target."""
     regency = regency_of()
     protected = protected_on(today)
     counted: Any
@@ -105,14 +115,20 @@ def held_by_regency(
     code = Member.branch_id // BLOCK
     rows = session.execute(
         sa.select(
-            regency, code, sa.func.count(), sa.func.count().filter(protected), counted, counted_protected
+            regency,
+            code,
+            sa.func.count(),
+            sa.func.count().filter(protected),
+            counted,
+            counted_protected,
+            sa.func.count().filter(answered_on(today)),
         )
         .select_from(Member)
         .outerjoin(MemberCover, MemberCover.member_id == Member.id)
         .where(Member.record_status == "ACTIVE")
         .group_by(regency, code)
     )
-    return [(str(r[0]), f"{int(r[1]):03d}", int(r[2]), int(r[3]), int(r[4]), int(r[5])) for r in rows]
+    return [Held(str(r[0]), f"{int(r[1]):03d}", *(int(n) for n in r[2:])) for r in rows]
 
 
 def enrolments_made(session: Session, start: dt.date, end: dt.date) -> list[tuple[str, str, str, str, int]]:

@@ -147,9 +147,9 @@ def _coverage(session: Session, code: str, timezone: str, today: dt.date) -> tup
     since = {t.regency_code: counted_from(t.baseline_date, timezone) for t in targets}
     counted: dict[str, int] = {}
     protected: dict[str, int] = {}
-    for regency, _holder, _n, _protected, after, after_protected in held_by_regency(session, since, today):
-        counted[regency] = counted.get(regency, 0) + after
-        protected[regency] = protected.get(regency, 0) + after_protected
+    for held in held_by_regency(session, since, today):
+        counted[held.regency] = counted.get(held.regency, 0) + held.since
+        protected[held.regency] = protected.get(held.regency, 0) + held.since_protected
     return tuple(
         CoverageLine(
             t.regency_code,

@@ -289,6 +289,7 @@ class DashboardPage(QWidget):
         self.coverage.verticalHeader().setVisible(False)
         self.coverage.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.coverage.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.coverage.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.coverage.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.coverage.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
         self.coverage.setMaximumHeight(150)

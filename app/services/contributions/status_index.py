@@ -78,8 +78,8 @@ def still_member() -> ColumnElement[bool]:
     return MemberCover.status.in_((CoverStatus.ACTIVE.value, CoverStatus.ARREARS.value))
 
 
-def _stale_ids(session: Session, today: dt.date, limit: int) -> list[int]:
-    q = stale_members(today).order_by(Member.id).limit(limit)
+def _stale_ids(session: Session, today: dt.date, limit: int, after: int = 0) -> list[int]:
+    q = stale_members(today).where(Member.id > after).order_by(Member.id).limit(limit)
     return [int(i) for i in session.execute(q).scalars()]
 
 
@@ -126,22 +126,26 @@ def refresh(ctx: ServiceContext, *, progress: ProgressSink = no_progress, cancel
     is its own transaction: a cancelled refresh keeps the batches done and raises ``Cancelled``."""
     total = ctx.read(lambda s: pending(s, ctx))
     done = 0
+    after = 0  # batches walk the ids upward (a million members: no rescan of those done)
     progress(0, total, "Memperbarui status kepesertaan…")
     while True:
         if cancel.cancelled:
             raise Cancelled()
 
-        def work(session: Session) -> int:
-            ids = _stale_ids(session, today_at(session, ctx), BATCH)
-            if not ids:
-                return 0
-            _refresh_batch(session, ctx, ids)
-            return len(ids)
+        def work(session: Session, after: int = after) -> list[int]:
+            ids = _stale_ids(session, today_at(session, ctx), BATCH, after)
+            if ids:
+                _refresh_batch(session, ctx, ids)
+            return ids
 
-        n = ctx.write(work)
-        if n == 0:
-            break
-        done += n
+        ids = ctx.write(work)
+        if not ids:
+            if after == 0:
+                break
+            after = 0  # one more walk from the start: members forgotten meanwhile behind it
+            continue
+        after = ids[-1]
+        done += len(ids)
         progress(min(done, total), max(total, done), "Memperbarui status kepesertaan…")
     return done
 

@@ -28,7 +28,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from app.db.coverage_queries import counted_from, enrolments_made, held_by_regency, pending_on
+from app.db.coverage_queries import Held, counted_from, enrolments_made, held_by_regency, pending_on
 from app.db.homes import home_branch
 from app.db.region_models import RegionBranch, RegionTarget
 from app.domain.clock import business_date
@@ -226,7 +226,10 @@ def kanwil_dashboard(ctx: ServiceContext, actor: Actor) -> KanwilDashboardDTO:
             settings_of(session).get(REGION_NAME, home.name), today, month_start, targets, branches, area, members,
             month, duplicates,
         )  # fmt: skip
-        return replace(board, pending=pending_on(session, today))
+        # Every active member answered: none pending (no second pass over a million members);
+        # else the exact count (members with an enrolment, the only ones the index answers for).
+        unanswered = sum(h.members - h.answered for h in members)
+        return replace(board, pending=pending_on(session, today) if unanswered else 0)
 
     return ctx.read(work)
 
@@ -238,7 +241,7 @@ def _assemble(
     targets: list[RegionTarget],
     branches: list[RegionBranch],
     area: dict[str, str],
-    members: list[tuple[str, str, int, int, int, int]],
+    members: list[Held],
     month: list[tuple[str, str, str, str, int]],
     duplicates: int,
 ) -> KanwilDashboardDTO:
@@ -250,7 +253,7 @@ def _assemble(
     held_protected: dict[str, int] = {}
     own_since: dict[tuple[str, str], int] = {}  # (branch, regency) → counted since the baseline
     own_protected: dict[tuple[str, str], int] = {}  # … of them protected today
-    for regency, holder, n, protected, after, after_protected in members:
+    for regency, holder, n, protected, after, after_protected, _answered in members:
         living[regency] = living.get(regency, 0) + n
         living_protected[regency] = living_protected.get(regency, 0) + protected
         since[regency] = since.get(regency, 0) + after
