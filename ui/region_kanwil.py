@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Opened
 from app.domain.coverage import format_bp
 from app.domain.progress import Cancelled, CancelToken, ProgressSink
+from app.services import dashboard as dash_service
 from app.services.dto import Actor
 from app.services.region import dashboard as region_dashboard
 from app.services.region import repair, setup, status
@@ -79,6 +80,7 @@ class KanwilPanel(QWidget):
         self.session: KanwilSession | None = None
         self.links: tuple[LinkDTO, ...] = ()
         self.board: KanwilDashboardDTO | None = None
+        self._protection_task: Any = None  # the status index being worked out in the background
         v = QVBoxLayout(self)
         v.setContentsMargins(0, 0, 0, 0)
         v.setSpacing(6)
@@ -194,6 +196,9 @@ class KanwilPanel(QWidget):
             self.load_status()
 
     def close_session(self) -> None:
+        if self._protection_task is not None:
+            self._protection_task.cancel()
+            self._protection_task = None
         if self.session is not None:
             self.session.close()
         self.session = None
@@ -361,15 +366,24 @@ class KanwilPanel(QWidget):
                     right=True,
                 ),
                 Column(
-                    translate("KanwilPanel", "Peserta aktif"), lambda r: display.number(r.members), right=True
+                    translate("KanwilPanel", "Terdaftar"), lambda r: display.number(r.members), right=True
+                ),
+                Column(
+                    translate("KanwilPanel", "Terlindungi"),
+                    lambda r: self._protected_text(display.number(r.protected)),
+                    right=True,
                 ),
                 Column(translate("KanwilPanel", "Awal"), lambda r: _pct(r.coverage.baseline_bp), right=True),
                 Column(
-                    translate("KanwilPanel", "Sekarang"), lambda r: _pct(r.coverage.covered_bp), right=True
+                    translate("KanwilPanel", "Terlindungi kini"),
+                    lambda r: self._protected_text(_pct(r.coverage.covered_bp)),
+                    right=True,
                 ),
                 Column(translate("KanwilPanel", "Target"), lambda r: _pct(r.coverage.target_bp), right=True),
                 Column(
-                    translate("KanwilPanel", "Kemajuan"), lambda r: _pct(r.coverage.progress_bp), right=True
+                    translate("KanwilPanel", "Kemajuan"),
+                    lambda r: self._protected_text(_pct(r.coverage.progress_bp)),
+                    right=True,
                 ),
             ]
         )
@@ -381,7 +395,12 @@ class KanwilPanel(QWidget):
             [
                 Column(translate("KanwilPanel", "Cabang"), lambda b: f"{b.code} {b.name}"),
                 Column(
-                    translate("KanwilPanel", "Peserta aktif"), lambda b: display.number(b.members), right=True
+                    translate("KanwilPanel", "Terdaftar"), lambda b: display.number(b.members), right=True
+                ),
+                Column(
+                    translate("KanwilPanel", "Terlindungi"),
+                    lambda b: self._protected_text(display.number(b.protected)),
+                    right=True,
                 ),
                 Column(
                     translate("KanwilPanel", "Baru bulan ini"),
@@ -393,12 +412,14 @@ class KanwilPanel(QWidget):
                     lambda b: ", ".join(f"{t.label} {t.count}" for t in b.by_channel if t.count) or "—",
                 ),
                 Column(
-                    translate("KanwilPanel", "Cakupan wilayah"),
+                    translate("KanwilPanel", "Terlindungi di wilayahnya"),
                     lambda b: (
                         "—"
                         if b.progress is None
-                        else translate("KanwilPanel", "{now} (target {target})").format(
-                            now=_pct(b.progress.covered_bp), target=_pct(b.progress.target_bp)
+                        else self._protected_text(
+                            translate("KanwilPanel", "{now} (target {target})").format(
+                                now=_pct(b.progress.covered_bp), target=_pct(b.progress.target_bp)
+                            )
                         )
                     ),
                     right=True,
@@ -407,9 +428,9 @@ class KanwilPanel(QWidget):
         )
         self.branch_table = record_table(
             "kanwilBranches",
-            translate("KanwilPanel", "Cakupan dan pendaftaran per cabang"),
+            translate("KanwilPanel", "Peserta terdaftar, terlindungi dan pendaftaran per cabang"),
             self.branch_model,
-            3,
+            4,  # per channel
         )
         v.addWidget(self.branch_table, 1)
         return w
@@ -437,29 +458,57 @@ class KanwilPanel(QWidget):
             on_error=self._fail,
         )
 
+    def _protected_text(self, text: str) -> str:
+        """A protected figure, or "dihitung…" while the status index is still being worked out."""
+        if self.board is not None and self.board.pending:
+            return translate("KanwilPanel", "dihitung…")
+        return text
+
     def _on_dashboard(self, board: KanwilDashboardDTO) -> None:
         if not shiboken6.isValid(self):
             return
         self.board = board
         p = board.province
-        self.province.setText(
-            translate(
-                "KanwilPanel",
-                "{region}, {today}: {covered} dari {workers} pekerja terlindungi ({pct}); target {target}, "
-                "kurang {remaining}.",
-            ).format(
-                region=board.region,
-                today=display.date(board.today),
-                covered=display.number(p.covered),
-                workers=display.number(p.workers),
-                pct=_pct(p.covered_bp),
-                target=display.number(p.target_count),
-                remaining=display.number(p.remaining),
+        if board.pending:
+            # Not yet known who is protected: the registered figures only, and why.
+            self.province.setText(
+                translate(
+                    "KanwilPanel",
+                    "{region}, {today}: status perlindungan sedang dihitung ({pending} peserta belum "
+                    "dihitung). Terdaftar {registered} dari {workers} pekerja; target {target} terlindungi.",
+                ).format(
+                    region=board.region,
+                    today=display.date(board.today),
+                    pending=display.number(board.pending),
+                    registered=display.number(p.registered),
+                    workers=display.number(p.workers),
+                    target=display.number(p.target_count),
+                )
             )
-        )
-        self.province_bar.setValue(p.progress_bp)
+            if self._protection_task is None and self.session is not None:
+                self._work_out_protection()
+        else:
+            self.province.setText(
+                translate(
+                    "KanwilPanel",
+                    "{region}, {today}: {covered} dari {workers} pekerja terlindungi ({pct}), {registered} "
+                    "terdaftar; target {target} terlindungi, kurang {remaining}.",
+                ).format(
+                    region=board.region,
+                    today=display.date(board.today),
+                    covered=display.number(p.covered),
+                    workers=display.number(p.workers),
+                    pct=_pct(p.covered_bp),
+                    registered=display.number(p.registered),
+                    target=display.number(p.target_count),
+                    remaining=display.number(p.remaining),
+                )
+            )
+        self.province_bar.setValue(0 if board.pending else p.progress_bp)
         self.province_bar.setFormat(
-            translate("KanwilPanel", "{pct} dari awal ke target").format(pct=_pct(p.progress_bp))
+            translate("KanwilPanel", "dihitung…")
+            if board.pending
+            else translate("KanwilPanel", "{pct} dari awal ke target").format(pct=_pct(p.progress_bp))
         )
         month = translate(
             "KanwilPanel", "Pendaftaran sejak {start} per kanal: {channels}. Per segmen: {segments}."
@@ -477,6 +526,48 @@ class KanwilPanel(QWidget):
         self.regency_model.set_rows(board.regencies)
         self.branch_model.set_rows(board.branches)
         self.dashboard_shown.emit(board)
+
+    # ---- who is protected: the Kanwil's status index, worked out in the background -------------------
+    def _work_out_protection(self) -> None:
+        s = self.session
+        assert s is not None
+        task = self.ui.runner.run(
+            lambda progress, cancel: dash_service.refresh_protection(
+                s.opened.ctx, s.actor, progress=progress, cancel=cancel
+            ),
+            on_success=self._on_protection_done,
+            on_error=self._on_protection_failed,
+            with_progress=True,
+        )
+        task.progressed.connect(self._on_protection_progress)
+        task.cancelled.connect(self._on_protection_stopped)
+        self._protection_task = task
+
+    def _on_protection_progress(self, done: int, total: int, _message: str) -> None:
+        if not shiboken6.isValid(self) or self.board is None:
+            return
+        self.province_bar.setRange(0, max(total, 1))
+        self.province_bar.setValue(done)
+        self.province_bar.setFormat(
+            translate("KanwilPanel", "status perlindungan: {done} dari {total}").format(
+                done=display.number(done), total=display.number(total)
+            )
+        )
+
+    def _on_protection_done(self, _count: int) -> None:
+        self._on_protection_stopped()
+        if shiboken6.isValid(self) and self.session is not None:
+            self.load_dashboard()
+
+    def _on_protection_stopped(self) -> None:
+        self._protection_task = None
+        if shiboken6.isValid(self):
+            self.province_bar.setRange(0, 10_000)
+
+    def _on_protection_failed(self, exc: BaseException) -> None:
+        self._on_protection_stopped()
+        if self.session is not None:
+            self._fail(exc)
 
 
 HELP = (

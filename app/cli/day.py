@@ -344,6 +344,8 @@ def cmd_target_list(args: argparse.Namespace) -> int:
                     "baseline_bp": line.coverage.baseline_bp,
                     "target_bp": line.coverage.target_bp,
                     "enrolled_since": line.coverage.enrolled_since,
+                    "protected_since": line.coverage.protected_since,
+                    "registered": line.coverage.registered,
                     "covered": line.coverage.covered,
                     "covered_bp": line.coverage.covered_bp,
                     "remaining": line.coverage.remaining,
@@ -364,8 +366,9 @@ def cmd_target_list(args: argparse.Namespace) -> int:
     for line in dash.coverage:
         c = line.coverage
         print(
-            f"{line.regency_code} {line.regency_name}: {format_bp(c.covered_bp)} (awal {format_bp(c.baseline_bp)}, "
-            f"target {format_bp(c.target_bp)}); +{format_number(c.enrolled_since)} sejak {c.baseline_date.isoformat()}, "
+            f"{line.regency_code} {line.regency_name}: {format_bp(c.covered_bp)} terlindungi (awal "
+            f"{format_bp(c.baseline_bp)}, target {format_bp(c.target_bp)}); sejak {c.baseline_date.isoformat()} "
+            f"+{format_number(c.protected_since)} terlindungi, +{format_number(c.enrolled_since)} terdaftar; "
             f"kurang {format_number(c.remaining)}"
         )
     return 0

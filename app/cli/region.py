@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from app.cli.common import open_from_args, print_json, require_supervisor
@@ -229,10 +230,23 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_dashboard(args: argparse.Namespace) -> int:
+    from app.services.dashboard import refresh_protection
     from app.services.region import dashboard
 
     opened = open_from_args(args)
     actor = require_supervisor(opened, args.supervisor)
+    # Who is protected today, worked out first where the index has no answer (incremental; a first
+    # refresh of a large region takes minutes: its progress goes to stderr).
+    shown = [False]
+
+    def progress(done: int, total: int, message: str = "") -> None:
+        if total:
+            shown[0] = True
+            print(f"\r{message} {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    refresh_protection(opened.ctx, actor, progress=progress)
+    if shown[0]:
+        print(file=sys.stderr)
     d = dashboard.kanwil_dashboard(opened.ctx, actor)
     if args.json:
         print_json(d.as_json())

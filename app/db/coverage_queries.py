@@ -12,20 +12,30 @@ read, so the two agree for every branch:
   (a moved member's history stays the origin's; a laptop's enrolments become the importing
   branch's when its package is merged), dated by its business date.
 
-Membership status (active, arrears, lapsed) is not part of these counts: it is the status index's
-answer, which exists only where the payments were taken (``member_cover`` is not replicated).
+- a held member is **protected** (terlindungi) today when the status index (``member_cover``) answers
+  for today that BPJS pays his benefits without conditions (``cover_on``: the month paid in a
+  running membership, or a PU employer's arrears within the limit). Enrolled and not yet paid,
+  BPU in arrears (benefits only after settling), membership ended: registered (terdaftar), not
+  protected; a member the index has no answer for today is not counted protected (the caller
+  says how many are still pending).
+
+Every count comes in pairs: registered (terdaftar, the active records) and protected
+(terlindungi). The index is derived data, recomputed where it is read, never replicated: each
+branch fills it from its own payments, the Kanwil from the replicated payments, with the same
+code (``app.services.contributions.status_index``) and the same rule.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from app.db.contribution_models import MemberCover
 from app.db.ids import BLOCK
 from app.db.models import Enrolment, Member
 
@@ -43,32 +53,82 @@ def counted_from(baseline_date: dt.date, timezone: str) -> dt.datetime:
     return local.astimezone(dt.UTC)
 
 
-def held_by_regency(session: Session, since: Mapping[str, dt.datetime]) -> list[tuple[str, str, int, int]]:
-    """(regency, branch code, members held, of them counted since the regency's baseline), in one
-    pass over the active members. ``since``: regency → ``counted_from`` of its target."""
+def answered_on(today: dt.date) -> sa.ColumnElement[bool]:
+    """SQL: the member's ``member_cover`` row answers for ``today``."""
+    return sa.and_(MemberCover.recheck_on > today, MemberCover.as_of <= today)
+
+
+def protected_on(today: dt.date) -> sa.ColumnElement[bool]:
+    """SQL: the (outer-joined) ``member_cover`` row says the member is protected on ``today``."""
+    return sa.and_(MemberCover.covered.is_(True), answered_on(today))
+
+
+def stale_members(today: dt.date) -> sa.Select[Any]:
+    """SQL: the ids of the active members with an enrolment whom the status index has no answer for
+    on ``today`` (missing, or due for a recheck): what a refresh works out, what is pending."""
+    return (
+        sa.select(Member.id)
+        .outerjoin(MemberCover, MemberCover.member_id == Member.id)
+        .where(
+            Member.record_status == "ACTIVE",
+            sa.select(Enrolment.id).where(Enrolment.member_id == Member.id).exists(),
+            sa.or_(MemberCover.member_id.is_(None), ~answered_on(today)),
+        )
+    )
+
+
+def pending_on(session: Session, today: dt.date) -> int:
+    """How many active members the status index has no answer for on ``today``."""
+    q = sa.select(sa.func.count()).select_from(stale_members(today).subquery())
+    return int(session.execute(q).scalar_one())
+
+
+class Held(NamedTuple):
+    """Active members of one home regency held by one branch, as ``held_by_regency`` counts them."""
+
+    regency: str
+    branch: str  # code
+    members: int  # registered (terdaftar)
+    protected: int  # of them, protected today (terlindungi)
+    since: int  # of them, registered after the regency's baseline date
+    since_protected: int  # of those, protected today
+    answered: int  # of them, those the status index has an answer for today
+
+
+def held_by_regency(session: Session, since: Mapping[str, dt.datetime], today: dt.date) -> list[Held]:
+    """The active members by home regency and holding branch, with how many are protected today
+    and how many were registered since the regency's baseline, in one pass over the members and
+    their status index rows. ``since``: regency → ``counted_from`` of its target."""
     regency = regency_of()
+    protected = protected_on(today)
     counted: Any
+    counted_protected: Any
     if since:
         after = sa.case(
             *((regency == code, sa.literal(at, Member.created_at.type)) for code, at in since.items()),
             else_=sa.null(),
         )
         counted = sa.func.count().filter(Member.created_at >= after)
+        counted_protected = sa.func.count().filter(sa.and_(Member.created_at >= after, protected))
     else:
-        counted = sa.literal(0)
+        counted = counted_protected = sa.literal(0)
     code = Member.branch_id // BLOCK
     rows = session.execute(
-        sa.select(regency, code, sa.func.count(), counted)
+        sa.select(
+            regency,
+            code,
+            sa.func.count(),
+            sa.func.count().filter(protected),
+            counted,
+            counted_protected,
+            sa.func.count().filter(answered_on(today)),
+        )
+        .select_from(Member)
+        .outerjoin(MemberCover, MemberCover.member_id == Member.id)
         .where(Member.record_status == "ACTIVE")
         .group_by(regency, code)
     )
-    return [(str(r[0]), f"{int(r[1]):03d}", int(r[2]), int(r[3])) for r in rows]
-
-
-def counted_since(regency_code: str, at: dt.datetime) -> tuple[Any, ...]:
-    """SQL conditions on ``member``: held, living in ``regency_code``, registered since ``at`` (the
-    row-by-row form of ``held_by_regency``'s count, to join with what only a branch knows)."""
-    return (Member.record_status == "ACTIVE", regency_of() == regency_code, Member.created_at >= at)
+    return [Held(str(r[0]), f"{int(r[1]):03d}", *(int(n) for n in r[2:])) for r in rows]
 
 
 def enrolments_made(session: Session, start: dt.date, end: dt.date) -> list[tuple[str, str, str, str, int]]:

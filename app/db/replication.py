@@ -26,7 +26,7 @@ import sqlalchemy as sa
 from psycopg.conninfo import make_conninfo
 from sqlalchemy.engine import make_url
 
-from app.db import regional_heads
+from app.db import kanwil_cover, regional_heads
 from app.db.ids import id_range
 
 PUBLICATION_UP = "loket_up"
@@ -90,7 +90,7 @@ LOCAL = {
     "coverage_target": "the branch's own targets; the Kanwil's go down as region_target",
     "rate_table": "rate tables loaded here; the Kanwil's go down as region_rate_table",
     "cover_status_before": "record of migration 0010 in this database",
-    "member_cover": "status index of this database, refilled from its own payments",
+    "member_cover": "status index, derived: each database (the Kanwil too) refills it from the payments it holds",
 }
 
 
@@ -341,10 +341,11 @@ def install_kanwil_triggers(conn: sa.Connection) -> None:
     for sql in _BACKFILL:
         conn.exec_driver_sql(sql)
     regional_heads.install_kanwil_trigger(conn)
+    kanwil_cover.install(conn)
 
 
 def kanwil_triggers_installed(conn: sa.Connection) -> bool:
-    names = [name for _t, name, _e in _TRIGGERS] + [regional_heads.TRIGGER]
+    names = [name for _t, name, _e in _TRIGGERS] + [regional_heads.TRIGGER, *kanwil_cover.NAMES]
     found = conn.execute(
         sa.text("SELECT count(*) FROM pg_trigger WHERE tgname = ANY(:names) AND tgenabled = 'A'"),
         {"names": names},

@@ -1,5 +1,10 @@
-"""Coverage against a regency's target: how many of its workers are covered now, and how far the
-branch has come from the baseline toward the target. Percentages are basis points (5000 = 50%)."""
+"""Coverage against a regency's target: how many of its workers are protected now, and how far the
+branch has come from the baseline toward the target. Percentages are basis points (5000 = 50%).
+
+"Covered" is the baseline share plus the members registered since the baseline date who are
+protected today (the status index's answer); the members registered since then, protected or not
+(enrolled, not yet paid; in arrears; membership ended), are ``enrolled_since``, shown beside as
+"terdaftar" and never called protected."""
 
 from __future__ import annotations
 
@@ -38,7 +43,8 @@ class Coverage:
     baseline_bp: int
     target_bp: int
     baseline_date: dt.date
-    enrolled_since: int  # members of the regency enrolled after the baseline date
+    enrolled_since: int  # members of the regency registered after the baseline date (terdaftar)
+    protected_since: int  # of them, protected today (terlindungi)
 
     @property
     def covered_at_baseline(self) -> int:
@@ -50,6 +56,11 @@ class Coverage:
 
     @property
     def covered(self) -> int:
+        return min(self.workers, self.covered_at_baseline + self.protected_since)
+
+    @property
+    def registered(self) -> int:
+        """The baseline share plus every member registered since (protected or not)."""
         return min(self.workers, self.covered_at_baseline + self.enrolled_since)
 
     @property

@@ -15,6 +15,7 @@ class AreaProgress:
     covered_at_baseline: int
     covered: int
     target_count: int
+    registered: int  # the baseline share plus every member registered since (protected or not)
 
     @classmethod
     def of(cls, parts: Iterable[Coverage]) -> AreaProgress:
@@ -24,6 +25,7 @@ class AreaProgress:
             sum(c.covered_at_baseline for c in items),
             sum(c.covered for c in items),
             sum(c.target_count for c in items),
+            sum(c.registered for c in items),
         )
 
     @property

@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.db.contribution_models import MemberCover, Payment
-from app.db.coverage_queries import counted_from, counted_since, enrolments_made, held_by_regency, made_by
+from app.db.contribution_models import Payment
+from app.db.coverage_queries import counted_from, enrolments_made, held_by_regency, made_by
 from app.db.day_models import CoverageTarget
 from app.db.homes import home_branch
-from app.db.models import Member
 from app.db.region_models import RegionBranch, RegionTarget
 from app.domain.clock import business_date
 from app.domain.coverage import Coverage, check_target
@@ -30,6 +29,7 @@ from app.services.context import ServiceContext
 from app.services.contributions import status_index
 from app.services.contributions.status_index import StatusCounts
 from app.services.dto import Actor
+from app.services.region import dashboard as region_dashboard
 
 PERIODS = ("today", "week", "month")
 PERIOD_LABELS = {"today": "Hari ini", "week": "Minggu ini", "month": "Bulan ini"}
@@ -52,8 +52,12 @@ class PeriodFigures:
 class CoverageLine:
     regency_code: str
     regency_name: str
-    coverage: Coverage  # ``enrolled_since``: the region's count (``coverage_queries``), as the Kanwil's
-    protected: int = 0  # of them, protected today by the status index (only the branch knows)
+    coverage: Coverage  # the region's counts (``coverage_queries``), as the Kanwil's
+
+    @property
+    def protected(self) -> int:
+        """Members registered since the baseline who are protected today."""
+        return self.coverage.protected_since
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,36 +142,30 @@ def _targets(session: Session, code: str) -> list[CoverageTarget | RegionTarget]
 
 def _coverage(session: Session, code: str, timezone: str, today: dt.date) -> tuple[CoverageLine, ...]:
     """Per target regency: the baseline share plus the members this branch holds there who were
-    registered after the baseline date, by the region's one definition (``coverage_queries``, so
-    the Kanwil counts the same); and how many of them the status index says are protected today."""
+    registered after the baseline date and, of them, those protected today, by the region's one
+    definition (``coverage_queries``, so the Kanwil counts the same)."""
     targets = _targets(session, code)
     since = {t.regency_code: counted_from(t.baseline_date, timezone) for t in targets}
     counted: dict[str, int] = {}
-    for regency, _holder, _n, after in held_by_regency(session, since):
-        counted[regency] = counted.get(regency, 0) + after
-    lines = []
-    for t in targets:
-        protected = session.execute(
-            select(func.count())
-            .select_from(Member)
-            .join(MemberCover, MemberCover.member_id == Member.id)
-            .where(
-                *counted_since(t.regency_code, since[t.regency_code]),
-                status_index.fresh_on(today),
-                status_index.still_member(),
-            )
-        ).scalar_one()
-        lines.append(
-            CoverageLine(
-                t.regency_code,
-                t.regency_name,
-                Coverage(
-                    t.workers, t.baseline_bp, t.target_bp, t.baseline_date, counted.get(t.regency_code, 0)
-                ),
-                int(protected),
-            )
+    protected: dict[str, int] = {}
+    for held in held_by_regency(session, since, today):
+        counted[held.regency] = counted.get(held.regency, 0) + held.since
+        protected[held.regency] = protected.get(held.regency, 0) + held.since_protected
+    return tuple(
+        CoverageLine(
+            t.regency_code,
+            t.regency_name,
+            Coverage(
+                t.workers,
+                t.baseline_bp,
+                t.target_bp,
+                t.baseline_date,
+                counted.get(t.regency_code, 0),
+                protected.get(t.regency_code, 0),
+            ),
         )
-    return tuple(lines)
+        for t in targets
+    )
 
 
 def dashboard(ctx: ServiceContext, actor: Actor) -> DashboardDTO:
@@ -303,4 +301,17 @@ def refresh_statuses(
 ) -> int:
     """Work out today's cover status of every member the status index has no answer for."""
     authorize(ctx, actor, Permission.SEARCH)
+    return status_index.refresh(ctx, progress=progress, cancel=cancel)
+
+
+def refresh_protection(
+    ctx: ServiceContext, actor: Actor, *, progress: ProgressSink = no_progress, cancel: CancelToken = NEVER
+) -> int:
+    """At the Kanwil (supervisor): bring its own status index up to date for today, by the
+    branch's code and rule on the replicated payments, before its dashboard counts who is
+    protected. Incremental: only members missing from it or due for a recheck (the replicated
+    writes forget their member's row by triggers, ``app.db.kanwil_cover``). Each batch is its own
+    transaction; returns how many were worked out."""
+    authorize(ctx, actor, Permission.REGION)
+    ctx.read(region_dashboard.ensure_kanwil)
     return status_index.refresh(ctx, progress=progress, cancel=cancel)

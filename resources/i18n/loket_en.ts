@@ -1059,8 +1059,20 @@ Report (without member data): {last_report}</translation>
         <translation>Baseline</translation>
     </message>
     <message>
-        <source>Sekarang</source>
-        <translation>Now</translation>
+        <source>Terlindungi kini</source>
+        <translation>Protected now</translation>
+    </message>
+    <message>
+        <source>Sejak awal</source>
+        <translation>Since baseline</translation>
+    </message>
+    <message>
+        <source>dihitung…</source>
+        <translation>working out…</translation>
+    </message>
+    <message>
+        <source>{enrolled} terdaftar, {protected} terlindungi</source>
+        <translation>{enrolled} registered, {protected} protected</translation>
     </message>
     <message>
         <source>Target</source>
@@ -1069,10 +1081,6 @@ Report (without member data): {last_report}</translation>
     <message>
         <source>Kurang</source>
         <translation>Short by</translation>
-    </message>
-    <message>
-        <source>Baru terlindungi</source>
-        <translation>Newly protected</translation>
     </message>
     <message>
         <source>Kemajuan ke target</source>
@@ -1097,10 +1105,6 @@ Report (without member data): {last_report}</translation>
     <message>
         <source>Dasbor belum dapat dimuat. Coba perbarui (F5).</source>
         <translation>The dashboard could not be loaded. Try refreshing (F5).</translation>
-    </message>
-    <message>
-        <source>{protected} dari {enrolled}</source>
-        <translation>{protected} of {enrolled}</translation>
     </message>
     <message>
         <source>{progress_bp} dari awal ke target</source>
@@ -4602,16 +4606,44 @@ Repair: {what}</translation>
         <translation>Workers</translation>
     </message>
     <message>
-        <source>Peserta aktif</source>
-        <translation>Active members</translation>
+        <source>Terdaftar</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Terlindungi</source>
+        <translation>Protected</translation>
+    </message>
+    <message>
+        <source>Terlindungi kini</source>
+        <translation>Protected now</translation>
+    </message>
+    <message>
+        <source>Terlindungi di wilayahnya</source>
+        <translation>Protected in its area</translation>
+    </message>
+    <message>
+        <source>Peserta terdaftar, terlindungi dan pendaftaran per cabang</source>
+        <translation>Registered and protected members and enrolments per branch</translation>
+    </message>
+    <message>
+        <source>dihitung…</source>
+        <translation>working out…</translation>
+    </message>
+    <message>
+        <source>{region}, {today}: status perlindungan sedang dihitung ({pending} peserta belum dihitung). Terdaftar {registered} dari {workers} pekerja; target {target} terlindungi.</source>
+        <translation>{region}, {today}: protection status is being worked out ({pending} members not yet done). Registered {registered} of {workers} workers; target {target} protected.</translation>
+    </message>
+    <message>
+        <source>{region}, {today}: {covered} dari {workers} pekerja terlindungi ({pct}), {registered} terdaftar; target {target} terlindungi, kurang {remaining}.</source>
+        <translation>{region}, {today}: {covered} of {workers} workers protected ({pct}), {registered} registered; target {target} protected, {remaining} to go.</translation>
+    </message>
+    <message>
+        <source>status perlindungan: {done} dari {total}</source>
+        <translation>protection status: {done} of {total}</translation>
     </message>
     <message>
         <source>Awal</source>
         <translation>Baseline</translation>
-    </message>
-    <message>
-        <source>Sekarang</source>
-        <translation>Now</translation>
     </message>
     <message>
         <source>Target</source>
@@ -4634,24 +4666,12 @@ Repair: {what}</translation>
         <translation>By channel</translation>
     </message>
     <message>
-        <source>Cakupan wilayah</source>
-        <translation>Area coverage</translation>
-    </message>
-    <message>
         <source>{now} (target {target})</source>
         <translation>{now} (target {target})</translation>
     </message>
     <message>
-        <source>Cakupan dan pendaftaran per cabang</source>
-        <translation>Coverage and enrolments per branch</translation>
-    </message>
-    <message>
         <source>Menghitung cakupan dan pendaftaran seluruh wilayah…</source>
         <translation>Counting coverage and enrolments of the whole region…</translation>
-    </message>
-    <message>
-        <source>{region}, {today}: {covered} dari {workers} pekerja terlindungi ({pct}); target {target}, kurang {remaining}.</source>
-        <translation>{region}, {today}: {covered} of {workers} workers protected ({pct}); target {target}, {remaining} to go.</translation>
     </message>
     <message>
         <source>{pct} dari awal ke target</source>

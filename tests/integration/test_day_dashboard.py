@@ -53,9 +53,10 @@ def test_periods_channels_occupations_and_coverage(
     (line,) = dash.coverage
     assert line.regency_name == "Kabupaten Ogan Ilir"
     # Four of the six live in Ogan Ilir (two in Palembang, 16.71): all four count toward the target
-    # (the region's one definition, the Kanwil's too); one of the four is not yet protected.
+    # (the region's one definition, the Kanwil's too); one of the four is not yet protected, and
+    # the coverage ("terlindungi") counts the three who are; the four are "terdaftar".
     assert line.coverage.enrolled_since == 4 and line.protected == 3
-    assert line.coverage.covered == 344
+    assert line.coverage.covered == 343 and line.coverage.registered == 344
 
     # A payment forgets the member's index row; the next refresh counts him.
     cs.pay(ctx, officer, d.numbers[0], months=1, method="cash")
@@ -77,12 +78,15 @@ def test_periods_channels_occupations_and_coverage(
     dashboard.refresh_statuses(ctx, officer)
     counts = dashboard.dashboard(ctx, officer).statuses.counts
     assert counts[CoverStatus.ARREARS] == 6 and counts[CoverStatus.ACTIVE] == 0
-    assert dashboard.dashboard(ctx, officer).coverage[0].coverage.covered == 344  # within the limit
+    # Still members (within the limit), but a BPU member in arrears gets his benefits only after
+    # paying them: registered, no longer protected today.
+    late = dashboard.dashboard(ctx, officer).coverage[0]
+    assert (late.coverage.registered, late.coverage.covered, late.protected) == (344, 340, 0)
 
 
 def test_coverage_arithmetic_and_percent_parsing() -> None:
     c = Coverage(workers=1_000_000, baseline_bp=3400, target_bp=5000, baseline_date=dt.date(2026, 1, 1),
-                 enrolled_since=40_000)  # fmt: skip
+                 enrolled_since=40_000, protected_since=40_000)  # fmt: skip
     assert (c.covered_at_baseline, c.target_count, c.covered, c.covered_bp) == (
         340_000,
         500_000,
@@ -90,7 +94,10 @@ def test_coverage_arithmetic_and_percent_parsing() -> None:
         3800,
     )
     assert c.remaining == 120_000 and c.progress_bp == 2500
-    assert Coverage(10, 0, 5000, dt.date(2026, 1, 1), 99).covered == 10
+    assert Coverage(10, 0, 5000, dt.date(2026, 1, 1), 99, 99).covered == 10
+    # Registered since the baseline is not protected: only the protected count toward coverage.
+    part = Coverage(1000, 3400, 5000, dt.date(2026, 1, 1), enrolled_since=40, protected_since=25)
+    assert (part.covered, part.registered, part.remaining) == (365, 380, 135)
     assert parse_percent("34", "x") == 3400 and parse_percent("34,5%", "x") == 3450
     assert isinstance(parse_percent("101", "x"), Issue) and isinstance(parse_percent("abc", "x"), Issue)
     assert format_bp(3450) == "34,5%" and format_bp(5000) == "50%" and format_bp(3425) == "34,25%"

@@ -326,9 +326,12 @@ def test_the_kanwil_dashboard_shows_coverage_per_branch_and_regency(
         for line in board.branches
     }
     assert branches == {"101": (3, 3, {"LOKET": 2, "DESA": 1}), "102": (2, 2, {"PASAR": 2})}
+    # Enrolled, nothing paid: registered ("terdaftar"), not protected ("terlindungi").
     line_101 = next(line for line in board.branches if line.code == "101")
-    assert line_101.progress is not None and line_101.progress.covered == 300 + 3
-    assert board.province.workers == 1_500 and board.province.covered == 300 + 3 + 150 + 2
+    assert line_101.progress is not None and line_101.progress.covered == 300
+    assert line_101.progress.registered == 300 + 3 and line_101.protected == 0
+    assert board.province.workers == 1_500 and board.province.covered == 300 + 150
+    assert board.province.registered == 300 + 3 + 150 + 2
     assert {t.code: t.count for t in board.by_segment}["BPU"] == 5
     assert board.duplicate_niks == 0
 
@@ -338,8 +341,9 @@ def test_the_kanwil_dashboard_shows_coverage_per_branch_and_regency(
     assert cli_main(["region", "dashboard", "--supervisor", "siti", *home]) == 0
     text = capsys.readouterr().out
     # (the command line reads the real clock: "this month" is December, not the fake November)
-    assert "Provinsi: 455 dari 1.500 pekerja terlindungi" in text
-    assert "101 KC 101: 3 peserta aktif" in text and "102 KC 102: 2 peserta aktif" in text
+    assert "Provinsi: 450 dari 1.500 pekerja terlindungi (30%), 455 terdaftar" in text
+    assert "101 KC 101: 0 terlindungi dari 3 peserta terdaftar" in text
+    assert "102 KC 102: 0 terlindungi dari 2 peserta terdaftar" in text
     monkeypatch.setattr(sys, "stdin", io.StringIO(PASSWORD))
     assert cli_main(["region", "status", "--supervisor", "siti", *home]) == 0
     text = capsys.readouterr().out

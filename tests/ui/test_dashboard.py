@@ -38,12 +38,14 @@ def test_dashboard_shows_numbers_after_an_enrolment(qtbot: Any, ui_ctx: UiContex
     qtbot.waitUntil(
         lambda: page.statuses.figures[CoverStatus.NOT_ACTIVE].text() == "Belum aktif 1", timeout=10_000
     )
-    assert page.coverage.item(0, 3).text() == "34,1%" and page.coverage.item(0, 6).text() == "0 dari 1"
+    qtbot.waitUntil(lambda: page.coverage.item(0, 6).text() == "1 terdaftar, 0 terlindungi", timeout=10_000)
+    assert page.coverage.item(0, 3).text() == "34%"  # coverage counts the protected only
 
     cs.record_enrolment_payment(ui_ctx.ctx, ui_ctx.actor, out.number, method="cash")
     ui_ctx.bus.member_changed.emit(out.number)
     qtbot.waitUntil(lambda: page.statuses.figures[CoverStatus.ACTIVE].text() == "Aktif 1", timeout=10_000)
-    assert page.coverage.item(0, 3).text() == "34,1%" and page.coverage.item(0, 6).text() == "1 dari 1"
+    qtbot.waitUntil(lambda: page.coverage.item(0, 6).text() == "1 terdaftar, 1 terlindungi", timeout=10_000)
+    assert page.coverage.item(0, 3).text() == "34,1%"
     assert page.statuses.note.text() == "" and page.statuses.bar.isHidden()
     series = page.channel_chart.series()[0]
     assert [int(series.barSets()[0].at(i)) for i in range(6)] == [1, 0, 0, 0, 0, 0]

@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.services import branch as branch_service
+from app.services import contributions as cs
 from app.services import enrolment
 from tests.day_fixtures import record_for
 from tests.pg_server import PgServer
@@ -93,8 +94,16 @@ def test_the_kanwil_window_explains_a_broken_link_repairs_it_and_shows_the_dashb
 ) -> None:
     k, a = region.kanwil, region.b101
     for i in range(3):
-        assert enrolment.enrol_worker(a.ctx, a.officer, record_for(i, kode_wilayah="16.10.01.2005")).number
-    wait_until(lambda: k.one("SELECT count(*) FROM member") == 3, "the members at the Kanwil")
+        number = enrolment.enrol_worker(a.ctx, a.officer, record_for(i, kode_wilayah="16.10.01.2005")).number
+        assert number
+        if i < 2:  # two paid their first month, one not yet
+            cs.pay(a.ctx, a.officer, number, months=1, method="cash")
+    wait_until(
+        lambda: (
+            k.one("SELECT count(*) FROM member") == 3 and k.one("SELECT count(*) FROM payment_month") == 4
+        ),
+        "the members and their payments at the Kanwil",
+    )
     page = _page(qtbot, _ui(k, runner))
     assert page.kanwil.isVisible() and not page.connect_box.isVisible()
     assert "Kanwil 900" in page.where.text()
@@ -131,15 +140,29 @@ def test_the_kanwil_window_explains_a_broken_link_repairs_it_and_shows_the_dashb
     assert k.one("SELECT subenabled FROM pg_subscription WHERE subname = 'loket_up_101'") is True
     assert k.one("SELECT count(*) FROM audit_event WHERE action = 'region.repair'") == 1
 
-    # The dashboard tab reads the Kanwil dashboard (off the GUI thread) and lays it out.
-    with qtbot.waitSignal(page.kanwil.dashboard_shown, timeout=30_000) as shown:
-        page.kanwil.tabs.setCurrentIndex(1)
-    board = shown.args[0]
+    # The dashboard tab reads the Kanwil dashboard (off the GUI thread) and lays it out: first the
+    # registered figures while the Kanwil works out who is protected (its own status index, in the
+    # background), then the protected ones.
+    boards: list[Any] = []
+    page.kanwil.dashboard_shown.connect(boards.append)
+    page.kanwil.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: len(boards) >= 1, timeout=30_000)
+    assert boards[0].pending == 3
+    first = page.kanwil.province.text()
+    assert "status perlindungan sedang dihitung (3 peserta belum dihitung)" in first
+    assert "pekerja terlindungi" not in first
+    qtbot.waitUntil(lambda: len(boards) >= 2, timeout=60_000)
+    board = boards[-1]
+    assert board.pending == 0
     _tab_walk(qtbot, page)
     branches = {page.kanwil.branch_model.row_at(i).code for i in range(page.kanwil.branch_model.rowCount())}  # type: ignore[union-attr]
     assert branches == {"101", "102"}
-    assert page.kanwil.branch_model.index(0, 1).data() == "3"  # 101 holds the three members
-    assert board.region in page.kanwil.province.text()
+    # 101 holds the three members (registered); two of them are protected.
+    assert (page.kanwil.branch_model.index(0, 1).data(), page.kanwil.branch_model.index(0, 2).data()) == (
+        "3",
+        "2",
+    )
+    assert board.region in page.kanwil.province.text() and "terdaftar" in page.kanwil.province.text()
     _shot(page, "region_kanwil_dashboard")
 
 

@@ -279,16 +279,17 @@ class DashboardPage(QWidget):
                 translate("DashboardPage", "Kabupaten/kota"),
                 translate("DashboardPage", "Pekerja"),
                 translate("DashboardPage", "Awal"),
-                translate("DashboardPage", "Sekarang"),
+                translate("DashboardPage", "Terlindungi kini"),
                 translate("DashboardPage", "Target"),
                 translate("DashboardPage", "Kurang"),
-                translate("DashboardPage", "Baru terlindungi"),
+                translate("DashboardPage", "Sejak awal"),
                 translate("DashboardPage", "Kemajuan ke target"),
             ]
         )
         self.coverage.verticalHeader().setVisible(False)
         self.coverage.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.coverage.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.coverage.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.coverage.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.coverage.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
         self.coverage.setMaximumHeight(150)
@@ -395,6 +396,8 @@ class DashboardPage(QWidget):
     def _show_coverage(self) -> None:
         assert self.data is not None
         lines = self.data.coverage
+        counting = bool(self.data.statuses.pending)  # who is protected is still being worked out
+        working = translate("DashboardPage", "dihitung…")
         self.coverage.setRowCount(len(lines))
         for row, line in enumerate(lines):
             c = line.coverage
@@ -402,11 +405,12 @@ class DashboardPage(QWidget):
                 line.regency_name,
                 i18n.number(c.workers),
                 display.figure(format_bp(c.baseline_bp)),
-                display.figure(format_bp(c.covered_bp)),
+                working if counting else display.figure(format_bp(c.covered_bp)),
                 display.figure(format_bp(c.target_bp)),
-                i18n.number(c.remaining),
-                translate("DashboardPage", "{protected} dari {enrolled}").format(
-                    protected=i18n.number(line.protected), enrolled=i18n.number(c.enrolled_since)
+                working if counting else i18n.number(c.remaining),
+                translate("DashboardPage", "{enrolled} terdaftar, {protected} terlindungi").format(
+                    protected=working if counting else i18n.number(line.protected),
+                    enrolled=i18n.number(c.enrolled_since),
                 ),
             ]
             for col, text in enumerate(cells):
@@ -417,9 +421,11 @@ class DashboardPage(QWidget):
             bar = QProgressBar()
             bar.setObjectName(f"coverageProgress_{row}")
             bar.setRange(0, 10_000)
-            bar.setValue(c.progress_bp)
+            bar.setValue(0 if counting else c.progress_bp)
             bar.setFormat(
-                translate("DashboardPage", "{progress_bp} dari awal ke target").format(
+                working
+                if counting
+                else translate("DashboardPage", "{progress_bp} dari awal ke target").format(
                     progress_bp=display.figure(format_bp(c.progress_bp))
                 )
             )

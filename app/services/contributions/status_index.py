@@ -1,11 +1,17 @@
 """The status index: every active member's cover status, for figures over many members (the
 dashboard's status counts and coverage against targets).
 
-Each row is ``cover_state``'s answer for one member on ``as_of``, kept until ``recheck_on``, the
-first day it can change with no new payment (``app/domain/cover_recheck.py``). A write that changes
+Each row is ``cover_on``'s answer for one member on ``as_of`` (his status, and ``covered``: BPJS
+pays his benefits that day without conditions, the one meaning of "terlindungi" on every dashboard),
+kept until ``recheck_on``, the first day it can change with no new payment
+(``app/domain/cover_recheck.py``). A write that changes
 what a member paid or owes calls ``forget`` in its own transaction; a new rate table or a holiday
 change forgets everyone. ``refresh`` fills what is missing or due for a recheck, in batches, with
 progress and cancellation: a branch's members mostly recheck once a month, after a due date.
+
+The Kanwil keeps its own index of the members it holds, filled by this same code from the
+replicated payments (the index itself is never replicated): there, the replicated writes forget
+a member's row through triggers (``app.db.kanwil_cover``) instead of ``forget``.
 """
 
 from __future__ import annotations
@@ -13,14 +19,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, delete, func, insert, or_, select
+from sqlalchemy import ColumnElement, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from app.db.contribution_models import MemberCover
-from app.db.models import Enrolment, Member
-from app.domain.cover import CoverStatus
+from app.db.coverage_queries import answered_on, pending_on, stale_members
+from app.db.models import Member
+from app.domain.cover import CoverStatus, cover_on
 from app.domain.cover_recheck import recheck_on
 from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_progress
 from app.domain.states import RecordStatus
@@ -64,7 +70,7 @@ def forget_all(session: Session) -> None:
 
 def fresh_on(today: dt.date) -> ColumnElement[bool]:
     """SQL: the member's index row answers for ``today`` (join ``member_cover`` to use it)."""
-    return and_(MemberCover.recheck_on > today, MemberCover.as_of <= today)
+    return answered_on(today)
 
 
 def still_member() -> ColumnElement[bool]:
@@ -73,42 +79,37 @@ def still_member() -> ColumnElement[bool]:
     return MemberCover.status.in_((CoverStatus.ACTIVE.value, CoverStatus.ARREARS.value))
 
 
-def _stale_query(today: dt.date) -> Select[Any]:
-    return (
-        select(Member.id)
-        .outerjoin(MemberCover, MemberCover.member_id == Member.id)
-        .where(
-            Member.record_status == RecordStatus.ACTIVE,
-            select(Enrolment.id).where(Enrolment.member_id == Member.id).exists(),
-            or_(MemberCover.member_id.is_(None), ~fresh_on(today)),
-        )
-    )
-
-
-def _stale_ids(session: Session, today: dt.date, limit: int) -> list[int]:
-    q = _stale_query(today).order_by(Member.id).limit(limit)
+def _stale_ids(session: Session, today: dt.date, limit: int, after: int = 0) -> list[int]:
+    q = stale_members(today).where(Member.id > after).order_by(Member.id).limit(limit)
     return [int(i) for i in session.execute(q).scalars()]
-
-
-def _pending_at(session: Session, today: dt.date) -> int:
-    return int(session.execute(select(func.count()).select_from(_stale_query(today).subquery())).scalar_one())
 
 
 def pending(session: Session, ctx: ServiceContext) -> int:
     """How many active members the index has no fresh answer for today."""
-    return _pending_at(session, today_at(session, ctx))
+    return pending_on(session, today_at(session, ctx))
 
 
 def _refresh_batch(session: Session, ctx: ServiceContext, ids: list[int]) -> int:
     members = session.execute(select(Member).where(Member.id.in_(ids)).order_by(Member.id)).scalars().all()
     rows = []
     for facts in bulk_facts(session, ctx, members):
-        state = facts.state()
+        # The member page's rule for "protected on a date?", on today, with the state it stands on
+        # (the same arguments as ``facts.state()``).
+        answer = cover_on(
+            facts.rules,
+            facts.ledger,
+            programmes=facts.owed,
+            day=facts.today,
+            calendar=facts.calendar,
+            schedule=facts.schedule,
+            registered=facts.enrolment.business_date,
+        )
+        state = answer.state
         rows.append(
             {
                 "member_id": facts.member.id,
                 "status": state.status.value,
-                "covered": state.covered_today,
+                "covered": answer.covered,
                 "paid_through": state.paid_through.as_int() if state.paid_through else None,
                 "arrears_months": len(state.arrears),
                 "as_of": state.as_of,
@@ -126,22 +127,26 @@ def refresh(ctx: ServiceContext, *, progress: ProgressSink = no_progress, cancel
     is its own transaction: a cancelled refresh keeps the batches done and raises ``Cancelled``."""
     total = ctx.read(lambda s: pending(s, ctx))
     done = 0
+    after = 0  # batches walk the ids upward (a million members: no rescan of those done)
     progress(0, total, "Memperbarui status kepesertaan…")
     while True:
         if cancel.cancelled:
             raise Cancelled()
 
-        def work(session: Session) -> int:
-            ids = _stale_ids(session, today_at(session, ctx), BATCH)
-            if not ids:
-                return 0
-            _refresh_batch(session, ctx, ids)
-            return len(ids)
+        def work(session: Session, after: int = after) -> list[int]:
+            ids = _stale_ids(session, today_at(session, ctx), BATCH, after)
+            if ids:
+                _refresh_batch(session, ctx, ids)
+            return ids
 
-        n = ctx.write(work)
-        if n == 0:
-            break
-        done += n
+        ids = ctx.write(work)
+        if not ids:
+            if after == 0:
+                break
+            after = 0  # one more walk from the start: members forgotten meanwhile behind it
+            continue
+        after = ids[-1]
+        done += len(ids)
         progress(min(done, total), max(total, done), "Memperbarui status kepesertaan…")
     return done
 
@@ -158,4 +163,4 @@ def status_counts(session: Session, ctx: ServiceContext) -> StatusCounts:
     counts = {s: 0 for s in CoverStatus}
     for status, n in rows:
         counts[CoverStatus(status)] = int(n)
-    return StatusCounts(today, counts, _pending_at(session, today))
+    return StatusCounts(today, counts, pending_on(session, today))

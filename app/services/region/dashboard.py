@@ -1,9 +1,19 @@
 """The Kanwil dashboard: coverage per regency and per branch against the Kanwil's targets, this
 month's enrolments by channel and segment, and the province's way toward its target.
 
-Three aggregate queries over the replicated tables, whatever the region's size: one pass over
-the active members (grouped by home regency and the branch holding them, counting those registered
-after each regency's baseline), this month's enrolments by the index on their business date
+Protected (terlindungi) means what it means at a branch: the status index says BPJS pays the
+member's benefits today. The Kanwil keeps its own index (``member_cover``, never replicated),
+filled from the replicated payments by the branch's code (``app.services.dashboard.
+refresh_protection``, incremental: only members missing or due for a recheck; the replicated
+writes forget their member's row by triggers, ``app.db.kanwil_cover``). Until it has answered for
+every member, ``pending`` says how many are still being worked out: the window shows the
+registered figures with "status perlindungan sedang dihitung" instead of a protected one, and
+``lines()`` opens with that note (``loket region dashboard`` refreshes first).
+
+Four aggregate queries over the replicated tables, whatever the region's size: one pass over
+the active members and their index rows (grouped by home regency and the branch holding them,
+counting those registered after each regency's baseline and those protected today), the members
+the index has no answer for today, this month's enrolments by the index on their business date
 (the branch that enrolled is the block of the enrolment's id), and the NIKs active at two
 branches at once (from the partial unique index of active NIKs). What a branch holds and made is
 ``app.db.coverage_queries``, the definition the branch's own dashboard reads too.
@@ -12,13 +22,13 @@ branches at once (from the partial unique index of active NIKs). What a branch h
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from app.db.coverage_queries import counted_from, enrolments_made, held_by_regency
+from app.db.coverage_queries import Held, counted_from, enrolments_made, held_by_regency, pending_on
 from app.db.homes import home_branch
 from app.db.region_models import RegionBranch, RegionTarget
 from app.domain.clock import business_date
@@ -45,7 +55,8 @@ class RegencyLine:
     name: str
     branch_code: str | None  # the branch whose area it is
     coverage: Coverage
-    members: int  # active members living there, every branch
+    members: int  # active members living there, every branch (terdaftar)
+    protected: int = 0  # of them, protected today (terlindungi)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,13 +64,15 @@ class BranchLine:
     code: str
     name: str
     regencies: tuple[str, ...]
-    members: int  # active members the branch holds
+    members: int  # active members the branch holds (terdaftar)
+    protected: int  # of them, protected today (terlindungi)
     month_enrolments: int
     by_channel: tuple[Tally, ...]
     progress: AreaProgress | None  # its regencies against their targets
     # the members it holds, per target regency of its area, registered since the baseline (what the
     # branch's own dashboard shows for those regencies)
     enrolled_since: tuple[Tally, ...] = ()
+    protected_since: tuple[Tally, ...] = ()  # of them, protected today
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +86,11 @@ class KanwilDashboardDTO:
     by_channel: tuple[Tally, ...]
     by_segment: tuple[Tally, ...]
     duplicate_niks: int  # NIKs active at two branches (enrolled while the Kanwil was unreachable)
+    pending: int = 0  # active members whose protection today is still being worked out
+
+    @property
+    def protection_known(self) -> bool:
+        return self.pending == 0
 
     def as_json(self) -> dict[str, Any]:
         def progress(p: AreaProgress | None) -> dict[str, Any] | None:
@@ -80,6 +98,7 @@ class KanwilDashboardDTO:
                 return None
             return {
                 "workers": p.workers,
+                "registered": p.registered,
                 "covered": p.covered,
                 "covered_pct": p.covered_bp / 100,
                 "target": p.target_count,
@@ -98,6 +117,7 @@ class KanwilDashboardDTO:
                     "name": r.name,
                     "branch": r.branch_code,
                     "members": r.members,
+                    "protected": r.protected,
                     **(progress(AreaProgress.of([r.coverage])) or {}),
                 }
                 for r in self.regencies
@@ -108,39 +128,48 @@ class KanwilDashboardDTO:
                     "name": b.name,
                     "regencies": list(b.regencies),
                     "members": b.members,
+                    "protected": b.protected,
                     "month_enrolments": b.month_enrolments,
                     "by_channel": {t.code: t.count for t in b.by_channel},
                     "coverage": progress(b.progress),
                     "enrolled_since": {t.code: t.count for t in b.enrolled_since},
+                    "protected_since": {t.code: t.count for t in b.protected_since},
                 }
                 for b in self.branches
             ],
             "by_channel": {t.code: t.count for t in self.by_channel},
             "by_segment": {t.code: t.count for t in self.by_segment},
             "duplicate_niks": self.duplicate_niks,
+            "protection_pending": self.pending,
         }
 
     def lines(self) -> list[str]:
         p = self.province
-        out = [
-            f"{self.region} — {self.today:%d-%m-%Y}",
+        out = [f"{self.region} — {self.today:%d-%m-%Y}"]
+        if self.pending:
+            out.append(
+                f"Status perlindungan sedang dihitung: {_n(self.pending)} peserta belum dihitung; angka "
+                "terlindungi di bawah belum lengkap."
+            )
+        out += [
             f"Provinsi: {_n(p.covered)} dari {_n(p.workers)} pekerja terlindungi ({format_bp(p.covered_bp)}), "
-            f"target {_n(p.target_count)}; {format_bp(p.progress_bp)} jalan dari awal ke target, kurang "
-            f"{_n(p.remaining)}.",
+            f"{_n(p.registered)} terdaftar; target {_n(p.target_count)}; {format_bp(p.progress_bp)} jalan dari "
+            f"awal ke target, kurang {_n(p.remaining)}.",
             "Per kabupaten/kota:",
         ]
         for r in self.regencies:
             c = r.coverage
             out.append(
-                f"  {r.code} {r.name} [{r.branch_code or '-'}]: {format_bp(c.covered_bp)} dari target "
-                f"{format_bp(c.target_bp)} (awal {format_bp(c.baseline_bp)}), +{c.enrolled_since} sejak "
-                f"{c.baseline_date:%d-%m-%Y}"
+                f"  {r.code} {r.name} [{r.branch_code or '-'}]: {format_bp(c.covered_bp)} terlindungi dari target "
+                f"{format_bp(c.target_bp)} (awal {format_bp(c.baseline_bp)}); sejak {c.baseline_date:%d-%m-%Y} "
+                f"+{c.protected_since} terlindungi, +{c.enrolled_since} terdaftar"
             )
         out.append(f"Per cabang (pendaftaran sejak {self.month_start:%d-%m-%Y}):")
         for b in self.branches:
-            cov = f", wilayah {format_bp(b.progress.covered_bp)}" if b.progress else ""
+            cov = f", wilayah {format_bp(b.progress.covered_bp)} terlindungi" if b.progress else ""
             out.append(
-                f"  {b.code} {b.name}: {b.members} peserta aktif, {b.month_enrolments} baru bulan ini{cov}"
+                f"  {b.code} {b.name}: {b.protected} terlindungi dari {b.members} peserta terdaftar, "
+                f"{b.month_enrolments} baru bulan ini{cov}"
             )
         out.append("Bulan ini per kanal: " + ", ".join(f"{t.label} {t.count}" for t in self.by_channel))
         out.append("Bulan ini per segmen: " + ", ".join(f"{t.label} {t.count}" for t in self.by_segment))
@@ -162,22 +191,26 @@ def _duplicates(session: Session) -> int:
     )
 
 
+def ensure_kanwil(session: Session) -> None:
+    """Refuse anything but the Kanwil's own database."""
+    if session.get_bind().dialect.name != "postgresql" or settings_of(session).get("region.role") != "kanwil":
+        raise DomainError(
+            Issue(
+                "db",
+                "region.not_kanwil",
+                "Dasbor Kanwil hanya ada di basis data Kanwil (loket region init).",
+            )
+        )
+
+
 def kanwil_dashboard(ctx: ServiceContext, actor: Actor) -> KanwilDashboardDTO:
-    """Every figure of the Kanwil dashboard in one read (supervisor)."""
+    """Every figure of the Kanwil dashboard in one read (supervisor). Protection is the status
+    index's answer as it stands: ``app.services.dashboard.refresh_protection`` first, or read
+    ``pending``."""
     authorize(ctx, actor, Permission.REGION)
 
     def work(session: Session) -> KanwilDashboardDTO:
-        if (
-            session.get_bind().dialect.name != "postgresql"
-            or settings_of(session).get("region.role") != "kanwil"
-        ):
-            raise DomainError(
-                Issue(
-                    "db",
-                    "region.not_kanwil",
-                    "Dasbor Kanwil hanya ada di basis data Kanwil (loket region init).",
-                )
-            )
+        ensure_kanwil(session)
         home = home_branch(session)
         assert home is not None
         today = business_date(ctx.clock(), home.timezone)
@@ -186,13 +219,17 @@ def kanwil_dashboard(ctx: ServiceContext, actor: Actor) -> KanwilDashboardDTO:
         since = {t.regency_code: counted_from(t.baseline_date, home.timezone) for t in targets}
         branches = list(session.execute(sa.select(RegionBranch).order_by(RegionBranch.code)).scalars())
         area = {r: b.code for b in branches for r in b.regencies.split(",") if r}
-        members = held_by_regency(session, since)
+        members = held_by_regency(session, since, today)
         month = enrolments_made(session, month_start, today)
         duplicates = _duplicates(session)
-        return _assemble(
+        board = _assemble(
             settings_of(session).get(REGION_NAME, home.name), today, month_start, targets, branches, area, members,
             month, duplicates,
         )  # fmt: skip
+        # Every active member answered: none pending (no second pass over a million members);
+        # else the exact count (members with an enrolment, the only ones the index answers for).
+        unanswered = sum(h.members - h.answered for h in members)
+        return replace(board, pending=pending_on(session, today) if unanswered else 0)
 
     return ctx.read(work)
 
@@ -204,26 +241,42 @@ def _assemble(
     targets: list[RegionTarget],
     branches: list[RegionBranch],
     area: dict[str, str],
-    members: list[tuple[str, str, int, int]],
+    members: list[Held],
     month: list[tuple[str, str, str, str, int]],
     duplicates: int,
 ) -> KanwilDashboardDTO:
     living: dict[str, int] = {}
+    living_protected: dict[str, int] = {}
     since: dict[str, int] = {}
+    since_protected: dict[str, int] = {}
     held: dict[str, int] = {}
+    held_protected: dict[str, int] = {}
     own_since: dict[tuple[str, str], int] = {}  # (branch, regency) → counted since the baseline
-    for regency, holder, n, after in members:
+    own_protected: dict[tuple[str, str], int] = {}  # … of them protected today
+    for regency, holder, n, protected, after, after_protected, _answered in members:
         living[regency] = living.get(regency, 0) + n
+        living_protected[regency] = living_protected.get(regency, 0) + protected
         since[regency] = since.get(regency, 0) + after
+        since_protected[regency] = since_protected.get(regency, 0) + after_protected
         held[holder] = held.get(holder, 0) + n
+        held_protected[holder] = held_protected.get(holder, 0) + protected
         own_since[holder, regency] = own_since.get((holder, regency), 0) + after
+        own_protected[holder, regency] = own_protected.get((holder, regency), 0) + after_protected
     lines = tuple(
         RegencyLine(
             t.regency_code,
             t.regency_name,
             area.get(t.regency_code),
-            Coverage(t.workers, t.baseline_bp, t.target_bp, t.baseline_date, since.get(t.regency_code, 0)),
+            Coverage(
+                t.workers,
+                t.baseline_bp,
+                t.target_bp,
+                t.baseline_date,
+                since.get(t.regency_code, 0),
+                since_protected.get(t.regency_code, 0),
+            ),
             living.get(t.regency_code, 0),
+            living_protected.get(t.regency_code, 0),
         )
         for t in targets
     )
@@ -237,19 +290,25 @@ def _assemble(
     for b in branches:
         area_of = set(b.regencies.split(","))
         mine = [r.coverage for r in lines if r.branch_code == b.code]
+        counted = [
+            t for t in targets if t.regency_code in area_of and own_since.get((b.code, t.regency_code))
+        ]
         by_branch.append(
             BranchLine(
                 b.code,
                 b.name,
                 tuple(r for r in b.regencies.split(",") if r),
                 held.get(b.code, 0),
+                held_protected.get(b.code, 0),
                 sum(n for (c, _ch), n in channels.items() if c == b.code),
                 tuple(Tally(ch, CHANNEL_SHORT.get(ch, ch), channels.get((b.code, ch), 0)) for ch in CHANNELS),
                 AreaProgress.of(mine) if mine else None,
                 tuple(
-                    Tally(t.regency_code, t.regency_name, own_since[b.code, t.regency_code])
-                    for t in targets
-                    if t.regency_code in area_of and own_since.get((b.code, t.regency_code))
+                    Tally(t.regency_code, t.regency_name, own_since[b.code, t.regency_code]) for t in counted
+                ),
+                tuple(
+                    Tally(t.regency_code, t.regency_name, own_protected.get((b.code, t.regency_code), 0))
+                    for t in counted
                 ),
             )
         )
