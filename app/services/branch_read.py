@@ -37,15 +37,20 @@ def current_branch(ctx: ServiceContext) -> BranchDTO | None:
 
 
 BRANCH: CacheKey[tuple[float, BranchDTO]] = CacheKey("branch")
-BRANCH_TIMEZONE: CacheKey[str] = CacheKey("branch_timezone")
+MAX_AGE_S = 30.0  # another counter may change the branch: nothing keeps it longer than this
 
 
-def cached_branch(ctx: ServiceContext, max_age_s: float = 30.0) -> BranchDTO | None:
-    """The branch row, re-read at most every ``max_age_s`` seconds (it changes once a year, if ever)."""
-    now = time.monotonic()
+def _fresh(ctx: ServiceContext, max_age_s: float) -> BranchDTO | None:
     hit = ctx.cache.get(BRANCH)
-    if hit is not None and now - hit[0] < max_age_s:
-        return hit[1]
+    return hit[1] if hit is not None and time.monotonic() - hit[0] < max_age_s else None
+
+
+def cached_branch(ctx: ServiceContext, max_age_s: float = MAX_AGE_S) -> BranchDTO | None:
+    """The branch row, re-read at most every ``max_age_s`` seconds (it changes once a year, if ever)."""
+    branch = _fresh(ctx, max_age_s)
+    if branch is not None:
+        return branch
+    now = time.monotonic()
     branch = current_branch(ctx)
     if branch is not None:
         ctx.cache.put(BRANCH, (now, branch))
@@ -53,12 +58,17 @@ def cached_branch(ctx: ServiceContext, max_age_s: float = 30.0) -> BranchDTO | N
 
 
 def branch_timezone(session: Session, ctx: ServiceContext) -> str:
-    """The branch's time zone (kept for the process; setting up the branch clears it)."""
-    tz = ctx.cache.get(BRANCH_TIMEZONE)
-    if tz is None:
+    """The branch's time zone, read in the caller's transaction when the kept row is older than
+    ``MAX_AGE_S`` (the same kept row as ``cached_branch``)."""
+    branch = _fresh(ctx, MAX_AGE_S)
+    if branch is None:
+        now = time.monotonic()
         home = home_branch(session)
-        tz = ctx.cache.put(BRANCH_TIMEZONE, home.timezone if home is not None else "Asia/Jakarta")
-    return tz
+        if home is None:
+            return "Asia/Jakarta"
+        branch = _dto(home)
+        ctx.cache.put(BRANCH, (now, branch))
+    return branch.timezone
 
 
 def today(ctx: ServiceContext, branch: BranchDTO | None = None) -> dt.date:

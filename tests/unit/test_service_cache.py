@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
 from app.services.context import CacheKey, ServiceCache
 
 NUMBER: CacheKey[int] = CacheKey("number")
@@ -29,3 +33,24 @@ def test_pop_and_clear() -> None:
     cache.put(NAMES, ())
     cache.clear()
     assert cache.get(NAMES) is None
+
+
+def test_the_branch_is_never_kept_longer_than_its_age(
+    ctx: Any, setup_branch: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another counter changes the branch's time zone: this one sees it once the kept row is old."""
+    from sqlalchemy import update
+
+    from app.db.models import Branch
+    from app.services import branch_read
+
+    clock = [branch_read.time.monotonic() + branch_read.MAX_AGE_S]  # past anything kept during set-up
+    monkeypatch.setattr(branch_read.time, "monotonic", lambda: clock[0])
+    assert ctx.read(lambda s: branch_read.branch_timezone(s, ctx)) == "Asia/Jakarta"
+    ctx.write(lambda s: s.execute(update(Branch).values(timezone="Asia/Makassar")))  # "another counter"
+    clock[0] += branch_read.MAX_AGE_S - 1
+    assert ctx.read(lambda s: branch_read.branch_timezone(s, ctx)) == "Asia/Jakarta"  # kept, still young
+    assert branch_read.cached_branch(ctx).timezone == "Asia/Jakarta"  # type: ignore[union-attr]
+    clock[0] += 2
+    assert ctx.read(lambda s: branch_read.branch_timezone(s, ctx)) == "Asia/Makassar"
+    assert branch_read.cached_branch(ctx).timezone == "Asia/Makassar"  # type: ignore[union-attr]
