@@ -148,6 +148,7 @@ class _JsonRows:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from app.cli import CliError
+    from app.infra.heap import bulk_gc
     from app.services import importing
 
     if args.template:
@@ -190,16 +191,17 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.row_limit is not None:
         options["row_limit"] = args.row_limit
     try:
-        if args.dry_run:
-            report = importing.validate_import(
-                opened.ctx, actor, args.file, mapping, progress, sponsor=sponsor, **options
-            )
-            refusal = None
-        else:
-            result = importing.commit_import(
-                opened.ctx, actor, args.file, mapping, args.mode, sponsor, progress, **options
-            )
-            report, refusal = result.report, result.refusal
+        with bulk_gc():  # the process's GC tuning is chosen here, at the edge, never by a service
+            if args.dry_run:
+                report = importing.validate_import(
+                    opened.ctx, actor, args.file, mapping, progress, sponsor=sponsor, **options
+                )
+                refusal = None
+            else:
+                result = importing.commit_import(
+                    opened.ctx, actor, args.file, mapping, args.mode, sponsor, progress, **options
+                )
+                report, refusal = result.report, result.refusal
     except ImportFileError as exc:
         for issue in exc.issues:
             print(f"loket: {issue.message} [{issue.code}]", file=sys.stderr)

@@ -80,3 +80,25 @@ def test_unsettling_gives_python_its_defaults_back() -> None:
     assert gc.get_threshold() == heap.DEFAULT_THRESHOLD and gc.get_freeze_count() == 0
     heap.unsettle_heap()  # twice does nothing
     assert gc.get_threshold() == heap.DEFAULT_THRESHOLD
+
+
+def test_no_service_tunes_the_process_gc() -> None:
+    """GC tuning is chosen at the edges (the window, the command line, the benchmarks), never by a
+    use case that any caller may run."""
+    import ast
+    from pathlib import Path
+
+    services = Path(__file__).resolve().parents[2] / "app" / "services"
+    found = []
+    for path in sorted(services.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            if any(n == "gc" or n.startswith("app.infra.heap") for n in names):
+                found.append(f"{path.name}:{node.lineno}")
+    assert not found, found

@@ -34,6 +34,7 @@ from app.domain.imports import FileInfo, ImportFileError, ImportReport, ImportRe
 from app.domain.issues import DomainError
 from app.domain.progress import Cancelled
 from app.domain.roles import Permission
+from app.infra.heap import bulk_gc
 from app.services import contributions, importing, members
 from app.services.contribution_dto import SponsorBatchDTO
 from ui.context import UiContext
@@ -500,9 +501,10 @@ class ImportPage(QWidget):
         self._set_busy(True, translate("ImportPage", "Memeriksa…"))
 
         def work(progress: Any, cancel: Any) -> ImportReport:
-            return importing.validate_import(
-                ctx, actor, path, mapping, progress=progress, cancel=cancel, sheet=sheet, report_xlsx=dest
-            )
+            with bulk_gc():  # the window chooses the GC tuning for its bulk pass, not the service
+                return importing.validate_import(
+                    ctx, actor, path, mapping, progress=progress, cancel=cancel, sheet=sheet, report_xlsx=dest
+                )
 
         def done(report: ImportReport) -> None:
             self.task = None
@@ -577,19 +579,20 @@ class ImportPage(QWidget):
         def work(progress: Any, cancel: Any) -> ImportResult:
             counts["before"] = members.enrolments_total(ctx)
             try:
-                return importing.commit_import(
-                    ctx,
-                    actor,
-                    path,
-                    mapping,
-                    mode,
-                    sponsor,
-                    progress=progress,
-                    cancel=cancel,
-                    sheet=sheet,
-                    report_xlsx=dest,
-                    expected_sha256=sha,
-                )
+                with bulk_gc():
+                    return importing.commit_import(
+                        ctx,
+                        actor,
+                        path,
+                        mapping,
+                        mode,
+                        sponsor,
+                        progress=progress,
+                        cancel=cancel,
+                        sheet=sheet,
+                        report_xlsx=dest,
+                        expected_sha256=sha,
+                    )
             except Cancelled:
                 counts["after"] = members.enrolments_total(ctx)  # shown to the officer: unchanged
                 raise

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,12 +18,11 @@ from app.domain.imports import (
 from app.domain.issues import Issue
 from app.domain.nik import mask_nik
 from app.domain.progress import ProgressSink
-from app.infra.heap import bulk_gc
 from app.infra.xlsx_out import RowReportWriter
 from app.services.context import ServiceContext
 from app.services.dto import Actor, BranchDTO
 from app.services.importing.checks import _check_database, _in_file_duplicate, _likely_in_file
-from app.services.importing.plan import WRITE_CHUNK, P, R, RowCallback
+from app.services.importing.plan import WRITE_CHUNK, RowCallback
 from app.services.importing.rows import _Checked, _issues_from
 
 # --- the report -------------------------------------------------------------------------------------------
@@ -213,12 +210,3 @@ def _emit(
         last_number=decisions.last_number,
         batch_id=decisions.batch_id,
     )
-
-
-def _bulk(fn: Callable[P, R]) -> Callable[P, R]:
-    @functools.wraps(fn)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        with bulk_gc():
-            return fn(*args, **kwargs)
-
-    return wrapper

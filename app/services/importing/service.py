@@ -45,7 +45,7 @@ from app.services.enrolment import (
 )
 from app.services.importing.checks import _check_database
 from app.services.importing.plan import _BATCH, MODES, WRITE_CHUNK, RowCallback, _open_plan, _upsert_mapping
-from app.services.importing.report import _bulk, _Decisions, _emit
+from app.services.importing.report import _Decisions, _emit
 from app.services.importing.rows import _Checked, _read_rows
 from app.services.outreach_sync import check_enrolment_allowed
 from app.services.records_dto import DuplicateOverride
@@ -64,7 +64,6 @@ def _branch(ctx: ServiceContext) -> BranchDTO:
     return branch
 
 
-@_bulk
 def validate_import(
     ctx: ServiceContext,
     actor: Actor,
@@ -189,7 +188,6 @@ def _record_sponsored_payment(
     )
 
 
-@_bulk
 def commit_import(
     ctx: ServiceContext,
     actor: Actor,
