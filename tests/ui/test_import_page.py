@@ -127,7 +127,7 @@ def test_file_to_report_on_a_mixed_xlsx(qtbot: Any, ui_ctx: UiContext, tmp_path:
     assert db_state(ui_ctx) == before
 
     # The dry-run reports: every row with an error column, and the PDF summary in the preview.
-    page.save_xlsx_report_to(tmp_path / "laporan-periksa.xlsx")
+    page.reports.save_xlsx_report_to(tmp_path / "laporan-periksa.xlsx")
     qtbot.waitUntil(lambda: (tmp_path / "laporan-periksa.xlsx").exists(), timeout=WAIT)
     ws = load_workbook(tmp_path / "laporan-periksa.xlsx", read_only=True).active
     sheet = [list(r) for r in ws.iter_rows(values_only=True)]
@@ -135,11 +135,11 @@ def test_file_to_report_on_a_mixed_xlsx(qtbot: Any, ui_ctx: UiContext, tmp_path:
     assert sheet[0][:4] == ["Baris", "Status", "Nomor peserta", "Kesalahan"] and len(sheet) == 11
     assert sheet[3][1] == "ditolak" and "nama.chars" in sheet[3][3] and sheet[1][1] == "lolos"
     page.check_step.pdf_button.click()
-    qtbot.waitUntil(lambda: page.preview is not None, timeout=WAIT)
-    text = PdfReader(io.BytesIO(page.preview.pdf)).pages[0].extract_text()
+    qtbot.waitUntil(lambda: page.reports.preview is not None, timeout=WAIT)
+    text = PdfReader(io.BytesIO(page.reports.preview.pdf)).pages[0].extract_text()
     assert "pemkab-ogan-ilir.xlsx" in text and "DRY RUN" in text
-    page.preview.reject()
-    qtbot.waitUntil(lambda: page.preview is None)
+    page.reports.preview.reject()
+    qtbot.waitUntil(lambda: page.reports.preview is None)
 
     # 4 → 5: the mode must be chosen explicitly, and the report confirmed.
     reactivate(qtbot, page)
@@ -174,17 +174,17 @@ def test_file_to_report_on_a_mixed_xlsx(qtbot: Any, ui_ctx: UiContext, tmp_path:
     assert page.result_step.panel.tiles["valid"].label.text() == "Terdaftar"
     assert db_state(ui_ctx)[0] == before[0] + 5 and db_state(ui_ctx)[2] == 1
     assert not page.back_button.isVisible()  # a committed import is not committed twice
-    page.save_xlsx_report_to(tmp_path / "laporan-hasil", "result")
+    page.reports.save_xlsx_report_to(tmp_path / "laporan-hasil", "result")
     qtbot.waitUntil(lambda: (tmp_path / "laporan-hasil.xlsx").exists(), timeout=WAIT)
     ws = load_workbook(tmp_path / "laporan-hasil.xlsx", read_only=True).active
     done = [list(r) for r in ws.iter_rows(values_only=True)]
     ws.parent.close()
     assert done[1][1] == "terdaftar" and done[1][2] == first
     page.result_step.pdf_button.click()
-    qtbot.waitUntil(lambda: page.preview is not None, timeout=WAIT)
-    assert "TERSIMPAN" in PdfReader(io.BytesIO(page.preview.pdf)).pages[0].extract_text()
-    page.preview.reject()
-    qtbot.waitUntil(lambda: page.preview is None)
+    qtbot.waitUntil(lambda: page.reports.preview is not None, timeout=WAIT)
+    assert "TERSIMPAN" in PdfReader(io.BytesIO(page.reports.preview.pdf)).pages[0].extract_text()
+    page.reports.preview.reject()
+    qtbot.waitUntil(lambda: page.reports.preview is None)
 
     # Enter starts the next import with an empty form.
     reactivate(qtbot, page)
@@ -268,7 +268,7 @@ def test_cancel_during_commit_leaves_the_member_count_unchanged(
     page.forward()
     qtbot.waitUntil(reached.is_set, timeout=WAIT)
     assert page.busy and not page.primary.isEnabled() and not page.back_button.isEnabled()
-    button = page.task.dialog.findChild(QPushButton)  # type: ignore[union-attr]
+    button = page.runs.task.dialog.findChild(QPushButton)  # type: ignore[union-attr]
     assert button.text() == "Batalkan"
     button.click()
     gate.set()
@@ -388,15 +388,15 @@ def test_template_sponsor_and_keyboard_navigation(qtbot: Any, ui_ctx: UiContext,
     enter(qtbot, page)
     wait_step(qtbot, page, RESULT)
     assert page.result is not None and page.result.enrolled == 4
-    qtbot.waitUntil(lambda: page.sponsor_batch is not None, timeout=WAIT)
+    qtbot.waitUntil(lambda: page.reports.sponsor_batch is not None, timeout=WAIT)
     sponsor = page.result_step.sponsor.text()
     assert "Didanai Pemkab Ogan Ilir" in sponsor and "(6 bulan)" in sponsor and "4 peserta" in sponsor
-    assert page.sponsor_batch.receipt_no in sponsor  # type: ignore[union-attr]
+    assert page.reports.sponsor_batch.receipt_no in sponsor  # type: ignore[union-attr]
     page.result_step.sponsor_receipt_button.click()
-    qtbot.waitUntil(lambda: page.preview is not None, timeout=WAIT)
-    assert "Pemkab Ogan Ilir" in PdfReader(io.BytesIO(page.preview.pdf)).pages[0].extract_text()
-    page.preview.reject()
-    qtbot.waitUntil(lambda: page.preview is None)
+    qtbot.waitUntil(lambda: page.reports.preview is not None, timeout=WAIT)
+    assert "Pemkab Ogan Ilir" in PdfReader(io.BytesIO(page.reports.preview.pdf)).pages[0].extract_text()
+    page.reports.preview.reject()
+    qtbot.waitUntil(lambda: page.reports.preview is None)
 
 
 def test_mode_all_with_rejected_rows_writes_nothing_and_says_why(

@@ -1,10 +1,11 @@
 """Impor Massal: the bulk enrolment wizard — file, preview, column mapping, dry run, commit, result.
 
-The steps are panels in a QStackedWidget (``ui.dialogs.import_steps``); this page owns the flow
-and calls ``app.services.importing`` off the GUI thread. The dry run and the commit run under the
-task runner's progress dialog, whose cancel stops the work with nothing written. Both runs write
-their per-row XLSX report into a private temporary folder as they read the file; "Simpan laporan
-XLSX…" copies it where the officer wants.
+The flow (which step, what is enabled, what Enter does, where Back goes) is an
+``app.services.importing.flow.ImportFlow``; this page renders it. The steps are panels
+(``ui.dialogs.import_steps``) in a QStackedWidget that shows the flow's step; the dry run and the
+commit run under the task runner's progress dialog (``ui.pages.import_runs``), and the reports are
+saved or shown by ``ui.pages.import_reports``. Both runs write their per-row XLSX report into a
+private temporary folder as they read the file; "Simpan laporan XLSX…" copies it where the officer wants.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import shutil
 import tempfile
 import weakref
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -30,41 +30,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.imports import FileInfo, ImportFileError, ImportReport, ImportResult
-from app.domain.issues import DomainError
-from app.domain.progress import Cancelled
+from app.domain.imports import FileInfo, ImportReport, ImportResult
 from app.domain.roles import Permission
-from app.infra.heap import bulk_gc
-from app.services import contributions, importing, members
-from app.services.contribution_dto import SponsorBatchDTO
+from app.services import importing
+from app.services.importing.flow import STEPS, Action, ImportFlow, ImportStep
 from ui.context import UiContext
-from ui.dialogs.import_report import count
 from ui.dialogs.import_steps import (
     CheckStep,
     CommitStep,
     FileStep,
-    Mapping,
     MappingStep,
     PreviewStep,
     ResultStep,
     plain,
 )
 from ui.i18n import translate
-from ui.models import display
-from ui.printing import PdfPreviewDialog
-from ui.tasks import Task
+from ui.pages.import_reports import ImportReports, error_text
+from ui.pages.import_runs import ImportRuns
 from ui.theme import repolish
 from ui.widgets import Banner, primary_button
 
-STEPS = (
-    QT_TRANSLATE_NOOP("ImportPage", "Berkas"),
-    QT_TRANSLATE_NOOP("ImportPage", "Pratinjau"),
-    QT_TRANSLATE_NOOP("ImportPage", "Pemetaan kolom"),
-    QT_TRANSLATE_NOOP("ImportPage", "Pemeriksaan"),
-    QT_TRANSLATE_NOOP("ImportPage", "Simpan"),
-    QT_TRANSLATE_NOOP("ImportPage", "Hasil"),
-)
-FILE, PREVIEW, MAPPING, CHECK, COMMIT, RESULT = range(len(STEPS))
+FILE, PREVIEW, MAPPING, CHECK, COMMIT, RESULT = STEPS
+NAMES = {
+    FILE: QT_TRANSLATE_NOOP("ImportPage", "Berkas"),
+    PREVIEW: QT_TRANSLATE_NOOP("ImportPage", "Pratinjau"),
+    MAPPING: QT_TRANSLATE_NOOP("ImportPage", "Pemetaan kolom"),
+    CHECK: QT_TRANSLATE_NOOP("ImportPage", "Pemeriksaan"),
+    COMMIT: QT_TRANSLATE_NOOP("ImportPage", "Simpan"),
+    RESULT: QT_TRANSLATE_NOOP("ImportPage", "Hasil"),
+}
 PRIMARY = {
     FILE: QT_TRANSLATE_NOOP("ImportPage", "Baca berkas  (Enter)"),
     PREVIEW: QT_TRANSLATE_NOOP("ImportPage", "Lanjut: pemetaan kolom  (Enter)"),
@@ -73,21 +67,7 @@ PRIMARY = {
     COMMIT: QT_TRANSLATE_NOOP("ImportPage", "Simpan ke basis data  (Enter)"),
     RESULT: QT_TRANSLATE_NOOP("ImportPage", "Impor berkas lain  (Enter)"),
 }
-
-
-def error_text(exc: BaseException) -> str:
-    """What the officer reads when a call fails (the services already speak Indonesian)."""
-    if isinstance(exc, DomainError):
-        return "\n".join(display.message(i.message) for i in exc.issues)
-    message = display.message_of(exc)
-    if isinstance(message, str) and message:
-        return message
-    if isinstance(exc, OSError):
-        where = f" ({exc.filename})" if exc.filename else ""
-        return translate("ImportPage", "Berkas tidak dapat dibaca atau ditulis{where}: {value}.").format(
-            where=where, value=exc.strerror or translate("ImportPage", "kesalahan sistem berkas")
-        )
-    return translate("ImportPage", "Terjadi kesalahan yang tidak terduga. Tidak ada yang berubah; coba lagi.")
+__all__ = ["CHECK", "COMMIT", "FILE", "MAPPING", "PREVIEW", "RESULT", "ImportPage", "error_text"]
 
 
 class ImportPage(QWidget):
@@ -106,23 +86,36 @@ class ImportPage(QWidget):
         super().__init__()
         self.ui = ui
         self.setObjectName("page")
-        self.info: FileInfo | None = None
-        self.mapping: Mapping | None = None  # None: as the service detected it (header names or saved)
-        self.report: ImportReport | None = None  # the dry run
-        self.report_key: tuple[Any, ...] | None = None  # what that dry run checked
-        self.result: ImportResult | None = None
-        self.sponsor_batch: SponsorBatchDTO | None = None
-        self.check_xlsx: Path | None = None
-        self.result_xlsx: Path | None = None
-        self.task: Task | None = None
-        self.busy = False
-        self.preview: PdfPreviewDialog | None = None
-        self._runs = 0
+        self.flow = ImportFlow()
         self._work_dir = Path(tempfile.mkdtemp(prefix="loket-impor-"))  # 0700: the reports hold personal data
         self._cleanup = weakref.finalize(self, shutil.rmtree, str(self._work_dir), True)
         self._build()
+        self.reports = ImportReports(self, ui, self.flow, self.banner, self.result_step)
+        self.runs = ImportRuns(self, self._work_dir)
         self._wire()
         self.go(FILE)
+
+    # ---- the flow's state, as the page's -----------------------------------------------------------
+    @property
+    def step(self) -> ImportStep:
+        return self.flow.step
+
+    @property
+    def busy(self) -> bool:
+        return self.flow.busy
+
+    @property
+    def info(self) -> FileInfo | None:
+        return self.flow.info
+
+    @property
+    def report(self) -> ImportReport | None:
+        """The dry run."""
+        return self.flow.report
+
+    @property
+    def result(self) -> ImportResult | None:
+        return self.flow.result
 
     # ---- construction ------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -144,13 +137,13 @@ class ImportPage(QWidget):
         )
         strip = QHBoxLayout()
         strip.setSpacing(4)
-        self.step_labels: list[QLabel] = []
-        for i, name in enumerate(STEPS):
-            label = QLabel(f"{i + 1}  {translate('ImportPage', name)}")
+        self.step_labels: dict[ImportStep, QLabel] = {}
+        for i, step in enumerate(STEPS):
+            label = QLabel(f"{i + 1}  {translate('ImportPage', NAMES[step])}")
             label.setObjectName("wizardStep")
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             strip.addWidget(label, 1)
-            self.step_labels.append(label)
+            self.step_labels[step] = label
         outer.addLayout(strip)
         self.banner = Banner("importBanner")
         outer.addWidget(self.banner)
@@ -161,17 +154,18 @@ class ImportPage(QWidget):
         self.check_step = CheckStep()
         self.commit_step = CommitStep()
         self.result_step = ResultStep()
+        self.panels: dict[ImportStep, QWidget] = {
+            FILE: self.file_step,
+            PREVIEW: self.preview_step,
+            MAPPING: self.mapping_step,
+            CHECK: self.check_step,
+            COMMIT: self.commit_step,
+            RESULT: self.result_step,
+        }
         self.stack = QStackedWidget()
         self.stack.setObjectName("importSteps")
-        for w in (
-            self.file_step,
-            self.preview_step,
-            self.mapping_step,
-            self.check_step,
-            self.commit_step,
-            self.result_step,
-        ):
-            self.stack.addWidget(w)
+        for step in STEPS:
+            self.stack.addWidget(self.panels[step])
         # On a 1366×768 screen the taller steps (the check and result panels) scroll instead of
         # pushing the window past the screen.
         steps_scroll = QScrollArea()
@@ -202,15 +196,15 @@ class ImportPage(QWidget):
         f.path_edit.textEdited.connect(self._on_path_edited)
         self.mapping_step.changed.connect(self._update_nav)
         self.commit_step.changed.connect(self._on_commit_choice_changed)
-        c = self.check_step
-        c.recheck_button.clicked.connect(self.run_check)
-        c.xlsx_button.clicked.connect(lambda: self._on_save_xlsx_clicked("check"))
-        c.pdf_button.clicked.connect(lambda: self.show_pdf_summary("check"))
+        c, reports = self.check_step, self.reports
+        c.recheck_button.clicked.connect(self.runs.run_check)
+        c.xlsx_button.clicked.connect(lambda: reports.on_save_xlsx_clicked("check"))
+        c.pdf_button.clicked.connect(lambda: reports.show_pdf_summary("check"))
         r = self.result_step
-        r.xlsx_button.clicked.connect(lambda: self._on_save_xlsx_clicked("result"))
-        r.pdf_button.clicked.connect(lambda: self.show_pdf_summary("result"))
+        r.xlsx_button.clicked.connect(lambda: reports.on_save_xlsx_clicked("result"))
+        r.pdf_button.clicked.connect(lambda: reports.show_pdf_summary("result"))
         r.open_member_button.clicked.connect(self._on_open_member_clicked)
-        r.sponsor_receipt_button.clicked.connect(self.show_sponsor_receipt)
+        r.sponsor_receipt_button.clicked.connect(reports.show_sponsor_receipt)
         scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys in ("Alt+Left", "Ctrl+PgUp"):
             QShortcut(QKeySequence(keys), self, self.back, context=scope)
@@ -218,79 +212,73 @@ class ImportPage(QWidget):
             QShortcut(QKeySequence(keys), self, self._on_next_shortcut, context=scope)
         QShortcut(QKeySequence("Ctrl+O"), self, self._on_ctrl_o, context=scope)
 
-    # ---- navigation ---------------------------------------------------------------------------------
-    @property
-    def step(self) -> int:
-        return self.stack.currentIndex()
-
-    def go(self, step: int) -> None:
-        self.stack.setCurrentIndex(step)
-        for i, label in enumerate(self.step_labels):
-            label.setProperty("state", "current" if i == step else ("done" if i < step else "todo"))
+    # ---- rendering the flow -------------------------------------------------------------------------
+    def go(self, step: ImportStep) -> None:
+        self.flow.step = step
+        self.stack.setCurrentWidget(self.panels[step])
+        for each, label in self.step_labels.items():
+            label.setProperty("state", self.flow.mark(each).value)
             repolish(label)
-        if step == CHECK:
-            self._enter_check()
-        elif step == COMMIT and self.info is not None and self.report is not None:
-            self.commit_step.set_report(self.info, self.report)
+        if step is CHECK:
+            self.runs.enter_check()
+        elif step is COMMIT and self.flow.info is not None and self.flow.report is not None:
+            self.commit_step.set_report(self.flow.info, self.flow.report)
         self._update_nav()
         self.focus_first()
 
-    def _committed(self) -> bool:
-        return self.result is not None and self.result.committed
-
     def _update_nav(self) -> None:
-        step = self.step
-        self.back_button.setVisible(step > FILE and not (step == RESULT and self._committed()))
-        self.back_button.setEnabled(not self.busy)
-        self.primary.setText(translate("ImportPage", PRIMARY[step]))
-        self.primary.setAccessibleName(translate("ImportPage", PRIMARY[step]).split("  (")[0])
-        ready = {
-            MAPPING: self.mapping_step.ok(),
-            CHECK: self.report is not None and self.report.accepted > 0,
-        }.get(step, True)
-        self.primary.setEnabled(not self.busy and ready)
+        flow = self.flow
+        flow.mapping_ok = self.mapping_step.ok()
+        self.back_button.setVisible(flow.back_visible)
+        self.back_button.setEnabled(not flow.busy)
+        self.primary.setText(translate("ImportPage", PRIMARY[flow.step]))
+        self.primary.setAccessibleName(translate("ImportPage", PRIMARY[flow.step]).split("  (")[0])
+        self.primary.setEnabled(flow.primary_enabled)
         c = self.check_step
-        c.recheck_button.setEnabled(not self.busy and self.info is not None)
+        c.recheck_button.setEnabled(flow.can_recheck)
         for b in (c.xlsx_button, c.pdf_button):
-            b.setEnabled(not self.busy and self.report is not None)
-        self.result_step.xlsx_button.setEnabled(self.result_xlsx is not None)
+            b.setEnabled(flow.check_reports_enabled)
+        self.result_step.xlsx_button.setEnabled(flow.result_xlsx_enabled)
 
-    def _set_busy(self, busy: bool, status: str = "") -> None:
-        self.busy = busy
+    def set_busy(self, busy: bool, status: str = "") -> None:
+        self.flow.busy = busy
         self.status.setText(status)
         self.stack.setEnabled(not busy)
         self._update_nav()
 
     def back(self) -> None:
-        if self.busy or not self.back_button.isVisibleTo(self):
+        previous = self.flow.previous()
+        if self.busy or not self.back_button.isVisibleTo(self) or previous is None:
             return
         self.banner.clear()
         self.status.setText("")
-        self.go(self.step - 1)
+        self.go(previous)
 
     def forward(self) -> None:
         """The primary action of the current step."""
         if self.busy or not self.primary.isEnabled():
             return
-        step = self.step
-        if step == FILE:
+        action = self.flow.action
+        if action is Action.READ_FILE:
             self.read_file()
-        elif step == MAPPING:
+        elif action is Action.LEAVE_MAPPING:
             self._leave_mapping()
-        elif step == COMMIT:
-            self.commit()
-        elif step == RESULT:
+        elif action is Action.COMMIT:
+            self.runs.commit()
+        elif action is Action.RESTART:
             self.reset()
         else:
-            self.banner.clear()
-            self.go(step + 1)
+            following = self.flow.following()
+            if following is not None:
+                self.banner.clear()
+                self.go(following)
 
     def _on_next_shortcut(self) -> None:
-        if self.step < COMMIT:  # saving is never a side effect of "next": only Enter or the button
+        if self.flow.next_by_shortcut:  # saving is never a side effect of "next": only Enter or the button
             self.forward()
 
     def _on_ctrl_o(self) -> None:
-        if self.step == FILE and not self.busy:
+        if self.flow.can_browse:
             self._on_browse_clicked()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -312,11 +300,11 @@ class ImportPage(QWidget):
     def focus_first(self) -> None:
         step = self.step
         target: QWidget | None = None
-        if step == FILE:
+        if step is FILE:
             target = self.file_step.path_edit
-        elif step == MAPPING:
+        elif step is MAPPING:
             target = self.mapping_step.first_open()
-        elif step == COMMIT:
+        elif step is COMMIT:
             c = self.commit_step
             target = c.mode_group.checkedButton() or c.mode_all
         if target is None or not target.isEnabled():
@@ -328,10 +316,9 @@ class ImportPage(QWidget):
 
     def reset(self) -> None:
         """A new import: step 1 with an empty form; the reports of the last one are deleted."""
-        if self.busy:
+        if not self.flow.reset():
             return
-        self.info = self.mapping = self.report = self.report_key = self.result = None
-        self.sponsor_batch = self.check_xlsx = self.result_xlsx = None
+        self.reports.sponsor_batch = None
         for child in self._work_dir.iterdir():
             child.unlink(missing_ok=True)
         self.file_step.path_edit.clear()
@@ -382,26 +369,23 @@ class ImportPage(QWidget):
         ctx = self.ui.ctx
         self.banner.clear()
         self.file_step.path_row.set_error(None)
-        self._set_busy(True, translate("ImportPage", "Membaca berkas…"))
+        self.set_busy(True, translate("ImportPage", "Membaca berkas…"))
         self.ui.runner.run(
             lambda: importing.inspect_file(ctx, path, sheet=sheet),
             on_success=self._on_file_read,
-            on_error=self._on_file_failed,
+            on_error=self.on_file_failed,
         )
 
     def _on_file_read(self, info: FileInfo) -> None:
-        self._set_busy(False)
-        old = self.info
-        if old is None or (old.path, old.sheet, old.sha256) != (info.path, info.sheet, info.sha256):
-            self.mapping = None  # another file, sheet or content: earlier choices do not apply
-        self.info = info
+        self.set_busy(False)
+        self.flow.file_read(info)  # another file, sheet or content: earlier column choices do not apply
         self.file_step.fill_sheets(info)
         self.preview_step.show_info(info)
-        self.mapping_step.build(info, self.mapping)
+        self.mapping_step.build(info, self.flow.mapping)
         self.go(PREVIEW)
 
-    def _on_file_failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
+    def on_file_failed(self, exc: BaseException) -> None:
+        self.set_busy(False)
         self.file_step.path_row.set_error(error_text(exc))
         self.banner.show_message(
             "error",
@@ -410,7 +394,7 @@ class ImportPage(QWidget):
                 "Berkas ini tidak dapat diimpor; alasannya di bawah kolom berkas. Tidak ada yang berubah.",
             ),
         )
-        if self.step != FILE:
+        if self.step is not FILE:
             self.go(FILE)
         self.file_step.path_edit.setFocus()
 
@@ -446,22 +430,22 @@ class ImportPage(QWidget):
         if not m.ok() or self.info is None:
             return
         chosen = m.chosen()
-        self.mapping = None if chosen == m.detected() else chosen
+        self.flow.columns_chosen(chosen, m.detected())
         self.banner.clear()
-        if self.mapping is None or not m.save.isChecked():
+        if self.flow.mapping is None or not m.save.isChecked():
             self.go(CHECK)
             return
         ctx, actor, headers = self.ui.ctx, self.ui.actor, list(self.info.headers)
-        self._set_busy(True, translate("ImportPage", "Menyimpan pemetaan…"))
+        self.set_busy(True, translate("ImportPage", "Menyimpan pemetaan…"))
 
         def saved(_: object) -> None:
-            self._set_busy(False)
+            self.set_busy(False)
             self.go(CHECK)
             if not self.busy:
                 self.status.setText(translate("ImportPage", "Pemetaan disimpan untuk berkas berikutnya."))
 
         def failed(exc: BaseException) -> None:
-            self._set_busy(False)
+            self.set_busy(False)
             self.banner.show_message("error", error_text(exc))
 
         self.ui.runner.run(
@@ -470,315 +454,12 @@ class ImportPage(QWidget):
             on_error=failed,
         )
 
-    # ---- step 4: the dry run --------------------------------------------------------------------------
-    def _plan_key(self) -> tuple[Any, ...]:
-        assert self.info is not None
-        mapping = tuple(sorted((self.mapping or {}).items()))
-        return (self.info.path, self.info.sheet, self.info.sha256, mapping)
-
-    def _enter_check(self) -> None:
-        if self.info is None or (self.report is not None and self.report_key == self._plan_key()):
-            return
-        self.report = None
-        self.check_xlsx = None
-        self.check_step.show_report(None)
-        self.check_step.summary.setText("")
-        if not self.busy:
-            self.run_check()
-
-    def run_check(self) -> None:
-        """The dry run: every row checked as the intake form checks it; nothing is written."""
-        if self.info is None or self.busy:
-            return
-        ctx, actor, path = self.ui.ctx, self.ui.actor, self.info.path
-        sheet, mapping, key = self.info.sheet, self.mapping, self._plan_key()
-        self._runs += 1
-        dest = self._work_dir / f"periksa-{self._runs}.xlsx"
-        self.report = None
-        self.check_step.show_report(None)
-        self.check_step.summary.setText(translate("ImportPage", "Memeriksa setiap baris…"))
-        self.banner.clear()
-        self._set_busy(True, translate("ImportPage", "Memeriksa…"))
-
-        def work(progress: Any, cancel: Any) -> ImportReport:
-            with bulk_gc():  # the window chooses the GC tuning for its bulk pass, not the service
-                return importing.validate_import(
-                    ctx, actor, path, mapping, progress=progress, cancel=cancel, sheet=sheet, report_xlsx=dest
-                )
-
-        def done(report: ImportReport) -> None:
-            self.task = None
-            self.report, self.report_key, self.check_xlsx = report, key, dest
-            self.check_step.show_report(report)
-            self._set_busy(False)
-            self.focus_first()
-
-        self.task = self.ui.runner.run_with_dialog(
-            self,
-            translate("ImportPage", "Memeriksa baris…"),
-            work,
-            on_success=done,
-            on_error=self._on_check_failed,
-            on_cancel=self._on_check_cancelled,
-        )
-
-    def _on_check_failed(self, exc: BaseException) -> None:
-        self.task = None
-        self._set_busy(False)
-        if isinstance(exc, ImportFileError) and all(i.code.startswith("file.") for i in exc.issues):
-            # The file itself (no data rows, too many rows, changed on disk): step 1 is where it is fixed.
-            self.check_step.summary.setText("")
-            self.report_key = None
-            self.go(FILE)
-            self._on_file_failed(exc)
-            return
-        self.check_step.summary.setText(translate("ImportPage", "Pemeriksaan tidak dapat dilakukan."))
-        self.banner.show_message(
-            "error",
-            translate("ImportPage", "{exc}\nTidak ada yang berubah di basis data.").format(
-                exc=error_text(exc)
-            ),
-        )
-        self.focus_first()
-
-    def _on_check_cancelled(self) -> None:
-        self.task = None
-        self._set_busy(False)
-        self.check_step.summary.setText(
-            translate("ImportPage", "Pemeriksaan dibatalkan. Tekan “Periksa ulang” untuk memulai lagi.")
-        )
-        self.banner.show_message(
-            "warning", translate("ImportPage", "Pemeriksaan dibatalkan. Tidak ada yang berubah.")
-        )
-
-    # ---- step 5: commit -------------------------------------------------------------------------------
+    # ---- step 5: commit, step 6: the result -------------------------------------------------------------
     def _on_commit_choice_changed(self) -> None:
-        if self.step == COMMIT and not self.busy and self.banner.property("kind") == "error":
+        if self.step is COMMIT and not self.busy and self.banner.property("kind") == "error":
             self.banner.clear()  # "complete what is marked red": the officer is doing it
 
-    def commit(self) -> None:
-        """Write the rows in ONE transaction (the service's), with progress and cancel."""
-        if self.info is None or self.report is None or self.busy:
-            return
-        mode, sponsor, attention = self.commit_step.validate()
-        if attention is not None or mode is None:
-            self.banner.show_message(
-                "error", translate("ImportPage", "Belum bisa disimpan: lengkapi yang ditandai merah.")
-            )
-            if attention is not None:
-                attention.setFocus()
-            return
-        ctx, actor, path = self.ui.ctx, self.ui.actor, self.info.path
-        sheet, mapping, sha = self.info.sheet, self.mapping, self.report.sha256
-        self._runs += 1
-        dest = self._work_dir / f"hasil-{self._runs}.xlsx"
-        counts: dict[str, int] = {}
-        self.banner.clear()
-        self._set_busy(True, translate("ImportPage", "Menyimpan…"))
-
-        def work(progress: Any, cancel: Any) -> ImportResult:
-            counts["before"] = members.enrolments_total(ctx)
-            try:
-                with bulk_gc():
-                    return importing.commit_import(
-                        ctx,
-                        actor,
-                        path,
-                        mapping,
-                        mode,
-                        sponsor,
-                        progress=progress,
-                        cancel=cancel,
-                        sheet=sheet,
-                        report_xlsx=dest,
-                        expected_sha256=sha,
-                    )
-            except Cancelled:
-                counts["after"] = members.enrolments_total(ctx)  # shown to the officer: unchanged
-                raise
-
-        self.task = self.ui.runner.run_with_dialog(
-            self,
-            translate("ImportPage", "Menyimpan peserta…"),
-            work,
-            on_success=lambda result: self._on_committed(result, dest),
-            on_error=self._on_commit_failed,
-            on_cancel=lambda: self._on_commit_cancelled(counts),
-        )
-
-    def _on_committed(self, result: ImportResult, dest: Path) -> None:
-        self.task = None
-        self.result = result
-        self.result_xlsx = dest if dest.exists() else None
-        self.sponsor_batch = None
-        self._set_busy(False)
-        self.result_step.show_result(result)  # the outcome panel says it all: no banner on top of it
-        self.banner.clear()
-        self.status.setText(
-            translate("ImportPage", "Tersimpan: {enrolled} peserta, batch #{batch_id}.").format(
-                enrolled=count(result.enrolled), batch_id=result.batch_id
-            )
-            if result.committed
-            else ""
-        )
-        self.go(RESULT)
-        if result.committed and result.report.sponsor is not None and result.first_number:
-            self._load_sponsor_batch(result.first_number, result.last_number)
-
-    def _on_commit_failed(self, exc: BaseException) -> None:
-        self.task = None
-        self._set_busy(False)
-        text = error_text(exc)
-        if isinstance(exc, DomainError) and any(i.code == "file.changed" for i in exc.issues):
-            self.report_key = None  # the dry run no longer describes the file: step 4 checks again
-            text += translate("ImportPage", "\nAlt+← kembali ke langkah 4 untuk memeriksa ulang.")
-        self.banner.show_message(
-            "error", translate("ImportPage", "{text}\nTidak ada yang disimpan.").format(text=text)
-        )
-        self.focus_first()
-
-    def _on_commit_cancelled(self, counts: dict[str, int]) -> None:
-        self.task = None
-        self._set_busy(False)
-        before, after = counts.get("before"), counts.get("after")
-        proof = (
-            translate(
-                "ImportPage", " Jumlah pendaftaran di basis data: {before} sebelum, {after} sesudah."
-            ).format(before=count(before), after=count(after))
-            if before is not None and after is not None
-            else ""
-        )
-        self.banner.show_message(
-            "warning",
-            translate(
-                "ImportPage", "Penyimpanan dibatalkan. Tidak ada peserta dari berkas ini yang tersimpan."
-            )
-            + proof,
-        )
-        self.status.setText(translate("ImportPage", "Dibatalkan; basis data seperti sebelum impor."))
-        self.focus_first()
-
-    # ---- step 6: the result ---------------------------------------------------------------------------
-    def _load_sponsor_batch(self, first: str, last: str | None) -> None:
-        ctx = self.ui.ctx
-
-        def receipt_of(number: str) -> str | None:
-            return next(
-                (
-                    p.sponsor_receipt_no
-                    for p in contributions.payments_for_member(ctx, number)
-                    if p.sponsor_receipt_no
-                ),
-                None,
-            )
-
-        def work() -> tuple[SponsorBatchDTO | None, str | None]:
-            first_receipt = receipt_of(first)
-            last_receipt = receipt_of(last) if last and last != first else None
-            batch = contributions.get_sponsor_batch(ctx, first_receipt) if first_receipt else None
-            return batch, last_receipt
-
-        def done(found: tuple[SponsorBatchDTO | None, str | None]) -> None:
-            self.sponsor_batch = found[0]
-            self.result_step.show_sponsor_batch(*found)
-
-        self.ui.runner.run(
-            work,
-            on_success=done,
-            on_error=lambda exc: self.banner.show_message(
-                "warning",
-                translate("ImportPage", "Tanda bukti penyandang dana tidak dapat dibaca: {exc}").format(
-                    exc=error_text(exc)
-                ),
-            ),
-        )
-
-    def show_sponsor_receipt(self) -> None:
-        if self.sponsor_batch is None:
-            return
-        ctx, receipt = self.ui.ctx, self.sponsor_batch.receipt_no
-        self.ui.runner.run(
-            lambda: contributions.sponsor_receipt_pdf(ctx, receipt),
-            on_success=lambda pdf: self._open_preview(
-                translate("ImportPage", "Tanda bukti penyandang dana {receipt}").format(receipt=receipt),
-                pdf,
-                f"{receipt}.pdf",
-            ),
-            on_error=lambda exc: self.banner.show_message("error", error_text(exc)),
-        )
-
     def _on_open_member_clicked(self) -> None:
-        if self.result is not None and self.result.first_number:
-            self.ui.bus.member_requested.emit(self.result.first_number)
-
-    # ---- the reports ------------------------------------------------------------------------------------
-    def _report_for(self, which: str) -> tuple[ImportReport | None, Path | None]:
-        if which == "result":
-            return (self.result.report if self.result else None), self.result_xlsx
-        return self.report, self.check_xlsx
-
-    def _suggested(self, which: str, suffix: str) -> str:
-        stem = Path(self.info.file_name).stem if self.info else "impor"
-        return f"laporan-{stem}-{'hasil' if which == 'result' else 'periksa'}{suffix}"
-
-    def _on_save_xlsx_clicked(self, which: str) -> None:
-        dest, _ = QFileDialog.getSaveFileName(
-            self,
-            translate("ImportPage", "Simpan laporan XLSX"),
-            self._suggested(which, ".xlsx"),
-            translate("ImportPage", "Excel (*.xlsx)"),
-        )
-        if dest:
-            self.save_xlsx_report_to(Path(dest), which)
-
-    def save_xlsx_report_to(self, dest: Path, which: str = "check") -> None:
-        """Copy the run's report (every row with its status, number and problems) to ``dest``."""
-        source = self._report_for(which)[1]
-        if source is None:
-            return
-        if dest.suffix.lower() != ".xlsx":
-            dest = dest.with_suffix(".xlsx")
-
-        def copy() -> Path:
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            tmp = dest.with_name(f".{dest.name}.tmp")
-            shutil.copyfile(source, tmp)
-            tmp.replace(dest)
-            return dest
-
-        self.ui.runner.run(
-            copy,
-            on_success=lambda out: self.banner.show_message(
-                "info", translate("ImportPage", "Laporan XLSX disimpan: {out}").format(out=out)
-            ),
-            on_error=lambda exc: self.banner.show_message("error", error_text(exc)),
-        )
-
-    def show_pdf_summary(self, which: str = "check") -> None:
-        report = self._report_for(which)[0]
-        if report is None:
-            return
-        title = (
-            translate("ImportPage", "Ringkasan hasil impor")
-            if which == "result"
-            else translate("ImportPage", "Ringkasan pemeriksaan impor")
-        )
-        name = self._suggested(which, ".pdf")
-        self.ui.runner.run(
-            lambda: importing.render_report_pdf(report),
-            on_success=lambda pdf: self._open_preview(title, pdf, name),
-            on_error=lambda exc: self.banner.show_message("error", error_text(exc)),
-        )
-
-    def _open_preview(self, title: str, pdf: bytes, name: str) -> None:
-        if self.preview is not None:
-            self.preview.close()
-        dialog = PdfPreviewDialog(self, title, pdf, suggested_name=name)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _r: self._preview_closed(dialog))
-        self.preview = dialog
-        dialog.open()
-
-    def _preview_closed(self, dialog: PdfPreviewDialog) -> None:
-        if self.preview is dialog:
-            self.preview = None
+        result = self.flow.result
+        if result is not None and result.first_number:
+            self.ui.bus.member_requested.emit(result.first_number)
