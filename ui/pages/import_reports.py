@@ -18,7 +18,7 @@ from app.services import contributions, importing
 from app.services.contribution_dto import SponsorBatchDTO
 from app.services.importing.flow import ImportFlow
 from ui.context import UiContext
-from ui.dialogs.import_steps import ResultStep
+from ui.dialogs.import_outcome_steps import ResultStep
 from ui.i18n import translate
 from ui.models import display
 from ui.printing import PdfPreviewDialog

@@ -2,10 +2,11 @@
 
 The flow (which step, what is enabled, what Enter does, where Back goes) is an
 ``app.services.importing.flow.ImportFlow``; this page renders it. The steps are panels
-(``ui.dialogs.import_steps``) in a QStackedWidget that shows the flow's step; the dry run and the
-commit run under the task runner's progress dialog (``ui.pages.import_runs``), and the reports are
-saved or shown by ``ui.pages.import_reports``. Both runs write their per-row XLSX report into a
-private temporary folder as they read the file; "Simpan laporan XLSX…" copies it where the officer wants.
+(``ui.dialogs.import_steps`` and ``import_outcome_steps``) in a QStackedWidget that shows the
+flow's step; the dry run and the commit run under the task runner's progress dialog
+(``ui.pages.import_runs``), and the reports are saved or shown by ``ui.pages.import_reports``.
+Both runs write their per-row XLSX report into a private temporary folder as they read the file;
+"Simpan laporan XLSX…" copies it where the officer wants.
 """
 
 from __future__ import annotations
@@ -35,15 +36,8 @@ from app.domain.roles import Permission
 from app.services import importing
 from app.services.importing.flow import STEPS, Action, ImportFlow, ImportStep
 from ui.context import UiContext
-from ui.dialogs.import_steps import (
-    CheckStep,
-    CommitStep,
-    FileStep,
-    MappingStep,
-    PreviewStep,
-    ResultStep,
-    plain,
-)
+from ui.dialogs.import_outcome_steps import CheckStep, CommitStep, ResultStep
+from ui.dialogs.import_steps import FileStep, MappingStep, PreviewStep, plain
 from ui.i18n import translate
 from ui.pages.import_reports import ImportReports, error_text
 from ui.pages.import_runs import ImportRuns
