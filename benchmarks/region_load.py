@@ -284,16 +284,21 @@ def _fill_index(conn: Any, today: dt.date) -> None:
 def _floor_queries(
     conn: Any, month_start: dt.date, today: dt.date, since: dt.datetime, *, pending: bool = False
 ) -> None:
-    """The dashboard's aggregates as bare SQL (fixed baseline; no CASE per regency); ``pending``: and
-    the count of members the status index has no answer for (read only when some are missing)."""
+    """The dashboard's aggregates as bare SQL (each regency's baseline from a list joined by its code,
+    as the dashboard reads them); ``pending``: and the count of members the status index has no
+    answer for (read only when some are missing)."""
+    baselines = ", ".join(["(%s, %s::timestamptz)"] * len(REGENCIES))
     conn.execute(
-        "SELECT coalesce(substr(kode_wilayah, 1, 5), substr(nik_district, 1, 5)), branch_id / %s, count(*), "
+        "SELECT r, branch_id / %s, count(*), "  # noqa: S608 - the list is only %s
         "count(*) FILTER (WHERE c.covered AND c.recheck_on > %s AND c.as_of <= %s), "
-        "count(*) FILTER (WHERE created_at >= %s), "
-        "count(*) FILTER (WHERE created_at >= %s AND c.covered AND c.recheck_on > %s AND c.as_of <= %s), "
+        "count(*) FILTER (WHERE created_at >= b.at), "
+        "count(*) FILTER (WHERE created_at >= b.at AND c.covered AND c.recheck_on > %s AND c.as_of <= %s), "
         "count(*) FILTER (WHERE c.recheck_on > %s AND c.as_of <= %s) "
-        "FROM member m LEFT JOIN member_cover c ON c.member_id = m.id WHERE record_status = 'ACTIVE' GROUP BY 1, 2",
-        (BLOCK, today, today, since, since, today, today, today, today),
+        "FROM (SELECT coalesce(substr(kode_wilayah, 1, 5), substr(nik_district, 1, 5)) r, * FROM member) m "
+        "LEFT JOIN member_cover c ON c.member_id = m.id "
+        f"LEFT JOIN (VALUES {baselines}) b(regency, at) ON b.regency = m.r "
+        "WHERE record_status = 'ACTIVE' GROUP BY 1, 2",
+        (BLOCK, today, today, today, today, today, today, *(v for r in REGENCIES for v in (r, since))),
     ).fetchall()
     conn.execute(
         "SELECT id / %s, channel, segment, occupation_code, count(*) FROM enrolment "
