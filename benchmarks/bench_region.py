@@ -1,7 +1,8 @@
 """The region's replication (branch → Kanwil, PostgreSQL logical replication) on two real servers
 on loopback: how long a branch's backlog of enrolments takes to reach the Kanwil once its link is
-back, how long one enrolment takes to arrive while the link runs, and while four counters enrol at
-once on each of two branches, each beside the same replication carrying bare one-row transactions
+back (and a branch's whole day of 100,000 members, ``region_catchup``), how long one enrolment
+takes to arrive while the link runs, and while four counters enrol at once on each of two
+branches, each beside the same replication carrying bare one-row transactions
 between the same servers (the floor); and the Kanwil dashboard over 10 branches × 100,000 members
 beside its aggregates as bare SQL (``region_load``)."""
 
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.harness import Row, median, percentile
+from benchmarks.region_catchup import day_catch_up
 from benchmarks.region_load import kanwil_cold_refresh, kanwil_dashboard_at_scale, lag_under_load
 
 BACKLOG = 200  # enrolments made while the Kanwil's subscription is off
@@ -22,6 +24,7 @@ LIVE = 30  # enrolments timed one by one while it runs
 EACH = 25  # enrolments per counter, 4 counters on each of 2 branches at once
 BRANCHES, PER_BRANCH = 10, 100_000  # the Kanwil dashboard's members
 COLD = 100_000  # members of the Kanwil's first status index refresh
+DAY = 100_000  # members of a branch's day of changes, caught up at once
 PASSWORD = "Wilayah-Sumbagsel-2026!"
 
 
@@ -155,6 +158,7 @@ def run(smoke: bool = False) -> list[Row]:
     backlog, live = (20, 5) if smoke else (BACKLOG, LIVE)
     each, per_branch, runs = (2, 1_000, 1) if smoke else (EACH, PER_BRANCH, 5)
     cold_members = 1_000 if smoke else COLD
+    day = 2_000 if smoke else DAY
     try:
         kanwil = PgServer.start(durable=True, settings=LOGICAL)
     except PgUnavailableError as exc:
@@ -166,6 +170,7 @@ def run(smoke: bool = False) -> list[Row]:
             with tempfile.TemporaryDirectory(prefix="loket-bench-region-") as d:
                 rows, catch_up, lags, enrol_s = _loket(kanwil, branch, Path(d), backlog, live)
                 bare_catch_up, bare_lags = _bare(kanwil, branch, max(1, rows // backlog), backlog, live)
+                day_s, day_floor, day_write_s, day_rows = day_catch_up(kanwil, branch, Path(d), day)
                 load, bare_load, load_s = lag_under_load(kanwil, branch, Path(d), each)
                 board_s, board_floor, board_cold, cold_floor = kanwil_dashboard_at_scale(
                     kanwil, Path(d), BRANCHES, per_branch, runs
@@ -184,6 +189,15 @@ def run(smoke: bool = False) -> list[Row]:
             f"{backlog} bare txns × {rows // backlog} rows replicated",
         ),
         Row(f"region: making those {backlog} enrolments at the branch", enrol_s, "s"),
+        Row(
+            f"region catch-up: a branch's day of {day:,} members (with enrolments and a month paid: "
+            f"{sum(day_rows.values()):,} rows) after the link is back",
+            day_s,
+            "s",
+            day_floor,
+            "as many bare rows of the same widths, same transactions, replicated",
+        ),
+        Row(f"region: writing that day at the branch (bulk SQL, {len(day_rows)} tables)", day_write_s, "s"),
         Row(
             "region lag: one enrolment, commit → at Kanwil, median",
             median(lags),

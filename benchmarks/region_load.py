@@ -215,41 +215,58 @@ def _fill(conn: Any, branches: int, per_branch: int, now: dt.datetime) -> None:
             "INSERT INTO region_branch (code, name, timezone, regencies, added_at) VALUES (%s, %s, 'Asia/Jakarta', %s, %s)",
             (str(code), f"KC {code}", area, now),
         )
-    regencies = "ARRAY[" + ",".join(f"'{r}'" for r in REGENCIES) + "]"
-    channels = "ARRAY['LOKET','LOKET','DESA','PASAR','UKM','EVENT']"
     for code in codes:
-        base = code * BLOCK
-        # Members over the last 540 days; one in fifty deactivated; home regency spread over the province.
-        conn.execute(
-            f"""
-            INSERT INTO member (id, number, branch_id, nik, nama, tempat_lahir, tanggal_lahir, jenis_kelamin,
-                                nama_ibu, alamat, kode_wilayah, nik_district, record_status, created_at,
-                                created_by_id)
-            SELECT %(base)s + g, lpad((%(code)s::bigint * 100000000 + g)::text, 11, '0'), %(base)s + 1,
-                   '16' || lpad((%(code)s::bigint * 100000000 + g)::text, 14, '0'), 'PESERTA ' || g, 'PALEMBANG',
-                   date '1980-01-01' + (g %% 9000), CASE WHEN g %% 2 = 0 THEN 'L' ELSE 'P' END, 'IBU',
-                   'JL. PASAR ' || g, ({regencies})[1 + g %% {len(REGENCIES)}] || '.01.2001',
-                   ({regencies})[1 + (g / 7) %% {len(REGENCIES)}] || '.01',
-                   CASE WHEN g %% 50 = 0 THEN 'DEACTIVATED' ELSE 'ACTIVE' END,
-                   %(now)s - make_interval(secs => (g * 7919) %% (540 * 86400)), %(base)s + 1
-            FROM generate_series(1, %(n)s) g
-            """,  # noqa: S608 - fixed text
-            {"base": base, "code": code, "n": per_branch, "now": now},
-        )
-        conn.execute(
-            f"""
-            INSERT INTO enrolment (id, member_id, segment, occupation_code, programmes, income, funding_source,
-                                   channel, months_at_enrolment, enrolled_at, business_date, officer_id, counter,
-                                   mismatch_confirmed)
-            SELECT m.id, m.id, CASE WHEN m.id %% 10 = 0 THEN 'PU' ELSE 'BPU' END, 'P001', 'JKK,JKM', 2000000,
-                   'MANDIRI', ({channels})[1 + m.id %% 6], 1, m.created_at,
-                   (m.created_at AT TIME ZONE 'Asia/Jakarta')::date, %(base)s + 1, 'L1', false
-            FROM member m WHERE m.id > %(base)s AND m.id < %(base)s + {BLOCK}
-            """,  # noqa: S608 - fixed text
-            {"base": base},
-        )
+        fill_members(conn, code, per_branch, now, branch_id=code * BLOCK + 1, officer_id=code * BLOCK + 1)
     conn.execute("VACUUM ANALYZE member")
     conn.execute("VACUUM ANALYZE enrolment")
+
+
+def fill_members(
+    conn: Any,
+    code: int,
+    n: int,
+    now: dt.datetime,
+    *,
+    branch_id: int,
+    officer_id: int,
+    spread_s: int = 540 * 86400,
+    deactivated: bool = True,
+) -> None:
+    """``n`` members of branch ``code`` (rows in its block) with one enrolment each, as bulk SQL (two
+    statements, one transaction each): registered over the ``spread_s`` seconds before ``now``, one in
+    fifty deactivated (``deactivated``), home regency spread over the province."""
+    base = code * BLOCK
+    regencies = "ARRAY[" + ",".join(f"'{r}'" for r in REGENCIES) + "]"
+    channels = "ARRAY['LOKET','LOKET','DESA','PASAR','UKM','EVENT']"
+    status = "CASE WHEN g %% 50 = 0 THEN 'DEACTIVATED' ELSE 'ACTIVE' END" if deactivated else "'ACTIVE'"
+    conn.execute(
+        f"""
+        INSERT INTO member (id, number, branch_id, nik, nama, tempat_lahir, tanggal_lahir, jenis_kelamin,
+                            nama_ibu, alamat, kode_wilayah, nik_district, record_status, created_at,
+                            created_by_id)
+        SELECT %(base)s + g, lpad((%(code)s::bigint * 100000000 + g)::text, 11, '0'), %(branch)s,
+               '16' || lpad((%(code)s::bigint * 100000000 + g)::text, 14, '0'), 'PESERTA ' || g, 'PALEMBANG',
+               date '1980-01-01' + (g %% 9000), CASE WHEN g %% 2 = 0 THEN 'L' ELSE 'P' END, 'IBU',
+               'JL. PASAR ' || g, ({regencies})[1 + g %% {len(REGENCIES)}] || '.01.2001',
+               ({regencies})[1 + (g / 7) %% {len(REGENCIES)}] || '.01', {status},
+               %(now)s - make_interval(secs => (g * 7919) %% %(spread)s), %(officer)s
+        FROM generate_series(1, %(n)s) g
+        """,  # noqa: S608 - fixed text
+        {"base": base, "code": code, "n": n, "now": now, "branch": branch_id, "officer": officer_id,
+         "spread": spread_s},
+    )  # fmt: skip
+    conn.execute(
+        f"""
+        INSERT INTO enrolment (id, member_id, segment, occupation_code, programmes, income, funding_source,
+                               channel, months_at_enrolment, enrolled_at, business_date, officer_id, counter,
+                               mismatch_confirmed)
+        SELECT m.id, m.id, CASE WHEN m.id %% 10 = 0 THEN 'PU' ELSE 'BPU' END, 'P001', 'JKK,JKM', 2000000,
+               'MANDIRI', ({channels})[1 + m.id %% 6], 1, m.created_at,
+               (m.created_at AT TIME ZONE 'Asia/Jakarta')::date, %(officer)s, 'L1', false
+        FROM member m WHERE m.id > %(base)s AND m.id < %(base)s + {BLOCK}
+        """,  # noqa: S608 - fixed text
+        {"base": base, "officer": officer_id},
+    )
 
 
 def _fill_index(conn: Any, today: dt.date) -> None:
@@ -267,16 +284,21 @@ def _fill_index(conn: Any, today: dt.date) -> None:
 def _floor_queries(
     conn: Any, month_start: dt.date, today: dt.date, since: dt.datetime, *, pending: bool = False
 ) -> None:
-    """The dashboard's aggregates as bare SQL (fixed baseline; no CASE per regency); ``pending``: and
-    the count of members the status index has no answer for (read only when some are missing)."""
+    """The dashboard's aggregates as bare SQL (each regency's baseline from a list joined by its code,
+    as the dashboard reads them); ``pending``: and the count of members the status index has no
+    answer for (read only when some are missing)."""
+    baselines = ", ".join(["(%s, %s::timestamptz)"] * len(REGENCIES))
     conn.execute(
-        "SELECT coalesce(substr(kode_wilayah, 1, 5), substr(nik_district, 1, 5)), branch_id / %s, count(*), "
+        "SELECT r, branch_id / %s, count(*), "  # noqa: S608 - the list is only %s
         "count(*) FILTER (WHERE c.covered AND c.recheck_on > %s AND c.as_of <= %s), "
-        "count(*) FILTER (WHERE created_at >= %s), "
-        "count(*) FILTER (WHERE created_at >= %s AND c.covered AND c.recheck_on > %s AND c.as_of <= %s), "
+        "count(*) FILTER (WHERE created_at >= b.at), "
+        "count(*) FILTER (WHERE created_at >= b.at AND c.covered AND c.recheck_on > %s AND c.as_of <= %s), "
         "count(*) FILTER (WHERE c.recheck_on > %s AND c.as_of <= %s) "
-        "FROM member m LEFT JOIN member_cover c ON c.member_id = m.id WHERE record_status = 'ACTIVE' GROUP BY 1, 2",
-        (BLOCK, today, today, since, since, today, today, today, today),
+        "FROM (SELECT coalesce(substr(kode_wilayah, 1, 5), substr(nik_district, 1, 5)) r, * FROM member) m "
+        "LEFT JOIN member_cover c ON c.member_id = m.id "
+        f"LEFT JOIN (VALUES {baselines}) b(regency, at) ON b.regency = m.r "
+        "WHERE record_status = 'ACTIVE' GROUP BY 1, 2",
+        (BLOCK, today, today, today, today, today, today, *(v for r in REGENCIES for v in (r, since))),
     ).fetchall()
     conn.execute(
         "SELECT id / %s, channel, segment, occupation_code, count(*) FROM enrolment "
@@ -357,35 +379,38 @@ def kanwil_dashboard_at_scale(
     return median(timings), median(floors), median(cold), median(cold_floors)
 
 
-def _fill_payments(conn: Any, code: int) -> None:
-    """One payment per member of branch ``code`` at its enrolment, 1–12 months of JKK and JKM from
-    the enrolment month (so today some are protected, some in arrears, some ended), as bulk SQL."""
+def fill_payments(conn: Any, code: int, *, officer_id: int | None = None, months: int | None = None) -> None:
+    """One payment per member of branch ``code`` at its enrolment, of JKK and JKM from the enrolment
+    month: ``months`` months each, else 1–12 (so today some are protected, some in arrears, some
+    ended), as bulk SQL (two statements, one transaction each)."""
     base = code * BLOCK
+    officer = base + 1 if officer_id is None else officer_id
+    count = "1 + e.id %% 12" if months is None else str(int(months))
     conn.execute(
-        """
+        f"""
         INSERT INTO payment (id, receipt_no, member_id, enrolment_id, method, schedule, first_month, last_month,
                              months_count, gross_total, discount_total, fine_total, credit_total, total, detail,
                              received_at, business_date, officer_id, counter, status)
         SELECT e.id, 'R' || e.id, e.member_id, e.id, 'cash', '',
                to_char(e.business_date, 'YYYYMM')::int,
-               to_char(e.business_date + make_interval(months => (e.id %% 12)::int), 'YYYYMM')::int,
-               1 + e.id %% 12, 16800 * (1 + e.id %% 12), 0, 0, 0, 16800 * (1 + e.id %% 12), '{}',
-               e.enrolled_at, e.business_date, %(base)s + 1, 'L1', 'PAID'
+               to_char(e.business_date + make_interval(months => ({count})::int - 1), 'YYYYMM')::int,
+               {count}, 16800 * ({count}), 0, 0, 0, 16800 * ({count}), '{{}}',
+               e.enrolled_at, e.business_date, %(officer)s, 'L1', 'PAID'
         FROM enrolment e WHERE e.id > %(base)s AND e.id < %(base)s + 1000000000000
-        """,
-        {"base": base},
+        """,  # noqa: S608 - fixed text
+        {"base": base, "officer": officer},
     )
     conn.execute(
         """
         INSERT INTO payment_month (id, payment_id, member_id, programme, month, amount, voided)
-        SELECT %(base)s + row_number() OVER (), p.id, p.member_id, prog,
+        SELECT %(first)s + row_number() OVER (), p.id, p.member_id, prog,
                to_char(p.business_date + make_interval(months => i), 'YYYYMM')::int,
                CASE prog WHEN 'JKK' THEN 10000 ELSE 6800 END, false
         FROM payment p CROSS JOIN LATERAL generate_series(0, p.months_count - 1) i
         CROSS JOIN (VALUES ('JKK'), ('JKM')) v(prog)
         WHERE p.id > %(base)s AND p.id < %(base)s + 1000000000000
         """,
-        {"base": base + 500_000_000_000},
+        {"base": base, "first": base + 500_000_000_000},
     )
     conn.execute("VACUUM ANALYZE payment")
     conn.execute("VACUUM ANALYZE payment_month")
@@ -412,7 +437,7 @@ def kanwil_cold_refresh(server: Any, home: Path, per_branch: int) -> tuple[float
     ksup = auth.login(kctx, "siti", PASSWORD)
     with psycopg.connect(server.conninfo("scale_c"), autocommit=True) as conn:
         _fill(conn, 1, per_branch, clock())
-        _fill_payments(conn, 101)
+        fill_payments(conn, 101)
         t0 = time.perf_counter()
         done = dashboard.refresh_protection(kctx, ksup)
         seconds = time.perf_counter() - t0

@@ -98,35 +98,49 @@ class Held(NamedTuple):
 def held_by_regency(session: Session, since: Mapping[str, dt.datetime], today: dt.date) -> list[Held]:
     """The active members by home regency and holding branch, with how many are protected today
     and how many were registered since the regency's baseline, in one pass over the members and
-    their status index rows. ``since``: regency → ``counted_from`` of its target."""
-    regency = regency_of()
-    protected = protected_on(today)
-    counted: Any
-    counted_protected: Any
-    if since:
-        after = sa.case(
-            *((regency == code, sa.literal(at, Member.created_at.type)) for code, at in since.items()),
-            else_=sa.null(),
-        )
-        counted = sa.func.count().filter(Member.created_at >= after)
-        counted_protected = sa.func.count().filter(sa.and_(Member.created_at >= after, protected))
-    else:
-        counted = counted_protected = sa.literal(0)
-    code = Member.branch_id // BLOCK
-    rows = session.execute(
+    their status index rows. ``since``: regency → ``counted_from`` of its target.
+
+    Each member's regency, branch and answers are worked out once (a subquery); the regencies'
+    baselines are a small list joined by regency code (a hash look-up per member, where a CASE
+    over every target compared the member's regency with each code in turn)."""
+    member = (
         sa.select(
-            regency,
-            code,
-            sa.func.count(),
-            sa.func.count().filter(protected),
-            counted,
-            counted_protected,
-            sa.func.count().filter(answered_on(today)),
+            regency_of().label("regency"),
+            (Member.branch_id // BLOCK).label("code"),
+            Member.created_at,
+            protected_on(today).label("protected"),
+            answered_on(today).label("answered"),
         )
         .select_from(Member)
         .outerjoin(MemberCover, MemberCover.member_id == Member.id)
         .where(Member.record_status == "ACTIVE")
-        .group_by(regency, code)
+        .subquery("held")
+    )
+    counted: Any = sa.literal(0)
+    counted_protected: Any = sa.literal(0)
+    source: Any = member
+    if since:
+        rows_of = [
+            sa.select(sa.literal(code).label("regency"), sa.literal(at, Member.created_at.type).label("at"))
+            for code, at in since.items()
+        ]  # a UNION ALL of one-row selects: SQLite has no column names for a VALUES list
+        baselines = (sa.union_all(*rows_of) if len(rows_of) > 1 else rows_of[0]).subquery("baseline")
+        after = member.c.created_at >= baselines.c.at
+        counted = sa.func.count().filter(after)
+        counted_protected = sa.func.count().filter(sa.and_(after, member.c.protected))
+        source = member.outerjoin(baselines, baselines.c.regency == member.c.regency)
+    rows = session.execute(
+        sa.select(
+            member.c.regency,
+            member.c.code,
+            sa.func.count(),
+            sa.func.count().filter(member.c.protected),
+            counted,
+            counted_protected,
+            sa.func.count().filter(member.c.answered),
+        )
+        .select_from(source)
+        .group_by(member.c.regency, member.c.code)
     )
     return [Held(str(r[0]), f"{int(r[1]):03d}", *(int(n) for n in r[2:])) for r in rows]
 
