@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
 
 from app.domain.cover import AfterGrace, CoverKind, CoverPolicy, DueRule, GraceBenefits, Starts
 from app.domain.issues import DomainError, Issue
 from app.domain.messages import msg
-from app.domain.months import Month
+from app.domain.rate_checks import RateChecker, find_floats
 from app.domain.rates import (
     PAYERS,
     Bracket,
@@ -42,98 +41,9 @@ FORMAT = FORMATS[-1]
 ROUNDING_RULES = frozenset({"HALF_UP_PER_PROGRAMME_PER_MONTH"})
 KINDS = frozenset({"percent", "flat", "risk_class", "none", "bundle", "included", "recomposed"})
 BASE_METHODS = frozenset({"minimum", "brackets", "wage", "none"})
-MAX_MONEY = 10**13  # Rp10 triliun: a sanity bound for any figure in a table
 
 
-class _Checker:
-    """Collects every problem in a table so the supervisor sees them all at once."""
-
-    def __init__(self) -> None:
-        self.issues: list[Issue] = []
-
-    def err(self, path: str, code: str, message: str) -> None:
-        if len(self.issues) < 50:
-            self.issues.append(Issue(path, code, message))
-
-    def text(self, obj: Mapping[str, Any], key: str, path: str, *, required: bool = True) -> str:
-        value = obj.get(key)
-        if value is None or value == "":
-            if required:
-                self.err(
-                    f"{path}.{key}", "rates.required", msg("'{path}.{key}' wajib diisi.", path=path, key=key)
-                )
-            return ""
-        if not isinstance(value, str):
-            self.err(
-                f"{path}.{key}", "rates.type", msg("'{path}.{key}' harus berupa teks.", path=path, key=key)
-            )
-            return ""
-        return value
-
-    def money(self, value: Any, path: str, *, nullable: bool = False) -> int | None:
-        if value is None and nullable:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.err(
-                path, "rates.money", msg("'{path}' harus bilangan bulat rupiah (bukan pecahan).", path=path)
-            )
-            return None
-        if not 0 <= value <= MAX_MONEY:
-            self.err(path, "rates.money_range", msg("'{path}' di luar batas wajar.", path=path))
-            return None
-        return value
-
-    def percent(self, value: Any, path: str) -> Fraction | None:
-        if not isinstance(value, str):
-            self.err(
-                path, "rates.percent", msg("'{path}' harus persen dalam teks, mis. \"0.24\".", path=path)
-            )
-            return None
-        try:
-            dec = Decimal(value.strip())
-        except InvalidOperation:
-            self.err(
-                path,
-                "rates.percent",
-                msg("'{path}' bukan angka persen: '{value}'.", path=path, value=value[:20]),
-            )
-            return None
-        if not dec.is_finite() or not Decimal(0) <= dec <= Decimal(100):
-            self.err(path, "rates.percent_range", msg("'{path}' harus antara 0 dan 100 persen.", path=path))
-            return None
-        return Fraction(dec) / 100
-
-    def month(self, value: Any, path: str) -> Month | None:
-        try:
-            return Month.parse(str(value)) if isinstance(value, str) else Month.parse("")
-        except ValueError:
-            self.err(path, "rates.month", msg("'{path}' harus bulan TTTT-BB, mis. 2026-04.", path=path))
-            return None
-
-    def flag(self, obj: Mapping[str, Any], key: str) -> bool:
-        return obj.get(key) is True
-
-    def strings(self, value: Any, path: str) -> frozenset[str]:
-        if value is None:
-            return frozenset()
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.err(path, "rates.type", msg("'{path}' harus daftar teks.", path=path))
-            return frozenset()
-        return frozenset(value)
-
-
-def _find_floats(value: Any, path: str, out: list[str]) -> None:
-    if isinstance(value, float):
-        out.append(path)
-    elif isinstance(value, Mapping):
-        for k, v in value.items():
-            _find_floats(v, f"{path}.{k}" if path else str(k), out)
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            _find_floats(v, f"{path}[{i}]", out)
-
-
-def _shares(c: _Checker, raw: Any, path: str) -> Shares:
+def _shares(c: RateChecker, raw: Any, path: str) -> Shares:
     if not isinstance(raw, Mapping) or not raw:
         c.err(
             path, "rates.shares", msg('\'{path}\' harus berisi pembagian, mis. {{"worker": "1"}}.', path=path)
@@ -155,7 +65,7 @@ def _shares(c: _Checker, raw: Any, path: str) -> Shares:
     return Shares(tuple(items))
 
 
-def _due(c: _Checker, raw: Any, path: str, *, required: bool = True) -> DueRule | None:
+def _due(c: RateChecker, raw: Any, path: str, *, required: bool = True) -> DueRule | None:
     if raw is None and not required:
         return None
     if not isinstance(raw, Mapping):
@@ -173,7 +83,7 @@ def _due(c: _Checker, raw: Any, path: str, *, required: bool = True) -> DueRule 
     return None
 
 
-def _parts(c: _Checker, raw: Any, path: str) -> tuple[RecompositionPart, ...]:
+def _parts(c: RateChecker, raw: Any, path: str) -> tuple[RecompositionPart, ...]:
     if not isinstance(raw, list) or not raw:
         c.err(path, "rates.parts", "Program rekomposisi butuh daftar 'parts'.")
         return ()
@@ -212,7 +122,7 @@ def _parts(c: _Checker, raw: Any, path: str) -> tuple[RecompositionPart, ...]:
     return tuple(out)
 
 
-def _cover(c: _Checker, raw: Any, path: str, *, required: bool) -> CoverPolicy | None:
+def _cover(c: RateChecker, raw: Any, path: str, *, required: bool) -> CoverPolicy | None:
     if raw is None and not required:
         return None
     if not isinstance(raw, Mapping):
@@ -239,7 +149,7 @@ def _cover(c: _Checker, raw: Any, path: str, *, required: bool) -> CoverPolicy |
     )
 
 
-def _late_fine(c: _Checker, raw: Any, path: str) -> Fraction | None:
+def _late_fine(c: RateChecker, raw: Any, path: str) -> Fraction | None:
     if raw is None:
         return None
     if not isinstance(raw, Mapping):
@@ -249,7 +159,7 @@ def _late_fine(c: _Checker, raw: Any, path: str) -> Fraction | None:
     return c.percent(raw.get("percent_per_month"), f"{path}.percent_per_month")
 
 
-def _pmi(c: _Checker, raw: Any, path: str) -> PmiPackages | None:
+def _pmi(c: RateChecker, raw: Any, path: str) -> PmiPackages | None:
     if raw is None:
         return None
     if not isinstance(raw, Mapping):
@@ -292,7 +202,7 @@ def _pmi(c: _Checker, raw: Any, path: str) -> PmiPackages | None:
     )
 
 
-def _programme(c: _Checker, code: str, raw: Any, path: str) -> ProgrammeRate | None:
+def _programme(c: RateChecker, code: str, raw: Any, path: str) -> ProgrammeRate | None:
     if code not in PROGRAMMES:
         c.err(path, "rates.programme", msg("Program '{code}' tidak dikenal.", code=code))
         return None
@@ -376,7 +286,7 @@ def _programme(c: _Checker, code: str, raw: Any, path: str) -> ProgrammeRate | N
     return ProgrammeRate(**common)
 
 
-def _base(c: _Checker, raw: Any, path: str) -> IncomeBase:
+def _base(c: RateChecker, raw: Any, path: str) -> IncomeBase:
     if not isinstance(raw, Mapping):
         c.err(path, "rates.required", msg("'{path}' wajib diisi.", path=path))
         return IncomeBase("none", 0, (), "", "", True)
@@ -435,7 +345,7 @@ def _base(c: _Checker, raw: Any, path: str) -> IncomeBase:
     )
 
 
-def _segment(c: _Checker, code: str, raw: Any, *, version: int) -> SegmentRates | None:
+def _segment(c: RateChecker, code: str, raw: Any, *, version: int) -> SegmentRates | None:
     path = f"segments.{code}"
     if not isinstance(raw, Mapping):
         c.err(path, "rates.type", msg("'{path}' harus objek.", path=path))
@@ -484,7 +394,7 @@ def _segment(c: _Checker, code: str, raw: Any, *, version: int) -> SegmentRates 
     )
 
 
-def _discount(c: _Checker, i: int, raw: Any) -> DiscountRule | None:
+def _discount(c: RateChecker, i: int, raw: Any) -> DiscountRule | None:
     path = f"discounts[{i}]"
     if not isinstance(raw, Mapping):
         c.err(path, "rates.type", msg("'{path}' harus objek.", path=path))
@@ -525,11 +435,11 @@ def canonical(data: Mapping[str, Any]) -> str:
 
 def parse_rate_table(data: Any) -> RateTable:
     """Check a whole table and build it; every problem is reported at once (``DomainError``)."""
-    c = _Checker()
+    c = RateChecker()
     if not isinstance(data, Mapping):
         raise DomainError(Issue("table", "rates.type", "Tabel tarif harus objek JSON."))
     floats: list[str] = []
-    _find_floats(data, "", floats)
+    find_floats(data, "", floats)
     for path in floats[:10]:
         c.err(
             path,
