@@ -44,7 +44,15 @@ from app.services.enrolment import (
     write_members,
 )
 from app.services.importing.checks import _check_database
-from app.services.importing.plan import _BATCH, MODES, WRITE_CHUNK, RowCallback, _open_plan, _upsert_mapping
+from app.services.importing.plan import (
+    _BATCH,
+    MODES,
+    WRITE_CHUNK,
+    RowCallback,
+    _open_plan,
+    _Plan,
+    _upsert_mapping,
+)
 from app.services.importing.report import _Decisions, _emit
 from app.services.importing.rows import _Checked, _read_rows
 from app.services.outreach_sync import check_enrolment_allowed
@@ -93,22 +101,18 @@ def validate_import(
     allowed_rows = _check_import_override(ctx, override, override_rows)
     branch = _branch(ctx)
     plan = _open_plan(ctx, path, sheet=sheet, mapping=mapping)
-    try:
-        checked = _read_rows(
-            ctx,
-            plan,
-            branch,
-            sponsor=sponsor,
-            row_limit=row_limit,
-            progress=progress,
-            cancel=cancel,
-            keep_values=report_xlsx is not None,
-            override=override,
-            override_rows=allowed_rows,
-        )
-    except BaseException:
-        plan.close()
-        raise
+    checked = _read_or_close(
+        ctx,
+        plan,
+        branch,
+        sponsor=sponsor,
+        row_limit=row_limit,
+        progress=progress,
+        cancel=cancel,
+        keep_values=report_xlsx is not None,
+        override=override,
+        override_rows=allowed_rows,
+    )
     try:
         return _emit(
             ctx,
@@ -236,22 +240,18 @@ def commit_import(
                 ),
             )
         )
-    try:
-        checked = _read_rows(
-            ctx,
-            plan,
-            branch,
-            sponsor=sponsor,
-            row_limit=row_limit,
-            progress=progress,
-            cancel=cancel,
-            keep_values=report_xlsx is not None,
-            override=override,
-            override_rows=allowed_rows,
-        )
-    except BaseException:
-        plan.close()
-        raise
+    checked = _read_or_close(
+        ctx,
+        plan,
+        branch,
+        sponsor=sponsor,
+        row_limit=row_limit,
+        progress=progress,
+        cancel=cancel,
+        keep_values=report_xlsx is not None,
+        override=override,
+        override_rows=allowed_rows,
+    )
     try:
         return _commit_checked(
             ctx,
@@ -545,3 +545,12 @@ def write_report_pdf(ctx: ServiceContext, report: ImportReport, dest: str | Path
 def summary_codes(report: ImportReport) -> list[CodeCount]:
     """Errors then warnings, most frequent first (for the wizard's summary table)."""
     return [*report.error_counts, *report.warning_counts]
+
+
+def _read_or_close(ctx: ServiceContext, plan: _Plan, branch: BranchDTO, **options: Any) -> _Checked:
+    """Every row of the file checked (``_read_rows``); the file is closed if checking stops."""
+    try:
+        return _read_rows(ctx, plan, branch, **options)
+    except BaseException:
+        plan.close()
+        raise
