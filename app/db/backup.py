@@ -502,11 +502,27 @@ def pg_restore_replace(
                 text("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")
             ).scalars()
         )
+        # The schema's own functions (trigger functions of the migrations) come back from the
+        # archive too: dropped with the tables, not left to collide with the archive's copy.
+        functions = list(
+            conn.execute(
+                text(
+                    "SELECT quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ')'"
+                    " FROM pg_proc p"
+                    " JOIN pg_namespace n ON n.oid = p.pronamespace"
+                    " WHERE n.nspname = 'public' AND NOT EXISTS ("
+                    "  SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')"
+                    " ORDER BY 1"
+                )
+            ).scalars()
+        )
     drop = (
         "DROP TABLE IF EXISTS " + ", ".join(f'public."{t}"' for t in current) + " CASCADE;"
         if current
         else "SELECT 1;"
     )
+    if functions:
+        drop += " DROP FUNCTION IF EXISTS " + ", ".join(f"public.{f}" for f in functions) + " CASCADE;"
     producer = subprocess.Popen(
         [str(tools.path("pg_restore")), "--no-owner", "--no-privileges", "--file=-", str(archive)],
         env=env,
