@@ -52,7 +52,11 @@ class Clock:
 
 
 def _enrol(ctx: Any, actor: Any, i: int, **kw: Any) -> str:
-    out = enrolment.enrol_worker(ctx, actor, bpu_record(nik=f"161001450890{i:04d}", **kw))
+    # Each sample worker born on another day: the likely-duplicate rule sees different people.
+    day = 1 + i % 28
+    nik = f"161001{day + 40:02d}0890{i:04d}"
+    kw.setdefault("tanggal_lahir", f"1990-08-{day:02d}")
+    out = enrolment.enrol_worker(ctx, actor, bpu_record(nik=nik, **kw))
     assert out.number is not None, out.errors
     return out.number
 
