@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from app.db.pgtools import ensure_always_trigger
+
 SQL = """
 CREATE OR REPLACE FUNCTION loket_region_forget_cover() RETURNS trigger LANGUAGE plpgsql
 SET search_path FROM CURRENT AS $$
@@ -48,9 +50,10 @@ def install(conn: sa.Connection) -> None:
     """Kanwil side: forget a member's index row whenever what his cover depends on arrives."""
     conn.exec_driver_sql(SQL)
     for table, name, function in TRIGGERS:
-        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
-        conn.exec_driver_sql(
+        ensure_always_trigger(
+            conn,
+            table,
+            name,
             f"CREATE TRIGGER {name} AFTER INSERT OR UPDATE OR DELETE ON {table} "
-            f"FOR EACH ROW EXECUTE FUNCTION {function}()"
+            f"FOR EACH ROW EXECUTE FUNCTION {function}()",
         )
-        conn.exec_driver_sql(f"ALTER TABLE {table} ENABLE ALWAYS TRIGGER {name}")

@@ -10,6 +10,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import sqlalchemy as sa
 from sqlalchemy.engine import URL, make_url
 
 _VERSION = re.compile(r"\(PostgreSQL\)\s+(\d+)(?:\.(\d+))?")
@@ -115,3 +116,20 @@ def libpq_target(url: str | URL) -> tuple[str, dict[str, str]]:
         env["PGPASSWORD"] = str(parsed.password)
     plain = parsed.set(drivername="postgresql", password=None)
     return plain.render_as_string(hide_password=False), env
+
+
+def ensure_always_trigger(conn: sa.Connection, table: str, name: str, create: str) -> None:
+    """A row trigger that also fires for replicated rows (ENABLE ALWAYS), created only when it is
+    missing or not ALWAYS: re-creating it takes the table's exclusive lock, which can deadlock with
+    the replication worker writing to the same tables; an existing one is left alone."""
+    found = conn.execute(
+        sa.text(
+            "SELECT 1 FROM pg_trigger WHERE tgrelid = CAST(:t AS regclass) AND tgname = :n AND tgenabled = 'A'"
+        ),
+        {"t": table, "n": name},
+    ).first()
+    if found is not None:
+        return
+    conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
+    conn.exec_driver_sql(create)
+    conn.exec_driver_sql(f"ALTER TABLE {table} ENABLE ALWAYS TRIGGER {name}")

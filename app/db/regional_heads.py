@@ -34,6 +34,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from app.db.ids import BLOCK
+from app.db.pgtools import ensure_always_trigger
 from app.domain.regional_anchors import KanwilRecord
 
 TABLE = "regional_audit_head"
@@ -146,11 +147,12 @@ ON CONFLICT (branch_code) DO NOTHING
 def install_kanwil_trigger(conn: sa.Connection) -> None:
     """Kanwil side (``region init``, ``region repair``): idempotent."""
     conn.exec_driver_sql(KANWIL_FUNCTION)
-    conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {TRIGGER} ON audit_event")
-    conn.exec_driver_sql(
-        f"CREATE TRIGGER {TRIGGER} AFTER INSERT OR UPDATE ON audit_event FOR EACH ROW EXECUTE FUNCTION {TRIGGER}()"
+    ensure_always_trigger(
+        conn,
+        "audit_event",
+        TRIGGER,
+        f"CREATE TRIGGER {TRIGGER} AFTER INSERT OR UPDATE ON audit_event FOR EACH ROW EXECUTE FUNCTION {TRIGGER}()",
     )
-    conn.exec_driver_sql(f"ALTER TABLE audit_event ENABLE ALWAYS TRIGGER {TRIGGER}")
     conn.exec_driver_sql(BACKFILL)
 
 

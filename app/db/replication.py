@@ -28,6 +28,7 @@ from sqlalchemy.engine import make_url
 
 from app.db import kanwil_cover, regional_heads
 from app.db.ids import id_range
+from app.db.pgtools import ensure_always_trigger
 
 PUBLICATION_UP = "loket_up"
 PUBLICATION_DOWN = "loket_down"
@@ -332,12 +333,13 @@ def install_kanwil_triggers(conn: sa.Connection) -> None:
     """Kanwil side: keep the ``region_*`` tables filled from what arrives and what is loaded here."""
     conn.exec_driver_sql(KANWIL_TRIGGERS)
     for table, name, events in _TRIGGERS:
-        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
-        conn.exec_driver_sql(
-            f"CREATE TRIGGER {name} AFTER {events} ON {table} FOR EACH ROW EXECUTE FUNCTION {name}()"
-        )
         # Rows applied by replication run as "replica": only ALWAYS triggers fire for them.
-        conn.exec_driver_sql(f"ALTER TABLE {table} ENABLE ALWAYS TRIGGER {name}")
+        ensure_always_trigger(
+            conn,
+            table,
+            name,
+            f"CREATE TRIGGER {name} AFTER {events} ON {table} FOR EACH ROW EXECUTE FUNCTION {name}()",
+        )
     for sql in _BACKFILL:
         conn.exec_driver_sql(sql)
     regional_heads.install_kanwil_trigger(conn)
