@@ -35,6 +35,7 @@ from app.services.auth import authorize, reauthenticate
 from app.services.context import ServiceContext
 from app.services.day_lock import branch_timezone
 from app.services.dto import Actor
+from app.services.kanwil import put_setting
 
 HOME_KEY = "outreach.home"
 WARN_KEY = "outreach.warn_days"
@@ -123,17 +124,6 @@ def check_enrolment_allowed(ctx: ServiceContext) -> None:
     ctx.read(lambda s: ensure_enrolment_allowed(s, ctx))
 
 
-def _put(session: Session, key: str, value: str | None) -> None:
-    row = session.get(Setting, key)
-    if value is None:
-        if row is not None:
-            session.delete(row)
-    elif row is None:
-        session.add(Setting(key=key, value=value))
-    else:
-        row.value = value
-
-
 def set_outreach(
     ctx: ServiceContext,
     actor: Actor,
@@ -173,10 +163,10 @@ def set_outreach(
         since = before.since
         if home != before.home:
             since = ctx.clock() if home is not None else None
-        _put(session, HOME_KEY, home)
-        _put(session, WARN_KEY, str(warn_days))
-        _put(session, FREEZE_KEY, str(freeze_days))
-        _put(session, SINCE_KEY, since.isoformat() if since else None)
+        put_setting(session, HOME_KEY, home)
+        put_setting(session, WARN_KEY, str(warn_days))
+        put_setting(session, FREEZE_KEY, str(freeze_days))
+        put_setting(session, SINCE_KEY, since.isoformat() if since else None)
         session.flush()
         append_event(
             session,
