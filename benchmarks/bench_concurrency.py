@@ -17,6 +17,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,41 +32,52 @@ RATE_TARGET = 10.0  # enrolments/s for the whole branch: far above 4 counters' r
 
 
 def _bare_worker(url: str, n: int, ready: Any, out: Any) -> None:
-    latencies = []
+    # Per row: (whole, waiting for the write lock, BEGIN…COMMIT, the COMMIT) in seconds.
+    samples: list[tuple[float, float, float, float]] = []
+    now = time.perf_counter
     try:
         if url.startswith("sqlite:"):
             conn: Any = sqlite3.connect(url.removeprefix("sqlite:"), isolation_level=None, timeout=30)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
 
-            def insert(i: int) -> None:
-                conn.execute("BEGIN IMMEDIATE")
+            def insert(i: int) -> tuple[float, float, float]:
+                t0 = now()
+                conn.execute("BEGIN IMMEDIATE")  # SQLite's busy handler waits here
+                t1 = now()
                 conn.execute("INSERT INTO bare (nik, nama) VALUES (?, ?)", (f"{i:016d}", "PEKERJA UJI"))
+                t2 = now()
                 conn.execute("COMMIT")
+                t3 = now()
+                return t1 - t0, t3 - t1, t3 - t2
         else:
             import psycopg
 
             conn = psycopg.connect(url)
 
-            def insert(i: int) -> None:
+            def insert(i: int) -> tuple[float, float, float]:
+                t0 = now()
                 conn.execute("INSERT INTO bare (nik, nama) VALUES (%s, %s)", (f"{i:016d}", "PEKERJA UJI"))
+                t1 = now()
                 conn.commit()
+                t2 = now()
+                return 0.0, t2 - t0, t2 - t1
 
         ready.wait()
         for i in range(n):
-            t0 = time.perf_counter()
-            insert(i)
-            latencies.append(time.perf_counter() - t0)
+            t0 = now()
+            wait, held, commit = insert(i)
+            samples.append((now() - t0, wait, held, commit))
         conn.close()
     except Exception:
         ready.abort()
         raise
     finally:
-        out.put(latencies)
+        out.put(samples)
 
 
-def _bare(url: str, processes: int, per_process: int) -> tuple[float, list[float]]:
-    """Rows per second and per-row latencies of the bare INSERT + COMMIT loop."""
+def _bare(url: str, processes: int, per_process: int) -> tuple[float, list[float], list[Parts]]:
+    """Rows per second, per-row latencies and their parts, of the bare INSERT + COMMIT loop."""
     ctx = mp.get_context("spawn")
     ready = ctx.Barrier(processes + 1, timeout=120)
     out = ctx.Queue()
@@ -75,13 +87,13 @@ def _bare(url: str, processes: int, per_process: int) -> tuple[float, list[float
     with contextlib.suppress(threading.BrokenBarrierError):
         ready.wait()
     t0 = time.perf_counter()
-    latencies: list[float] = []
+    parts: list[Parts] = []
     for _ in procs:
-        latencies += out.get(timeout=300)
+        parts += [Parts(whole, wait, held, commit, 1) for whole, wait, held, commit in out.get(timeout=300)]
     wall = time.perf_counter() - t0
     for p in procs:
         p.join(timeout=30)
-    return len(latencies) / wall, latencies
+    return len(parts) / wall, [p.whole for p in parts], parts
 
 
 def _bare_sqlite(folder: Path) -> str:
@@ -103,25 +115,164 @@ def _bare_pg(server: Any, name: str) -> str:
     return server.conninfo(name)
 
 
-def _loket(url: str, home: Path, processes: int, per_process: int) -> tuple[float, list[float]]:
+@dataclass(frozen=True, slots=True)
+class Parts:
+    """Where one enrolment's (or one bare row's) time went, in seconds."""
+
+    whole: float
+    wait: float  # waiting for the write lock: the writers' gate (Loket) or BEGIN IMMEDIATE (bare)
+    held: float  # from holding the write lock to the end of COMMIT (SQLite); the transaction (PostgreSQL)
+    commit: float  # the COMMIT itself (its fsync)
+    transactions: int  # write transactions begun (more than 1: a retry)
+
+    @property
+    def outside(self) -> float:
+        """Before and after the write transaction: checks, reads, building the answer."""
+        return max(0.0, self.whole - self.wait - self.held)
+
+
+class _Relay:
+    """Stands in for the result queue in a counter: adds the measured parts to what it sends."""
+
+    def __init__(self, out: Any, parts: list[Parts]) -> None:
+        self.out, self.parts = out, parts
+
+    def put(self, item: tuple[Any, ...]) -> None:
+        self.out.put((*item, self.parts))
+
+
+def _measured_worker(
+    url: str, home: str, index: int, per_process: int, allocator: str, ready: Any, out: Any
+) -> None:
+    """A counter of ``tests.concurrency_harness`` whose enrolments are timed in parts: the writers'
+    gate (SQLite), the write transaction (``ServiceContext.write``) and its COMMIT."""
+    from sqlalchemy.orm import Session
+
+    from app.db.writer_gate import GatedConnection
+    from app.services import enrolment
+    from app.services.context import ServiceContext
+    from tests.concurrency_harness import _worker
+
+    now = time.perf_counter
+    fresh = {"wait": 0.0, "gate_held": 0.0, "gate_since": None, "tx": 0.0, "commit": 0.0, "transactions": 0}
+    cur: dict[str, Any] = dict(fresh)  # also written by the counter's set-up, before any enrolment
+    parts: list[Parts] = []
+    enter_gate, leave_gate = GatedConnection.enter_gate, GatedConnection.leave_gate
+    write, commit, enrol = ServiceContext.write, Session.commit, enrolment.enrol_worker
+
+    def timed_enter(self: GatedConnection, database: Path, timeout: float) -> None:
+        t0 = now()
+        try:
+            enter_gate(self, database, timeout)
+        finally:
+            cur["wait"] += now() - t0
+            cur["gate_since"] = now()
+
+    def timed_leave(self: GatedConnection) -> None:
+        leave_gate(self)
+        if cur["gate_since"] is not None:
+            cur["gate_held"] += now() - cur["gate_since"]
+            cur["gate_since"] = None
+
+    def timed_write(self: ServiceContext, work: Any) -> Any:
+        t0 = now()
+        try:
+            return write(self, work)
+        finally:
+            cur["tx"] += now() - t0
+            cur["transactions"] += 1
+
+    def timed_commit(self: Session) -> None:
+        t0 = now()
+        try:
+            commit(self)
+        finally:
+            cur["commit"] += now() - t0
+
+    def timed_enrol(*args: Any, **kwargs: Any) -> Any:
+        cur.update(fresh)
+        t0 = now()
+        try:
+            return enrol(*args, **kwargs)
+        finally:
+            whole = now() - t0
+            # SQLite: the gate is held from BEGIN to the end of COMMIT. PostgreSQL: no gate; the
+            # transaction (row locks included) is what ServiceContext.write spends.
+            held = cur["gate_held"] if cur["gate_held"] else cur["tx"]
+            parts.append(Parts(whole, cur["wait"], held, cur["commit"], cur["transactions"]))
+
+    GatedConnection.enter_gate = timed_enter  # type: ignore[method-assign]
+    GatedConnection.leave_gate = timed_leave  # type: ignore[method-assign]
+    ServiceContext.write = timed_write  # type: ignore[method-assign]
+    Session.commit = timed_commit  # type: ignore[method-assign]
+    enrolment.enrol_worker = timed_enrol  # type: ignore[assignment]
+    _worker(url, home, index, per_process, allocator, ready, _Relay(out, parts))
+
+
+def _loket(url: str, home: Path, processes: int, per_process: int) -> tuple[float, list[float], list[Parts]]:
     from tests.concurrency_harness import prepare_database, run_counters
 
     prepare_database(url, str(home))
-    run = run_counters(url, str(home), processes=processes, per_process=per_process)
+    run = run_counters(url, str(home), processes=processes, per_process=per_process, worker=_measured_worker)
     if run.errors:  # an error that would reach an officer is a failure, not a figure
         raise RuntimeError(f"{len(run.errors)} enrolments failed, e.g. {run.errors[0]}")
-    return len(run.numbers) / run.wall, run.latencies
+    parts = [p for counter in run.extra for p in counter]
+    return len(run.numbers) / run.wall, run.latencies, parts
+
+
+def _tail(parts: list[Parts], p: float = 95) -> list[Parts]:
+    """The slowest (100 - p)% of the samples (at least one)."""
+    ordered = sorted(parts, key=lambda x: x.whole)
+    cut = min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))
+    return ordered[cut:]
+
+
+def _mean_ms(parts: list[Parts], part: str) -> float:
+    return sum(getattr(x, part) for x in parts) / len(parts) * 1000
+
+
+def _breakdown(label: str, loket: list[Parts], bare: list[Parts]) -> list[Row]:
+    """Where the time goes with several counters, each part beside the bare loop's same part."""
+    ours_tail, bare_tail = _tail(loket), _tail(bare)
+    rows = []
+    for part, what in (
+        ("wait", "waiting for the write lock"),
+        (
+            "held",
+            "holding it (BEGIN … end of COMMIT)" if label.startswith("SQLite") else "in the transaction",
+        ),
+        ("commit", "of which the COMMIT"),
+        ("outside", "outside the write transaction"),
+    ):
+        rows.append(
+            Row(
+                f"  {label}: {what}, p50 / slowest 5% mean",
+                percentile([getattr(x, part) * 1000 for x in loket], 50),
+                "ms",
+                percentile([getattr(x, part) * 1000 for x in bare], 50),
+                f"bare loop's same part (slowest 5%: ours {_mean_ms(ours_tail, part):.1f}, "
+                f"bare {_mean_ms(bare_tail, part):.1f} ms)",
+            )
+        )
+    retried = sum(1 for x in loket if x.transactions > 1)
+    rows.append(
+        Row(f"  {label}: enrolments retried (transaction begun again)", float(retried), "", 0.0, "bare loop")
+    )
+    return rows
 
 
 def _rows(
-    backend: str, processes: int, loket: tuple[float, list[float]], bare: tuple[float, list[float]]
+    backend: str,
+    processes: int,
+    loket: tuple[float, list[float], list[Parts]],
+    bare: tuple[float, list[float], list[Parts]],
 ) -> list[Row]:
     label = f"{backend}, {processes} counter{'s' if processes > 1 else ''}"
-    rate, lat = loket
-    bare_rate, bare_lat = bare
+    rate, lat, parts = loket
+    bare_rate, bare_lat, bare_parts = bare
     p95 = percentile([x * 1000 for x in lat], 95)
     target = P95_TARGET_4_MS[backend] if processes == 4 else P95_TARGET_MS
-    return [
+    rows = [
         Row(
             f"enrolments/s, {label}",
             rate,
@@ -141,6 +292,9 @@ def _rows(
             p95 < target,
         ),
     ]
+    if processes > 1:
+        rows += _breakdown(label, parts, bare_parts)
+    return rows
 
 
 def run(smoke: bool = False) -> list[Row]:

@@ -137,6 +137,7 @@ class CounterRun:
     numbers: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     latencies: list[float] = field(default_factory=list)  # seconds, one per enrolment attempt
+    extra: list[Any] = field(default_factory=list)  # whatever a custom ``worker`` adds to its result
     wall: float = 0.0  # seconds from the start signal until the last counter finished
 
     @property
@@ -171,15 +172,25 @@ def _context() -> Any:
 
 
 def run_counters(
-    url: str, home: str, *, processes: int, per_process: int, allocator: str = "app"
+    url: str,
+    home: str,
+    *,
+    processes: int,
+    per_process: int,
+    allocator: str = "app",
+    worker: Callable[..., None] = _worker,
 ) -> CounterRun:
-    """Start ``processes`` counters together; each enrols ``per_process`` distinct walk-ins."""
+    """Start ``processes`` counters together; each enrols ``per_process`` distinct walk-ins.
+
+    ``worker`` (a module-level function taking ``_worker``'s arguments, e.g. one that measures
+    inside the counter and then calls ``_worker``) may put a fifth item in its result: it is
+    collected in ``CounterRun.extra``."""
     assert processes * per_process <= MAX_WORKERS_TIMES_RECORDS
     mp_ctx = _context()
     ready = mp_ctx.Barrier(processes + 1, timeout=300)
     out = mp_ctx.Queue()
     procs = [
-        mp_ctx.Process(target=_worker, args=(url, home, i, per_process, allocator, ready, out))
+        mp_ctx.Process(target=worker, args=(url, home, i, per_process, allocator, ready, out))
         for i in range(processes)
     ]
     for p in procs:
@@ -191,7 +202,8 @@ def run_counters(
             ready.wait()
         t0 = time.perf_counter()
         for _ in procs:
-            _index, numbers, errors, latencies = out.get(timeout=600)
+            _index, numbers, errors, latencies, *extra = out.get(timeout=600)
+            run.extra += extra
             run.numbers += numbers
             run.errors += errors
             run.latencies += latencies
