@@ -8,6 +8,7 @@ message, raised before or while rows are read (the caller has written nothing by
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
 import re
@@ -16,6 +17,7 @@ import zipfile
 import zlib
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -36,6 +38,8 @@ _MERGE_REF = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?ref=\"([A-Z]{1,3})(\d+)(?:
 _FORMULA_TAG = re.compile(rb"<((?:\w+:)?)f[\s>/]")
 _CELL_ATTR_REF = re.compile(rb"\sr=\"([A-Z]{1,3})(\d+)\"")
 _STORED_VALUE = re.compile(rb"<(?:\w+:)?(?:v>[^<]|is>)")
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s[^>]*?ref=\"([A-Z]{1,3}\d+(?::[A-Z]{1,3}\d+)?)\"")
+_HEAD_BYTES = 64 * 1024  # the <dimension> comes before the rows (sheetData), near the top
 # Text longer than any cell we accept (MAX_CELL_CHARS, in its worst XML form: 6 bytes a character,
 # ``&quot;``) is a row error, found after the row is parsed. Parsing costs memory and time in
 # proportion to the text, so ALL such text of a sheet together may not exceed MAX_OVERSIZE_BYTES:
@@ -196,8 +200,6 @@ class XlsxReader:
     delimiter: str | None = None
 
     def __init__(self, path: Path) -> None:
-        from openpyxl import load_workbook
-
         self.path = path
         self._file: IO[bytes] = path.open("rb")
         try:
@@ -225,7 +227,7 @@ class XlsxReader:
             with warnings.catch_warnings():
                 # openpyxl warns about styles and extensions it ignores; irrelevant to the values.
                 warnings.simplefilter("ignore")
-                self._wb = load_workbook(self._file, read_only=True, data_only=True, keep_links=False)
+                self._wb = _load_read_only(self._file)
         except UnreadableFileError:
             self._file.close()
             raise
@@ -335,6 +337,52 @@ def _last_row_end(buf: bytes) -> int:
         lt = buf.rfind(b"<", 0, k)
         if lt >= 0 and buf[lt + 1 : lt + 2] == b"/":
             return k + 4
+
+
+@lru_cache(maxsize=1)
+def _read_only_reader() -> Any:
+    """openpyxl's reader in read-only mode whose sheets are sized from their ``<dimension>`` only.
+
+    Where a file has none (openpyxl's write-only mode, many exporters) openpyxl parses the whole
+    sheet once looking for it, before a single row is read, and finds nothing: such a sheet has no
+    estimate either way, and ``XlsxReader.rows`` never trusts a size. Built on first use: openpyxl
+    is imported only when a spreadsheet is opened."""
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.utils.cell import range_boundaries
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    class UnsizedSheet(ReadOnlyWorksheet):  # type: ignore[misc]
+        def _get_size(self) -> None:
+            with self._get_source() as src:
+                head = src.read(_HEAD_BYTES)
+            data = head.find(b"sheetData")
+            m = _DIMENSION.search(head, 0, data if data >= 0 else len(head))
+            if m is not None:
+                with contextlib.suppress(ValueError, TypeError):
+                    bounds = range_boundaries(m.group(1).decode("ascii"))
+                    self._min_column, self._min_row, self._max_column, self._max_row = bounds
+
+    class Reader(ExcelReader):  # type: ignore[misc]
+        def read_worksheets(self) -> None:  # the read-only branch of openpyxl's own
+            for sheet, rel in self.parser.find_sheets():
+                if rel.target not in self.valid_files:
+                    continue
+                if "chartsheet" in rel.Type:
+                    self.read_chartsheet(sheet, rel)
+                    continue
+                ws = UnsizedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                ws.sheet_state = sheet.state
+                self.wb._sheets.append(ws)
+
+    return Reader
+
+
+def _load_read_only(file: IO[bytes]) -> Any:
+    """``openpyxl.load_workbook(file, read_only=True, data_only=True, keep_links=False)``, minus
+    the whole-sheet pass that sizes a sheet without ``<dimension>``."""
+    reader = _read_only_reader()(file, read_only=True, data_only=True, keep_links=False)
+    reader.read()
+    return reader.wb
 
 
 def _scan_cells(seg: bytes, without_value: set[tuple[int, int]]) -> int:
