@@ -14,7 +14,7 @@ from app.db.bulk import select_by_pairs
 from app.db.models import Member
 from app.domain.duplicates import Near, Person
 
-CHUNK = 400  # pairs per statement (two parameters each: well inside SQLite's limit)
+CHUNK = 500  # pairs per statement (two parameters each: well inside SQLite's limit); an import checks 500 rows at a time
 _MEMBER = cast(Table, Member.__table__)
 _COLUMNS = (
     "id",
