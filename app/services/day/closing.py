@@ -24,6 +24,7 @@ from app.domain.day_summary import (
 )
 from app.domain.issues import DomainError, Issue
 from app.domain.messages import msg
+from app.domain.reasons import REASON_MIN, clean_reason
 from app.domain.roles import Permission
 from app.domain.states import DayStatus
 from app.services.audit import append_event
@@ -241,7 +242,7 @@ def _already_closed(day: dt.date) -> Issue:
     )
 
 
-MIN_REASON = 5
+MIN_REASON = REASON_MIN
 
 
 def reopen_day(
@@ -250,8 +251,8 @@ def reopen_day(
     """Reopen a closed day (supervisor, password, reason; audited). The archived PDF is kept; a
     later close archives a new one."""
     authorize(ctx, supervisor, Permission.CLOSE_DAY)
-    why = " ".join(reason.split())
-    if not MIN_REASON <= len(why) <= 500:
+    why = clean_reason(reason)
+    if why is None:
         raise DomainError(
             Issue("alasan", "day.reopen_reason", "Tulis alasan membuka kembali hari (5–500 karakter).")
         )
