@@ -46,14 +46,6 @@ REDACTED_PREFIX = "\x00sha256:"
 REDACTED_DETAILS = json.dumps({"disamarkan": "retensi data pribadi berakhir"}, ensure_ascii=False)
 
 
-def signed_details(details: str, stored_digest: str | None) -> str:
-    """The details as the chain checks them: the stored digest for a redacted event, the details
-    themselves otherwise (whatever the digest column says)."""
-    if stored_digest is not None and details == REDACTED_DETAILS:
-        return REDACTED_PREFIX + stored_digest
-    return details
-
-
 def details_digest(details: str) -> str:
     """What the chain actually signs for an event's details: their SHA-256, so the details
     themselves can be purged later (UU PDP retention) without breaking the chain."""

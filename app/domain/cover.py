@@ -33,7 +33,6 @@ from app.domain.months import Month
 from app.domain.schedule import MONTHLY, Schedule
 from app.domain.workdays import WEEKENDS_ONLY, DueDate, WorkingCalendar, due_date
 
-CORE = ("JKK", "JKM")
 MAX_AHEAD = 12  # a payment may start at most a year ahead
 
 

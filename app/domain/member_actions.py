@@ -125,10 +125,6 @@ class MemberActions:
     def of(self, action: MemberAction) -> Verdict:
         return self.verdicts.get(action, _refused(_UNKNOWN))
 
-    def why_not(self, action: MemberAction) -> str:
-        """The reason it is refused ("" when allowed)."""
-        return self.of(action).reason
-
     def as_json(self) -> dict[str, Any]:
         return {
             str(a): {"allowed": v.allowed, **({"code": v.code, "reason": v.reason} if not v.allowed else {})}

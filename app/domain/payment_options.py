@@ -80,10 +80,6 @@ class PaymentOptions:
     def needs_reference(self, code: str) -> bool:
         return self.method(code).reference_required
 
-    @property
-    def schedule_run(self) -> tuple[Month, ...]:
-        return next((c.months for c in self.month_choices if c.kind is MonthsKind.SCHEDULE), ())
-
     def quote_for(self, method: str) -> Quote | None:
         return self.quotes.get(method)
 

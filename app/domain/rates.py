@@ -27,7 +27,6 @@ from app.domain.messages import msg
 from app.domain.months import Month
 
 PAYERS = ("employer", "worker")
-PAYER_LABELS = {"employer": "pemberi kerja", "worker": "pekerja"}
 # Kinds of programme rate whose months are owed (and paid); "none" and "recomposed" carry no
 # contribution of their own (JKP), "included" is paid inside a bundle (PMI's JKM).
 OWED_KINDS = frozenset({"percent", "flat", "risk_class", "bundle", "included"})

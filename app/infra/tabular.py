@@ -15,7 +15,7 @@ import warnings
 import zipfile
 import zlib
 from collections.abc import Generator, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -357,13 +357,6 @@ def _scan_cells(seg: bytes, without_value: set[tuple[int, int]]) -> int:
 
 
 # --- CSV ----------------------------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class _Sniffed:
-    encoding: str
-    delimiter: str
-    notes: list[str] = field(default_factory=list)
 
 
 def _detect_encoding(path: Path) -> str:

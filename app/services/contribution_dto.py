@@ -6,7 +6,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from app.domain.issues import Issue
 from app.domain.months import Month
 from app.domain.payment_methods import METHOD_LABELS
 from app.domain.quote import ProgrammeTotal, Quote, QuoteLine
@@ -313,7 +312,3 @@ class RateTableInfoDTO:
             "sha256": self.sha256,
             "unconfirmed": list(self.unconfirmed),
         }
-
-
-def issue_list(issues: tuple[Issue, ...] | list[Issue]) -> list[dict[str, str]]:
-    return [i.as_dict() for i in issues]

@@ -28,7 +28,6 @@ from app.services.dto import Actor
 from app.services.packages.collect import acked, acked_audit_seq, own_members
 from app.services.packages.dto import OutboxDTO, OutboxItem
 
-KINDS = ("member", "payment", "card", "correction", "deactivation")
 KIND_LABELS = {
     "member": "Pendaftaran",
     "payment": "Pembayaran",
