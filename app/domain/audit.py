@@ -24,6 +24,8 @@ def canonical_json(data: Any) -> str:
 
 @dataclass(frozen=True, slots=True)
 class ChainedEvent:
+    """One audit event as the chain signs it, for checking a chain held in memory."""
+
     seq: int
     occurred_at: dt.datetime
     actor: str
@@ -87,6 +89,8 @@ def event_hash(
 
 @dataclass(frozen=True, slots=True)
 class ChainReport:
+    """The verdict on an audit chain: whether it holds, how far it was checked and where it broke."""
+
     ok: bool
     checked: int
     head: str

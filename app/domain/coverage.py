@@ -39,6 +39,8 @@ def format_bp(bp: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Coverage:
+    """A regency's coverage against its target: workers, the baseline share and members gained since."""
+
     workers: int
     baseline_bp: int
     target_bp: int

@@ -79,6 +79,8 @@ CONFIRMABLE = frozenset({"nik.birth_date_mismatch", "nik.gender_mismatch"})
 
 @dataclass(frozen=True, slots=True)
 class Heir:
+    """One heir (ahli waris) on the intake record: name and relationship."""
+
     nama: str
     hubungan: str
 
@@ -140,6 +142,8 @@ class IntakeRecord:
 
 @dataclass(frozen=True, slots=True)
 class IntakeResult:
+    """What checking an intake form gives: the clean record, or the errors that stop the save."""
+
     record: IntakeRecord | None
     errors: tuple[Issue, ...]
     warnings: tuple[Issue, ...]

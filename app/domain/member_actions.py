@@ -15,6 +15,8 @@ from app.domain.states import RecordStatus
 
 
 class MemberAction(StrEnum):
+    """Something an officer may want to do with a member on the record page."""
+
     PAY = "PAY"  # take a contribution payment
     SCHEDULE = "SCHEDULE"  # set the payment calendar (monthly, harvest …)
     ISSUE_CARD = "ISSUE_CARD"  # print the first card

@@ -11,6 +11,8 @@ from app.domain.coverage import Coverage
 
 @dataclass(frozen=True, slots=True)
 class AreaProgress:
+    """Coverage summed over several regencies (a province or the whole Kanwil)."""
+
     workers: int
     covered_at_baseline: int
     covered: int

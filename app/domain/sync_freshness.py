@@ -22,6 +22,8 @@ MAX_DAYS = 90
 
 
 class SyncState(StrEnum):
+    """How an outreach laptop stands against its sync limit: fine, warned, or refusing enrolments."""
+
     NOT_LAPTOP = "NOT_LAPTOP"  # a branch database: no limit
     FRESH = "FRESH"
     WARN = "WARN"
