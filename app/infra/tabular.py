@@ -74,6 +74,8 @@ class CellScan:
 
 
 class TableReader(Protocol):
+    """A spreadsheet being read row by row, whatever its format (XLSX or CSV)."""
+
     kind: str
     encoding: str | None
     delimiter: str | None
@@ -426,6 +428,8 @@ def _bounded_lines(f: IO[str], path: Path) -> Iterator[str]:
 
 
 class CsvReader:
+    """Reads a CSV file row by row, guessing its encoding and delimiter when not given."""
+
     kind = "csv"
     epoch_1904 = False
 
