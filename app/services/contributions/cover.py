@@ -227,7 +227,3 @@ def cover_on_date(ctx: ServiceContext, key: str, day: dt.date) -> CoverOnDateDTO
 def business_today(ctx: ServiceContext) -> dt.date:
     """The branch's business date now (the default date a cover question is asked for)."""
     return ctx.read(lambda s: today_at(s, ctx))
-
-
-def is_active(cover: CoverDTO) -> bool:
-    return cover.status == CoverStatus.ACTIVE.value
