@@ -29,6 +29,8 @@ def _dto(b: Branch) -> BranchDTO:
 
 
 def current_branch(ctx: ServiceContext) -> BranchDTO | None:
+    """This database's own branch (None before first start has set it up)."""
+
     def work(session: Session) -> BranchDTO | None:
         b = home_branch(session)  # at a Kanwil, or after replication, other branches' rows are here too
         return _dto(b) if b else None

@@ -232,6 +232,8 @@ class CoverOnDateDTO:
 
 @dataclass(frozen=True, slots=True)
 class SponsorMemberDTO:
+    """One member paid for in a sponsor's batch payment."""
+
     payment_id: int
     receipt_no: str
     member_number: str
@@ -243,6 +245,8 @@ class SponsorMemberDTO:
 
 @dataclass(frozen=True, slots=True)
 class SponsorBatchDTO:
+    """A sponsor's payment for many members on one receipt, as the receipt shows it."""
+
     id: int
     receipt_no: str
     sponsor: str
@@ -292,6 +296,8 @@ class SponsorBatchDTO:
 
 @dataclass(frozen=True, slots=True)
 class RateTableInfoDTO:
+    """A rate table as the settings page lists it: version, origin, checksum and unconfirmed figures."""
+
     version: str
     effective_from: Month
     title: str

@@ -15,6 +15,8 @@ from app.domain.issues import Issue
 
 
 class IntakeStep(StrEnum):
+    """Where the intake page is in enrolling one worker: form, compare, saving, pay, print."""
+
     FORM = "FORM"  # typing the worker's data
     COMPARE = "COMPARE"  # likely duplicates beside the form, instead of it
     SAVING = "SAVING"  # the enrolment is being written

@@ -75,6 +75,7 @@ def _queries() -> dict[str, Any]:
 
 
 def outbox_in(session: Session, limit: int = 500) -> OutboxDTO:
+    """The laptop's unconfirmed work, read in the caller's session: counts per kind and the newest items."""
     queries = _queries()
     counts = {
         kind: int(session.execute(select(func.count()).select_from(q.subquery())).scalar_one())
