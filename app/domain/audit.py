@@ -22,23 +22,6 @@ def canonical_json(data: Any) -> str:
     return _CANONICAL.encode(data)
 
 
-@dataclass(frozen=True, slots=True)
-class ChainedEvent:
-    """One audit event as the chain signs it, for checking a chain held in memory."""
-
-    seq: int
-    occurred_at: dt.datetime
-    actor: str
-    counter: str
-    action: str
-    entity: str
-    entity_id: str | None
-    member_id: int | None
-    details: str  # canonical JSON
-    prev_hash: str
-    hash: str
-
-
 # A redacted event keeps the digest of its original details (in the ``details`` slot of an
 # EventRow, behind this prefix) so the chain still verifies after personal data is purged.
 REDACTED_PREFIX = "\x00sha256:"
@@ -130,29 +113,6 @@ def seal_mac(key: bytes, last_seq: int, last_hash: str) -> str:
     """The seal over the chain's head: rewinding the head after cutting the tail breaks it."""
     body = canonical_json(["audit-head", last_seq, last_hash])
     return hmac.digest(key, body.encode("utf-8"), "sha256").hex()  # one call into OpenSSL
-
-
-def as_row(ev: ChainedEvent) -> EventRow:
-    return (
-        ev.seq,
-        iso_utc(ev.occurred_at),
-        ev.actor,
-        ev.counter,
-        ev.action,
-        ev.entity,
-        ev.entity_id,
-        ev.member_id,
-        ev.details,
-        ev.prev_hash,
-        ev.hash,
-    )
-
-
-def verify_chain(
-    key: bytes, events: Iterable[ChainedEvent], *, expected_last_seq: int | None = None
-) -> ChainReport:
-    """Walk events in ``seq`` order; report the first one that breaks the chain."""
-    return verify_rows(key, (as_row(ev) for ev in events), expected_last_seq=expected_last_seq)
 
 
 def _bad(checked: int, head: str, seq: int, problem: str, message: str) -> ChainReport:
