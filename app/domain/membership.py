@@ -19,7 +19,7 @@ _SEPARATORS = re.compile(r"[\s.\-]")
 
 @dataclass(frozen=True, slots=True)
 class MembershipNumber:
-    """A checked membership number."""
+    """A membership number whose length and check digit held, as it is stored, printed and searched."""
 
     value: str
 

@@ -32,7 +32,7 @@ class SyncState(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Freshness:
-    """The laptop's standing today."""
+    """The laptop's standing today: days since its last sync and whether it warns or refuses enrolments."""
 
     state: SyncState
     home: str | None  # the branch code the laptop reports to

@@ -74,7 +74,7 @@ def branch_timezone(session: Session, ctx: ServiceContext) -> str:
 
 
 def today(ctx: ServiceContext, branch: BranchDTO | None = None) -> dt.date:
-    """The branch's business date now."""
+    """The business date now in the branch's time zone: the day new work is booked on."""
     tz = branch.timezone if branch else "Asia/Jakarta"
     return business_date(ctx.clock(), tz)
 

@@ -35,7 +35,7 @@ class Summary(StrEnum):
 
 
 class Show(StrEnum):
-    """What a field row shows."""
+    """What a field row of the intake form shows under its input: nothing, an error or a warning."""
 
     NOTHING = "NOTHING"
     ERROR = "ERROR"

@@ -22,7 +22,7 @@ PREVIEW_QR = "LOKET CONTOH KARTU BELUM DITERBITKAN"
 
 @dataclass(frozen=True, slots=True)
 class CardDTO:
-    """One printed card as recorded."""
+    """One printed card as recorded: serial, signing key, who printed it and its status now."""
 
     serial: str
     number: str

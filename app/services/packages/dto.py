@@ -170,7 +170,7 @@ class ReplyInfo:
 
 @dataclass(frozen=True, slots=True)
 class ReplyResult:
-    """An answer imported on the laptop."""
+    """What importing the branch's answer did on the laptop: work acknowledged, members updated or held."""
 
     reply_id: str
     source: str
