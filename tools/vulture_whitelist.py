@@ -3,7 +3,8 @@
 Vulture (configured in pyproject.toml) reports a definition no code of ours mentions. Everything
 below is used all the same; each entry says by whom. Add an entry only after grepping the name in
 app ui tests tools benchmarks build.spec resources: anything else it reports is dead, so delete it.
-This file is never imported; its expressions only name what they whitelist.
+Qt's overrides (``keyPressEvent``, ``headerData`` …) are matched by ``ignore_names`` in pyproject.toml
+instead. This file is never imported; its expressions only name what they whitelist.
 """
 
 # ruff: noqa: B018, F821
@@ -45,7 +46,6 @@ _.alignment, _.comment, _.number_format, _.freeze_panes  # openpyxl cell and she
 _.errorTitle, _.errorStyle, _.promptTitle, _.showInputMessage  # openpyxl data validation
 _.modules_count  # qrcode's QRCode reads it while drawing the function patterns (app/pdf/qr.py)
 _.exc_text  # logging.Formatter prints a record's exc_text (app/infra/logs.py)
-_.headerData, _.dragEnterEvent, _.dropEvent  # Qt virtual methods, called by Qt
 ISSUE_MESSAGES  # ui/i18n_domain.py is generated for pyside6-lupdate to read, never imported
 _._cleanup  # weakref.finalize handle: kept so the work folder is removed with the page
 
