@@ -21,8 +21,8 @@ import_models, region_models, search_models, sync_models
 _.cache_ok, _.process_bind_param, _.process_result_value  # TypeDecorator hooks (app/db/models.py)
 type_annotation_map  # DeclarativeBase configuration
 _on_connect, _on_begin, _refuse_inside_pipeline  # engine event listeners, registered by decorator
-_.isolation_level  # the pysqlite connection attribute set on connect (autocommit off)
-RegionalAuditHead  # mapped table: created by metadata and migration 0019, written by SQL triggers
+_.isolation_level  # pysqlite's attribute, set to None on connect so our begin event starts transactions
+RegionalAuditHead  # mapped table: created by metadata and migration 0019, written by a Kanwil trigger
 # Mapped columns no Python code reads as an ORM attribute (set by SQL, defaults or constructors; kept
 # in the table for the record):
 added_at, taken_on, resolved_at, resolved_by_id, committed_at, previous_status
