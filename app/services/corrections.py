@@ -508,6 +508,7 @@ def apply_decided_correction(
 def reject_correction(
     ctx: ServiceContext, supervisor: Actor, correction_id: int | str, note: str
 ) -> CorrectionDTO:
+    """A supervisor refuses a proposed correction, with a reason; it is audited."""
     authorize(ctx, supervisor, Permission.APPROVE)
     note = _reason(
         note,
@@ -563,6 +564,7 @@ def close_pending(
 
 
 def pending_for_member(session: Session, member_id: int) -> tuple[CorrectionDTO, ...]:
+    """A member's corrections still waiting for a supervisor, for his record page."""
     rows = session.execute(
         select(MemberCorrection)
         .where(MemberCorrection.member_id == member_id, MemberCorrection.status == CorrectionStatus.PENDING)

@@ -33,6 +33,8 @@ MAX_NAME = 80
 
 @dataclass(frozen=True, slots=True)
 class HolidayDTO:
+    """One holiday (or a supervisor's working-day override) with where it comes from."""
+
     day: dt.date
     name: str
     source: str  # "libur nasional", "cuti bersama", "ditambah supervisor", "hari kerja (supervisor)"
@@ -41,6 +43,8 @@ class HolidayDTO:
 
 @dataclass(frozen=True, slots=True)
 class HolidaysDTO:
+    """A year's holidays as due dates use them, and the supervisor's overrides."""
+
     joint_leave: bool
     year: int
     days: tuple[HolidayDTO, ...]  # the package's days of ``year`` with the overrides applied

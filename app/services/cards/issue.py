@@ -299,6 +299,7 @@ def _write_card(ctx: ServiceContext, work: Any) -> Any:
 
 
 def ensure_fonts() -> None:
+    """Register the fonts card PDFs print with (a no-op after the first call)."""
     fonts.register(resources_dir() / "fonts")
 
 

@@ -78,6 +78,7 @@ def _status(session: Session, day: dt.date) -> DayStatusDTO:
 
 
 def day_status(ctx: ServiceContext, day: dt.date) -> DayStatusDTO:
+    """Whether a business day is open or closed, with its closing history."""
     return ctx.read(lambda s: _status(s, day))
 
 
@@ -293,6 +294,8 @@ def reopen_day(
 
 
 class ArchiveDamagedError(RuntimeError):
+    """The archived day-close PDF no longer matches the hash recorded when the day was closed."""
+
     def __init__(self, day: dt.date) -> None:
         self.message = f"Arsip PDF penutupan hari {long_date(day)} tidak cocok dengan hash yang dicatat: arsip telah diubah."
         super().__init__(self.message)

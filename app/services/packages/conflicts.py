@@ -46,6 +46,7 @@ MIN_NOTE, MAX_NOTE = REASON_MIN, REASON_MAX
 
 
 def conflict_message(kind: str, number: str, local_number: str, source: str = "") -> str:
+    """What a package conflict means and what the supervisor should do, in Indonesian."""
     if kind == "nik_both":
         return (
             f"NIK peserta {number} dari paket sudah terdaftar di sini sebagai {local_number}. "
@@ -67,6 +68,7 @@ def conflict_message(kind: str, number: str, local_number: str, source: str = ""
 
 
 def conflict_dto(c: PackageConflict, source: str = "") -> ConflictDTO:
+    """A stored package conflict as the supervisor's list shows it (NIK masked)."""
     data = json.loads(c.record)
     member = data.get("member", data) if c.kind == "changed_both" else data
     return ConflictDTO(
