@@ -36,7 +36,7 @@ def _checkboxes(page: IntakePage) -> list[QCheckBox]:
 
 def has_unsaved_data(page: IntakePage) -> bool:
     """Something typed into the form that is not saved (defaults chosen by the form do not count)."""
-    if page.saved_member is not None:
+    if page.after.saved_member is not None:
         return False  # saved: what is on screen is the member's record
     for row in page.rows.values():
         editor = row.editor

@@ -7,10 +7,13 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QCompleter,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -116,6 +119,33 @@ def primary_button(text: str, object_name: str) -> QPushButton:
     b.setProperty("primary", True)
     b.setAccessibleName(text)
     return b
+
+
+def line_edit(name: str, max_len: int) -> QLineEdit:
+    """A one-line text field with its object name and the longest text it takes."""
+    e = QLineEdit()
+    e.setObjectName(name)
+    e.setMaxLength(max_len)
+    return e
+
+
+def choice_combo(name: str, items: list[tuple[str, str]], *, editable: bool = False) -> QComboBox:
+    """A drop-down of (value, text) items; an editable one completes what is typed from anywhere in a text."""
+    c = QComboBox()
+    c.setObjectName(name)
+    for value, text in items:
+        c.addItem(text, value)
+    c.setEditable(editable)
+    # Long item texts (occupation names) must not widen the whole form.
+    c.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    c.setMinimumContentsLength(12)
+    if editable:
+        c.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = c.completer()
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return c
 
 
 def record_table(name: str, accessible: str, model: Any, stretch: int) -> QTableView:

@@ -29,17 +29,10 @@ from app.domain.projects import ContractCharge
 from app.domain.rates import percent_text
 from ui.i18n import translate
 from ui.models import display
-from ui.widgets import FieldRow, primary_button
+from ui.widgets import FieldRow, line_edit, primary_button
 
 PROGRAMMES = ("JKK", "JKM")
 ROW_HEIGHT = 26
-
-
-def _line(name: str, max_len: int) -> QLineEdit:
-    e = QLineEdit()
-    e.setObjectName(name)
-    e.setMaxLength(max_len)
-    return e
 
 
 def _date_edit(name: str, fmt: str, day: dt.date) -> QDateEdit:
@@ -57,11 +50,11 @@ class ProjectFormPanel(QGroupBox):
         super().__init__(translate("ProjectsPage", "Daftarkan proyek baru"))
         self.setObjectName("projectForm")
         self.rows: dict[str, FieldRow] = {}
-        self.name = _line("projectName", 150)
-        self.owner = _line("projectOwner", 150)
-        self.contractor = _line("projectContractor", 150)
-        self.npp = _line("projectNpp", 30)
-        self.value = _line("projectValue", 30)
+        self.name = line_edit("projectName", 150)
+        self.owner = line_edit("projectOwner", 150)
+        self.contractor = line_edit("projectContractor", 150)
+        self.npp = line_edit("projectNpp", 30)
+        self.value = line_edit("projectValue", 30)
         self.value.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.value.setPlaceholderText("180.000.000")
         self.spk = _date_edit("projectSpk", "dd-MM-yyyy", today)
