@@ -169,13 +169,13 @@ def main(out: Path, language: str = "id") -> None:
         member.cover.ask_button.click()
         settle(800)
         w.grab().save(str(out / "member-cover.png"))
-        member.start_payment()
+        member.payment_actions.start_payment()
         settle(1200)
         if member.dialog is not None:
             member.dialog.grab().save(str(out / "member-payment-dialog.png"))
             member.dialog.reject()
             settle(300)
-        member.start_schedule()
+        member.payment_actions.start_schedule()
         settle(500)
         if member.dialog is not None:
             member.dialog.harvest.setChecked(True)
