@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,7 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.models.rows import Column, RowsModel
 from ui.theme import repolish
+
+T = TypeVar("T")
 
 
 class FieldRow(QWidget):
@@ -167,3 +171,11 @@ def record_table(name: str, accessible: str, model: Any, stretch: int) -> QTable
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return t
+
+
+def rows_table(
+    name: str, accessible: str, columns: Sequence[Column[T]], stretch: int
+) -> tuple[RowsModel[T], QTableView]:
+    """A :func:`record_table` over a new :class:`RowsModel` of ``columns`` (rows set later)."""
+    model: RowsModel[T] = RowsModel(columns)
+    return model, record_table(name, accessible, model, stretch)
