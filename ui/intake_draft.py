@@ -20,6 +20,8 @@ _FIRST = ("segmen", "nik")
 
 @dataclass(frozen=True, slots=True)
 class IntakeDraft:
+    """An intake form not saved yet, kept in memory for its officer."""
+
     texts: tuple[tuple[str, str], ...]  # line edits: field key → text
     choices: tuple[tuple[str, Any, str], ...]  # combo boxes: field key → (item data, shown text)
     checks: tuple[tuple[str, bool], ...]  # check boxes (programmes, the mismatch confirmation)

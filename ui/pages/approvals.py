@@ -33,6 +33,8 @@ from ui.widgets import Banner, FieldRow
 
 @dataclass(frozen=True)
 class Pending:
+    """What waits for a supervisor: corrections and reprint requests."""
+
     corrections: tuple[CorrectionDTO, ...]
     reprints: tuple[cards.ReprintRequestDTO, ...]
 

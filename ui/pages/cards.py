@@ -56,6 +56,8 @@ def parse_numbers(text: str) -> list[str]:
 
 
 class CardsPage(QWidget):
+    """Cetak Kartu: A4 sheets of cards by enrolment date or by number, misprints, reprints waiting."""
+
     nav_label = QT_TRANSLATE_NOOP("CardsPage", "Cetak Kartu")
     shortcut = "F6"
     help_shortcuts = (("Ctrl+Enter", QT_TRANSLATE_NOOP("CardsPage", "buat lembar kartu")),)

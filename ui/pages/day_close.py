@@ -37,6 +37,8 @@ from ui.widgets import REFRESH_KEY, Banner, FieldRow
 
 
 class DayClosePage(QWidget):
+    """Tutup Hari: the day's figures and PDF, closing with the cash counted, reopening with a reason."""
+
     nav_label = QT_TRANSLATE_NOOP("DayClosePage", "Tutup Hari")
     shortcut = "F10"
     help_shortcuts = (

@@ -49,6 +49,8 @@ from ui.widgets import Banner
 
 
 class ProjectsPage(QWidget):
+    """Proyek Konstruksi: the list, registering a project, its workers, its payment and receipt."""
+
     loaded = Signal()  # the project list is on screen
     receipt_shown = Signal(bytes)  # a receipt PDF opened in the preview
     # The navigation column (200 px) holds "Proyek" beside its key, not "Proyek Konstruksi".
