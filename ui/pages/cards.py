@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +29,7 @@ from app.domain.clock import business_date
 from app.domain.issues import DomainError
 from app.domain.roles import Permission
 from app.services import cards
+from app.services.card_sheet_flow import sheet_request, sheets_for
 from app.services.cards import SheetResult
 from ui.context import UiContext
 from ui.i18n import translate
@@ -39,20 +38,8 @@ from ui.pages.cards_side import ReprintBox, SpoilBox
 from ui.printing import PdfPreviewDialog, page_sizes_pt
 from ui.widgets import Banner, primary_button
 
-PER_SHEET = 10
 PREVIEW_MAX_PAGES = 20  # a 1:1 preview of more A4 pages costs too much memory: save, then print
 MAKE_TEXT = QT_TRANSLATE_NOOP("CardsPage", "Buat lembar kartu  (Ctrl+Enter)")
-
-
-def parse_numbers(text: str) -> list[str]:
-    """Membership numbers one per line (or separated by commas, semicolons or spaces between digits)."""
-    out: list[str] = []
-    for line in text.splitlines():
-        for token in re.split(r"[,;\t]+", line):
-            token = token.strip()
-            if token:
-                out.append(token)
-    return out
 
 
 class CardsPage(QWidget):
@@ -216,17 +203,17 @@ class CardsPage(QWidget):
         self.banner.clear()
         self.numbers_error.setVisible(False)
         ctx, actor = self.ui.ctx, self.ui.actor
-        numbers: list[str] | None = None
-        enrolled_on: dt.date | None = None
-        if self.by_numbers.isChecked():
-            numbers = parse_numbers(self.numbers.toPlainText())
-            if not numbers:
-                self.numbers_error.setText(translate("CardsPage", "Tulis minimal satu nomor peserta."))
-                self.numbers_error.setVisible(True)
-                self.numbers.setFocus()
-                return
-        else:
-            enrolled_on = self.date.date().toPython()  # type: ignore[assignment]
+        request = sheet_request(
+            by_numbers=self.by_numbers.isChecked(),
+            numbers_text=self.numbers.toPlainText(),
+            day=self.date.date().toPython(),  # type: ignore[arg-type]
+        )
+        if request is None:
+            self.numbers_error.setText(translate("CardsPage", "Tulis minimal satu nomor peserta."))
+            self.numbers_error.setVisible(True)
+            self.numbers.setFocus()
+            return
+        numbers, enrolled_on = request.numbers, request.enrolled_on
 
         def work(progress: Any, cancel: Any) -> SheetResult:
             return cards.print_card_sheet(
@@ -276,7 +263,7 @@ class CardsPage(QWidget):
         self.show_button.setEnabled(has_pdf)
         self.save_button.setEnabled(has_pdf)
         n = len(result.cards)
-        sheets = (n + PER_SHEET - 1) // PER_SHEET
+        sheets = sheets_for(n)
         skipped = (
             translate("CardsPage", " · {skipped} dilewati").format(skipped=len(result.skipped))
             if result.skipped
