@@ -61,6 +61,8 @@ def _refusal_text(actor: Actor, permission: Permission, reason: str) -> str:
             role = ROLE_LABELS[Role(actor.role)]
         except ValueError:
             role = actor.role
+        if not supervisor_only(permission):  # an officer's power: this role is not an officer's
+            return f"Akses ditolak: akun {actor.username} berperan {role}, yang tidak boleh {what}."
         return f"Akses ditolak: hanya supervisor yang boleh {what}. Akun {actor.username} berperan {role}."
     if reason == Refusal.UNPROVEN:
         return f"Akses ditolak: {what} memerlukan kata sandi supervisor {actor.username}."
