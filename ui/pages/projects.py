@@ -76,7 +76,6 @@ class ProjectsPage(QWidget):
         self.setObjectName("page")
         self.desk = ProjectDesk(project_service.project_rights(ui.actor))
         self.preview: PdfPreviewDialog | None = None
-        self._list_generation = 0
         self._build()
         self._wire()
         self._render()
