@@ -36,6 +36,7 @@ test: $(TSTAMP) $(BSTAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+	$(BIN)/vulture
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks --smoke
 
@@ -44,6 +45,7 @@ lint: $(TSTAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+	$(BIN)/vulture
 
 ## Translations: refresh the core's texts, update resources/i18n/*.ts from ui/, build the .qm files.
 I18N_TS := $(wildcard resources/i18n/loket_*.ts)

@@ -25,6 +25,8 @@ from app.services.restore_journal import finish_pending as finish_pending_restor
 
 @dataclass(frozen=True, slots=True)
 class Opened:
+    """What opening Loket's database gives the GUI and CLI: the services, the settings and the schema state."""
+
     ctx: ServiceContext
     settings: Settings
     database_url: str

@@ -169,13 +169,13 @@ def main(out: Path, language: str = "id") -> None:
         member.cover.ask_button.click()
         settle(800)
         w.grab().save(str(out / "member-cover.png"))
-        member.start_payment()
+        member.payment_actions.start_payment()
         settle(1200)
         if member.dialog is not None:
             member.dialog.grab().save(str(out / "member-payment-dialog.png"))
             member.dialog.reject()
             settle(300)
-        member.start_schedule()
+        member.payment_actions.start_schedule()
         settle(500)
         if member.dialog is not None:
             member.dialog.harvest.setChecked(True)
@@ -242,8 +242,8 @@ def shoot_projects(w: Any, out: Path) -> None:
     f.spk.setDate(QDate(today.year, today.month, today.day))
     last = (dt.date(today.year, today.month, 1) + dt.timedelta(days=160)).replace(day=1)
     f.last.setDate(QDate(last.year, last.month, 1))
-    page._schedule_quote()
-    wait_for(lambda: page.charge is not None)
+    page.quote.schedule()
+    wait_for(lambda: page.quote.charge is not None)
     settle()
     w.grab().save(str(out / "projects-form.png"))
     page.register()
@@ -264,11 +264,11 @@ def shoot_projects(w: Any, out: Path) -> None:
     w.grab().save(str(out / "projects-paid.png"))
     page.new_project()
     f.value.setText("18O.000.000")
-    page._schedule_quote()
+    page.quote.schedule()
     settle()
     w.grab().save(str(out / "projects-errors.png"))
     f.value.clear()
-    page._schedule_quote()
+    page.quote.schedule()
 
 
 def _outreach_screens(out: Path) -> None:

@@ -6,6 +6,8 @@ from PySide6.QtCore import QObject, Signal
 
 
 class UiBus(QObject):
+    """Signals between pages: a member shown or changed, an enrolment, a page asked for, a sync, a day closed."""
+
     # "Show this member" (a membership number): the member page opens it and the window switches to it.
     member_requested = Signal(str)
     # A member's data changed (payment, correction, card…): pages showing it refresh.

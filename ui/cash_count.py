@@ -27,6 +27,8 @@ def _text(row: FieldRow) -> str:
 
 
 class CashCountForm(QWidget):
+    """One row per officer who took cash: the amount counted and, for a difference, the reason."""
+
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("cashCountForm")

@@ -13,6 +13,8 @@ from ui.tasks import TaskRunner
 
 @dataclass
 class UiContext:
+    """What every page is given: the open database, the officer, the branch, the task runner and the bus."""
+
     opened: Opened
     actor: Actor
     branch: BranchDTO

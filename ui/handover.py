@@ -23,6 +23,8 @@ class Leaving(enum.Enum):
 
 
 class UnsavedChoice(enum.Enum):
+    """What becomes of an intake form not saved yet when its officer leaves."""
+
     KEEP = "keep"  # kept in memory for the same officer (not possible when Loket closes)
     DISCARD = "discard"
     STAY = "stay"

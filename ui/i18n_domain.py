@@ -887,7 +887,5 @@ LABELS = (
     QT_TRANSLATE_NOOP("Label", "meninggal dunia"),
     QT_TRANSLATE_NOOP("Label", "menutup hari dan membuka ringkasan cabang"),
     QT_TRANSLATE_NOOP("Label", "menyetujui atau menolak permintaan"),
-    QT_TRANSLATE_NOOP("Label", "pekerja"),
-    QT_TRANSLATE_NOOP("Label", "pemberi kerja"),
     QT_TRANSLATE_NOOP("Label", "pindah ke luar negeri"),
 )

@@ -20,6 +20,8 @@ _FIRST = ("segmen", "nik")
 
 @dataclass(frozen=True, slots=True)
 class IntakeDraft:
+    """An intake form not saved yet, kept in memory for its officer."""
+
     texts: tuple[tuple[str, str], ...]  # line edits: field key → text
     choices: tuple[tuple[str, Any, str], ...]  # combo boxes: field key → (item data, shown text)
     checks: tuple[tuple[str, bool], ...]  # check boxes (programmes, the mismatch confirmation)
@@ -36,7 +38,7 @@ def _checkboxes(page: IntakePage) -> list[QCheckBox]:
 
 def has_unsaved_data(page: IntakePage) -> bool:
     """Something typed into the form that is not saved (defaults chosen by the form do not count)."""
-    if page.saved_member is not None:
+    if page.after.saved_member is not None:
         return False  # saved: what is on screen is the member's record
     for row in page.rows.values():
         editor = row.editor

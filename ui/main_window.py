@@ -34,6 +34,8 @@ QUIT_KEY = "Ctrl+Q"
 
 
 class MainWindow(QMainWindow):
+    """The shell: navigation, the pages, the status bar, the lock; the pages do the work."""
+
     HEALTH_INTERVAL_MS = 30_000
     # The officer leaves (switch officer, or from the lock screen): the intake form they had not
     # saved, when they chose to keep it (None otherwise). The window is closed by the receiver.

@@ -47,6 +47,8 @@ def is_card_sized(pdf: bytes) -> bool:
 
 
 class PrintOptions(TypedDict, total=False):
+    """Where and how a PDF is printed: the printer and the card alignment offsets."""
+
     printer_name: str | None
     offset_mm: tuple[float, float]
 

@@ -53,6 +53,8 @@ def freshness_text(f: Freshness, *, on_page: bool = False) -> str:
 
 
 class SyncGate(Banner):
+    """An outreach laptop too long without a sync: a warning, then the form closed until it syncs."""
+
     frozen_changed = Signal(bool)
 
     def __init__(self, ui: UiContext) -> None:

@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QCompleter,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from ui.models.rows import Column, RowsModel
 from ui.theme import repolish
+
+T = TypeVar("T")
 
 
 class FieldRow(QWidget):
@@ -118,6 +125,33 @@ def primary_button(text: str, object_name: str) -> QPushButton:
     return b
 
 
+def line_edit(name: str, max_len: int) -> QLineEdit:
+    """A one-line text field with its object name and the longest text it takes."""
+    e = QLineEdit()
+    e.setObjectName(name)
+    e.setMaxLength(max_len)
+    return e
+
+
+def choice_combo(name: str, items: list[tuple[str, str]], *, editable: bool = False) -> QComboBox:
+    """A drop-down of (value, text) items; an editable one completes what is typed from anywhere in a text."""
+    c = QComboBox()
+    c.setObjectName(name)
+    for value, text in items:
+        c.addItem(text, value)
+    c.setEditable(editable)
+    # Long item texts (occupation names) must not widen the whole form.
+    c.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    c.setMinimumContentsLength(12)
+    if editable:
+        c.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = c.completer()
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return c
+
+
 def record_table(name: str, accessible: str, model: Any, stretch: int) -> QTableView:
     """A read-only, one-row-at-a-time table of records (Tab leaves it; arrows move in it)."""
     t = QTableView()
@@ -137,3 +171,11 @@ def record_table(name: str, accessible: str, model: Any, stretch: int) -> QTable
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return t
+
+
+def rows_table(
+    name: str, accessible: str, columns: Sequence[Column[T]], stretch: int
+) -> tuple[RowsModel[T], QTableView]:
+    """A :func:`record_table` over a new :class:`RowsModel` of ``columns`` (rows set later)."""
+    model: RowsModel[T] = RowsModel(columns)
+    return model, record_table(name, accessible, model, stretch)

@@ -19,8 +19,9 @@ from app.cli.common import (
     require_supervisor,
 )
 from app.db.uow import DatabaseUnavailableError
-from app.services import auth, branch, demo, enrolment, members
-from app.services.audit import append_event, verify_audit
+from app.domain.issues import DomainError
+from app.services import auth, branch, demo, enrolment
+from app.services.audit import verify_audit
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -375,22 +376,15 @@ def cmd_enrol(args: argparse.Namespace) -> int:
 def cmd_member_show(args: argparse.Namespace) -> int:
     opened = open_from_args(args)
     actor = require_officer(opened, args.officer)
-    m = members.find_member(opened.ctx, args.key)
-    if m is None:
-        print("Peserta tidak ditemukan.", file=sys.stderr)
+    from app.services import records
+
+    try:
+        # The one audited view of a full record (role check and ``member.view`` in the service).
+        m = records.open_member_record(opened.ctx, actor, args.key, via="cli").member
+    except DomainError as exc:  # not found, or a number whose check digit is wrong
+        for issue in exc.issues:
+            print(f"loket: {issue.message} [{issue.code}]", file=sys.stderr)
         return 1
-    opened.ctx.write(
-        lambda s: append_event(
-            s,
-            opened.ctx,
-            actor=actor,
-            action="member.view",
-            entity="member",
-            entity_id=m.number,
-            member_id=m.id,
-            details={"via": "cli"},
-        )
-    )
     from app.cli.contributions import member_contribution_json, print_member_contribution
 
     if args.json:

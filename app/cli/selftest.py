@@ -21,6 +21,8 @@ EXTRA_STEPS: list[tuple[str, Callable[[ServiceContext, Actor, str], str]]] = []
 
 @dataclass
 class SelfTestReport:
+    """The steps ``loket --self-test`` ran, with their times, and whether all passed."""
+
     steps: list[tuple[str, float, str]] = field(default_factory=list)  # (step, seconds, detail)
     ok: bool = True
     error: str = ""

@@ -22,21 +22,6 @@ def canonical_json(data: Any) -> str:
     return _CANONICAL.encode(data)
 
 
-@dataclass(frozen=True, slots=True)
-class ChainedEvent:
-    seq: int
-    occurred_at: dt.datetime
-    actor: str
-    counter: str
-    action: str
-    entity: str
-    entity_id: str | None
-    member_id: int | None
-    details: str  # canonical JSON
-    prev_hash: str
-    hash: str
-
-
 # A redacted event keeps the digest of its original details (in the ``details`` slot of an
 # EventRow, behind this prefix) so the chain still verifies after personal data is purged.
 REDACTED_PREFIX = "\x00sha256:"
@@ -44,14 +29,6 @@ REDACTED_PREFIX = "\x00sha256:"
 # behind this text: details present in any other form are hashed themselves, so rewriting them
 # and resetting the digest column to the original's hash is a changed event, not a redaction.
 REDACTED_DETAILS = json.dumps({"disamarkan": "retensi data pribadi berakhir"}, ensure_ascii=False)
-
-
-def signed_details(details: str, stored_digest: str | None) -> str:
-    """The details as the chain checks them: the stored digest for a redacted event, the details
-    themselves otherwise (whatever the digest column says)."""
-    if stored_digest is not None and details == REDACTED_DETAILS:
-        return REDACTED_PREFIX + stored_digest
-    return details
 
 
 def details_digest(details: str) -> str:
@@ -95,6 +72,8 @@ def event_hash(
 
 @dataclass(frozen=True, slots=True)
 class ChainReport:
+    """The verdict on an audit chain: whether it holds, how far it was checked and where it broke."""
+
     ok: bool
     checked: int
     head: str
@@ -134,29 +113,6 @@ def seal_mac(key: bytes, last_seq: int, last_hash: str) -> str:
     """The seal over the chain's head: rewinding the head after cutting the tail breaks it."""
     body = canonical_json(["audit-head", last_seq, last_hash])
     return hmac.digest(key, body.encode("utf-8"), "sha256").hex()  # one call into OpenSSL
-
-
-def as_row(ev: ChainedEvent) -> EventRow:
-    return (
-        ev.seq,
-        iso_utc(ev.occurred_at),
-        ev.actor,
-        ev.counter,
-        ev.action,
-        ev.entity,
-        ev.entity_id,
-        ev.member_id,
-        ev.details,
-        ev.prev_hash,
-        ev.hash,
-    )
-
-
-def verify_chain(
-    key: bytes, events: Iterable[ChainedEvent], *, expected_last_seq: int | None = None
-) -> ChainReport:
-    """Walk events in ``seq`` order; report the first one that breaks the chain."""
-    return verify_rows(key, (as_row(ev) for ev in events), expected_last_seq=expected_last_seq)
 
 
 def _bad(checked: int, head: str, seq: int, problem: str, message: str) -> ChainReport:

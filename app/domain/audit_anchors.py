@@ -33,6 +33,8 @@ class Anchor:
 
 @dataclass(frozen=True, slots=True)
 class AnchorFinding:
+    """What checking one anchor found: whether the chain still reaches it and matches."""
+
     anchor: Anchor
     problem: str | None  # None: reached and matching; "beyond_head" | "mismatch" | "unreadable"
     message: str

@@ -98,32 +98,6 @@ def bill(
     return Bill(q.with_fines(late_fines(q, rules, book, calendar=calendar, paid_on=paid_on)))
 
 
-@dataclass(frozen=True, slots=True)
-class MonthOwed:
-    """One month in arrears with its amount and the fine accrued so far."""
-
-    month: Month
-    due: dt.date
-    programmes: tuple[str, ...]
-    amount: int
-    fine: int
-
-
-def months_owed(
-    b: Bill, dues: dict[Month, dt.date], programmes: dict[Month, tuple[str, ...]]
-) -> tuple[MonthOwed, ...]:
-    """Split a bill of arrears into months (amount and fine per month)."""
-    amounts = {m: 0 for m in b.months}
-    fines = {m: 0 for m in b.months}
-    for ln in b.quote.lines:
-        amounts[ln.month] += ln.amount
-    for f in b.quote.fines:
-        fines[f.month] += f.amount
-    return tuple(
-        MonthOwed(m, dues[m], programmes.get(m, ()), amounts[m], fines[m]) for m in b.months if m in dues
-    )
-
-
 def transition_credit(book: RateBook, inp: QuoteInput, ledger: Ledger, *, used: int) -> int:
     """PP 50/2025 art. 6: a member who paid the full JKK/JKM for a month the discount now covers has
     the overpayment credited to the next months' JKK/JKM. Paid months are repriced with the tables

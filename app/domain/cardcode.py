@@ -132,6 +132,8 @@ def _read_bstr(buf: bytes, pos: int) -> tuple[bytes, int]:
 
 @dataclass(frozen=True, slots=True)
 class CoseSign1:
+    """A signed card payload (COSE_Sign1) in the one strict CBOR encoding the card QR carries."""
+
     protected: bytes
     payload: bytes
     signature: bytes

@@ -40,7 +40,6 @@ from app.domain.reference import PROGRAMMES
 KEY_ID_BYTES = 4
 # QR version 11 at error correction M holds 366 alphanumeric characters = 244 Base45 bytes.
 QR_MAX_VERSION = 11
-QR_ERROR_CORRECTION = "M"
 QR_MAX_STREAM_BYTES = 244
 
 REPRINT_REASONS = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.domain.issues import DomainError, Issue
@@ -233,10 +233,3 @@ def check_cash_counts(
             continue
         counts.append(CashCount(officer, should, got, why))
     return counts, issues
-
-
-def cash_summary(counts: Sequence[CashCount]) -> tuple[int, int, int]:
-    """(expected, counted, difference) over all officers."""
-    expected = sum(c.expected for c in counts)
-    counted = sum(c.counted for c in counts)
-    return expected, counted, counted - expected

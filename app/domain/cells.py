@@ -17,7 +17,3 @@ def neutralise_cell(value: object) -> object:
     if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
         return "'" + value
     return value
-
-
-def neutralise_row(values: list[object]) -> list[object]:
-    return [neutralise_cell(v) for v in values]

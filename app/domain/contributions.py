@@ -48,7 +48,6 @@ from app.domain.terms import check_terms
 MAX_MONTHS = 12
 FLAG_TRANSPORT = "transport"
 FLAG_BPU_MANDIRI = "bpu_mandiri"
-FLAG_LABOUR_INTENSIVE = "padat_karya"
 
 
 # --- quotes ------------------------------------------------------------------------------------------

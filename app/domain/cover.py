@@ -33,11 +33,12 @@ from app.domain.months import Month
 from app.domain.schedule import MONTHLY, Schedule
 from app.domain.workdays import WEEKENDS_ONLY, DueDate, WorkingCalendar, due_date
 
-CORE = ("JKK", "JKM")
 MAX_AHEAD = 12  # a payment may start at most a year ahead
 
 
 class CoverStatus(StrEnum):
+    """A member's protection on a given day, as the counter and dashboards name it."""
+
     NOT_ACTIVE = "BELUM_AKTIF"
     ACTIVE = "AKTIF"
     ARREARS = "MENUNGGAK"
@@ -53,21 +54,29 @@ STATUS_LABELS = {
 
 
 class CoverKind(StrEnum):
+    """Whether every month is owed or one payment covers a stated period."""
+
     MONTHLY = "MONTHLY"  # BPU, PU, wage-based construction: every month is owed
     PACKAGE = "PACKAGE"  # PMI, construction projects: a payment covers a stated period
 
 
 class AfterGrace(StrEnum):
+    """What happens when arrears pass the limit: membership ends, or the employer stays liable."""
+
     END = "END"  # BPU: membership ends
     EMPLOYER = "EMPLOYER"  # PU: the employer carries benefits until settled; never written off
 
 
 class Starts(StrEnum):
+    """When a segment's months start to be owed: at the first payment or at registration."""
+
     FIRST_PAYMENT = "FIRST_PAYMENT"  # BPU (PP 44/2015 art. 11(4)–(5)), packages
     REGISTRATION = "REGISTRATION"  # PU: the employer owes every month from registration
 
 
 class GraceBenefits(StrEnum):
+    """Who pays benefits while a member is in arrears within the limit."""
+
     BPJS = "BPJS"  # PU: BPJS pays benefits while arrears are within the limit (PP 44/2015 art. 38)
     AFTER_SETTLEMENT = "AFTER_SETTLEMENT"  # BPU: cash benefits after the arrears are paid (art. 39)
 

@@ -37,8 +37,27 @@ def format_bp(bp: int) -> str:
     return f"{whole},{frac:02d}".rstrip("0") + "%"
 
 
+def share_bp(part: int, whole: int) -> int:
+    """``part`` as basis points of ``whole``; 0 when there is no whole."""
+    return part * 10_000 // whole if whole else 0
+
+
+def progress_bp(*, workers: int, covered_at_baseline: int, covered: int, target_count: int) -> int:
+    """Share of the way from the baseline to the target, 0–10000: the one rule for a regency, a branch's
+    area and the province. An area without workers has made no progress; a target at or below the
+    baseline is reached."""
+    if not workers:
+        return 0
+    span = target_count - covered_at_baseline
+    if span <= 0:
+        return 10_000
+    return max(0, min(10_000, (covered - covered_at_baseline) * 10_000 // span))
+
+
 @dataclass(frozen=True, slots=True)
 class Coverage:
+    """One regency's workers, baseline and target, and the members registered and protected since."""
+
     workers: int
     baseline_bp: int
     target_bp: int
@@ -65,7 +84,7 @@ class Coverage:
 
     @property
     def covered_bp(self) -> int:
-        return self.covered * 10_000 // self.workers if self.workers else 0
+        return share_bp(self.covered, self.workers)
 
     @property
     def remaining(self) -> int:
@@ -73,11 +92,12 @@ class Coverage:
 
     @property
     def progress_bp(self) -> int:
-        """Share of the way from baseline to target, 0–10000."""
-        span = self.target_count - self.covered_at_baseline
-        if span <= 0:
-            return 10_000
-        return max(0, min(10_000, (self.covered - self.covered_at_baseline) * 10_000 // span))
+        return progress_bp(
+            workers=self.workers,
+            covered_at_baseline=self.covered_at_baseline,
+            covered=self.covered,
+            target_count=self.target_count,
+        )
 
 
 def check_target(workers: int, baseline_bp: int, target_bp: int) -> list[Issue]:

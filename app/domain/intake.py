@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -71,11 +70,8 @@ LABELS = {
     "jalur_pmi": "Jalur penempatan PMI",
     "ahli_waris": "Ahli waris",
 }
-MAX_TEXT = 200
 MAX_ADDRESS = 250
-MAX_INCOME = 1_000_000_000  # Rp1 miliar a month: anything above is a typing error
 MAX_HEIRS = 10
-_NPP = re.compile(r"[A-Z0-9]{5,30}")
 
 # Warnings that stop a save until the officer confirms them (``--confirm-mismatch``).
 CONFIRMABLE = frozenset({"nik.birth_date_mismatch", "nik.gender_mismatch"})
@@ -83,6 +79,8 @@ CONFIRMABLE = frozenset({"nik.birth_date_mismatch", "nik.gender_mismatch"})
 
 @dataclass(frozen=True, slots=True)
 class Heir:
+    """One heir (ahli waris) on the intake record: name and relationship."""
+
     nama: str
     hubungan: str
 
@@ -144,6 +142,8 @@ class IntakeRecord:
 
 @dataclass(frozen=True, slots=True)
 class IntakeResult:
+    """What checking an intake form gives: the clean record, or the errors that stop the save."""
+
     record: IntakeRecord | None
     errors: tuple[Issue, ...]
     warnings: tuple[Issue, ...]
@@ -383,16 +383,3 @@ def validate_intake(
         pmi=terms.pmi,
     )
     return IntakeResult(record, (), tuple(f.warnings))
-
-
-def validate_field(
-    key: str,
-    raw: Mapping[str, Any],
-    *,
-    today: dt.date,
-    regions: RegionDirectory,
-    reference: ReferenceData,
-) -> list[Issue]:
-    """The errors that concern one field, for validate-as-you-type (same rules, same messages)."""
-    result = validate_intake(raw, today=today, regions=regions, reference=reference, confirm_mismatch=True)
-    return [i for i in result.errors if i.field == key]

@@ -56,8 +56,3 @@ def perspective_coefficients(dst: Sequence[Point], src: Sequence[Point]) -> tupl
 
 def quad_area(q: Sequence[Point]) -> float:
     return abs(sum(q[i][0] * q[(i + 1) % 4][1] - q[(i + 1) % 4][0] * q[i][1] for i in range(4))) / 2
-
-
-def side_lengths(q: Sequence[Point]) -> tuple[float, float, float, float]:
-    d = [math.dist(q[i], q[(i + 1) % 4]) for i in range(4)]
-    return d[0], d[1], d[2], d[3]

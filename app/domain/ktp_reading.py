@@ -61,6 +61,8 @@ class LineRead:
 
 @dataclass(frozen=True, slots=True)
 class KtpField:
+    """One field read from a KTP photo, with how sure the reader is of it."""
+
     key: str
     value: str
     confidence: float  # 0..1, shown to the officer
@@ -80,6 +82,8 @@ class KtpCheck:
 
 @dataclass(frozen=True, slots=True)
 class KtpReading:
+    """Everything read from one KTP photo, and the intake fields it can prefill."""
+
     fields: tuple[KtpField, ...]
     checks: tuple[KtpCheck, ...]
     kode_wilayah: str = ""  # the village, when the printed names lead to one

@@ -15,6 +15,8 @@ from app.domain.states import RecordStatus
 
 
 class MemberAction(StrEnum):
+    """Something an officer may want to do with a member on the record page."""
+
     PAY = "PAY"  # take a contribution payment
     SCHEDULE = "SCHEDULE"  # set the payment calendar (monthly, harvest …)
     ISSUE_CARD = "ISSUE_CARD"  # print the first card
@@ -124,10 +126,6 @@ class MemberActions:
 
     def of(self, action: MemberAction) -> Verdict:
         return self.verdicts.get(action, _refused(_UNKNOWN))
-
-    def why_not(self, action: MemberAction) -> str:
-        """The reason it is refused ("" when allowed)."""
-        return self.of(action).reason
 
     def as_json(self) -> dict[str, Any]:
         return {

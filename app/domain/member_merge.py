@@ -42,6 +42,8 @@ STATUS_WORDS = {
 
 
 class Side(StrEnum):
+    """The two records a merge weighs: the laptop's and the branch's; a field takes one side's value."""
+
     LAPTOP = "laptop"
     BRANCH = "cabang"
 

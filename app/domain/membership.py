@@ -19,7 +19,7 @@ _SEPARATORS = re.compile(r"[\s.\-]")
 
 @dataclass(frozen=True, slots=True)
 class MembershipNumber:
-    """A checked membership number."""
+    """A membership number whose length and check digit held, as it is stored, printed and searched."""
 
     value: str
 
@@ -88,8 +88,3 @@ def parse_number(text: str) -> MembershipNumber | Issue:
             "Nomor peserta salah ketik: digit pemeriksa tidak cocok. Periksa kembali nomornya.",
         )
     return MembershipNumber(digits)
-
-
-def looks_like_number(text: str) -> bool:
-    digits = _SEPARATORS.sub("", str(text))
-    return len(digits) == NUMBER_LEN and digits.isascii() and digits.isdigit()

@@ -100,10 +100,6 @@ def canonical(token: str) -> str:
     return t
 
 
-def canonical_tokens(name: str) -> list[str]:
-    return [canonical(t) for t in tokens(name)]
-
-
 def is_initial(token: str) -> bool:
     """A single letter (``H.``, ``S.``) other than M, which stands for Muhammad."""
     return len(token) == 1 and token not in _MUHAMMAD_INITIAL
@@ -129,10 +125,6 @@ def key_of(canon: str) -> str:
     if len(out) > 1 and out[-1] == "D":
         out[-1] = "T"  # AHMAD / AHMAT, MUHAMAD / MUHAMAT
     return "".join(out)[:MAX_KEY]
-
-
-def token_key(token: str) -> str:
-    return key_of(canonical(token))
 
 
 MAX_PAIRED_TOKENS = 6

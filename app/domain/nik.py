@@ -36,6 +36,8 @@ class NikInfo:
 
 @dataclass(frozen=True, slots=True)
 class NikResult:
+    """What checking a NIK gives: what it encodes, or why it is not valid."""
+
     info: NikInfo | None
     errors: tuple[Issue, ...] = ()
     warnings: tuple[Issue, ...] = field(default=())

@@ -11,6 +11,8 @@ from app.domain.months import Month, period_label
 
 @dataclass(frozen=True, slots=True)
 class OutreachRow:
+    """One member on the outreach (jemput bola) collection list, with what he is to pay."""
+
     number: str
     name: str
     nik_masked: str
@@ -32,6 +34,8 @@ class OutreachRow:
 
 @dataclass(frozen=True, slots=True)
 class OutreachList:
+    """The collection list an officer takes into the field for one month and area."""
+
     month: Month
     region: str | None
     region_name: str

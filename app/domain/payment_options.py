@@ -29,6 +29,8 @@ MONTH_COUNTS = (1, 3, 6, 12)  # the usual runs paid ahead at a counter
 
 
 class MonthsKind(StrEnum):
+    """How the months of a payment are offered: the schedule's run, a count, or a number typed."""
+
     SCHEDULE = "SCHEDULE"  # the schedule's next run: what is owed up to now, or up to the next harvest
     COUNT = "COUNT"  # a number of months from the first month owed
     CUSTOM = "CUSTOM"  # a number the officer types, between the minimum and the maximum
@@ -36,6 +38,8 @@ class MonthsKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class MonthChoice:
+    """One choice of months the payment dialog offers."""
+
     kind: MonthsKind
     count: int | None = None  # COUNT only
     months: tuple[Month, ...] = ()  # SCHEDULE only: the months of the run
@@ -43,6 +47,8 @@ class MonthChoice:
 
 @dataclass(frozen=True, slots=True)
 class MethodOption:
+    """One way of paying, with whether it needs a reference and whether a discount applies."""
+
     code: str
     label: str
     reference_required: bool
@@ -79,10 +85,6 @@ class PaymentOptions:
 
     def needs_reference(self, code: str) -> bool:
         return self.method(code).reference_required
-
-    @property
-    def schedule_run(self) -> tuple[Month, ...]:
-        return next((c.months for c in self.month_choices if c.kind is MonthsKind.SCHEDULE), ())
 
     def quote_for(self, method: str) -> Quote | None:
         return self.quotes.get(method)

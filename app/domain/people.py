@@ -80,11 +80,3 @@ def age_on(birth: dt.date, day: dt.date) -> int:
     if (day.month, day.day) < (birth.month, birth.day):
         years -= 1
     return years
-
-
-def mask_phone(e164: str) -> str:
-    """``+6281234567890`` → ``0812****7890``."""
-    national = "0" + e164[3:] if e164.startswith("+62") else e164
-    if len(national) < 8:
-        return "*" * len(national)
-    return national[:4] + "*" * (len(national) - 8) + national[-4:]

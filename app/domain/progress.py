@@ -7,10 +7,14 @@ from typing import Protocol
 
 
 class ProgressSink(Protocol):
+    """Where long work reports how far it has come (a progress bar, a log, or nothing)."""
+
     def __call__(self, done: int, total: int, message: str = "") -> None: ...
 
 
 class CancelToken(Protocol):
+    """What long work checks between steps to learn that the officer cancelled it."""
+
     @property
     def cancelled(self) -> bool: ...
 

@@ -28,6 +28,8 @@ MAX_CONTRACT_VALUE = 10**15  # Rp1.000 triliun: anything above is a typing error
 
 
 class ProjectStatus(StrEnum):
+    """Whether a construction project's contribution has been paid."""
+
     REGISTERED = "REGISTERED"
     PAID = "PAID"
 
@@ -93,6 +95,8 @@ def check_contract_value(contract_value: int) -> Issue | None:
 
 @dataclass(frozen=True, slots=True)
 class ProjectTerms:
+    """The contract facts of a construction project that its contribution is priced from."""
+
     name: str
     owner: str
     contractor: str

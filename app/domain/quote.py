@@ -112,6 +112,8 @@ class ProgrammeTotal:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
+    """The priced answer to "what does this member pay for these months", line by line."""
+
     input: QuoteInput
     schedule: Schedule
     months: tuple[Month, ...]

@@ -27,7 +27,6 @@ from app.domain.messages import msg
 from app.domain.months import Month
 
 PAYERS = ("employer", "worker")
-PAYER_LABELS = {"employer": "pemberi kerja", "worker": "pekerja"}
 # Kinds of programme rate whose months are owed (and paid); "none" and "recomposed" carry no
 # contribution of their own (JKP), "included" is paid inside a bundle (PMI's JKM).
 OWED_KINDS = frozenset({"percent", "flat", "risk_class", "bundle", "included"})
@@ -49,6 +48,8 @@ class Shares:
 
 @dataclass(frozen=True, slots=True)
 class RiskClass:
+    """One JKK risk class of a rate table, with its employer and worker shares."""
+
     number: int
     label: str
     shares: Shares
@@ -78,6 +79,8 @@ class RecompositionPart:
 
 @dataclass(frozen=True, slots=True)
 class ProgrammeRate:
+    """How one programme is priced in a segment (percent, flat, per risk class, bundled)."""
+
     code: str
     label: str
     kind: str
@@ -115,6 +118,8 @@ class ProgrammeRate:
 
 @dataclass(frozen=True, slots=True)
 class Bracket:
+    """One row of an income table: the reported incomes it covers and the base they pay on."""
+
     low: int  # inclusive
     high: int | None  # exclusive; None = no upper bound
     base: int
@@ -123,6 +128,8 @@ class Bracket:
 
 @dataclass(frozen=True, slots=True)
 class IncomeBase:
+    """How a segment turns a reported income into the base its contributions are computed on."""
+
     method: str  # minimum | brackets | wage | none
     minimum: int
     brackets: tuple[Bracket, ...]
@@ -153,12 +160,16 @@ class IncomeBase:
 
 @dataclass(frozen=True, slots=True)
 class ContractTier:
+    """One band of contract value and the rates a construction project in it pays."""
+
     up_to: int | None
     rates: Mapping[str, Fraction]
 
 
 @dataclass(frozen=True, slots=True)
 class PlacementPackage:
+    """One PMI package: the contribution for a placement contract of a given length."""
+
     months: int  # contract length the package is for
     amount: int
 
@@ -188,6 +199,8 @@ class PmiPackages:
 
 @dataclass(frozen=True, slots=True)
 class SegmentRates:
+    """Everything a rate table says about one segment: base, programmes, due dates, fines, cover."""
+
     code: str
     label: str
     due: DueRule
@@ -221,6 +234,8 @@ class SegmentRates:
 
 @dataclass(frozen=True, slots=True)
 class DiscountRule:
+    """A temporary discount from a regulation: which months, segments, programmes and money it applies to."""
+
     id: str
     label: str
     segments: frozenset[str]
@@ -249,6 +264,8 @@ class DiscountRule:
 
 @dataclass(frozen=True, slots=True)
 class RateTable:
+    """One dated rate table, as loaded from its JSON: the prices in force from a month on."""
+
     version: str
     effective_from: Month
     title: str

@@ -39,6 +39,8 @@ RELATIONSHIP_LABELS = {
 
 @dataclass(frozen=True, slots=True)
 class Occupation:
+    """One occupation the intake form offers, with the flags that change its price or schedule."""
+
     code: str
     name: str
     transport: bool  # PP 50/2025 transport sector
@@ -48,6 +50,8 @@ class Occupation:
 
 @dataclass(frozen=True, slots=True)
 class OccupationList:
+    """The occupations the intake form offers, looked up by code or name."""
+
     items: tuple[Occupation, ...]
 
     def by_code(self, code: str) -> Occupation | None:
@@ -79,6 +83,8 @@ class OccupationList:
 
 @dataclass(frozen=True, slots=True)
 class SegmentRule:
+    """Which fields, ages and NPP a segment requires at registration."""
+
     code: str
     label: str
     required: frozenset[str]
@@ -96,6 +102,8 @@ class SegmentRule:
 
 @dataclass(frozen=True, slots=True)
 class ProgrammeRule:
+    """A programme's age limits and prerequisites at registration."""
+
     code: str
     label: str
     max_age_at_registration: int | None
@@ -113,6 +121,8 @@ class ProgrammeRule:
 
 @dataclass(frozen=True, slots=True)
 class EligibilityRules:
+    """The eligibility rules of every segment and programme, loaded from the reference data."""
+
     segments: Mapping[str, SegmentRule]
     programmes: Mapping[str, ProgrammeRule]
 

@@ -9,6 +9,8 @@ from enum import StrEnum
 
 
 class LinkState(StrEnum):
+    """The state a branch's replication link to its Kanwil is in, as IT is told it."""
+
     OK = "ok"
     LAGGING = "lagging"
     SYNCING = "syncing"
@@ -75,6 +77,8 @@ class LinkFacts:
 
 @dataclass(frozen=True, slots=True)
 class LinkHealth:
+    """A branch link's state with its message, how far behind it is and the repair to run."""
+
     state: LinkState
     code: str  # stable message code, ``region.<state>``
     message: str

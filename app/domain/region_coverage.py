@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from app.domain.coverage import Coverage
+from app.domain.coverage import Coverage, progress_bp, share_bp
 
 
 @dataclass(frozen=True, slots=True)
 class AreaProgress:
+    """Several regencies' coverage summed as head counts (a branch's area, the province)."""
+
     workers: int
     covered_at_baseline: int
     covered: int
@@ -30,11 +32,11 @@ class AreaProgress:
 
     @property
     def covered_bp(self) -> int:
-        return self.covered * 10_000 // self.workers if self.workers else 0
+        return share_bp(self.covered, self.workers)
 
     @property
     def target_bp(self) -> int:
-        return self.target_count * 10_000 // self.workers if self.workers else 0
+        return share_bp(self.target_count, self.workers)
 
     @property
     def remaining(self) -> int:
@@ -42,8 +44,9 @@ class AreaProgress:
 
     @property
     def progress_bp(self) -> int:
-        """Share of the way from the baseline to the target, 0–10000."""
-        span = self.target_count - self.covered_at_baseline
-        if span <= 0:
-            return 10_000 if self.workers else 0
-        return max(0, min(10_000, (self.covered - self.covered_at_baseline) * 10_000 // span))
+        return progress_bp(
+            workers=self.workers,
+            covered_at_baseline=self.covered_at_baseline,
+            covered=self.covered,
+            target_count=self.target_count,
+        )

@@ -19,6 +19,8 @@ NEW_PAPUA_PROVINCES = frozenset({"93", "94", "95", "96"})
 
 @dataclass(frozen=True, slots=True)
 class Village:
+    """One village (desa/kelurahan) with its code, name, place and postal code."""
+
     code: str  # dotted: 32.76.01.1001
     name: str
     path: str  # "Kota Depok, Jawa Barat", nearest first

@@ -6,11 +6,15 @@ from enum import StrEnum
 
 
 class Role(StrEnum):
+    """What an account is: an officer at the counter or a supervisor."""
+
     OFFICER = "officer"
     SUPERVISOR = "supervisor"
 
 
 class Permission(StrEnum):
+    """One power an account may have; a role grants a set of them."""
+
     ENROL = "enrol"
     PAY = "pay"
     PRINT = "print"

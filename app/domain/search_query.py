@@ -22,21 +22,29 @@ _REGION = re.compile(r"(\d{2})(?:\.?(\d{2}))?")
 
 @dataclass(frozen=True, slots=True)
 class NikQuery:
+    """A search for one member by his 16-digit NIK."""
+
     nik: str
 
 
 @dataclass(frozen=True, slots=True)
 class NumberQuery:
+    """A search for one member by his membership number."""
+
     number: str
 
 
 @dataclass(frozen=True, slots=True)
 class PhoneQuery:
+    """A search by mobile number, normalised to +62."""
+
     e164: str
 
 
 @dataclass(frozen=True, slots=True)
 class NameQuery:
+    """A search by name, optionally with a birth year."""
+
     tokens: tuple[str, ...]  # folded raw tokens, initials included
     open_last: bool  # the last token may still be being typed
     birth_year: int | None = None  # a year typed with the name: "siti aminah 1990"
@@ -60,7 +68,7 @@ class BadQuery:
 
 @dataclass(frozen=True, slots=True)
 class EmptyQuery:
-    pass
+    """A search box with nothing to search for yet."""
 
 
 Query = NikQuery | NumberQuery | PhoneQuery | NameQuery | BadQuery | EmptyQuery

@@ -20,6 +20,8 @@ MIGRANT_SEGMENTS = frozenset({"PMI"})
 
 
 class Need(StrEnum):
+    """Whether an intake field is required, optional or not asked for a segment."""
+
     REQUIRED = "REQUIRED"
     OPTIONAL = "OPTIONAL"
     NONE = "NONE"  # the field is not used for this segment (a value given is ignored, with a warning)
@@ -27,6 +29,8 @@ class Need(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class ProgrammeChoice:
+    """Whether a programme's box on the intake form is forced on, forced off or the officer's choice."""
+
     code: str
     need: Need  # REQUIRED: always on; OPTIONAL: the officer chooses; NONE: not for this segment
 
@@ -42,6 +46,8 @@ class ProgrammeChoice:
 
 @dataclass(frozen=True, slots=True)
 class SegmentFields:
+    """Which intake fields and programme boxes a segment uses, for the form to enable."""
+
     segment: str
     npp: Need
     programmes: tuple[ProgrammeChoice, ...]

@@ -16,23 +16,31 @@ class RecordStatus(StrEnum):
 
 
 class PaymentStatus(StrEnum):
+    """Whether a payment stands or was voided."""
+
     PAID = "PAID"
     VOID = "VOID"  # kept with its reason; its months may be paid again
 
 
 class CardStatus(StrEnum):
+    """Where a printed card stands: in force, replaced, or misprinted."""
+
     ISSUED = "issued"
     REVOKED = "revoked"  # replaced by a reprint (lost, damaged, data corrected)
     SPOILED = "spoiled"  # misprinted on the day it was printed
 
 
 class ReprintStatus(StrEnum):
+    """Where a card reprint request stands with the supervisor."""
+
     PENDING = "pending"
     APPROVED = "approved"
     REJECTED = "rejected"
 
 
 class CorrectionStatus(StrEnum):
+    """Where a proposed correction of a member's record stands with the supervisor."""
+
     PENDING = "PENDING"
     APPROVED = "APPROVED"
     REJECTED = "REJECTED"

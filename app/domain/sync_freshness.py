@@ -22,6 +22,8 @@ MAX_DAYS = 90
 
 
 class SyncState(StrEnum):
+    """How an outreach laptop stands against its sync limit: fine, warned, or refusing enrolments."""
+
     NOT_LAPTOP = "NOT_LAPTOP"  # a branch database: no limit
     FRESH = "FRESH"
     WARN = "WARN"
@@ -30,7 +32,7 @@ class SyncState(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Freshness:
-    """The laptop's standing today."""
+    """The laptop's standing today: days since its last sync and whether it warns or refuses enrolments."""
 
     state: SyncState
     home: str | None  # the branch code the laptop reports to

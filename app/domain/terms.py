@@ -49,6 +49,8 @@ class PmiTerms:
 
 @dataclass(frozen=True, slots=True)
 class Terms:
+    """The checked work and contribution terms of an intake record, as enrolment and the quote use them."""
+
     occupation: Occupation
     segment: str
     npp: str | None

@@ -11,6 +11,8 @@ from app.infra.paths import resources_dir
 
 @dataclass(frozen=True, slots=True)
 class ProgrammeCopy:
+    """What a card says about one programme, in plain Indonesian."""
+
     code: str
     label: str
     card: str  # one or two plain-Indonesian lines: what the programme covers
@@ -18,6 +20,8 @@ class ProgrammeCopy:
 
 @dataclass(frozen=True, slots=True)
 class CardCopy:
+    """The fixed wording printed on cards and receipts: contact centre, programme lines and terms."""
+
     contact_centre: str
     programmes: dict[str, ProgrammeCopy]
     found_card: str

@@ -106,6 +106,8 @@ class SigningKey:
 
 
 class CardKeyStore:
+    """The card keys folder: this counter's signing keys and the public keys it trusts."""
+
     def __init__(self, keys_dir: Path) -> None:
         self.signing_dir = keys_dir / "card-signing"
         self.trusted_dir = keys_dir / "card-trusted"

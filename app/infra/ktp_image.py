@@ -36,6 +36,8 @@ class KtpImageError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Straightened:
+    """A KTP photo cut and straightened to the card, with where its corners were found."""
+
     card: Image.Image  # RGB, CARD_W × CARD_H
     corners: tuple[Point, Point, Point, Point]  # in the opened image's pixels, TL TR BR BL
     found: bool  # False: no card edge was found, the whole image was taken as the card

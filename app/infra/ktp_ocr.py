@@ -31,12 +31,16 @@ class EngineUnavailableError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class LineText:
+    """The text OCR read on one strip of the card, with its confidence."""
+
     text: str
     confidence: float  # 0..1, the engine's mean over the line
     chars: tuple[tuple[str, float], ...] = ()  # each character with its own confidence, when known
 
 
 class LineEngine(Protocol):
+    """An OCR engine that reads one line of text from a strip of image (Tesseract, or a fake in tests)."""
+
     name: str
 
     def read_line(self, image: Image.Image, charset: str) -> LineText: ...

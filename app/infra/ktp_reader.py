@@ -26,6 +26,8 @@ READ_TWICE = frozenset({"nama", "ttl", "alamat"})
 
 @dataclass(frozen=True, slots=True)
 class CardLines:
+    """Every layout line read from one KTP picture, and whether a card was found in it."""
+
     lines: dict[str, LineRead]
     card_found: bool
 

@@ -14,6 +14,8 @@ APP_NAME = "Loket"
 
 @dataclass(frozen=True, slots=True)
 class AppPaths:
+    """Where Loket keeps its database, settings, keys and logs on this computer."""
+
     data: Path  # the SQLite database and backups
     config: Path  # settings.json
     keys: Path  # secret keys, outside the database and outside backups

@@ -9,10 +9,6 @@ from app.domain.rates import RateTable
 from app.infra.paths import resources_dir
 
 
-def rates_dir() -> str:
-    return str(resources_dir() / "data" / "rates")
-
-
 @lru_cache(maxsize=1)
 def shipped_rate_tables() -> tuple[RateTable, ...]:
     """Every shipped table, oldest ``effective_from`` first; a broken shipped file is a bug, so it raises."""

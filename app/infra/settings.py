@@ -14,6 +14,8 @@ from app.infra.paths import AppPaths
 
 @dataclass(frozen=True, slots=True)
 class Settings:
+    """This counter's local settings (settings.json): database, printer, language, idle lock."""
+
     database_url: str | None = None  # None: SQLite in the user data folder
     counter_name: str = ""
     language: str = "id"

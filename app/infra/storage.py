@@ -89,6 +89,8 @@ DRIVE_REMOTE = 4  # GetDriveTypeW
 
 @dataclass(frozen=True, slots=True)
 class StorageVerdict:
+    """Whether a folder is safe for a SQLite database, and what was found if not."""
+
     ok: bool
     kind: str  # "local", "network", "cloud"
     detail: str  # what was found: "cifs on /mnt/kantor", "OneDrive", "UNC path"

@@ -16,7 +16,7 @@ import warnings
 import zipfile
 import zlib
 from collections.abc import Generator, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any, Protocol
@@ -78,6 +78,8 @@ class CellScan:
 
 
 class TableReader(Protocol):
+    """A spreadsheet being read row by row, whatever its format (XLSX or CSV)."""
+
     kind: str
     encoding: str | None
     delimiter: str | None
@@ -407,13 +409,6 @@ def _scan_cells(seg: bytes, without_value: set[tuple[int, int]]) -> int:
 # --- CSV ----------------------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Sniffed:
-    encoding: str
-    delimiter: str
-    notes: list[str] = field(default_factory=list)
-
-
 def _detect_encoding(path: Path) -> str:
     with path.open("rb") as f:
         head = f.read(4)
@@ -481,6 +476,8 @@ def _bounded_lines(f: IO[str], path: Path) -> Iterator[str]:
 
 
 class CsvReader:
+    """Reads a CSV file row by row, guessing its encoding and delimiter when not given."""
+
     kind = "csv"
     epoch_1904 = False
 

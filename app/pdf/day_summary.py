@@ -515,8 +515,9 @@ def _audit_and_signatures(s: DaySummary) -> list[Flowable]:
             ]
         )
     )
-    out.append(KeepTogether([_note(place, color=INK), Spacer(0, 2 * mm), sig]))
-    return out
+    out += [_note(place, color=INK), Spacer(0, 2 * mm), sig]
+    # The whole section moves as one: the signatures never open a page alone, away from what they sign.
+    return [KeepTogether(out)]
 
 
 def _letterhead(s: DaySummary) -> Letterhead:

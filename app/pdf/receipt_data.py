@@ -26,7 +26,7 @@ class ReceiptLine:
 
 @dataclass(frozen=True, slots=True)
 class ReceiptData:
-    """One payment's receipt."""
+    """Everything one payment's receipt prints, as text ready for the page."""
 
     receipt_no: str
     branch: str

@@ -55,6 +55,8 @@ _NONE_CLOSED = re.compile(r'"corrections_closed":0[,}]')
 
 @dataclass(frozen=True, slots=True)
 class Reconciliation:
+    """What comparing business rows with the audit trail found: rows checked and every discrepancy."""
+
     checked: Mapping[str, int]  # rows compared, per kind
     problems: tuple[Discrepancy, ...]  # the first MAX_PER_CODE of each code
     counts: Mapping[str, int] = field(default_factory=dict)  # every discrepancy, per code

@@ -61,6 +61,8 @@ def _refusal_text(actor: Actor, permission: Permission, reason: str) -> str:
             role = ROLE_LABELS[Role(actor.role)]
         except ValueError:
             role = actor.role
+        if not supervisor_only(permission):  # an officer's power: this role is not an officer's
+            return f"Akses ditolak: akun {actor.username} berperan {role}, yang tidak boleh {what}."
         return f"Akses ditolak: hanya supervisor yang boleh {what}. Akun {actor.username} berperan {role}."
     if reason == Refusal.UNPROVEN:
         return f"Akses ditolak: {what} memerlukan kata sandi supervisor {actor.username}."
@@ -88,6 +90,7 @@ class PermissionDeniedError(Exception):
 
 @lru_cache(maxsize=1)
 def common_passwords() -> frozenset[str]:
+    """The passwords too common to allow: zxcvbn's list plus Indonesian ones from resources/data."""
     from zxcvbn.frequency_lists import FREQUENCY_LISTS  # large module: import on first use only
 
     extra = (resources_dir() / "data" / "common-passwords-id.txt").read_text(encoding="utf-8").splitlines()
@@ -174,6 +177,7 @@ def authorize(ctx: ServiceContext, actor: Actor, permission: Permission) -> None
 
 
 def validate_new_officer(username: str, full_name: str, role: str, password: str) -> list[Issue]:
+    """Check a new account's username, full name, role and password before it is created."""
     issues: list[Issue] = []
     if not _USERNAME.fullmatch(username):
         issues.append(
@@ -299,6 +303,7 @@ def password_matches(password_hash: str, password: str) -> bool:
 
 
 def has_officers(ctx: ServiceContext) -> bool:
+    """Whether any account exists yet (none on a fresh database: first start asks for a supervisor)."""
     return ctx.read(lambda s: s.execute(select(func.count(Officer.id))).scalar_one() > 0)
 
 
@@ -558,6 +563,7 @@ def unlock_officer(ctx: ServiceContext, by: Actor, username: str, reason: str) -
 
 
 def list_officers(ctx: ServiceContext, by: Actor) -> list[OfficerDTO]:
+    """Every account, active ones first, for the supervisor's officer management page."""
     authorize(ctx, by, Permission.MANAGE_OFFICERS)
     return ctx.read(
         lambda s: [

@@ -48,6 +48,8 @@ DEFAULT_TZ = "Asia/Jakarta"
 
 @dataclass(frozen=True, slots=True)
 class BackupInfo:
+    """One backup file in the backup folder, for the list the supervisor restores from."""
+
     path: Path
     kind: str  # "auto", "manual", "pre-upgrade", "replaced"
     backend: str  # "sqlite" or "postgresql"
@@ -76,6 +78,8 @@ class BackupCheck:
 
 @dataclass(frozen=True, slots=True)
 class RestoreResult:
+    """What a restore did: where from, where the replaced database was kept, and if it needs an upgrade."""
+
     restored_from: Path
     replaced_kept_at: Path | None  # the database as it was just before the restore
     revision: str
@@ -87,11 +91,13 @@ class UpgradeBackupError(mech.BackupError):
 
 
 def backup_folder_for(paths: AppPaths) -> Path:
+    """The backup folder these settings name (``backups`` in the data folder when none is set)."""
     configured = load_settings(paths).backup_dir
     return Path(configured).expanduser() if configured else paths.data / "backups"
 
 
 def backup_folder(ctx: ServiceContext) -> Path:
+    """The backup folder this installation uses."""
     return backup_folder_for(ctx.paths)
 
 

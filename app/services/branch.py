@@ -28,6 +28,7 @@ _NAME = re.compile(r"[\w .,'()/-]{3,100}")
 
 
 def validate_branch(code: str, name: str, timezone: str) -> list[Issue]:
+    """Check a branch's code, name and time zone before the branch is set up."""
     issues: list[Issue] = []
     if not valid_prefix(code):
         issues.append(Issue("code", "branch.code", "Kode cabang harus 3 digit angka (bukan 000), mis. 101."))

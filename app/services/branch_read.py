@@ -29,6 +29,8 @@ def _dto(b: Branch) -> BranchDTO:
 
 
 def current_branch(ctx: ServiceContext) -> BranchDTO | None:
+    """This database's own branch (None before first start has set it up)."""
+
     def work(session: Session) -> BranchDTO | None:
         b = home_branch(session)  # at a Kanwil, or after replication, other branches' rows are here too
         return _dto(b) if b else None
@@ -72,7 +74,7 @@ def branch_timezone(session: Session, ctx: ServiceContext) -> str:
 
 
 def today(ctx: ServiceContext, branch: BranchDTO | None = None) -> dt.date:
-    """The branch's business date now."""
+    """The business date now in the branch's time zone: the day new work is booked on."""
     tz = branch.timezone if branch else "Asia/Jakarta"
     return business_date(ctx.clock(), tz)
 

@@ -31,6 +31,8 @@ from app.services.dto import Actor, BranchDTO
 
 @dataclass(frozen=True, slots=True)
 class CardKeyDTO:
+    """One key of the card keyring, as the settings page and ``loket keys list`` show it."""
+
     key_id: str
     branch_code: str
     branch_name: str
@@ -54,10 +56,12 @@ class CardKeyDTO:
 
 
 def key_store(ctx: ServiceContext) -> CardKeyStore:
+    """The folder of this counter's card signing keys and trusted public keys."""
     return CardKeyStore(ctx.paths.keys)
 
 
 def require_branch(ctx: ServiceContext) -> BranchDTO:
+    """This database's branch, or BranchNotSetUpError for work that needs one (card keys, printing)."""
     branch = current_branch(ctx)
     if branch is None:
         raise BranchNotSetUpError()
@@ -169,6 +173,7 @@ def trusted_keys(ctx: ServiceContext, session: Session | None = None) -> dict[st
 
 
 def list_keys(ctx: ServiceContext) -> list[CardKeyDTO]:
+    """Every key the counter trusts for card QR codes, its own current signing key marked."""
     current = key_store(ctx).current()
     records = trusted_keys(ctx)
     return [

@@ -56,11 +56,14 @@ class ServiceCache:
 
 
 def utc_now() -> dt.datetime:
+    """The current time in UTC: the clock services use unless a test gives another."""
     return dt.datetime.now(dt.UTC)
 
 
 @dataclass(frozen=True, slots=True)
 class ServiceContext:
+    """What every service needs: the database, paths, audit key, counter name, reference data and clock."""
+
     engine: Engine
     session_factory: sessionmaker[Session]
     paths: AppPaths

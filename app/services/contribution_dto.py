@@ -6,7 +6,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from app.domain.issues import Issue
 from app.domain.months import Month
 from app.domain.payment_methods import METHOD_LABELS
 from app.domain.quote import ProgrammeTotal, Quote, QuoteLine
@@ -233,6 +232,8 @@ class CoverOnDateDTO:
 
 @dataclass(frozen=True, slots=True)
 class SponsorMemberDTO:
+    """One member paid for in a sponsor's batch payment."""
+
     payment_id: int
     receipt_no: str
     member_number: str
@@ -244,6 +245,8 @@ class SponsorMemberDTO:
 
 @dataclass(frozen=True, slots=True)
 class SponsorBatchDTO:
+    """A sponsor's payment for many members on one receipt, as the receipt shows it."""
+
     id: int
     receipt_no: str
     sponsor: str
@@ -293,6 +296,8 @@ class SponsorBatchDTO:
 
 @dataclass(frozen=True, slots=True)
 class RateTableInfoDTO:
+    """A rate table as the settings page lists it: version, origin, checksum and unconfirmed figures."""
+
     version: str
     effective_from: Month
     title: str
@@ -313,7 +318,3 @@ class RateTableInfoDTO:
             "sha256": self.sha256,
             "unconfirmed": list(self.unconfirmed),
         }
-
-
-def issue_list(issues: tuple[Issue, ...] | list[Issue]) -> list[dict[str, str]]:
-    return [i.as_dict() for i in issues]

@@ -19,9 +19,10 @@ from app.domain.clock import business_date
 from app.domain.intake import CONFIRMABLE, LABELS, validate_intake
 from app.domain.issues import DomainError, Issue
 from app.domain.member_merge import CORRECTABLE as CORRECTABLE  # the CLI offers them
-from app.domain.messages import msg
+from app.domain.messages import Message, msg
 from app.domain.nik import clean_nik
 from app.domain.people import normalise_name, normalise_phone
+from app.domain.reasons import REASON_MAX, REASON_MIN, clean_reason, collapse
 from app.domain.record_fields import parse_date
 from app.domain.roles import Permission
 from app.domain.states import CorrectionStatus, RecordStatus
@@ -38,8 +39,16 @@ from app.services.search_index import reindex_member
 # Eligibility was judged at enrolment; a corrected birth date re-checks it only as a warning.
 _ELIGIBILITY = frozenset({"tanggal_lahir.too_young", "tanggal_lahir.too_old", "program.age"})
 _IDENTITY_FROM_NIK = frozenset({"nik", "tanggal_lahir", "jenis_kelamin"})
-MIN_REASON = 5
-MAX_REASON = 500
+MIN_REASON = REASON_MIN
+MAX_REASON = REASON_MAX
+
+
+def _reason(raw: str, wanted: Message) -> str:
+    """The collapsed reason, or ``wanted`` (the message naming the bounds) at the reason field."""
+    why = clean_reason(raw)
+    if why is None:
+        raise DomainError(Issue("reason", "correction.reason", wanted))
+    return why
 
 
 def _stored(value: Any) -> str | None:
@@ -223,19 +232,14 @@ def propose_correction(
 ) -> CorrectionDTO:
     """Record a proposal; nothing about the member changes until a supervisor approves."""
     authorize(ctx, actor, Permission.PROPOSE_CORRECTION)
-    reason = " ".join(str(reason).split())
-    if not MIN_REASON <= len(reason) <= MAX_REASON:
-        raise DomainError(
-            Issue(
-                "reason",
-                "correction.reason",
-                msg(
-                    "Alasan koreksi wajib diisi ({min_reason}–{max_reason} karakter).",
-                    min_reason=MIN_REASON,
-                    max_reason=MAX_REASON,
-                ),
-            )
-        )
+    reason = _reason(
+        reason,
+        msg(
+            "Alasan koreksi wajib diisi ({min_reason}–{max_reason} karakter).",
+            min_reason=MIN_REASON,
+            max_reason=MAX_REASON,
+        ),
+    )
 
     def work(session: Session) -> CorrectionDTO:
         m = resolve_member(session, member_key)
@@ -457,7 +461,7 @@ def decide_correction(
     c = MemberCorrection(
         member_id=m.id,
         status=CorrectionStatus.APPROVED,
-        reason=" ".join(str(reason).split())[:MAX_REASON] or "Koreksi dari paket jemput bola",
+        reason=collapse(reason)[:MAX_REASON] or "Koreksi dari paket jemput bola",
         confirm_mismatch=confirm_mismatch,
         proposed_by_id=proposed_by_id,
         proposed_at=now,
@@ -504,20 +508,16 @@ def apply_decided_correction(
 def reject_correction(
     ctx: ServiceContext, supervisor: Actor, correction_id: int | str, note: str
 ) -> CorrectionDTO:
+    """A supervisor refuses a proposed correction, with a reason; it is audited."""
     authorize(ctx, supervisor, Permission.APPROVE)
-    note = " ".join(str(note).split())
-    if not MIN_REASON <= len(note) <= MAX_REASON:
-        raise DomainError(
-            Issue(
-                "reason",
-                "correction.reason",
-                msg(
-                    "Alasan penolakan wajib diisi ({min_reason}–{max_reason} karakter).",
-                    min_reason=MIN_REASON,
-                    max_reason=MAX_REASON,
-                ),
-            )
-        )
+    note = _reason(
+        note,
+        msg(
+            "Alasan penolakan wajib diisi ({min_reason}–{max_reason} karakter).",
+            min_reason=MIN_REASON,
+            max_reason=MAX_REASON,
+        ),
+    )
 
     def work(session: Session) -> CorrectionDTO:
         c = _load(session, correction_id)
@@ -564,6 +564,7 @@ def close_pending(
 
 
 def pending_for_member(session: Session, member_id: int) -> tuple[CorrectionDTO, ...]:
+    """A member's corrections still waiting for a supervisor, for his record page."""
     rows = session.execute(
         select(MemberCorrection)
         .where(MemberCorrection.member_id == member_id, MemberCorrection.status == CorrectionStatus.PENDING)

@@ -37,6 +37,8 @@ PERIOD_LABELS = {"today": "Hari ini", "week": "Minggu ini", "month": "Bulan ini"
 
 @dataclass(frozen=True, slots=True)
 class PeriodFigures:
+    """The branch's enrolments and payments over one period (today, this week, this month)."""
+
     key: str  # today | week | month
     label: str
     start: dt.date
@@ -50,6 +52,8 @@ class PeriodFigures:
 
 @dataclass(frozen=True, slots=True)
 class CoverageLine:
+    """One regency's coverage against its target, for the dashboard."""
+
     regency_code: str
     regency_name: str
     coverage: Coverage  # the region's counts (``coverage_queries``), as the Kanwil's
@@ -62,6 +66,8 @@ class CoverageLine:
 
 @dataclass(frozen=True, slots=True)
 class DashboardDTO:
+    """Everything the branch dashboard shows, read at once."""
+
     today: dt.date
     branch_code: str
     branch_name: str
@@ -75,6 +81,8 @@ class DashboardDTO:
 
 @dataclass(frozen=True, slots=True)
 class CoverageTargetDTO:
+    """A regency's coverage target as the supervisor set it."""
+
     regency_code: str
     regency_name: str
     workers: int
@@ -84,6 +92,7 @@ class CoverageTargetDTO:
 
 
 def period_bounds(today: dt.date) -> dict[str, tuple[dt.date, dt.date]]:
+    """The first and last day of today, this week and this month, for the dashboard's periods."""
     return {
         "today": (today, today),
         "week": (today - dt.timedelta(days=today.weekday()), today),
@@ -196,6 +205,8 @@ def _target_dto(t: CoverageTarget) -> CoverageTargetDTO:
 
 
 def coverage_targets(ctx: ServiceContext) -> tuple[CoverageTargetDTO, ...]:
+    """Every regency's coverage target, for the settings page."""
+
     def work(session: Session) -> tuple[CoverageTargetDTO, ...]:
         rows = session.execute(select(CoverageTarget).order_by(CoverageTarget.regency_code)).scalars()
         return tuple(_target_dto(t) for t in rows)
@@ -271,6 +282,7 @@ def set_coverage_target(
 
 
 def remove_coverage_target(ctx: ServiceContext, supervisor: Actor, regency_code: str) -> None:
+    """A supervisor removes a regency's coverage target; it is audited."""
     authorize(ctx, supervisor, Permission.CLOSE_DAY)
 
     def work(session: Session) -> None:

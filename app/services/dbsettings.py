@@ -45,6 +45,7 @@ class DatabaseProbe:
 
 
 def normalise_url(url: str) -> str:
+    """A database URL as stored: a bare file path becomes a SQLite URL to the absolute path."""
     text = url.strip()
     if "://" not in text:
         return sqlite_url(str(Path(text).expanduser().resolve()))

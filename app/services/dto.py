@@ -23,6 +23,8 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class BranchDTO:
+    """A branch office: code, name and time zone."""
+
     id: int
     code: str
     name: str
@@ -31,6 +33,8 @@ class BranchDTO:
 
 @dataclass(frozen=True, slots=True)
 class OfficerDTO:
+    """An account as the officer list shows it (never its password hash)."""
+
     id: int
     username: str
     full_name: str
@@ -41,12 +45,16 @@ class OfficerDTO:
 
 @dataclass(frozen=True, slots=True)
 class HeirDTO:
+    """One heir (ahli waris) of a member."""
+
     nama: str
     hubungan: str
 
 
 @dataclass(frozen=True, slots=True)
 class EnrolmentDTO:
+    """One enrolment of a member: segment, occupation, programmes, income and who enrolled him."""
+
     id: int
     segment: str
     occupation_code: str
@@ -70,6 +78,8 @@ class EnrolmentDTO:
 
 @dataclass(frozen=True, slots=True)
 class MemberDTO:
+    """A member's full record with his heirs and enrolments (holds the NIK and mother's name)."""
+
     id: int
     number: str
     nik: str

@@ -84,6 +84,8 @@ PAYMENT_COLUMNS = (
 
 @dataclass(frozen=True, slots=True)
 class ExportResult:
+    """What an export wrote: the files and how many enrolments and payments they hold."""
+
     files: tuple[Path, ...]
     enrolments: int
     payments: int

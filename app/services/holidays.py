@@ -33,6 +33,8 @@ MAX_NAME = 80
 
 @dataclass(frozen=True, slots=True)
 class HolidayDTO:
+    """One holiday (or a supervisor's working-day override) with where it comes from."""
+
     day: dt.date
     name: str
     source: str  # "libur nasional", "cuti bersama", "ditambah supervisor", "hari kerja (supervisor)"
@@ -41,6 +43,8 @@ class HolidayDTO:
 
 @dataclass(frozen=True, slots=True)
 class HolidaysDTO:
+    """A year's holidays as due dates use them, and the supervisor's overrides."""
+
     joint_leave: bool
     year: int
     days: tuple[HolidayDTO, ...]  # the package's days of ``year`` with the overrides applied
@@ -145,25 +149,35 @@ def set_override(
                 )
             )
         current[day] = None if working else label
-        _put(
-            session,
-            OVERRIDES_KEY,
-            json.dumps({d.isoformat(): n for d, n in sorted(current.items())}, ensure_ascii=False),
-        )
-        session.flush()
-        status_index.forget_all(session)  # due dates move: every member's status is rechecked
-        append_event(
-            session,
-            ctx,
-            actor=actor,
-            action="holidays.override",
-            entity="setting",
-            entity_id=day.isoformat(),
-            details={"name": label, "working": working},
+        _store_overrides(
+            session, ctx, actor, current, day, "holidays.override", {"name": label, "working": working}
         )
 
     ctx.write(work)
     return holidays(ctx, year=day.year)
+
+
+def _store_overrides(
+    session: Session,
+    ctx: ServiceContext,
+    actor: Actor,
+    overrides: dict[dt.date, str | None],
+    day: dt.date,
+    action: str,
+    details: dict[str, object],
+) -> None:
+    """Write the overrides, make every member's status be worked out again (due dates move) and
+    audit the change of ``day``."""
+    _put(
+        session,
+        OVERRIDES_KEY,
+        json.dumps({d.isoformat(): n for d, n in sorted(overrides.items())}, ensure_ascii=False),
+    )
+    session.flush()
+    status_index.forget_all(session)
+    append_event(
+        session, ctx, actor=actor, action=action, entity="setting", entity_id=day.isoformat(), details=details
+    )
 
 
 def remove_override(ctx: ServiceContext, actor: Actor, day: dt.date, *, password: str) -> HolidaysDTO:
@@ -182,22 +196,7 @@ def remove_override(ctx: ServiceContext, actor: Actor, day: dt.date, *, password
                 )
             )
         del current[day]
-        _put(
-            session,
-            OVERRIDES_KEY,
-            json.dumps({d.isoformat(): n for d, n in sorted(current.items())}, ensure_ascii=False),
-        )
-        session.flush()
-        status_index.forget_all(session)  # due dates move: every member's status is rechecked
-        append_event(
-            session,
-            ctx,
-            actor=actor,
-            action="holidays.override_removed",
-            entity="setting",
-            entity_id=day.isoformat(),
-            details={},
-        )
+        _store_overrides(session, ctx, actor, current, day, "holidays.override_removed", {})
 
     ctx.write(work)
     return holidays(ctx, year=day.year)

@@ -15,6 +15,8 @@ from app.domain.issues import Issue
 
 
 class IntakeStep(StrEnum):
+    """Where the intake page is in enrolling one worker: form, compare, saving, pay, print."""
+
     FORM = "FORM"  # typing the worker's data
     COMPARE = "COMPARE"  # likely duplicates beside the form, instead of it
     SAVING = "SAVING"  # the enrolment is being written
@@ -33,7 +35,7 @@ class Summary(StrEnum):
 
 
 class Show(StrEnum):
-    """What a field row shows."""
+    """What a field row of the intake form shows under its input: nothing, an error or a warning."""
 
     NOTHING = "NOTHING"
     ERROR = "ERROR"

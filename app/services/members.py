@@ -1,12 +1,16 @@
-"""Reading member records back as DTOs."""
+"""Reading member records back as DTOs.
+
+``member_dto`` builds the full record (NIK, mother's name, heirs) inside a service's session; the
+only door to it is the audited view ``records.open_member_record``. Everything else here answers
+with a narrow DTO (who holds a NIK, how many enrolments).
+"""
 
 from __future__ import annotations
 
 from sqlalchemy import ColumnElement, and_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from app.db.models import Branch, Enrolment, Member, Officer
-from app.domain.membership import MembershipNumber, parse_number
 from app.domain.nik import clean_nik
 from app.domain.states import RecordStatus
 from app.services.context import ServiceContext
@@ -79,35 +83,6 @@ def member_dto(session: Session, ctx: ServiceContext, m: Member) -> MemberDTO:
             for e in m.enrolments
         ),
     )
-
-
-def _load(session: Session, *criteria: object) -> Member | None:
-    stmt = (
-        select(Member)
-        .where(*criteria)  # type: ignore[arg-type]
-        .options(selectinload(Member.heirs), selectinload(Member.enrolments))
-        .order_by(Member.record_status != RecordStatus.ACTIVE, Member.id.desc())
-        .limit(1)
-    )
-    return session.execute(stmt).scalar_one_or_none()
-
-
-def find_member(ctx: ServiceContext, key: str) -> MemberDTO | None:
-    """By membership number (check digit verified) or by NIK (the active record first)."""
-    text = key.strip()
-    digits = clean_nik(text)
-
-    def work(session: Session) -> MemberDTO | None:
-        if len(digits) == 16 and digits.isdigit():
-            m = _load(session, Member.nik == digits)
-        else:
-            parsed = parse_number(text)
-            if not isinstance(parsed, MembershipNumber):
-                return None
-            m = _load(session, Member.number == parsed.value)
-        return member_dto(session, ctx, m) if m else None
-
-    return ctx.read(work)
 
 
 def _holds_nik(nik: str) -> ColumnElement[bool]:

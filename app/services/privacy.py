@@ -83,17 +83,22 @@ def subject_access(ctx: ServiceContext, actor: Actor, key: str) -> dict[str, Any
 
 @dataclass(frozen=True, slots=True)
 class RetentionPolicy:
+    """How long closed records are kept before their personal data is purged (from resources/data)."""
+
     closed_record_years: int
     unconfirmed: str
 
 
 def retention_policy() -> RetentionPolicy:
+    """The retention period in force, from resources/data/retention.json."""
     raw = json.loads((resources_dir() / "data" / "retention.json").read_text(encoding="utf-8"))
     return RetentionPolicy(int(raw["closed_record_years"]), str(raw.get("unconfirmed", "")))
 
 
 @dataclass(frozen=True, slots=True)
 class PurgeCandidate:
+    """A closed record old enough to be purged, with when and why it was closed."""
+
     number: str
     closed_on: dt.date
     reason: str
@@ -101,6 +106,8 @@ class PurgeCandidate:
 
 @dataclass(frozen=True, slots=True)
 class PurgeReport:
+    """What a purge did, or would do in a dry run: the records, rows deleted and audit details redacted."""
+
     cutoff: dt.date
     candidates: tuple[PurgeCandidate, ...]
     purged: int
@@ -287,6 +294,7 @@ def write_subject_access(ctx: ServiceContext, actor: Actor, key: str, folder: Pa
 
 
 def subject_access_pdf(ctx: ServiceContext, data: dict[str, Any]) -> bytes:
+    """A member's subject access report (UU PDP) as a PDF."""
     from app.pdf import fonts
     from app.pdf.subject_access import render_subject_access
 

@@ -32,6 +32,8 @@ JOURNAL = "restore-pending.json"
 
 @dataclass(frozen=True, slots=True)
 class PendingRestore:
+    """A restore under way, as its journal names it: who, which file, the database it replaces."""
+
     pid: int
     username: str
     file: str
@@ -46,6 +48,7 @@ def _database(ctx: ServiceContext) -> str:
 
 
 def journal_path(ctx: ServiceContext) -> Path:
+    """Where this installation keeps its restore journal."""
     return work_root(ctx.paths) / JOURNAL
 
 
@@ -81,6 +84,7 @@ def begin(ctx: ServiceContext, actor: Actor, file: Path, kept: Path | None) -> P
 
 
 def read(path: Path) -> PendingRestore | None:
+    """The restore a journal file names (None when it is missing or unreadable)."""
     try:
         data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
         seq, digest = data["replaced_head"]

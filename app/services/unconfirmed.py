@@ -20,6 +20,8 @@ from app.services.contributions.lookup import rate_book_of, today_at
 
 @dataclass(frozen=True, slots=True)
 class UnconfirmedFact:
+    """One figure or rule whose source is not confirmed, with where it is and what it rests on."""
+
     area: str  # "Tabel iuran 2026-12-07", "Kelayakan program", "Daftar pekerjaan", "Hari libur"
     item: str  # where in the data
     source: str  # what the data says about its source

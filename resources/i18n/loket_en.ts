@@ -5575,14 +5575,6 @@ Repair: {what}</translation>
         <translation>approve or reject requests</translation>
     </message>
     <message>
-        <source>pekerja</source>
-        <translation>worker</translation>
-    </message>
-    <message>
-        <source>pemberi kerja</source>
-        <translation>employer</translation>
-    </message>
-    <message>
         <source>pindah ke luar negeri</source>
         <translation>moved abroad</translation>
     </message>

@@ -44,7 +44,7 @@ def test_enrol_pay_print_and_verify_with_the_keyboard(
     page = window.pages["IntakePage"]
     window.show_page(0)
     qtbot.waitUntil(lambda: focused() is page.nik)
-    qtbot.waitUntil(lambda: page._book is not None)
+    qtbot.waitUntil(lambda: page.quote.book is not None)
 
     for text in ("1610014508900003", "Siti Aminah", "Indralaya"):
         type_and_enter(qtbot, text)
@@ -76,7 +76,7 @@ def test_enrol_pay_print_and_verify_with_the_keyboard(
 
     # Ctrl+P: the card first, then the receipts; each preview closed with Esc.
     qtbot.keyClick(focused(), Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    job = page.print_job
+    job = page.after.print_job
     previews: dict[str, bytes] = {}
     for _ in range(2):
         qtbot.waitUntil(lambda: job.dialog is not None and job.dialog.isVisible(), timeout=30_000)

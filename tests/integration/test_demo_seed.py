@@ -16,7 +16,7 @@ from app.domain.membership import parse_number
 from app.domain.progress import CancelFlag, Cancelled
 from app.services import auth, day, demo, enrolment
 from app.services.audit import verify_audit
-from app.services.members import find_member
+from app.services.records import open_member_record
 from app.services.search_index import rebuild_search_index
 from tests.branch_setup import SUPERVISOR_PASSWORD, set_up_branch
 from tests.conftest import FakeClock, bpu_record
@@ -98,15 +98,16 @@ def test_seeded_rows_read_back_like_any_member(tmp_path: Path) -> None:
     clock = FakeClock()
     ctx = _fresh(tmp_path / "home", clock)
     try:
-        result = demo.seed_members(ctx, _siti(ctx), 600, seed=9, batch=250, worker=True)
+        siti = _siti(ctx)
+        result = demo.seed_members(ctx, siti, 600, seed=9, batch=250, worker=True)
         assert result.first_number and result.last_number
         assert parse_number(result.last_number).serial == 600  # type: ignore[union-attr]
-        member = find_member(ctx, result.last_number)
-        assert member is not None and member.record_status == "ACTIVE"
+        member = open_member_record(ctx, siti, result.last_number).member
+        assert member.record_status == "ACTIVE"
         assert isinstance(member.tanggal_lahir, dt.date)
         assert member.created_at.tzinfo is not None
         assert clock.now - dt.timedelta(days=365) <= member.created_at <= clock.now
-        assert find_member(ctx, member.nik) is not None
+        assert open_member_record(ctx, siti, member.nik).member.number == member.number
         (enrolment,) = member.enrolments
         assert enrolment.segment == "BPU" and enrolment.counter == "LOKET-1"
         assert verify_audit(ctx).ok

@@ -17,13 +17,15 @@ from sqlalchemy.exc import IntegrityError
 
 from app.bootstrap import Opened, open_app
 from app.db.models import AuditEvent, Enrolment, Heir, Member
+from app.domain.issues import DomainError
 from app.domain.membership import parse_number
 from app.domain.roles import Permission
 from app.services import enrolment
 from app.services.audit import verify_audit
 from app.services.auth import PermissionDeniedError, authorize
 from app.services.dto import Actor
-from app.services.members import find_member, nik_holder
+from app.services.members import nik_holder
+from app.services.records import open_member_record
 from tests.conftest import FIXED_NOW, FakeClock, bpu_record
 from tests.pg_fixtures import is_sqlite
 
@@ -154,14 +156,17 @@ def test_failure_mid_transaction_leaves_nothing(
     assert parse_number(out.number).serial == 1  # type: ignore[union-attr,arg-type]
 
 
-def test_find_member_by_number_and_nik(ctx: Any, officer: Actor) -> None:
+def test_the_record_opens_by_number_and_nik(ctx: Any, officer: Actor) -> None:
     out = enrolment.enrol_worker(ctx, officer, bpu_record())
-    assert find_member(ctx, out.number).number == out.number  # type: ignore[arg-type,union-attr]
-    grouped = parse_number(out.number).grouped()  # type: ignore[arg-type,union-attr]
-    assert find_member(ctx, grouped) is not None
-    assert find_member(ctx, "1610014508900003").number == out.number  # type: ignore[union-attr]
-    wrong = out.number[:-1] + str((int(out.number[-1]) + 1) % 10)  # type: ignore[index]
-    assert find_member(ctx, wrong) is None
+    assert out.number is not None
+    assert open_member_record(ctx, officer, out.number).member.number == out.number
+    grouped = parse_number(out.number).grouped()  # type: ignore[union-attr]
+    assert open_member_record(ctx, officer, grouped).member.number == out.number
+    assert open_member_record(ctx, officer, "1610014508900003").member.number == out.number
+    wrong = out.number[:-1] + str((int(out.number[-1]) + 1) % 10)
+    with pytest.raises(DomainError) as refused:
+        open_member_record(ctx, officer, wrong)
+    assert refused.value.issues[0].code == "nomor.check_digit"
 
 
 def test_officer_cannot_manage_officers_and_the_denial_is_audited(ctx: Any, officer: Actor) -> None:

@@ -26,7 +26,7 @@ from app.domain.progress import CancelFlag, Cancelled
 from app.services import enrolment, importing
 from app.services.audit import verify_audit
 from app.services.dto import Actor
-from app.services.members import find_member
+from app.services.records import open_member_record
 from app.services.records_dto import DuplicateOverride
 from tests.conftest import SUPERVISOR_PASSWORD, bpu_record
 from tests.import_fixtures import as_cells, valid_rows, write_csv, write_xlsx
@@ -125,8 +125,8 @@ def test_duplicates_in_file_in_database_and_likely(ctx: Any, officer: Actor, tmp
     assert result.enrolled == 2 and [o.row for o in seen if o.number] == [6, 7]
     for outcome in seen:
         if outcome.number:  # every number printed in the report is the member of that row
-            member = find_member(ctx, outcome.number)
-            assert member is not None and member.nik == rows[outcome.row - 2]["nik"]
+            member = open_member_record(ctx, officer, outcome.number).member
+            assert member.nik == rows[outcome.row - 2]["nik"]
 
 
 def test_rows_alike_inside_the_file_are_refused_unless_a_supervisor_allows_them(

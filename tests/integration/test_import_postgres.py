@@ -8,7 +8,7 @@ import pytest
 
 from app.bootstrap import open_app
 from app.domain.imports import check_sponsor
-from app.services import auth, branch, enrolment, importing, members
+from app.services import auth, branch, enrolment, importing, records
 from app.services.audit import verify_audit
 from tests.conftest import SUPERVISOR_PASSWORD, bpu_record
 from tests.import_fixtures import as_cells, valid_rows, write_xlsx
@@ -35,8 +35,8 @@ def test_import_on_postgresql(tmp_path: Path, pg_url: str) -> None:
         sponsor, _ = check_sponsor("Pemkab Ogan Ilir", 3)
         result = importing.commit_import(ctx, actor, path, {"nik": "nik"}, "accepted", sponsor)
         assert result.committed and result.enrolled == 698
-        m = members.find_member(ctx, rows[5]["nik"])
-        assert m is not None and len(m.heirs) == 2 and m.current is not None
+        m = records.open_member_record(ctx, actor, rows[5]["nik"]).member
+        assert len(m.heirs) == 2 and m.current is not None
         assert (m.current.funding_source, m.current.months_at_enrolment) == ("APBD", 3)
         assert verify_audit(ctx).ok
         assert importing.inspect_file(ctx, path).mapping_source == "saved"

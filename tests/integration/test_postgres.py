@@ -127,7 +127,7 @@ def test_the_foundation_services_work_on_postgres(pg_url: str, home: Any, clock:
     from app.domain.membership import parse_number
     from app.services import auth, branch, demo
     from app.services.audit import verify_audit
-    from app.services.members import find_member
+    from app.services.records import open_member_record
 
     opened = open_app(pg_url, home=home, clock=clock, counter="LOKET-1")
     ctx = opened.ctx
@@ -147,9 +147,9 @@ def test_the_foundation_services_work_on_postgres(pg_url: str, home: Any, clock:
         result = demo.seed_members(ctx, siti, 500, seed=1, batch=200, worker=True)
         assert result.created == 500
         assert parse_number(result.last_number).serial == 500  # type: ignore[arg-type,union-attr]
-        found = find_member(ctx, result.last_number)  # type: ignore[arg-type]
-        assert found is not None and found.created_at.tzinfo is not None
-        assert find_member(ctx, found.nik) is not None
+        found = open_member_record(ctx, siti, result.last_number).member  # type: ignore[arg-type]
+        assert found.created_at.tzinfo is not None
+        assert open_member_record(ctx, siti, found.nik).member.number == found.number
         assert verify_audit(ctx).ok
     finally:
         ctx.engine.dispose()

@@ -181,7 +181,7 @@ def quote_total(page: IntakePage) -> str:
 
 def test_live_quote_follows_income_programmes_funding_and_months(qtbot: Any, ui_ctx: Any) -> None:
     page = make_page(qtbot, ui_ctx)
-    qtbot.waitUntil(lambda: page._book is not None)
+    qtbot.waitUntil(lambda: page.quote.book is not None)
     assert "penghasilan" in page.quote_panel.notes.text()
     qtbot.keyClicks(page.penghasilan, "1000000")
     # 23 Nov 2026 is inside PP 50/2025's months: JKK Rp10.000 and JKM Rp6.800 are halved.
@@ -213,7 +213,7 @@ def test_live_quote_follows_income_programmes_funding_and_months(qtbot: Any, ui_
 
 def saved_page(qtbot: Any, ui_ctx: Any, months: str = "3") -> IntakePage:
     page = make_page(qtbot, ui_ctx)
-    qtbot.waitUntil(lambda: page._book is not None)
+    qtbot.waitUntil(lambda: page.quote.book is not None)
     fill_walk_in(qtbot, page)
     page.bulan_bayar.setCurrentIndex(page.bulan_bayar.findData(months))
     with qtbot.waitSignal(page.enrolled, timeout=10_000):
@@ -309,7 +309,7 @@ def pay_cash(qtbot: Any, page: IntakePage, received: str = "50000") -> Any:
 
 
 def close_preview(qtbot: Any, page: IntakePage) -> Any:
-    job = page.print_job
+    job = page.after.print_job
     qtbot.waitUntil(lambda: job.dialog is not None, timeout=20_000)
     dialog = job.dialog
     assert dialog.isVisible()
@@ -325,7 +325,7 @@ def test_ctrl_p_issues_the_card_then_shows_the_receipts_one_at_a_time(qtbot: Any
     qtbot.keyClick(page, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     kind, card = close_preview(qtbot, page)
     assert kind == "card"
-    issued = page.print_job.issued
+    issued = page.after.print_job.issued
     assert issued is not None
     codes = decode_qr(card)  # rendered at 300 dpi with pdftoppm, as a print shop would
     assert [c.text for c in codes] == [issued.face.qr_text]
@@ -336,9 +336,9 @@ def test_ctrl_p_issues_the_card_then_shows_the_receipts_one_at_a_time(qtbot: Any
     text = pdf_text(receipts)
     assert "TTP-101-" in text and "TBI-101-2026-000001" in text and "Rp33.600" in text
     assert "1610014508900003" not in text  # masked NIK only
-    qtbot.waitUntil(lambda: not page.print_job.busy)
+    qtbot.waitUntil(lambda: not page.after.print_job.busy)
     assert page.focusWidget() is page.next_button  # focus comes back there with the window
-    assert page.print_job.shown == ["card", "registration+payment"]
+    assert page.after.print_job.shown == ["card", "registration+payment"]
     # Nothing was printed (the previews were closed): Ctrl+P shows the same card, never a second one.
     with qtbot.waitActive(page):
         page.activateWindow()
@@ -347,7 +347,7 @@ def test_ctrl_p_issues_the_card_then_shows_the_receipts_one_at_a_time(qtbot: Any
     assert kind == "card" and again == card
     close_preview(qtbot, page)
     assert [c.serial for c in cards.member_cards(ui_ctx.ctx, issued.card.number)] == [issued.card.serial]
-    qtbot.waitUntil(lambda: not page.print_job.busy)
+    qtbot.waitUntil(lambda: not page.after.print_job.busy)
     with qtbot.waitActive(page):
         page.activateWindow()
     qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)

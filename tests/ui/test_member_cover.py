@@ -54,7 +54,7 @@ def test_a_harvest_farmer_is_protected_every_month_of_the_year(
         assert status.status in ("BELUM_AKTIF", "AKTIF"), (day, page.cover.headline.text())
         if status.next_due_date == day or status.status == "BELUM_AKTIF":
             # The officer opens the payment dialog: the scheduled run is offered first.
-            page.start_payment()
+            page.payment_actions.start_payment()
             qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.quote is not None, timeout=10_000)
             dialog = page.dialog
             assert dialog.months.currentText().startswith("Sesuai jadwal")
@@ -100,7 +100,7 @@ def test_the_officer_sets_a_harvest_schedule_with_a_reason_when_the_work_is_not_
     page.show()
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         ui_ctx.bus.member_requested.emit(out.number)
-    page.start_schedule()
+    page.payment_actions.start_schedule()
     dialog = page.dialog
     assert dialog is not None
     dialog.harvest.setChecked(True)

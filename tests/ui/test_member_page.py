@@ -143,7 +143,7 @@ def test_payment_from_the_member_page_and_its_receipt_total(qtbot: Any, ui_ctx: 
 def test_a_transfer_needs_its_reference_before_anything_is_paid(qtbot: Any, ui_ctx: UiContext) -> None:
     number = enrol(ui_ctx)
     page = open_page(qtbot, ui_ctx, number)
-    page.start_payment()
+    page.payment_actions.start_payment()
     dialog = page.dialog
     dialog.method.setCurrentIndex(dialog.method.findData("transfer"))
     qtbot.waitUntil(lambda: dialog.confirm.isEnabled() and dialog.inputs()[1] == "transfer", timeout=10_000)
@@ -165,7 +165,7 @@ def test_supervisor_voids_a_payment_with_a_reason_and_the_password(
     paid = contributions.pay(ui_ctx.ctx, ui_ctx.actor, number, months=1, method="cash")
     page = open_page(qtbot, sup_ctx, number)
     assert not page.void_button.isHidden() and page.void_button.isEnabled()  # the newest row is selected
-    page.start_void()
+    page.payment_actions.start_void()
     dialog = page.dialog
     wait_active(qtbot, dialog)
     qtbot.keyClicks(dialog.reason, "Salah input bulan")
@@ -220,7 +220,7 @@ def test_reprint_with_the_supervisor_at_the_counter(qtbot: Any, ui_ctx: UiContex
     first = cards.issue_card(ui_ctx.ctx, ui_ctx.actor, number)
     page = open_page(qtbot, ui_ctx, number)
     assert not page.issue_button.isEnabled() and page.reprint_button.isEnabled()
-    page.start_reprint()
+    page.card_actions.start_reprint()
     dialog = page.dialog
     dialog.reason.setCurrentIndex(dialog.reason.findData("rusak"))
     qtbot.keyClicks(dialog.approver, "siti")
@@ -237,7 +237,7 @@ def test_reprint_request_waits_when_no_supervisor_is_present(qtbot: Any, ui_ctx:
     number = enrol(ui_ctx)
     cards.issue_card(ui_ctx.ctx, ui_ctx.actor, number)
     page = open_page(qtbot, ui_ctx, number)
-    page.start_reprint()
+    page.card_actions.start_reprint()
     dialog = page.dialog
     wait_active(qtbot, dialog)
     qtbot.keyClicks(dialog.note, "Laporan polisi 12/XI")
@@ -328,6 +328,6 @@ def test_an_officer_cannot_void_even_by_calling_the_page(qtbot: Any, ui_ctx: UiC
     number = enrol(ui_ctx)
     contributions.pay(ui_ctx.ctx, ui_ctx.actor, number, months=1, method="cash")
     page = open_page(qtbot, ui_ctx, number)
-    page.start_void()
+    page.payment_actions.start_void()
     page.start_deactivation()
     assert page.dialog is None

@@ -112,7 +112,7 @@ def test_a_project_from_its_contract_value_to_its_receipt(qtbot: Any, ui_ctx: Ui
     # The charge follows the value as it is typed, with the thousands dots put in.
     fill(qtbot, page)
     assert page.form.value.text() == "180.000.000"
-    qtbot.waitUntil(lambda: page.charge is not None and page.charge.contract_value == 180_000_000)
+    qtbot.waitUntil(lambda: page.quote.charge is not None and page.quote.charge.contract_value == 180_000_000)
     table = page.form.charge_table
     assert table.rowCount() == 2
     assert [table.item(r, c).text() for r in range(2) for c in range(4)] == [

@@ -86,7 +86,7 @@ def _tab_walk(qtbot: Any, page: RegionPage) -> None:
 
 
 def _states(page: RegionPage) -> dict[str, str]:
-    return {link.code: link.state for link in page.kanwil.model.rows()}
+    return {link.code: link.state for link in page.kanwil.links_tab.model.rows()}
 
 
 def test_the_kanwil_window_explains_a_broken_link_repairs_it_and_shows_the_dashboard(
@@ -114,15 +114,17 @@ def test_the_kanwil_window_explains_a_broken_link_repairs_it_and_shows_the_dashb
     with qtbot.waitSignal(page.kanwil.status_shown, timeout=30_000):
         qtbot.keyClick(page, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
     assert _states(page)["101"] == "disabled"
-    row = [link.code for link in page.kanwil.model.rows()].index("101")
-    assert page.kanwil.model.index(row, 1).data() == "Dinonaktifkan"
-    page.kanwil.table.setFocus()
-    page.kanwil.table.selectRow(row)
-    assert "101" in page.kanwil.explain.text() and "[region." in page.kanwil.explain.text()
+    row = [link.code for link in page.kanwil.links_tab.model.rows()].index("101")
+    assert page.kanwil.links_tab.model.index(row, 1).data() == "Dinonaktifkan"
+    page.kanwil.links_tab.table.setFocus()
+    page.kanwil.links_tab.table.selectRow(row)
+    assert (
+        "101" in page.kanwil.links_tab.explain.text() and "[region." in page.kanwil.links_tab.explain.text()
+    )
     _shot(page, "region_kanwil_broken")
 
     # Enter on the row: the repair dialog; the password (wrong, then right) and Enter repair it.
-    qtbot.keyClick(page.kanwil.table, Qt.Key.Key_Return)
+    qtbot.keyClick(page.kanwil.links_tab.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: _dialog(RepairBranchDialog) is not None, timeout=10_000)
     dialog: RepairBranchDialog = _dialog(RepairBranchDialog)
     assert not dialog.resync.isChecked()  # a switched-off link needs no copy (the service's list)
@@ -148,21 +150,30 @@ def test_the_kanwil_window_explains_a_broken_link_repairs_it_and_shows_the_dashb
     page.kanwil.tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: len(boards) >= 1, timeout=30_000)
     assert boards[0].pending == 3
-    first = page.kanwil.province.text()
+    first = page.kanwil.board_tab.province.text()
     assert "status perlindungan sedang dihitung (3 peserta belum dihitung)" in first
     assert "pekerja terlindungi" not in first
     qtbot.waitUntil(lambda: len(boards) >= 2, timeout=60_000)
     board = boards[-1]
     assert board.pending == 0
     _tab_walk(qtbot, page)
-    branches = {page.kanwil.branch_model.row_at(i).code for i in range(page.kanwil.branch_model.rowCount())}  # type: ignore[union-attr]
+    branches = {
+        page.kanwil.board_tab.branch_model.row_at(i).code
+        for i in range(page.kanwil.board_tab.branch_model.rowCount())
+    }  # type: ignore[union-attr]
     assert branches == {"101", "102"}
     # 101 holds the three members (registered); two of them are protected.
-    assert (page.kanwil.branch_model.index(0, 1).data(), page.kanwil.branch_model.index(0, 2).data()) == (
+    assert (
+        page.kanwil.board_tab.branch_model.index(0, 1).data(),
+        page.kanwil.board_tab.branch_model.index(0, 2).data(),
+    ) == (
         "3",
         "2",
     )
-    assert board.region in page.kanwil.province.text() and "terdaftar" in page.kanwil.province.text()
+    assert (
+        board.region in page.kanwil.board_tab.province.text()
+        and "terdaftar" in page.kanwil.board_tab.province.text()
+    )
     _shot(page, "region_kanwil_dashboard")
 
 
@@ -259,7 +270,7 @@ def test_it_opens_the_kanwil_by_its_url_and_adds_a_branch(
     assert page.kanwil.isVisible() and set(_states(page)) == {"101", "102"}
     assert page.close_button.isVisible()
 
-    page.kanwil.add_button.click()
+    page.kanwil.links_tab.add_button.click()
     qtbot.waitUntil(lambda: _dialog(AddBranchDialog) is not None, timeout=10_000)
     dialog: AddBranchDialog = _dialog(AddBranchDialog)
     qtbot.keyClicks(dialog.url, b103.url)

@@ -4,10 +4,58 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterable
 
-from app.domain.audit import GENESIS, ChainedEvent, canonical_json, event_hash, verify_chain
+from app.domain.audit import (
+    GENESIS,
+    ChainReport,
+    EventRow,
+    canonical_json,
+    event_hash,
+    iso_utc,
+    verify_rows,
+)
 
 KEY = b"k" * 32
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class ChainedEvent:
+    """One audit event held in memory, so a test can edit, drop or swap it before the check."""
+
+    seq: int
+    occurred_at: dt.datetime
+    actor: str
+    counter: str
+    action: str
+    entity: str
+    entity_id: str | None
+    member_id: int | None
+    details: str  # canonical JSON
+    prev_hash: str
+    hash: str
+
+    def as_row(self) -> EventRow:
+        """The event as the audit service reads it from the table."""
+        return (
+            self.seq,
+            iso_utc(self.occurred_at),
+            self.actor,
+            self.counter,
+            self.action,
+            self.entity,
+            self.entity_id,
+            self.member_id,
+            self.details,
+            self.prev_hash,
+            self.hash,
+        )
+
+
+def verify_chain(
+    key: bytes, events: Iterable[ChainedEvent], *, expected_last_seq: int | None = None
+) -> ChainReport:
+    return verify_rows(key, (ev.as_row() for ev in events), expected_last_seq=expected_last_seq)
 
 
 def chain(n: int) -> list[ChainedEvent]:

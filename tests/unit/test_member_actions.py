@@ -27,7 +27,7 @@ def test_an_officer_may_serve_an_active_member_but_not_void_or_deactivate() -> N
         MemberAction.CORRECT,
         MemberAction.MOVE,
     ):
-        assert a.may(action) and a.why_not(action) == "", action
+        assert a.may(action) and a.of(action).reason == "", action
     assert _refused(a, MemberAction.VOID_PAYMENT) == "auth.forbidden"
     assert _refused(a, MemberAction.DEACTIVATE) == "auth.forbidden"
     assert not offered(Role.OFFICER, MemberAction.DEACTIVATE) and offered(

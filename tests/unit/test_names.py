@@ -15,9 +15,14 @@ from app.domain.names import (
     neighbours,
     pair_key,
     similarity,
-    token_key,
     tokens,
 )
+
+
+def token_key(token: str) -> str:
+    """The key a single typed token gets: canonical spelling, then its phonetic key."""
+    return key_of(canonical(token))
+
 
 SAME_KEY = [
     ("MUHAMMAD", "MUHAMAD", "MOHAMMAD", "MOCHAMMAD", "MOCHAMAD", "MOCH", "MOH", "M", "MOHAMED", "MUHAMMED"),

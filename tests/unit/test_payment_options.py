@@ -82,7 +82,7 @@ def test_a_member_without_arrears_chooses_a_run_or_a_count() -> None:
     kinds = [c.kind for c in opts.month_choices]
     assert kinds == [MonthsKind.SCHEDULE, *[MonthsKind.COUNT] * 4, MonthsKind.CUSTOM]
     assert [c.count for c in opts.month_choices if c.kind is MonthsKind.COUNT] == [1, 3, 6, 12]
-    assert opts.schedule_run == run
+    assert opts.month_choices[0].months == run
     assert (opts.min_months, opts.max_months) == (1, MAX_MONTHS)
     assert opts.last_month == Month(2026, 4).plus(MAX_AHEAD)
     assert not opts.arrears_first and opts.default_method == "cash"
@@ -92,7 +92,7 @@ def test_arrears_are_paid_first_from_the_oldest_month() -> None:
     opts = payment_options(_state(arrears=3), funding="MANDIRI", today=TODAY)
     assert opts.arrears == 3 and opts.arrears_first
     assert opts.first_month == Month(2026, 1)
-    assert opts.schedule_run == ()  # no run offered when the schedule has none
+    assert MonthsKind.SCHEDULE not in {c.kind for c in opts.month_choices}  # the schedule has no run
 
 
 def test_a_package_member_may_pay_without_arrears_first() -> None:

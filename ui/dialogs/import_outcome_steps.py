@@ -50,6 +50,8 @@ MODE_LABELS = {
 
 
 class CheckStep(QWidget):
+    """Step 4: the dry run's summary and its report of rows refused and likely duplicates."""
+
     def __init__(self) -> None:
         super().__init__()
         v = bare(self)
@@ -96,6 +98,8 @@ class CheckStep(QWidget):
 
 
 class CommitStep(QWidget):
+    """Step 5: all-or-nothing or only the rows that passed, and an optional sponsor paying for them."""
+
     changed = Signal()  # the officer changed a choice
 
     def __init__(self) -> None:
@@ -355,6 +359,8 @@ class CommitStep(QWidget):
 
 
 class ResultStep(QWidget):
+    """Step 6: what was written, and its papers: the report (XLSX, PDF) and the sponsor's receipt."""
+
     def __init__(self) -> None:
         super().__init__()
         v = bare(self)

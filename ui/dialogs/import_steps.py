@@ -120,6 +120,8 @@ def bare(widget: QWidget) -> QVBoxLayout:
 
 
 class FileStep(QWidget):
+    """Step 1: the XLSX or CSV file to import, its sheet, and what it must contain."""
+
     def __init__(self) -> None:
         super().__init__()
         v = bare(self)
@@ -210,6 +212,8 @@ class FileStep(QWidget):
 
 
 class PreviewStep(QWidget):
+    """Step 2: what was read of the file (kind, encoding, sheet, header row) and its first rows."""
+
     FACTS = (
         ("file", QT_TRANSLATE_NOOP("PreviewStep", "Berkas")),
         ("kind", QT_TRANSLATE_NOOP("PreviewStep", "Jenis")),
@@ -341,6 +345,8 @@ class PreviewStep(QWidget):
 
 
 class MappingStep(QWidget):
+    """Step 3: which column fills which key of the intake record."""
+
     changed = Signal()
 
     def __init__(self) -> None:

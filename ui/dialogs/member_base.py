@@ -47,6 +47,8 @@ def line(name: str, *, max_len: int = 200) -> QLineEdit:
 
 
 class MemberDialog(QDialog):
+    """A member dialog: its form, the service call off the GUI thread, errors at the fields."""
+
     succeeded = Signal(object)  # the service's result, emitted after the dialog has closed
 
     def __init__(

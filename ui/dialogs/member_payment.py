@@ -48,6 +48,8 @@ _FIELDS = {"bulan": "months", "metode": "method", "referensi": "reference"}
 
 @dataclass(frozen=True)
 class PaymentDone:
+    """A payment taken in the dialog, with its receipt PDF and the paper it was made for."""
+
     payment: PaymentDTO
     pdf: bytes
     paper: str

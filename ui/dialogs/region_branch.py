@@ -22,12 +22,16 @@ from ui.i18n import translate
 
 @dataclass(frozen=True)
 class AddBranchForm:
+    """What the Kanwil supervisor typed to add a branch: its server and regencies."""
+
     branch_url: str
     regencies: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class RepairForm:
+    """What the Kanwil supervisor chose to repair a branch's link."""
+
     code: str
     resync: bool
     branch_url: str | None

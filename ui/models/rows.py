@@ -16,6 +16,8 @@ MUTED = QColor("#7b8a83")
 
 @dataclass(frozen=True)
 class Column(Generic[T]):
+    """One column of a :class:`RowsModel`: its title, text, alignment and tooltip."""
+
     title: str
     text: Callable[[T], str]
     right: bool = False  # money and counts line up on the right

@@ -52,6 +52,8 @@ class _Request:
 
 
 class SearchResultsModel(QAbstractTableModel):
+    """Search results fetched a page at a time off the GUI thread, newest query winning."""
+
     PAGE_SIZE = 50
 
     # The first page of a query arrived (a SearchPage): counts and hints for the page above.

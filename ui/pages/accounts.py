@@ -37,6 +37,8 @@ def _password_field(name: str) -> QLineEdit:
 
 
 class AccountsPage(QWidget):
+    """Akun: one's own password; for supervisors, the officers' accounts too."""
+
     nav_label = QT_TRANSLATE_NOOP("AccountsPage", "Akun & Petugas")
     shortcut = "F9"
 

@@ -10,13 +10,7 @@ import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPushButton,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -26,75 +20,23 @@ from PySide6.QtWidgets import (
 from app.domain.roles import Permission
 from app.domain.states import CorrectionStatus
 from app.services import cards, corrections
+from app.services.approval_flow import ApprovalFlow, Blocked, tidy_note
 from app.services.auth import AuthError
-from app.services.records_dto import CorrectionChangeDTO, CorrectionDTO
+from app.services.records_dto import CorrectionDTO
 from ui.context import UiContext
-from ui.dialogs.member_base import line, password_field
 from ui.i18n import translate
 from ui.models import display
-from ui.models.rows import Column, RowsModel
+from ui.pages.approval_tabs import CorrectionsTab, DecisionBox, ReprintsTab
 from ui.printing import PdfPreviewDialog
-from ui.widgets import Banner, FieldRow, primary_button
-from ui.widgets import record_table as _table
+from ui.widgets import Banner, FieldRow
 
 
 @dataclass(frozen=True)
 class Pending:
+    """What waits for a supervisor: corrections and reprint requests."""
+
     corrections: tuple[CorrectionDTO, ...]
     reprints: tuple[cards.ReprintRequestDTO, ...]
-
-
-def _text(name: str, *, role: str = "") -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # names and reasons are typed by people
-    label.setWordWrap(True)
-    if role:
-        label.setProperty("role", role)
-    return label
-
-
-class _Decision(QFrame):
-    """Password + approve, note + reject: the two ways a pending item leaves the queue."""
-
-    def __init__(self, prefix: str, approve_text: str, username: str) -> None:
-        super().__init__()
-        g = QGridLayout(self)
-        g.setContentsMargins(0, 6, 0, 0)
-        g.setHorizontalSpacing(10)
-        self.password = password_field(f"{prefix}Password")
-        self.password_row = FieldRow(
-            f"{prefix}_password",
-            translate("_Decision", "Kata sandi {username}").format(username=username),
-            self.password,
-        )
-        self.approve = primary_button(approve_text, f"{prefix}Approve")
-        self.note = line(f"{prefix}Note", max_len=200)
-        self.note_row = FieldRow(
-            f"{prefix}_note",
-            translate("_Decision", "Alasan penolakan"),
-            self.note,
-        )
-        self.reject = QPushButton(translate("_Decision", "&Tolak"))
-        self.reject.setObjectName(f"{prefix}Reject")
-        g.addWidget(self.password_row, 0, 0)
-        g.addWidget(self.approve, 0, 1, Qt.AlignmentFlag.AlignBottom)
-        g.addWidget(self.note_row, 1, 0)
-        g.addWidget(self.reject, 1, 1, Qt.AlignmentFlag.AlignBottom)
-        g.setColumnStretch(0, 1)
-        QWidget.setTabOrder(self.password, self.approve)
-        QWidget.setTabOrder(self.approve, self.note)
-        QWidget.setTabOrder(self.note, self.reject)
-
-    def set_enabled(self, enabled: bool) -> None:
-        for w in (self.password, self.approve, self.note, self.reject):
-            w.setEnabled(enabled)
-
-    def clear(self) -> None:
-        self.password.clear()
-        self.note.clear()
-        self.password_row.set_error(None)
-        self.note_row.set_error(None)
 
 
 class ApprovalsPage(QWidget):
@@ -112,7 +54,7 @@ class ApprovalsPage(QWidget):
         self.preview: PdfPreviewDialog | None = None
         self.pending = Pending((), ())
         self._stale = True
-        self._busy = False
+        self.flow = ApprovalFlow()  # one decision at a time; what is missing before one (Qt-free)
         self._build()
         self._wire()
 
@@ -138,98 +80,19 @@ class ApprovalsPage(QWidget):
         layout.addWidget(self.banner)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("approvalTabs")
-        self.tabs.addTab(self._build_corrections(), translate("ApprovalsPage", "&Koreksi data"))
-        self.tabs.addTab(self._build_reprints(), translate("ApprovalsPage", "&Cetak ulang kartu"))
+        self.corrections = CorrectionsTab(self.ui)
+        self.reprints = ReprintsTab(self.ui)
+        self.tabs.addTab(self.corrections, translate("ApprovalsPage", "&Koreksi data"))
+        self.tabs.addTab(self.reprints, translate("ApprovalsPage", "&Cetak ulang kartu"))
         layout.addWidget(self.tabs, 1)
-
-    def _build_corrections(self) -> QWidget:
-        tab = QWidget()
-        h = QHBoxLayout(tab)
-        h.setContentsMargins(8, 10, 8, 8)
-        h.setSpacing(14)
-        tz = self.ui.branch.timezone
-        self.corrections_model: RowsModel[CorrectionDTO] = RowsModel(
-            [
-                Column(translate("ApprovalsPage", "No."), lambda c: c.ref, right=True),
-                Column(
-                    translate("ApprovalsPage", "Nomor peserta"), lambda c: display.grouped(c.member_number)
-                ),
-                Column(translate("ApprovalsPage", "Nama"), lambda c: c.member_nama),
-                Column(translate("ApprovalsPage", "Diajukan"), lambda c: display.when(c.proposed_at, tz)),
-            ],
-            parent=self,
-        )
-        self.corrections_table = _table(
-            "correctionsTable", translate("ApprovalsPage", "Koreksi menunggu"), self.corrections_model, 2
-        )
-        h.addWidget(self.corrections_table, 6)
-
-        right = QVBoxLayout()
-        right.setSpacing(6)
-        self.correction_title = _text("correctionTitle")
-        self.correction_title.setStyleSheet("font-size: 13pt; font-weight: bold; color: #0f5a3a;")
-        right.addWidget(self.correction_title)
-        self.changes_model: RowsModel[CorrectionChangeDTO] = RowsModel(
-            [
-                Column(translate("ApprovalsPage", "Kolom"), lambda ch: ch.label),
-                Column(translate("ApprovalsPage", "Data lama"), lambda ch: ch.old_value or "—"),
-                Column(translate("ApprovalsPage", "Data baru"), lambda ch: ch.new_value or "—"),
-            ],
-            parent=self,
-        )
-        self.changes_table = _table(
-            "correctionChanges", translate("ApprovalsPage", "Data lama dan baru"), self.changes_model, 2
-        )
-        self.changes_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.changes_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.changes_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        right.addWidget(self.changes_table, 1)
-        self.correction_reason = _text("correctionReason")
-        right.addWidget(self.correction_reason)
-        self.open_member_button = QPushButton(translate("ApprovalsPage", "Buka data peserta (F4)"))
-        self.open_member_button.setObjectName("correctionOpenMember")
-        right.addWidget(self.open_member_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.correction_decision = _Decision(
-            "correction", translate("ApprovalsPage", "&Setujui  (Enter)"), self.ui.actor.username
-        )
-        right.addWidget(self.correction_decision)
-        h.addLayout(right, 5)
-        return tab
-
-    def _build_reprints(self) -> QWidget:
-        tab = QWidget()
-        h = QHBoxLayout(tab)
-        h.setContentsMargins(8, 10, 8, 8)
-        h.setSpacing(14)
-        tz = self.ui.branch.timezone
-        self.reprints_model: RowsModel[cards.ReprintRequestDTO] = RowsModel(
-            [
-                Column(translate("ApprovalsPage", "No."), lambda r: r.ref, right=True),
-                Column(translate("ApprovalsPage", "Nomor peserta"), lambda r: display.grouped(r.number)),
-                Column(translate("ApprovalsPage", "Nama"), lambda r: r.nama),
-                Column(translate("ApprovalsPage", "Alasan"), lambda r: display.label(r.reason_label)),
-                Column(translate("ApprovalsPage", "Diminta"), lambda r: display.when(r.requested_at, tz)),
-            ],
-            parent=self,
-        )
-        self.reprints_table = _table(
-            "reprintsTable", translate("ApprovalsPage", "Permintaan cetak ulang"), self.reprints_model, 2
-        )
-        h.addWidget(self.reprints_table, 6)
-        right = QVBoxLayout()
-        right.setSpacing(6)
-        self.reprint_title = _text("reprintTitle")
-        self.reprint_title.setStyleSheet("font-size: 13pt; font-weight: bold; color: #0f5a3a;")
-        right.addWidget(self.reprint_title)
-        self.reprint_detail = _text("reprintDetail")
-        right.addWidget(self.reprint_detail)
-        right.addStretch(1)
-        self.reprint_decision = _Decision(
-            "reprint", translate("ApprovalsPage", "&Setujui dan cetak  (Enter)"), self.ui.actor.username
-        )
-        right.addWidget(self.reprint_decision)
-        h.addLayout(right, 5)
-        return tab
+        c, r = self.corrections, self.reprints  # their parts under the page's names (wiring, tests)
+        self.corrections_model, self.corrections_table = c.corrections_model, c.corrections_table
+        self.changes_model, self.correction_title = c.changes_model, c.correction_title
+        self.correction_reason, self.correction_decision = c.correction_reason, c.correction_decision
+        self.open_member_button = c.open_member_button
+        self.reprints_model, self.reprints_table = r.reprints_model, r.reprints_table
+        self.reprint_title, self.reprint_detail = r.reprint_title, r.reprint_detail
+        self.reprint_decision = r.reprint_decision
 
     def _wire(self) -> None:
         self.corrections_table.selectionModel().currentRowChanged.connect(self._show_correction)
@@ -313,62 +176,16 @@ class ApprovalsPage(QWidget):
 
     # ---- showing -------------------------------------------------------------------------------------
     def current_correction(self) -> CorrectionDTO | None:
-        return self.corrections_model.row_at(self.corrections_table.currentIndex().row())
+        return self.corrections.current()
 
     def current_reprint(self) -> cards.ReprintRequestDTO | None:
-        return self.reprints_model.row_at(self.reprints_table.currentIndex().row())
+        return self.reprints.current()
 
     def _show_correction(self, *_: Any) -> None:
-        c = self.current_correction()
-        self.correction_decision.clear()
-        self.correction_decision.set_enabled(c is not None and not self._busy)
-        self.open_member_button.setEnabled(c is not None)
-        if c is None:
-            self.correction_title.setText(translate("ApprovalsPage", "Tidak ada koreksi yang menunggu."))
-            self.changes_model.set_rows([])
-            self.correction_reason.setText("")
-            return
-        self.correction_title.setText(
-            translate("ApprovalsPage", "Koreksi {ref} · {member_nama} · {member_number}").format(
-                ref=c.ref, member_nama=c.member_nama, member_number=display.grouped(c.member_number)
-            )
-        )
-        self.changes_model.set_rows(c.changes)
-        self.correction_reason.setText(
-            translate("ApprovalsPage", "Alasan: {reason}\nDiajukan oleh {proposed_by}, {proposed_at}").format(
-                reason=c.reason,
-                proposed_by=c.proposed_by,
-                proposed_at=display.when(c.proposed_at, self.ui.branch.timezone),
-            )
-        )
+        self.corrections.show_current(self.flow)
 
     def _show_reprint(self, *_: Any) -> None:
-        r = self.current_reprint()
-        self.reprint_decision.clear()
-        self.reprint_decision.set_enabled(r is not None and not self._busy)
-        if r is None:
-            self.reprint_title.setText(translate("ApprovalsPage", "Tidak ada permintaan cetak ulang."))
-            self.reprint_detail.setText("")
-            return
-        name = r.nama
-        self.reprint_title.setText(
-            translate("ApprovalsPage", "Permintaan {ref} · {name} · {number}").format(
-                ref=r.ref, name=name, number=display.grouped(r.number)
-            )
-        )
-        lines = [
-            translate("ApprovalsPage", "Alasan: {reason_label}").format(
-                reason_label=display.label(r.reason_label)
-            )
-            + (f" — {r.note}" if r.note else ""),
-            translate("ApprovalsPage", "Kartu yang dicabut: seri {value}").format(value=r.old_serial or "—"),
-            translate("ApprovalsPage", "Diminta oleh {requested_by}, {requested_at}").format(
-                requested_by=r.requested_by,
-                requested_at=display.when(r.requested_at, self.ui.branch.timezone),
-            ),
-            translate("ApprovalsPage", "Setelah disetujui, kartu baru langsung ditampilkan untuk dicetak."),
-        ]
-        self.reprint_detail.setText("\n".join(lines))
+        self.reprints.show_current(self.flow)
 
     def _open_member(self) -> None:
         c = self.current_correction()
@@ -378,19 +195,19 @@ class ApprovalsPage(QWidget):
     # ---- deciding ------------------------------------------------------------------------------------
     def _decide(
         self,
-        decision: _Decision,
+        decision: DecisionBox,
         fn: Callable[[], Any],
         on_success: Callable[[Any], None],
         error_row: FieldRow,
     ) -> None:
-        self._busy = True
+        self.flow.busy = True
         decision.set_enabled(False)
         self.banner.clear()
 
         def done(result: Any) -> None:
             if not shiboken6.isValid(self):
                 return
-            self._busy = False
+            self.flow.busy = False
             decision.clear()
             on_success(result)  # emits member_changed: a visible page refreshes on it
             if not self.isVisible():
@@ -399,7 +216,7 @@ class ApprovalsPage(QWidget):
         def failed(exc: BaseException) -> None:
             if not shiboken6.isValid(self):
                 return
-            self._busy = False
+            self.flow.busy = False
             decision.set_enabled(True)
             if isinstance(exc, AuthError):
                 decision.password_row.set_error(display.message(exc.message))
@@ -413,11 +230,11 @@ class ApprovalsPage(QWidget):
     def approve_correction(self) -> None:
         c = self.current_correction()
         d = self.correction_decision
-        if c is None or self._busy:
-            return
-        if not d.password.text():
+        blocked = self.flow.approve_blocked(c is not None, d.password.text())
+        if blocked is Blocked.PASSWORD:
             d.password_row.set_error(translate("ApprovalsPage", "Masukkan kata sandi Anda untuk menyetujui."))
             d.password.setFocus()
+        if c is None or blocked is not Blocked.NOTHING:
             return
         ctx, actor, password = self.ui.ctx, self.ui.actor, d.password.text()
 
@@ -437,13 +254,13 @@ class ApprovalsPage(QWidget):
     def reject_correction(self) -> None:
         c = self.current_correction()
         d = self.correction_decision
-        if c is None or self._busy:
-            return
-        note = " ".join(d.note.text().split())
-        if len(note) < corrections.MIN_REASON:
+        blocked = self.flow.reject_blocked(c is not None, d.note.text())
+        if blocked is Blocked.NOTE:
             d.note_row.set_error(translate("ApprovalsPage", "Tulis alasan penolakan (minimal 5 karakter)."))
             d.note.setFocus()
+        if c is None or blocked is not Blocked.NOTHING:
             return
+        note = tidy_note(d.note.text())
         ctx, actor = self.ui.ctx, self.ui.actor
 
         def done(result: CorrectionDTO) -> None:
@@ -457,11 +274,11 @@ class ApprovalsPage(QWidget):
     def approve_reprint(self) -> None:
         r = self.current_reprint()
         d = self.reprint_decision
-        if r is None or self._busy:
-            return
-        if not d.password.text():
+        blocked = self.flow.approve_blocked(r is not None, d.password.text())
+        if blocked is Blocked.PASSWORD:
             d.password_row.set_error(translate("ApprovalsPage", "Masukkan kata sandi Anda untuk menyetujui."))
             d.password.setFocus()
+        if r is None or blocked is not Blocked.NOTHING:
             return
         ctx, username, password = self.ui.ctx, self.ui.actor.username, d.password.text()
 
@@ -490,13 +307,13 @@ class ApprovalsPage(QWidget):
     def reject_reprint(self) -> None:
         r = self.current_reprint()
         d = self.reprint_decision
-        if r is None or self._busy:
-            return
-        note = " ".join(d.note.text().split())
-        if len(note) < 5:
+        blocked = self.flow.reject_blocked(r is not None, d.note.text())
+        if blocked is Blocked.NOTE:
             d.note_row.set_error(translate("ApprovalsPage", "Tulis alasan penolakan (minimal 5 karakter)."))
             d.note.setFocus()
+        if r is None or blocked is not Blocked.NOTHING:
             return
+        note = tidy_note(d.note.text())
         ctx, actor = self.ui.ctx, self.ui.actor
 
         def done(result: cards.ReprintRequestDTO) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -32,30 +29,22 @@ from app.domain.clock import business_date
 from app.domain.issues import DomainError
 from app.domain.roles import Permission
 from app.services import cards
-from app.services.cards import CardDTO, ReprintRequestDTO, SheetResult
+from app.services.card_sheet_flow import sheet_request, sheets_for
+from app.services.cards import SheetResult
 from ui.context import UiContext
 from ui.i18n import translate
 from ui.models import display
+from ui.pages.cards_side import ReprintBox, SpoilBox
 from ui.printing import PdfPreviewDialog, page_sizes_pt
-from ui.widgets import Banner, FieldRow, primary_button
+from ui.widgets import Banner, primary_button
 
-PER_SHEET = 10
 PREVIEW_MAX_PAGES = 20  # a 1:1 preview of more A4 pages costs too much memory: save, then print
 MAKE_TEXT = QT_TRANSLATE_NOOP("CardsPage", "Buat lembar kartu  (Ctrl+Enter)")
 
 
-def parse_numbers(text: str) -> list[str]:
-    """Membership numbers one per line (or separated by commas, semicolons or spaces between digits)."""
-    out: list[str] = []
-    for line in text.splitlines():
-        for token in re.split(r"[,;\t]+", line):
-            token = token.strip()
-            if token:
-                out.append(token)
-    return out
-
-
 class CardsPage(QWidget):
+    """Cetak Kartu: A4 sheets of cards by enrolment date or by number, misprints, reprints waiting."""
+
     nav_label = QT_TRANSLATE_NOOP("CardsPage", "Cetak Kartu")
     shortcut = "F6"
     help_shortcuts = (("Ctrl+Enter", QT_TRANSLATE_NOOP("CardsPage", "buat lembar kartu")),)
@@ -92,12 +81,24 @@ class CardsPage(QWidget):
         body.addWidget(self._build_sheet_box(), 3)
         side = QVBoxLayout()
         side.setSpacing(10)
-        side.addWidget(self._build_spoil_box())
-        side.addWidget(self._build_reprint_box())
+        self.spoil_box = SpoilBox(self.ui, self.banner)
+        side.addWidget(self.spoil_box)
+        self.reprint_box = ReprintBox(self.ui)
+        side.addWidget(self.reprint_box)
+        box = self.spoil_box  # its parts under the page's names (tests)
+        self.spoil_serial, self.spoil_reason, self.spoil_rows = (
+            box.spoil_serial,
+            box.spoil_reason,
+            box.spoil_rows,
+        )
+        self.reprint_label, self.approvals_button = (
+            self.reprint_box.reprint_label,
+            self.reprint_box.approvals_button,
+        )
         side.addStretch(1)
         body.addLayout(side, 2)
-        self.ui.bus.member_changed.connect(lambda _n: self.refresh_reprints())
-        self.refresh_reprints()
+        self.ui.bus.member_changed.connect(lambda _n: self.reprint_box.refresh_reprints())
+        self.reprint_box.refresh_reprints()
 
     # ---- construction ---------------------------------------------------------------------------
     def _build_sheet_box(self) -> QGroupBox:
@@ -192,58 +193,6 @@ class CardsPage(QWidget):
         QShortcut(QKeySequence("Ctrl+Enter"), self, self.make_sheet, context=within)
         return box
 
-    def _build_spoil_box(self) -> QGroupBox:
-        box = QGroupBox(translate("CardsPage", "Rusak cetak"))
-        v = QVBoxLayout(box)
-        note = QLabel(
-            translate(
-                "CardsPage",
-                "Kartu macet atau salah cetak hari ini: catat serinya agar tidak berlaku. "
-                "Kartu pengganti lalu dapat dicetak biasa.",
-            )
-        )
-        note.setObjectName("pageHint")
-        note.setWordWrap(True)
-        v.addWidget(note)
-        self.spoil_serial = QLineEdit()
-        self.spoil_serial.setObjectName("spoilSerial")
-        self.spoil_serial.setMaxLength(24)
-        self.spoil_serial.setPlaceholderText(translate("CardsPage", "mis. 10100000013-1"))
-        self.spoil_reason = QLineEdit()
-        self.spoil_reason.setObjectName("spoilReason")
-        self.spoil_reason.setMaxLength(200)
-        self.spoil_reason.setPlaceholderText(translate("CardsPage", "mis. printer macet"))
-        self.spoil_rows = {
-            "serial": FieldRow(
-                "serial", translate("CardsPage", "Seri kartu"), self.spoil_serial, required=True
-            ),
-            "reason": FieldRow("reason", translate("CardsPage", "Alasan"), self.spoil_reason, required=True),
-        }
-        for row in self.spoil_rows.values():
-            v.addWidget(row)
-        self.spoil_button = QPushButton(translate("CardsPage", "Catat rusak cetak"))
-        self.spoil_button.setObjectName("spoilButton")
-        self.spoil_button.setAutoDefault(True)
-        v.addWidget(self.spoil_button)
-        self.spoil_serial.returnPressed.connect(self.spoil_reason.setFocus)
-        self.spoil_reason.returnPressed.connect(self.spoil)
-        self.spoil_button.clicked.connect(self.spoil)
-        return box
-
-    def _build_reprint_box(self) -> QGroupBox:
-        box = QGroupBox(translate("CardsPage", "Cetak ulang"))
-        v = QVBoxLayout(box)
-        self.reprint_label = QLabel(translate("CardsPage", "Menghitung permintaan cetak ulang…"))
-        self.reprint_label.setObjectName("reprintCount")
-        self.reprint_label.setWordWrap(True)
-        self.reprint_label.setTextFormat(Qt.TextFormat.PlainText)
-        v.addWidget(self.reprint_label)
-        self.approvals_button = QPushButton(translate("CardsPage", "Buka halaman Persetujuan"))
-        self.approvals_button.setObjectName("openApprovals")
-        self.approvals_button.clicked.connect(lambda: self.ui.bus.page_requested.emit("ApprovalsPage"))
-        v.addWidget(self.approvals_button)
-        return box
-
     # ---- sheets -----------------------------------------------------------------------------------
     def _on_mode_changed(self) -> None:
         self.numbers_error.setVisible(False)
@@ -254,17 +203,17 @@ class CardsPage(QWidget):
         self.banner.clear()
         self.numbers_error.setVisible(False)
         ctx, actor = self.ui.ctx, self.ui.actor
-        numbers: list[str] | None = None
-        enrolled_on: dt.date | None = None
-        if self.by_numbers.isChecked():
-            numbers = parse_numbers(self.numbers.toPlainText())
-            if not numbers:
-                self.numbers_error.setText(translate("CardsPage", "Tulis minimal satu nomor peserta."))
-                self.numbers_error.setVisible(True)
-                self.numbers.setFocus()
-                return
-        else:
-            enrolled_on = self.date.date().toPython()  # type: ignore[assignment]
+        request = sheet_request(
+            by_numbers=self.by_numbers.isChecked(),
+            numbers_text=self.numbers.toPlainText(),
+            day=self.date.date().toPython(),  # type: ignore[arg-type]
+        )
+        if request is None:
+            self.numbers_error.setText(translate("CardsPage", "Tulis minimal satu nomor peserta."))
+            self.numbers_error.setVisible(True)
+            self.numbers.setFocus()
+            return
+        numbers, enrolled_on = request.numbers, request.enrolled_on
 
         def work(progress: Any, cancel: Any) -> SheetResult:
             return cards.print_card_sheet(
@@ -314,7 +263,7 @@ class CardsPage(QWidget):
         self.show_button.setEnabled(has_pdf)
         self.save_button.setEnabled(has_pdf)
         n = len(result.cards)
-        sheets = (n + PER_SHEET - 1) // PER_SHEET
+        sheets = sheets_for(n)
         skipped = (
             translate("CardsPage", " · {skipped} dilewati").format(skipped=len(result.skipped))
             if result.skipped
@@ -402,72 +351,8 @@ class CardsPage(QWidget):
             "info", translate("CardsPage", "Lembar kartu disimpan: {path}").format(path=path)
         )
 
-    # ---- spoiled prints ---------------------------------------------------------------------------
-    def spoil(self) -> None:
-        for row in self.spoil_rows.values():
-            row.set_error(None)
-        serial, reason = self.spoil_serial.text().strip(), self.spoil_reason.text()
-        if not serial:
-            self.spoil_rows["serial"].set_error(
-                translate("CardsPage", "Tulis seri kartu yang rusak, mis. 10100000013-1.")
-            )
-            self.spoil_serial.setFocus()
-            return
-        self.spoil_button.setEnabled(False)
-
-        def done(card: CardDTO) -> None:
-            self.spoil_button.setEnabled(True)
-            self.spoil_serial.clear()
-            self.spoil_reason.clear()
-            self.banner.show_message(
-                "info",
-                translate(
-                    "CardsPage",
-                    "Kartu seri {serial} dicatat rusak cetak dan tidak berlaku lagi. Kartu pengganti dapat dicetak biasa.",
-                ).format(serial=card.serial),
-            )
-            self.ui.bus.member_changed.emit(card.number)
-
-        def failed(exc: BaseException) -> None:
-            self.spoil_button.setEnabled(True)
-            if isinstance(exc, DomainError):
-                for issue in exc.issues:
-                    row = self.spoil_rows.get(issue.field, self.spoil_rows["serial"])
-                    row.set_error(display.message(issue.message))
-                    row.editor.setFocus()
-                return
-            self.banner.show_message(
-                "error", display.message_of(exc) or translate("CardsPage", "Gagal mencatat; coba lagi.")
-            )
-
-        self.ui.runner.run(
-            lambda: cards.spoil_card(self.ui.ctx, self.ui.actor, serial, reason),
-            on_success=done,
-            on_error=failed,
-        )
-
-    # ---- reprint requests ------------------------------------------------------------------------------
-    def refresh_reprints(self) -> None:
-        self.ui.runner.run(lambda: cards.pending_reprints(self.ui.ctx), on_success=self._on_reprints)
-
-    def _on_reprints(self, pending: list[ReprintRequestDTO]) -> None:
-        n = len(pending)
-        if n == 0:
-            self.reprint_label.setText(
-                translate("CardsPage", "Tidak ada permintaan cetak ulang yang menunggu persetujuan.")
-            )
-        else:
-            self.reprint_label.setText(
-                (
-                    translate("CardsPage", "1 permintaan cetak ulang menunggu persetujuan supervisor.")
-                    if n == 1
-                    else translate("CardsPage", "{n} permintaan cetak ulang menunggu persetujuan supervisor.")
-                ).format(n=n)
-            )
-        self.reprint_label.setProperty("count", n)
-
     def focus_first(self) -> None:
-        self.refresh_reprints()
+        self.reprint_box.refresh_reprints()
         if self.by_numbers.isChecked():
             self.numbers.setFocus()
         else:

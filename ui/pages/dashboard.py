@@ -169,6 +169,8 @@ def _fill_bars(chart: QChart, tallies: list[Tally], *, horizontal: bool) -> None
 
 
 class DashboardPage(QWidget):
+    """Dasbor: the branch's figures and coverage; the officer's own day as a PDF."""
+
     nav_label = QT_TRANSLATE_NOOP("DashboardPage", "Dasbor")
     shortcut = "F7"
     help_shortcuts = (

@@ -10,18 +10,10 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
-    QFrame,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -33,41 +25,20 @@ from app.domain.roles import Permission
 from app.domain.states import DayStatus
 from app.services import day as day_service
 from app.services.day import DayStatusDTO
+from app.services.day_flow import DayCloseFlow, DayPanel, Missing, officer_lines
 from ui import i18n
-from ui.cash_count import CashCountForm
 from ui.context import UiContext
 from ui.i18n import translate
 from ui.models import display
+from ui.pages.day_parts import DayCloseBox, DayFiguresPanel, DayReopenBox, OfficerTable, caption
 from ui.printing import PdfPreviewDialog
 from ui.theme import repolish
-from ui.widgets import REFRESH_KEY, Banner, FieldRow, primary_button
-
-OFFICER_COLUMNS = (
-    QT_TRANSLATE_NOOP("DayClosePage", "Petugas"),
-    QT_TRANSLATE_NOOP("DayClosePage", "Daftar"),
-    QT_TRANSLATE_NOOP("DayClosePage", "Tunai"),
-    QT_TRANSLATE_NOOP("DayClosePage", "Non-tunai"),
-    QT_TRANSLATE_NOOP("DayClosePage", "Jumlah"),
-    QT_TRANSLATE_NOOP("DayClosePage", "Dihitung"),
-    QT_TRANSLATE_NOOP("DayClosePage", "Selisih"),
-)
-
-
-def _value(name: str) -> QLabel:
-    label = QLabel("–")
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setProperty("role", "figure")
-    return label
-
-
-def _caption(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setProperty("role", "caption")
-    return label
+from ui.widgets import REFRESH_KEY, Banner, FieldRow
 
 
 class DayClosePage(QWidget):
+    """Tutup Hari: the day's figures and PDF, closing with the cash counted, reopening with a reason."""
+
     nav_label = QT_TRANSLATE_NOOP("DayClosePage", "Tutup Hari")
     shortcut = "F10"
     help_shortcuts = (
@@ -82,7 +53,7 @@ class DayClosePage(QWidget):
         self.ui = ui
         self.setObjectName("page")
         self.summary: DaySummary | None = None
-        self.status: DayStatusDTO | None = None
+        self.flow = DayCloseFlow()  # which panel, what is in progress, what is missing (Qt-free)
         self.loads = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
@@ -133,98 +104,30 @@ class DayClosePage(QWidget):
         layout.addLayout(body, 1)
         left = QVBoxLayout()
         body.addLayout(left, 7)
-        figures = QFrame()
-        figures.setObjectName("dayFigures")
-        figures.setProperty("card", True)
-        grid = QGridLayout(figures)
-        grid.setContentsMargins(14, 10, 14, 10)
-        self.values: dict[str, QLabel] = {}
-        items = [
-            ("enrolments", translate("DayClosePage", "Pendaftaran")),
-            ("received", translate("DayClosePage", "Iuran diterima")),
-            ("voided", translate("DayClosePage", "Dibatalkan")),
-            ("net", translate("DayClosePage", "Bersih")),
-            ("reconciled", translate("DayClosePage", "Cocok dengan tanda bukti")),
-            ("cards", translate("DayClosePage", "Kartu baru / ulang / rusak")),
-            ("corrections", translate("DayClosePage", "Koreksi disetujui")),
-            ("adjustments", translate("DayClosePage", "Penyesuaian hari sebelumnya")),
-            ("audit", translate("DayClosePage", "Peristiwa audit terakhir hari ini")),
-        ]
-        for i, (key, text) in enumerate(items):
-            cell = QVBoxLayout()
-            cell.addWidget(_caption(text))
-            self.values[key] = _value(f"day_{key}")
-            cell.addWidget(self.values[key])
-            grid.addLayout(cell, i // 3, i % 3)
-        left.addWidget(figures)
-        left.addWidget(_caption(translate("DayClosePage", "Per petugas: pendaftaran dan penerimaan")))
-        self.officers = QTableWidget(0, len(OFFICER_COLUMNS))
-        self.officers.setObjectName("dayOfficers")
-        self.officers.setAccessibleName(translate("DayClosePage", "Pendaftaran dan penerimaan per petugas"))
-        self.officers.setHorizontalHeaderLabels([translate("DayClosePage", c) for c in OFFICER_COLUMNS])
-        self.officers.verticalHeader().setVisible(False)
-        self.officers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.officers.setTabKeyNavigation(False)  # Tab leaves the table (arrows move inside it)
-        # Money columns as wide as their figures (with air on both sides); the officer's name takes the rest.
-        header = self.officers.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
-        self.officers.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # columns fit
-        self.officers.setMaximumHeight(220)
+        self.figures = DayFiguresPanel()
+        self.values = self.figures.values
+        left.addWidget(self.figures)
+        left.addWidget(caption(translate("DayClosePage", "Per petugas: pendaftaran dan penerimaan")))
+        self.officers = OfficerTable()
         left.addWidget(self.officers)
         left.addStretch(1)
 
         right = QVBoxLayout()
         body.addLayout(right, 4)
-        self.close_box = QGroupBox(translate("DayClosePage", "Tutup hari"))
-        v = QVBoxLayout(self.close_box)
-        v.addWidget(_caption(translate("DayClosePage", "Uang tunai yang diserahkan tiap petugas")))
-        self.cash_form = CashCountForm()
-        v.addWidget(self.cash_form)
-        self.password = QLineEdit()
-        self.password.setObjectName("closePassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.close_row = FieldRow(
-            "password", translate("DayClosePage", "Kata sandi Anda"), self.password, required=True
-        )
-        v.addWidget(self.close_row)
-        self.close_button = primary_button(
-            translate("DayClosePage", "Tutup hari  (Ctrl+Enter)"), "dayCloseButton"
-        )
+        self.close_box = DayCloseBox()
+        self.cash_form, self.password = self.close_box.cash_form, self.close_box.password
+        self.close_row, self.close_button = self.close_box.close_row, self.close_box.close_button
         self.close_button.clicked.connect(self.close_day)
         self.password.returnPressed.connect(self.close_day)
-        v.addWidget(self.close_button)
         right.addWidget(self.close_box)
-
-        self.reopen_box = QGroupBox(translate("DayClosePage", "Buka kembali hari"))
-        v = QVBoxLayout(self.reopen_box)
-        self.reason = QLineEdit()
-        self.reason.setObjectName("reopenReason")
-        self.reason.setMaxLength(500)
-        self.reason_row = FieldRow(
-            "alasan", translate("DayClosePage", "Alasan (dicatat di jejak audit)"), self.reason, required=True
-        )
-        v.addWidget(self.reason_row)
-        self.reopen_password = QLineEdit()
-        self.reopen_password.setObjectName("reopenPassword")
-        self.reopen_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.reopen_row = FieldRow(
-            "reopen_password",
-            translate("DayClosePage", "Kata sandi Anda"),
-            self.reopen_password,
-            required=True,
-        )
-        v.addWidget(self.reopen_row)
-        self.reopen_button = QPushButton(translate("DayClosePage", "Buka kembali"))
-        self.reopen_button.setObjectName("dayReopenButton")
+        self.reopen_box = DayReopenBox()
+        box = self.reopen_box
+        self.reason, self.reason_row = box.reason, box.reason_row
+        self.reopen_password, self.reopen_row = box.reopen_password, box.reopen_row
+        self.reopen_button, self.archive_button = box.reopen_button, box.archive_button
         self.reopen_button.clicked.connect(self.reopen_day)
         self.reopen_password.returnPressed.connect(self.reopen_day)
-        v.addWidget(self.reopen_button)
-        self.archive_button = QPushButton(translate("DayClosePage", "Lihat PDF arsip"))
-        self.archive_button.setObjectName("dayArchive")
         self.archive_button.clicked.connect(self.show_archive)
-        v.addWidget(self.archive_button)
         right.addWidget(self.reopen_box)
         self.archive_note = QLabel("")
         self.archive_note.setObjectName("dayArchiveNote")
@@ -275,69 +178,19 @@ class DayClosePage(QWidget):
 
     def _on_loaded(self, result: tuple[DaySummary, DayStatusDTO]) -> None:
         self.show_button.setEnabled(True)
-        self.summary, self.status = result
+        self.summary, self.flow.status = result
         self.loads += 1
         s, f = self.summary, self.summary.figures
-        v = self.values
-        v["enrolments"].setText(i18n.number(f.enrolment_count))
-        v["received"].setText(f"{i18n.money(f.received_amount)} ({f.received_count})")
-        v["voided"].setText(f"{i18n.money(f.voided_amount)} ({f.voided_count})")
-        v["net"].setText(i18n.money(f.net_amount))
-        ok = f.reconciliation.ok
-        v["reconciled"].setText(
-            translate("DayClosePage", "Cocok")
-            if ok
-            else translate("DayClosePage", "TIDAK cocok ({difference})").format(
-                difference=i18n.money(f.reconciliation.difference)
-            )
-        )
-        v["reconciled"].setProperty("role", "figure" if ok else "figureBad")
-        repolish(v["reconciled"])
-        v["cards"].setText(f"{f.cards_issued} / {f.cards_reprinted} / {f.cards_spoiled}")
-        v["corrections"].setText(i18n.number(len(f.corrections)))
-        v["adjustments"].setText(
-            f"{i18n.money(-f.adjustments_amount)} ({len(f.adjustments)})" if f.adjustments else "–"
-        )
-        v["audit"].setText(f"#{s.audit.number}  {s.audit.hash[:12]}…" if s.audit.hash else "–")
-        self._show_officers(s)
+        self.figures.show_summary(s)
+        self.officers.show_lines(officer_lines(s))
         self.cash_form.show_takings(f.takings)
         chain = [self.officers, *self.cash_form.editors(), self.password, self.close_button]
         for a, b in itertools.pairwise(chain):
             QWidget.setTabOrder(a, b)
         self._show_status()
 
-    def _show_officers(self, s: DaySummary) -> None:
-        """Enrolments and takings by method per officer; at a closed day the cash counted too."""
-        f = s.figures
-        per: dict[str, int] = {}
-        for e in f.enrolments:
-            per[e.officer] = per.get(e.officer, 0) + 1
-        takings = {t.officer: t for t in f.takings}
-        counts = {c.officer: c for c in s.cash_counts}
-        who_all = sorted(set(per) | set(takings), key=lambda w: (-per.get(w, 0), w))
-        self.officers.setRowCount(len(who_all))
-        for row, who in enumerate(who_all):
-            t = takings.get(who)
-            c = counts.get(who)
-            cells = [
-                who,
-                i18n.number(per.get(who, 0)),
-                i18n.money(t.cash) if t else "–",
-                i18n.money(t.total - t.cash) if t else "–",
-                i18n.money(t.total) if t else "–",
-                i18n.money(c.counted) if c else "–",
-                i18n.money(c.difference) if c else "–",
-            ]
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if col > 0:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if col == 6 and c is not None and c.reason:
-                    item.setToolTip(c.reason)  # the supervisor's reason; printed in full on the summary
-                self.officers.setItem(row, col, item)
-
     def _show_status(self) -> None:
-        st = self.status
+        st = self.flow.status
         assert st is not None
         day_text = i18n.date_full(st.business_date)
         current = st.current
@@ -372,8 +225,8 @@ class DayClosePage(QWidget):
             self.state.setProperty("role", "stateOpen")
             repolish(self.state)
             self.archive_note.setText("")
-        self.close_box.setVisible(not st.closed)
-        self.reopen_box.setVisible(st.closed)
+        self.close_box.setVisible(self.flow.panel is DayPanel.CLOSE)
+        self.reopen_box.setVisible(self.flow.panel is DayPanel.REOPEN)
 
     def _on_load_failed(self, exc: BaseException) -> None:
         self.show_button.setEnabled(True)
@@ -427,12 +280,12 @@ class DayClosePage(QWidget):
 
     # ---- close / reopen -----------------------------------------------------------------------------
     def close_day(self) -> None:
-        if not self.close_box.isVisible() or not self.close_button.isEnabled():
+        if not self.isVisible() or not self.flow.can_close:
             return
         self.close_row.set_error(None)
         self.banner.clear()
         password = self.password.text()
-        if not password:
+        if self.flow.close_missing(password) is Missing.PASSWORD:
             self.close_row.set_error(
                 translate("DayClosePage", "Masukkan kata sandi Anda untuk menutup hari.")
             )
@@ -454,6 +307,7 @@ class DayClosePage(QWidget):
             )
 
         def done(status: DayStatusDTO) -> None:
+            self.flow.closing = False
             self.close_button.setEnabled(True)
             self.password.clear()
             self.cash_form.clear()
@@ -467,6 +321,7 @@ class DayClosePage(QWidget):
             self.ui.bus.day_changed.emit()
 
         def failed(exc: BaseException) -> None:
+            self.flow.closing = False
             self.close_button.setEnabled(True)
             message = self._error(exc, translate("DayClosePage", "Hari belum ditutup. Coba lagi."))
             if isinstance(exc, DomainError):
@@ -480,27 +335,32 @@ class DayClosePage(QWidget):
             else:
                 self.close_row.set_error(message)
 
+        self.flow.closing = True
         self.close_button.setEnabled(False)
         self.ui.runner.run_with_dialog(
             self, translate("DayClosePage", "Menutup hari"), work, on_success=done, on_error=failed
         )
 
     def reopen_day(self) -> None:
+        if not self.flow.can_reopen:
+            return
         for row in (self.reason_row, self.reopen_row):
             row.set_error(None)
         self.banner.clear()
         reason, password = self.reason.text(), self.reopen_password.text()
-        if len(" ".join(reason.split())) < day_service.MIN_REASON:
+        missing = self.flow.reopen_missing(reason, password)
+        if missing is Missing.REASON:
             self.reason_row.set_error(
                 translate("DayClosePage", "Tulis alasan membuka kembali hari (minimal 5 karakter).")
             )
             return
-        if not password:
+        if missing is Missing.PASSWORD:
             self.reopen_row.set_error(translate("DayClosePage", "Masukkan kata sandi Anda."))
             return
         ctx, actor, day = self.ui.ctx, self.ui.actor, self.selected_date()
 
         def done(_status: DayStatusDTO) -> None:
+            self.flow.reopening = False
             self.reopen_button.setEnabled(True)
             self.reason.clear()
             self.reopen_password.clear()
@@ -512,12 +372,14 @@ class DayClosePage(QWidget):
             self.ui.bus.day_changed.emit()
 
         def failed(exc: BaseException) -> None:
+            self.flow.reopening = False
             self.reopen_button.setEnabled(True)
             if isinstance(exc, DomainError):
                 self.reason_row.set_error(display.message(exc.issues[0].message))
             else:
                 self.reopen_row.set_error(self._error(exc, translate("DayClosePage", "Kata sandi salah.")))
 
+        self.flow.reopening = True
         self.reopen_button.setEnabled(False)
         self.ui.runner.run(
             lambda: day_service.reopen_day(ctx, actor, day, password=password, reason=reason),

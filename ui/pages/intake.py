@@ -7,11 +7,10 @@ payment and the card and receipts (Ctrl+P).
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,28 +20,23 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.clock import business_date
-from app.domain.contributions import quote_record
 from app.domain.intake import IntakeResult, validate_intake
-from app.domain.membership import MembershipNumber
-from app.domain.months import Month
 from app.domain.nik import NikInfo, clean_nik, parse_nik
-from app.domain.quote import Quote
-from app.domain.rates import RateBook
-from app.services import contributions, enrolment
-from app.services.contribution_dto import PaymentDTO
-from app.services.dto import EnrolOutcome, MemberDTO
+from app.services import enrolment
+from app.services.dto import EnrolOutcome
 from app.services.intake_flow import IntakeFlow, Show
 from ui.context import UiContext
 from ui.day_guard import ClosedDayGuard
 from ui.dialogs.counter_duplicates import DuplicatePanel
-from ui.dialogs.counter_print import CounterPrintJob
 from ui.i18n import translate
 from ui.models import display
+from ui.pages.intake_after import IntakeAfterSave
 from ui.pages.intake_duplicates import IntakeDuplicates
 from ui.pages.intake_form import IntakeForm
+from ui.pages.intake_keys import IntakeKeys
 from ui.pages.intake_ktp import KtpReader
-from ui.pages.intake_side import PRINT_TEXT, IntakeSide
-from ui.theme import repolish
+from ui.pages.intake_quote import IntakeQuote
+from ui.pages.intake_side import IntakeSide
 
 
 class IntakePage(QWidget):
@@ -78,10 +72,6 @@ class IntakePage(QWidget):
         self.flow = IntakeFlow()  # the step, what is open, which errors show (Qt-free)
         self._nik_info: NikInfo | None = None
         self._last_occupation = "P001"
-        self._book: RateBook | None = None
-        self._saved_quote: Quote | None = None
-        self.saved_member: MemberDTO | None = None
-        self.print_job: CounterPrintJob | None = None
         self._validate_timer = QTimer(self, singleShot=True, interval=120)
         self._validate_timer.timeout.connect(self._validate)
         self._build()
@@ -90,11 +80,7 @@ class IntakePage(QWidget):
         self.day_guard = ClosedDayGuard(ui, self)
         self.day_guard.changed.connect(self._on_day_changed)
         self.day_guard.check()
-        self.ui.runner.run(
-            lambda: contributions.rate_book(self.ui.ctx),
-            on_success=self._on_book_loaded,
-            on_error=self._on_book_failed,
-        )
+        self.quote.load()
 
     # ---- construction ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -116,56 +102,9 @@ class IntakePage(QWidget):
         # A frozen laptop's save looks as refused as it is; the flow weighs it with a closed day.
         self.sync_gate.frozen_changed.connect(self._on_frozen_changed)
 
-        # Enter walks this chain; fields filled from the NIK are skipped (Tab still reaches them).
-        self._chain: list[QWidget] = [
-            self.nik,
-            self.nama,
-            self.tempat_lahir,
-            self.tanggal_lahir,
-            self.jenis_kelamin,
-            self.nama_ibu,
-            self.no_hp,
-            self.alamat,
-            self.kode_wilayah,
-            self.pekerjaan,
-            self.penghasilan,
-            self.terms.kontrak_bulan,
-            self.terms.bulan_berangkat,
-            self.ahli_waris,
-            self.save_button,
-        ]
-        order: list[QWidget] = [
-            self.nik,
-            self.nama,
-            self.tempat_lahir,
-            self.tanggal_lahir,
-            self.jenis_kelamin,
-            self.nama_ibu,
-            self.no_hp,
-            self.alamat,
-            self.kode_wilayah,
-            self.pekerjaan,
-            self.penghasilan,
-            self.segmen,
-            self.npp,
-            *self.terms.editors,
-            *self.programmes.values(),
-            self.bulan_bayar,
-            self.ahli_waris,
-            self.sumber_dana,
-            self.kanal,
-            self.confirm_mismatch,
-            self.save_button,
-            self.payment_panel.method,
-            self.payment_panel.reference,
-            self.payment_panel.tender.received,
-            self.payment_panel.pay_button,
-            self.print_button,
-            self.next_button,
-            self.ktp_button,
-        ]
-        for a, b in itertools.pairwise(order):
-            QWidget.setTabOrder(a, b)
+        self.keys = IntakeKeys(self.form, self.side, self.flow, self._validate)  # Tab order, Enter
+        self.quote = IntakeQuote(self.ui, self.side.quote_panel, self.form.terms, self.record, self._today)
+        self.after = IntakeAfterSave(self.ui, self, self.side, self.flow)  # payment and printing
 
     def _alias_parts(self) -> None:
         """The parts' widgets under the page's own names (wiring, the KTP reader, drafts and tests)."""
@@ -212,40 +151,7 @@ class IntakePage(QWidget):
         self.save_button, self.next_button = side.save_button, side.next_button
 
     def _wire(self) -> None:
-        for w in (
-            self.nik,
-            self.nama,
-            self.tempat_lahir,
-            self.tanggal_lahir,
-            self.nama_ibu,
-            self.no_hp,
-            self.alamat,
-            self.npp,
-            self.penghasilan,
-            self.ahli_waris,
-            self.terms.kontrak_bulan,
-            self.terms.bulan_berangkat,
-        ):
-            w.textEdited.connect(self._on_field_edited)
-            w.editingFinished.connect(self._on_field_left)
-        for c in (
-            self.jenis_kelamin,
-            self.segmen,
-            self.bulan_bayar,
-            self.sumber_dana,
-            self.kanal,
-            self.terms.kelas_risiko,
-            self.terms.jalur_pmi,
-            self.terms.jht_pmi,
-        ):
-            c.currentIndexChanged.connect(self._on_field_edited)
-        for c in (self.kode_wilayah, self.pekerjaan):
-            c.currentIndexChanged.connect(self._on_field_edited)
-            c.lineEdit().textEdited.connect(self._on_field_edited)
-            c.lineEdit().editingFinished.connect(self._on_field_left)
-        for cb in self.programmes.values():
-            cb.toggled.connect(self._on_field_edited)
-        self.confirm_mismatch.toggled.connect(self._on_field_edited)
+        self.form.watch(self._on_field_edited, self._on_field_left)
         self.nik.textEdited.connect(self._on_nik_edited)
         self.segmen.currentIndexChanged.connect(self.form.apply_segment)
         self.penghasilan.editingFinished.connect(self.form.reformat_income)
@@ -260,49 +166,13 @@ class IntakePage(QWidget):
             QKeySequence("Ctrl+N"), self, self.reset, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
         within = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        QShortcut(QKeySequence("Ctrl+P"), self, self.print_documents, context=within)
+        QShortcut(QKeySequence("Ctrl+P"), self, self.after.print_documents, context=within)
         QShortcut(QKeySequence("Ctrl+B"), self, self.payment_panel.pay, context=within)
         QShortcut(QKeySequence("Ctrl+D"), self, self.show_duplicates, context=within)
-        self.print_button.clicked.connect(self.print_documents)
-        self.payment_panel.paid.connect(self._on_paid)
         self.compare_button.clicked.connect(self.show_duplicates)
         self.duplicate_panel.back_requested.connect(self.duplicates.back_to_form)
         self.duplicate_panel.open_member_requested.connect(self.ui.bus.member_requested)
         self.duplicate_panel.override_requested.connect(self.duplicates.save_with_override)
-        for w in self._chain[:-1]:
-            w.installEventFilter(self)
-            if isinstance(w, QComboBox) and w.isEditable():
-                w.lineEdit().installEventFilter(self)
-
-    # ---- keyboard flow ---------------------------------------------------------------------------
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not event.modifiers()
-        ):
-            owner = (
-                obj.parent() if isinstance(obj, QLineEdit) and isinstance(obj.parent(), QComboBox) else obj
-            )
-            if isinstance(owner, QComboBox) and owner.view().isVisible():
-                return False  # let the popup accept the highlighted item
-            if isinstance(owner, QWidget) and owner in self._chain:
-                self._advance_from(owner)
-                return True
-        return super().eventFilter(obj, event)
-
-    def _advance_from(self, widget: QWidget) -> None:
-        keys = [w.objectName().removeprefix("field_") for w in self._chain]
-        enabled = [k for k, w in zip(keys, self._chain, strict=True) if w.isEnabled()]
-        nxt = self.flow.next_field(keys, keys[self._chain.index(widget)], enabled)
-        if nxt is None:
-            return
-        target = self._chain[keys.index(nxt)]
-        target.setFocus(Qt.FocusReason.TabFocusReason)
-        if isinstance(target, QLineEdit):
-            target.selectAll()
-        self._validate()
 
     @property
     def _saving(self) -> bool:
@@ -387,42 +257,9 @@ class IntakePage(QWidget):
         self._refresh_save()
         if flow.editing:
             self.side.show_summary(*flow.summary(result.errors, result.ok))
-            self.update_quote()
+            self.quote.refresh()
             self.duplicates.maybe_check(result)
         return result
-
-    # ---- live quote ------------------------------------------------------------------------------
-    def _on_book_loaded(self, book: RateBook) -> None:
-        self._book = book
-        self.terms.set_choices(book, Month.of(self._today()))
-        self.update_quote()
-
-    def _on_book_failed(self, _exc: BaseException) -> None:
-        self.quote_panel.show_message(
-            translate(
-                "IntakePage",
-                "Tabel tarif tidak dapat dimuat; iuran tidak dihitung. Buka ulang halaman atau hubungi IT.",
-            ),
-            warning=True,
-        )
-
-    def update_quote(self) -> None:
-        """Recompute the quote from the form (pure, on the GUI thread: well under a millisecond)."""
-        if self._book is None:
-            return
-        raw = self.record()
-        if not self.penghasilan.text().strip():
-            self.quote_panel.show_message(
-                translate("IntakePage", "Isi penghasilan per bulan untuk menghitung iuran.")
-            )
-            return
-        months = int(raw.get("bulan_bayar") or 0)
-        start = Month.of(self._today())
-        ref = self.ui.ctx.reference
-        if months <= 0:
-            self.quote_panel.show_unpaid(quote_record(self._book, ref, raw, start=start, months=1))
-            return
-        self.quote_panel.show_result(quote_record(self._book, ref, raw, start=start, months=months), months)
 
     def show_duplicates(self) -> None:
         """Ctrl+D: the form and the likely duplicates side by side, in place of the form."""
@@ -489,91 +326,13 @@ class IntakePage(QWidget):
             return
         member = outcome.member
         self._last_occupation = member.current.occupation_code if member.current else self._last_occupation
-        self.success_number.setText(MembershipNumber(member.number).grouped())
-        self.success_name.setText(
-            f"{member.nama}\n{', '.join(member.current.programmes) if member.current else ''}"
-        )
         self.flow.saved_as(member.number, payment_due=False)
-        self.success.setVisible(True)
-        self.summary.setText("")
-        self.save_button.setEnabled(False)
-        self.save_button.setVisible(False)
+        self.side.show_saved(member)
         self.duplicates.set_found(())
         self.form.set_editable(False)
-        self.saved_member = member
-        months = member.current.months_at_enrolment if member.current else 0
-        self._saved_quote = self.quote_panel.quote if months > 0 else None
-        self.payment_panel.start(
-            member.number,
-            None
-            if self._saved_quote is None
-            else contributions.enrolment_payment_options(self._book, self._saved_quote),
-        )
-        self.quote_panel.set_compact(True)
-        self.print_job = CounterPrintJob(self.ui, self, member.number)
-        self.print_job.finished.connect(self._on_print_round_done)
-        self.print_job.failed.connect(self._on_print_failed)
-        self.print_button.setVisible(True)
-        self.print_button.setEnabled(True)
-        self.flow.payment_due = self.payment_panel.pending
-        self._set_print_primary(self.flow.print_primary)
-        if self.flow.payment_due:
-            self.payment_panel.focus_first()
-        else:
-            self.print_button.setFocus()
+        self.after.start(member, self.quote.book)
         self.enrolled.emit(member)
         self.ui.bus.enrolled.emit(member)
-
-    # ---- after saving: payment, card and receipts ----------------------------------------------------
-    def _set_print_primary(self, primary: bool) -> None:
-        self.print_button.setProperty("primary", primary)
-        repolish(self.print_button)
-
-    def _on_paid(self, payment: PaymentDTO) -> None:
-        self.flow.paid()
-        self._set_print_primary(self.flow.print_primary)
-        self.banner.clear()
-        self.print_button.setFocus()
-        if self.saved_member is not None:
-            self.ui.bus.member_changed.emit(self.saved_member.number)
-
-    def print_documents(self) -> None:
-        """Ctrl+P: issue the card and make the receipts, then preview them one after the other."""
-        job = self.print_job
-        if job is None or self.flow.editing or job.busy:
-            return
-        if job.all_printed and (self.payment_panel.payment is None or "payment" in job.printed):
-            self.banner.show_message(
-                "info",
-                translate(
-                    "IntakePage",
-                    "Kartu dan tanda terima sudah dicetak. Kartu gagal cetak dicatat di halaman Cetak Kartu (F6); "
-                    "cetak ulang kartu memerlukan persetujuan supervisor.",
-                ),
-            )
-            return
-        self.banner.clear()
-        if job.run(self.payment_panel.payment):
-            self.print_button.setEnabled(False)
-            self.print_button.setText(translate("IntakePage", "Menyiapkan kartu dan tanda terima…"))
-
-    def _on_print_round_done(self) -> None:
-        self.print_button.setEnabled(True)
-        self.print_button.setText(translate("IntakePage", PRINT_TEXT))
-        job = self.print_job
-        if job is not None and job.messages:
-            self.banner.show_message("warning", "\n".join(job.messages))
-        if job is not None and job.issued is not None and self.saved_member is not None:
-            self.ui.bus.member_changed.emit(self.saved_member.number)
-        self.next_button.setFocus()
-
-    def _on_print_failed(self, message: str) -> None:
-        self.print_button.setEnabled(True)
-        self.print_button.setText(translate("IntakePage", PRINT_TEXT))
-        self.banner.show_message(
-            "error", translate("IntakePage", "Gagal menyiapkan dokumen: {message}").format(message=message)
-        )
-        self.print_button.setFocus()
 
     def _on_save_failed(self, exc: BaseException) -> None:
         self.flow.save_failed()
@@ -590,18 +349,13 @@ class IntakePage(QWidget):
 
     def reset(self) -> None:
         """Clear the form for the next worker, keeping sensible defaults."""
-        if self.flow.saving or (self.print_job is not None and self.print_job.busy):
+        if self.flow.saving or self.after.busy:
             return
-        self.print_job = None
-        self.saved_member = None
-        self._saved_quote = None
+        self.after.clear()
         self.duplicates.clear()
         self.flow.reset()
         self.duplicate_panel.reset()
         self.left_stack.setCurrentIndex(0)
-        self.payment_panel.setVisible(False)
-        self.print_button.setVisible(False)
-        self.print_button.setText(translate("IntakePage", PRINT_TEXT))
         self.save_button.setVisible(True)
         self.quote_panel.set_compact(False)
         self._nik_info = None
@@ -611,7 +365,7 @@ class IntakePage(QWidget):
         self.form.clear_for_next(self._last_occupation)
         self._refresh_save()
         self.summary.setText("")
-        self.update_quote()
+        self.quote.refresh()
         self.nik.setFocus()
 
     def _on_day_changed(self, reason: str) -> None:

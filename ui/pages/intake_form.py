@@ -4,18 +4,17 @@ segment's fields as the core decides them (``segment_fields``), and the record r
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -29,7 +28,7 @@ from ui.i18n import translate
 from ui.intake_terms import SegmentTerms
 from ui.models import display
 from ui.sync_gate import SyncGate
-from ui.widgets import FieldRow
+from ui.widgets import FieldRow, choice_combo, line_edit
 
 SEGMENT_LABELS = {
     "BPU": QT_TRANSLATE_NOOP("IntakePage", "BPU — Bukan Penerima Upah"),
@@ -74,38 +73,51 @@ class IntakeForm(QWidget):
         self.sync_gate = SyncGate(ui)  # an outreach laptop long without a sync: said before typing
         left.addWidget(self.sync_gate)
 
-        self.nik = self._line("nik", max_len=24)
-        self.nama = self._line("nama", max_len=100)
-        self.tempat_lahir = self._line("tempat_lahir", max_len=60)
-        self.tanggal_lahir = self._line("tanggal_lahir", max_len=10)
-        self.jenis_kelamin = self._combo(
-            "jenis_kelamin", [(code, translate("IntakePage", text)) for code, text in GENDER_ITEMS]
+        self.nik = line_edit("field_nik", 24)
+        self.nama = line_edit("field_nama", 100)
+        self.tempat_lahir = line_edit("field_tempat_lahir", 60)
+        self.tanggal_lahir = line_edit("field_tanggal_lahir", 10)
+        self.jenis_kelamin = choice_combo(
+            "field_jenis_kelamin", [(code, translate("IntakePage", text)) for code, text in GENDER_ITEMS]
         )
-        self.nama_ibu = self._line("nama_ibu", max_len=100)
-        self.no_hp = self._line("no_hp", max_len=20)
-        self.alamat = self._line("alamat", max_len=250)
-        self.kode_wilayah = self._combo(
-            "kode_wilayah", [("", translate("IntakePage", "— tidak diisi —"))], editable=True
+        self.nama_ibu = line_edit("field_nama_ibu", 100)
+        self.no_hp = line_edit("field_no_hp", 20)
+        self.alamat = line_edit("field_alamat", 250)
+        self.kode_wilayah = choice_combo(
+            "field_kode_wilayah", [("", translate("IntakePage", "— tidak diisi —"))], editable=True
         )
         occupations = [(o.code, f"{o.code} — {o.name}") for o in ref.occupations.items]
-        self.pekerjaan = self._combo("pekerjaan", occupations, editable=True)
-        self.segmen = self._combo(
-            "segmen", [(code, translate("IntakePage", text)) for code, text in SEGMENT_LABELS.items()]
+        self.pekerjaan = choice_combo("field_pekerjaan", occupations, editable=True)
+        self.segmen = choice_combo(
+            "field_segmen", [(code, translate("IntakePage", text)) for code, text in SEGMENT_LABELS.items()]
         )
-        self.npp = self._line("npp", max_len=30)
-        self.penghasilan = self._line("penghasilan", max_len=16)
-        self.bulan_bayar = self._combo(
-            "bulan_bayar",
+        self.npp = line_edit("field_npp", 30)
+        self.penghasilan = line_edit("field_penghasilan", 16)
+        self.bulan_bayar = choice_combo(
+            "field_bulan_bayar",
             [(str(m), display.months(m)) for m in MONTHS_OPTIONS],
         )
-        self.sumber_dana = self._combo(
-            "sumber_dana", [(code, display.label(text)) for code, text in FUNDING_LABELS.items()]
+        self.sumber_dana = choice_combo(
+            "field_sumber_dana", [(code, display.label(text)) for code, text in FUNDING_LABELS.items()]
         )
-        self.kanal = self._combo(
-            "kanal", [(code, display.label(text)) for code, text in CHANNEL_LABELS.items()]
+        self.kanal = choice_combo(
+            "field_kanal", [(code, display.label(text)) for code, text in CHANNEL_LABELS.items()]
         )
-        self.ahli_waris = self._line("ahli_waris", max_len=600)
+        self.ahli_waris = line_edit("field_ahli_waris", 600)
         self.terms = SegmentTerms(self._row)
+        # The fields typed as text, in the form's order: watched as typed, cleared for the next worker.
+        self.texts = (
+            self.nik,
+            self.nama,
+            self.tempat_lahir,
+            self.tanggal_lahir,
+            self.nama_ibu,
+            self.no_hp,
+            self.alamat,
+            self.npp,
+            self.penghasilan,
+            self.ahli_waris,
+        )
 
         self.programmes: dict[str, QCheckBox] = {}
         prog_box = QWidget()
@@ -127,111 +139,54 @@ class IntakeForm(QWidget):
         grid.setVerticalSpacing(2)
         self.nik_row = self._row("nik", translate("IntakePage", "NIK (16 digit)"), self.nik, required=True)
         self.nik_row.hint.setObjectName("nikDerived")
-        place = [
-            (self.nik_row, 0, 0),
-            (
-                self._row(
-                    "nama", translate("IntakePage", "Nama lengkap (sesuai KTP)"), self.nama, required=True
-                ),
-                1,
-                0,
+        # Two columns, each top to bottom: the KTP's own fields on the left, the programme's on the right.
+        left_column = (
+            self.nik_row,
+            self._row("nama", translate("IntakePage", "Nama lengkap (sesuai KTP)"), self.nama, required=True),
+            self._row(
+                "tempat_lahir", translate("IntakePage", "Tempat lahir"), self.tempat_lahir, required=True
             ),
-            (
-                self._row(
-                    "tempat_lahir", translate("IntakePage", "Tempat lahir"), self.tempat_lahir, required=True
-                ),
-                2,
-                0,
+            self._row(
+                "tanggal_lahir",
+                translate("IntakePage", "Tanggal lahir (HH-BB-TTTT)"),
+                self.tanggal_lahir,
+                required=True,
             ),
-            (
-                self._row(
-                    "tanggal_lahir",
-                    translate("IntakePage", "Tanggal lahir (HH-BB-TTTT)"),
-                    self.tanggal_lahir,
-                    required=True,
-                ),
-                3,
-                0,
+            self._row(
+                "jenis_kelamin", translate("IntakePage", "Jenis kelamin"), self.jenis_kelamin, required=True
             ),
-            (
-                self._row(
-                    "jenis_kelamin",
-                    translate("IntakePage", "Jenis kelamin"),
-                    self.jenis_kelamin,
-                    required=True,
-                ),
-                4,
-                0,
+            self._row("nama_ibu", translate("IntakePage", "Nama ibu kandung"), self.nama_ibu, required=True),
+            self._row(
+                "no_hp",
+                translate("IntakePage", "Nomor HP"),
+                self.no_hp,
+                hint=translate("IntakePage", "08… atau +62…"),
             ),
-            (
-                self._row(
-                    "nama_ibu", translate("IntakePage", "Nama ibu kandung"), self.nama_ibu, required=True
-                ),
-                5,
-                0,
+            self._row("alamat", translate("IntakePage", "Alamat (jalan, RT/RW)"), self.alamat, required=True),
+        )
+        right_column = (
+            self._row("kode_wilayah", translate("IntakePage", "Desa/kelurahan domisili"), self.kode_wilayah),
+            self._row("pekerjaan", translate("IntakePage", "Pekerjaan"), self.pekerjaan, required=True),
+            self._row(
+                "penghasilan",
+                translate("IntakePage", "Penghasilan per bulan (Rp)"),
+                self.penghasilan,
+                required=True,
             ),
-            (
-                self._row(
-                    "no_hp",
-                    translate("IntakePage", "Nomor HP"),
-                    self.no_hp,
-                    hint=translate("IntakePage", "08… atau +62…"),
-                ),
-                6,
-                0,
+            self._row("segmen", translate("IntakePage", "Segmen"), self.segmen, required=True),
+            self._row("npp", translate("IntakePage", "NPP perusahaan"), self.npp),
+            self._row("program", translate("IntakePage", "Program (JKK dan JKM wajib)"), prog_box),
+            self._row("bulan_bayar", translate("IntakePage", "Bulan dibayar saat daftar"), self.bulan_bayar),
+            self._row(
+                "ahli_waris",
+                translate("IntakePage", "Ahli waris (NAMA:HUBUNGAN; …)"),
+                self.ahli_waris,
+                hint=translate("IntakePage", "mis. BUDI SANTOSO:SUAMI; ANI:ANAK"),
             ),
-            (
-                self._row(
-                    "alamat", translate("IntakePage", "Alamat (jalan, RT/RW)"), self.alamat, required=True
-                ),
-                7,
-                0,
-            ),
-            (
-                self._row(
-                    "kode_wilayah", translate("IntakePage", "Desa/kelurahan domisili"), self.kode_wilayah
-                ),
-                0,
-                1,
-            ),
-            (
-                self._row("pekerjaan", translate("IntakePage", "Pekerjaan"), self.pekerjaan, required=True),
-                1,
-                1,
-            ),
-            (
-                self._row(
-                    "penghasilan",
-                    translate("IntakePage", "Penghasilan per bulan (Rp)"),
-                    self.penghasilan,
-                    required=True,
-                ),
-                2,
-                1,
-            ),
-            (self._row("segmen", translate("IntakePage", "Segmen"), self.segmen, required=True), 3, 1),
-            (self._row("npp", translate("IntakePage", "NPP perusahaan"), self.npp), 4, 1),
-            (self._row("program", translate("IntakePage", "Program (JKK dan JKM wajib)"), prog_box), 5, 1),
-            (
-                self._row(
-                    "bulan_bayar", translate("IntakePage", "Bulan dibayar saat daftar"), self.bulan_bayar
-                ),
-                6,
-                1,
-            ),
-            (
-                self._row(
-                    "ahli_waris",
-                    translate("IntakePage", "Ahli waris (NAMA:HUBUNGAN; …)"),
-                    self.ahli_waris,
-                    hint=translate("IntakePage", "mis. BUDI SANTOSO:SUAMI; ANI:ANAK"),
-                ),
-                7,
-                1,
-            ),
-        ]
-        for row, r, c in place:
-            grid.addWidget(row, r, c)
+        )
+        for column, rows in enumerate((left_column, right_column)):
+            for r, row in enumerate(rows):
+                grid.addWidget(row, r, column)
         # Funding source and channel get a column each: their labels are long and must read whole.
         grid.addWidget(
             self._row("sumber_dana", translate("IntakePage", "Sumber dana"), self.sumber_dana), 8, 0
@@ -270,35 +225,29 @@ class IntakeForm(QWidget):
         left.setContentsMargins(0, 0, 0, 0)
         self.setLayout(left)
 
-    def _line(self, key: str, *, max_len: int = 100) -> QLineEdit:
-        e = QLineEdit()
-        e.setObjectName(f"field_{key}")
-        e.setMaxLength(max_len)
-        return e
-
-    def _combo(self, key: str, items: list[tuple[str, str]], *, editable: bool = False) -> QComboBox:
-        c = QComboBox()
-        c.setObjectName(f"field_{key}")
-        for value, text in items:
-            c.addItem(text, value)
-        c.setEditable(editable)
-        # Long occupation names must not widen the whole form.
-        c.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        c.setMinimumContentsLength(12)
-        if editable:
-            c.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            completer = c.completer()
-            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        return c
-
     def _row(
         self, key: str, label: str, editor: QWidget, *, hint: str = "", required: bool = False
     ) -> FieldRow:
         row = FieldRow(key, label, editor, hint=hint, required=required)
         self.rows[key] = row
         return row
+
+    def watch(self, edited: Callable[..., None], left: Callable[[], None]) -> None:
+        """Call ``edited`` on every change to the record and ``left`` when a typed field is left."""
+        for w in (*self.texts, self.terms.kontrak_bulan, self.terms.bulan_berangkat):
+            w.textEdited.connect(edited)
+            w.editingFinished.connect(left)
+        for c in (self.jenis_kelamin, self.segmen, self.bulan_bayar, self.sumber_dana, self.kanal):
+            c.currentIndexChanged.connect(edited)
+        for c in (self.terms.kelas_risiko, self.terms.jalur_pmi, self.terms.jht_pmi):
+            c.currentIndexChanged.connect(edited)
+        for c in (self.kode_wilayah, self.pekerjaan):
+            c.currentIndexChanged.connect(edited)
+            c.lineEdit().textEdited.connect(edited)
+            c.lineEdit().editingFinished.connect(left)
+        for cb in self.programmes.values():
+            cb.toggled.connect(edited)
+        self.confirm_mismatch.toggled.connect(edited)
 
     def record(self) -> dict[str, Any]:
         """The form as an intake record (DESIGN.md's keys)."""
@@ -394,18 +343,7 @@ class IntakeForm(QWidget):
     def clear_for_next(self, last_occupation: str) -> None:
         """Empty for the next worker, keeping sensible defaults (BPU, JKK+JKM, 1 month, the last
         occupation used)."""
-        for e in (
-            self.nik,
-            self.nama,
-            self.tempat_lahir,
-            self.tanggal_lahir,
-            self.nama_ibu,
-            self.no_hp,
-            self.alamat,
-            self.npp,
-            self.penghasilan,
-            self.ahli_waris,
-        ):
+        for e in self.texts:
             e.clear()
         self.nik_row.set_hint("")
         self.jenis_kelamin.setCurrentIndex(0)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from app.domain.membership import MembershipNumber
+from app.services.dto import MemberDTO
 from app.services.intake_flow import Summary
 from ui.context import UiContext
 from ui.dialogs.counter_payment import EnrolmentPaymentPanel
@@ -111,3 +113,14 @@ class IntakeSide(QScrollArea):
             ).format(n=count),
         }[summary]
         self.summary.setText(text)
+
+    def show_saved(self, member: MemberDTO) -> None:
+        """The new number and name in the success panel; Simpan is done with."""
+        self.success_number.setText(MembershipNumber(member.number).grouped())
+        self.success_name.setText(
+            f"{member.nama}\n{', '.join(member.current.programmes) if member.current else ''}"
+        )
+        self.success.setVisible(True)
+        self.summary.setText("")
+        self.save_button.setEnabled(False)
+        self.save_button.setVisible(False)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,20 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.member_actions import MemberAction, offered
-from app.domain.states import CardStatus
-from app.services import cards, contributions, registration_receipt
+from app.services import cards
 from app.services.contribution_dto import PaymentDTO
+from app.services.member_flow import Control, member_controls
 from app.services.records_dto import DeactivationDTO
-from ui import i18n
 from ui.context import UiContext
 from ui.dialogs.member_correction import MemberCorrectionDialog
 from ui.dialogs.member_deactivate import MemberDeactivateDialog
-from ui.dialogs.member_payment import MemberPaymentDialog, PaymentDone
-from ui.dialogs.member_reasons import spoil_dialog, void_dialog
-from ui.dialogs.member_reprint import MemberReprintDialog, Reprinted, ReprintRequested
-from ui.dialogs.member_schedule import MemberScheduleDialog
 from ui.i18n import translate
 from ui.models import display
+from ui.pages.member_actions import CardActions, PaymentActions
 from ui.pages.member_history import HistoryTab
 from ui.pages.member_parts import CardsTab, IdentityTab, MemberHeader, PaymentsTab, show_record_banner
 from ui.pages.member_view import MemberView, load_member_view
@@ -66,6 +62,8 @@ class MemberPage(QWidget):
         self.can_approve = offered(ui.actor.role, MemberAction.DEACTIVATE)
         self.can_void = offered(ui.actor.role, MemberAction.VOID_PAYMENT)
         self._build()
+        self.payment_actions = PaymentActions(self)
+        self.card_actions = CardActions(self)
         self._wire()
         self._show_empty()
 
@@ -185,40 +183,30 @@ class MemberPage(QWidget):
         self.ui.bus.member_requested.connect(self.open_member)
         self.ui.bus.member_changed.connect(self._on_member_changed)
         self.open_box.returnPressed.connect(self._on_open_box)
-        self.pay_button.clicked.connect(self.start_payment)
-        self.card_button.clicked.connect(self.issue_card)
-        self.issue_button.clicked.connect(self.issue_card)
+        pay, crd = self.payment_actions, self.card_actions
+        self.pay_button.clicked.connect(pay.start_payment)
+        self.card_button.clicked.connect(crd.issue_card)
+        self.issue_button.clicked.connect(crd.issue_card)
         self.correct_button.clicked.connect(self.start_correction)
         self.deactivate_button.clicked.connect(self.start_deactivation)
-        self.receipt_a5.clicked.connect(lambda: self.print_payment_receipt("A5"))
-        self.receipt_80.clicked.connect(lambda: self.print_payment_receipt("80mm"))
-        self.cover.date_asked.connect(self._on_cover_date)
-        self.void_button.clicked.connect(self.start_void)
-        self.schedule_button.clicked.connect(self.start_schedule)
-        self.reprint_button.clicked.connect(self.start_reprint)
-        self.spoil_button.clicked.connect(self.start_spoil)
-        self.reg_a5.clicked.connect(lambda: self.print_registration_receipt("a5"))
-        self.reg_80.clicked.connect(lambda: self.print_registration_receipt("thermal"))
+        self.receipt_a5.clicked.connect(lambda: pay.print_receipt("A5"))
+        self.receipt_80.clicked.connect(lambda: pay.print_receipt("80mm"))
+        self.cover.date_asked.connect(pay.cover_on)
+        self.void_button.clicked.connect(pay.start_void)
+        self.schedule_button.clicked.connect(pay.start_schedule)
+        self.reprint_button.clicked.connect(crd.start_reprint)
+        self.spoil_button.clicked.connect(crd.start_spoil)
+        self.reg_a5.clicked.connect(lambda: crd.print_registration_receipt("a5"))
+        self.reg_80.clicked.connect(lambda: crd.print_registration_receipt("thermal"))
         self.record_banner.action.clicked.connect(self._open_survivor)
-        self.payments_table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.cards_table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.payments_table.selectionModel().selectionChanged.connect(self.update_buttons)
+        self.cards_table.selectionModel().selectionChanged.connect(self.update_buttons)
         for key, slot in (
-            ("Ctrl+B", self.start_payment),
-            ("Ctrl+P", self.issue_card),
+            ("Ctrl+B", pay.start_payment),
+            ("Ctrl+P", crd.issue_card),
             ("Ctrl+E", self.start_correction),
         ):
             QShortcut(QKeySequence(key), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-
-    def _on_cover_date(self, day: QDate) -> None:
-        """ "Was he protected on that day?": asked of the service off the GUI thread."""
-        if self.view is None:
-            return
-        ctx, number, when = self.ui.ctx, self.view.member.number, day.toPython()
-        self.ui.runner.run(
-            lambda: contributions.cover_on_date(ctx, number, when),  # type: ignore[arg-type]
-            on_success=self.cover.show_answer,
-            on_error=self._failed,
-        )
 
     # ---- loading ---------------------------------------------------------------------------------
     def open_member(self, key: str, *, via: str = "gui") -> None:
@@ -300,35 +288,35 @@ class MemberPage(QWidget):
         self.tabs.setTabText(
             2, translate("MemberPage", "&Kartu && tanda terima ({cards})").format(cards=len(view.cards))
         )
-        self._update_buttons()
+        self.update_buttons()
 
-    def _update_buttons(self) -> None:
+    def update_buttons(self) -> None:
         """Each action button shows the core's verdict: enabled, or disabled with the reason as tooltip."""
-        view = self.view
-        for button, action in (
-            (self.pay_button, MemberAction.PAY),
-            (self.issue_button, MemberAction.ISSUE_CARD),
-            (self.reprint_button, MemberAction.REPRINT_CARD),
-            (self.reg_a5, MemberAction.PRINT_RECEIPT),
-            (self.reg_80, MemberAction.PRINT_RECEIPT),
-            (self.correct_button, MemberAction.CORRECT),
-            (self.deactivate_button, MemberAction.DEACTIVATE),
-            (self.schedule_button, MemberAction.SCHEDULE),
+        payment, card = self.selected_payment(), self.selected_card()
+        states = member_controls(
+            self.view.actions if self.view is not None else None,
+            payment_voided=payment.voided if payment is not None else None,
+            card_status=card.status if card is not None else None,
+        )
+        for control, button in (
+            (Control.PAY, self.pay_button),
+            (Control.ISSUE_CARD, self.issue_button),
+            (Control.REPRINT_CARD, self.reprint_button),
+            (Control.REGISTRATION_RECEIPT, self.reg_a5),
+            (Control.REGISTRATION_RECEIPT, self.reg_80),
+            (Control.CORRECT, self.correct_button),
+            (Control.DEACTIVATE, self.deactivate_button),
+            (Control.SCHEDULE, self.schedule_button),
+            (Control.CARD_KEY, self.card_button),
+            (Control.PAYMENT_RECEIPT, self.receipt_a5),
+            (Control.PAYMENT_RECEIPT, self.receipt_80),
+            (Control.VOID_PAYMENT, self.void_button),
+            (Control.SPOIL_CARD, self.spoil_button),
         ):
-            verdict = view.actions.of(action) if view is not None else None
-            button.setEnabled(verdict is not None and verdict.allowed)
-            button.setToolTip(display.message(verdict.reason) if verdict is not None else "")
-        # Ctrl+P on a member whose card is in force says why (and points to a reprint), not nothing.
-        card = view.actions.of(MemberAction.ISSUE_CARD) if view is not None else None
-        self.card_button.setEnabled(card is not None and (card.allowed or card.code == "card.in_force"))
-        self.card_button.setToolTip(self.issue_button.toolTip())
-        payment = self.selected_payment()
-        self.receipt_a5.setEnabled(payment is not None)
-        self.receipt_80.setEnabled(payment is not None)
-        may_void = view is not None and view.actions.may(MemberAction.VOID_PAYMENT)
-        self.void_button.setEnabled(may_void and payment is not None and not payment.voided)
-        card_row = self.selected_card()
-        self.spoil_button.setEnabled(card_row is not None and card_row.status == CardStatus.ISSUED)
+            state = states[control]
+            button.setEnabled(state.enabled)
+            if state.reason is not None:
+                button.setToolTip(display.message(state.reason) if state.reason else "")
 
     def selected_payment(self) -> PaymentDTO | None:
         return self.payments_tab.selected()
@@ -337,7 +325,7 @@ class MemberPage(QWidget):
         return self.cards_tab.selected()
 
     # ---- actions ---------------------------------------------------------------------------------------
-    def _open_dialog(self, dialog: Any, on_success: Callable[[Any], None]) -> None:
+    def open_dialog(self, dialog: Any, on_success: Callable[[Any], None]) -> None:
         self.dialog = dialog
         dialog.succeeded.connect(on_success)
         dialog.finished.connect(lambda _code: self._dialog_closed(dialog))
@@ -364,203 +352,23 @@ class MemberPage(QWidget):
         self.preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.preview.open()
 
-    def _changed(self, message: str, kind: str = "info") -> None:
+    def changed(self, message: str, kind: str = "info") -> None:
         if not shiboken6.isValid(self):
             return
         self.banner.show_message(kind, message)
         if self.view is not None:
             self.ui.bus.member_changed.emit(self.view.member.number)
 
-    def _failed(self, exc: BaseException) -> None:
+    def failed(self, exc: BaseException) -> None:
         if not shiboken6.isValid(self):
             return
         self.banner.show_message("error", display.error_text(exc))
-
-    def start_payment(self) -> None:
-        view = self.view
-        if view is None or not self.pay_button.isEnabled() or self.dialog is not None:
-            return
-        if view.payment_options is None:
-            return
-        dialog = MemberPaymentDialog(
-            self.ui, view.member.number, view.member.nama, view.status, view.payment_options, self
-        )
-        self._open_dialog(dialog, self._on_paid)
-
-    def _on_paid(self, done: PaymentDone) -> None:
-        p = done.payment
-        self._changed(
-            translate(
-                "MemberPage", "Pembayaran {total} untuk {period} diterima. Tanda bukti {receipt_no}."
-            ).format(total=i18n.money(p.total), period=display.period(p.months), receipt_no=p.receipt_no)
-        )
-        self.tabs.setCurrentIndex(1)
-        self.show_pdf(
-            translate("MemberPage", "Tanda bukti iuran {receipt_no}").format(receipt_no=p.receipt_no),
-            done.pdf,
-            f"tanda-bukti-{p.receipt_no}.pdf",
-        )
-
-    def print_payment_receipt(self, paper: str) -> None:
-        p = self.selected_payment()
-        if p is None:
-            self.banner.show_message("warning", translate("MemberPage", "Pilih dulu pembayaran di tabel."))
-            return
-        ctx, actor = self.ui.ctx, self.ui.actor
-        self.ui.runner.run(
-            lambda: contributions.reprint_receipt_pdf(ctx, actor, p.id, paper=paper),  # type: ignore[arg-type]
-            on_success=lambda pdf: self.show_pdf(
-                translate("MemberPage", "Tanda bukti iuran {receipt_no}").format(receipt_no=p.receipt_no),
-                pdf,
-                f"tanda-bukti-{p.receipt_no}.pdf",
-            ),
-            on_error=self._failed,
-        )
-
-    def start_schedule(self) -> None:
-        view = self.view
-        if view is None or self.dialog is not None or not view.actions.may(MemberAction.SCHEDULE):
-            return
-        dialog = MemberScheduleDialog(self.ui, view.member.number, view.member.nama, view.status, self)
-        self._open_dialog(dialog, self._on_scheduled)
-
-    def _on_scheduled(self, cover: Any) -> None:
-        self._changed(
-            translate("MemberPage", "Jadwal bayar disimpan: {schedule}.").format(
-                schedule=display.schedule(cover.schedule, cover.schedule_label)
-            )
-        )
-
-    def start_void(self) -> None:
-        p = self.selected_payment()
-        if p is None or p.voided or not self.void_button.isEnabled() or self.dialog is not None:
-            return
-        self._open_dialog(void_dialog(self.ui, p, self), self._on_voided)
-
-    def _on_voided(self, p: PaymentDTO) -> None:
-        self._changed(
-            translate("MemberPage", "Pembayaran {receipt_no} ({total}) dibatalkan.").format(
-                receipt_no=p.receipt_no, total=i18n.money(p.total)
-            ),
-            "warning",
-        )
-
-    def issue_card(self) -> None:
-        view = self.view
-        if view is None or self.dialog is not None:
-            return
-        if view.actions.of(MemberAction.ISSUE_CARD).code == "card.in_force" and view.issued_card is not None:
-            self.tabs.setCurrentIndex(2)
-            self.banner.show_message(
-                "warning",
-                translate(
-                    "MemberPage",
-                    "Kartu seri {serial} masih berlaku. Untuk kartu hilang/rusak pilih Cetak ulang (perlu persetujuan supervisor).",
-                ).format(serial=view.issued_card.serial),
-            )
-            return
-        if not self.issue_button.isEnabled():
-            return
-        ctx, actor, number = self.ui.ctx, self.ui.actor, view.member.number
-        self.card_button.setEnabled(False)
-        self.issue_button.setEnabled(False)
-
-        def work() -> tuple[cards.IssuedCard, bytes]:
-            issued = cards.issue_card(ctx, actor, number)
-            return issued, cards.card_pdf(issued.face)
-
-        def done(result: tuple[cards.IssuedCard, bytes]) -> None:
-            issued, pdf = result
-            self._changed(
-                translate(
-                    "MemberPage", "Kartu seri {serial} tercatat. Cetak dari pratinjau (Ctrl+P)."
-                ).format(serial=issued.card.serial)
-            )
-            self.tabs.setCurrentIndex(2)
-            self.show_pdf(
-                translate("MemberPage", "Kartu peserta {serial}").format(serial=issued.card.serial),
-                pdf,
-                f"kartu-{issued.card.serial}.pdf",
-            )
-
-        def failed(exc: BaseException) -> None:
-            self._update_buttons()
-            self._failed(exc)
-
-        self.ui.runner.run(work, on_success=done, on_error=failed)
-
-    def start_reprint(self) -> None:
-        view = self.view
-        if view is None or view.issued_card is None or self.dialog is not None:
-            return
-        if not self.reprint_button.isEnabled():
-            return
-        dialog = MemberReprintDialog(
-            self.ui, view.member.number, view.member.nama, view.issued_card.serial, self
-        )
-        self._open_dialog(dialog, self._on_reprint)
-
-    def _on_reprint(self, result: Reprinted | ReprintRequested) -> None:
-        if isinstance(result, ReprintRequested):
-            self._changed(
-                translate(
-                    "MemberPage", "Permintaan cetak ulang #{id} diajukan; menunggu persetujuan supervisor."
-                ).format(id=result.request.id)
-            )
-            return
-        serial = result.issued.card.serial
-        self._changed(
-            translate(
-                "MemberPage", "Cetak ulang disetujui. Kartu baru seri {serial}; kartu lama dicabut."
-            ).format(serial=serial)
-        )
-        self.tabs.setCurrentIndex(2)
-        self.show_pdf(
-            translate("MemberPage", "Kartu peserta {serial}").format(serial=serial),
-            result.pdf,
-            f"kartu-{serial}.pdf",
-        )
-
-    def start_spoil(self) -> None:
-        card = self.selected_card()
-        if card is None or card.status != CardStatus.ISSUED or self.dialog is not None:
-            return
-        self._open_dialog(
-            spoil_dialog(self.ui, card, self),
-            lambda c: self._changed(
-                translate("MemberPage", "Kartu seri {serial} dicatat rusak cetak.").format(serial=c.serial),
-                "warning",
-            ),
-        )
-
-    def print_registration_receipt(self, layout: str) -> None:
-        view = self.view
-        if view is None:
-            return
-        ctx, actor, number = self.ui.ctx, self.ui.actor, view.member.number
-
-        def work() -> tuple[str, bytes]:
-            receipt = registration_receipt.registration_receipt(ctx, actor, number)
-            return receipt.receipt_id, registration_receipt.receipt_pdf(receipt, layout)
-
-        def done(result: tuple[str, bytes]) -> None:
-            receipt_id, pdf = result
-            self.show_pdf(
-                translate("MemberPage", "Tanda terima pendaftaran {receipt_id}").format(
-                    receipt_id=receipt_id
-                ),
-                pdf,
-                f"tanda-terima-{receipt_id}.pdf",
-            )
-            self.ui.bus.member_changed.emit(number)  # the print is in the history
-
-        self.ui.runner.run(work, on_success=done, on_error=self._failed)
 
     def start_correction(self) -> None:
         view = self.view
         if view is None or not self.correct_button.isEnabled() or self.dialog is not None:
             return
-        self._open_dialog(MemberCorrectionDialog(self.ui, view.member, self), self._on_proposed)
+        self.open_dialog(MemberCorrectionDialog(self.ui, view.member, self), self._on_proposed)
 
     def _on_proposed(self, correction: Any) -> None:
         text = translate(
@@ -568,13 +376,13 @@ class MemberPage(QWidget):
         ).format(ref=correction.ref)
         if correction.warnings:
             text += "\n" + "\n".join(display.message(w.message) for w in correction.warnings)
-        self._changed(text)
+        self.changed(text)
 
     def start_deactivation(self) -> None:
         view = self.view
         if view is None or not self.deactivate_button.isEnabled() or self.dialog is not None:
             return
-        self._open_dialog(MemberDeactivateDialog(self.ui, view.member, self), self._on_deactivated)
+        self.open_dialog(MemberDeactivateDialog(self.ui, view.member, self), self._on_deactivated)
 
     def _on_deactivated(self, d: DeactivationDTO) -> None:
         into = (
@@ -584,7 +392,7 @@ class MemberPage(QWidget):
             if d.merged_into
             else ""
         )
-        self._changed(
+        self.changed(
             translate("MemberPage", "Peserta {number} dinonaktifkan{into}.").format(
                 number=display.grouped(d.number), into=into
             ),

@@ -26,6 +26,8 @@ from ui.widgets import Banner
 
 @dataclass(frozen=True)
 class OutreachState:
+    """What Jemput Bola shows: how fresh the data is, the outbox or the laptops, the conflicts."""
+
     freshness: Freshness
     outbox: OutboxDTO | None  # on a laptop
     laptops: tuple[LaptopDTO, ...] = ()  # at a branch (supervisor)

@@ -56,6 +56,8 @@ def _with_button(row: FieldRow, button: QPushButton) -> FieldRow:
 
 
 class ProjectDetailPanel(QGroupBox):
+    """The project selected: its terms and workers, adding workers, paying, printing the receipt."""
+
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("projectDetail")

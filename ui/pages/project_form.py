@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -29,17 +30,11 @@ from app.domain.projects import ContractCharge
 from app.domain.rates import percent_text
 from ui.i18n import translate
 from ui.models import display
-from ui.widgets import FieldRow, primary_button
+from ui.widgets import FieldRow, line_edit, primary_button
 
 PROGRAMMES = ("JKK", "JKM")
 ROW_HEIGHT = 26
-
-
-def _line(name: str, max_len: int) -> QLineEdit:
-    e = QLineEdit()
-    e.setObjectName(name)
-    e.setMaxLength(max_len)
-    return e
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def _date_edit(name: str, fmt: str, day: dt.date) -> QDateEdit:
@@ -53,15 +48,17 @@ def _date_edit(name: str, fmt: str, day: dt.date) -> QDateEdit:
 class ProjectFormPanel(QGroupBox):
     """Name, owner, contractor, NPP, contract value, SPK date and months; Enter moves to the next field."""
 
+    submitted = Signal()  # Enter in the last field: register the project
+
     def __init__(self, today: dt.date) -> None:
         super().__init__(translate("ProjectsPage", "Daftarkan proyek baru"))
         self.setObjectName("projectForm")
         self.rows: dict[str, FieldRow] = {}
-        self.name = _line("projectName", 150)
-        self.owner = _line("projectOwner", 150)
-        self.contractor = _line("projectContractor", 150)
-        self.npp = _line("projectNpp", 30)
-        self.value = _line("projectValue", 30)
+        self.name = line_edit("projectName", 150)
+        self.owner = line_edit("projectOwner", 150)
+        self.contractor = line_edit("projectContractor", 150)
+        self.npp = line_edit("projectNpp", 30)
+        self.value = line_edit("projectValue", 30)
         self.value.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.value.setPlaceholderText("180.000.000")
         self.spk = _date_edit("projectSpk", "dd-MM-yyyy", today)
@@ -137,6 +134,8 @@ class ProjectFormPanel(QGroupBox):
             part.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         body.addWidget(fields, 3)
         body.addWidget(charge, 4)
+        for editor in self.editors():
+            editor.installEventFilter(self)
 
     def _row(self, key: str, label: str, editor: QWidget, required: bool = False) -> FieldRow:
         r = FieldRow(key, label, editor, required=required)
@@ -219,6 +218,24 @@ class ProjectFormPanel(QGroupBox):
             self.first,
             self.last,
         ]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in the form moves to the next field; in the last one it registers (``submitted``)."""
+        editors = self.editors()
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _ENTER
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and watched in editors
+        ):
+            i = editors.index(watched)  # type: ignore[arg-type]
+            if i + 1 < len(editors):
+                editors[i + 1].setFocus()
+            else:
+                self.submitted.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     def spk_date(self) -> dt.date:
         d = self.spk.date()

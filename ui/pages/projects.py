@@ -10,11 +10,10 @@ from collections.abc import Sequence
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -24,11 +23,10 @@ from PySide6.QtWidgets import (
 
 from app.domain.clock import business_date
 from app.domain.issues import Issue
-from app.domain.projects import ContractCharge, ProjectStatus
+from app.domain.projects import ProjectStatus
 from app.domain.roles import Permission
 from app.services.contributions import projects as project_service
 from app.services.contributions.project_flow import (
-    VALUE_FIELD,
     WORKER_FIELD,
     Action,
     Focus,
@@ -36,24 +34,23 @@ from app.services.contributions.project_flow import (
     ProjectStep,
     read_value,
     read_worker_numbers,
-    regroup,
 )
 from app.services.contributions.projects import ProjectDTO
 from ui.context import UiContext
 from ui.i18n import translate
 from ui.models import display
-from ui.models.rows import Column, RowsModel
-from ui.pages.project_detail import ProjectDetailPanel, status_text
+from ui.pages.project_detail import ProjectDetailPanel
 from ui.pages.project_form import ProjectFormPanel
+from ui.pages.project_list import ProjectList
+from ui.pages.project_quote import ProjectQuote
 from ui.printing import PdfPreviewDialog
 from ui.theme import repolish
-from ui.widgets import Banner, record_table
-
-QUOTE_DELAY_MS = 150
-_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+from ui.widgets import Banner
 
 
 class ProjectsPage(QWidget):
+    """Proyek Konstruksi: the list, registering a project, its workers, its payment and receipt."""
+
     loaded = Signal()  # the project list is on screen
     receipt_shown = Signal(bytes)  # a receipt PDF opened in the preview
     # The navigation column (200 px) holds "Proyek" beside its key, not "Proyek Konstruksi".
@@ -78,11 +75,7 @@ class ProjectsPage(QWidget):
         self.ui = ui
         self.setObjectName("page")
         self.desk = ProjectDesk(project_service.project_rights(ui.actor))
-        self.charge: ContractCharge | None = None
         self.preview: PdfPreviewDialog | None = None
-        self._quote_generation = 0
-        self._list_generation = 0
-        self._quote_timer = QTimer(self, singleShot=True, interval=QUOTE_DELAY_MS)
         self._build()
         self._wire()
         self._render()
@@ -119,27 +112,9 @@ class ProjectsPage(QWidget):
         outer.addWidget(hint)
         self.banner = Banner("projectsBanner")
         outer.addWidget(self.banner)
-        self.model: RowsModel[ProjectDTO] = RowsModel(
-            [
-                Column(translate("ProjectsPage", "Kode"), lambda p: p.code),
-                Column(translate("ProjectsPage", "Nama proyek"), lambda p: p.name),
-                Column(translate("ProjectsPage", "Kontraktor"), lambda p: p.contractor),
-                Column(translate("ProjectsPage", "Masa"), lambda p: display.period(p.months)),
-                Column(
-                    translate("ProjectsPage", "Nilai kontrak"),
-                    lambda p: display.rupiah(p.contract_value),
-                    True,
-                ),
-                Column(translate("ProjectsPage", "JKK + JKM"), lambda p: display.rupiah(p.total), True),
-                Column(translate("ProjectsPage", "Status"), status_text),
-                Column(translate("ProjectsPage", "Pekerja"), lambda p: display.number(len(p.workers)), True),
-            ]
-        )
-        self.table = record_table(
-            "projectsTable", translate("ProjectsPage", "Daftar proyek konstruksi"), self.model, 1
-        )
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumHeight(118)
+        self.list = ProjectList(self.ui, self._current_code, self._on_list_failed, self)
+        self.list.loaded.connect(self.loaded)
+        self.model, self.table = self.list.model, self.list.table
         outer.addWidget(self.table, 1)
         self.step_label = QLabel()
         self.step_label.setObjectName("projectStep")
@@ -148,6 +123,7 @@ class ProjectsPage(QWidget):
         self.step_label.setTextFormat(Qt.TextFormat.PlainText)
         outer.addWidget(self.step_label)
         self.form = ProjectFormPanel(self._today())
+        self.quote = ProjectQuote(self.ui, self.form)
         self.detail = ProjectDetailPanel()
         self.stack = QStackedWidget()
         self.stack.setObjectName("projectPanels")
@@ -165,11 +141,7 @@ class ProjectsPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection)
         self.new_button.clicked.connect(self.new_project)
         self.form.register_button.clicked.connect(self.register)
-        self.form.value.textEdited.connect(self._on_value_edited)
-        self.form.first.dateChanged.connect(lambda _day: self._schedule_quote())
-        self._quote_timer.timeout.connect(self._request_quote)
-        for editor in self.form.editors():
-            editor.installEventFilter(self)
+        self.form.submitted.connect(self.register)
         self.detail.worker_number.returnPressed.connect(self.add_workers)
         self.detail.add_button.clicked.connect(self.add_workers)
         self.detail.method.currentIndexChanged.connect(self._on_method_changed)
@@ -193,24 +165,6 @@ class ProjectsPage(QWidget):
         ]
         for a, b in itertools.pairwise(chain):
             QWidget.setTabOrder(a, b)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Enter in the form moves to the next field; in the last one it registers."""
-        editors = self.form.editors()
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in _ENTER
-            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-            and watched in editors
-        ):
-            i = editors.index(watched)  # type: ignore[arg-type]
-            if i + 1 < len(editors):
-                editors[i + 1].setFocus()
-            else:
-                self.register()
-            return True
-        return super().eventFilter(watched, event)
 
     # ---- what the desk says ------------------------------------------------------------------------
     def _render(self) -> None:
@@ -250,32 +204,17 @@ class ProjectsPage(QWidget):
 
     # ---- the list ----------------------------------------------------------------------------------
     def reload(self, select: str | None = None) -> None:
-        self._list_generation += 1
-        generation, ctx = self._list_generation, self.ui.ctx
-        self.ui.runner.run(
-            lambda: project_service.list_projects(ctx),
-            on_success=lambda rows: self._on_list(generation, rows, select),
-            on_error=self._on_list_failed,
-        )
+        self.list.reload(select)
 
-    def _on_list(self, generation: int, rows: Sequence[ProjectDTO], select: str | None) -> None:
-        if not shiboken6.isValid(self) or generation != self._list_generation:
-            return
-        code = select or (self.desk.project.code if self.desk.project is not None else None)
-        self.model.set_rows(rows)
-        for i, p in enumerate(rows):
-            if p.code == code:
-                self.table.selectRow(i)
-                break
-        self.loaded.emit()
+    def _current_code(self) -> str | None:
+        return self.desk.project.code if self.desk.project is not None else None
 
     def _on_list_failed(self, exc: BaseException) -> None:
         if shiboken6.isValid(self):
             self.banner.show_message("error", display.error_text(exc))
 
     def _on_table_selection(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        p = self.model.row_at(rows[0].row()) if rows else None
+        p = self.list.selected()
         if p is None:
             return
         changed = self.desk.project is None or self.desk.project.code != p.code
@@ -294,55 +233,6 @@ class ProjectsPage(QWidget):
         self.form.name.setFocus()
 
     # ---- registering -------------------------------------------------------------------------------
-    def _on_value_edited(self, text: str) -> None:
-        grouped, cursor = regroup(text, self.form.value.cursorPosition())
-        if grouped != text:
-            self.form.value.setText(grouped)
-            self.form.value.setCursorPosition(cursor)
-        self._schedule_quote()
-
-    def _schedule_quote(self) -> None:
-        """The charge follows the value as it is typed; a value the core refuses says why at once."""
-        self._quote_generation += 1
-        read = read_value(self.form.value.text())
-        row = self.form.rows[VALUE_FIELD]
-        if read.issue is not None:
-            self._quote_timer.stop()
-            self.charge = None
-            self.form.show_charge(None)
-            typed = bool(self.form.value.text().strip())
-            row.set_error(display.message(read.issue.message) if typed else None)
-            return
-        row.set_error(None)
-        self.form.total.setText("…")
-        self._quote_timer.start()
-
-    def _request_quote(self) -> None:
-        read = read_value(self.form.value.text())
-        if read.value is None:
-            return
-        generation, value, first, ctx = self._quote_generation, read.value, self.form.months()[0], self.ui.ctx
-        self.ui.runner.run(
-            lambda: project_service.quote_project(ctx, contract_value=value, first=first),
-            on_success=lambda charge: self._on_quote(generation, charge),
-            on_error=lambda exc: self._on_quote_failed(generation, exc),
-        )
-
-    def _on_quote(self, generation: int, charge: ContractCharge) -> None:
-        if not shiboken6.isValid(self) or generation != self._quote_generation:
-            return
-        self.charge = charge
-        self.form.show_charge(charge)
-
-    def _on_quote_failed(self, generation: int, exc: BaseException) -> None:
-        if not shiboken6.isValid(self) or generation != self._quote_generation:
-            return
-        self.charge = None
-        self.form.show_charge(None)
-        for issue in display.error_issues(exc):
-            key = issue.field if issue.field in self.form.rows else "mulai"
-            self.form.rows[key].set_error(issue.message)
-
     def register(self) -> None:
         read = read_value(self.form.value.text())
         if read.issue is not None or read.value is None:
@@ -377,7 +267,7 @@ class ProjectsPage(QWidget):
             return
         focus = self.desk.succeeded(p)
         self.form.reset(self._today())
-        self.charge = None
+        self.quote.clear()
         self.detail.show_project(p)
         self.detail.clear_issues()
         self.detail.worker_number.clear()

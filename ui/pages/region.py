@@ -33,7 +33,8 @@ from ui.context import UiContext
 from ui.dialogs.member_base import line, password_field
 from ui.i18n import translate
 from ui.models import display
-from ui.region_kanwil import HELP, KanwilPanel, KanwilSession
+from ui.region_kanwil import HELP, KanwilPanel
+from ui.region_session import KanwilSession
 from ui.widgets import REFRESH_KEY, Banner, primary_button
 
 
@@ -201,7 +202,7 @@ class RegionPage(QWidget):
             if session is None or not session.own:
                 self.kanwil.open_session(KanwilSession(self.ui.opened, self.ui.actor, tz, own=True), st)
             else:
-                self.kanwil._on_status(st)
+                self.kanwil.show_status(st)
         else:
             link = st.links[0] if st.links else None
             if link is None:
@@ -317,7 +318,7 @@ class RegionPage(QWidget):
         self.kanwil.open_session(session, found)
         self.kanwil.setVisible(True)
         self.close_button.setVisible(True)
-        self.kanwil.table.setFocus()
+        self.kanwil.links_tab.table.setFocus()
         self.kanwil_opened.emit(found)
 
     def close_kanwil(self) -> None:
@@ -339,4 +340,4 @@ class RegionPage(QWidget):
         if self.connect_box.isVisible():
             self.url.setFocus()
         else:
-            self.kanwil.table.setFocus()
+            self.kanwil.links_tab.table.setFocus()

@@ -23,6 +23,8 @@ from ui.widgets import Banner
 
 
 class SettingsPage(QWidget):
+    """Pengaturan: one tab per subject, reporting to one banner."""
+
     nav_label = QT_TRANSLATE_NOOP("SettingsPage", "Pengaturan")
     shortcut = "F11"
     required_permission = Permission.SETTINGS

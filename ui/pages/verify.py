@@ -58,6 +58,8 @@ CARD_STATUS = {
 
 @dataclass(frozen=True, slots=True)
 class ScanResult:
+    """A scanned card checked, and the member's cover when the card is genuine."""
+
     verification: CardVerification
     contribution: CoverDTO | None
 
@@ -82,6 +84,8 @@ def _value(name: str) -> QLabel:
 
 
 class VerifyPage(QWidget):
+    """Verifikasi Kartu: a scanned or pasted QR checked, valid or not and why."""
+
     nav_label = QT_TRANSLATE_NOOP("VerifyPage", "Verifikasi Kartu")
     shortcut = "F5"
     required_permission = Permission.VERIFY

@@ -35,6 +35,8 @@ from app.domain.reference import (
 
 @dataclass(frozen=True, slots=True)
 class Tally:
+    """One line of a day summary count: a code, its label and how many."""
+
     code: str
     label: str
     count: int
@@ -42,6 +44,8 @@ class Tally:
 
 @dataclass(frozen=True, slots=True)
 class MethodLine:
+    """One payment method's takings for the day: received, voided and the net."""
+
     method: str
     label: str
     received_count: int
@@ -329,6 +333,8 @@ def tallies_json(tallies: Sequence[Tally]) -> list[dict[str, Any]]:
 
 @dataclass(frozen=True, slots=True)
 class ClosedInfo:
+    """When the business day was closed and by whom, for the summary's header."""
+
     closed_at: dt.datetime  # local
     closed_by: str
     closed_by_name: str

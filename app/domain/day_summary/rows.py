@@ -108,6 +108,8 @@ class VoidRow:
 
 @dataclass(frozen=True, slots=True)
 class CardRow:
+    """One card printed that day, for the day summary's card list."""
+
     serial: str
     reprint: bool
     spoiled: bool
@@ -116,6 +118,8 @@ class CardRow:
 
 @dataclass(frozen=True, slots=True)
 class CorrectionRow:
+    """One correction approved that day, for the day summary's correction list."""
+
     local_time: dt.datetime
     number: str
     fields: tuple[str, ...]

@@ -7,7 +7,6 @@ from app.domain.imports.cells import CoercedRow, coerce_cells, excel_serial_date
 from app.domain.imports.headers import (
     ALIAS_INDEX,
     ALIASES,
-    EXCEL_MAX_DIGITS,
     HEADER_SCAN_ROWS,
     HINTS,
     IGNORED_HEADERS,
@@ -48,7 +47,6 @@ from app.domain.imports.report import (
 __all__ = [
     "ALIASES",
     "ALIAS_INDEX",
-    "EXCEL_MAX_DIGITS",
     "HEADER_SCAN_ROWS",
     "HINTS",
     "IGNORED_HEADERS",

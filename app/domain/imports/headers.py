@@ -17,7 +17,6 @@ MAX_CELL_CHARS = 10_000  # no intake field is longer than 250; anything this lon
 HEADER_SCAN_ROWS = 20  # title rows above the header are common in office spreadsheets
 SAMPLE_ROWS = 10
 MAX_PROBLEM_ROWS = 500  # rows kept in the report DTO; the XLSX report holds every row
-EXCEL_MAX_DIGITS = 15  # Excel keeps 15 significant digits of a number; a typed 16th becomes 0
 _EXACT_FLOAT_LIMIT = 2**53  # every integer below this is exactly one double
 
 # Keys a row cannot do without: a file missing one of these columns is refused before any row.

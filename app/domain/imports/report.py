@@ -113,6 +113,8 @@ class RowOutcome:
 
 @dataclass(frozen=True, slots=True)
 class CodeCount:
+    """How often one problem occurred in an import, with one example message, for the summary."""
+
     code: str
     field: str
     count: int

@@ -22,7 +22,7 @@ PREVIEW_QR = "LOKET CONTOH KARTU BELUM DITERBITKAN"
 
 @dataclass(frozen=True, slots=True)
 class CardDTO:
-    """One printed card as recorded."""
+    """One printed card as recorded: serial, signing key, who printed it and its status now."""
 
     serial: str
     number: str
@@ -70,6 +70,8 @@ class IssuedCard:
 
 @dataclass(frozen=True, slots=True)
 class ReprintRequestDTO:
+    """A card reprint request, as the supervisor approves or rejects it."""
+
     id: int
     ref: str  # how a person reads and types it: "#3" (this branch) or "#201-3" (made elsewhere)
     number: str
@@ -88,6 +90,8 @@ class ReprintRequestDTO:
 
 @dataclass(frozen=True, slots=True)
 class SkippedMember:
+    """A member left off a card sheet, with the reason (not found, not a valid number)."""
+
     key: str  # the number as given
     code: str
     message: str
@@ -119,6 +123,8 @@ class MemberStanding:
 
 @dataclass(frozen=True, slots=True)
 class CardVerification:
+    """What scanning a card's QR code says: genuine and in force or not, why, and whose card it is."""
+
     valid: bool
     reason: str | None  # malformed | unknown_key | bad_signature | revoked | expired
     message: str

@@ -24,6 +24,7 @@ from app.domain.clock import business_date
 from app.domain.issues import DomainError, Issue
 from app.domain.membership import MembershipNumber, parse_number
 from app.domain.messages import msg
+from app.domain.reasons import clean_reason
 from app.domain.reference import PROGRAMMES
 from app.domain.roles import Permission
 from app.domain.states import CardStatus, RecordStatus
@@ -298,6 +299,7 @@ def _write_card(ctx: ServiceContext, work: Any) -> Any:
 
 
 def ensure_fonts() -> None:
+    """Register the fonts card PDFs print with (a no-op after the first call)."""
     fonts.register(resources_dir() / "fonts")
 
 
@@ -375,8 +377,8 @@ def spoil_card(ctx: ServiceContext, actor: Actor, serial: str, reason: str) -> C
     Only on the day the card was printed; a card already handed out is replaced through a reprint.
     """
     authorize(ctx, actor, Permission.PRINT)
-    reason = " ".join(reason.split())
-    if len(reason) < 3 or len(reason) > 200:
+    why = clean_reason(reason, lo=3, hi=200)
+    if why is None:
         raise DomainError(
             Issue(
                 "reason",
@@ -423,7 +425,7 @@ def spoil_card(ctx: ServiceContext, actor: Actor, serial: str, reason: str) -> C
                     "diganti lewat cetak ulang dengan persetujuan supervisor.",
                 )
             )
-        card.status, card.status_note, card.status_at, card.status_by_id = "spoiled", reason, now, actor.id
+        card.status, card.status_note, card.status_at, card.status_by_id = "spoiled", why, now, actor.id
         session.flush()
         append_event(
             session,
@@ -433,7 +435,7 @@ def spoil_card(ctx: ServiceContext, actor: Actor, serial: str, reason: str) -> C
             entity="card",
             entity_id=card.serial,
             member_id=card.member_id,
-            details={"reason": reason},
+            details={"reason": why},
         )
         number = session.execute(select(Member.number).where(Member.id == card.member_id)).scalar_one()
         return _card_dtos(session, [card], {card.member_id: number})[0]

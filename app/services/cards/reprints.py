@@ -220,6 +220,8 @@ def request_reprint(
 
 
 def pending_reprints(ctx: ServiceContext) -> list[ReprintRequestDTO]:
+    """The reprint requests waiting for a supervisor, oldest first."""
+
     def work(session: Session) -> list[ReprintRequestDTO]:
         rows = session.execute(
             select(CardReprint).where(CardReprint.status == ReprintStatus.PENDING).order_by(CardReprint.id)
@@ -275,6 +277,7 @@ def _pending_reprint(session: Session, request_id: int | str) -> CardReprint:
 def reject_reprint(
     ctx: ServiceContext, approver: Actor, request_id: int | str, *, note: str | None = None
 ) -> ReprintRequestDTO:
+    """A supervisor refuses a reprint request, with an optional note; it is audited."""
     authorize(ctx, approver, Permission.APPROVE)
 
     def work(session: Session) -> ReprintRequestDTO:

@@ -106,6 +106,7 @@ def verify_card_text(ctx: ServiceContext, text: str, actor: Actor | None = None)
 
 
 def regional_revocation_message(r: RegionCardRevocation) -> str:
+    """Why a card the Kanwil lists as revoked or misprinted is not valid, in Indonesian."""
     when = f" pada {r.at:%d-%m-%Y}" if r.at else ""
     if r.status == CardStatus.SPOILED:
         return f"Kartu seri {r.serial} tercatat RUSAK CETAK{when} (daftar Kanwil) dan tidak berlaku."

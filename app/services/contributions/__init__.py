@@ -14,7 +14,7 @@ One module per job; this package's names are the use cases the GUI and the CLI c
 * **Sponsored batches.** ``pay_sponsored`` takes ``progress``/``cancel`` for the task runner.
 """
 
-from app.services.contributions.cover import business_today, cover_on_date, is_active, member_cover
+from app.services.contributions.cover import business_today, cover_on_date, member_cover
 from app.services.contributions.options import enrolment_payment_options, member_payment_options
 from app.services.contributions.payments import (
     get_payment,
@@ -48,7 +48,6 @@ __all__ = [
     "enrolment_payment_options",
     "get_payment",
     "get_sponsor_batch",
-    "is_active",
     "load_rate_table",
     "member_cover",
     "member_payment_options",

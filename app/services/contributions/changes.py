@@ -21,6 +21,8 @@ from app.services.dto import Actor
 
 @dataclass(frozen=True, slots=True)
 class CoverChange:
+    """One member whose status the December 2026 cover model changed, with the reason."""
+
     number: str
     name: str
     old_status: str  # AKTIF | MENUNGGAK | NONAKTIF (the old model)
@@ -82,6 +84,7 @@ def cover_changes(ctx: ServiceContext, actor: Actor) -> tuple[CoverChange, ...]:
 
 
 def cover_changes_xlsx(changes: tuple[CoverChange, ...], dest: Path) -> Path:
+    """Write the list of changed statuses as a spreadsheet for the supervisor to review."""
     from app.infra.xlsx_out import write_table
 
     rows = [

@@ -22,6 +22,7 @@ from app.services.contributions.lookup import payment_ids_by_month
 
 
 def check_months(months: int) -> None:
+    """Refuse a number of months to pay that is not 1 to MAX_MONTHS."""
     if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= MAX_MONTHS:
         raise DomainError(
             Issue("bulan", "months.count", msg("Jumlah bulan harus 1–{max_months}.", max_months=MAX_MONTHS))
@@ -29,6 +30,7 @@ def check_months(months: int) -> None:
 
 
 def check_method(method: str) -> None:
+    """Refuse a payment method Loket does not know."""
     if method not in PAYMENT_METHODS:
         raise DomainError(
             Issue("metode", "payment.method", "Cara bayar harus tunai (cash), transfer, apbd atau employer.")
@@ -36,6 +38,7 @@ def check_method(method: str) -> None:
 
 
 def check_reference(method: str, reference: str | None) -> str | None:
+    """The payment's reference number, tidied; refused if the method needs one and none was given."""
     ref = " ".join((reference or "").split()) or None
     if reference_required(method) and ref is None:
         raise DomainError(
@@ -54,6 +57,7 @@ def check_reference(method: str, reference: str | None) -> str | None:
 
 
 def check_request_key(key: str | None) -> str | None:
+    """The caller's request key, tidied: a payment sent twice with it is recorded once."""
     text = (key or "").strip() or None
     if text is not None and (len(text) > 64 or not text.isprintable()):
         raise DomainError(
@@ -136,6 +140,7 @@ def check_chosen(state: CoverState, months: tuple[Month, ...], *, arrears_first:
 
 
 def overlap_error(months: list[Month], receipts: list[str]) -> DomainError:
+    """The error for months already paid, naming the receipts that paid them."""
     which = f" (tanda bukti {', '.join(sorted(set(receipts)))})" if receipts else ""
     return DomainError(
         Issue(
@@ -165,6 +170,7 @@ def price_for(session: Session, facts: MemberFacts, months: tuple[Month, ...], *
 
 
 def pmi_terms_of(facts: MemberFacts) -> PmiTerms:
+    """A PMI member's contract terms as the quote needs them; refused if the record lacks them."""
     e = facts.enrolment
     if e.pmi_contract_months is None or e.pmi_departure is None:
         raise DomainError(

@@ -117,6 +117,7 @@ def rules_for(book: RateBook, e: Enrolment, today: dt.date) -> CoverRules:
 
 
 def member_facts(session: Session, ctx: ServiceContext, member: Member) -> MemberFacts:
+    """Everything a member's cover and price depend on, read in one transaction."""
     e = enrolment_of(session, member)
     sched = schedule_of(session, member.id)
     book = rate_book_of(session)
@@ -165,6 +166,7 @@ def _amounts(facts: MemberFacts, state: CoverState) -> tuple[tuple[ArrearDTO, ..
 
 
 def cover_dto(facts: MemberFacts, state: CoverState) -> CoverDTO:
+    """A member's cover as the counter shows it: status, sentences, arrears and what is due next."""
     arrears, amounts = _amounts(facts, state)
     label = STATUS_LABELS[state.status]
     if state.status is CoverStatus.ARREARS:
@@ -227,7 +229,3 @@ def cover_on_date(ctx: ServiceContext, key: str, day: dt.date) -> CoverOnDateDTO
 def business_today(ctx: ServiceContext) -> dt.date:
     """The branch's business date now (the default date a cover question is asked for)."""
     return ctx.read(lambda s: today_at(s, ctx))
-
-
-def is_active(cover: CoverDTO) -> bool:
-    return cover.status == CoverStatus.ACTIVE.value

@@ -134,6 +134,7 @@ def outreach_due(
 
 
 def outreach_pdf(data: OutreachList) -> bytes:
+    """The outreach collection list as a PDF to print and take into the field."""
     from app.pdf import fonts
     from app.pdf.outreach_list import render_outreach_list
 
@@ -142,6 +143,7 @@ def outreach_pdf(data: OutreachList) -> bytes:
 
 
 def outreach_xlsx(data: OutreachList, dest: Path) -> Path:
+    """The outreach collection list as a spreadsheet."""
     from app.infra.xlsx_out import write_table
 
     header = [

@@ -26,6 +26,8 @@ _MAX_VALUE_DIGITS = 16  # beyond the core's ceiling (Rp1.000 triliun) either way
 
 
 class ProjectStep(StrEnum):
+    """Where a construction project stands on the desk: new, listing workers, paying, printing."""
+
     NEW = "NEW"  # no project chosen: the form registers one
     LIST_WORKERS = "LIST_WORKERS"  # registered, nobody listed under it yet
     PAY = "PAY"  # workers listed, the contribution not yet paid
@@ -33,6 +35,8 @@ class ProjectStep(StrEnum):
 
 
 class Action(StrEnum):
+    """What the officer can do on the project desk; each has a permission and a next step."""
+
     REGISTER = "REGISTER"
     ADD_WORKERS = "ADD_WORKERS"
     PAY = "PAY"
@@ -76,6 +80,7 @@ _AFTER_FAILING = {
 
 
 def step_of(project: ProjectDTO | None) -> ProjectStep:
+    """The desk step a project is at (NEW when none is chosen)."""
     if project is None:
         return ProjectStep.NEW
     if project.status == ProjectStatus.PAID:
@@ -191,6 +196,8 @@ class ProjectDesk:
 
 @dataclass(frozen=True, slots=True)
 class ValueRead:
+    """The contract value read from the form: the amount, or why it is refused."""
+
     value: int | None
     issue: Issue | None
 

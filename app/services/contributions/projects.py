@@ -51,6 +51,8 @@ PAY_PERMISSION = Permission.PAY
 
 @dataclass(frozen=True, slots=True)
 class ProjectRights:
+    """What this officer may do with construction projects, for the page to enable its buttons."""
+
     register: bool
     add_workers: bool
     pay: bool
@@ -67,6 +69,8 @@ def project_rights(actor: Actor) -> ProjectRights:
 
 @dataclass(frozen=True, slots=True)
 class ProjectWorkerDTO:
+    """One worker listed under a construction project."""
+
     number: str
     name: str
     nik_masked: str
@@ -74,6 +78,8 @@ class ProjectWorkerDTO:
 
 @dataclass(frozen=True, slots=True)
 class ProjectDTO:
+    """A construction project with its contract, price, payment and workers."""
+
     code: str
     name: str
     owner: str
@@ -492,10 +498,13 @@ def quote_project(ctx: ServiceContext, *, contract_value: int, first: Month) -> 
 
 
 def get_project(ctx: ServiceContext, code: str) -> ProjectDTO:
+    """One construction project by its code."""
     return ctx.read(lambda s: _dto(s, _find(s, code)))
 
 
 def list_projects(ctx: ServiceContext) -> tuple[ProjectDTO, ...]:
+    """Every construction project, newest first."""
+
     def work(session: Session) -> tuple[ProjectDTO, ...]:
         rows = session.execute(select(ConstructionProject).order_by(ConstructionProject.id.desc())).scalars()
         return tuple(_dto(session, p) for p in rows)

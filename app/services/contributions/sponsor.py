@@ -200,4 +200,5 @@ def pay_sponsored(
 
 
 def get_sponsor_batch(ctx: ServiceContext, key: str | int) -> SponsorBatchDTO:
+    """One sponsor batch payment by id or receipt number."""
     return ctx.read(lambda s: batch_dto(s, find_batch(s, key)))

@@ -49,12 +49,6 @@ class StatusCounts:
     def members(self) -> int:
         return sum(self.counts.values())
 
-    @property
-    def still_members(self) -> int:
-        """Members whose membership has not ended and has begun: active, or in arrears within the
-        limit (BPU) or owed by the employer (PU)."""
-        return self.counts.get(CoverStatus.ACTIVE, 0) + self.counts.get(CoverStatus.ARREARS, 0)
-
 
 def forget(session: Session, member_ids: Iterable[int]) -> None:
     """These members' cover changed: drop their rows (the next refresh recomputes them)."""
@@ -71,12 +65,6 @@ def forget_all(session: Session) -> None:
 def fresh_on(today: dt.date) -> ColumnElement[bool]:
     """SQL: the member's index row answers for ``today`` (join ``member_cover`` to use it)."""
     return answered_on(today)
-
-
-def still_member() -> ColumnElement[bool]:
-    """SQL: the index says the membership runs (active, or in arrears within the limit / owed by
-    the employer): what coverage counts."""
-    return MemberCover.status.in_((CoverStatus.ACTIVE.value, CoverStatus.ARREARS.value))
 
 
 def _stale_ids(session: Session, today: dt.date, limit: int, after: int = 0) -> list[int]:

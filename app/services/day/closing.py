@@ -24,6 +24,7 @@ from app.domain.day_summary import (
 )
 from app.domain.issues import DomainError, Issue
 from app.domain.messages import msg
+from app.domain.reasons import REASON_MIN, clean_reason
 from app.domain.roles import Permission
 from app.domain.states import DayStatus
 from app.services.audit import append_event
@@ -77,6 +78,7 @@ def _status(session: Session, day: dt.date) -> DayStatusDTO:
 
 
 def day_status(ctx: ServiceContext, day: dt.date) -> DayStatusDTO:
+    """Whether a business day is open or closed, with its closing history."""
     return ctx.read(lambda s: _status(s, day))
 
 
@@ -241,7 +243,7 @@ def _already_closed(day: dt.date) -> Issue:
     )
 
 
-MIN_REASON = 5
+MIN_REASON = REASON_MIN
 
 
 def reopen_day(
@@ -250,8 +252,8 @@ def reopen_day(
     """Reopen a closed day (supervisor, password, reason; audited). The archived PDF is kept; a
     later close archives a new one."""
     authorize(ctx, supervisor, Permission.CLOSE_DAY)
-    why = " ".join(reason.split())
-    if not MIN_REASON <= len(why) <= 500:
+    why = clean_reason(reason)
+    if why is None:
         raise DomainError(
             Issue("alasan", "day.reopen_reason", "Tulis alasan membuka kembali hari (5–500 karakter).")
         )
@@ -292,6 +294,8 @@ def reopen_day(
 
 
 class ArchiveDamagedError(RuntimeError):
+    """The archived day-close PDF no longer matches the hash recorded when the day was closed."""
+
     def __init__(self, day: dt.date) -> None:
         self.message = f"Arsip PDF penutupan hari {long_date(day)} tidak cocok dengan hash yang dicatat: arsip telah diubah."
         super().__init__(self.message)

@@ -69,6 +69,8 @@ class DayLockDTO:
 
 @dataclass(frozen=True, slots=True)
 class DayStatusDTO:
+    """A business day's state and its closings and reopenings, for Tutup Hari and ``loket day status``."""
+
     business_date: dt.date
     closed: bool
     history: tuple[DayLockDTO, ...]  # oldest first
@@ -99,6 +101,7 @@ class DayStatusDTO:
 
 
 def ensure_fonts() -> None:
+    """Register the fonts the day summary PDF prints with (a no-op after the first call)."""
     fonts.register(resources_dir() / "fonts")
 
 
@@ -469,6 +472,7 @@ def day_summary(
 
 
 def summary_pdf(summary: DaySummary) -> bytes:
+    """The day summary as the PDF that closing the day archives and prints."""
     ensure_fonts()
     return render_day_summary(summary)
 

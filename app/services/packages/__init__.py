@@ -32,7 +32,6 @@ from app.services.packages.conflicts import (
     package_conflicts,
     resolve_conflict,
 )
-from app.services.packages.container import read_manifest
 from app.services.packages.dto import (
     ConflictDetailDTO,
     ConflictDTO,
@@ -83,7 +82,6 @@ __all__ = [
     "merge_conflict",
     "outbox",
     "package_conflicts",
-    "read_manifest",
     "receive_reply",
     "resolve_conflict",
     "verify_package",

@@ -63,6 +63,8 @@ class _Change:
 
 @dataclass
 class ChangeOutcome:
+    """What applying a package's corrections and deactivations did: applied, already done, held, conflicts."""
+
     applied_corrections: int = 0
     applied_deactivations: int = 0
     already: int = 0

@@ -182,7 +182,7 @@ class _Seen:
 
 
 def collect(session: Session, sel: Selection) -> dict[str, list[dict[str, Any]]]:
-    """The package's parts for ``sel``."""
+    """The records ``sel`` names, as the package's parts (rows per part) ready to be written."""
     parts: dict[str, list[dict[str, Any]]] = {name: [] for name in PARTS}
     officers: set[int] = set()
 

@@ -28,6 +28,7 @@ from app.domain.issues import DomainError, Issue
 from app.domain.member_merge import STATUS, STATUS_WORDS, FieldSides, Side, compare, decide
 from app.domain.messages import msg
 from app.domain.nik import mask_nik
+from app.domain.reasons import REASON_MAX, REASON_MIN, clean_reason, collapse
 from app.domain.roles import Permission
 from app.domain.states import ConflictStatus
 from app.services.audit import append_event, append_events
@@ -41,10 +42,11 @@ from app.services.packages.dto import ConflictDetailDTO, ConflictDTO, LaptopChan
 from app.services.packages.format import when
 from app.services.packages.state import branch_changes, describe_changes, member_state
 
-MIN_NOTE, MAX_NOTE = 5, 500
+MIN_NOTE, MAX_NOTE = REASON_MIN, REASON_MAX
 
 
 def conflict_message(kind: str, number: str, local_number: str, source: str = "") -> str:
+    """What a package conflict means and what the supervisor should do, in Indonesian."""
     if kind == "nik_both":
         return (
             f"NIK peserta {number} dari paket sudah terdaftar di sini sebagai {local_number}. "
@@ -66,6 +68,7 @@ def conflict_message(kind: str, number: str, local_number: str, source: str = ""
 
 
 def conflict_dto(c: PackageConflict, source: str = "") -> ConflictDTO:
+    """A stored package conflict as the supervisor's list shows it (NIK masked)."""
     data = json.loads(c.record)
     member = data.get("member", data) if c.kind == "changed_both" else data
     return ConflictDTO(
@@ -225,7 +228,7 @@ def merge_conflict(
     a field changed on one side only may be left to that side). Supervisor, password again."""
     authorize(ctx, supervisor, Permission.APPROVE)
     reauthenticate(ctx, supervisor, password)
-    why = " ".join(note.split())[:MAX_NOTE]
+    why = collapse(note)[:MAX_NOTE]
 
     def work(session: Session) -> MergeResultDTO:
         ensure_day_open(session, ctx)  # the merge is dated today, like any correction's approval
@@ -306,8 +309,8 @@ def resolve_conflict(ctx: ServiceContext, supervisor: Actor, conflict_id: int, n
     """Record a decision on a member not merged (e.g. "sama orang, pakai nomor cabang; kartu laptop
     ditarik"), audited. A ``changed_both`` conflict is merged field by field instead."""
     authorize(ctx, supervisor, Permission.APPROVE)
-    why = " ".join(note.split())
-    if not MIN_NOTE <= len(why) <= MAX_NOTE:
+    why = clean_reason(note, lo=MIN_NOTE, hi=MAX_NOTE)
+    if why is None:
         raise DomainError(Issue("catatan", "package.conflict_note", "Tulis keputusan (5–500 karakter)."))
 
     def work(session: Session) -> ConflictDTO:

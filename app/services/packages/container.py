@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
-import io
 import json
 import os
 import zipfile
@@ -206,9 +205,3 @@ def open_signed(
             )
         parts[part] = rows
     return Signed(manifest, hashlib.sha256(manifest_bytes).hexdigest(), record, created, parts)
-
-
-def read_manifest(path: Path) -> dict[str, Any]:
-    """The manifest as it is in the file (unverified), for showing what a package claims to be."""
-    with zipfile.ZipFile(path) as zf, zf.open(MANIFEST) as fh:
-        return dict(json.load(io.TextIOWrapper(fh, encoding="utf-8")))

@@ -14,6 +14,8 @@ from app.domain.member_merge import FieldSides
 
 @dataclass(frozen=True, slots=True)
 class PackageInfo:
+    """What an outreach package says it holds: who made it, the period, the counts and its manifest hash."""
+
     path: Path
     package_id: str
     source_code: str
@@ -30,12 +32,16 @@ class PackageInfo:
 
 @dataclass(frozen=True, slots=True)
 class VerifiedPackage:
+    """A package whose signature and hashes checked out, with its parts read."""
+
     info: PackageInfo
     parts: dict[str, list[dict[str, Any]]]
 
 
 @dataclass(frozen=True, slots=True)
 class ConflictDTO:
+    """A record from a package the branch could not take as it is, waiting for a supervisor."""
+
     id: int | None
     kind: str  # nik_both | number_taken | changed_both
     number: str
@@ -79,6 +85,8 @@ class ConflictDetailDTO:
 
 @dataclass(frozen=True, slots=True)
 class MergeResultDTO:
+    """What merging a member changed on both sides did: the side each field took and the correction made."""
+
     conflict: ConflictDTO
     taken: Mapping[str, str]  # field -> "laptop" | "cabang"
     correction_id: int | None  # the branch correction the merge made (None: the branch kept all)
@@ -87,6 +95,8 @@ class MergeResultDTO:
 
 @dataclass(frozen=True, slots=True)
 class PackageImportResult:
+    """What importing a package did: members, payments and cards added, conflicts and the reply written."""
+
     package_id: str
     source: str
     already_imported: bool
@@ -160,7 +170,7 @@ class ReplyInfo:
 
 @dataclass(frozen=True, slots=True)
 class ReplyResult:
-    """An answer imported on the laptop."""
+    """What importing the branch's answer did on the laptop: work acknowledged, members updated or held."""
 
     reply_id: str
     source: str
@@ -184,6 +194,8 @@ class ReplyResult:
 
 @dataclass(frozen=True, slots=True)
 class OutboxItem:
+    """One piece of the laptop's work the branch has not confirmed yet, for the outbox list."""
+
     kind: str  # member | payment | card | correction | deactivation
     key: str  # number, receipt, serial, or the correction/deactivation id
     number: str

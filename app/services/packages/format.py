@@ -34,10 +34,12 @@ def json_bytes(data: Any) -> bytes:
 
 
 def iso(value: dt.datetime | dt.date | None) -> str | None:
+    """A date or time as a package writes it (ISO 8601), None kept."""
     return value.isoformat() if value is not None else None
 
 
 def when(value: str | None) -> dt.datetime | None:
+    """A time read back from a package, as UTC when it carries no zone."""
     if value is None:
         return None
     t = dt.datetime.fromisoformat(value)

@@ -28,7 +28,6 @@ from app.services.dto import Actor
 from app.services.packages.collect import acked, acked_audit_seq, own_members
 from app.services.packages.dto import OutboxDTO, OutboxItem
 
-KINDS = ("member", "payment", "card", "correction", "deactivation")
 KIND_LABELS = {
     "member": "Pendaftaran",
     "payment": "Pembayaran",
@@ -76,6 +75,7 @@ def _queries() -> dict[str, Any]:
 
 
 def outbox_in(session: Session, limit: int = 500) -> OutboxDTO:
+    """The laptop's unconfirmed work, read in the caller's session: counts per kind and the newest items."""
     queries = _queries()
     counts = {
         kind: int(session.execute(select(func.count()).select_from(q.subquery())).scalar_one())
