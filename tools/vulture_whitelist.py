@@ -44,6 +44,9 @@ _.gridStrokeColor, _.visibleGrid, _.visible, _.valueMin, _.valueMax, _.valueStep
 _.labelTextFormat, _.barLabelFormat  # ReportLab chart properties (app/pdf/day_charts.py)
 _.alignment, _.comment, _.number_format, _.freeze_panes  # openpyxl cell and sheet properties
 _.errorTitle, _.errorStyle, _.promptTitle, _.showInputMessage  # openpyxl data validation
+_._get_size, _.read_worksheets  # openpyxl's reader calls these overrides (app/infra/tabular.py)
+_._min_column, _._min_row, _._max_column, _._max_row  # openpyxl's read-only sheet reads its size
+_.outside  # benchmarks/bench_concurrency.py reads each part by name (getattr)
 _.modules_count  # qrcode's QRCode reads it while drawing the function patterns (app/pdf/qr.py)
 _.exc_text  # logging.Formatter prints a record's exc_text (app/infra/logs.py)
 ISSUE_MESSAGES  # ui/i18n_domain.py is generated for pyside6-lupdate to read, never imported
