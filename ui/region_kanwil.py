@@ -31,6 +31,7 @@ from app.services.region.dashboard import BranchLine, KanwilDashboardDTO, Regenc
 from app.services.region.repair import RepairDTO
 from app.services.region.setup import BranchLinkDTO
 from app.services.region.status import LinkDTO, RegionStatusDTO
+from ui import region_restore
 from ui.context import UiContext
 from ui.dialogs.region_branch import AddBranchDialog, RepairBranchDialog
 from ui.i18n import translate
@@ -142,8 +143,8 @@ class KanwilPanel(QWidget):
         self.explain.setTextFormat(Qt.TextFormat.PlainText)
         self.explain.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.explain.setMinimumHeight(
-            self.explain.fontMetrics().lineSpacing() * 3 + 4
-        )  # never under the table
+            self.explain.fontMetrics().lineSpacing() * 5 + 4
+        )  # never under the table (a restored branch's explanation takes four lines)
         v.addWidget(self.explain)
         row = QHBoxLayout()
         self.refresh_button = QPushButton(translate("KanwilPanel", "Perbarui  (Ctrl+U)"))
@@ -152,7 +153,10 @@ class KanwilPanel(QWidget):
         self.add_button.setObjectName("regionAddBranch")
         self.repair_button = QPushButton(translate("KanwilPanel", "Perbaiki cabang terpilih…"))
         self.repair_button.setObjectName("regionRepair")
-        for b in (self.refresh_button, self.add_button, self.repair_button):
+        self.restore_button = QPushButton(translate("KanwilPanel", "Terima pemulihan cabang…"))
+        self.restore_button.setObjectName("regionAcceptRestore")  # ui.region_restore
+        self.restore_button.setEnabled(False)
+        for b in (self.refresh_button, self.add_button, self.repair_button, self.restore_button):
             b.setAccessibleName(b.text().split("  (")[0])
             row.addWidget(b)
         row.addStretch(1)
@@ -160,6 +164,7 @@ class KanwilPanel(QWidget):
         self.refresh_button.clicked.connect(self.load_status)
         self.add_button.clicked.connect(self.add_branch)
         self.repair_button.clicked.connect(self.repair_selected)
+        self.restore_button.clicked.connect(lambda: region_restore.accept_selected(self))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         self.table.activated.connect(lambda _i: self.repair_selected())
         return w
@@ -169,6 +174,7 @@ class KanwilPanel(QWidget):
 
     def _show_selected(self) -> None:
         link = self.model.row_at(self.table.currentIndex().row())
+        self.restore_button.setEnabled(link is not None and link.state == region_restore.RESTORED)
         if link is None:
             self.explain.setText("")
             return

@@ -177,7 +177,7 @@ class RegionRestore(Base):
 
     __tablename__ = "region_restore"
 
-    id: Mapped[str] = mapped_column(String(40), primary_key=True)  # "101-20261207T220100"
+    ref: Mapped[str] = mapped_column(String(40), primary_key=True)  # "101-20261207T220100"
     branch_code: Mapped[str] = mapped_column(String(3), index=True)
     accepted_at: Mapped[dt.datetime]
     accepted_by: Mapped[str] = mapped_column(String(40))  # the Kanwil supervisor's username
@@ -202,7 +202,7 @@ class RegionRestoreLoss(Base):
     __tablename__ = "region_restore_loss"
     __table_args__ = (CheckConstraint("change IN ('missing', 'changed')", name="change"),)
 
-    restore_id: Mapped[str] = mapped_column(ForeignKey("region_restore.id"), primary_key=True)
+    restore_id: Mapped[str] = mapped_column(ForeignKey("region_restore.ref"), primary_key=True)
     table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
     row_key: Mapped[str] = mapped_column(String(40), primary_key=True)
     change: Mapped[str] = mapped_column(String(8))

@@ -36,8 +36,10 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from app.db.ids import BLOCK, block_of
+from app.db.ids import BLOCK, block_of, local_part
 from app.db.pgtools import ensure_always_trigger
+from app.db.region_facts import chain_tip
+from app.domain.region import RestoreFacts
 from app.domain.regional_anchors import KanwilRecord
 
 TABLE = "regional_audit_head"
@@ -276,3 +278,37 @@ def members_of(conn: sa.Connection, code: str, *, at_kanwil: bool) -> int:
     else:
         sql, params = "SELECT count(*) FROM member WHERE record_status <> 'MOVED'", {}
     return int(conn.execute(sa.text(sql), params).scalar_one())
+
+
+def restore_facts(conn: sa.Connection, code: str, record: KanwilRecord | None) -> RestoreFacts | None:
+    """Branch side (``conn`` on the branch's own database): None while it still holds the head the
+    Kanwil recorded of its chain; else what it has now (its chain's end, its last restore)."""
+    if record is None or holds(conn, code, record):
+        return None
+    tip = chain_tip(conn, code).last_seq
+    restore = last_restore(conn, code, max(record.seq, local_part(tip) if tip else 0))
+    return RestoreFacts(
+        record.seq,
+        record.seen_at,
+        local_part(tip) if tip is not None else None,
+        restore[0] if restore else None,
+        restore[1] if restore else None,
+        None,
+        members_of(conn, code, at_kanwil=False),
+    )
+
+
+def last_accepted(conn: sa.Connection, code: str) -> tuple[dt.datetime, str, int] | None:
+    """The newest accepted restore of branch ``code`` (when, by whom, rows lost), or None."""
+    row = conn.execute(
+        sa.text(
+            "SELECT r.accepted_at, r.accepted_by_name, (SELECT count(*) FROM region_restore_loss l "
+            "WHERE l.restore_id = r.ref) FROM region_restore r WHERE r.branch_code = :c "
+            "ORDER BY r.accepted_at DESC LIMIT 1"
+        ),
+        {"c": code},
+    ).first()
+    if row is None:
+        return None
+    at: dt.datetime = row[0] if row[0].tzinfo else row[0].replace(tzinfo=dt.UTC)
+    return at, str(row[1]), int(row[2])

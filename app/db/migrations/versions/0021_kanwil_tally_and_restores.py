@@ -58,7 +58,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "region_restore",
-        sa.Column("id", sa.String(length=40), nullable=False),
+        sa.Column("ref", sa.String(length=40), nullable=False),
         sa.Column("branch_code", sa.String(length=3), nullable=False),
         sa.Column("accepted_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("accepted_by", sa.String(length=40), nullable=False),
@@ -73,7 +73,7 @@ def upgrade() -> None:
         sa.Column("lost", sa.Text(), nullable=False),
         sa.Column("lost_numbers", sa.Text(), nullable=False),
         sa.Column("reused_numbers", sa.Text(), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_region_restore")),
+        sa.PrimaryKeyConstraint("ref", name=op.f("pk_region_restore")),
     )
     with op.batch_alter_table("region_restore", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_region_restore_branch_code"), ["branch_code"], unique=False)
@@ -87,7 +87,7 @@ def upgrade() -> None:
         sa.CheckConstraint("change IN ('missing', 'changed')", name=op.f("ck_region_restore_loss_change")),
         sa.ForeignKeyConstraint(
             ["restore_id"],
-            ["region_restore.id"],
+            ["region_restore.ref"],
             name=op.f("fk_region_restore_loss_restore_id_region_restore"),
         ),
         sa.PrimaryKeyConstraint("restore_id", "table_name", "row_key", name=op.f("pk_region_restore_loss")),
