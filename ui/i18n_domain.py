@@ -138,6 +138,10 @@ ISSUE_MESSAGES = (
     QT_TRANSLATE_NOOP("Issue", "Cabang {code} dipulihkan dari cadangan lama ({at}{file}):"),
     QT_TRANSLATE_NOOP(
         "Issue",
+        "Cabang {code} dipulihkan dari cadangan lama: salin ulang biasa akan membuang data di Kanwil yang hilang di cabang. Terima pemulihannya: 'loket region accept-restore --branch {code} --supervisor USERNAME --reason ...'.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Issue",
         "Cabang {code} masih memuat peristiwa audit yang dicatat Kanwil: tidak ada pemulihan yang perlu diterima (lihat 'loket region status').",
     ),
     QT_TRANSLATE_NOOP(

@@ -10,12 +10,16 @@ while the index has none). The same definition, stored instead of recomputed:
 
 * a trigger on ``member`` (enabled ALWAYS: it fires for replicated rows) writes the row of an
   ACTIVE member and removes it when the record leaves ACTIVE or goes (a move, a deactivation);
-* statement triggers on ``member_cover`` copy its answer (or NULL when the row is forgotten);
+* a row trigger on ``member_cover`` copies its answer (or NULL when the row is forgotten);
 * ``kanwil_tally_baseline`` holds the instant each target regency is counted from, as the
   dashboard last set it (``sync_baselines``: a changed target re-marks that regency's rows);
 * ``kanwil_nik_twice`` holds the NIKs active at two records at once (the dashboard's warning),
-  kept by the same member trigger under a per-NIK lock, so two branches' workers cannot both
-  miss each other.
+  kept by the same member trigger. Its limit: two branches' replicated transactions carrying the
+  same NIK, applied at the very same moment, do not see each other's uncommitted row, and that
+  pair is not counted until the tally is counted again (``backfill``). A lock per NIK would close
+  that window, but a branch's import of many members arrives as one transaction and would hold
+  one lock per member (PostgreSQL's shared lock table runs out), and it cost a quarter of the
+  catch-up time.
 
 All three are derived data, never replicated; ``install`` fills them from what the Kanwil
 already holds (a region set up before them, or a trigger found missing)."""
@@ -35,7 +39,7 @@ TALLY = "kanwil_member_tally"
 BASELINE = "kanwil_tally_baseline"
 TWICE = "kanwil_nik_twice"
 MEMBER_TRIGGER = "loket_kanwil_tally_m"
-COVER_TRIGGERS = ("loket_kanwil_tally_ci", "loket_kanwil_tally_cu", "loket_kanwil_tally_cd")
+COVER_TRIGGER = "loket_kanwil_tally_c"
 
 # The home regency exactly as ``coverage_queries.regency_of`` says it.
 _REGENCY = "coalesce(substr({m}.kode_wilayah, 1, 5), substr({m}.nik_district, 1, 5))"
@@ -48,7 +52,6 @@ DECLARE
 BEGIN
   IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.record_status = 'ACTIVE' AND (
        TG_OP = 'DELETE' OR NEW.record_status <> 'ACTIVE' OR NEW.nik <> OLD.nik) THEN
-    PERFORM pg_advisory_xact_lock(hashtext('loket_nik:' || OLD.nik));
     IF (SELECT count(*) FROM member m WHERE m.nik = OLD.nik AND m.record_status = 'ACTIVE') < 2 THEN
       DELETE FROM {TWICE} WHERE nik = OLD.nik;
     END IF;
@@ -61,16 +64,15 @@ BEGIN
     DELETE FROM {TALLY} WHERE member_id = OLD.id;
   END IF;
   v_regency := {_REGENCY.format(m="NEW")};
-  INSERT INTO {TALLY} (member_id, regency, branch, created_at, counted, covered, as_of, recheck_on)
-  SELECT NEW.id, v_regency, NEW.branch_id / {BLOCK}, NEW.created_at,
-         coalesce(NEW.created_at >= (SELECT b.counted_from FROM {BASELINE} b WHERE b.regency = v_regency), false),
-         c.covered, c.as_of, c.recheck_on
-  FROM (SELECT 1) one LEFT JOIN member_cover c ON c.member_id = NEW.id
+  -- No status index answer: a written member record is forgotten by the index's own trigger
+  -- (app.db.kanwil_cover), and worked out again by the next refresh.
+  INSERT INTO {TALLY} (member_id, regency, branch, created_at, counted)
+  VALUES (NEW.id, v_regency, NEW.branch_id / {BLOCK}, NEW.created_at,
+          coalesce(NEW.created_at >= (SELECT b.counted_from FROM {BASELINE} b WHERE b.regency = v_regency), false))
   ON CONFLICT (member_id) DO UPDATE SET regency = EXCLUDED.regency, branch = EXCLUDED.branch,
-    created_at = EXCLUDED.created_at, counted = EXCLUDED.counted, covered = EXCLUDED.covered,
-    as_of = EXCLUDED.as_of, recheck_on = EXCLUDED.recheck_on;
+    created_at = EXCLUDED.created_at, counted = EXCLUDED.counted, covered = NULL, as_of = NULL,
+    recheck_on = NULL;
   IF TG_OP = 'INSERT' OR OLD.record_status <> 'ACTIVE' OR NEW.nik <> OLD.nik THEN
-    PERFORM pg_advisory_xact_lock(hashtext('loket_nik:' || NEW.nik));
     IF EXISTS (SELECT 1 FROM member m WHERE m.nik = NEW.nik AND m.record_status = 'ACTIVE' AND m.id <> NEW.id) THEN
       INSERT INTO {TWICE} (nik) VALUES (NEW.nik) ON CONFLICT (nik) DO NOTHING;
     END IF;
@@ -78,31 +80,24 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE OR REPLACE FUNCTION loket_kanwil_tally_cover_set() RETURNS trigger LANGUAGE plpgsql
+CREATE OR REPLACE FUNCTION loket_kanwil_tally_cover() RETURNS trigger LANGUAGE plpgsql
 SET search_path FROM CURRENT AS $$
 BEGIN
-  UPDATE {TALLY} t SET covered = n.covered, as_of = n.as_of, recheck_on = n.recheck_on
-  FROM answered n WHERE t.member_id = n.member_id;
-  RETURN NULL;
-END $$;
-
-CREATE OR REPLACE FUNCTION loket_kanwil_tally_cover_forget() RETURNS trigger LANGUAGE plpgsql
-SET search_path FROM CURRENT AS $$
-BEGIN
-  UPDATE {TALLY} t SET covered = NULL, as_of = NULL, recheck_on = NULL
-  FROM forgotten o WHERE t.member_id = o.member_id
-  AND NOT EXISTS (SELECT 1 FROM member_cover c WHERE c.member_id = o.member_id);
+  IF TG_OP = 'DELETE' THEN
+    UPDATE {TALLY} SET covered = NULL, as_of = NULL, recheck_on = NULL WHERE member_id = OLD.member_id;
+  ELSE
+    IF TG_OP = 'UPDATE' AND NEW.member_id <> OLD.member_id THEN
+      UPDATE {TALLY} SET covered = NULL, as_of = NULL, recheck_on = NULL WHERE member_id = OLD.member_id;
+    END IF;
+    UPDATE {TALLY} SET covered = NEW.covered, as_of = NEW.as_of, recheck_on = NEW.recheck_on
+    WHERE member_id = NEW.member_id;
+  END IF;
   RETURN NULL;
 END $$;
 """  # noqa: S608 - fixed names, no input
 
-_COVER = (
-    (COVER_TRIGGERS[0], "INSERT", "NEW TABLE AS answered", "loket_kanwil_tally_cover_set"),
-    (COVER_TRIGGERS[1], "UPDATE", "NEW TABLE AS answered", "loket_kanwil_tally_cover_set"),
-    (COVER_TRIGGERS[2], "DELETE", "OLD TABLE AS forgotten", "loket_kanwil_tally_cover_forget"),
-)
-NAMES = (MEMBER_TRIGGER, *COVER_TRIGGERS)
-FUNCTIONS = ("loket_kanwil_tally_member", "loket_kanwil_tally_cover_set", "loket_kanwil_tally_cover_forget")
+NAMES = (MEMBER_TRIGGER, COVER_TRIGGER)
+FUNCTIONS = ("loket_kanwil_tally_member", "loket_kanwil_tally_cover")
 
 # What the Kanwil already holds, counted once (``install`` when a trigger was missing).
 BACKFILL = (
@@ -138,14 +133,15 @@ def install(conn: sa.Connection) -> None:
         f"CREATE TRIGGER {MEMBER_TRIGGER} AFTER INSERT OR UPDATE OR DELETE ON member "
         "FOR EACH ROW EXECUTE FUNCTION loket_kanwil_tally_member()",
     )
-    for name, event, referencing, function in _COVER:
-        ensure_always_trigger(
-            conn,
-            "member_cover",
-            name,
-            f"CREATE TRIGGER {name} AFTER {event} ON member_cover REFERENCING {referencing} "
-            f"FOR EACH STATEMENT EXECUTE FUNCTION {function}()",
-        )
+    # A row trigger: the replicated writes forget one member's index row at a time, and a statement
+    # trigger joining its transition table would be planned against the whole tally each time.
+    ensure_always_trigger(
+        conn,
+        "member_cover",
+        COVER_TRIGGER,
+        f"CREATE TRIGGER {COVER_TRIGGER} AFTER INSERT OR UPDATE OR DELETE ON member_cover "
+        "FOR EACH ROW EXECUTE FUNCTION loket_kanwil_tally_cover()",
+    )
     if missing:
         backfill(conn)
 

@@ -3065,6 +3065,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Branch {code} was restored from an older backup ({at}{file}):</translation>
     </message>
     <message>
+        <source>Cabang {code} dipulihkan dari cadangan lama: salin ulang biasa akan membuang data di Kanwil yang hilang di cabang. Terima pemulihannya: &apos;loket region accept-restore --branch {code} --supervisor USERNAME --reason ...&apos;.</source>
+        <translation>Branch {code} was restored from an older backup: a plain re-copy would throw away what the Kanwil holds that the branch lost. Accept its restore instead: &apos;loket region accept-restore --branch {code} --supervisor USERNAME --reason ...&apos;.</translation>
+    </message>
+    <message>
         <source>Cabang {code} masih memuat peristiwa audit yang dicatat Kanwil: tidak ada pemulihan yang perlu diterima (lihat &apos;loket region status&apos;).</source>
         <translation>Branch {code} still holds the audit event the Kanwil recorded: there is no restore to accept (see &apos;loket region status&apos;).</translation>
     </message>

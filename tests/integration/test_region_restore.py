@@ -21,7 +21,7 @@ from app.services import backup, enrolment
 from app.services import contributions as cs
 from app.services.audit import verify_audit
 from app.services.region import audit as region_audit
-from app.services.region import restore, status
+from app.services.region import repair, restore, status
 from tests.day_fixtures import nik_for, record_for
 from tests.region_fixtures import PASSWORD, Region, Site, region_fixture, region_servers_fixture, wait_until  # noqa: F401
 
@@ -123,6 +123,10 @@ def test_a_branch_restored_from_an_older_backup_is_explained_accepted_and_replic
     reused = _enrol(a, 6)
     assert reused == later[0]
 
+    # A plain re-copy would drop what the branch lost: refused, pointing at accept-restore.
+    with pytest.raises(DomainError, match="accept-restore"):
+        repair.repair(k.ctx, k.supervisor, "101", resync=True)
+    assert _members_at_kanwil(region, a) == sorted(kept + later)
     # Refused without a reason; refused for a branch that was not restored.
     with pytest.raises(DomainError, match="alasan"):
         restore.accept_restore(k.ctx, k.supervisor, "101", "  ")

@@ -103,8 +103,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
-        for name in kanwil_tally.COVER_TRIGGERS:
-            bind.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON member_cover")
+        bind.exec_driver_sql(f"DROP TRIGGER IF EXISTS {kanwil_tally.COVER_TRIGGER} ON member_cover")
         bind.exec_driver_sql(f"DROP TRIGGER IF EXISTS {kanwil_tally.MEMBER_TRIGGER} ON member")
         for function in kanwil_tally.FUNCTIONS:
             bind.exec_driver_sql(f"DROP FUNCTION IF EXISTS {function}()")
