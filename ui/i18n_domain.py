@@ -37,6 +37,11 @@ ISSUE_MESSAGES = (
     QT_TRANSLATE_NOOP("Issue", "'{path}.{key}' wajib diisi."),
     QT_TRANSLATE_NOOP("Issue", "'{p}' harus objek."),
     QT_TRANSLATE_NOOP("Issue", "'{q}' harus objek."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        ". Perubahan cabang tertahan sampai supervisor Kanwil menerima pemulihan: 'loket region accept-restore --branch {code} --supervisor USERNAME --reason ...' (yang hilang disimpan dan dapat diekspor).",
+    ),
+    QT_TRANSLATE_NOOP("Issue", "; Kanwil memegang {kanwil} data peserta cabang ini, cabang kini {branch}"),
     QT_TRANSLATE_NOOP("Issue", "Ada bulan yang tercantum dua kali."),
     QT_TRANSLATE_NOOP("Issue", "Ahli waris paling banyak {max_heirs} orang."),
     QT_TRANSLATE_NOOP("Issue", "Akun ini dinonaktifkan. Hubungi supervisor."),
@@ -59,6 +64,7 @@ ISSUE_MESSAGES = (
     QT_TRANSLATE_NOOP("Issue", "Alasan menyimpan data yang mirip wajib diisi (minimal 5 karakter)."),
     QT_TRANSLATE_NOOP("Issue", "Alasan paling banyak 200 karakter."),
     QT_TRANSLATE_NOOP("Issue", "Alasan paling banyak {max_reason} karakter."),
+    QT_TRANSLATE_NOOP("Issue", "Alasan paling panjang {n} huruf."),
     QT_TRANSLATE_NOOP("Issue", "Alasan penolakan wajib diisi ({min_reason}–{max_reason} karakter)."),
     QT_TRANSLATE_NOOP("Issue", "Alasan penonaktifan wajib diisi."),
     QT_TRANSLATE_NOOP(
@@ -90,6 +96,7 @@ ISSUE_MESSAGES = (
     QT_TRANSLATE_NOOP(
         "Issue", "Baris yang mirip peserta lain hanya boleh disimpan dengan persetujuan supervisor."
     ),
+    QT_TRANSLATE_NOOP("Issue", "Basis data di alamat itu bukan cabang {code}."),
     QT_TRANSLATE_NOOP(
         "Issue", "Basis data ini berisi tabel aplikasi lain; pakai basis data kosong untuk Loket."
     ),
@@ -128,6 +135,18 @@ ISSUE_MESSAGES = (
         "Issue",
         "Cabang sudah diatur ({code} {name}); perubahan dilakukan supervisor (--supervisor USERNAME, kata sandinya diminta).",
     ),
+    QT_TRANSLATE_NOOP("Issue", "Cabang {code} dipulihkan dari cadangan lama ({at}{file}):"),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Cabang {code} dipulihkan dari cadangan lama: salin ulang biasa akan membuang data di Kanwil yang hilang di cabang. Terima pemulihannya: 'loket region accept-restore --branch {code} --supervisor USERNAME --reason ...'.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Cabang {code} masih memuat peristiwa audit yang dicatat Kanwil: tidak ada pemulihan yang perlu diterima (lihat 'loket region status').",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Issue", "Cabang {code} tampaknya dipulihkan dari cadangan lama (atau ekor jejak auditnya dipotong):"
+    ),
     QT_TRANSLATE_NOOP("Issue", "Cabang {code} tidak dikenal Kanwil ini (loket region status)."),
     QT_TRANSLATE_NOOP(
         "Issue",
@@ -156,6 +175,10 @@ ISSUE_MESSAGES = (
     QT_TRANSLATE_NOOP("Issue", "Data peserta {row} di balasan tidak sah atau bukan peserta laptop ini."),
     QT_TRANSLATE_NOOP(
         "Issue", "Detail sambungan ke cabang {code} tidak tersimpan di Kanwil; sebutkan --branch URL_CABANG."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Detail sambungan ke cabang {code} tidak tersimpan di Kanwil; sebutkan --branch-url URL_CABANG.",
     ),
     QT_TRANSLATE_NOOP("Issue", "File CSV {name} tidak punya lembar; hapus pilihan lembar."),
     QT_TRANSLATE_NOOP("Issue", "File cadangan tidak ditemukan: {path}"),
@@ -257,6 +280,7 @@ ISSUE_MESSAGES = (
     QT_TRANSLATE_NOOP("Issue", "Jumlah uang diterima tidak masuk akal."),
     QT_TRANSLATE_NOOP("Issue", "Jumlah uang petugas {officer} tidak masuk akal."),
     QT_TRANSLATE_NOOP("Issue", "Jumlah yang dibayar belum dihitung."),
+    QT_TRANSLATE_NOOP("Issue", "Kanwil sudah menerima jejak auditnya sampai #{seq} ({at}), {now}"),
     QT_TRANSLATE_NOOP("Issue", "Kartu peserta ini baru saja dicetak di loket lain. Periksa riwayat kartu."),
     QT_TRANSLATE_NOOP(
         "Issue", "Kartu peserta masih berlaku; untuk kartu hilang atau rusak pilih Cetak ulang."
@@ -484,6 +508,10 @@ ISSUE_MESSAGES = (
         "Pemeriksaan NIK di cabang lain se-wilayah TIDAK berjalan: server Kanwil tidak dapat dihubungi. Pemeriksaan di cabang ini tetap berlaku.",
     ),
     QT_TRANSLATE_NOOP("Issue", "Pemetaan '{part}' harus berbentuk JUDUL=kunci."),
+    QT_TRANSLATE_NOOP(
+        "Issue",
+        "Pemulihan cabang ini dari cadangan lama diterima Kanwil {at} oleh {by}: {lost} baris yang sudah sampai di Kanwil tidak ada lagi di cabang (daftarnya: 'loket region restores').",
+    ),
     QT_TRANSLATE_NOOP("Issue", "Pendaftaran ditolak setelah 2–{max_days} hari tanpa sinkron."),
     QT_TRANSLATE_NOOP("Issue", "Penghasilan harus bilangan bulat lebih dari 0."),
     QT_TRANSLATE_NOOP("Issue", "Penghasilan harus bilangan bulat rupiah, mis. 1500000."),
@@ -580,6 +608,7 @@ ISSUE_MESSAGES = (
         "Issue", "Sel {letter}{n} digabung (merge) dengan baris lain. Pisahkan sel dan isi setiap baris."
     ),
     QT_TRANSLATE_NOOP("Issue", "Seri kartu ditulis NOMOR-URUT, mis. 10100000013-1."),
+    QT_TRANSLATE_NOOP("Issue", "Server cabang {code} tidak dapat dihubungi: pemulihan belum diterima."),
     QT_TRANSLATE_NOOP(
         "Issue", "Server cabang {code} tidak dapat dihubungi: salin ulang menunggu sampai tersambung."
     ),
@@ -661,8 +690,15 @@ ISSUE_MESSAGES = (
     QT_TRANSLATE_NOOP("Issue", "Usia {age} tahun; segmen {segmen} maksimal {max_age} tahun."),
     QT_TRANSLATE_NOOP("Issue", "Usia {age} tahun; segmen {segmen} minimal {min_age} tahun."),
     QT_TRANSLATE_NOOP(
+        "Issue",
+        "Versi skema cabang {code} berbeda dengan Kanwil: perbarui Loket di keduanya dulu, lalu ulangi.",
+    ),
+    QT_TRANSLATE_NOOP(
         "Issue", "Zona waktu harus Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)."
     ),
+    QT_TRANSLATE_NOOP("Issue", "cabang kini berakhir di #{seq}"),
+    QT_TRANSLATE_NOOP("Issue", "cabang kini berakhir di #{seq} dan tidak lagi memuat peristiwa itu"),
+    QT_TRANSLATE_NOOP("Issue", "cabang kini tanpa peristiwa"),
     QT_TRANSLATE_NOOP("Issue", "grace_months harus 0–24."),
     QT_TRANSLATE_NOOP("Issue", "holiday_shift harus true atau false."),
     QT_TRANSLATE_NOOP("Issue", "manifest.json rusak atau bukan manifest paket Loket."),
@@ -733,6 +769,7 @@ LABELS = (
     QT_TRANSLATE_NOOP("Label", "Digabung ke nomor lain"),
     QT_TRANSLATE_NOOP("Label", "Dilindungi sampai"),
     QT_TRANSLATE_NOOP("Label", "Dinonaktifkan"),
+    QT_TRANSLATE_NOOP("Label", "Dipulihkan dari cadangan lama"),
     QT_TRANSLATE_NOOP("Label", "Diterima"),
     QT_TRANSLATE_NOOP("Label", "E-commerce"),
     QT_TRANSLATE_NOOP("Label", "Gagal"),
@@ -869,7 +906,14 @@ LABELS = (
     QT_TRANSLATE_NOOP("Label", "Waktu daftar"),
     QT_TRANSLATE_NOOP("Label", "Wilayah penerbitan NIK"),
     QT_TRANSLATE_NOOP("Label", "Zona waktu"),
+    QT_TRANSLATE_NOOP("Label", "ahli waris"),
+    QT_TRANSLATE_NOOP("Label", "bulan dibayar"),
+    QT_TRANSLATE_NOOP("Label", "cetak ulang kartu"),
     QT_TRANSLATE_NOOP("Label", "duplikat, digabung"),
+    QT_TRANSLATE_NOOP("Label", "isi koreksi"),
+    QT_TRANSLATE_NOOP("Label", "jadwal iuran"),
+    QT_TRANSLATE_NOOP("Label", "kartu"),
+    QT_TRANSLATE_NOOP("Label", "koreksi"),
     QT_TRANSLATE_NOOP("Label", "membatalkan pembayaran"),
     QT_TRANSLATE_NOOP("Label", "membuka data lengkap peserta"),
     QT_TRANSLATE_NOOP("Label", "memeriksa kartu"),
@@ -887,5 +931,12 @@ LABELS = (
     QT_TRANSLATE_NOOP("Label", "meninggal dunia"),
     QT_TRANSLATE_NOOP("Label", "menutup hari dan membuka ringkasan cabang"),
     QT_TRANSLATE_NOOP("Label", "menyetujui atau menolak permintaan"),
+    QT_TRANSLATE_NOOP("Label", "mutasi"),
+    QT_TRANSLATE_NOOP("Label", "pembayaran"),
+    QT_TRANSLATE_NOOP("Label", "pendaftaran"),
+    QT_TRANSLATE_NOOP("Label", "penonaktifan"),
+    QT_TRANSLATE_NOOP("Label", "peristiwa audit"),
+    QT_TRANSLATE_NOOP("Label", "peserta"),
+    QT_TRANSLATE_NOOP("Label", "petugas"),
     QT_TRANSLATE_NOOP("Label", "pindah ke luar negeri"),
 )

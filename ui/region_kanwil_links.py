@@ -15,6 +15,7 @@ from app.services.region import repair, setup, status
 from app.services.region.repair import RepairDTO
 from app.services.region.setup import BranchLinkDTO
 from app.services.region.status import LinkDTO, RegionStatusDTO
+from ui import region_restore
 from ui.context import UiContext
 from ui.dialogs.region_branch import AddBranchDialog, RepairBranchDialog
 from ui.i18n import translate
@@ -36,8 +37,8 @@ class KanwilLinksTab(QWidget):
         on_status: Callable[[RegionStatusDTO], None],
     ) -> None:
         super().__init__()
-        self.ui, self._session, self._show, self._fail = ui, session, show, fail
-        self._on_status = on_status  # the panel shows a fresh status (here and above the tabs)
+        self.ui, self.session, self.show_message, self.fail = ui, session, show, fail
+        self.on_status = on_status  # the panel shows a fresh status (here and above the tabs)
         v = QVBoxLayout(self)
         v.setContentsMargins(8, 8, 8, 8)
         self.model, self.table = rows_table(
@@ -76,8 +77,8 @@ class KanwilLinksTab(QWidget):
         self.explain.setTextFormat(Qt.TextFormat.PlainText)
         self.explain.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.explain.setMinimumHeight(
-            self.explain.fontMetrics().lineSpacing() * 3 + 4
-        )  # never under the table
+            self.explain.fontMetrics().lineSpacing() * 5 + 4
+        )  # never under the table (a restored branch's explanation takes four lines)
         v.addWidget(self.explain)
         row = QHBoxLayout()
         self.refresh_button = QPushButton(translate("KanwilPanel", "Perbarui  (Ctrl+U)"))
@@ -86,18 +87,22 @@ class KanwilLinksTab(QWidget):
         self.add_button.setObjectName("regionAddBranch")
         self.repair_button = QPushButton(translate("KanwilPanel", "Perbaiki cabang terpilih…"))
         self.repair_button.setObjectName("regionRepair")
-        for b in (self.refresh_button, self.add_button, self.repair_button):
+        self.restore_button = QPushButton(translate("KanwilPanel", "Terima pemulihan cabang…"))
+        self.restore_button.setObjectName("regionAcceptRestore")  # ui.region_restore
+        self.restore_button.setEnabled(False)
+        for b in (self.refresh_button, self.add_button, self.repair_button, self.restore_button):
             b.setAccessibleName(b.text().split("  (")[0])
             row.addWidget(b)
         row.addStretch(1)
         v.addLayout(row)
         self.add_button.clicked.connect(self.add_branch)
         self.repair_button.clicked.connect(self.repair_selected)
+        self.restore_button.clicked.connect(lambda: region_restore.accept_selected(self))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         self.table.activated.connect(lambda _i: self.repair_selected())
 
     def _tz(self) -> str:
-        s = self._session()
+        s = self.session()
         return s.timezone if s else TZ
 
     def show_links(self, links: tuple[LinkDTO, ...]) -> None:
@@ -115,6 +120,7 @@ class KanwilLinksTab(QWidget):
 
     def _show_selected(self) -> None:
         link = self.model.row_at(self.table.currentIndex().row())
+        self.restore_button.setEnabled(link is not None and link.state == region_restore.RESTORED)
         if link is None:
             self.explain.setText("")
             return
@@ -133,7 +139,7 @@ class KanwilLinksTab(QWidget):
 
     # ---- actions (the Kanwil supervisor's password, then the work with progress) --------------------
     def add_branch(self) -> None:
-        s = self._session()
+        s = self.session()
         if s is None:
             return
         dialog = AddBranchDialog(self.ui, s.opened.ctx, s.actor, parent=self)
@@ -141,7 +147,7 @@ class KanwilLinksTab(QWidget):
         dialog.open()
 
     def _run_add(self, form: Any) -> None:
-        s = self._session()
+        s = self.session()
         if s is None:
             return
 
@@ -156,8 +162,8 @@ class KanwilLinksTab(QWidget):
 
         def done(result: tuple[BranchLinkDTO, RegionStatusDTO]) -> None:
             link, st = result
-            self._on_status(st)
-            self._show(
+            self.on_status(st)
+            self.show_message(
                 "info",
                 translate(
                     "KanwilPanel",
@@ -167,16 +173,16 @@ class KanwilLinksTab(QWidget):
             )
 
         self.ui.runner.run_with_dialog(
-            self, translate("KanwilPanel", "Menambah cabang"), work, on_success=done, on_error=self._fail
+            self, translate("KanwilPanel", "Menambah cabang"), work, on_success=done, on_error=self.fail
         )
 
     def repair_selected(self) -> None:
-        s = self._session()
+        s = self.session()
         link = self.model.row_at(self.table.currentIndex().row())
         if s is None:
             return
         if link is None:
-            self._show(
+            self.show_message(
                 "warning", translate("KanwilPanel", "Pilih dulu cabang yang akan diperbaiki di daftar.")
             )
             return
@@ -185,7 +191,7 @@ class KanwilLinksTab(QWidget):
         dialog.open()
 
     def _run_repair(self, form: Any) -> None:
-        s = self._session()
+        s = self.session()
         if s is None:
             return
 
@@ -202,17 +208,17 @@ class KanwilLinksTab(QWidget):
 
         def done(result: tuple[RepairDTO, RegionStatusDTO]) -> None:
             r, st = result
-            self._on_status(st)
+            self.on_status(st)
             steps = "; ".join(r.actions) or translate("KanwilPanel", "tidak ada yang perlu diubah")
             text = translate("KanwilPanel", "Cabang {code}: sebelum {before}, sesudah {after} — {steps}.").format(
                 code=r.code, before=display.message(r.before.label), after=display.message(r.after.label),
                 steps=steps,
             )  # fmt: skip
             if r.after.needs_repair:
-                self._show("error", text + " " + display.message(r.after.message))
+                self.show_message("error", text + " " + display.message(r.after.message))
             else:
-                self._show("info", text)
+                self.show_message("info", text)
 
         self.ui.runner.run_with_dialog(
-            self, translate("KanwilPanel", "Memperbaiki cabang"), work, on_success=done, on_error=self._fail
+            self, translate("KanwilPanel", "Memperbaiki cabang"), work, on_success=done, on_error=self.fail
         )

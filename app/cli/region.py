@@ -1,4 +1,5 @@
-"""Region commands for IT and supervisors: ``loket region init|add-branch|area|status|repair|audit|dashboard``."""
+"""Region commands for IT and supervisors: ``loket region init|add-branch|area|status|repair|
+accept-restore|restores|audit|dashboard``."""
 
 from __future__ import annotations
 
@@ -72,6 +73,29 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--branch-url", metavar="URL", help="bila Kanwil tidak lagi menyimpan alamat cabang")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_repair)
+
+    p = rg.add_parser(
+        "accept-restore",
+        parents=[common],
+        help="di Kanwil: terima cabang yang dipulihkan dari cadangan lama dan sambungkan ulang",
+    )
+    p.add_argument("--branch", required=True, metavar="KODE")
+    p.add_argument("--supervisor", required=True, metavar="USERNAME")
+    p.add_argument("--reason", required=True, help="alasan (masuk jejak audit Kanwil dan cabang)")
+    p.add_argument("--branch-url", metavar="URL", help="bila Kanwil tidak lagi menyimpan alamat cabang")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_accept_restore)
+
+    p = rg.add_parser(
+        "restores",
+        parents=[common],
+        help="pemulihan cabang yang diterima Kanwil dan data yang hilang karenanya (di Kanwil atau cabang)",
+    )
+    p.add_argument("--supervisor", required=True, metavar="USERNAME")
+    p.add_argument("--branch", metavar="KODE", help="hanya cabang ini")
+    p.add_argument("--csv", metavar="BERKAS", help="ekspor data yang hilang (pemulihan terbaru) ke CSV")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_restores)
 
     p = rg.add_parser(
         "audit",
@@ -213,6 +237,66 @@ def cmd_repair(args: argparse.Namespace) -> int:
             print(f"  - {action}")
         print(f"  {r.after.message} [{r.after.message_code}]")
     return 0 if not r.after.needs_repair else 1
+
+
+def cmd_accept_restore(args: argparse.Namespace) -> int:
+    from app.services.region import restore
+
+    opened = open_from_args(args)
+    actor = require_supervisor(opened, args.supervisor)
+
+    def progress(done: int, total: int, message: str = "") -> None:
+        print(f"{message} ({done}/{total})", file=sys.stderr, flush=True)
+
+    r = restore.accept_restore(
+        opened.ctx, actor, args.branch, args.reason, branch_url=args.branch_url, progress=progress
+    )
+    if args.json:
+        print_json(r.as_json())
+    else:
+        for line in r.lines():
+            print(line)
+        if r.lost_rows:
+            print(f"Daftar lengkap: loket region restores --branch {r.branch} --csv BERKAS.csv")
+    return 0
+
+
+def cmd_restores(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from app.services.region import restore
+
+    opened = open_from_args(args)
+    actor = require_supervisor(opened, args.supervisor)
+    found = restore.restores(opened.ctx, actor, code=args.branch)
+    if args.csv:
+        if not found:
+            print("Belum ada pemulihan cabang yang diterima Kanwil.", file=sys.stderr)
+            return 1
+        n = restore.export_losses(opened.ctx, actor, found[0].id, Path(args.csv))
+        print(f"{n} baris yang hilang karena pemulihan {found[0].id} ditulis ke {args.csv}.")
+        return 0
+    if args.json:
+        print_json(
+            [
+                {**r.as_json(), "losses": [vars_of(x) for x in restore.losses(opened.ctx, actor, r.id)]}
+                for r in found
+            ]
+        )
+        return 0
+    if not found:
+        print("Belum ada pemulihan cabang yang diterima Kanwil.")
+    for r in found:
+        for line in r.lines():
+            print(line)
+        for loss in restore.losses(opened.ctx, actor, r.id):
+            change = "hilang" if loss.change == "missing" else "berubah"
+            print(f"    {loss.table} {loss.key} ({change}): {loss.summary}")
+    return 0
+
+
+def vars_of(loss: Any) -> dict[str, str]:
+    return {"table": loss.table, "key": loss.key, "change": loss.change, "summary": loss.summary}
 
 
 def cmd_audit(args: argparse.Namespace) -> int:

@@ -524,7 +524,18 @@ def pg_restore_replace(
     if functions:
         drop += " DROP FUNCTION IF EXISTS " + ", ".join(f"public.{f}" for f in functions) + " CASCADE;"
     producer = subprocess.Popen(
-        [str(tools.path("pg_restore")), "--no-owner", "--no-privileges", "--file=-", str(archive)],
+        # The database keeps its own publication and subscriptions (the region's link, ``app.db.
+        # replication``): the archive's copies would collide with them, and a restored branch's
+        # link is re-made on purpose by its Kanwil (``loket region accept-restore``).
+        [
+            str(tools.path("pg_restore")),
+            "--no-owner",
+            "--no-privileges",
+            "--no-publications",
+            "--no-subscriptions",
+            "--file=-",
+            str(archive),
+        ],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,

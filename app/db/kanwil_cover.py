@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from app.db import kanwil_tally
 from app.db.pgtools import ensure_always_trigger
 
 SQL = """
@@ -43,7 +44,7 @@ TRIGGERS = (
     ("contribution_schedule", "loket_region_forget_cover_cs", "loket_region_forget_cover"),
     ("member", "loket_region_forget_cover_m", "loket_region_forget_member_cover"),
 )
-NAMES = tuple(name for _t, name, _f in TRIGGERS)
+NAMES = (*(name for _t, name, _f in TRIGGERS), *kanwil_tally.NAMES)
 
 
 def install(conn: sa.Connection) -> None:
@@ -57,3 +58,4 @@ def install(conn: sa.Connection) -> None:
             f"CREATE TRIGGER {name} AFTER INSERT OR UPDATE OR DELETE ON {table} "
             f"FOR EACH ROW EXECUTE FUNCTION {function}()",
         )
+    kanwil_tally.install(conn)  # the dashboard's tally, kept beside the index

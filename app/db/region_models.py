@@ -131,3 +131,79 @@ class RegionalAuditHead(Base):
     last_seq: Mapped[int] = mapped_column(BigInteger)
     last_hash: Mapped[str] = mapped_column(String(64))
     seen_at: Mapped[dt.datetime]
+
+
+class KanwilMemberTally(Base):
+    """At the Kanwil: one narrow row per active member of the region, what the dashboard counts
+    (``app.db.kanwil_tally``, kept by triggers; derived, never replicated; empty at a branch)."""
+
+    __tablename__ = "kanwil_member_tally"
+
+    member_id: Mapped[int] = mapped_column(Id, primary_key=True)
+    regency: Mapped[str | None] = mapped_column(String(5))
+    branch: Mapped[int] = mapped_column(Integer)  # the code of the branch holding him
+    created_at: Mapped[dt.datetime]
+    counted: Mapped[bool]  # registered since his regency's baseline (``kanwil_tally_baseline``)
+    covered: Mapped[bool | None]  # the status index's answer, NULL while it has none
+    as_of: Mapped[dt.date | None] = mapped_column(Date)
+    recheck_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class KanwilTallyBaseline(Base):
+    """At the Kanwil: the first instant each target regency's tally rows count from."""
+
+    __tablename__ = "kanwil_tally_baseline"
+
+    regency: Mapped[str] = mapped_column(String(5), primary_key=True)
+    counted_from: Mapped[dt.datetime]
+
+
+class KanwilNikTwice(Base):
+    """At the Kanwil: NIKs active at two member records at once (kept by the tally's trigger)."""
+
+    __tablename__ = "kanwil_nik_twice"
+
+    nik: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
+LOSS_CHANGES = ("missing", "changed")
+
+
+class RegionRestore(Base):
+    """A branch restored from an older backup, accepted by a Kanwil supervisor
+    (``loket region accept-restore``): what the Kanwil had recorded of the branch's audit chain, the
+    branch's head the record was re-based to, who accepted and why, and what was lost (counts per
+    table; membership numbers). Written at the Kanwil, sent down to every branch."""
+
+    __tablename__ = "region_restore"
+
+    ref: Mapped[str] = mapped_column(String(40), primary_key=True)  # "101-20261207T220100"
+    branch_code: Mapped[str] = mapped_column(String(3), index=True)
+    accepted_at: Mapped[dt.datetime]
+    accepted_by: Mapped[str] = mapped_column(String(40))  # the Kanwil supervisor's username
+    accepted_by_name: Mapped[str] = mapped_column(String(100))
+    reason: Mapped[str] = mapped_column(Text)
+    recorded_seq: Mapped[int] = mapped_column(BigInteger)  # the Kanwil's record before
+    recorded_hash: Mapped[str] = mapped_column(String(64))
+    rebased_seq: Mapped[int] = mapped_column(BigInteger)  # the branch's head it was re-based to
+    rebased_hash: Mapped[str] = mapped_column(String(64))
+    restored_at: Mapped[dt.datetime | None]  # the branch's ``db.restore`` event, when it has one
+    restored_file: Mapped[str | None] = mapped_column(String(200))
+    lost: Mapped[str] = mapped_column(Text)  # JSON: table → {"missing": n, "changed": n}
+    lost_numbers: Mapped[str] = mapped_column(Text)  # membership numbers no longer at the branch
+    reused_numbers: Mapped[str] = mapped_column(Text)  # … of them, given again to another record
+
+
+class RegionRestoreLoss(Base):
+    """One row the Kanwil held of a restored branch that the branch no longer has ("missing") or
+    holds in an older version ("changed"), kept as the Kanwil had it (JSON) when the restore was
+    accepted. Written at the Kanwil, sent down to every branch."""
+
+    __tablename__ = "region_restore_loss"
+    __table_args__ = (CheckConstraint("change IN ('missing', 'changed')", name="change"),)
+
+    restore_id: Mapped[str] = mapped_column(ForeignKey("region_restore.ref"), primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    change: Mapped[str] = mapped_column(String(8))
+    row: Mapped[str] = mapped_column(Text)  # JSON, the Kanwil's copy

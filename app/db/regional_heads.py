@@ -19,7 +19,8 @@ The guard (installed by migration 0019 in every PostgreSQL database, enabled ALW
 UPDATE that lowers a row or changes the hash at the same position, a DELETE and a TRUNCATE from
 an ordinary session; for rows applied by replication it silently keeps the higher row. Loket's own
 re-subscription empties the table first (``refill_down``), which the guard allows for that
-session only. Its limits, honestly: the database account that owns the table can drop or disable
+session only; an accepted restore re-bases one branch's row the same way
+(``rebase``, ``loket region accept-restore``, audited at the Kanwil and at the branch). Its limits, honestly: the database account that owns the table can drop or disable
 the guard (or set the same switch) and then lower its copy; a branch's ``audit verify`` therefore
 asks the Kanwil itself whenever it can be reached and falls back on the local copy only when not,
 and the Kanwil's record (``loket region audit``) does not depend on any branch's copy at all.
@@ -28,19 +29,24 @@ and the Kanwil's record (``loket region audit``) does not depend on any branch's
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator, Sequence
+from pathlib import PurePath
 from typing import Any
 
 import sqlalchemy as sa
 
-from app.db.ids import BLOCK
+from app.db.ids import BLOCK, block_of, local_part
 from app.db.pgtools import ensure_always_trigger
+from app.db.region_facts import chain_tip
+from app.domain.region import RestoreFacts
 from app.domain.regional_anchors import KanwilRecord
 
 TABLE = "regional_audit_head"
 TRIGGER = "loket_region_audit_head"  # at the Kanwil, on audit_event
 GUARD = "loket_regional_head_guard"  # everywhere, on regional_audit_head
 REFILL = "loket.refill_down"  # session switch: Loket itself empties the table to subscribe again
+REBASE = "loket.rebase_head"  # session switch (a branch code): an accepted restore re-bases that row
 
 KANWIL_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION {TRIGGER}() RETURNS trigger LANGUAGE plpgsql
@@ -96,6 +102,10 @@ BEGIN
   END IF;
   IF NEW.branch_code <> OLD.branch_code OR NEW.last_seq < OLD.last_seq
      OR (NEW.last_seq = OLD.last_seq AND NEW.last_hash <> OLD.last_hash) THEN
+    IF NOT v_replica AND NEW.branch_code = OLD.branch_code
+       AND coalesce(current_setting('{REBASE}', true), '') = OLD.branch_code THEN
+      RETURN NEW;  -- an accepted restore (loket region accept-restore), audited by its caller
+    END IF;
     IF v_replica THEN
       RETURN OLD;  -- the higher record stays
     END IF;
@@ -130,6 +140,18 @@ def refill_down(conn: sa.Connection, tables: tuple[str, ...]) -> None:
         conn.exec_driver_sql(f"TRUNCATE {', '.join(tables)}")
     finally:
         conn.exec_driver_sql(f"SELECT set_config('{REFILL}', 'off', false)")
+
+
+def rebase(conn: sa.Connection, code: str, seq: int, digest: str) -> None:
+    """Kanwil side, inside the transaction that audits an accepted restore: set branch ``code``'s
+    record to the head the branch now has (``seq`` its position), lower than before. The switch
+    lasts for this transaction only."""
+    conn.execute(sa.text(f"SELECT set_config('{REBASE}', :c, true)"), {"c": code})
+    conn.execute(
+        sa.text(f"UPDATE {TABLE} SET last_seq = :s, last_hash = :h, seen_at = now() WHERE branch_code = :c"),  # noqa: S608
+        {"s": seq, "h": digest, "c": code},
+    )
+    conn.execute(sa.text(f"SELECT set_config('{REBASE}', '', true)"))
 
 
 # What the Kanwil already holds when the trigger is installed (a region set up before it).
@@ -215,3 +237,78 @@ def chain_links(conn: sa.Connection, base: int) -> Iterator[tuple[int, str, str]
 def event_hash(conn: sa.Connection, seq: int) -> str | None:
     found = conn.execute(sa.text("SELECT hash FROM audit_event WHERE seq = :s"), {"s": seq}).scalar()
     return None if found is None else str(found)
+
+
+def holds(conn: sa.Connection, code: str, record: KanwilRecord) -> bool:
+    """Whether this database (a branch's own) still holds the event the Kanwil recorded of branch
+    ``code``'s chain, with the recorded hash."""
+    return event_hash(conn, block_of(code) + record.seq) == record.hash
+
+
+def last_restore(conn: sa.Connection, code: str, upto: int) -> tuple[dt.datetime, str | None] | None:
+    """The newest ``db.restore`` event of branch ``code``'s chain at or below position ``upto``
+    (when, and the backup file it names), read backwards from there."""
+    base = block_of(code)
+    row = conn.execute(
+        sa.text(
+            "SELECT occurred_at, details FROM audit_event WHERE seq > :lo AND seq <= :hi "
+            "AND action = 'db.restore' ORDER BY seq DESC LIMIT 1"
+        ),
+        {"lo": base, "hi": base + upto},
+    ).first()
+    if row is None:
+        return None
+    at: dt.datetime = row[0] if row[0].tzinfo else row[0].replace(tzinfo=dt.UTC)
+    try:
+        details = json.loads(row[1] or "{}")
+    except ValueError:
+        details = {}
+    name = details.get("file") if isinstance(details, dict) else None
+    return at, PurePath(str(name)).name if name else None
+
+
+def members_of(conn: sa.Connection, code: str, *, at_kanwil: bool) -> int:
+    """Branch ``code``'s member records: those the Kanwil holds of it, or those the branch holds."""
+    if at_kanwil:
+        lo, hi = block_of(code), block_of(code) + BLOCK
+        sql, params = (
+            "SELECT count(*) FROM member WHERE branch_id > :lo AND branch_id < :hi",
+            {"lo": lo, "hi": hi},
+        )
+    else:
+        sql, params = "SELECT count(*) FROM member WHERE record_status <> 'MOVED'", {}
+    return int(conn.execute(sa.text(sql), params).scalar_one())
+
+
+def restore_facts(conn: sa.Connection, code: str, record: KanwilRecord | None) -> RestoreFacts | None:
+    """Branch side (``conn`` on the branch's own database): None while it still holds the head the
+    Kanwil recorded of its chain; else what it has now (its chain's end, its last restore)."""
+    if record is None or holds(conn, code, record):
+        return None
+    tip = chain_tip(conn, code).last_seq
+    restore = last_restore(conn, code, max(record.seq, local_part(tip) if tip else 0))
+    return RestoreFacts(
+        record.seq,
+        record.seen_at,
+        local_part(tip) if tip is not None else None,
+        restore[0] if restore else None,
+        restore[1] if restore else None,
+        None,
+        members_of(conn, code, at_kanwil=False),
+    )
+
+
+def last_accepted(conn: sa.Connection, code: str) -> tuple[dt.datetime, str, int] | None:
+    """The newest accepted restore of branch ``code`` (when, by whom, rows lost), or None."""
+    row = conn.execute(
+        sa.text(
+            "SELECT r.accepted_at, r.accepted_by_name, (SELECT count(*) FROM region_restore_loss l "
+            "WHERE l.restore_id = r.ref) FROM region_restore r WHERE r.branch_code = :c "
+            "ORDER BY r.accepted_at DESC LIMIT 1"
+        ),
+        {"c": code},
+    ).first()
+    if row is None:
+        return None
+    at: dt.datetime = row[0] if row[0].tzinfo else row[0].replace(tzinfo=dt.UTC)
+    return at, str(row[1]), int(row[2])

@@ -74,6 +74,8 @@ DOWN = (
     "region_rate_table",
     "region_target",
     "regional_audit_head",  # what the Kanwil saw of each branch's audit chain (app.db.regional_heads)
+    "region_restore",  # restores of a branch accepted at the Kanwil (app.services.region.restore)
+    "region_restore_loss",  # … and the rows each one lost, as the Kanwil held them
 )
 
 # Tables that never leave their database, and why.
@@ -92,6 +94,9 @@ LOCAL = {
     "rate_table": "rate tables loaded here; the Kanwil's go down as region_rate_table",
     "cover_status_before": "record of migration 0010 in this database",
     "member_cover": "status index, derived: each database (the Kanwil too) refills it from the payments it holds",
+    "kanwil_member_tally": "the Kanwil dashboard's tally, derived by triggers from the members it holds",
+    "kanwil_tally_baseline": "the baselines that tally counts from",
+    "kanwil_nik_twice": "NIKs active at two records, derived by the same triggers",
 }
 
 
@@ -106,6 +111,11 @@ def _filter(rule: str | None, code: str) -> str:
     if rule == OWN_KEYS:
         return " WHERE (origin = 'own')"
     return ""
+
+
+def branch_filter(rule: str | None, code: str) -> str:
+    """The row filter of a table of branch ``code``'s publication (without ``WHERE``), or ""."""
+    return _filter(rule, code).removeprefix(" WHERE ")
 
 
 def up_tables_sql(code: str) -> str:

@@ -6,6 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from app.domain.messages import msg
 
 
 class LinkState(StrEnum):
@@ -22,6 +25,7 @@ class LinkState(StrEnum):
     NO_WORKER = "no_worker"
     FAILING = "failing"
     NOT_SUBSCRIBED = "not_subscribed"
+    RESTORED = "restored"
 
 
 STATE_LABELS = {
@@ -36,6 +40,7 @@ STATE_LABELS = {
     LinkState.NO_WORKER: "Tidak berjalan",
     LinkState.FAILING: "Gagal",
     LinkState.NOT_SUBSCRIBED: "Belum berlangganan",
+    LinkState.RESTORED: "Dipulihkan dari cadangan lama",
 }
 # States only ``loket region repair`` (or IT at the server) can end.
 NEEDS_REPAIR = frozenset(
@@ -45,10 +50,25 @@ NEEDS_REPAIR = frozenset(
         LinkState.SLOT_LOST,
         LinkState.NOT_SUBSCRIBED,
         LinkState.FAILING,
+        LinkState.RESTORED,
     }
 )
 LAG_EVENTS = 50  # more events than this not yet at the Kanwil: "lagging"
 LAG_AGE = dt.timedelta(minutes=5)  # … or the newest one waiting longer than this
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreFacts:
+    """A branch whose audit chain no longer holds the head the Kanwil recorded: what the Kanwil saw
+    and what the branch has now."""
+
+    recorded_seq: int  # the Kanwil's record of the branch's chain (position)
+    recorded_at: dt.datetime  # when the Kanwil received it
+    branch_seq: int | None  # where the branch's chain ends now
+    restored_at: dt.datetime | None = None  # the branch's ``db.restore`` event, if it has one
+    restored_file: str | None = None
+    members_at_kanwil: int | None = None  # the branch's member records the Kanwil holds
+    members_at_branch: int | None = None  # … and the branch itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +93,8 @@ class LinkFacts:
     branch_last_at: dt.datetime | None = None  # … and at the branch itself
     branch_schema: str | None = None
     kanwil_schema: str | None = None
+    restore: RestoreFacts | None = None  # the branch no longer holds what the Kanwil recorded
+    timezone: str = "Asia/Jakarta"  # the branch's, for the dates said
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +161,8 @@ def diagnose(f: LinkFacts, now: dt.datetime) -> LinkHealth:
             f"server cabang. Perubahan terakhir yang sampai: {_ago(f.kanwil_last_at, now)}.",
             behind,
         )
+    if f.restore is not None:
+        return restored(f.code, f.restore, f.timezone, behind)
     if f.slot_exists is False:
         return _health(
             LinkState.SLOT_MISSING,
@@ -218,3 +242,49 @@ def diagnose(f: LinkFacts, now: dt.datetime) -> LinkHealth:
         f"Tersambung; perubahan terakhir dari cabang {f.code}: {_ago(f.kanwil_last_at, now)}.",
         behind,
     )
+
+
+def _when(at: dt.datetime, timezone: str) -> str:
+    return at.astimezone(ZoneInfo(timezone)).strftime("%d-%m-%Y %H:%M")
+
+
+def restored(code: str, r: RestoreFacts, timezone: str, behind: int | None = None) -> LinkHealth:
+    """Branch ``code`` was restored to an older point (or its audit tail was cut): what the Kanwil
+    saw, what the branch has now, and the supervisor's way out."""
+    if r.restored_at is not None:
+        what = msg(
+            "Cabang {code} dipulihkan dari cadangan lama ({at}{file}):",
+            code=code,
+            at=_when(r.restored_at, timezone),
+            file=f", {r.restored_file}" if r.restored_file else "",
+        )
+    else:
+        what = msg(
+            "Cabang {code} tampaknya dipulihkan dari cadangan lama (atau ekor jejak auditnya dipotong):",
+            code=code,
+        )
+    if r.branch_seq is None:
+        now = msg("cabang kini tanpa peristiwa")
+    elif r.branch_seq >= r.recorded_seq:
+        now = msg("cabang kini berakhir di #{seq} dan tidak lagi memuat peristiwa itu", seq=r.branch_seq)
+    else:
+        now = msg("cabang kini berakhir di #{seq}", seq=r.branch_seq)
+    saw = msg(
+        "Kanwil sudah menerima jejak auditnya sampai #{seq} ({at}), {now}",
+        seq=r.recorded_seq,
+        at=_when(r.recorded_at, timezone),
+        now=now,
+    )
+    members = ""
+    if r.members_at_kanwil is not None and r.members_at_branch is not None:
+        members = msg(
+            "; Kanwil memegang {kanwil} data peserta cabang ini, cabang kini {branch}",
+            kanwil=r.members_at_kanwil,
+            branch=r.members_at_branch,
+        )
+    todo = msg(
+        ". Perubahan cabang tertahan sampai supervisor Kanwil menerima pemulihan: 'loket region accept-restore "
+        "--branch {code} --supervisor USERNAME --reason ...' (yang hilang disimpan dan dapat diekspor).",
+        code=code,
+    )
+    return _health(LinkState.RESTORED, what + " " + saw + members + todo, behind, "terima pemulihan cabang")

@@ -2829,6 +2829,14 @@ The data in the form is not lost; try again.</translation>
         <translation>&apos;{q}&apos; must be an object.</translation>
     </message>
     <message>
+        <source>. Perubahan cabang tertahan sampai supervisor Kanwil menerima pemulihan: &apos;loket region accept-restore --branch {code} --supervisor USERNAME --reason ...&apos; (yang hilang disimpan dan dapat diekspor).</source>
+        <translation>. The branch&apos;s changes are held back until a Kanwil supervisor accepts the restore: &apos;loket region accept-restore --branch {code} --supervisor USERNAME --reason ...&apos; (what was lost is kept and can be exported).</translation>
+    </message>
+    <message>
+        <source>; Kanwil memegang {kanwil} data peserta cabang ini, cabang kini {branch}</source>
+        <translation>; the Kanwil holds {kanwil} member records of this branch, the branch now {branch}</translation>
+    </message>
+    <message>
         <source>Ada bulan yang tercantum dua kali.</source>
         <translation>A month is listed twice.</translation>
     </message>
@@ -2887,6 +2895,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Alasan paling banyak {max_reason} karakter.</source>
         <translation>Reason at most {max_reason} characters.</translation>
+    </message>
+    <message>
+        <source>Alasan paling panjang {n} huruf.</source>
+        <translation>The reason may be at most {n} characters.</translation>
     </message>
     <message>
         <source>Alasan penolakan wajib diisi ({min_reason}–{max_reason} karakter).</source>
@@ -2951,6 +2963,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Baris yang mirip peserta lain hanya boleh disimpan dengan persetujuan supervisor.</source>
         <translation>Rows that resemble another member may only be saved with a supervisor&apos;s approval.</translation>
+    </message>
+    <message>
+        <source>Basis data di alamat itu bukan cabang {code}.</source>
+        <translation>The database at that address is not branch {code}.</translation>
     </message>
     <message>
         <source>Basis data ini berisi tabel aplikasi lain; pakai basis data kosong untuk Loket.</source>
@@ -3045,6 +3061,22 @@ The data in the form is not lost; try again.</translation>
         <translation>Branch is already set ({code} {name}); changes are made by a supervisor (--supervisor USERNAME, their password will be asked).</translation>
     </message>
     <message>
+        <source>Cabang {code} dipulihkan dari cadangan lama ({at}{file}):</source>
+        <translation>Branch {code} was restored from an older backup ({at}{file}):</translation>
+    </message>
+    <message>
+        <source>Cabang {code} dipulihkan dari cadangan lama: salin ulang biasa akan membuang data di Kanwil yang hilang di cabang. Terima pemulihannya: &apos;loket region accept-restore --branch {code} --supervisor USERNAME --reason ...&apos;.</source>
+        <translation>Branch {code} was restored from an older backup: a plain re-copy would throw away what the Kanwil holds that the branch lost. Accept its restore instead: &apos;loket region accept-restore --branch {code} --supervisor USERNAME --reason ...&apos;.</translation>
+    </message>
+    <message>
+        <source>Cabang {code} masih memuat peristiwa audit yang dicatat Kanwil: tidak ada pemulihan yang perlu diterima (lihat &apos;loket region status&apos;).</source>
+        <translation>Branch {code} still holds the audit event the Kanwil recorded: there is no restore to accept (see &apos;loket region status&apos;).</translation>
+    </message>
+    <message>
+        <source>Cabang {code} tampaknya dipulihkan dari cadangan lama (atau ekor jejak auditnya dipotong):</source>
+        <translation>Branch {code} seems to have been restored from an older backup (or the tail of its audit trail was cut):</translation>
+    </message>
+    <message>
         <source>Cabang {code} tidak dikenal Kanwil ini (loket region status).</source>
         <translation>Branch {code} is not known to this Kanwil (loket region status).</translation>
     </message>
@@ -3127,6 +3159,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Detail sambungan ke cabang {code} tidak tersimpan di Kanwil; sebutkan --branch URL_CABANG.</source>
         <translation>Connection details for branch {code} are not stored at the Kanwil; specify --branch BRANCH_URL.</translation>
+    </message>
+    <message>
+        <source>Detail sambungan ke cabang {code} tidak tersimpan di Kanwil; sebutkan --branch-url URL_CABANG.</source>
+        <translation>The Kanwil no longer holds the connection details of branch {code}; give --branch-url BRANCH_URL.</translation>
     </message>
     <message>
         <source>File CSV {name} tidak punya lembar; hapus pilihan lembar.</source>
@@ -3367,6 +3403,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Jumlah yang dibayar belum dihitung.</source>
         <translation>The amount to pay has not been calculated yet.</translation>
+    </message>
+    <message>
+        <source>Kanwil sudah menerima jejak auditnya sampai #{seq} ({at}), {now}</source>
+        <translation>the Kanwil had received its audit trail up to #{seq} ({at}), {now}</translation>
     </message>
     <message>
         <source>Kartu peserta ini baru saja dicetak di loket lain. Periksa riwayat kartu.</source>
@@ -3889,6 +3929,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Mapping &apos;{part}&apos; must be in the form HEADING=key.</translation>
     </message>
     <message>
+        <source>Pemulihan cabang ini dari cadangan lama diterima Kanwil {at} oleh {by}: {lost} baris yang sudah sampai di Kanwil tidak ada lagi di cabang (daftarnya: &apos;loket region restores&apos;).</source>
+        <translation>The Kanwil accepted this branch&apos;s restore from an older backup on {at} ({by}): {lost} rows that had reached the Kanwil are no longer at the branch (list: &apos;loket region restores&apos;).</translation>
+    </message>
+    <message>
         <source>Pendaftaran ditolak setelah 2–{max_days} hari tanpa sinkron.</source>
         <translation>Enrolment refused after 2–{max_days} days without sync.</translation>
     </message>
@@ -4161,6 +4205,10 @@ The data in the form is not lost; try again.</translation>
         <translation>Write the card serial as NUMBER-SEQUENCE, e.g. 10100000013-1.</translation>
     </message>
     <message>
+        <source>Server cabang {code} tidak dapat dihubungi: pemulihan belum diterima.</source>
+        <translation>Branch server {code} cannot be reached: the restore was not accepted.</translation>
+    </message>
+    <message>
         <source>Server cabang {code} tidak dapat dihubungi: salin ulang menunggu sampai tersambung.</source>
         <translation>The server of branch {code} cannot be reached: the re-copy will wait until connected.</translation>
     </message>
@@ -4389,8 +4437,24 @@ The data in the form is not lost; try again.</translation>
         <translation>Age {age}; segment {segmen} requires at least {min_age} years.</translation>
     </message>
     <message>
+        <source>Versi skema cabang {code} berbeda dengan Kanwil: perbarui Loket di keduanya dulu, lalu ulangi.</source>
+        <translation>Branch {code}&apos;s schema version differs from the Kanwil&apos;s: upgrade Loket on both first, then try again.</translation>
+    </message>
+    <message>
         <source>Zona waktu harus Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT).</source>
         <translation>The time zone must be Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT).</translation>
+    </message>
+    <message>
+        <source>cabang kini berakhir di #{seq}</source>
+        <translation>the branch now ends at #{seq}</translation>
+    </message>
+    <message>
+        <source>cabang kini berakhir di #{seq} dan tidak lagi memuat peristiwa itu</source>
+        <translation>the branch now ends at #{seq} and no longer holds that event</translation>
+    </message>
+    <message>
+        <source>cabang kini tanpa peristiwa</source>
+        <translation>the branch now has no events</translation>
     </message>
     <message>
         <source>grace_months harus 0–24.</source>
@@ -4518,6 +4582,10 @@ The data in the form is not lost; try again.</translation>
     <message>
         <source>Perbaiki cabang terpilih…</source>
         <translation>Repair selected branch…</translation>
+    </message>
+    <message>
+        <source>Terima pemulihan cabang…</source>
+        <translation>Accept branch restore…</translation>
     </message>
     <message>
         <source> Belum terkirim dari server cabang: {kb} kB.</source>
@@ -4684,6 +4752,10 @@ Repair: {what}</translation>
     <message>
         <source>PERHATIAN: {n} NIK aktif di dua cabang sekaligus (periksa dan gabungkan).</source>
         <translation>ATTENTION: {n} NIKs active at two branches at once (check and merge).</translation>
+    </message>
+    <message>
+        <source>Menerima pemulihan cabang {code}</source>
+        <translation>Accepting the restore of branch {code}</translation>
     </message>
 </context>
 <context>
@@ -4997,6 +5069,10 @@ Repair: {what}</translation>
     <message>
         <source>Dinonaktifkan</source>
         <translation>Switched off</translation>
+    </message>
+    <message>
+        <source>Dipulihkan dari cadangan lama</source>
+        <translation>Restored from an older backup</translation>
     </message>
     <message>
         <source>Diterima</source>
@@ -5503,8 +5579,36 @@ Repair: {what}</translation>
         <translation>Time zone</translation>
     </message>
     <message>
+        <source>ahli waris</source>
+        <translation>heirs</translation>
+    </message>
+    <message>
+        <source>bulan dibayar</source>
+        <translation>months paid</translation>
+    </message>
+    <message>
+        <source>cetak ulang kartu</source>
+        <translation>card reprints</translation>
+    </message>
+    <message>
         <source>duplikat, digabung</source>
         <translation>duplicate, merged</translation>
+    </message>
+    <message>
+        <source>isi koreksi</source>
+        <translation>correction changes</translation>
+    </message>
+    <message>
+        <source>jadwal iuran</source>
+        <translation>contribution schedules</translation>
+    </message>
+    <message>
+        <source>kartu</source>
+        <translation>cards</translation>
+    </message>
+    <message>
+        <source>koreksi</source>
+        <translation>corrections</translation>
     </message>
     <message>
         <source>membatalkan pembayaran</source>
@@ -5573,6 +5677,34 @@ Repair: {what}</translation>
     <message>
         <source>menyetujui atau menolak permintaan</source>
         <translation>approve or reject requests</translation>
+    </message>
+    <message>
+        <source>mutasi</source>
+        <translation>transfers</translation>
+    </message>
+    <message>
+        <source>pembayaran</source>
+        <translation>payments</translation>
+    </message>
+    <message>
+        <source>pendaftaran</source>
+        <translation>enrolments</translation>
+    </message>
+    <message>
+        <source>penonaktifan</source>
+        <translation>deactivations</translation>
+    </message>
+    <message>
+        <source>peristiwa audit</source>
+        <translation>audit events</translation>
+    </message>
+    <message>
+        <source>peserta</source>
+        <translation>members</translation>
+    </message>
+    <message>
+        <source>petugas</source>
+        <translation>officers</translation>
     </message>
     <message>
         <source>pindah ke luar negeri</source>
@@ -7337,6 +7469,34 @@ Monthly contribution later: {per}.</translation>
     <message>
         <source>URL basis data cabang (hanya bila Kanwil tidak lagi menyimpannya)</source>
         <translation>Branch database URL (only when the Kanwil no longer keeps it)</translation>
+    </message>
+    <message>
+        <source>{message}
+
+Data cabang di Kanwil akan disamakan dengan data cabang sekarang (cabang yang menang: datanya sendiri, jejak auditnya ditandatangani kunci cabang). Data yang hilang tidak dibuang: disimpan di Kanwil dan di cabang, dapat diekspor. Penerimaan dicatat di jejak audit Kanwil dan cabang.</source>
+        <translation>{message}
+
+The Kanwil&apos;s copy of the branch will be made equal to what the branch holds now (the branch wins: the data is its own, its audit trail is signed with the branch&apos;s key). What was lost is not thrown away: it is kept at the Kanwil and at the branch and can be exported. The acceptance is recorded in the Kanwil&apos;s and the branch&apos;s audit trails.</translation>
+    </message>
+    <message>
+        <source>Terima pemulihan cabang {code} {name}</source>
+        <translation>Accept the restore of branch {code} {name}</translation>
+    </message>
+    <message>
+        <source>Terima pemulihan</source>
+        <translation>Accept restore</translation>
+    </message>
+    <message>
+        <source>Alasan (masuk jejak audit)</source>
+        <translation>Reason (goes into the audit trail)</translation>
+    </message>
+    <message>
+        <source>Mis. server cabang rusak, dipulihkan dari cadangan hari Senin.</source>
+        <translation>E.g. the branch server broke down and was restored from Monday&apos;s backup.</translation>
+    </message>
+    <message>
+        <source>Tuliskan alasan menerima pemulihan cabang.</source>
+        <translation>Write why you accept the branch&apos;s restore.</translation>
     </message>
 </context>
 <context>

@@ -10,12 +10,18 @@ import datetime as dt
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
+from app.db import kanwil_tally
+from app.db.coverage_queries import counted_from, held_by_regency
+from app.db.homes import home_branch
+from app.db.region_models import RegionTarget
+from app.domain.clock import business_date
 from app.domain.cover import CoverStatus
 from app.services import contributions as cs
 from app.services import dashboard, deactivation, enrolment
 from app.services.region import dashboard as region_dashboard
-from app.services.region import transfer
+from app.services.region import repair, status, transfer
 from tests.day_fixtures import record_for
 from tests.region_fixtures import Region, Site, region_fixture, region_servers_fixture, wait_until  # noqa: F401
 
@@ -60,6 +66,29 @@ def _caught_up(r: Region) -> bool:
     return True
 
 
+def _tally_agrees(k: Site) -> None:
+    """The Kanwil's tally (what its dashboard reads) says what the straightforward count over the
+    replicated member records and status index rows says, and so do the NIKs active twice."""
+    with k.ctx.session_factory() as session:
+        home = home_branch(session)
+        assert home is not None
+        today = business_date(k.ctx.clock(), home.timezone)
+        since = {
+            str(code): counted_from(day, home.timezone)
+            for code, day in session.execute(sa.select(RegionTarget.regency_code, RegionTarget.baseline_date))
+        }
+        kanwil_tally.sync_baselines(session.connection(), since)
+        session.commit()
+        tally = sorted(kanwil_tally.held_by_regency(session.connection(), today))
+        straight = sorted(held_by_regency(session, since, today))
+        twice = kanwil_tally.duplicate_niks(session.connection())
+    assert tally == straight
+    assert twice == k.one(
+        "SELECT count(*) FROM (SELECT nik FROM member WHERE record_status = 'ACTIVE' GROUP BY nik "
+        "HAVING count(*) > 1) d"
+    )
+
+
 def test_branch_and_kanwil_dashboards_agree_for_every_branch(region: Region) -> None:
     k, a, b = region.kanwil, region.b101, region.b102
     for regency, workers in (("16.10", 2_000), ("16.71", 3_000), ("16.01", 1_000)):
@@ -94,9 +123,11 @@ def test_branch_and_kanwil_dashboards_agree_for_every_branch(region: Region) -> 
     _move(a, b, at_101[3])
     wait_until(lambda: _caught_up(region), "every branch's rows at the Kanwil")
 
+    _tally_agrees(k)
     dashboard.refresh_protection(k.ctx, k.supervisor)
     kanwil = region_dashboard.kanwil_dashboard(k.ctx, k.supervisor)
     assert kanwil.pending == 0
+    _tally_agrees(k)
     lines = {line.code: line for line in kanwil.branches}
     for site in (a, b):
         dashboard.refresh_statuses(site.ctx, site.supervisor)
@@ -231,7 +262,9 @@ def test_protected_and_registered_agree_and_are_true(region: Region) -> None:
     cs.pay(a.ctx, a.officer, arrears, method="cash")
     wait_until(lambda: _caught_up(region), "the payment at the Kanwil")
     assert region_dashboard.kanwil_dashboard(k.ctx, k.supervisor).pending == 1
+    _tally_agrees(k)
     assert dashboard.refresh_protection(k.ctx, k.supervisor) == 1
+    _tally_agrees(k)
     after = {line.code: line for line in region_dashboard.kanwil_dashboard(k.ctx, k.supervisor).branches}[
         "101"
     ]
@@ -241,3 +274,51 @@ def test_protected_and_registered_agree_and_are_true(region: Region) -> None:
         "16.10": 3,
         "16.71": 0,
     }
+
+
+def test_the_tally_follows_every_change_the_branches_send(region: Region) -> None:
+    """The tally against the straightforward count after each kind of change: enrolments, the same
+    NIK active at both branches (and no longer), a deactivation,
+    a move, payments and the status index filled and forgotten, a target's baseline moved, and a
+    repair that finds the tally's triggers missing and counts again."""
+    k, a, b = region.kanwil, region.b101, region.b102
+    dashboard.set_coverage_target(
+        k.ctx, k.supervisor, regency_code="16.10", workers=1_000, target_bp=5000, baseline_bp=3000,
+        baseline_date=dt.date(2026, 1, 1),
+    )  # fmt: skip
+    first = [_enrol(a, i, kode_wilayah="16.10.01.2005") for i in (41, 42, 43)]
+    _enrol(b, 51, kode_wilayah="16.71.01.1001")
+    # The same person enrolled at 102 while the Kanwil could not be asked (the regional check
+    # did not run; the local checks pass): active at two branches at once.
+    k.server.halt()
+    try:
+        _enrol(b, 41, kode_wilayah="16.10.01.2005")
+    finally:
+        k.server.resume(durable=False)
+    wait_until(lambda: _caught_up(region), "the branches' rows at the Kanwil")
+    _tally_agrees(k)
+    assert region_dashboard.kanwil_dashboard(k.ctx, k.supervisor).duplicate_niks == 1
+    cs.record_enrolment_payment(a.ctx, a.officer, first[1])
+    wait_until(lambda: _caught_up(region), "the payment at the Kanwil")
+    dashboard.refresh_protection(k.ctx, k.supervisor)
+    _tally_agrees(k)
+    deactivation.deactivate_member(a.ctx, a.supervisor, first[0], "died", note="akta kematian")
+    _move(a, b, first[2])
+    wait_until(lambda: _caught_up(region), "the deactivation and the move at the Kanwil")
+    _tally_agrees(k)
+    assert region_dashboard.kanwil_dashboard(k.ctx, k.supervisor).duplicate_niks == 0  # 41 died at 101
+    # The target's baseline moves past every registration: nobody counts since it any more.
+    dashboard.set_coverage_target(
+        k.ctx, k.supervisor, regency_code="16.10", workers=1_000, target_bp=5000, baseline_bp=3000,
+        baseline_date=k.clock().date() + dt.timedelta(days=1),
+    )  # fmt: skip
+    board = region_dashboard.kanwil_dashboard(k.ctx, k.supervisor)
+    assert {r.code: r.coverage.enrolled_since for r in board.regencies} == {"16.10": 0}
+    _tally_agrees(k)
+    # A Kanwil whose tally trigger went missing: repair puts it back and counts again.
+    k.sql(f"DROP TRIGGER {kanwil_tally.MEMBER_TRIGGER} ON member")
+    _enrol(a, 44, kode_wilayah="16.10.01.2005")
+    wait_until(lambda: _caught_up(region), "an enrolment while the trigger is missing")
+    assert "Pemicu Kanwil" in status.region_status(k.ctx, k.supervisor).note
+    repair.repair(k.ctx, k.supervisor, "101")
+    _tally_agrees(k)

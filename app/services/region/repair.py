@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from psycopg.conninfo import conninfo_to_dict
 from sqlalchemy.orm import Session
 
+from app.db import regional_heads as heads
 from app.db import replication as rep
 from app.db.engine import make_engine
 from app.db.homes import home_branch
@@ -156,6 +157,28 @@ class _Repair:
                 self.actions.append("daftar tabel data rujukan di cabang diperbarui")
 
 
+def _refuse_restored(ctx: ServiceContext, code: str, branch: sa.Engine) -> None:
+    """A copy made again would drop what the Kanwil holds that a restored branch lost, unrecorded:
+    that is ``loket region accept-restore``'s work (it keeps those rows)."""
+    with ctx.engine.connect() as conn:
+        record = heads.recorded_head(conn, code)
+    with branch.connect() as conn:
+        restored = heads.restore_facts(conn, code, record)
+    if restored is not None:
+        raise DomainError(
+            Issue(
+                "branch",
+                "region.restored_use_accept",
+                msg(
+                    "Cabang {code} dipulihkan dari cadangan lama: salin ulang biasa akan membuang data di Kanwil "
+                    "yang hilang di cabang. Terima pemulihannya: 'loket region accept-restore --branch {code} "
+                    "--supervisor USERNAME --reason ...'.",
+                    code=code,
+                ),
+            )
+        )
+
+
 def repair(
     ctx: ServiceContext, actor: Actor, code: str, *, resync: bool = False, branch_url: str | None = None
 ) -> RepairDTO:
@@ -199,6 +222,8 @@ def repair(
                     ),
                 )
             )
+        if full:
+            _refuse_restored(ctx, code, branch)
         work.subscription(sub, full, down_url is not None)
         with ctx.engine.connect() as conn, conn.begin():
             rep.install_kanwil_triggers(conn)

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from app.db import regional_heads as heads
 from app.db.engine import describe
 from app.db.homes import home_branch
 from app.db.ids import local_part
@@ -27,15 +29,19 @@ from app.db.region_facts import (
 )
 from app.db.region_models import RegionBranch
 from app.db.replication import kanwil_triggers_installed
-from app.domain.region import NEEDS_REPAIR, LinkFacts, LinkHealth, LinkState, diagnose
+from app.domain.messages import msg
+from app.domain.region import NEEDS_REPAIR, LinkFacts, LinkHealth, LinkState, RestoreFacts, diagnose
+from app.domain.regional_anchors import KanwilRecord
 from app.domain.roles import Permission
 from app.services.auth import authorize
 from app.services.context import ServiceContext
 from app.services.dto import Actor
 from app.services.kanwil import KANWIL_URL, ROLE, KanwilUnreachableError, ask_kanwil, region_settings
+from app.services.region.restore_note import record_accepted
 from app.services.region.setup import down_subscription, up_subscription
 
 PROBE_TIMEOUT_S = 3
+ACCEPTED_SHOWN = dt.timedelta(days=30)  # a branch's status names its last accepted restore this long
 TRIGGERS_MISSING = (
     "Pemicu Kanwil (data rujukan dan pencatat kepala rantai audit cabang) hilang atau tidak aktif: "
     "jalankan 'loket region repair --branch KODE --supervisor USERNAME' untuk memasangnya lagi."
@@ -98,9 +104,10 @@ class _Probe:
     slot: SlotFacts | None = None
     tip: ChainTip | None = None
     schema: str | None = None
+    restore: RestoreFacts | None = None  # the branch no longer holds what the Kanwil recorded
 
 
-def _probe(info: str | None, code: str) -> _Probe:
+def _probe(info: str | None, code: str, record: KanwilRecord | None = None) -> _Probe:
     """Ask the branch server itself (with the connection its subscription uses), briefly."""
     if not info:
         return _Probe(None)
@@ -108,7 +115,11 @@ def _probe(info: str | None, code: str) -> _Probe:
     try:
         with engine.connect() as conn:
             return _Probe(
-                True, slot(conn, up_subscription(code)), chain_tip(conn, code), schema_revision(conn)
+                True,
+                slot(conn, up_subscription(code)),
+                chain_tip(conn, code),
+                schema_revision(conn),
+                heads.restore_facts(conn, code, record),
             )
     except sa.exc.DBAPIError:
         return _Probe(False)
@@ -126,6 +137,7 @@ def _link(
     enabled: int,
     kanwil_schema: str | None,
     now: dt.datetime,
+    timezone: str = "Asia/Jakarta",
 ) -> LinkDTO:
     behind = None
     if probe.tip is not None and probe.tip.last_seq is not None:
@@ -150,6 +162,8 @@ def _link(
         branch_last_at=probe.tip.last_at if probe.tip else None,
         branch_schema=probe.schema,
         kanwil_schema=kanwil_schema,
+        restore=probe.restore,
+        timezone=timezone,
     )
     health: LinkHealth = diagnose(facts, now)
     return LinkDTO(
@@ -186,9 +200,11 @@ def kanwil_links(ctx: ServiceContext, *, probe: bool = True) -> RegionStatusDTO:
         ]
         tips = {code: chain_tip(conn, code) for code, _n in branches}
         triggers = kanwil_triggers_installed(conn)
-        return where, branches, subs, tips, max_workers(conn), schema_revision(conn), triggers
+        zones = {r.code: r.timezone for r in session.execute(sa.select(RegionBranch)).scalars()}
+        records = heads.recorded_heads(conn)
+        return where, branches, subs, tips, max_workers(conn), schema_revision(conn), triggers, zones, records
 
-    where, branches, subs, tips, workers, revision, triggers = ctx.read(work)
+    where, branches, subs, tips, workers, revision, triggers, zones, records = ctx.read(work)
     enabled = sum(1 for s in subs.values() if s.enabled)
     with ThreadPoolExecutor(max_workers=8) as pool:
         probes = dict(
@@ -196,7 +212,7 @@ def kanwil_links(ctx: ServiceContext, *, probe: bool = True) -> RegionStatusDTO:
                 [c for c, _n in branches],
                 pool.map(
                     lambda b: (
-                        _probe(subs[up_subscription(b[0])].conninfo, b[0])
+                        _probe(subs[up_subscription(b[0])].conninfo, b[0], records.get(b[0]))
                         if probe and up_subscription(b[0]) in subs
                         else _Probe(None)
                     ),
@@ -205,6 +221,13 @@ def kanwil_links(ctx: ServiceContext, *, probe: bool = True) -> RegionStatusDTO:
                 strict=True,
             )
         )
+    restored = [code for code, p in probes.items() if p.restore is not None]
+    if restored:  # what the Kanwil holds of each, beside what the branch has
+        held = ctx.read(lambda s: {c: heads.members_of(s.connection(), c, at_kanwil=True) for c in restored})
+        for code in restored:
+            r = probes[code].restore
+            assert r is not None
+            probes[code] = replace(probes[code], restore=replace(r, members_at_kanwil=held[code]))
     now = ctx.clock()
     links = tuple(
         _link(
@@ -217,6 +240,7 @@ def kanwil_links(ctx: ServiceContext, *, probe: bool = True) -> RegionStatusDTO:
             enabled,
             revision,
             now,
+            zones.get(code, "Asia/Jakarta"),
         )
         for code, name in branches
     )
@@ -232,14 +256,15 @@ def branch_link(ctx: ServiceContext) -> RegionStatusDTO:
         home = home_branch(session)
         assert home is not None
         return (
-            (home.code, home.name),
+            (home.code, home.name, home.timezone),
             slot(conn, up_subscription(home.code)),
             chain_tip(conn, home.code),
             schema_revision(conn),
             {s.name: s for s in subscriptions(conn, "loket_down_")},
         )
 
-    (code, name), own_slot, own_tip, revision, downs = ctx.read(work)
+    record_accepted(ctx)  # an acceptance of this branch's restore, into its own trail
+    (code, name, timezone), own_slot, own_tip, revision, downs = ctx.read(work)
     now = ctx.clock()
     url = region_settings(ctx).get(KANWIL_URL)
 
@@ -249,20 +274,25 @@ def branch_link(ctx: ServiceContext) -> RegionStatusDTO:
             chain_tip(conn, code),
             max_workers(conn),
             schema_revision(conn),
+            heads.recorded_head(conn, code),
+            heads.members_of(conn, code, at_kanwil=True),
         )
 
     note = ""
     try:
-        subs, at_kanwil, workers, kanwil_schema = ask_kanwil(ctx, ask)
+        subs, at_kanwil, workers, kanwil_schema, record, held = ask_kanwil(ctx, ask)
         sub = subs.get(up_subscription(code))
-        probe = _Probe(True, own_slot, own_tip, revision)
+        restore = ctx.read(lambda s: heads.restore_facts(s.connection(), code, record))
+        if restore is not None:
+            restore = replace(restore, members_at_kanwil=held)
+        probe = _Probe(True, own_slot, own_tip, revision, restore)
     except KanwilUnreachableError as exc:
         note = (
             f"{exc.message} Keadaan di sisi Kanwil tidak dapat dibaca; yang tampil hanya keadaan di cabang."
         )
         sub, at_kanwil, workers, kanwil_schema = None, ChainTip(None, None), 4, None
         probe = _Probe(True, own_slot, own_tip, revision)
-    link = _link(code, name, sub, probe, at_kanwil, workers, 1, kanwil_schema, now)
+    link = _link(code, name, sub, probe, at_kanwil, workers, 1, kanwil_schema, now, timezone)
     if note:
         link = LinkDTO(
             code,
@@ -284,6 +314,15 @@ def branch_link(ctx: ServiceContext) -> RegionStatusDTO:
         ) + "Cabang ini belum menerima data rujukan dari Kanwil (langganan turun tidak ada)."
     elif not down.worker_running:
         note = (note + " " if note else "") + "Penerimaan data rujukan dari Kanwil sedang tidak berjalan."
+    accepted = ctx.read(lambda s: heads.last_accepted(s.connection(), code))
+    if accepted is not None and now - accepted[0] < ACCEPTED_SHOWN:
+        note = (note + " " if note else "") + msg(
+            "Pemulihan cabang ini dari cadangan lama diterima Kanwil {at} oleh {by}: {lost} baris yang sudah "
+            "sampai di Kanwil tidak ada lagi di cabang (daftarnya: 'loket region restores').",
+            at=accepted[0].astimezone(ZoneInfo(timezone)).strftime("%d-%m-%Y %H:%M"),
+            by=accepted[1],
+            lost=accepted[2],
+        )
     where = f"Cabang {code} {name} → Kanwil {describe(url) if url else '(belum diatur)'}"
     return RegionStatusDTO("branch", where, now, (link,), note.strip())
 
