@@ -22,6 +22,11 @@ _.cache_ok, _.process_bind_param, _.process_result_value  # TypeDecorator hooks 
 type_annotation_map  # DeclarativeBase configuration
 _on_connect, _on_begin, _refuse_inside_pipeline  # engine event listeners, registered by decorator
 _.isolation_level  # pysqlite's attribute, set to None on connect so our begin event starts transactions
+(
+    KanwilMemberTally,
+    KanwilTallyBaseline,
+    KanwilNikTwice,
+)  # mapped tables: created by metadata and migration 0021, kept by the tally's triggers
 RegionalAuditHead  # mapped table: created by metadata and migration 0019, written by a Kanwil trigger
 # Mapped columns no Python code reads as an ORM attribute (set by SQL, defaults or constructors; kept
 # in the table for the record):

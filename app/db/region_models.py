@@ -166,9 +166,6 @@ class KanwilNikTwice(Base):
     nik: Mapped[str] = mapped_column(String(16), primary_key=True)
 
 
-LOSS_CHANGES = ("missing", "changed")
-
-
 class RegionRestore(Base):
     """A branch restored from an older backup, accepted by a Kanwil supervisor
     (``loket region accept-restore``): what the Kanwil had recorded of the branch's audit chain, the
