@@ -30,6 +30,8 @@ RESTORED = "restored"  # LinkState.RESTORED: the state this action answers
 
 @dataclass(frozen=True)
 class AcceptForm:
+    """What the Kanwil supervisor gave to accept a restored branch: its code and the reason."""
+
     code: str
     reason: str
 
