@@ -171,9 +171,11 @@ def test_a_branch_restored_from_an_older_backup_is_explained_accepted_and_replic
     details = json.loads(events[0][0])
     assert details["by"] == "siti" and "server cabang rusak" in details["reason"]
     assert details["lost_numbers"] == sorted(later) and details["reused_numbers"] == [reused]
-    trails = k.sql(
-        "SELECT seq / %s, details FROM audit_event WHERE action = 'region.restore_accepted' ORDER BY 1", BLOCK
+    accepted_sql = (
+        "SELECT seq / %s, details FROM audit_event WHERE action = 'region.restore_accepted' ORDER BY 1"
     )
+    wait_until(lambda: len(k.sql(accepted_sql, BLOCK)) == 2, "the branch's own event at the Kanwil")
+    trails = k.sql(accepted_sql, BLOCK)
     assert [int(c) for c, _d in trails] == [101, 900]  # the branch's own event arrived up; the Kanwil's
     assert json.loads(trails[1][1])["recorded"][0] == seen[0]
     _seen(region, a)
