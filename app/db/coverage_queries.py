@@ -162,3 +162,15 @@ def made_by(column: Any, code: str) -> Any:
     (written before the database had a branch code)."""
     low = int(code) * BLOCK
     return sa.or_(column < BLOCK, sa.and_(column > low, column < low + BLOCK))
+
+
+def active_nik_duplicates(session: Session) -> int:
+    """How many NIKs are held active by more than one member record (at the Kanwil: at two branches)."""
+    twice = (
+        sa.select(Member.nik)
+        .where(Member.record_status == "ACTIVE")
+        .group_by(Member.nik)
+        .having(sa.func.count() > 1)
+        .subquery()
+    )
+    return int(session.execute(sa.select(sa.func.count()).select_from(twice)).scalar_one())

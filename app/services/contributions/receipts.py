@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.contribution_models import Payment, SponsorBatch
+from app.db.hot_reads import officer_names
 from app.db.models import Member, Officer
 from app.domain.issues import DomainError, Issue
 from app.domain.messages import msg
@@ -78,17 +79,11 @@ def fine_note(q: Quote) -> str | None:
     return f"Denda keterlambatan {rate} per bulan, ditanggung pemberi kerja: {parts}."
 
 
-_OFFICERS_SQL = "SELECT id, username, full_name FROM officer WHERE id IN (?, ?)"
-
-
 def payment_dto(session: Session, p: Payment, *, repeated: bool = False) -> PaymentDTO:
     member = session.get(Member, p.member_id)
     branch = branch_facts(session)
     assert member is not None
-    officers = {
-        int(i): (str(u), str(f))
-        for i, u, f in driver_of(session).execute(_OFFICERS_SQL, (p.officer_id, p.voided_by_id or 0)).all()
-    }
+    officers = officer_names(driver_of(session), (p.officer_id, p.voided_by_id or 0))
     names = {i: u for i, (u, _f) in officers.items()}
     full = officers[p.officer_id][1]
     sponsor = None

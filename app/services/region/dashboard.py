@@ -28,7 +28,14 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from app.db.coverage_queries import Held, counted_from, enrolments_made, held_by_regency, pending_on
+from app.db.coverage_queries import (
+    Held,
+    active_nik_duplicates,
+    counted_from,
+    enrolments_made,
+    held_by_regency,
+    pending_on,
+)
 from app.db.homes import home_branch
 from app.db.region_models import RegionBranch, RegionTarget
 from app.domain.clock import business_date
@@ -181,14 +188,7 @@ class KanwilDashboardDTO:
 
 
 def _duplicates(session: Session) -> int:
-    return int(
-        session.execute(
-            sa.text(
-                "SELECT count(*) FROM (SELECT nik FROM member WHERE record_status = 'ACTIVE' "
-                "GROUP BY nik HAVING count(*) > 1) d"
-            )
-        ).scalar_one()
-    )
+    return active_nik_duplicates(session)
 
 
 def ensure_kanwil(session: Session) -> None:
