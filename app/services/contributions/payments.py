@@ -51,7 +51,7 @@ from app.services.contributions.lookup import (
     rate_book_of,
     today_at,
 )
-from app.services.contributions.receipts import find_payment, payment_dto
+from app.services.contributions.receipts import WrittenPayment, find_payment, payment_dto
 from app.services.contributions.status_index import forget
 from app.services.day_lock import ensure_day_open
 from app.services.dto import Actor
@@ -89,7 +89,7 @@ def write_payment(
     sponsored: bool = False,
     request_key: str | None = None,
     cash_received: int | None = None,
-) -> Payment:
+) -> WrittenPayment:
     """Price and record one payment in the caller's transaction (no commit). ``cash_received``:
     what a cash payer handed over (refused unless cash and at least the total)."""
     if member.record_status != "ACTIVE":
@@ -156,9 +156,26 @@ def write_payment(
         "status": "PAID",
     }
     # Straight to the driver (app.db.driver): the rows are exactly what the ORM would write, without
-    # its flushes. The Payment returned is not in the session: it carries the row for the caller.
+    # its flushes. What is returned is not in the session: it carries the row for the caller.
     driver = driver_of(session)
-    payment = Payment(id=driver.insert(_PAYMENT, row, returning="id"), **row)
+    payment = WrittenPayment(
+        id=int(driver.insert(_PAYMENT, row, returning="id")),
+        receipt_no=receipt,
+        member_id=member.id,
+        enrolment_id=row["enrolment_id"],
+        sponsor_batch_id=sponsor_batch_id,
+        method=method,
+        reference=reference,
+        total=q.total,
+        cash_received=cash_received,
+        detail=row["detail"],
+        quote_json=detail,
+        received_at=now,
+        business_date=today,
+        officer_id=actor.id,
+        counter=ctx.counter,
+        status="PAID",
+    )
     driver.insert_many(
         _PAYMENT_MONTH,
         [
