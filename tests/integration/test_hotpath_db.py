@@ -262,3 +262,25 @@ def test_a_writer_checking_its_day_holds_the_books_against_a_closing(ctx: Any, a
         assert closing_could_start()
     finally:
         writer.close()
+
+
+# --- member rows and small reads ----------------------------------------------------------------
+
+
+def test_member_look_ups_for_one_row_and_many(ctx: Any, officer: Actor) -> None:
+    from app.db.hot_reads import officer_names, setting_values
+    from app.db.member_rows import active_niks, ids_by_number
+
+    niks = ["1610014508900003", "1610014508900021"]
+    numbers = [enrolment.enrol_worker(ctx, officer, bpu_record(nik=n)).number for n in niks]
+    assert all(numbers)
+    asked = [f"3171019{i:09d}" for i in range(1200)] + niks[1:]  # past one statement's worth
+    found = ctx.read(lambda s: active_niks(Driver.of(s), asked))
+    assert found == {niks[1]}
+    assert ctx.read(lambda s: active_niks(Driver.of(s), [niks[0]])) == {niks[0]}
+    assert ctx.read(lambda s: active_niks(Driver.of(s), [])) == set()
+    by_number = ctx.read(lambda s: ids_by_number(Driver.of(s), min(numbers), max(numbers)))
+    assert sorted(by_number) == sorted(numbers) and len(set(by_number.values())) == 2
+    names = ctx.read(lambda s: officer_names(Driver.of(s), (officer.id, 0)))
+    assert names == {officer.id: ("budi", "Budi Santoso")}
+    assert ctx.read(lambda s: setting_values(Driver.of(s), ("tidak.ada", "juga.tidak"))) == {}
