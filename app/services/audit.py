@@ -41,11 +41,13 @@ from app.services.dto import Actor
 SYSTEM = "system"
 
 
-def _writer(session: Session, ctx: ServiceContext, actor: Actor | None, at: dt.datetime | None) -> Writer:
+def _writer(
+    session: Session, ctx: ServiceContext, actor: Actor | None, at: dt.datetime | None, timezone: str | None
+) -> Writer:
     occurred = (at or ctx.clock()).astimezone(dt.UTC)
     return Writer(
         occurred_at=occurred,
-        business_date=business_date(occurred, branch_timezone(session, ctx)),
+        business_date=business_date(occurred, timezone or branch_timezone(session, ctx)),
         officer_id=actor.id if actor else None,
         actor=actor.username if actor else SYSTEM,
         counter=ctx.counter,
@@ -63,14 +65,17 @@ def append_event(
     member_id: int | None = None,
     details: dict[str, Any] | None = None,
     at: dt.datetime | None = None,
+    timezone: str | None = None,
 ) -> int:
     """Add one event to the chain inside the caller's transaction; returns its sequence number.
 
     The chain's head is taken and advanced by ``app.db.audit_chain`` (the one implementation for
-    one event and many: gapless sequence numbers, each ``prev_hash`` the event before it).
+    one event and many: gapless sequence numbers, each ``prev_hash`` the event before it). Given the
+    branch's ``timezone``, only driver statements run (inside ``Driver.pipeline()``, the hot path).
     """
     link = Link(action, entity, entity_id, member_id, canonical_json(details or {}))
-    return append_links(Driver.of(session), ctx.audit_key, _writer(session, ctx, actor, at), (link,))
+    writer = _writer(session, ctx, actor, at, timezone)
+    return append_links(Driver.of(session), ctx.audit_key, writer, (link,))
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +105,7 @@ def append_events(
         Link(ev.action, ev.entity, ev.entity_id, ev.member_id, canonical_json(ev.details or {}))
         for ev in events
     ]
-    return append_links(Driver.of(session), ctx.audit_key, _writer(session, ctx, actor, at), links)
+    return append_links(Driver.of(session), ctx.audit_key, _writer(session, ctx, actor, at, None), links)
 
 
 VERIFY_BATCH = 20_000

@@ -80,10 +80,13 @@ def ensure_day_open(session: Session, ctx: ServiceContext, at: dt.datetime | Non
     return day
 
 
-def day_status(session: Session, ctx: ServiceContext, at: dt.datetime | None = None) -> tuple[dt.date, bool]:
-    """``ensure_day_open`` without the refusal: (business date, closed?). Only driver statements, so it
-    may run inside ``Driver.pipeline()`` once the branch's time zone is cached (``branch_timezone``)."""
-    tz = branch_timezone(session, ctx)
+def day_status(
+    session: Session, ctx: ServiceContext, at: dt.datetime | None = None, *, timezone: str | None = None
+) -> tuple[dt.date, bool]:
+    """``ensure_day_open`` without the refusal: (business date, closed?). Given the branch's
+    ``timezone`` (read before the block), only driver statements run, so it may run inside
+    ``Driver.pipeline()``."""
+    tz = timezone or branch_timezone(session, ctx)
     day = business_date(at or ctx.clock(), tz)
     return day, day_books.is_closed(Driver.of(session), day)  # PostgreSQL: the books' lock with it
 

@@ -155,18 +155,20 @@ def _write_member(
     statements go straight to the driver, see app.db.driver)."""
     driver = Driver.of(session)
     now = ctx.clock()
-    branch_timezone(session, ctx)  # cached from here on: inside the pipeline only the driver may query
+    # Read before the pipeline and passed down: inside it only the driver may query (the kept branch
+    # row may go stale while this counter waits there for the number, and reading it again would not).
+    tz = branch_timezone(session, ctx)
     # The number locks the branch's sequence row until commit: other counters wait from then on. So
     # on PostgreSQL the statements go out pipelined, and only three replies are waited for inside
     # that window (the number, the audit head, the end); ids come from their sequences beforehand.
     ensure_enrolment_allowed(session, ctx, now)  # refused on an outreach laptop too long without a sync
     with driver.pipeline():
         reserved = driver.reserve_ids(_MEMBER, _ENROLMENT)
-        day, closed = day_status(session, ctx, now)
+        day, closed = day_status(session, ctx, now, timezone=tz)
         ids = (
             None
             if closed
-            else _write_rows(session, ctx, actor, rec, branch, confirm_mismatch, now, day, reserved)
+            else _write_rows(session, ctx, actor, rec, branch, confirm_mismatch, now, day, reserved, tz)
         )
     if ids is None:
         refuse_closed_day(session, ctx, day)  # today is closed: nothing was written
@@ -184,6 +186,7 @@ def _write_rows(
     now: dt.datetime,
     day: dt.date,
     reserved: ReservedIds | None,
+    timezone: str,
 ) -> tuple[int, int, str]:
     """(member id, enrolment id, number) of the rows just written."""
     driver = Driver.of(session)
@@ -221,6 +224,7 @@ def _write_rows(
         member_id=member_id,
         details=_enrol_details(rec, confirm_mismatch),
         at=now,
+        timezone=timezone,
     )
     return int(member_id), int(enrolment_id), number
 

@@ -284,3 +284,17 @@ def test_member_look_ups_for_one_row_and_many(ctx: Any, officer: Actor) -> None:
     names = ctx.read(lambda s: officer_names(Driver.of(s), (officer.id, 0)))
     assert names == {officer.id: ("budi", "Budi Santoso")}
     assert ctx.read(lambda s: setting_values(Driver.of(s), ("tidak.ada", "juga.tidak"))) == {}
+
+
+def test_an_enrolment_never_queries_inside_its_pipeline_when_the_kept_branch_goes_stale(
+    ctx: Any, officer: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Four counters waiting for the number can hold the pipeline past the kept branch row's age
+    (30 s); the time zone is read before the pipeline and passed down, never read again inside it
+    (the engine refuses a SQLAlchemy statement there, on SQLite too)."""
+    from app.services import branch_read
+
+    monkeypatch.setattr(branch_read, "MAX_AGE_S", 0.0)  # every look at the kept row finds it stale
+    out = enrolment.enrol_worker(ctx, officer, bpu_record())
+    assert out.status == "enrolled"
+    assert verify_audit(ctx, reconcile_rows=False).ok
