@@ -78,10 +78,10 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
         return
     columns = tuple(rows[0])
     _sql, processors, _named = prepare_insert(conn.dialect, table, columns)
-    insert_processed(conn, table, columns, _bound_rows(processors, rows))
+    insert_processed(conn, table, columns, bound_rows(processors, rows))
 
 
-def _bound_rows(
+def bound_rows(
     processors: Sequence[Callable[[Any], Any] | None], rows: Sequence[Mapping[str, Any]]
 ) -> list[tuple[Any, ...]]:
     """Every row's values through their columns' bind processors. A bulk write repeats the same

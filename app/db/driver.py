@@ -22,7 +22,7 @@ from sqlalchemy import Connection, Table
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from app.db.bulk import prepare_insert
+from app.db.bulk import bound_rows, prepare_insert
 
 _INFO_KEY = "loket.driver"
 _UNSET = object()
@@ -183,12 +183,7 @@ class Driver:
             return
         columns = tuple(rows[0])
         sql, processors, _named = prepare_insert(self.dialect, table, columns, positional=True)
-        params = [
-            tuple(
-                v if p is None or v is None else p(v) for p, v in zip(processors, row.values(), strict=True)
-            )
-            for row in rows
-        ]
+        params = bound_rows(processors, rows)
         try:
             self._cursor.executemany(sql, params)
         except self._error as exc:

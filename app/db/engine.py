@@ -164,3 +164,16 @@ def tune_for_bulk_load(conn: Any) -> None:
     """Give a bulk-loading SQLite connection a large page cache (random-key index inserts need it)."""
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("PRAGMA cache_size = -262144")  # 256 MiB, this connection only
+
+
+def ping(engine: Engine) -> None:
+    """One round trip to the database; raises the driver's error when it cannot be reached."""
+    with engine.connect() as conn:
+        conn.exec_driver_sql("SELECT 1")
+
+
+def secure_delete(conn: Any) -> None:
+    """SQLite: overwrite freed and rewritten pages for the rest of this connection's life, so deleted
+    data is not left in the file (or a backup of it). PostgreSQL: nothing to do here."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("PRAGMA secure_delete = ON")

@@ -133,3 +133,27 @@ def ensure_always_trigger(conn: sa.Connection, table: str, name: str, create: st
     conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
     conn.exec_driver_sql(create)
     conn.exec_driver_sql(f"ALTER TABLE {table} ENABLE ALWAYS TRIGGER {name}")
+
+
+def advisory_xact_lock(conn: sa.Connection, key: int) -> None:
+    """PostgreSQL: take the advisory lock ``key`` until the transaction ends (a no-op elsewhere)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
+
+
+def reset_serial_sequences(conn: sa.Connection, tables: list[sa.Table]) -> None:
+    """After explicit ids were inserted, let PostgreSQL's sequences continue past them."""
+    for table in tables:
+        for col in table.primary_key.columns:
+            if col.type.python_type is not int:
+                continue
+            seq = conn.execute(
+                sa.text("SELECT pg_get_serial_sequence(:t, :c)"), {"t": table.name, "c": col.name}
+            ).scalar()
+            if seq is None:
+                continue
+            top = conn.execute(sa.select(sa.func.max(col))).scalar()
+            conn.execute(
+                sa.text("SELECT setval(CAST(:s AS regclass), :v, :called)"),
+                {"s": seq, "v": top or 1, "called": top is not None},
+            )

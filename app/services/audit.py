@@ -9,10 +9,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Table, bindparam, func, select, update
+from sqlalchemy import CursorResult, func, select
 from sqlalchemy.orm import Session
 
-from app.db.bulk import bulk_insert
+from app.db.audit_chain import Link, Writer, append_links
 from app.db.driver import Driver
 from app.db.ids import BLOCK, local_part
 from app.db.models import AuditEvent, AuditHead, Setting
@@ -23,7 +23,6 @@ from app.domain.audit import (
     ChainReport,
     EventRow,
     canonical_json,
-    event_hash,
     iso_utc,
     seal_mac,
     verify_rows,
@@ -40,14 +39,19 @@ from app.services.context import ServiceContext
 from app.services.dto import Actor
 
 SYSTEM = "system"
-_HEAD = cast(Table, AuditHead.__table__)
-_EVENTS = cast(Table, AuditEvent.__table__)
-_BUMP_HEAD_SQL = "UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq, last_hash"
-_SET_HEAD_HASH_SQL = "UPDATE audit_head SET last_hash = ? WHERE id = 1"
-_SET_SEAL_SQL = "UPDATE audit_seal SET mac = ? WHERE id = 1"
-_SET_HEAD_HASH = update(_HEAD).where(_HEAD.c.id == 1).values(last_hash=bindparam("h"))
-_SEAL = cast(Table, AuditSeal.__table__)
-_SET_SEAL = update(_SEAL).where(_SEAL.c.id == 1).values(mac=bindparam("mac"))
+
+
+def _writer(
+    session: Session, ctx: ServiceContext, actor: Actor | None, at: dt.datetime | None, timezone: str | None
+) -> Writer:
+    occurred = (at or ctx.clock()).astimezone(dt.UTC)
+    return Writer(
+        occurred_at=occurred,
+        business_date=business_date(occurred, timezone or branch_timezone(session, ctx)),
+        officer_id=actor.id if actor else None,
+        actor=actor.username if actor else SYSTEM,
+        counter=ctx.counter,
+    )
 
 
 def append_event(
@@ -61,53 +65,17 @@ def append_event(
     member_id: int | None = None,
     details: dict[str, Any] | None = None,
     at: dt.datetime | None = None,
+    timezone: str | None = None,
 ) -> int:
     """Add one event to the chain inside the caller's transaction; returns its sequence number.
 
-    Bumping the head row first locks it (PostgreSQL row lock; SQLite already holds the write
-    lock), so sequence numbers are gapless and each ``prev_hash`` is the event before it.
+    The chain's head is taken and advanced by ``app.db.audit_chain`` (the one implementation for
+    one event and many: gapless sequence numbers, each ``prev_hash`` the event before it). Given the
+    branch's ``timezone``, only driver statements run (inside ``Driver.pipeline()``, the hot path).
     """
-    driver = Driver.of(session)  # every write of the day passes here: straight to the driver
-    seq, prev_hash = driver.execute(_BUMP_HEAD_SQL).one()
-    occurred = (at or ctx.clock()).astimezone(dt.UTC)
-    body = canonical_json(details or {})
-    username = actor.username if actor else SYSTEM
-    # The chain signs positions within the database's block of ids (app.db.ids), so renumbering
-    # a branch into its block (migration 0016) leaves every signature valid.
-    digest = event_hash(
-        ctx.audit_key,
-        seq=local_part(seq),
-        occurred_at=occurred,
-        actor=username,
-        counter=ctx.counter,
-        action=action,
-        entity=entity,
-        entity_id=entity_id,
-        member_id=None if member_id is None else local_part(member_id),
-        details=body,
-        prev_hash=prev_hash,
-    )
-    driver.insert(
-        _EVENTS,
-        {
-            "seq": seq,
-            "occurred_at": occurred,
-            "business_date": business_date(occurred, branch_timezone(session, ctx)),
-            "officer_id": actor.id if actor else None,
-            "actor": username,
-            "counter": ctx.counter,
-            "action": action,
-            "entity": entity,
-            "entity_id": entity_id,
-            "member_id": member_id,
-            "details": body,
-            "prev_hash": prev_hash,
-            "hash": digest,
-        },
-    )
-    driver.execute(_SET_HEAD_HASH_SQL, (digest,))
-    driver.execute(_SET_SEAL_SQL, (seal_mac(ctx.audit_key, local_part(int(seq)), digest),))
-    return int(seq)
+    link = Link(action, entity, entity_id, member_id, canonical_json(details or {}))
+    writer = _writer(session, ctx, actor, at, timezone)
+    return append_links(Driver.of(session), ctx.audit_key, writer, (link,))
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,14 +89,6 @@ class AuditItem:
     details: dict[str, Any] | None = None
 
 
-_BUMP_HEAD_BY = (
-    update(_HEAD)
-    .where(_HEAD.c.id == 1)
-    .values(last_seq=_HEAD.c.last_seq + bindparam("n"))
-    .returning(_HEAD.c.last_seq, _HEAD.c.last_hash)
-)
-
-
 def append_events(
     session: Session,
     ctx: ServiceContext,
@@ -137,58 +97,15 @@ def append_events(
     events: Sequence[AuditItem],
     at: dt.datetime | None = None,
 ) -> int:
-    """Many events in one go (bulk imports), chained exactly as ``append_event`` chains them.
-
-    The head row is bumped once by ``len(events)`` (taking its lock), the hashes are chained in
-    memory and the rows go in with one executemany. Returns the last sequence number.
-    """
+    """Many events in one go (imports, package merges), chained exactly as ``append_event`` chains
+    them, by the same code. Returns the last sequence number (0 when ``events`` is empty)."""
     if not events:
         return 0
-    conn = session.connection()
-    last_seq, prev_hash = conn.execute(_BUMP_HEAD_BY, {"n": len(events)}).one()
-    seq = int(last_seq) - len(events)
-    occurred = (at or ctx.clock()).astimezone(dt.UTC)
-    day = business_date(occurred, branch_timezone(session, ctx))
-    username = actor.username if actor else SYSTEM
-    rows = []
-    for ev in events:
-        seq += 1
-        body = canonical_json(ev.details or {})
-        digest = event_hash(
-            ctx.audit_key,
-            seq=local_part(seq),
-            occurred_at=occurred,
-            actor=username,
-            counter=ctx.counter,
-            action=ev.action,
-            entity=ev.entity,
-            entity_id=ev.entity_id,
-            member_id=None if ev.member_id is None else local_part(ev.member_id),
-            details=body,
-            prev_hash=prev_hash,
-        )
-        rows.append(
-            {
-                "seq": seq,
-                "occurred_at": occurred,
-                "business_date": day,
-                "officer_id": actor.id if actor else None,
-                "actor": username,
-                "counter": ctx.counter,
-                "action": ev.action,
-                "entity": ev.entity,
-                "entity_id": ev.entity_id,
-                "member_id": ev.member_id,
-                "details": body,
-                "prev_hash": prev_hash,
-                "hash": digest,
-            }
-        )
-        prev_hash = digest
-    bulk_insert(conn, _EVENTS, rows)
-    conn.execute(_SET_HEAD_HASH, {"h": prev_hash})
-    conn.execute(_SET_SEAL, {"mac": seal_mac(ctx.audit_key, local_part(seq), prev_hash)})
-    return seq
+    links = [
+        Link(ev.action, ev.entity, ev.entity_id, ev.member_id, canonical_json(ev.details or {}))
+        for ev in events
+    ]
+    return append_links(Driver.of(session), ctx.audit_key, _writer(session, ctx, actor, at, None), links)
 
 
 VERIFY_BATCH = 20_000

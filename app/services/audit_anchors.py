@@ -18,13 +18,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.db.backup_head import backup_head
 from app.db.day_models import DayLock
 from app.db.homes import home_branch
 from app.db.ids import BLOCK, local_part
@@ -108,22 +108,8 @@ def archived_summaries(session: Session, ctx: ServiceContext) -> Iterator[Anchor
 def _backup_head(path: Path, fingerprint: str | None) -> tuple[int, str, dt.datetime] | None:
     """(seq, hash, time of that event) of a SQLite backup of THIS database (same audit key); None
     for anything else (another database, another key, not readable)."""
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return None
-    try:
-        row = conn.execute("SELECT value FROM setting WHERE key = 'audit_key_fingerprint'").fetchone()
-        if row is None or row[0] != fingerprint:
-            return None
-        seq, digest = conn.execute("SELECT last_seq, last_hash FROM audit_head WHERE id = 1").fetchone()
-        at = conn.execute("SELECT occurred_at FROM audit_event WHERE seq = ?", (seq,)).fetchone()
-    except (sqlite3.Error, TypeError):
-        return None
-    finally:
-        conn.close()
-    when = dt.datetime.fromisoformat(str(at[0])) if at else dt.datetime.min
-    return local_part(int(seq)), str(digest), when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when
+    head = backup_head(path, fingerprint)
+    return None if head is None else (local_part(head[0]), head[1], head[2])
 
 
 def _last_restore(session: Session) -> tuple[int, dt.datetime] | None:

@@ -18,11 +18,13 @@ serialised by ``BEGIN IMMEDIATE``.
 from __future__ import annotations
 
 import datetime as dt
-from typing import NoReturn, cast
+from collections.abc import Collection
+from typing import NoReturn
 
-from sqlalchemy import Table, bindparam, select, text
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from app.db import day_books
 from app.db.day_models import DayLock
 from app.db.driver import Driver
 from app.db.models import Officer
@@ -33,16 +35,10 @@ from app.domain.states import DayStatus
 from app.services.branch_read import branch_timezone as branch_timezone  # the day's callers import it here
 from app.services.context import ServiceContext
 
-# pg_advisory_xact_lock key for "the day's books": an arbitrary constant ("LOKETDAY").
-DAY_LOCK_KEY = 0x4C4F4B4554444159
-
 
 def hold_books(session: Session, *, exclusive: bool = False) -> None:
-    """Serialise day-dated writes against closing (PostgreSQL; a no-op elsewhere)."""
-    if session.get_bind().dialect.name != "postgresql":
-        return
-    fn = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
-    session.execute(text(f"SELECT {fn}(:k)"), {"k": DAY_LOCK_KEY})
+    """Serialise day-dated writes against closing (PostgreSQL; a no-op elsewhere): ``app.db.day_books``."""
+    day_books.hold_books(Driver.of(session), exclusive=exclusive)
 
 
 def closed_lock(session: Session, day: dt.date) -> DayLock | None:
@@ -67,10 +63,7 @@ def day_closed_issue(day: dt.date, closed_at: dt.datetime, closed_by: str, timez
     )
 
 
-# Every enrolment and payment asks, on the driver (see app.db.driver); the details only when closed.
-_DAY_LOCK = cast(Table, DayLock.__table__)
-_IS_CLOSED = "SELECT 1 FROM day_lock WHERE business_date = ? AND status = 'CLOSED'"
-_HOLD_BOOKS_SHARED = "SELECT pg_advisory_xact_lock_shared(?)"  # hold_books(session), on the driver
+# Every enrolment and payment asks, on the driver (app.db.day_books); the details only when closed.
 _CLOSED_BY = (
     select(DayLock.closed_at, Officer.full_name)
     .join(Officer, Officer.id == DayLock.closed_by_id)
@@ -87,17 +80,21 @@ def ensure_day_open(session: Session, ctx: ServiceContext, at: dt.datetime | Non
     return day
 
 
-def day_status(session: Session, ctx: ServiceContext, at: dt.datetime | None = None) -> tuple[dt.date, bool]:
-    """``ensure_day_open`` without the refusal: (business date, closed?). Only driver statements, so it
-    may run inside ``Driver.pipeline()`` once the branch's time zone is cached (``branch_timezone``)."""
-    tz = branch_timezone(session, ctx)
+def day_status(
+    session: Session, ctx: ServiceContext, at: dt.datetime | None = None, *, timezone: str | None = None
+) -> tuple[dt.date, bool]:
+    """``ensure_day_open`` without the refusal: (business date, closed?). Given the branch's
+    ``timezone`` (read before the block), only driver statements run, so it may run inside
+    ``Driver.pipeline()``."""
+    tz = timezone or branch_timezone(session, ctx)
     day = business_date(at or ctx.clock(), tz)
-    driver = Driver.of(session)
-    with driver.pipeline():  # PostgreSQL: the books' lock and the check in one round trip
-        if driver.dialect.name == "postgresql":
-            driver.execute(_HOLD_BOOKS_SHARED, (DAY_LOCK_KEY,))
-        closed = driver.execute(_IS_CLOSED, (driver.bound(_DAY_LOCK, "business_date", day),)).first()
-    return day, closed is not None
+    return day, day_books.is_closed(Driver.of(session), day)  # PostgreSQL: the books' lock with it
+
+
+def closed_days(session: Session, days: Collection[dt.date]) -> set[dt.date]:
+    """Which of ``days`` are closed, under the books' lock (a write spread over many days, such as
+    a training seed): the same check as one enrolment's, for many days at once."""
+    return day_books.closed_among(Driver.of(session), days)
 
 
 def refuse_closed_day(session: Session, ctx: ServiceContext, day: dt.date) -> NoReturn:

@@ -19,12 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, bindparam, func, inspect, select, text, update
+from sqlalchemy import Connection, Engine, Table, bindparam, func, inspect, select, update
 from sqlalchemy.schema import sort_tables_and_constraints
 
 import app.db.all_models  # noqa: F401  (every table registered)
 from app.db.engine import describe, make_engine, sqlite_path, sqlite_url
 from app.db.models import Base
+from app.db.pgtools import advisory_xact_lock, reset_serial_sequences
 from app.db.schema import SchemaState, schema_state, too_new_message, upgrade
 from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_progress
 from app.domain.roles import Permission
@@ -204,24 +205,6 @@ def _not_empty(table: str) -> CopyRefusedError:
     )
 
 
-def _reset_sequences(conn: Connection, tables: list[Table]) -> None:
-    """After explicit ids were inserted, let PostgreSQL's sequences continue past them."""
-    for table in tables:
-        for col in table.primary_key.columns:
-            if col.type.python_type is not int:
-                continue
-            seq = conn.execute(
-                text("SELECT pg_get_serial_sequence(:t, :c)"), {"t": table.name, "c": col.name}
-            ).scalar()
-            if seq is None:
-                continue
-            top = conn.execute(select(func.max(col))).scalar()
-            conn.execute(
-                text("SELECT setval(CAST(:s AS regclass), :v, :called)"),
-                {"s": seq, "v": top or 1, "called": top is not None},
-            )
-
-
 def _insert(dst: Connection, t: Table, payload: list[dict[str, Any]]) -> None:
     """Rows into ``t``: PostgreSQL COPY through psycopg (3× faster than batched INSERTs), else
     executemany. COPY skips SQLAlchemy's statement layer, so each value first goes through its
@@ -327,8 +310,7 @@ def copy_database(
         if source.dialect.name == "postgresql":
             src_conn = src_conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
         with src_conn, src_conn.begin(), target.connect() as dst, dst.begin():
-            if dst.dialect.name == "postgresql":
-                dst.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _COPY_LOCK})
+            advisory_xact_lock(dst, _COPY_LOCK)
             now = table_digests(dst, tables)
             for name, got in now.items():
                 if got != seeds[name]:
@@ -356,7 +338,7 @@ def copy_database(
                 )
                 source_digests[t.name] = TableCopy(t.name, digest.rows, digest.hexdigest())
             if dst.dialect.name == "postgresql":
-                _reset_sequences(dst, tables)
+                reset_serial_sequences(dst, tables)
             # Read everything back inside the same transaction before committing.
             checked = 0
             for t in tables:

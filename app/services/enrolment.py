@@ -7,17 +7,19 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import Table
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.db.bulk import bulk_insert
 from app.db.driver import Driver, ReservedIds
-from app.db.models import Enrolment, Heir, Member, NumberSequence
+from app.db.member_rows import ids_by_number
+from app.db.models import Enrolment, Heir, Member
+from app.db.sequences import take_member_serials
 from app.domain.clock import business_date
 from app.domain.intake import IntakeRecord, IntakeResult, validate_intake
-from app.domain.issues import DomainError, Issue
-from app.domain.membership import MAX_SERIAL, make_number
+from app.domain.issues import Issue
+from app.domain.membership import make_number
 from app.domain.messages import msg
 from app.domain.roles import Permission
 from app.domain.states import RecordStatus
@@ -25,7 +27,7 @@ from app.services.audit import AuditItem, append_event, append_events
 from app.services.auth import authorize
 from app.services.branch_read import BranchNotSetUpError, cached_branch, current_branch
 from app.services.context import ServiceContext
-from app.services.day_lock import branch_timezone, day_status, refuse_closed_day
+from app.services.day_lock import branch_timezone, day_status, ensure_day_open, refuse_closed_day
 from app.services.dto import Actor, BranchDTO, EnrolmentDTO, EnrolOutcome, HeirDTO, MemberDTO
 from app.services.duplicates import check_override, duplicate_issue, likely_duplicates, record_override
 from app.services.members import active_member_number_for_nik
@@ -68,26 +70,12 @@ def validate_record(
 _MEMBER = cast(Table, Member.__table__)
 _HEIR = cast(Table, Heir.__table__)
 _ENROLMENT = cast(Table, Enrolment.__table__)
-_SEQUENCE = cast(Table, NumberSequence.__table__)
-# Built once: statements without inline values hit SQLAlchemy's compiled cache at almost no cost.
-_TAKE_SERIAL = (
-    "UPDATE number_sequence SET next_serial = next_serial + 1 WHERE branch_id = ? RETURNING next_serial"
-)
-_NEXT_SERIALS = (
-    update(_SEQUENCE)
-    .where(_SEQUENCE.c.branch_id == bindparam("b_id"))
-    .values(next_serial=_SEQUENCE.c.next_serial + bindparam("n"))
-    .returning(_SEQUENCE.c.next_serial)
-)
-_IDS_IN_RANGE = select(_MEMBER.c.number, _MEMBER.c.id).where(
-    _MEMBER.c.number.between(bindparam("first"), bindparam("last"))
-)
 
 
 def _allocate_serial(session: Session, branch_id: int) -> int:
-    """Take the next serial. The UPDATE locks the row until commit; a rollback returns it."""
-    serial = Driver.of(session).execute(_TAKE_SERIAL, (branch_id,)).one()[0]
-    return int(serial) - 1
+    """Take the next serial (``app.db.sequences``: the row stays locked until commit; a rollback
+    returns it)."""
+    return take_member_serials(Driver.of(session), branch_id)
 
 
 def _member_row(
@@ -167,18 +155,20 @@ def _write_member(
     statements go straight to the driver, see app.db.driver)."""
     driver = Driver.of(session)
     now = ctx.clock()
-    branch_timezone(session, ctx)  # cached from here on: inside the pipeline only the driver may query
+    # Read before the pipeline and passed down: inside it only the driver may query (the kept branch
+    # row may go stale while this counter waits there for the number, and reading it again would not).
+    tz = branch_timezone(session, ctx)
     # The number locks the branch's sequence row until commit: other counters wait from then on. So
     # on PostgreSQL the statements go out pipelined, and only three replies are waited for inside
     # that window (the number, the audit head, the end); ids come from their sequences beforehand.
     ensure_enrolment_allowed(session, ctx, now)  # refused on an outreach laptop too long without a sync
     with driver.pipeline():
         reserved = driver.reserve_ids(_MEMBER, _ENROLMENT)
-        day, closed = day_status(session, ctx, now)
+        day, closed = day_status(session, ctx, now, timezone=tz)
         ids = (
             None
             if closed
-            else _write_rows(session, ctx, actor, rec, branch, confirm_mismatch, now, day, reserved)
+            else _write_rows(session, ctx, actor, rec, branch, confirm_mismatch, now, day, reserved, tz)
         )
     if ids is None:
         refuse_closed_day(session, ctx, day)  # today is closed: nothing was written
@@ -196,6 +186,7 @@ def _write_rows(
     now: dt.datetime,
     day: dt.date,
     reserved: ReservedIds | None,
+    timezone: str,
 ) -> tuple[int, int, str]:
     """(member id, enrolment id, number) of the rows just written."""
     driver = Driver.of(session)
@@ -233,6 +224,7 @@ def _write_rows(
         member_id=member_id,
         details=_enrol_details(rec, confirm_mismatch),
         at=now,
+        timezone=timezone,
     )
     return int(member_id), int(enrolment_id), number
 
@@ -244,12 +236,9 @@ class WrittenMember:
 
 
 def allocate_serials(session: Session, branch: BranchDTO, count: int) -> int:
-    """Take ``count`` consecutive serials at once; returns the first. The row stays locked until commit."""
-    end = session.connection().execute(_NEXT_SERIALS, {"b_id": branch.id, "n": count}).scalar_one()
-    first = int(end) - count
-    if first + count - 1 > MAX_SERIAL:
-        raise DomainError(Issue("number", "number.exhausted", "Nomor peserta cabang ini sudah habis."))
-    return first
+    """Take ``count`` consecutive serials at once (the same statement as one enrolment's); returns the
+    first. The row stays locked until commit."""
+    return take_member_serials(Driver.of(session), branch.id, count)
 
 
 def write_members(
@@ -274,7 +263,7 @@ def write_members(
     conn = session.connection()
     now = now or ctx.clock()
     ensure_enrolment_allowed(session, ctx, now)  # refused on an outreach laptop too long without a sync
-    day = business_date(now, branch.timezone)
+    day = ensure_day_open(session, ctx, now)  # as one enrolment: never written into a closed day
     numbers = [make_number(branch.code, first_serial + i).value for i in range(len(records))]
     # A plain executemany (SQLite's RETURNING would go row by row); the serial range is ours
     # (the sequence row is locked), so the number range finds exactly these rows.
@@ -283,8 +272,8 @@ def write_members(
         _MEMBER,
         [_member_row(rec, n, branch, actor, now) for rec, n in zip(records, numbers, strict=True)],
     )
-    by_number = dict(conn.execute(_IDS_IN_RANGE, {"first": numbers[0], "last": numbers[-1]}).all())
-    ids = [int(by_number[n]) for n in numbers]
+    by_number = ids_by_number(Driver.of(session), numbers[0], numbers[-1])
+    ids = [by_number[n] for n in numbers]
     # Imported members are found by name like any other (the search index is kept in the same transaction).
     write_postings(
         session,

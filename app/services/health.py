@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import text
-
+from app.db.engine import ping as ping_engine
 from app.services.context import ServiceContext
 
 
 def ping(ctx: ServiceContext) -> bool:
     """One round trip to the database; raises the driver's error when it cannot be reached."""
-    with ctx.engine.connect() as conn:
-        conn.execute(text("SELECT 1"))
+    ping_engine(ctx.engine)
     return True

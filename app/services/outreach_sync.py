@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.driver import Driver
+from app.db.hot_reads import has_setting
 from app.db.models import Setting
 from app.db.sync_models import SyncReply
 from app.domain.clock import business_date
@@ -41,7 +42,6 @@ HOME_KEY = "outreach.home"
 WARN_KEY = "outreach.warn_days"
 FREEZE_KEY = "outreach.freeze_days"
 SINCE_KEY = "outreach.since"  # when the laptop was set up for outreach (UTC, ISO)
-_HOME_SQL = "SELECT value FROM setting WHERE key = ?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +112,7 @@ def outreach_settings(ctx: ServiceContext) -> OutreachSettings:
 
 def ensure_enrolment_allowed(session: Session, ctx: ServiceContext, at: dt.datetime | None = None) -> None:
     """Inside the enrolling transaction: refuse (``outreach.frozen``) on a laptop past its limit."""
-    if Driver.of(session).execute(_HOME_SQL, (HOME_KEY,)).first() is None:
+    if not has_setting(Driver.of(session), HOME_KEY):
         return  # a branch database: the common case costs one indexed read
     f = freshness_in(session, ctx, at)
     if f.state is SyncState.FROZEN:

@@ -14,6 +14,7 @@ from sqlalchemy import Table, delete, func, select, update
 from sqlalchemy.orm import Session
 
 import app.db.all_models  # noqa: F401  (every table, for the dependency walk)
+from app.db.engine import secure_delete
 from app.db.models import AuditEvent, Base, Member
 from app.db.search_models import MemberDeactivation
 from app.domain.audit import REDACTED_DETAILS
@@ -194,9 +195,7 @@ def purge_expired(
             return PurgeReport(cutoff, tuple(c for _, c in found), 0, {}, 0, dry_run)
         ids = {mid for mid, _ in found}
         conn = session.connection()
-        if conn.dialect.name == "sqlite":
-            # Overwrite freed and rewritten pages, so the data is not left in the file (or a backup of it).
-            conn.exec_driver_sql("PRAGMA secure_delete = ON")
+        secure_delete(conn)  # freed and rewritten pages overwritten: no data left in the file or a backup
         doomed: dict[str, set[Any]] = {"member": ids}
         edges = _dependents(ids)
         changed = True

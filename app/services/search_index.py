@@ -12,11 +12,11 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from app.db import name_index
 from app.db.driver import Driver
 from app.db.models import Member, Setting
 from app.db.search_models import MemberNameKey, NameKeyStat
@@ -69,22 +69,6 @@ def postings_for(facts: Iterable[MemberFacts]) -> list[tuple[str, int, int, str,
     return rows
 
 
-_INSERT_POSTING = (
-    "INSERT INTO member_name_key (key, member_id, birth_year, nik_regency, home_regency) "
-    "VALUES (?, ?, ?, ?, ?)"
-)
-_ADD_TO_STAT = (
-    "INSERT INTO name_key_stat (key, postings) VALUES (?, ?) "
-    "ON CONFLICT (key) DO UPDATE SET postings = name_key_stat.postings + excluded.postings"
-)
-_TAKE_FROM_STAT = "UPDATE name_key_stat SET postings = postings - 1 WHERE key = ?"
-
-
-def driver_sql(session: Session, sql: str) -> str:
-    """``?`` placeholders in the driver's own style (psycopg wants ``%s``)."""
-    return sql if session.get_bind().dialect.paramstyle == "qmark" else sql.replace("?", "%s")
-
-
 def write_postings(session: Session, rows: Sequence[tuple[str, int, int, str, str | None]]) -> None:
     """Insert postings and add them to the vocabulary counts, in key order."""
     if not rows:
@@ -107,9 +91,7 @@ def write_sorted_postings(
     """``write_postings`` for rows already in key order with their ``word_key_counts``."""
     if not ordered:
         return
-    driver = Driver.of(session)
-    driver.executemany(_INSERT_POSTING, ordered)
-    driver.executemany(_ADD_TO_STAT, counts)
+    name_index.insert_postings(Driver.of(session), ordered, counts)
 
 
 def remove_postings(session: Session, member_id: int, nama: str) -> None:
@@ -124,10 +106,7 @@ def remove_postings(session: Session, member_id: int, nama: str) -> None:
     ).scalars()
     removed = sorted(k for k in gone if " " not in k)
     if removed:
-        session.connection().exec_driver_sql(
-            driver_sql(session, _TAKE_FROM_STAT),
-            [(k,) for k in removed],
-        )
+        name_index.take_from_counts(Driver.of(session), removed)
 
 
 def facts_of(m: Member) -> MemberFacts:
@@ -143,20 +122,7 @@ def index_member(session: Session, facts: MemberFacts) -> None:
     rows = sorted(postings_for([facts]))
     if not rows:
         return
-    counts = word_key_counts(r[0] for r in rows)
-    driver = Driver.of(session)
-    driver.execute(_rows_sql(_INSERT_POSTING, len(rows)), [v for r in rows for v in r])
-    if counts:
-        driver.execute(_rows_sql(_ADD_TO_STAT, len(counts)), [v for c in counts for v in c])
-
-
-@lru_cache(maxsize=64)
-def _rows_sql(single: str, n: int) -> str:
-    """``single`` (an INSERT of one row, with ``VALUES (?, …)``) for ``n`` rows."""
-    head, rest = single.split(" VALUES ", 1)
-    values, _sep, tail = rest.partition(")")
-    row = values + ")"
-    return f"{head} VALUES {', '.join([row] * n)}{tail}"
+    name_index.insert_postings(Driver.of(session), rows, word_key_counts(r[0] for r in rows))
 
 
 def reindex_member(session: Session, member: Member, *, indexed_name: str) -> None:
@@ -198,9 +164,7 @@ def rebuild_search_index(
     authorize(ctx, actor, Permission.SETTINGS)
 
     def work(session: Session) -> RebuildResult:
-        if session.get_bind().dialect.name == "postgresql":
-            # Counters enrolling meanwhile wait for the new index instead of racing it.
-            session.execute(text("LOCK TABLE member_name_key, name_key_stat IN EXCLUSIVE MODE"))
+        name_index.lock_for_rebuild(Driver.of(session))  # PostgreSQL: enrolling counters wait for it
         session.execute(delete(MemberNameKey))
         session.execute(delete(NameKeyStat))
         total = session.execute(select(func.count(Member.id))).scalar_one()

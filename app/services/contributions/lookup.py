@@ -12,9 +12,10 @@ from typing import Any
 from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
+from app.db import hot_reads
 from app.db.contribution_models import Payment, PaymentMonth, RateTableRow
 from app.db.driver import Driver
-from app.db.homes import home_branch
+from app.db.homes import home_branch, home_branch_row
 from app.db.models import Branch, Enrolment, Member
 from app.db.region_models import RegionRateTable
 from app.domain.clock import business_date
@@ -48,20 +49,12 @@ def branch_of(session: Session) -> Branch:
     return b
 
 
-_HOME_BRANCH_SQL = (  # app.db.homes.home_branch: the branch this database numbers members for
-    "SELECT b.id, b.code, b.name, b.timezone FROM branch b"
-    " JOIN number_sequence n ON n.branch_id = b.id ORDER BY b.id LIMIT 1"
-)
-_ANY_BRANCH_SQL = "SELECT id, code, name, timezone FROM branch ORDER BY id LIMIT 1"
-
-
 def branch_facts(session: Session) -> BranchDTO:
     """``branch_of`` as plain values, read straight through the driver (the payment's hot path)."""
-    driver = driver_of(session)
-    row = driver.execute(_HOME_BRANCH_SQL).first() or driver.execute(_ANY_BRANCH_SQL).first()
+    row = home_branch_row(driver_of(session))
     if row is None:
         raise DomainError(Issue("branch", "branch.missing", "Cabang belum diatur (loket branch setup)."))
-    return BranchDTO(int(row[0]), str(row[1]), str(row[2]), str(row[3]))
+    return BranchDTO(*row)
 
 
 def today_at(session: Session, ctx: ServiceContext) -> dt.date:
@@ -138,24 +131,8 @@ class ScheduleRow:
     reason: str | None
 
 
-_SCHEDULE_SQL = "SELECT schedule, reason FROM contribution_schedule WHERE member_id = ?"
-_LEDGER_SQL = (
-    "SELECT pm.programme, pm.month, pm.amount, p.receipt_no, p.business_date, p.method"
-    " FROM payment_month pm JOIN payment p ON p.id = pm.payment_id"
-    " WHERE pm.member_id = ? AND NOT pm.voided"
-)
-_CREDIT_SQL = "SELECT coalesce(sum(credit_total), 0) FROM payment WHERE member_id = ? AND status = ?"
-# The rate tables by their content hash: a book is built once per set of tables (rows are never
-# changed in place: a table's hash is its body's), in the order ``RateBook.of`` needs them.
-_RATE_HASHES_SQL = (
-    "SELECT 0, id, NULL, sha256 FROM rate_table"
-    " UNION ALL SELECT 1, effective_from, loaded_at, sha256 FROM region_rate_table"
-)
-_SETTINGS_SQL = 'SELECT "key", value FROM setting WHERE "key" IN (?, ?)'
-
-
 def schedule_of(session: Session, member_id: int) -> ScheduleRow:
-    row = driver_of(session).execute(_SCHEDULE_SQL, (member_id,)).first()
+    row = hot_reads.schedule_row(driver_of(session), member_id)
     if row is None:
         return ScheduleRow(Schedule(), None)
     return ScheduleRow(Schedule.decode(row[0]), row[1])
@@ -163,7 +140,7 @@ def schedule_of(session: Session, member_id: int) -> ScheduleRow:
 
 def ledger_of(session: Session, member_id: int) -> Ledger:
     """Every live paid programme-month of a member, with the receipt and the day it was paid."""
-    rows = driver_of(session).execute(_LEDGER_SQL, (member_id,)).all()
+    rows = hot_reads.ledger_rows(driver_of(session), member_id)
     return Ledger.of(
         PaidMonth(code, Month.from_int(month), _as_date(day), receipt, amount, method)
         for code, month, amount, receipt, day, method in rows
@@ -172,7 +149,7 @@ def ledger_of(session: Session, member_id: int) -> Ledger:
 
 def credit_used_of(session: Session, member_id: int) -> int:
     """PP 50/2025 art. 6 credit already set against this member's live payments."""
-    return int(driver_of(session).execute(_CREDIT_SQL, (member_id, PaymentStatus.PAID.value)).one()[0])
+    return hot_reads.credit_used(driver_of(session), member_id, PaymentStatus.PAID.value)
 
 
 def payment_ids_by_month(session: Session, member_id: int) -> dict[tuple[str, Month], str]:
@@ -207,7 +184,9 @@ def _parse_stored(body: str) -> RateTable:
 def rate_book_of(session: Session) -> RateBook:
     # The Kanwil's tables (region_rate_table, sent down) after this branch's own: the regional
     # office's table stands when both bring a table for the same month.
-    found = driver_of(session).execute(_RATE_HASHES_SQL).all()
+    # The rate tables by their content hash: a book is built once per set of tables (rows are never
+    # changed in place: a table's hash is its body's), in the order ``RateBook.of`` needs them.
+    found = hot_reads.rate_table_hashes(driver_of(session))
     hashes = tuple(h for *_, h in sorted(found, key=lambda r: (r[0], r[1], str(r[2]))))
     book = _BOOKS.get(hashes)
     if book is None:
@@ -245,8 +224,7 @@ def holiday_settings(session: Session) -> HolidaySettings:
 
 
 def _holiday_values(session: Session) -> tuple[bool, str | None]:
-    found = driver_of(session).execute(_SETTINGS_SQL, (JOINT_LEAVE_KEY, OVERRIDES_KEY)).all()
-    rows: dict[str, str | None] = {str(key): value for key, value in found}
+    rows = hot_reads.setting_values(driver_of(session), (JOINT_LEAVE_KEY, OVERRIDES_KEY))
     return rows.get(JOINT_LEAVE_KEY, "1") == "1", rows.get(OVERRIDES_KEY)
 
 

@@ -18,7 +18,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.db.contribution_models import Payment, PaymentMonth
+from app.db.member_rows import forget_cover
 from app.db.models import Member
+from app.db.sequences import take_receipt_serials
 from app.domain.cash import check_received
 from app.domain.contributions import quote_input_from_record, quote_months
 from app.domain.cover import PaidMonth
@@ -49,7 +51,7 @@ from app.services.contributions.lookup import (
     rate_book_of,
     today_at,
 )
-from app.services.contributions.receipts import find_payment, payment_dto
+from app.services.contributions.receipts import WrittenPayment, find_payment, payment_dto
 from app.services.contributions.status_index import forget
 from app.services.day_lock import ensure_day_open
 from app.services.dto import Actor
@@ -61,11 +63,6 @@ T = TypeVar("T")
 # --- writing ------------------------------------------------------------------------------------------
 
 
-_TAKE_RECEIPT_SQL = (
-    'UPDATE receipt_sequence SET next_serial = next_serial + 1 WHERE "key" = ? RETURNING next_serial'
-)
-_NEW_RECEIPT_SQL = 'INSERT INTO receipt_sequence ("key", next_serial) VALUES (?, 1) ON CONFLICT DO NOTHING'
-_FORGET_SQL = "DELETE FROM member_cover WHERE member_id = ?"  # status_index.forget, for one member
 _PAYMENT = cast(Table, Payment.__table__)
 _PAYMENT_MONTH = cast(Table, PaymentMonth.__table__)
 
@@ -73,12 +70,7 @@ _PAYMENT_MONTH = cast(Table, PaymentMonth.__table__)
 def next_receipt(session: Session, kind: str, branch_code: str, year: int) -> str:
     """``TBI-101-2026-000001``: gapless per kind, branch and year (the row lock serialises counters)."""
     key = f"{kind}-{branch_code}-{year}"
-    driver = driver_of(session)
-    found = driver.execute(_TAKE_RECEIPT_SQL, (key,)).first()
-    if found is None:  # the first of its year: the row, then the same bump (another may have made it)
-        driver.execute(_NEW_RECEIPT_SQL, (key,))
-        found = driver.execute(_TAKE_RECEIPT_SQL, (key,)).one()
-    return f"{key}-{int(found[0]) - 1:06d}"
+    return f"{key}-{take_receipt_serials(driver_of(session), key):06d}"
 
 
 def write_payment(
@@ -97,7 +89,7 @@ def write_payment(
     sponsored: bool = False,
     request_key: str | None = None,
     cash_received: int | None = None,
-) -> Payment:
+) -> WrittenPayment:
     """Price and record one payment in the caller's transaction (no commit). ``cash_received``:
     what a cash payer handed over (refused unless cash and at least the total)."""
     if member.record_status != "ACTIVE":
@@ -164,9 +156,26 @@ def write_payment(
         "status": "PAID",
     }
     # Straight to the driver (app.db.driver): the rows are exactly what the ORM would write, without
-    # its flushes. The Payment returned is not in the session: it carries the row for the caller.
+    # its flushes. What is returned is not in the session: it carries the row for the caller.
     driver = driver_of(session)
-    payment = Payment(id=driver.insert(_PAYMENT, row, returning="id"), **row)
+    payment = WrittenPayment(
+        id=int(driver.insert(_PAYMENT, row, returning="id")),
+        receipt_no=receipt,
+        member_id=member.id,
+        enrolment_id=row["enrolment_id"],
+        sponsor_batch_id=sponsor_batch_id,
+        method=method,
+        reference=reference,
+        total=q.total,
+        cash_received=cash_received,
+        detail=row["detail"],
+        quote_json=detail,
+        received_at=now,
+        business_date=today,
+        officer_id=actor.id,
+        counter=ctx.counter,
+        status="PAID",
+    )
     driver.insert_many(
         _PAYMENT_MONTH,
         [
@@ -181,7 +190,7 @@ def write_payment(
             for pm in paid
         ],
     )
-    driver.execute(_FORGET_SQL, (member.id,))
+    forget_cover(driver, member.id)  # status_index.forget, for one member, on the driver
     append_event(
         session,
         ctx,

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from dataclasses import replace
-from typing import TYPE_CHECKING, Literal
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.contribution_models import Payment, SponsorBatch
+from app.db.hot_reads import officer_names
 from app.db.models import Member, Officer
 from app.domain.issues import DomainError, Issue
 from app.domain.messages import msg
@@ -78,17 +80,37 @@ def fine_note(q: Quote) -> str | None:
     return f"Denda keterlambatan {rate} per bulan, ditanggung pemberi kerja: {parts}."
 
 
-_OFFICERS_SQL = "SELECT id, username, full_name FROM officer WHERE id IN (?, ?)"
+@dataclass(frozen=True, slots=True)
+class WrittenPayment:
+    """A payment row just written, as plain values (what ``Payment`` would hold, without building
+    an ORM object the session never sees); ``quote_json`` is its ``detail`` before encoding."""
+
+    id: int
+    receipt_no: str
+    member_id: int
+    enrolment_id: int | None
+    sponsor_batch_id: int | None
+    method: str
+    reference: str | None
+    total: int
+    cash_received: int | None
+    detail: str
+    quote_json: dict[str, Any]
+    received_at: dt.datetime
+    business_date: dt.date
+    officer_id: int
+    counter: str
+    status: str
+    voided_at: None = None
+    voided_by_id: None = None
+    void_reason: None = None
 
 
-def payment_dto(session: Session, p: Payment, *, repeated: bool = False) -> PaymentDTO:
+def payment_dto(session: Session, p: Payment | WrittenPayment, *, repeated: bool = False) -> PaymentDTO:
     member = session.get(Member, p.member_id)
     branch = branch_facts(session)
     assert member is not None
-    officers = {
-        int(i): (str(u), str(f))
-        for i, u, f in driver_of(session).execute(_OFFICERS_SQL, (p.officer_id, p.voided_by_id or 0)).all()
-    }
+    officers = officer_names(driver_of(session), (p.officer_id, p.voided_by_id or 0))
     names = {i: u for i, (u, _f) in officers.items()}
     full = officers[p.officer_id][1]
     sponsor = None
@@ -97,7 +119,8 @@ def payment_dto(session: Session, p: Payment, *, repeated: bool = False) -> Paym
         sponsor, sponsor_receipt = session.execute(
             select(SponsorBatch.sponsor, SponsorBatch.receipt_no).where(SponsorBatch.id == p.sponsor_batch_id)
         ).one()
-    detail = json.loads(p.detail)
+    # A payment just written carries its detail unencoded: the DTO is the same, without decoding it.
+    detail = p.quote_json if isinstance(p, WrittenPayment) else json.loads(p.detail)
     quote = Quote.from_json(detail)
     return PaymentDTO(
         id=p.id,
