@@ -415,6 +415,8 @@ def inspect_pg_archive(path: Path) -> Inspection:
 
 @dataclass(frozen=True, slots=True)
 class StoredOfficer:
+    """An officer's account as a backup holds it, read to check a sign-in before restoring."""
+
     id: int
     username: str
     full_name: str

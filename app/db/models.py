@@ -56,11 +56,15 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
 
 
 class Base(DeclarativeBase):
+    """The declarative base every table derives from: shared constraint names and column types."""
+
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map: ClassVar[dict[Any, Any]] = {dt.datetime: UTCDateTime(), dict[str, Any]: JSON()}
 
 
 class Branch(Base):
+    """The branch office this database serves (and, at the Kanwil, each branch of the region)."""
+
     __tablename__ = "branch"
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
@@ -81,6 +85,8 @@ class NumberSequence(Base):
 
 
 class Officer(Base):
+    """A person who signs in at the counter (officer or supervisor), or one who stands for someone elsewhere."""
+
     __tablename__ = "officer"
     __table_args__ = (
         CheckConstraint("role IN ('officer', 'supervisor')", name="role"),
@@ -116,6 +122,8 @@ class Officer(Base):
 
 
 class Member(Base):
+    """A registered member's identity record: NIK, name, birth, address and membership number."""
+
     __tablename__ = "member"
     __table_args__ = (
         # One active membership per NIK in a branch; deactivated, merged and moved records may
@@ -164,6 +172,8 @@ class Member(Base):
 
 
 class Heir(Base):
+    """One heir a member names to receive the benefit, in the order the member gave."""
+
     __tablename__ = "heir"
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)

@@ -59,6 +59,8 @@ def tool_major(path: Path) -> int:
 
 @dataclass(frozen=True, slots=True)
 class PgBinaries:
+    """Where the PostgreSQL client programs (pg_dump, pg_restore, psql) of one major version live."""
+
     directory: Path
     major: int
 

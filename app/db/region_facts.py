@@ -13,6 +13,8 @@ from app.db.ids import id_range
 
 @dataclass(frozen=True, slots=True)
 class SubscriptionFacts:
+    """A Kanwil subscription's health: whether it runs, when it last heard its branch, its errors."""
+
     name: str
     enabled: bool
     worker_running: bool
@@ -25,6 +27,8 @@ class SubscriptionFacts:
 
 @dataclass(frozen=True, slots=True)
 class SlotFacts:
+    """A branch's replication slot: whether the Kanwil reads it and how much WAL waits for it."""
+
     active: bool
     wal_status: str | None  # reserved | extended | unreserved | lost
     lag_bytes: int | None
@@ -32,6 +36,8 @@ class SlotFacts:
 
 @dataclass(frozen=True, slots=True)
 class ChainTip:
+    """How far a branch's audit chain has arrived: its last sequence number and when it was written."""
+
     last_seq: int | None
     last_at: dt.datetime | None
 

@@ -12,6 +12,8 @@ import sqlalchemy as sa
 
 @dataclass(frozen=True, slots=True)
 class ElsewhereRow:
+    """A member active (or moving) at another branch of the region, found when the same NIK is enrolled here."""
+
     nik: str
     number: str
     branch_code: str

@@ -36,6 +36,8 @@ AUDIT_SEQ_COLUMNS = (("audit_event", "seq"), ("audit_head", "last_seq"), ("day_l
 
 @dataclass(frozen=True, slots=True)
 class ForeignKeyDef:
+    """One foreign key as the database reports it, kept to drop and recreate it around a renumbering."""
+
     table: str
     column: str
     name: str

@@ -29,6 +29,8 @@ def alembic_config() -> Config:
 
 @dataclass(frozen=True, slots=True)
 class SchemaState:
+    """Which migration the database stands at against the one this Loket expects."""
+
     current: str | None  # None: an empty database
     head: str
     known: bool  # False: the database was made by a newer Loket
@@ -60,6 +62,8 @@ def is_known_revision(revision: str | None, script: ScriptDirectory | None = Non
 
 
 class SchemaTooNewError(RuntimeError):
+    """Raised when the database was migrated by a newer Loket, so this one must not open it."""
+
     pass
 
 
