@@ -334,6 +334,7 @@ class AuditKeyMismatchError(RuntimeError):
 
 
 def audit_key_fingerprint(key: bytes) -> str:
+    """A short fingerprint of the audit key, stored to notice when a different key is supplied."""
     return hmac.new(key, b"loket/audit-key-fingerprint/v1", hashlib.sha256).hexdigest()[:32]
 
 
@@ -356,6 +357,8 @@ def check_audit_key(ctx: ServiceContext) -> None:
 
 
 def database_audit_fingerprint(ctx: ServiceContext) -> str | None:
+    """The audit key fingerprint recorded in this database, or None before the chain's first use."""
+
     def work(session: Session) -> str | None:
         row = session.get(Setting, _FINGERPRINT_KEY)
         return row.value if row is not None else None

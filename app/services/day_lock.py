@@ -42,12 +42,14 @@ def hold_books(session: Session, *, exclusive: bool = False) -> None:
 
 
 def closed_lock(session: Session, day: dt.date) -> DayLock | None:
+    """The lock of a closed business day, or None while the day is open."""
     return session.execute(
         select(DayLock).where(DayLock.business_date == day, DayLock.status == DayStatus.CLOSED)
     ).scalar_one_or_none()
 
 
 def day_closed_issue(day: dt.date, closed_at: dt.datetime, closed_by: str, timezone: str) -> Issue:
+    """The refusal shown when a change would land on a day already closed, naming who closed it and when."""
     from app.domain.day_summary import long_date
 
     when = local_time(closed_at, timezone).strftime("%H.%M")
@@ -104,4 +106,5 @@ def refuse_closed_day(session: Session, ctx: ServiceContext, day: dt.date) -> No
 
 
 def is_day_closed(ctx: ServiceContext, day: dt.date) -> bool:
+    """Whether the business day is closed to changes."""
     return ctx.read(lambda s: closed_lock(s, day) is not None)

@@ -53,6 +53,8 @@ class CopyRefusedError(RuntimeError):
 
 @dataclass(frozen=True, slots=True)
 class TableCopy:
+    """One table's row count and checksum, compared on both sides to prove a copy is complete."""
+
     table: str
     rows: int
     checksum: str  # hex SHA-256 over the canonical rows in primary-key order, equal on both sides
@@ -60,6 +62,8 @@ class TableCopy:
 
 @dataclass(frozen=True, slots=True)
 class CopyReport:
+    """What a database copy moved, table by table, for the officer and the log."""
+
     source: str  # password-free labels
     target: str
     revision: str
@@ -131,6 +135,7 @@ def _batches(conn: Connection, table: Table, size: int) -> Iterator[Sequence[Any
 
 
 def table_digests(conn: Connection, tables: Iterable[Table]) -> dict[str, TableCopy]:
+    """Each table's row count and checksum, to compare a copy against its source."""
     out = {}
     for table in tables:
         d = _Digest()

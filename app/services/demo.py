@@ -49,6 +49,8 @@ _PHONE_PREFIXES = ("0812", "0813", "0821", "0852", "0857", "0878", "0896", "0838
 
 @dataclass(frozen=True, slots=True)
 class SeedResult:
+    """How many practice members were created and the range of their numbers."""
+
     created: int
     first_number: str | None
     last_number: str | None
@@ -414,6 +416,7 @@ def _claim_training(session: Session, ctx: ServiceContext, actor: Actor) -> froz
 
 
 def is_training_database(ctx: ServiceContext) -> bool:
+    """Whether this database was set up for training, with made-up members."""
     return ctx.read(lambda s: s.get(Setting, TRAINING_KEY) is not None)
 
 

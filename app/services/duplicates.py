@@ -39,6 +39,7 @@ def person_of(rec: IntakeRecord) -> Person:
 
 
 def candidate_dto(ctx: ServiceContext, m: Match) -> DuplicateCandidateDTO:
+    """A likely duplicate as plain values for the side-by-side comparison at the counter."""
     p = m.near.person
     return DuplicateCandidateDTO(
         member_id=m.near.member_id,
@@ -76,6 +77,7 @@ def likely_duplicates(
 
 
 def duplicate_issue(candidates: list[DuplicateCandidateDTO]) -> Issue:
+    """The warning that names the likely duplicates, asking for a supervisor's approval to save anyway."""
     numbers = ", ".join(c.number for c in candidates[:3])
     return Issue(
         "nama",

@@ -231,6 +231,8 @@ def _write_rows(
 
 @dataclass(frozen=True, slots=True)
 class WrittenMember:
+    """The id and membership number of a member an enrolment has just saved."""
+
     member_id: int
     number: str
 

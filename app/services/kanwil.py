@@ -36,11 +36,13 @@ class KanwilUnreachableError(RuntimeError):
 
 
 def settings_of(session: Session) -> dict[str, str]:
+    """This database's region settings (its role, the Kanwil address, time-outs)."""
     rows = session.execute(sa.select(Setting.key, Setting.value).where(Setting.key.like("region.%")))
     return {str(k): str(v) for k, v in rows}
 
 
 def put_setting(session: Session, key: str, value: str | None) -> None:
+    """Write one setting, or remove it when the value is None."""
     row = session.get(Setting, key)
     if value is None:
         if row is not None:
@@ -52,10 +54,12 @@ def put_setting(session: Session, key: str, value: str | None) -> None:
 
 
 def region_settings(ctx: ServiceContext) -> dict[str, str]:
+    """This database's region settings, read in their own transaction."""
     return ctx.read(settings_of)
 
 
 def require_postgresql(engine: sa.Engine, what: str) -> None:
+    """Refuse (with what to do) work that needs PostgreSQL when the database is SQLite."""
     if engine.dialect.name != "postgresql":
         raise DomainError(
             Issue(
@@ -78,6 +82,7 @@ def admin_engine(url: str) -> sa.Engine:
 
 
 def unreachable(exc: BaseException) -> bool:
+    """Whether a database error means the server could not be reached, rather than a refused query."""
     return isinstance(exc, OperationalError) or (isinstance(exc, DBAPIError) and exc.connection_invalidated)
 
 
@@ -129,6 +134,7 @@ def ask_kanwil(ctx: ServiceContext, work: Callable[[sa.Connection], T], url: str
 
 
 def close_kanwil(ctx: ServiceContext) -> None:
+    """Close the short link a branch keeps to ask its Kanwil, when the database is closed."""
     cached = ctx.cache.pop(KANWIL_ENGINE)
     if cached is not None:
         cached[1].dispose()

@@ -15,6 +15,7 @@ from app.domain.states import RecordStatus
 
 
 def not_found(key: object) -> DomainError:
+    """The refusal shown when no member matches the number or NIK given."""
     return DomainError(Issue("member", "member.not_found", msg("Peserta '{key}' tidak ditemukan.", key=key)))
 
 

@@ -18,6 +18,7 @@ from app.services.dto import EnrolmentDTO, HeirDTO, MemberDTO, NikHolderDTO
 
 
 def member_dto(session: Session, ctx: ServiceContext, m: Member) -> MemberDTO:
+    """A member as plain values for the detail page: identity, heirs, enrolments and who made them."""
     officer_ids = sorted({e.officer_id for e in m.enrolments})
     officers = {
         oid: name
@@ -91,6 +92,7 @@ def _holds_nik(nik: str) -> ColumnElement[bool]:
 
 
 def active_member_number_for_nik(session: Session, nik: str) -> str | None:
+    """The number of the active member who holds this NIK, or None."""
     return session.execute(select(Member.number).where(_holds_nik(nik))).scalar_one_or_none()
 
 
@@ -116,6 +118,7 @@ def enrolments_total(ctx: ServiceContext) -> int:
 
 
 def enrolment_count(session: Session) -> int:
+    """How many enrolments this database holds (every state)."""
     from sqlalchemy import func
 
     return session.execute(select(func.count(Enrolment.id))).scalar_one()

@@ -62,6 +62,7 @@ def _int(value: str | None, default: int) -> int:
 
 
 def read_settings(session: Session) -> OutreachSettings:
+    """An outreach laptop's sync settings: its home branch, warning and freeze limits."""
     rows = dict(
         session.execute(
             select(Setting.key, Setting.value).where(
@@ -84,6 +85,7 @@ def last_sync(session: Session) -> dt.datetime | None:
 
 
 def freshness_in(session: Session, ctx: ServiceContext, at: dt.datetime | None = None) -> Freshness:
+    """How long since an outreach laptop last synced, and whether it must warn or stop enrolling."""
     settings = read_settings(session)
     tz = branch_timezone(session, ctx)
     today = business_date(at or ctx.clock(), tz)
@@ -107,6 +109,7 @@ def sync_freshness(ctx: ServiceContext) -> Freshness:
 
 
 def outreach_settings(ctx: ServiceContext) -> OutreachSettings:
+    """An outreach laptop's sync settings, read in their own transaction."""
     return ctx.read(read_settings)
 
 

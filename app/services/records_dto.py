@@ -13,6 +13,8 @@ from app.services.dto import Actor, MemberDTO, _jsonable
 
 @dataclass(frozen=True, slots=True)
 class SearchFilters:
+    """The optional narrowing of a member search: region by NIK code, and year of birth."""
+
     region: str | None = None  # "16" (province) or "16.10" / "1610" (regency): NIK district or village
     birth_year: int | None = None
 
@@ -89,6 +91,8 @@ class HistoryEntryDTO:
 
 @dataclass(frozen=True, slots=True)
 class CorrectionChangeDTO:
+    """One field a correction changes, with its label and the values before and after."""
+
     field: str
     label: str
     old_value: str | None
@@ -97,6 +101,8 @@ class CorrectionChangeDTO:
 
 @dataclass(frozen=True, slots=True)
 class CorrectionDTO:
+    """A correction request to a member's data, its changes and where it stands in approval."""
+
     id: int
     ref: str  # how a person reads and types it: "#3" (this branch) or "#201-3" (made elsewhere)
     member_id: int
@@ -177,6 +183,8 @@ class DuplicateOverride:
 
 @dataclass(frozen=True, slots=True)
 class DeactivationDTO:
+    """A deactivated or merged member record: why, by whom and when."""
+
     member_id: int
     number: str
     reason: str  # MENINGGAL | LUAR_NEGERI | DUPLIKAT

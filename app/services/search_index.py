@@ -38,6 +38,8 @@ MemberFacts = tuple[int, str, dt.date, str, str | None, str]
 
 @dataclass(frozen=True, slots=True)
 class IndexStatus:
+    """Whether the name search index is built with today's rules, and how big it is."""
+
     ready: bool  # built with today's key rules
     version: str | None
     members: int
@@ -46,6 +48,8 @@ class IndexStatus:
 
 @dataclass(frozen=True, slots=True)
 class RebuildResult:
+    """How much a rebuild of the name search index wrote."""
+
     members: int
     postings: int
     keys: int
@@ -110,6 +114,7 @@ def remove_postings(session: Session, member_id: int, nama: str) -> None:
 
 
 def facts_of(m: Member) -> MemberFacts:
+    """The member fields the name search index is built from."""
     return (m.id, m.nama, m.tanggal_lahir, m.nik_district, m.kode_wilayah, m.record_status)
 
 
@@ -132,6 +137,7 @@ def reindex_member(session: Session, member: Member, *, indexed_name: str) -> No
 
 
 def index_version(session: Session) -> str | None:
+    """The key rules version the name search index was built with, or None before the first build."""
     return session.execute(
         select(Setting.value).where(Setting.key == INDEX_VERSION_SETTING)
     ).scalar_one_or_none()

@@ -43,6 +43,7 @@ OVERRIDES_KEY = "holidays.overrides"  # JSON: {"2027-03-15": "Cuti bersama (SKB)
 
 
 def branch_of(session: Session) -> Branch:
+    """The home branch of this database; refuses with a message when the branch is not set up yet."""
     b = home_branch(session)
     if b is None:
         raise DomainError(Issue("branch", "branch.missing", "Cabang belum diatur (loket branch setup)."))
@@ -79,6 +80,7 @@ def _as_date(value: object) -> dt.date:
 
 
 def not_found(key: str) -> DomainError:
+    """The refusal shown when no member matches what the officer typed."""
     return DomainError(
         Issue("nomor", "member.not_found", msg("Peserta '{key}' tidak ditemukan.", key=key.strip()[:20]))
     )
@@ -119,6 +121,7 @@ def member_by_key(session: Session, key: str) -> Member:
 
 
 def enrolment_of(session: Session, member: Member) -> Enrolment:
+    """The member's enrolment (programmes, wage, segment); refuses when the member has none."""
     e = session.execute(_ENROLMENT, {"member": member.id}).scalar_one_or_none()
     if e is None:
         raise DomainError(Issue("nomor", "member.no_enrolment", "Peserta ini belum punya data kepesertaan."))
@@ -127,11 +130,14 @@ def enrolment_of(session: Session, member: Member) -> Enrolment:
 
 @dataclass(frozen=True, slots=True)
 class ScheduleRow:
+    """A member's payment schedule with the reason it was last changed."""
+
     schedule: Schedule
     reason: str | None
 
 
 def schedule_of(session: Session, member_id: int) -> ScheduleRow:
+    """A member's payment schedule (the default one when none was ever set)."""
     row = hot_reads.schedule_row(driver_of(session), member_id)
     if row is None:
         return ScheduleRow(Schedule(), None)
@@ -186,6 +192,7 @@ def rate_book_of(session: Session) -> RateBook:
     # office's table stands when both bring a table for the same month.
     # The rate tables by their content hash: a book is built once per set of tables (rows are never
     # changed in place: a table's hash is its body's), in the order ``RateBook.of`` needs them.
+    """The contribution rate tables in force (Kanwil's and this branch's), built once per set of tables."""
     found = hot_reads.rate_table_hashes(driver_of(session))
     hashes = tuple(h for *_, h in sorted(found, key=lambda r: (r[0], r[1], str(r[2]))))
     book = _BOOKS.get(hashes)
@@ -209,16 +216,20 @@ def _book(session: Session) -> RateBook:
 
 
 def stored_table(body: str) -> RateTable:
+    """A rate table parsed back from the text the database keeps."""
     return _parse_stored(body)
 
 
 @dataclass(frozen=True, slots=True)
 class HolidaySettings:
+    """The supervisor's holiday choices that move payment due dates: joint leave and per-day overrides."""
+
     joint_leave: bool
     overrides: dict[dt.date, str | None]
 
 
 def holiday_settings(session: Session) -> HolidaySettings:
+    """The holiday choices in the settings, for working out due dates and late fees."""
     joint, raw = _holiday_values(session)
     return _parse_holidays(joint, raw)
 

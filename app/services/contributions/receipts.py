@@ -53,6 +53,7 @@ def find_payment(session: Session, key: str | int) -> Payment:
 
 
 def find_batch(session: Session, key: str | int) -> SponsorBatch:
+    """A sponsor batch by its id or receipt number; refuses when none matches."""
     text = str(key).strip()
     b = session.get(SponsorBatch, int(text)) if text.isdigit() else None
     if b is None:
@@ -107,6 +108,7 @@ class WrittenPayment:
 
 
 def payment_dto(session: Session, p: Payment | WrittenPayment, *, repeated: bool = False) -> PaymentDTO:
+    """A payment as plain values for the screens and the receipt, with member, branch and officer names."""
     member = session.get(Member, p.member_id)
     branch = branch_facts(session)
     assert member is not None
@@ -155,6 +157,7 @@ def payment_dto(session: Session, p: Payment | WrittenPayment, *, repeated: bool
 
 
 def batch_dto(session: Session, b: SponsorBatch) -> SponsorBatchDTO:
+    """A sponsor batch as plain values for the screens and its collective receipt, with every payment in it."""
     branch = branch_of(session)
     officer = session.get(Officer, b.officer_id)
     assert officer is not None
@@ -247,6 +250,7 @@ def reprint_receipt_pdf(ctx: ServiceContext, actor: Actor, key: str | int, *, pa
 
 
 def sponsor_receipt_pdf(ctx: ServiceContext, key: str | int, *, paper: Paper = "A5") -> bytes:
+    """The PDF of a sponsor batch's collective receipt, ready to print."""
     from app.pdf.payment_receipt import render_sponsor_receipt
 
     batch = ctx.read(lambda s: batch_dto(s, find_batch(s, key)))
@@ -307,6 +311,7 @@ def payment_receipt_data(p: PaymentDTO) -> ReceiptData:
 
 
 def sponsor_receipt_data(b: SponsorBatchDTO) -> SponsorReceiptData:
+    """What the sponsor receipt renderer prints, formatted for people (local time, labels)."""
     from app.domain.clock import TIMEZONES, local_time
     from app.pdf.page import receipt_time
     from app.pdf.payment_receipt import SponsorMemberLine, SponsorReceiptData

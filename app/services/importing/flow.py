@@ -16,6 +16,8 @@ from app.domain.imports import FileInfo, ImportReport, ImportResult
 
 
 class ImportStep(StrEnum):
+    """The steps of the spreadsheet import, in the order the officer goes through them."""
+
     FILE = "FILE"  # 1: choose the spreadsheet (and its sheet)
     PREVIEW = "PREVIEW"  # 2: what was read, with the first rows
     MAPPING = "MAPPING"  # 3: which column holds which field

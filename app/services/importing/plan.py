@@ -54,6 +54,7 @@ R = TypeVar("R")
 
 
 def file_sha256(path: Path) -> tuple[str, int]:
+    """The file's SHA-256 and size, to record what was imported and notice the same file twice."""
     digest = hashlib.sha256()
     size = 0
     with path.open("rb") as f:
@@ -293,6 +294,7 @@ def inspect_file(
 
 
 def saved_header_mapping(ctx: ServiceContext, headers: Sequence[str]) -> dict[str, str | None] | None:
+    """The column mapping saved the last time a sheet with these headers was imported, if any."""
     return _saved_mapping(ctx, header_signature(headers))
 
 

@@ -70,6 +70,8 @@ class BranchTrailDTO:
 
 @dataclass(frozen=True, slots=True)
 class RegionalAuditDTO:
+    """The result of checking every branch's audit trail as it arrived at the Kanwil."""
+
     where: str
     trigger_ok: bool
     branches: tuple[BranchTrailDTO, ...]

@@ -26,6 +26,8 @@ SETTINGS: CacheKey[tuple[float, dict[str, str]]] = CacheKey("region.settings")
 
 
 class RegionalCheck(StrEnum):
+    """Whether the region-wide NIK check could be asked, so the counter knows how sure the answer is."""
+
     CHECKED = "checked"
     UNREACHABLE = "unreachable"  # a region branch whose Kanwil did not answer in time
     NOT_IN_REGION = "none"  # a branch on its own (or a laptop): nothing to ask
@@ -33,6 +35,8 @@ class RegionalCheck(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class RegionalResult:
+    """The answer of the region-wide NIK check: whether it ran, and the NIKs active elsewhere."""
+
     state: RegionalCheck
     found: dict[str, ElsewhereRow] = field(default_factory=dict)
 

@@ -53,6 +53,8 @@ def _n(value: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class RegencyLine:
+    """One regency on the Kanwil dashboard: its branch, members and how many are protected."""
+
     code: str
     name: str
     branch_code: str | None  # the branch whose area it is
@@ -63,6 +65,8 @@ class RegencyLine:
 
 @dataclass(frozen=True, slots=True)
 class BranchLine:
+    """One branch on the Kanwil dashboard: its members, this month's enrolments and progress to target."""
+
     code: str
     name: str
     regencies: tuple[str, ...]
@@ -79,6 +83,8 @@ class BranchLine:
 
 @dataclass(frozen=True, slots=True)
 class KanwilDashboardDTO:
+    """Everything the Kanwil dashboard shows for a day: province, regencies, branches and tallies."""
+
     region: str
     today: dt.date
     month_start: dt.date

@@ -36,6 +36,8 @@ RESYNC_STATES = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class RepairDTO:
+    """What repairing a branch's replication link did, with the link before and after."""
+
     code: str
     actions: tuple[str, ...]  # what was done, in Indonesian, in order
     before: LinkDTO

@@ -38,6 +38,8 @@ MIN_MAJOR = 15
 
 @dataclass(frozen=True, slots=True)
 class KanwilDTO:
+    """The Kanwil database that was set up (or checked), for the officer to confirm."""
+
     code: str
     name: str
     timezone: str
@@ -46,6 +48,8 @@ class KanwilDTO:
 
 @dataclass(frozen=True, slots=True)
 class BranchLinkDTO:
+    """A branch just linked to the Kanwil: its regencies, subscription and members copied."""
+
     code: str
     name: str
     regencies: tuple[str, ...]
@@ -69,10 +73,12 @@ def _check_server(conn: sa.Connection, where: str) -> None:
 
 
 def is_kanwil(ctx: ServiceContext) -> bool:
+    """Whether this database is the regional office's (Kanwil) database."""
     return region_settings(ctx).get(ROLE) == "kanwil"
 
 
 def require_kanwil(ctx: ServiceContext) -> None:
+    """Refuse (with what to do) region work on a database that is not the Kanwil's."""
     if not is_kanwil(ctx):
         raise _issue(
             "region.not_kanwil",
@@ -142,6 +148,7 @@ def init_kanwil(
 
 
 def check_regencies(ctx: ServiceContext, regencies: tuple[str, ...]) -> tuple[str, ...]:
+    """The regency codes given, checked against the region list and normalised; refuses an unknown one."""
     out = []
     for raw in regencies:
         digits = raw.replace(".", "").strip()
@@ -220,10 +227,12 @@ def _subscribe_down(url: str, code: str, kanwil_url: str) -> None:
 
 
 def up_subscription(code: str) -> str:
+    """The name of the Kanwil's subscription that brings a branch's data up to the Kanwil."""
     return f"loket_up_{code}"
 
 
 def down_subscription(code: str) -> str:
+    """The name of a branch's subscription that brings the Kanwil's data down to it."""
     return f"loket_down_{code}"
 
 

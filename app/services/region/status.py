@@ -82,6 +82,8 @@ class LinkDTO:
 
 @dataclass(frozen=True, slots=True)
 class RegionStatusDTO:
+    """The state of a database's region links, for `loket region status` and the settings page."""
+
     role: str  # "kanwil" | "branch" | "none"
     where: str  # "Kanwil 900 Kanwil Sumbagsel" or "Cabang 101 …"
     checked_at: dt.datetime

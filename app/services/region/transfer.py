@@ -50,6 +50,8 @@ _IDENTITY = (
 
 @dataclass(frozen=True, slots=True)
 class MoveDTO:
+    """A request to move a member to another branch, and where it stands."""
+
     request_id: int
     number: str
     nama: str
