@@ -60,24 +60,3 @@ _._cleanup  # weakref.finalize handle: kept so the work folder is removed with t
 # --- Kept for the tests: a pure entry point the unit tests drive -----------------------------------
 QR_MAX_VERSION  # the QR version the card payload must fit in (tests/unit/test_card_payload.py)
 qr_matrix  # the QR encoder's module matrix, compared with a reference encoder (tests/unit/test_qr.py)
-
-# --- Dead or test-only, in files another helper is rewriting (issue 15); the lead removes these -----
-# entries on merge, and the definitions with them when they are still unused:
-processed  # app/db/bulk.py (only its docstrings mention it)
-TRANSFER_KINDS  # app/db/region_models.py
-guard_installed  # app/db/regional_heads.py
-LOCAL  # app/db/replication.py
-last_message_at  # app/db/region_facts.py: a field filled and never read
-is_day_closed  # app/services/day_lock.py
-is_training_database  # app/services/demo.py (tests only)
-_.can_go_back  # app/services/importing/flow.py (tests only)
-P, R  # app/services/importing/plan.py: a ParamSpec and TypeVar nothing uses
-_.protection_known  # app/services/region/dashboard.py (tests only)
-region_branches  # app/services/region/setup.py (tests only)
-index_status  # app/services/search_index.py (tests only)
-time_of_day  # ui/i18n.py
-CARD_STATUS  # ui/pages/verify.py
-_.combo_for  # ui/dialogs/import_steps.py (tests only)
-_.shortcut_keys  # ui/help.py (tests only)
-_.print_alignment  # ui/settings_printer.py (tests only)
-_.refreshes  # ui/pages/dashboard.py (tests count refreshes with it)

@@ -93,6 +93,3 @@ class HelpDialog(QDialog):
         close.setObjectName("helpClose")
         close.clicked.connect(self.accept)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
-
-    def shortcut_keys(self) -> list[str]:
-        return [self.table.item(i, 0).text() for i in range(self.table.rowCount())]

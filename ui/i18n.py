@@ -106,8 +106,3 @@ def date_time(instant: dt.datetime, *, seconds: bool = False) -> str:
     """A local date and time: ``23-11-2026 14:05`` / ``23 Nov 2026 14:05``."""
     clock = instant.strftime("%H:%M:%S" if seconds else "%H:%M")
     return f"{date_short(instant.date())} {clock}"
-
-
-def time_of_day(instant: dt.datetime | dt.time, *, seconds: bool = False) -> str:
-    """``14:05`` (24-hour in both languages, as counters and receipts use)."""
-    return instant.strftime("%H:%M:%S" if seconds else "%H:%M")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from app.infra.settings import save_settings
 from ui.context import UiContext
 from ui.i18n import translate
-from ui.printing import PdfPreviewDialog, configure_printer, print_pdf
+from ui.printing import PdfPreviewDialog
 from ui.settings_base import SettingsTab
 from ui.widgets import Banner, FieldRow, primary_button
 
@@ -105,11 +105,6 @@ class PrinterTab(SettingsTab):
                 code=self.ui.branch.code, name=self.ui.branch.name
             )
         )
-
-    def print_alignment(self, printer: QPrinter) -> int:
-        pdf = self.alignment_pdf()
-        configure_printer(printer, pdf)
-        return print_pdf(printer, pdf, offset_mm=(self.offset_x.value(), self.offset_y.value()))
 
     def _on_test_page(self) -> None:
         self.ui.runner.run(self.alignment_pdf, on_success=self._show_test_page, on_error=self._fail)

@@ -45,15 +45,6 @@ def prepare_insert(
     return made
 
 
-def processed(
-    dialect: Dialect, table: Table, columns: tuple[str, ...], row: Sequence[Any]
-) -> tuple[Any, ...]:
-    """``row`` (values for ``columns``) as the driver is given them: the same values that
-    Core and the ORM would bind. Safe to run in another process on a dialect built there."""
-    _sql, processors, _named = prepare_insert(dialect, table, columns)
-    return tuple(v if p is None or v is None else p(v) for p, v in zip(processors, row, strict=True))
-
-
 def processed_many(
     dialect: Dialect, table: Table, columns: tuple[str, ...], rows: Iterable[Sequence[Any]]
 ) -> list[tuple[Any, ...]]:

@@ -13,12 +13,11 @@ from app.db.ids import id_range
 
 @dataclass(frozen=True, slots=True)
 class SubscriptionFacts:
-    """A Kanwil subscription's health: whether it runs, when it last heard its branch, its errors."""
+    """A Kanwil subscription's health: whether it is on, whether its worker runs, its errors."""
 
     name: str
     enabled: bool
     worker_running: bool
-    last_message_at: dt.datetime | None  # last message from the publisher (keepalives included)
     apply_errors: int
     sync_errors: int
     tables_syncing: int
@@ -58,7 +57,7 @@ def subscriptions(conn: sa.Connection, prefix: str) -> list[SubscriptionFacts]:
     info = "s.subconninfo" if readable else "NULL"
     rows = conn.execute(
         sa.text(
-            f"SELECT s.subname, s.subenabled, st.pid IS NOT NULL, st.last_msg_receipt_time, "  # noqa: S608
+            f"SELECT s.subname, s.subenabled, st.pid IS NOT NULL, "  # noqa: S608
             "coalesce(ss.apply_error_count, 0), coalesce(ss.sync_error_count, 0), "
             "(SELECT count(*) FROM pg_subscription_rel r WHERE r.srsubid = s.oid AND r.srsubstate <> 'r'), "
             f"{info} FROM pg_subscription s "
@@ -70,9 +69,7 @@ def subscriptions(conn: sa.Connection, prefix: str) -> list[SubscriptionFacts]:
         {"p": prefix + "%"},
     )
     return [
-        SubscriptionFacts(
-            str(r[0]), bool(r[1]), bool(r[2]), _utc(r[3]), int(r[4]), int(r[5]), int(r[6]), r[7]
-        )
+        SubscriptionFacts(str(r[0]), bool(r[1]), bool(r[2]), int(r[3]), int(r[4]), int(r[5]), r[6])
         for r in rows
     ]
 

@@ -16,8 +16,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 from app.db.ids import Id
 from app.db.models import Base
 
-TRANSFER_KINDS = ("REQUEST", "ACCEPT", "REJECT", "CANCEL")
-
 
 class MemberTransfer(Base):
     """One step of a member's move between branches (mutasi), written by the branch that takes it:

@@ -191,10 +191,6 @@ def kanwil_trigger_installed(conn: sa.Connection) -> bool:
     return _always(conn, [TRIGGER]) == 1
 
 
-def guard_installed(conn: sa.Connection) -> bool:
-    return _always(conn, [f"{GUARD}_rows", f"{GUARD}_truncate"]) == 2
-
-
 def _row(r: Sequence[Any]) -> KanwilRecord:
     at: dt.datetime = r[3]
     return KanwilRecord(str(r[0]), int(r[1]), str(r[2]), at if at.tzinfo else at.replace(tzinfo=dt.UTC))

@@ -78,26 +78,24 @@ DOWN = (
     "region_restore_loss",  # … and the rows each one lost, as the Kanwil held them
 )
 
-# Tables that never leave their database, and why.
-LOCAL = {
-    "alembic_version": "schema version of this database",
-    "audit_head": "tip of this database's own chain",
-    "audit_seal": "seal over this database's own chain",
-    "setting": "settings of this branch's counters",
-    "number_sequence": "membership numbers are allocated where the member is enrolled",
-    "receipt_sequence": "receipt serials are allocated where the money is received",
-    "member_name_key": "search index, rebuilt from members (loket search reindex)",
-    "name_key_stat": "search index statistics",
-    "import_header_mapping": "remembered spreadsheet headers of this branch",
-    "day_lock": "closing of this branch's business day (archived PDF)",
-    "coverage_target": "the branch's own targets; the Kanwil's go down as region_target",
-    "rate_table": "rate tables loaded here; the Kanwil's go down as region_rate_table",
-    "cover_status_before": "record of migration 0010 in this database",
-    "member_cover": "status index, derived: each database (the Kanwil too) refills it from the payments it holds",
-    "kanwil_member_tally": "the Kanwil dashboard's tally, derived by triggers from the members it holds",
-    "kanwil_tally_baseline": "the baselines that tally counts from",
-    "kanwil_nik_twice": "NIKs active at two records, derived by the same triggers",
-}
+# Tables that never leave their database, and why (no code needs the list; kept for the reader):
+# - alembic_version: schema version of this database
+# - audit_head: tip of this database's own chain
+# - audit_seal: seal over this database's own chain
+# - setting: settings of this branch's counters
+# - number_sequence: membership numbers are allocated where the member is enrolled
+# - receipt_sequence: receipt serials are allocated where the money is received
+# - member_name_key: search index, rebuilt from members (loket search reindex)
+# - name_key_stat: search index statistics
+# - import_header_mapping: remembered spreadsheet headers of this branch
+# - day_lock: closing of this branch's business day (archived PDF)
+# - coverage_target: the branch's own targets; the Kanwil's go down as region_target
+# - rate_table: rate tables loaded here; the Kanwil's go down as region_rate_table
+# - cover_status_before: record of migration 0010 in this database
+# - member_cover: status index, derived: each database (the Kanwil too) refills it from the payments it holds
+# - kanwil_member_tally: the Kanwil dashboard's tally, derived by triggers from the members it holds
+# - kanwil_tally_baseline: the baselines that tally counts from
+# - kanwil_nik_twice: NIKs active at two records, derived by the same triggers
 
 
 def _filter(rule: str | None, code: str) -> str:

@@ -103,8 +103,3 @@ def refuse_closed_day(session: Session, ctx: ServiceContext, day: dt.date) -> No
     """Raise ``day.closed`` for ``day``, saying who closed it and when."""
     row = session.connection().execute(_CLOSED_BY, {"day": day}).one()
     raise DomainError(day_closed_issue(day, row[0], row[1], branch_timezone(session, ctx)))
-
-
-def is_day_closed(ctx: ServiceContext, day: dt.date) -> bool:
-    """Whether the business day is closed to changes."""
-    return ctx.read(lambda s: closed_lock(s, day) is not None)

@@ -415,11 +415,6 @@ def _claim_training(session: Session, ctx: ServiceContext, actor: Actor) -> froz
     )
 
 
-def is_training_database(ctx: ServiceContext) -> bool:
-    """Whether this database was set up for training, with made-up members."""
-    return ctx.read(lambda s: s.get(Setting, TRAINING_KEY) is not None)
-
-
 def seed_members(
     ctx: ServiceContext,
     actor: Actor,

@@ -37,16 +37,6 @@ MemberFacts = tuple[int, str, dt.date, str, str | None, str]
 
 
 @dataclass(frozen=True, slots=True)
-class IndexStatus:
-    """Whether the name search index is built with today's rules, and how big it is."""
-
-    ready: bool  # built with today's key rules
-    version: str | None
-    members: int
-    word_keys: int  # distinct word keys known to the index
-
-
-@dataclass(frozen=True, slots=True)
 class RebuildResult:
     """How much a rebuild of the name search index wrote."""
 
@@ -141,18 +131,6 @@ def index_version(session: Session) -> str | None:
     return session.execute(
         select(Setting.value).where(Setting.key == INDEX_VERSION_SETTING)
     ).scalar_one_or_none()
-
-
-def index_status(ctx: ServiceContext) -> IndexStatus:
-    """Whether name search can be trusted, for a start-up check in the GUI."""
-
-    def work(session: Session) -> IndexStatus:
-        version = index_version(session)
-        members = session.execute(select(func.count(Member.id))).scalar_one()
-        keys = session.execute(select(func.count()).select_from(NameKeyStat)).scalar_one()
-        return IndexStatus(version == KEY_VERSION, version, members, int(keys))
-
-    return ctx.read(work)
 
 
 def rebuild_search_index(

@@ -8364,18 +8364,6 @@ Sponsor receipt {receipts} · {count} members · {total}</translation>
         <translation>Expired</translation>
     </message>
     <message>
-        <source>berlaku</source>
-        <translation>valid</translation>
-    </message>
-    <message>
-        <source>dicabut</source>
-        <translation>revoked</translation>
-    </message>
-    <message>
-        <source>rusak cetak</source>
-        <translation>spoiled print</translation>
-    </message>
-    <message>
         <source>Verifikasi Kartu</source>
         <translation>Verify Card</translation>
     </message>

@@ -12,6 +12,7 @@ from app.infra.settings import load_settings
 from ui.context import UiContext
 from ui.main_window import MainWindow
 from ui.pages.settings import SettingsPage
+from ui.printing import configure_printer, print_pdf
 
 
 def sup_page(qtbot: Any, ui_ctx: Any, supervisor: Any) -> SettingsPage:
@@ -48,7 +49,9 @@ def test_alignment_page_prints_card_sized_with_offsets(
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "align.pdf"))
-    assert tab.print_alignment(printer) == 1
+    pdf = tab.alignment_pdf()  # printed as the preview dialog prints it, with the offsets on screen
+    configure_printer(printer, pdf)
+    assert print_pdf(printer, pdf, offset_mm=(tab.offset_x.value(), tab.offset_y.value())) == 1
     box = PdfReader(tmp_path / "align.pdf").pages[0].mediabox
     assert abs(float(box.width) / 72 * 25.4 - 85.6) < 0.5
     assert (

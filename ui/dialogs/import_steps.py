@@ -470,9 +470,6 @@ class MappingStep(QWidget):
             QWidget.setTabOrder(a, b)
         self._refresh()
 
-    def combo_for(self, header: str) -> QComboBox:
-        return next(c for _letter, h, c in self.combos if h == header)
-
     def chosen(self) -> Mapping:
         """Header → key as the combo boxes say (``None``: the column is ignored)."""
         return {h: c.currentData() for _letter, h, c in self.combos if h}

@@ -183,7 +183,6 @@ class DashboardPage(QWidget):
         self.ui = ui
         self.setObjectName("page")
         self.data: DashboardDTO | None = None
-        self.refreshes = 0
         self._busy = False
         self._stale = True
         self.is_supervisor = allowed(ui.actor.role, Permission.CLOSE_DAY)
@@ -355,7 +354,6 @@ class DashboardPage(QWidget):
     def _on_loaded(self, data: DashboardDTO) -> None:
         self._busy = False
         self.data = data
-        self.refreshes += 1
         self.banner.clear()
         for key, card in self.cards.items():
             card.show_figures(data.period(key))

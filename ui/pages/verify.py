@@ -49,11 +49,6 @@ REASON_TITLES = {
     "expired": QT_TRANSLATE_NOOP("VerifyPage", "Masa berlaku habis"),
 }
 HISTORY_SIZE = 12
-CARD_STATUS = {
-    "issued": QT_TRANSLATE_NOOP("VerifyPage", "berlaku"),
-    "revoked": QT_TRANSLATE_NOOP("VerifyPage", "dicabut"),
-    "spoiled": QT_TRANSLATE_NOOP("VerifyPage", "rusak cetak"),
-}
 
 
 @dataclass(frozen=True, slots=True)

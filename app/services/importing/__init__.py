@@ -24,13 +24,11 @@ from app.services.importing.plan import (
     file_sha256,
     inspect_file,
     save_header_mapping,
-    saved_header_mapping,
     write_template,
 )
 from app.services.importing.service import (
     commit_import,
     render_report_pdf,
-    summary_codes,
     validate_import,
     write_report_pdf,
 )
@@ -45,8 +43,6 @@ __all__ = [
     "inspect_file",
     "render_report_pdf",
     "save_header_mapping",
-    "saved_header_mapping",
-    "summary_codes",
     "validate_import",
     "write_report_pdf",
     "write_template",

@@ -99,10 +99,6 @@ class ImportFlow:
         return self.step is not ImportStep.FILE and not (self.step is ImportStep.RESULT and self.committed)
 
     @property
-    def can_go_back(self) -> bool:
-        return self.back_visible and not self.busy
-
-    @property
     def action(self) -> Action:
         return _ACTIONS.get(self.step, Action.NEXT)
 

@@ -7,7 +7,7 @@ import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar, cast
+from typing import Any, cast
 
 from sqlalchemy import Table
 from sqlalchemy.orm import Session
@@ -46,8 +46,6 @@ _BATCH = cast(Table, ImportBatch.__table__)
 _MEMBER = cast(Table, Member.__table__)
 
 RowCallback = Callable[[RowOutcome], None]
-P = ParamSpec("P")
-R = TypeVar("R")
 
 
 # --- opening a file -----------------------------------------------------------------------------------
@@ -291,11 +289,6 @@ def inspect_file(
 
 
 # --- saved header mappings ---------------------------------------------------------------------------
-
-
-def saved_header_mapping(ctx: ServiceContext, headers: Sequence[str]) -> dict[str, str | None] | None:
-    """The column mapping saved the last time a sheet with these headers was imported, if any."""
-    return _saved_mapping(ctx, header_signature(headers))
 
 
 def _upsert_mapping(

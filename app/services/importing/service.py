@@ -15,7 +15,6 @@ from app.db.engine import tune_for_bulk_load
 from app.domain.clock import business_date
 from app.domain.imports import (
     ROW_LIMIT,
-    CodeCount,
     ImportFileError,
     ImportReport,
     ImportResult,
@@ -540,11 +539,6 @@ def render_report_pdf(report: ImportReport) -> bytes:
 def write_report_pdf(ctx: ServiceContext, report: ImportReport, dest: str | Path) -> Path:
     """The PDF summary, written whole or not at all, readable by this account only (0600)."""
     return write_private_file(ctx.paths, Path(dest), render_report_pdf(report))
-
-
-def summary_codes(report: ImportReport) -> list[CodeCount]:
-    """Errors then warnings, most frequent first (for the wizard's summary table)."""
-    return [*report.error_counts, *report.warning_counts]
 
 
 def _read_or_close(ctx: ServiceContext, plan: _Plan, branch: BranchDTO, **options: Any) -> _Checked:

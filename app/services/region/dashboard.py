@@ -96,10 +96,6 @@ class KanwilDashboardDTO:
     duplicate_niks: int  # NIKs active at two branches (enrolled while the Kanwil was unreachable)
     pending: int = 0  # active members whose protection today is still being worked out
 
-    @property
-    def protection_known(self) -> bool:
-        return self.pending == 0
-
     def as_json(self) -> dict[str, Any]:
         def progress(p: AreaProgress | None) -> dict[str, Any] | None:
             if p is None:

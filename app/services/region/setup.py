@@ -336,13 +336,3 @@ def set_area(ctx: ServiceContext, actor: Actor, code: str, regencies: tuple[str,
         return BranchLinkDTO(row.code, row.name, areas, up_subscription(code), 0)
 
     return ctx.write(work)
-
-
-def region_branches(ctx: ServiceContext) -> tuple[tuple[str, str], ...]:
-    """(code, name) of the region's branches, as the Kanwil sent them down (or holds them)."""
-
-    def work(session: Session) -> tuple[tuple[str, str], ...]:
-        rows = session.execute(sa.select(RegionBranch.code, RegionBranch.name).order_by(RegionBranch.code))
-        return tuple((str(c), str(n)) for c, n in rows)
-
-    return ctx.read(work)
