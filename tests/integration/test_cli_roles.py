@@ -321,6 +321,11 @@ TABLE: dict[str, Row] = {
     "region status": Row(("region", "status", "--supervisor", "{who}"), "supervisor"),
     "region repair": Row(("region", "repair", "--branch", "102", "--supervisor", "{who}"), "supervisor"),
     "region audit": Row(("region", "audit", "--supervisor", "{who}"), "supervisor"),
+    "region accept-restore": Row(
+        ("region", "accept-restore", "--branch", "102", "--reason", "server rusak", "--supervisor", "{who}"),
+        "supervisor",
+    ),
+    "region restores": Row(("region", "restores", "--supervisor", "{who}"), "supervisor"),
     "region dashboard": Row(("region", "dashboard", "--supervisor", "{who}"), "supervisor"),
     "member move": Row(("member", "move", "{number}", "--to", "102", "--officer", "{who}"), "officer"),
     "member moves": Row(("member", "moves", "--officer", "{who}"), "officer"),
